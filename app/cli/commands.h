@@ -1,0 +1,31 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seekbench::cli {
+
+enum ExitCode { ExitOk = 0, ExitBadInput = 2, ExitRuntime = 3, ExitCancelled = 130 };
+
+int runTrain(const std::vector<std::string> &args);
+int runValidate(const std::vector<std::string> &args);
+int runEstimate(const std::vector<std::string> &args);
+int runImportHf(const std::vector<std::string> &args);
+
+// "--key value" and "--flag" options. Unknown options are an error, reported by name.
+struct Options
+{
+    std::map<std::string, std::string> values;
+    std::vector<std::string> flags;
+    std::vector<std::string> positional;
+    std::string error;
+
+    bool has(const std::string &flag) const;
+    std::optional<std::string> get(const std::string &key) const;
+};
+Options parseOptions(const std::vector<std::string> &args, const std::vector<std::string> &valued,
+                     const std::vector<std::string> &flags);
+
+} // namespace seekbench::cli

@@ -1,0 +1,60 @@
+// seekbench-cli: the headless entry point. Argument dispatch only; the work is in core,
+// projects and the command files beside this one.
+
+#include "commands.h"
+#include "project_commands.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+void usage(std::FILE *to)
+{
+    std::fputs(
+        "usage: seekbench-cli <command> [options]\n"
+        "\n"
+        "commands:\n"
+        "  train    --config run.yaml --out DIR [--resume DIR|FILE]\n"
+        "           --config run.yaml --project DIR [--name NAME]\n"
+        "           --project DIR --resume RUN_ID\n"
+        "  validate --config run.yaml [--json]\n"
+        "  estimate --config run.yaml [--budget-gb N] [--json]\n"
+        "  import-hf --config config.json [--out run.yaml]\n"
+        "  project  init|info|runs|show|export|import-segments ...\n"
+        "  runs     stop|resume|tag|note|delete ...\n"
+        "\n"
+        "exit codes: 0 done, 2 bad config or input, 3 runtime failure,\n"
+        "            130 cancelled by SIGINT/SIGTERM after a final checkpoint\n",
+        to);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        usage(args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    using namespace seekbench::cli;
+    if (command == "train")
+        return runTrain(rest);
+    if (command == "validate")
+        return runValidate(rest);
+    if (command == "estimate")
+        return runEstimate(rest);
+    if (command == "import-hf")
+        return runImportHf(rest);
+    if (command == "project")
+        return runProjectCommand(rest);
+    if (command == "runs")
+        return runRunsCommand(rest);
+    std::fprintf(stderr, "seekbench-cli: unknown command '%s'\n\n", command.c_str());
+    usage(stderr);
+    return 2;
+}

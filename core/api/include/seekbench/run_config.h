@@ -1,0 +1,112 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace seekbench {
+
+// The model, named as in Hugging Face DeepSeek configs. n_routed_experts == 0 means a
+// dense model (every layer has a SwiGLU MLP).
+struct ModelConfig
+{
+    int hidden_size = 64;
+    int num_attention_heads = 4;
+    int num_key_value_heads = 4;
+    int intermediate_size = 128;
+    int num_hidden_layers = 2;
+    int vocab_size = 256;
+    int max_position_embeddings = 128;
+    double rms_norm_eps = 1e-6;
+    double rope_theta = 10000.0;
+    double attention_dropout = 0.0;
+    std::string hidden_act = "silu";
+    bool attention_bias = false;
+    bool tie_word_embeddings = false;
+
+    // DeepSeekMoE.
+    int n_routed_experts = 0;
+    int n_shared_experts = 0;
+    int num_experts_per_tok = 0;
+    int moe_intermediate_size = 0;
+    int first_k_dense_replace = 0;
+    int moe_layer_freq = 1;
+    bool norm_topk_prob = true;
+    std::string scoring_func = "softmax";
+    double aux_loss_alpha = 0.001;
+
+    // The task head on top of the block.
+    std::string head = "sequence_classification"; // | token_classification | regression
+    int num_labels = 4;                             // outputs; 1 for scalar regression
+    std::string pooling = "mean";                   // sequence heads: mean | last
+    bool causal = true;
+
+    bool isMoeLayer(int layer) const
+    {
+        return n_routed_experts > 0 && layer >= first_k_dense_replace
+               && moe_layer_freq > 0 && layer % moe_layer_freq == 0;
+    }
+    int headDim() const { return num_attention_heads > 0 ? hidden_size / num_attention_heads : 0; }
+
+    bool operator==(const ModelConfig &) const = default;
+};
+
+// Where training data comes from. "synthetic_text" is a generated text-classification
+// task with planted patterns, so learning can be shown without a download.
+struct DataConfig
+{
+    std::string kind = "synthetic_text";
+    int num_classes = 4;
+    int train_samples = 4096;
+    int eval_samples = 512;
+    int seq_len = 32;
+    double difficulty = 0.3; // 0 easy .. 1 hard: noise, distractors, label noise
+    std::uint64_t seed = 1234;
+
+    bool operator==(const DataConfig &) const = default;
+};
+
+struct TrainingConfig
+{
+    std::string optimizer = "adamw"; // | sgd
+    double lr = 1e-3;
+    double min_lr_ratio = 0.1;       // the cosine decays to lr * min_lr_ratio
+    double weight_decay = 0.01;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double eps = 1e-8;
+    double momentum = 0.9;           // sgd
+    std::string schedule = "cosine"; // | constant | linear
+    int warmup_steps = 20;
+    int max_steps = 200;
+    int batch_size = 32;
+    int grad_accum_steps = 1;
+    double grad_clip = 1.0;          // 0 disables clipping
+    int eval_every = 50;
+    int eval_batches = 0;            // 0: the whole eval split
+    int early_stopping_patience = 0; // evaluations without improvement; 0 disables
+    std::string early_stopping_metric = "eval_loss";
+    int checkpoint_every = 100;      // 0: only at the end
+    int keep_last = 2;
+    bool keep_best = true;
+    std::string precision = "fp32";  // | bf16 | fp16
+    std::string on_nonfinite = "stop"; // | skip
+    int threads = 0;                 // 0: the cores given to the process
+    std::string device = "cpu";      // | cuda
+    int log_every = 1;
+    double system_sample_hz = 2.0;
+    std::uint64_t seed = 42;
+
+    bool operator==(const TrainingConfig &) const = default;
+};
+
+struct RunConfig
+{
+    std::string name = "run";
+    ModelConfig model;
+    DataConfig data;
+    TrainingConfig training;
+
+    bool operator==(const RunConfig &) const = default;
+};
+
+} // namespace seekbench

@@ -1,0 +1,63 @@
+#pragma once
+
+// The training engine's public face. Torch-free: callers (the CLI, tests, the GUI's
+// helper process) see configs, sinks and results, never tensors.
+
+#include "seekbench/cancel_token.h"
+#include "seekbench/metrics_sink.h"
+#include "seekbench/run_config.h"
+#include "seekbench/validation.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace seekbench {
+
+enum class TrainStatus {
+    Finished,      // reached max_steps
+    EarlyStopped,  // the eval metric stopped improving
+    Cancelled,     // cooperative cancel; a final checkpoint was written
+    Diverged,      // non-finite loss or gradient norm with on_nonfinite: stop
+    Failed,        // a runtime error (message says which)
+};
+
+const char *toString(TrainStatus status);
+
+struct TrainRequest
+{
+    RunConfig config;
+    std::filesystem::path outDir;                        // checkpoints go to outDir/checkpoints
+    std::optional<std::filesystem::path> resumeFrom;     // a checkpoint file or a run folder
+    MetricsSink *sink = nullptr;                         // may be null
+    std::function<void(const RunEvent &)> onEvent;       // the live channel; may be empty
+    const CancelToken *cancel = nullptr;
+    int rank = 0;
+    int worldSize = 1;
+};
+
+struct TrainResult
+{
+    TrainStatus status = TrainStatus::Failed;
+    std::int64_t step = 0;                       // optimizer steps completed
+    std::map<std::string, double> finalMetrics;  // last eval and train figures
+    std::map<std::string, double> bestMetrics;
+    std::string message;                         // why it failed or diverged
+    std::filesystem::path lastCheckpoint;
+    bool inputError = false;                     // failed on bad input (a damaged checkpoint)
+};
+
+// Runs training to the end, to a cancel, or to a failure. Throws only for invalid
+// requests (bad config: validate first); runtime failures come back as Failed.
+TrainResult train(const TrainRequest &request);
+
+// What this build and machine offer, for validate().
+BuildCapabilities engineCapabilities();
+
+// Counts live CPU tensor bytes from now on (reported as train/peak_tensor_bytes).
+void enableTensorMemoryTracking();
+
+} // namespace seekbench

@@ -1,0 +1,36 @@
+#pragma once
+
+// The LibTorch archive inside a Seekbench checkpoint: model, optimizer, loss scaler,
+// RNG state and data position. The container (header, checksum, atomic write) is
+// core_api's checkpoint_file.h.
+
+#include "model.h"
+
+#include <torch/optim/optimizer.h>
+
+#include <cstdint>
+#include <string>
+
+namespace seekbench::engine {
+
+class GradScaler;
+
+struct TrainingState
+{
+    std::int64_t step = 0;     // optimizer steps completed
+    std::int64_t epoch = 0;    // data position: epoch and index into its permutation
+    std::int64_t cursor = 0;
+    double bestMetric = 0;
+    bool hasBest = false;
+    std::int64_t bestStep = -1;
+    std::int64_t evalsWithoutImprovement = 0;
+};
+
+std::string saveTrainingPayload(DeepSeekModel &model, const torch::optim::Optimizer &optimizer,
+                                const TrainingState &state, const GradScaler *scaler);
+
+// Throws CheckpointError naming `source` when the archive does not fit the model.
+void loadTrainingPayload(const std::string &payload, const std::string &source, DeepSeekModel &model,
+                         torch::optim::Optimizer &optimizer, TrainingState &state, GradScaler *scaler);
+
+} // namespace seekbench::engine

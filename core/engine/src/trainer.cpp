@@ -1,0 +1,524 @@
+#include "seekbench/engine/trainer.h"
+
+#include "autocast.h"
+#include "checkpoint.h"
+#include "environment.h"
+#include "grad_scaler.h"
+#include "memory_tracking.h"
+#include "model.h"
+#include "seekbench/checkpoint_file.h"
+#include "seekbench/config_io.h"
+#include "seekbench/json_lines_sink.h"
+#include "system_monitor.h"
+#include "task_loss.h"
+#include "training_batches.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+
+namespace seekbench {
+
+const char *toString(TrainStatus status)
+{
+    switch (status) {
+    case TrainStatus::Finished: return "finished";
+    case TrainStatus::EarlyStopped: return "early_stopped";
+    case TrainStatus::Cancelled: return "cancelled";
+    case TrainStatus::Diverged: return "diverged";
+    case TrainStatus::Failed: return "failed";
+    }
+    return "failed";
+}
+
+namespace engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+double wallNow()
+{
+    using namespace std::chrono;
+    return duration<double>(system_clock::now().time_since_epoch()).count();
+}
+
+double scheduledLr(const TrainingConfig &t, std::int64_t step)
+{
+    if (t.warmup_steps > 0 && step < t.warmup_steps)
+        return t.lr * double(step + 1) / double(t.warmup_steps);
+    if (t.schedule == "constant")
+        return t.lr;
+    const double span = std::max<std::int64_t>(1, t.max_steps - t.warmup_steps);
+    const double progress = std::clamp(double(step - t.warmup_steps) / span, 0.0, 1.0);
+    const double minLr = t.lr * t.min_lr_ratio;
+    if (t.schedule == "linear")
+        return t.lr - (t.lr - minLr) * progress;
+    return minLr + 0.5 * (t.lr - minLr) * (1.0 + std::cos(M_PI * progress));
+}
+
+bool better(const std::string &metric, double candidate, double best)
+{
+    return metric == "eval_accuracy" ? candidate > best : candidate < best;
+}
+
+class Trainer
+{
+public:
+    explicit Trainer(const TrainRequest &request)
+        : m_req(request)
+        , m_cfg(request.config)
+        , m_t(request.config.training)
+    {
+    }
+
+    TrainResult run();
+
+private:
+    void setup();
+    void emit(const std::string &kind, json body, std::int64_t step);
+    void warn(const std::string &message);
+    void resume();
+    std::map<std::string, double> evaluate();
+    void recordStep(double loss, double aux, double gradNorm, double stepSeconds);
+    bool checkpoint(bool isBest);
+    void applyRetention();
+    std::vector<at::Tensor> parameters() const { return m_model->parameters(); }
+
+    const TrainRequest &m_req;
+    RunConfig m_cfg;
+    const TrainingConfig &m_t;
+    TrainResult m_result;
+    TrainingState m_state;
+    std::unique_ptr<TextDataset> m_data;
+    DeepSeekModel m_model{nullptr};
+    std::unique_ptr<torch::optim::Optimizer> m_optimizer;
+    std::unique_ptr<GradScaler> m_scaler;
+    std::unique_ptr<BatchStream> m_batches;
+    std::unique_ptr<SystemMonitor> m_monitor;
+    torch::Device m_device{torch::kCPU};
+    bool m_autocast = false;
+    at::ScalarType m_autocastDtype = at::kBFloat16;
+    Clock::time_point m_started;
+    std::int64_t m_startStep = 0;
+    std::int64_t m_lastEvalStep = -1;
+    std::int64_t m_lastCheckpointStep = -1;
+    std::vector<std::int64_t> m_checkpointSteps;
+    std::vector<MetricPoint> m_points;
+    BlasInfo m_blas;
+};
+
+void Trainer::emit(const std::string &kind, json body, std::int64_t step)
+{
+    const double now = wallNow();
+    body["event"] = kind;
+    body["step"] = step;
+    body["time"] = now;
+    body["rank"] = m_req.rank;
+    RunEvent ev{kind, step, now, m_req.rank, body.dump()};
+    if (m_req.sink)
+        m_req.sink->addEvent(ev);
+    if (m_req.onEvent)
+        m_req.onEvent(ev);
+}
+
+void Trainer::warn(const std::string &message) { emit("warning", {{"message", message}}, m_state.step); }
+
+void Trainer::setup()
+{
+    configureAllocatorForTraining();
+    const int threads = m_t.threads > 0 ? m_t.threads : coresForProcess();
+    at::set_num_threads(threads);
+    m_blas = loadedBlas();
+    if (m_blas.reference)
+        warn("the reference BLAS is loaded (" + m_blas.detail + "): training will be many times slower; "
+             "install libopenblas0-openmp");
+    if (m_t.device == "cuda") {
+        if (!torch::cuda::is_available())
+            throw std::runtime_error("training.device is cuda but no CUDA device is available");
+        m_device = torch::Device(torch::kCUDA, 0);
+    }
+    m_autocast = m_t.precision != "fp32";
+    if (m_t.precision == "bf16" && m_t.device == "cpu") {
+        const std::string flags = cpuFlags();
+        if (flags.find("avx512_bf16") == std::string::npos && flags.find("amx_bf16") == std::string::npos)
+            warn("bf16 on a CPU without avx512_bf16 or AMX: LibTorch's bf16 matmuls take a slow path here "
+                 "(measured 10x slower than fp32); bf16 still saves activation memory");
+    }
+    m_autocastDtype = m_t.precision == "fp16" ? at::kHalf : at::kBFloat16;
+
+    torch::manual_seed(m_t.seed);
+    m_data = std::make_unique<TextDataset>(generateSyntheticText(m_cfg.data, m_cfg.model.vocab_size));
+    m_model = DeepSeekModel(m_cfg.model);
+    m_model->to(m_device);
+
+    // No weight decay on norms and biases (1-d parameters), as usual for transformers.
+    std::vector<at::Tensor> decay, noDecay;
+    for (const auto &p : m_model->parameters())
+        (p.dim() >= 2 ? decay : noDecay).push_back(p);
+    if (m_t.optimizer == "sgd") {
+        auto opts = torch::optim::SGDOptions(m_t.lr).momentum(m_t.momentum);
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        groups.emplace_back(decay, std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(opts).weight_decay(m_t.weight_decay)));
+        groups.emplace_back(noDecay, std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(opts).weight_decay(0)));
+        m_optimizer = std::make_unique<torch::optim::SGD>(std::move(groups), opts);
+    } else {
+        auto opts = torch::optim::AdamWOptions(m_t.lr).betas({m_t.beta1, m_t.beta2}).eps(m_t.eps);
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(m_t.weight_decay)));
+        groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(0)));
+        m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), opts);
+    }
+    if (m_t.precision == "fp16")
+        m_scaler = std::make_unique<GradScaler>();
+    m_batches = std::make_unique<BatchStream>(m_data->train, m_cfg.model.head, m_t.batch_size, m_t.seed);
+
+    json start = {{"name", m_cfg.name},
+                  {"config_hash", configHash(m_cfg)},
+                  {"parameters", parameterCount(*m_model)},
+                  {"max_steps", m_t.max_steps},
+                  {"world_size", m_req.worldSize},
+                  {"environment", json::parse(environmentJson(m_t.seed, m_data->fingerprint))}};
+    emit("start", start, 0);
+}
+
+void Trainer::resume()
+{
+    if (!m_req.resumeFrom)
+        return;
+    std::vector<std::filesystem::path> candidates;
+    const auto &from = *m_req.resumeFrom;
+    if (std::filesystem::is_directory(from)) {
+        candidates = listCheckpoints(from);
+        std::reverse(candidates.begin(), candidates.end());
+        if (candidates.empty())
+            throw CheckpointError("no checkpoint to resume from in " + (from / "checkpoints").string());
+    } else {
+        candidates = {from};
+    }
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        CheckpointContents contents;
+        try {
+            contents = readCheckpointFile(candidates[i]);
+        } catch (const CheckpointError &e) {
+            // From a folder, a damaged newest checkpoint falls back to the one before it.
+            if (i + 1 == candidates.size())
+                throw;
+            warn(std::string(e.what()) + "; trying the previous checkpoint");
+            continue;
+        }
+        loadTrainingPayload(contents.payload, candidates[i].string(), m_model, *m_optimizer, m_state,
+                            m_scaler.get());
+        m_batches->seek(m_state.epoch, m_state.cursor);
+        const json header = json::parse(contents.info.headerJson);
+        if (header.value("threads", 0) != at::get_num_threads())
+            warn("the checkpoint was written with " + std::to_string(header.value("threads", 0))
+                 + " threads, this run uses " + std::to_string(at::get_num_threads())
+                 + ": results may differ in the last bits");
+        if (header.value("blas", std::string()) != m_blas.name)
+            warn("the checkpoint was written with " + header.value("blas", std::string("an unknown BLAS"))
+                 + ", this run uses " + m_blas.name);
+        if (header.value("config_hash", std::string()) != configHash(m_cfg))
+            warn("the config differs from the one the checkpoint was written with");
+        m_lastCheckpointStep = m_state.step;
+        m_lastEvalStep = m_state.step;
+        for (const auto &p : listCheckpoints(m_req.outDir)) {
+            try {
+                m_checkpointSteps.push_back(readCheckpointInfo(p).step);
+            } catch (const CheckpointError &) {
+                // A damaged file is left for the user to inspect; it is never deleted.
+            }
+        }
+        emit("resumed", {{"checkpoint", candidates[i].string()}}, m_state.step);
+        return;
+    }
+}
+
+std::map<std::string, double> Trainer::evaluate()
+{
+    torch::NoGradGuard noGrad;
+    m_model->eval();
+    const auto &split = m_data->eval;
+    const auto targets = targetsFor(split, m_cfg.model.head);
+    const int64_t n = split.inputIds.size(0);
+    int64_t batches = (n + m_t.batch_size - 1) / m_t.batch_size;
+    if (m_t.eval_batches > 0)
+        batches = std::min<int64_t>(batches, m_t.eval_batches);
+    double lossSum = 0, correct = 0, counted = 0, samples = 0;
+    for (int64_t b = 0; b < batches; ++b) {
+        const int64_t lo = b * m_t.batch_size, hi = std::min(n, lo + m_t.batch_size);
+        const auto x = split.inputIds.slice(0, lo, hi).to(m_device);
+        const auto y = targets.slice(0, lo, hi).to(m_device);
+        AutocastGuard autocast(m_autocast, m_device.is_cuda(), m_autocastDtype);
+        const auto out = m_model->forward(x);
+        const auto tl = taskLoss(m_cfg.model.head, out.logits, y);
+        lossSum += tl.loss.item<double>() * double(hi - lo);
+        samples += double(hi - lo);
+        if (tl.correct.defined()) {
+            correct += tl.correct.item<double>();
+            counted += double(tl.counted);
+        }
+    }
+    m_model->train();
+    std::map<std::string, double> metrics{{"eval/loss", lossSum / std::max(1.0, samples)}};
+    if (counted > 0)
+        metrics["eval/accuracy"] = correct / counted;
+    return metrics;
+}
+
+void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSeconds)
+{
+    const std::int64_t step = m_state.step;
+    const double now = wallNow();
+    const double samplesPerStep = double(m_t.batch_size) * m_t.grad_accum_steps * m_req.worldSize;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - m_started).count();
+    const double done = double(step - m_startStep);
+    const double eta = done > 0 ? elapsed / done * double(m_t.max_steps - step) : 0.0;
+    const double lr = scheduledLr(m_t, step - 1);
+    const double sps = stepSeconds > 0 ? samplesPerStep / stepSeconds : 0.0;
+
+    m_points.clear();
+    auto add = [&](const char *key, double value) { m_points.push_back({key, step, now, m_req.rank, value}); };
+    add("train/loss", loss);
+    add("train/lr", lr);
+    add("train/grad_norm", gradNorm);
+    add("train/samples_per_s", sps);
+    add("train/tokens_per_s", sps * m_cfg.data.seq_len);
+    add("train/step_time_s", stepSeconds);
+    if (m_cfg.model.n_routed_experts > 0)
+        add("train/aux_loss", aux);
+    if (countingCpuAllocatorInstalled())
+        add("train/peak_tensor_bytes", double(cpuTensorMemory().peakBytes));
+    if (m_req.sink)
+        m_req.sink->addMetrics(m_points);
+    if (m_req.onEvent) {
+        json body = {{"loss", loss}, {"lr", lr}, {"grad_norm", gradNorm}, {"samples_per_s", sps},
+                     {"tokens_per_s", sps * m_cfg.data.seq_len}, {"elapsed_s", elapsed}, {"eta_s", eta}};
+        if (m_cfg.model.n_routed_experts > 0)
+            body["aux_loss"] = aux;
+        emit("step", std::move(body), step);
+    }
+    m_result.finalMetrics["train/loss"] = loss;
+}
+
+bool Trainer::checkpoint(bool isBest)
+{
+    const auto path = checkpointPath(m_req.outDir, m_state.step);
+    m_state.epoch = m_batches->epoch();
+    m_state.cursor = m_batches->cursor();
+    json header = {{"format", 1},
+                   {"step", m_state.step},
+                   {"epoch", m_state.epoch},
+                   {"cursor", m_state.cursor},
+                   {"config_hash", configHash(m_cfg)},
+                   {"config_yaml", toYaml(m_cfg)},
+                   {"threads", at::get_num_threads()},
+                   {"blas", m_blas.name},
+                   {"torch_version", torchVersion()},
+                   {"created", wallNow()},
+                   {"best", isBest}};
+    if (m_state.hasBest)
+        header["best_metric"] = m_state.bestMetric;
+    try {
+        const auto payload = saveTrainingPayload(m_model, *m_optimizer, m_state, m_scaler.get());
+        writeCheckpointFile(path, header.dump(), payload);
+    } catch (const std::exception &e) {
+        // A full disk must be seen, not swallowed; training goes on with the older ones.
+        emit("checkpoint_failed", {{"path", path.string()}, {"message", e.what()}}, m_state.step);
+        return false;
+    }
+    if (std::find(m_checkpointSteps.begin(), m_checkpointSteps.end(), m_state.step) == m_checkpointSteps.end())
+        m_checkpointSteps.push_back(m_state.step);
+    m_lastCheckpointStep = m_state.step;
+    m_result.lastCheckpoint = path;
+    emit("checkpoint", {{"path", path.string()}, {"best", isBest}}, m_state.step);
+    applyRetention();
+    return true;
+}
+
+void Trainer::applyRetention()
+{
+    std::sort(m_checkpointSteps.begin(), m_checkpointSteps.end());
+    const size_t keep = static_cast<size_t>(std::max(1, m_t.keep_last));
+    std::vector<std::int64_t> kept;
+    for (size_t i = 0; i < m_checkpointSteps.size(); ++i) {
+        const auto step = m_checkpointSteps[i];
+        const bool recent = i + keep >= m_checkpointSteps.size();
+        const bool best = m_t.keep_best && m_state.hasBest && step == m_state.bestStep;
+        if (recent || best) {
+            kept.push_back(step);
+            continue;
+        }
+        std::error_code ec;
+        std::filesystem::remove(checkpointPath(m_req.outDir, step), ec);
+    }
+    m_checkpointSteps = kept;
+}
+
+TrainResult Trainer::run()
+{
+    try {
+        setup();
+        resume();
+    } catch (const std::exception &e) {
+        m_result.status = TrainStatus::Failed;
+        m_result.message = e.what();
+        m_result.inputError = dynamic_cast<const CheckpointError *>(&e) != nullptr;
+        emit("end", {{"status", "failed"}, {"message", m_result.message}}, m_state.step);
+        return m_result;
+    }
+
+    m_model->train();
+    m_started = Clock::now();
+    m_startStep = m_state.step;
+    m_monitor = std::make_unique<SystemMonitor>(m_req.rank, m_t.system_sample_hz, [this](const SystemSample &s) {
+        if (m_req.sink)
+            m_req.sink->addSystemSample(s);
+        if (m_req.onEvent)
+            m_req.onEvent({"system", m_state.step, s.wallTime, s.rank, systemSampleJson(s)});
+    });
+    m_monitor->start();
+
+    m_result.status = TrainStatus::Finished;
+    const std::string &head = m_cfg.model.head;
+    const auto params = parameters();
+    try {
+        while (m_state.step < m_t.max_steps) {
+            if (m_req.cancel && m_req.cancel->isCancelled()) {
+                m_result.status = TrainStatus::Cancelled;
+                break;
+            }
+            const auto stepStart = Clock::now();
+            const double lr = scheduledLr(m_t, m_state.step);
+            for (auto &group : m_optimizer->param_groups())
+                group.options().set_lr(lr);
+            m_optimizer->zero_grad();
+
+            double lossSum = 0, auxSum = 0;
+            for (int micro = 0; micro < m_t.grad_accum_steps; ++micro) {
+                const Batch batch = m_batches->next();
+                at::Tensor loss;
+                {
+                    AutocastGuard autocast(m_autocast, m_device.is_cuda(), m_autocastDtype);
+                    const auto out = m_model->forward(batch.inputIds.to(m_device));
+                    const auto tl = taskLoss(head, out.logits, batch.target.to(m_device));
+                    loss = (tl.loss + out.auxLoss) / double(m_t.grad_accum_steps);
+                    lossSum += tl.loss.item<double>();
+                    auxSum += out.auxLoss.item<double>();
+                }
+                (m_scaler ? m_scaler->scale(loss) : loss).backward();
+            }
+            const double loss = lossSum / m_t.grad_accum_steps;
+            bool overflow = m_scaler && m_scaler->unscale(params);
+            double gradNorm = 0;
+            if (!overflow) {
+                const double clip = m_t.grad_clip > 0 ? m_t.grad_clip : std::numeric_limits<double>::infinity();
+                gradNorm = torch::nn::utils::clip_grad_norm_(params, clip);
+            }
+            const bool finite = std::isfinite(loss) && std::isfinite(gradNorm);
+            if (!finite && !overflow && m_t.on_nonfinite == "stop") {
+                m_result.status = TrainStatus::Diverged;
+                m_result.message = "diverged at step " + std::to_string(m_state.step + 1) + ": "
+                                   + (std::isfinite(loss) ? "gradient norm" : "loss") + " is not finite";
+                break;
+            }
+            if (finite && !overflow)
+                m_optimizer->step();
+            else if (!overflow)
+                warn("skipped step " + std::to_string(m_state.step + 1) + ": non-finite loss or gradient norm");
+            if (m_scaler)
+                m_scaler->update();
+            ++m_state.step;
+
+            const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
+            if (m_state.step % m_t.log_every == 0 || m_state.step == m_t.max_steps)
+                recordStep(loss, auxSum / m_t.grad_accum_steps, gradNorm, stepSeconds);
+
+            bool isBest = false;
+            if (m_t.eval_every > 0 && m_state.step % m_t.eval_every == 0) {
+                const auto metrics = evaluate();
+                m_lastEvalStep = m_state.step;
+                std::vector<MetricPoint> points;
+                json body;
+                for (const auto &[k, v] : metrics) {
+                    points.push_back({k, m_state.step, wallNow(), m_req.rank, v});
+                    body[k.substr(5)] = v;
+                    m_result.finalMetrics[k] = v;
+                }
+                if (m_req.sink)
+                    m_req.sink->addMetrics(points);
+                const std::string key = "eval/" + m_t.early_stopping_metric.substr(5);
+                if (metrics.count(key)) {
+                    const double v = metrics.at(key);
+                    if (!m_state.hasBest || better(m_t.early_stopping_metric, v, m_state.bestMetric)) {
+                        m_state.bestMetric = v;
+                        m_state.hasBest = true;
+                        m_state.bestStep = m_state.step;
+                        m_state.evalsWithoutImprovement = 0;
+                        isBest = true;
+                        m_result.bestMetrics = metrics;
+                    } else {
+                        ++m_state.evalsWithoutImprovement;
+                    }
+                }
+                emit("eval", body, m_state.step);
+            }
+            const bool periodic = m_t.checkpoint_every > 0 && m_state.step % m_t.checkpoint_every == 0;
+            if (periodic || (isBest && m_t.keep_best))
+                checkpoint(isBest);
+            if (m_t.early_stopping_patience > 0 && m_state.evalsWithoutImprovement >= m_t.early_stopping_patience) {
+                m_result.status = TrainStatus::EarlyStopped;
+                break;
+            }
+        }
+        if (m_result.status != TrainStatus::Diverged) {
+            if (m_lastEvalStep != m_state.step && m_result.status != TrainStatus::Cancelled) {
+                for (const auto &[k, v] : evaluate())
+                    m_result.finalMetrics[k] = v;
+            }
+            if (m_lastCheckpointStep != m_state.step)
+                checkpoint(false);
+        }
+    } catch (const std::exception &e) {
+        m_result.status = TrainStatus::Failed;
+        m_result.message = e.what();
+    }
+    m_monitor->stop();
+    if (countingCpuAllocatorInstalled())
+        m_result.finalMetrics["train/peak_tensor_bytes"] = double(cpuTensorMemory().peakBytes);
+    m_result.step = m_state.step;
+    json end = {{"status", toString(m_result.status)}, {"final", m_result.finalMetrics}, {"best", m_result.bestMetrics}};
+    if (!m_result.message.empty())
+        end["message"] = m_result.message;
+    if (!m_result.lastCheckpoint.empty())
+        end["checkpoint"] = m_result.lastCheckpoint.string();
+    emit("end", end, m_state.step);
+    if (m_req.sink)
+        m_req.sink->flush();
+    return m_result;
+}
+
+} // namespace
+} // namespace engine
+
+BuildCapabilities engineCapabilities()
+{
+    BuildCapabilities caps;
+#ifdef SEEKBENCH_HAS_CUDA
+    caps.cudaBuild = true;
+    caps.cudaDevice = torch::cuda::is_available();
+#endif
+    return caps;
+}
+
+void enableTensorMemoryTracking() { engine::installCountingCpuAllocator(); }
+
+TrainResult train(const TrainRequest &request)
+{
+    engine::Trainer trainer(request);
+    return trainer.run();
+}
+
+} // namespace seekbench
