@@ -88,6 +88,9 @@ void TestConfig::invalidConfigs_data()
         << "model: {hiden_size: 64}" << "model.hiden_size" << "unknown_key" << "model.hiden_size: unknown key";
     QTest::newRow("unknown section key")
         << "optimiser: adamw" << "optimiser" << "unknown_key" << "optimiser: unknown key";
+    QTest::newRow("duplicate key")
+        << "training:\n  lr: 0.1\n  lr: 0.2\n" << "training.lr" << "duplicate_key"
+        << "training.lr: given more than once (again at line 3)";
     QTest::newRow("wrong type")
         << "training: {lr: fast}" << "training.lr" << "wrong_type" << "training.lr: expected number, got 'fast'";
     QTest::newRow("int given as float")

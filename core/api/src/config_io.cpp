@@ -51,8 +51,13 @@ ConfigLoad parseRunConfig(const std::string &yamlText)
         load.issues.push_back({"", "wrong_type", {"mapping", "scalar or list"}});
         return load;
     }
+    std::set<std::string> seenTop;
     for (const auto &entry : root) {
         const std::string key = entry.first.as<std::string>();
+        if (!seenTop.insert(key).second) {
+            load.issues.push_back({key, "duplicate_key", {std::to_string(entry.first.Mark().line + 1)}});
+            continue;
+        }
         const YAML::Node &value = entry.second;
         if (kSections.count(key)) {
             if (value.IsNull())
@@ -61,8 +66,16 @@ ConfigLoad parseRunConfig(const std::string &yamlText)
                 load.issues.push_back({key, "wrong_type", {"mapping", value.IsScalar() ? value.Scalar() : "list"}});
                 continue;
             }
-            for (const auto &inner : value)
-                applyScalar(load.config, key + "." + inner.first.as<std::string>(), inner.second, load.issues);
+            std::set<std::string> seen;
+            for (const auto &inner : value) {
+                const std::string path = key + "." + inner.first.as<std::string>();
+                if (!seen.insert(path).second) {
+                    // YAML would quietly keep the last one; a user who wrote it twice meant one.
+                    load.issues.push_back({path, "duplicate_key", {std::to_string(inner.first.Mark().line + 1)}});
+                    continue;
+                }
+                applyScalar(load.config, path, inner.second, load.issues);
+            }
         } else {
             applyScalar(load.config, key, value, load.issues);
         }

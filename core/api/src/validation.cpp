@@ -138,6 +138,8 @@ std::string describe(const ConfigIssue &i)
         return "JSON syntax error at byte " + arg(0) + ": " + arg(1);
     if (i.code == "file_unreadable")
         return "cannot read " + arg(0) + ": " + arg(1);
+    if (i.code == "duplicate_key")
+        return where + "given more than once (again at line " + arg(0) + ")";
     if (i.code == "unknown_key")
         return where + "unknown key";
     if (i.code == "wrong_type")

@@ -16,6 +16,7 @@ namespace seekbench {
 //   mismatch           {value, other_key, expected}
 //   file_unreadable    {path, reason}
 //   unknown_key        {}
+//   duplicate_key      {line}
 //   wrong_type         {expected, got}
 //   out_of_range       {value, min, max}
 //   not_divisible      {value, divisor_key, divisor}

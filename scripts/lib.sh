@@ -1,0 +1,64 @@
+# Shared by scripts/run, scripts/test and scripts/bench. Sourced, not run.
+set -euo pipefail
+
+SEEKBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SEEKBENCH_BUILD="${SEEKBENCH_BUILD:-$SEEKBENCH_ROOT/build/dev}"
+
+# Debian packages the build, the tests and the demo need. OpenBLAS comes in its OpenMP
+# build: the pthread build's own threads fight LibTorch's OpenMP threads (2-9x slower
+# steps measured), and Debian's libtorch with the reference BLAS is ~17x slower.
+SEEKBENCH_PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config
+  libopenblas0-openmp libtorch-dev libgloo-dev
+  libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  dataset-fashion-mnist
+)
+
+seekbench_sudo() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs what is missing; quiet and quick when everything is there.
+seekbench_ensure_packages() {
+  local wanted=("${SEEKBENCH_PACKAGES[@]}" "$@") missing=() p
+  for p in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "seekbench: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    seekbench_sudo apt-get update -qq
+    # OpenBLAS's OpenMP build first, so nothing pulls in the pthread build for it.
+    if printf '%s\n' "${missing[@]}" | grep -qx libopenblas0-openmp; then
+      seekbench_sudo apt-get install -y -qq --no-install-recommends libopenblas0-openmp >/dev/null
+    fi
+    seekbench_sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  seekbench_check_blas
+}
+
+# If the pthread OpenBLAS is installed anyway (it wins the alternatives priority), point
+# libblas.so.3 at the OpenMP build.
+seekbench_check_blas() {
+  local link=/usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
+  [ "$(uname -m)" = x86_64 ] || link=/usr/lib/$(uname -m)-linux-gnu/openblas-openmp/libblas.so.3
+  local name="libblas.so.3-$(uname -m)-linux-gnu"
+  local current
+  current="$(update-alternatives --query "$name" 2>/dev/null | sed -n 's/^Value: //p')"
+  if [ -e "$link" ] && [ "$current" != "$link" ]; then
+    echo "seekbench: selecting the OpenMP OpenBLAS for libblas.so.3 (was: ${current:-none})" >&2
+    seekbench_sudo update-alternatives --set "$name" "$link" >/dev/null
+  fi
+}
+
+seekbench_build() {
+  local preset="${SEEKBENCH_PRESET:-dev}"
+  cd "$SEEKBENCH_ROOT"
+  if [ ! -f "$SEEKBENCH_BUILD/build.ninja" ]; then
+    cmake --preset "$preset" >/dev/null
+  fi
+  cmake --build "$SEEKBENCH_BUILD" -j"$(nproc)" "$@"
+}
