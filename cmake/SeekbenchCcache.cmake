@@ -4,6 +4,7 @@ find_program(SEEKBENCH_CCACHE ccache)
 if(SEEKBENCH_CCACHE)
   set(CMAKE_CXX_COMPILER_LAUNCHER
       ${CMAKE_COMMAND} -E env CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
-      CCACHE_COMPRESS=1 ${SEEKBENCH_CCACHE})
+      CCACHE_COMPRESS=1 CCACHE_NOHASHDIR=true CCACHE_BASEDIR=${CMAKE_SOURCE_DIR}
+      ${SEEKBENCH_CCACHE})
   message(STATUS "Seekbench: using ccache at ${SEEKBENCH_CCACHE}")
 endif()

@@ -10,6 +10,7 @@ namespace seekbench::cli {
 enum ExitCode { ExitOk = 0, ExitBadInput = 2, ExitRuntime = 3, ExitCancelled = 130 };
 
 int runTrain(const std::vector<std::string> &args);
+int runLaunch(const std::vector<std::string> &args);
 int runValidate(const std::vector<std::string> &args);
 int runEstimate(const std::vector<std::string> &args);
 int runImportHf(const std::vector<std::string> &args);

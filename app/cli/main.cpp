@@ -19,6 +19,8 @@ void usage(std::FILE *to)
         "  train    --config run.yaml --out DIR [--resume DIR|FILE]\n"
         "           --config run.yaml --project DIR [--name NAME]\n"
         "           --project DIR --resume RUN_ID\n"
+        "  launch   --nproc N [--log-dir DIR] -- train --config run.yaml --out DIR\n"
+        "           N data-parallel ranks (c10d Gloo) on this machine\n"
         "  validate --config run.yaml [--json]\n"
         "  estimate --config run.yaml [--budget-gb N] [--json]\n"
         "  import-hf --config config.json [--out run.yaml]\n"
@@ -44,6 +46,8 @@ int main(int argc, char **argv)
     using namespace seekbench::cli;
     if (command == "train")
         return runTrain(rest);
+    if (command == "launch")
+        return runLaunch(rest);
     if (command == "validate")
         return runValidate(rest);
     if (command == "estimate")

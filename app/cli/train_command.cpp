@@ -8,10 +8,13 @@
 #include "seekbench/config_io.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/json_lines_sink.h"
+#include "seekbench/engine/launcher.h"
+#include "seekbench/rank_environment.h"
 #include "seekbench/validation.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -111,6 +114,50 @@ void printSummary(const TrainResult &r, double seconds)
 
 } // namespace
 
+int runLaunch(const std::vector<std::string> &args)
+{
+    // seekbench-cli launch --nproc N -- train --config ... --out DIR
+    const auto dashes = std::find(args.begin(), args.end(), std::string("--"));
+    const Options o = parseOptions(std::vector<std::string>(args.begin(), dashes), {"--nproc", "--log-dir"}, {});
+    const std::vector<std::string> rankArgs(dashes == args.end() ? args.end() : dashes + 1, args.end());
+    auto fail = [](const std::string &msg) {
+        std::fprintf(stderr, "seekbench-cli launch: %s\n", msg.c_str());
+        return ExitBadInput;
+    };
+    if (!o.error.empty())
+        return fail(o.error);
+    if (rankArgs.empty() || rankArgs[0] != "train")
+        return fail("give the rank command after --: launch --nproc N -- train --config FILE --out DIR");
+    int nproc = 0;
+    try {
+        nproc = std::stoi(o.get("--nproc").value_or("0"));
+    } catch (...) {
+    }
+    if (nproc < 1 || nproc > 256)
+        return fail("--nproc must be between 1 and 256");
+    std::filesystem::path logDir;
+    if (auto d = o.get("--log-dir"))
+        logDir = *d;
+    else {
+        const auto out = std::find(rankArgs.begin(), rankArgs.end(), std::string("--out"));
+        if (out == rankArgs.end() || out + 1 == rankArgs.end())
+            return fail("--log-dir DIR is required when the rank command has no --out DIR");
+        logDir = std::filesystem::path(*(out + 1)) / "logs";
+    }
+    installSignalHandlers();
+    LaunchRequest req;
+    req.nproc = nproc;
+    req.executable = std::filesystem::read_symlink("/proc/self/exe");
+    req.rankArguments = rankArgs;
+    req.logDir = logDir;
+    const LaunchResult r = launchLocal(req, &g_cancel);
+    if (!r.message.empty())
+        std::fprintf(stderr, "seekbench-cli launch: %s\n", r.message.c_str());
+    std::fprintf(stderr, "seekbench-cli launch: %d ranks, store on port %d, logs in %s, exit %d\n", nproc,
+                 r.masterPort, logDir.c_str(), r.exitCode);
+    return r.exitCode;
+}
+
 int runTrain(const std::vector<std::string> &args)
 {
     const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name"}, {});
@@ -142,11 +189,24 @@ int runTrain(const std::vector<std::string> &args)
             config.name = *name;
     }
 
+    const RankEnvironmentResult rankEnv = readRankEnvironment();
+    if (!rankEnv.env)
+        return fail("bad rank environment: " + rankEnv.error);
+    const RankEnvironment &ranks = *rankEnv.env;
+
     std::unique_ptr<ProjectTrainSession> session;
     std::unique_ptr<JsonLinesSink> fileSink;
     TrainRequest request;
+    request.rank = ranks.rank;
+    request.worldSize = ranks.worldSize;
+    request.rankEnvironment = ranks;
+    if (const char *hosted = std::getenv("SEEKBENCH_STORE_HOSTED"))
+        request.storeHostedByLauncher = std::string(hosted) == "1";
     try {
-        if (project) {
+        if (project && ranks.worldSize > 1) {
+            throw std::runtime_error("distributed runs recorded in a project are not supported yet; "
+                                     "train with --out DIR (seekbench-cli launch --nproc N -- train ... --out DIR)");
+        } else if (project) {
             session = o.get("--resume") ? ProjectTrainSession::beginResume(*project, *o.get("--resume"))
                                         : ProjectTrainSession::beginNew(*project, config, config.name);
             config = session->config();
@@ -158,11 +218,16 @@ int runTrain(const std::vector<std::string> &args)
             std::filesystem::create_directories(request.outDir);
             if (auto resume = o.get("--resume"))
                 request.resumeFrom = std::filesystem::path(*resume);
-            std::ofstream snapshot(request.outDir / "config.yaml");
-            snapshot << toYaml(config);
-            if (!snapshot)
-                throw std::runtime_error("cannot write " + (request.outDir / "config.yaml").string());
-            fileSink = std::make_unique<JsonLinesSink>(request.outDir / "metrics.jsonl");
+            // Rank 0 owns the folder's files; other ranks keep their own metrics beside them.
+            if (ranks.rank == 0) {
+                std::ofstream snapshot(request.outDir / "config.yaml");
+                snapshot << toYaml(config);
+                if (!snapshot)
+                    throw std::runtime_error("cannot write " + (request.outDir / "config.yaml").string());
+            }
+            fileSink = std::make_unique<JsonLinesSink>(
+                request.outDir / (ranks.rank == 0 ? std::string("metrics.jsonl")
+                                                  : "metrics.rank" + std::to_string(ranks.rank) + ".jsonl"));
             request.sink = fileSink.get();
         }
     } catch (const std::exception &e) {

@@ -4,6 +4,8 @@
 #include "checkpoint.h"
 #include "environment.h"
 #include "grad_scaler.h"
+#include "gradient_sync.h"
+#include "process_group.h"
 #include "memory_tracking.h"
 #include "model.h"
 #include "seekbench/checkpoint_file.h"
@@ -82,7 +84,7 @@ private:
     void warn(const std::string &message);
     void resume();
     std::map<std::string, double> evaluate();
-    void recordStep(double loss, double aux, double gradNorm, double stepSeconds);
+    void recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds);
     bool checkpoint(bool isBest);
     void applyRetention();
     std::vector<at::Tensor> parameters() const { return m_model->parameters(); }
@@ -98,6 +100,11 @@ private:
     std::unique_ptr<GradScaler> m_scaler;
     std::unique_ptr<BatchStream> m_batches;
     std::unique_ptr<SystemMonitor> m_monitor;
+    std::unique_ptr<ProcessGroup> m_group;    // null for a single process
+    std::unique_ptr<GradientSync> m_gradSync;
+    bool leader() const { return m_req.rank == 0; }
+    // Sums small host-side figures over ranks (a no-op for one process).
+    std::vector<double> reduceSum(std::vector<double> values);
     torch::Device m_device{torch::kCPU};
     bool m_autocast = false;
     at::ScalarType m_autocastDtype = at::kBFloat16;
@@ -129,7 +136,10 @@ void Trainer::warn(const std::string &message) { emit("warning", {{"message", me
 void Trainer::setup()
 {
     configureAllocatorForTraining();
-    const int threads = m_t.threads > 0 ? m_t.threads : coresForProcess();
+    // A launcher starting N ranks on one machine gives each its share of the cores.
+    int threads = m_t.threads > 0 ? m_t.threads : coresForProcess();
+    if (const char *share = std::getenv("SEEKBENCH_THREADS"); share && m_t.threads == 0)
+        threads = std::max(1, std::atoi(share));
     at::set_num_threads(threads);
     m_blas = loadedBlas();
     if (m_blas.reference)
@@ -153,6 +163,23 @@ void Trainer::setup()
     m_data = std::make_unique<TextDataset>(generateSyntheticText(m_cfg.data, m_cfg.model.vocab_size));
     m_model = DeepSeekModel(m_cfg.model);
     m_model->to(m_device);
+    if (m_req.worldSize > 1) {
+        ProcessGroupOptions opts;
+        opts.backend = m_req.backend;
+        opts.timeout = std::chrono::seconds(m_req.collectiveTimeoutSeconds);
+        opts.externalStore = m_req.storeHostedByLauncher;
+        RankEnvironment env = m_req.rankEnvironment;
+        env.rank = m_req.rank;
+        env.worldSize = m_req.worldSize;
+        m_group = ProcessGroup::connect(env, opts);
+        // Identical initial weights on every rank, then per-rank dropout streams.
+        std::vector<at::Tensor> state = m_model->parameters();
+        for (const auto &b : m_model->buffers())
+            state.push_back(b);
+        GradientSync::broadcastFromRankZero(*m_group, state);
+        m_gradSync = std::make_unique<GradientSync>(*m_group, m_model->parameters());
+        torch::manual_seed(m_t.seed + 1000003ull * std::uint64_t(m_req.rank));
+    }
 
     // No weight decay on norms and biases (1-d parameters), as usual for transformers.
     std::vector<at::Tensor> decay, noDecay;
@@ -173,7 +200,8 @@ void Trainer::setup()
     }
     if (m_t.precision == "fp16")
         m_scaler = std::make_unique<GradScaler>();
-    m_batches = std::make_unique<BatchStream>(m_data->train, m_cfg.model.head, m_t.batch_size, m_t.seed);
+    m_batches = std::make_unique<BatchStream>(m_data->train, m_cfg.model.head, m_t.batch_size, m_t.seed,
+                                              m_req.rank, m_req.worldSize);
 
     json start = {{"name", m_cfg.name},
                   {"config_hash", configHash(m_cfg)},
@@ -236,6 +264,18 @@ void Trainer::resume()
     }
 }
 
+std::vector<double> Trainer::reduceSum(std::vector<double> values)
+{
+    if (!m_group)
+        return values;
+    std::vector<at::Tensor> t{torch::tensor(values, torch::kDouble)};
+    m_group->allReduceSum(t);
+    const auto acc = t[0].accessor<double, 1>();
+    for (size_t i = 0; i < values.size(); ++i)
+        values[i] = acc[int64_t(i)];
+    return values;
+}
+
 std::map<std::string, double> Trainer::evaluate()
 {
     torch::NoGradGuard noGrad;
@@ -247,7 +287,8 @@ std::map<std::string, double> Trainer::evaluate()
     if (m_t.eval_batches > 0)
         batches = std::min<int64_t>(batches, m_t.eval_batches);
     double lossSum = 0, correct = 0, counted = 0, samples = 0;
-    for (int64_t b = 0; b < batches; ++b) {
+    // Ranks split the evaluation batches and sum their figures.
+    for (int64_t b = m_req.rank; b < batches; b += m_req.worldSize) {
         const int64_t lo = b * m_t.batch_size, hi = std::min(n, lo + m_t.batch_size);
         const auto x = split.inputIds.slice(0, lo, hi).to(m_device);
         const auto y = targets.slice(0, lo, hi).to(m_device);
@@ -262,13 +303,18 @@ std::map<std::string, double> Trainer::evaluate()
         }
     }
     m_model->train();
+    const auto totals = reduceSum({lossSum, samples, correct, counted});
+    lossSum = totals[0];
+    samples = totals[1];
+    correct = totals[2];
+    counted = totals[3];
     std::map<std::string, double> metrics{{"eval/loss", lossSum / std::max(1.0, samples)}};
     if (counted > 0)
         metrics["eval/accuracy"] = correct / counted;
     return metrics;
 }
 
-void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSeconds)
+void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds)
 {
     const std::int64_t step = m_state.step;
     const double now = wallNow();
@@ -281,14 +327,20 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
 
     m_points.clear();
     auto add = [&](const char *key, double value) { m_points.push_back({key, step, now, m_req.rank, value}); };
-    add("train/loss", loss);
-    add("train/lr", lr);
-    add("train/grad_norm", gradNorm);
+    // Global figures (reduced over ranks) come from rank 0; every rank reports its own
+    // throughput, timing and memory.
+    if (leader()) {
+        add("train/loss", loss);
+        add("train/lr", lr);
+        add("train/grad_norm", gradNorm);
+        if (m_cfg.model.n_routed_experts > 0)
+            add("train/aux_loss", aux);
+    }
     add("train/samples_per_s", sps);
     add("train/tokens_per_s", sps * m_cfg.data.seq_len);
     add("train/step_time_s", stepSeconds);
-    if (m_cfg.model.n_routed_experts > 0)
-        add("train/aux_loss", aux);
+    if (m_group)
+        add("train/comm_time_s", commSeconds);
     if (countingCpuAllocatorInstalled())
         add("train/peak_tensor_bytes", double(cpuTensorMemory().peakBytes));
     if (m_req.sink)
@@ -386,7 +438,10 @@ TrainResult Trainer::run()
     const auto params = parameters();
     try {
         while (m_state.step < m_t.max_steps) {
-            if (m_req.cancel && m_req.cancel->isCancelled()) {
+            // With several ranks the decision to stop is collective, or the others would
+            // wait in their next all-reduce until the timeout.
+            const bool cancelHere = m_req.cancel && m_req.cancel->isCancelled();
+            if (m_group ? reduceSum({cancelHere ? 1.0 : 0.0})[0] > 0 : cancelHere) {
                 m_result.status = TrainStatus::Cancelled;
                 break;
             }
@@ -409,6 +464,13 @@ TrainResult Trainer::run()
                     auxSum += out.auxLoss.item<double>();
                 }
                 (m_scaler ? m_scaler->scale(loss) : loss).backward();
+            }
+            double commSeconds = 0;
+            if (m_gradSync) {
+                commSeconds = m_gradSync->synchronize();
+                const auto global = reduceSum({lossSum, auxSum});
+                lossSum = global[0] / m_req.worldSize;
+                auxSum = global[1] / m_req.worldSize;
             }
             const double loss = lossSum / m_t.grad_accum_steps;
             bool overflow = m_scaler && m_scaler->unscale(params);
@@ -434,7 +496,7 @@ TrainResult Trainer::run()
 
             const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
             if (m_state.step % m_t.log_every == 0 || m_state.step == m_t.max_steps)
-                recordStep(loss, auxSum / m_t.grad_accum_steps, gradNorm, stepSeconds);
+                recordStep(loss, auxSum / m_t.grad_accum_steps, gradNorm, stepSeconds, commSeconds);
 
             bool isBest = false;
             if (m_t.eval_every > 0 && m_state.step % m_t.eval_every == 0) {
@@ -447,7 +509,7 @@ TrainResult Trainer::run()
                     body[k.substr(5)] = v;
                     m_result.finalMetrics[k] = v;
                 }
-                if (m_req.sink)
+                if (m_req.sink && leader())
                     m_req.sink->addMetrics(points);
                 const std::string key = "eval/" + m_t.early_stopping_metric.substr(5);
                 if (metrics.count(key)) {
@@ -466,7 +528,7 @@ TrainResult Trainer::run()
                 emit("eval", body, m_state.step);
             }
             const bool periodic = m_t.checkpoint_every > 0 && m_state.step % m_t.checkpoint_every == 0;
-            if (periodic || (isBest && m_t.keep_best))
+            if ((periodic || (isBest && m_t.keep_best)) && leader())
                 checkpoint(isBest);
             if (m_t.early_stopping_patience > 0 && m_state.evalsWithoutImprovement >= m_t.early_stopping_patience) {
                 m_result.status = TrainStatus::EarlyStopped;
@@ -478,7 +540,7 @@ TrainResult Trainer::run()
                 for (const auto &[k, v] : evaluate())
                     m_result.finalMetrics[k] = v;
             }
-            if (m_lastCheckpointStep != m_state.step)
+            if (m_lastCheckpointStep != m_state.step && leader())
                 checkpoint(false);
         }
     } catch (const std::exception &e) {

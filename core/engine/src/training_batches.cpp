@@ -19,11 +19,14 @@ at::Tensor targetsFor(const TextSplit &split, const std::string &head)
     return split.labels;
 }
 
-BatchStream::BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed)
+BatchStream::BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed,
+                         int rank, int worldSize)
     : m_inputs(split.inputIds)
     , m_targets(targetsFor(split, head))
     , m_batchSize(batchSize)
     , m_seed(seed)
+    , m_rank(rank)
+    , m_worldSize(worldSize)
 {
     shuffle();
 }
@@ -51,13 +54,15 @@ void BatchStream::seek(std::int64_t epoch, std::int64_t cursor)
 
 Batch BatchStream::next()
 {
-    if (m_cursor + m_batchSize > m_order.size(0)) {
+    const int64_t global = int64_t(m_batchSize) * m_worldSize;
+    if (m_cursor + global > m_order.size(0)) {
         ++m_epoch;
         m_cursor = 0;
         shuffle();
     }
-    const auto idx = m_order.slice(0, m_cursor, m_cursor + m_batchSize);
-    m_cursor += m_batchSize;
+    const int64_t begin = m_cursor + int64_t(m_rank) * m_batchSize;
+    const auto idx = m_order.slice(0, begin, begin + m_batchSize);
+    m_cursor += global;
     return {m_inputs.index_select(0, idx), m_targets.index_select(0, idx)};
 }
 

@@ -26,7 +26,11 @@ at::Tensor targetsFor(const TextSplit &split, const std::string &head);
 class BatchStream
 {
 public:
-    BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed);
+    // With several ranks, each step's global batch (batchSize x worldSize samples of the
+    // shared permutation) is split without overlap: rank r takes the r-th slice. One
+    // rank at batch B*W sees exactly the samples that W ranks at batch B see together.
+    BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed,
+                int rank = 0, int worldSize = 1);
 
     Batch next();
     std::int64_t epoch() const { return m_epoch; }
@@ -39,6 +43,8 @@ private:
     at::Tensor m_inputs, m_targets;
     int m_batchSize;
     std::uint64_t m_seed;
+    int m_rank = 0;
+    int m_worldSize = 1;
     std::int64_t m_epoch = 0;
     std::int64_t m_cursor = 0;
     at::Tensor m_order;

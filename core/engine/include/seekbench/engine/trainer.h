@@ -5,6 +5,7 @@
 
 #include "seekbench/cancel_token.h"
 #include "seekbench/metrics_sink.h"
+#include "seekbench/rank_environment.h"
 #include "seekbench/run_config.h"
 #include "seekbench/validation.h"
 
@@ -37,6 +38,13 @@ struct TrainRequest
     const CancelToken *cancel = nullptr;
     int rank = 0;
     int worldSize = 1;
+    // Data parallel over c10d when worldSize > 1: the rendezvous address, the backend
+    // (gloo, or nccl on CUDA builds), the collective timeout, and whether a launcher
+    // hosts the store (then rank 0 connects to it like the others).
+    RankEnvironment rankEnvironment;
+    std::string backend = "gloo";
+    int collectiveTimeoutSeconds = 300;
+    bool storeHostedByLauncher = false;
 };
 
 struct TrainResult

@@ -1,0 +1,137 @@
+#include "process_group.h"
+
+#include "torch_compat.h"
+
+#include <torch/csrc/distributed/c10d/HashStore.hpp>
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#ifdef USE_C10D_NCCL
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace seekbench::engine {
+namespace {
+
+// Both 1.13's ProcessGroup and 2.x's Backend subclasses expose the same collective calls.
+template<typename Group>
+class C10dGroup final : public ProcessGroup
+{
+public:
+    C10dGroup(c10::intrusive_ptr<c10d::Store> store, c10::intrusive_ptr<Group> group, int rank, int size,
+              std::string backend)
+        : m_store(std::move(store))
+        , m_group(std::move(group))
+        , m_rank(rank)
+        , m_size(size)
+        , m_backend(std::move(backend))
+    {
+    }
+    int rank() const override { return m_rank; }
+    int worldSize() const override { return m_size; }
+    std::string backend() const override { return m_backend; }
+    void allReduceSum(std::vector<at::Tensor> &tensors) override
+    {
+        c10d::AllreduceOptions opts;
+        opts.reduceOp = c10d::ReduceOp::SUM;
+        m_group->allreduce(tensors, opts)->wait();
+    }
+    std::unique_ptr<Pending> allReduceSumAsync(std::vector<at::Tensor> &tensors) override
+    {
+        struct Work final : Pending
+        {
+            c10::intrusive_ptr<c10d::Work> work;
+            void wait() override { work->wait(); }
+        };
+        c10d::AllreduceOptions opts;
+        opts.reduceOp = c10d::ReduceOp::SUM;
+        auto pending = std::make_unique<Work>();
+        pending->work = m_group->allreduce(tensors, opts);
+        return pending;
+    }
+    void broadcast(std::vector<at::Tensor> &tensors, int root) override
+    {
+        c10d::BroadcastOptions opts;
+        opts.rootRank = root;
+        m_group->broadcast(tensors, opts)->wait();
+    }
+    void barrier() override { m_group->barrier()->wait(); }
+
+private:
+    c10::intrusive_ptr<c10d::Store> m_store;
+    c10::intrusive_ptr<Group> m_group;
+    int m_rank, m_size;
+    std::string m_backend;
+};
+
+std::unique_ptr<ProcessGroup> makeGroup(const c10::intrusive_ptr<c10d::Store> &store, int rank, int size,
+                                        const std::string &masterAddr, const ProcessGroupOptions &options)
+{
+    if (options.backend == "nccl") {
+#ifdef USE_C10D_NCCL
+        auto opts = c10d::ProcessGroupNCCL::Options::create();
+        opts->timeout = options.timeout;
+        auto group = c10::make_intrusive<c10d::ProcessGroupNCCL>(store, rank, size, opts);
+        return std::make_unique<C10dGroup<c10d::ProcessGroupNCCL>>(store, group, rank, size, "nccl");
+#else
+        throw std::runtime_error("the NCCL backend was requested, but this build's LibTorch has no NCCL "
+                                 "(a CPU LibTorch; build against a CUDA LibTorch, or use gloo)");
+#endif
+    }
+    if (options.backend != "gloo")
+        throw std::runtime_error("unknown distributed backend '" + options.backend + "' (gloo or nccl)");
+    auto opts = c10d::ProcessGroupGloo::Options::create(options.timeout);
+    // An explicit device: resolving this host's name can fail in containers.
+    if (const char *ifname = std::getenv("GLOO_SOCKET_IFNAME"); ifname && *ifname)
+        opts->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(ifname));
+    else
+        opts->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(
+            masterAddr == "localhost" ? "127.0.0.1" : masterAddr));
+    opts->threads = 2;
+    auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(store, rank, size, opts);
+    return std::make_unique<C10dGroup<c10d::ProcessGroupGloo>>(store, group, rank, size, "gloo");
+}
+
+} // namespace
+
+std::unique_ptr<ProcessGroup> ProcessGroup::connect(const RankEnvironment &env, const ProcessGroupOptions &options)
+{
+    c10::intrusive_ptr<c10d::Store> store;
+    try {
+        c10d::TCPStoreOptions o;
+        o.port = static_cast<std::uint16_t>(env.masterPort);
+        o.isServer = env.rank == 0 && !options.externalStore;
+        o.numWorkers = env.worldSize;
+        o.timeout = options.timeout;
+        store = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, o);
+    } catch (const std::exception &e) {
+        throw std::runtime_error("rank " + std::to_string(env.rank) + " could not reach the rendezvous store at "
+                                 + env.masterAddr + ":" + std::to_string(env.masterPort) + ": " + e.what());
+    }
+    try {
+        return makeGroup(store, env.rank, env.worldSize, env.masterAddr, options);
+    } catch (const std::exception &e) {
+        throw std::runtime_error("rank " + std::to_string(env.rank) + " could not join the " + options.backend
+                                 + " process group at " + env.masterAddr + ":" + std::to_string(env.masterPort)
+                                 + ": " + e.what());
+    }
+}
+
+std::unique_ptr<ProcessGroup> ProcessGroup::create(const c10::intrusive_ptr<c10d::Store> &store, int rank,
+                                                   int worldSize, const ProcessGroupOptions &options)
+{
+    return makeGroup(store, rank, worldSize, "127.0.0.1", options);
+}
+
+bool ncclAvailable()
+{
+#ifdef USE_C10D_NCCL
+    return true;
+#else
+    return false;
+#endif
+}
+
+} // namespace seekbench::engine
