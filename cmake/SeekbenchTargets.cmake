@@ -34,7 +34,7 @@ function(seekbench_add_test)
     set(T_TIMEOUT 300)
   endif()
   set_tests_properties(${T_NAME} PROPERTIES TIMEOUT ${T_TIMEOUT}
-      ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=2")
+      ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=1;SEEKBENCH_THREADS=1")
   if(T_LABELS)
     set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
   endif()

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "seekbench/projects/process_identity.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seekbench::projects {
+
+// Final and best value of one metric of a run (rank 0), kept in the summary table so
+// that listing runs never reads their points.
+struct MetricSummary
+{
+    std::optional<double> finalValue;
+    std::int64_t finalStep = 0;
+    std::optional<double> bestValue;
+    std::int64_t bestStep = 0;
+};
+
+// One run as stored. Statuses: queued, running, finished, failed, cancelled, crashed.
+struct RunRecord
+{
+    std::string id;
+    std::string name;
+    std::string status;
+    double createdAt = 0;
+    std::optional<double> startedAt;
+    std::optional<double> endedAt;
+    std::optional<double> heartbeatAt;
+    double heartbeatInterval = 5.0;
+    std::string host;
+    std::int64_t pid = 0;
+    std::int64_t pidStart = 0;
+    std::string launcher;
+    std::string configYaml;
+    std::string configHash;
+    std::string parentId;   // "" when none
+    std::string parentKind; // "clone" (resume keeps the id and adds an attempt)
+    std::string notes;
+    std::string message;    // why it failed, diverged or crashed
+    int attempt = 1;
+    std::string storeMode;  // local | segments
+    std::vector<std::string> tags;
+    std::map<std::string, std::string> params;  // flattened config ("training.lr")
+    std::map<std::string, MetricSummary> summary;
+};
+
+// What a new run starts with.
+struct NewRun
+{
+    std::string name;
+    std::string configYaml;  // the snapshot; its scalars become the run's params
+    std::string configHash;
+    std::string launcher = "cli";
+    std::string status = "running";
+    std::vector<std::string> tags;
+    std::string notes;
+    std::string parentId;
+    std::string parentKind;
+    double heartbeatInterval = 5.0; // seconds; stale after three missed intervals
+    std::optional<ProcessIdentity> process; // the writer; this process when empty
+};
+
+struct ArtifactRecord
+{
+    std::string kind; // checkpoint, export, report, log...
+    std::string path; // relative to the project folder
+    std::string sha256;
+    std::int64_t bytes = 0;
+    std::optional<std::int64_t> step;
+    double createdAt = 0;
+};
+
+struct EventRecord
+{
+    std::string kind;
+    std::int64_t step = 0;
+    double wallTime = 0;
+    int rank = 0;
+    int attempt = 1;
+    std::string json;
+};
+
+struct CurveInfo
+{
+    std::int64_t id = 0;
+    std::string key;
+    int rank = 0;
+    std::int64_t minStep = 0;
+    std::int64_t maxStep = 0;
+    std::int64_t points = 0; // visible points (superseded ones excluded)
+};
+
+bool isRunStatus(const std::string &status);
+// Whether a larger value of this metric is better (accuracy, throughput) or a smaller
+// one (losses, errors: the default).
+bool higherIsBetter(const std::string &metricKey);
+
+} // namespace seekbench::projects

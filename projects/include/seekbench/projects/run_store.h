@@ -1,0 +1,80 @@
+#pragma once
+
+#include "seekbench/projects/run_filter.h"
+#include "seekbench/projects/run_record.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seekbench::projects {
+
+class Project;
+
+// The runs of a project: create, resume, finish, tag, annotate, delete, list. Each
+// RunStore owns one SQLite connection; use one per thread. Reads are single statements,
+// so no read transaction outlives a call (WAL checkpoints are never starved).
+class RunStore
+{
+public:
+    explicit RunStore(const Project &project);
+    ~RunStore();
+    RunStore(const RunStore &) = delete;
+    RunStore &operator=(const RunStore &) = delete;
+
+    // Creates the run row, its params, tags and runs/<id>/ with config.yaml. Returns the id.
+    std::string createRun(const NewRun &run);
+    // A clone: a new queued run with the same config and `parentId` as its parent.
+    std::string cloneRun(const std::string &parentId, const std::string &name);
+    // A resume: same id, attempt + 1, status running, this process as writer. Points of
+    // earlier attempts after `checkpointStep` are superseded (kept, hidden by default);
+    // -1 supersedes them all (no checkpoint). Returns the new attempt number.
+    int beginAttempt(const std::string &runId, std::int64_t checkpointStep,
+                     const std::optional<ProcessIdentity> &process = std::nullopt);
+    // Records the end: status, message, the trainer's final and best metrics.
+    void finishRun(const std::string &runId, const std::string &status, const std::string &message,
+                   const std::map<std::string, double> &finalMetrics = {},
+                   const std::map<std::string, double> &bestMetrics = {});
+    void setStatus(const std::string &runId, const std::string &status, const std::string &message = {});
+    void heartbeat(const std::string &runId);
+    // Records which process writes the run now (a launcher created the row, the trainer
+    // process writes it): stale detection checks this process.
+    void setWriter(const std::string &runId, const std::optional<ProcessIdentity> &process = std::nullopt);
+
+    void addTag(const std::string &runId, const std::string &tag);
+    void removeTag(const std::string &runId, const std::string &tag);
+    void setNotes(const std::string &runId, const std::string &notes);
+    void appendNote(const std::string &runId, const std::string &note);
+    // Deletes the rows of the run and its folder. A running run is refused.
+    void deleteRun(const std::string &runId);
+
+    void addLog(const std::string &runId, const std::string &level, const std::string &message);
+    // Records a file inside the project with its SHA-256 (re-recording updates the hash).
+    ArtifactRecord addArtifact(const std::string &runId, const std::string &kind,
+                               const std::string &relativePath,
+                               std::optional<std::int64_t> step = std::nullopt);
+
+    std::optional<RunRecord> findRun(const std::string &runId);
+    RunRecord run(const std::string &runId); // throws ProjectError(NotFound)
+    std::vector<RunRecord> listRuns(const RunFilter &filter = {});
+    std::size_t countRuns();
+    std::vector<CurveInfo> curves(const std::string &runId);
+    std::vector<EventRecord> events(const std::string &runId, const std::string &kind = {});
+    std::vector<ArtifactRecord> artifacts(const std::string &runId);
+
+    // Marks crashed every running run whose writer is gone: on this host, its pid is dead
+    // or now belongs to another process (start time differs); elsewhere, its heartbeat
+    // is more than three intervals old. Live runs are left alone. Returns the ids marked.
+    std::vector<std::string> markStaleRuns();
+
+    static std::string newRunId();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace seekbench::projects

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <filesystem>
+
+namespace seekbench::projects {
+
+// The store's schema and its forward migrations, versioned with PRAGMA user_version.
+//   1: runs, tags, params, curves, metrics (curve, step), samples, events, logs, artifacts
+//   2: pre-aggregated tiles per curve, per-curve stats, a summary of final/best metrics
+//   3: resume attempts (metrics keyed by attempt, superseded points), heartbeats with the
+//      process start time, idempotent segment imports
+// A migration only ever moves forward, inside one transaction, after a copy of the
+// database was set aside (seekbench.db.before-v<N>).
+class Schema
+{
+public:
+    static constexpr int kLatest = 3;
+
+    // Creates a database file with the schema of exactly `version` (1..kLatest), as that
+    // version of Seekbench would have. Used by create() and by the migration tests.
+    static void createDatabaseAtVersion(const std::filesystem::path &dbFile, int version);
+    // Migrates a database file to `target` (kLatest by default; the tests stop earlier
+    // to build databases as each version left them). Returns the version it had. Throws
+    // ProjectError(NewerSchema) for a version above kLatest.
+    static int migrateFile(const std::filesystem::path &dbFile, int target = kLatest);
+    // The version stored in a database file, read without SQLite from the file header
+    // (offset 60), so a damaged or foreign file is never opened for writing.
+    static int versionInHeader(const std::filesystem::path &dbFile);
+};
+
+} // namespace seekbench::projects

@@ -1,0 +1,195 @@
+#include "seekbench/projects/schema.h"
+
+#include "seekbench/projects/project_error.h"
+#include "sql.h"
+#include "tiles.h"
+
+#include <array>
+#include <fstream>
+#include <vector>
+
+namespace seekbench::projects {
+
+namespace {
+
+// Version 1, as first released. Kept verbatim: migrations start from it.
+const char *kSchemaV1 = R"(
+CREATE TABLE runs (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at REAL NOT NULL,
+  started_at REAL,
+  ended_at REAL,
+  host TEXT NOT NULL DEFAULT '',
+  pid INTEGER NOT NULL DEFAULT 0,
+  launcher TEXT NOT NULL DEFAULT '',
+  config_yaml TEXT NOT NULL DEFAULT '',
+  config_hash TEXT NOT NULL DEFAULT '',
+  parent_id TEXT,
+  parent_kind TEXT,
+  notes TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX runs_by_status ON runs(status);
+CREATE INDEX runs_by_created ON runs(created_at);
+CREATE TABLE run_tags (run_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (run_id, tag)) WITHOUT ROWID;
+CREATE INDEX run_tags_by_tag ON run_tags(tag);
+CREATE TABLE run_params (run_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, num REAL,
+  PRIMARY KEY (run_id, key)) WITHOUT ROWID;
+CREATE INDEX run_params_by_num ON run_params(key, num);
+CREATE INDEX run_params_by_text ON run_params(key, value);
+CREATE TABLE curves (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, key TEXT NOT NULL,
+  rank INTEGER NOT NULL DEFAULT 0, UNIQUE (run_id, key, rank));
+CREATE TABLE metrics (curve_id INTEGER NOT NULL, step INTEGER NOT NULL, wall_time REAL NOT NULL,
+  value REAL, PRIMARY KEY (curve_id, step)) WITHOUT ROWID;
+CREATE TABLE system_samples (run_id TEXT NOT NULL, rank INTEGER NOT NULL, wall_time REAL NOT NULL,
+  rss_bytes REAL, cpu_percent REAL, cuda_allocated REAL, cuda_reserved REAL, cuda_peak REAL,
+  gpu_json TEXT, PRIMARY KEY (run_id, rank, wall_time)) WITHOUT ROWID;
+CREATE TABLE events (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, rank INTEGER NOT NULL DEFAULT 0,
+  step INTEGER NOT NULL DEFAULT 0, wall_time REAL NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX events_by_run ON events(run_id, kind);
+CREATE TABLE logs (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, wall_time REAL NOT NULL,
+  level TEXT NOT NULL, message TEXT NOT NULL);
+CREATE INDEX logs_by_run ON logs(run_id);
+CREATE TABLE artifacts (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, kind TEXT NOT NULL,
+  path TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, step INTEGER,
+  created_at REAL NOT NULL, UNIQUE (run_id, path));
+PRAGMA user_version = 1;
+)";
+
+const char *kMigrateTo2 = R"(
+CREATE TABLE tiles (curve_id INTEGER NOT NULL, level INTEGER NOT NULL, block INTEGER NOT NULL,
+  first_step INTEGER NOT NULL, first_value REAL, first_time REAL NOT NULL,
+  last_step INTEGER NOT NULL, last_value REAL, last_time REAL NOT NULL,
+  vmin REAL, vmax REAL, vsum REAL NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (curve_id, level, block)) WITHOUT ROWID;
+ALTER TABLE curves ADD COLUMN min_step INTEGER;
+ALTER TABLE curves ADD COLUMN max_step INTEGER;
+ALTER TABLE curves ADD COLUMN points INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE run_summary (run_id TEXT NOT NULL, key TEXT NOT NULL,
+  final_value REAL, final_step INTEGER, best_value REAL, best_step INTEGER,
+  PRIMARY KEY (run_id, key)) WITHOUT ROWID;
+CREATE INDEX run_summary_by_final ON run_summary(key, final_value);
+)";
+
+const char *kMigrateTo3 = R"(
+CREATE TABLE metrics_v3 (curve_id INTEGER NOT NULL, step INTEGER NOT NULL,
+  attempt INTEGER NOT NULL DEFAULT 1, wall_time REAL NOT NULL, value REAL,
+  superseded INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (curve_id, step, attempt)) WITHOUT ROWID;
+INSERT INTO metrics_v3(curve_id, step, attempt, wall_time, value, superseded)
+  SELECT curve_id, step, 1, wall_time, value, 0 FROM metrics;
+DROP TABLE metrics;
+ALTER TABLE metrics_v3 RENAME TO metrics;
+ALTER TABLE runs ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE runs ADD COLUMN heartbeat_at REAL;
+ALTER TABLE runs ADD COLUMN heartbeat_interval REAL NOT NULL DEFAULT 5;
+ALTER TABLE runs ADD COLUMN pid_start INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN store_mode TEXT NOT NULL DEFAULT 'local';
+UPDATE runs SET heartbeat_at = coalesce(ended_at, started_at, created_at);
+CREATE TABLE run_attempts (run_id TEXT NOT NULL, attempt INTEGER NOT NULL,
+  started_at REAL NOT NULL, resumed_from_step INTEGER, host TEXT NOT NULL DEFAULT '',
+  pid INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, attempt)) WITHOUT ROWID;
+INSERT INTO run_attempts(run_id, attempt, started_at, host, pid)
+  SELECT id, 1, coalesce(started_at, created_at), host, pid FROM runs;
+ALTER TABLE events ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN origin TEXT;
+ALTER TABLE events ADD COLUMN ordinal INTEGER;
+CREATE UNIQUE INDEX events_by_origin ON events(origin, ordinal);
+CREATE TABLE segment_imports (segment TEXT PRIMARY KEY, run_id TEXT NOT NULL,
+  offset INTEGER NOT NULL, records INTEGER NOT NULL, imported_at REAL NOT NULL);
+)";
+
+std::vector<std::int64_t> allCurves(sql::Database &db)
+{
+    std::vector<std::int64_t> ids;
+    auto st = db.prepare("SELECT id FROM curves ORDER BY id");
+    while (st.step())
+        ids.push_back(st.int64(0));
+    return ids;
+}
+
+// One forward step, from `from` to from + 1, inside the caller's transaction.
+void migrateStep(sql::Database &db, int from)
+{
+    switch (from) {
+    case 1:
+        db.exec(kMigrateTo2);
+        for (auto id : allCurves(db))
+            tiles::rebuildCurve(db, id, 0, /*hasAttempts=*/false);
+        // Schema 1 kept no summary; rebuild final values from the curves of rank 0. Best
+        // values are left to the next writer: the direction of a key was not recorded.
+        db.exec(R"(INSERT OR REPLACE INTO run_summary(run_id, key, final_value, final_step)
+                   SELECT c.run_id, c.key, m.value, m.step FROM curves c
+                   JOIN metrics m ON m.curve_id = c.id AND m.step = c.max_step
+                   WHERE c.rank = 0)");
+        db.exec("PRAGMA user_version = 2");
+        break;
+    case 2:
+        db.exec(kMigrateTo3);
+        db.exec("PRAGMA user_version = 3");
+        break;
+    default:
+        throw ProjectError(ProjectError::Kind::DamagedDatabase,
+                           "no migration from schema version " + std::to_string(from) + " (database "
+                               + db.path() + ")");
+    }
+}
+
+} // namespace
+
+void Schema::createDatabaseAtVersion(const std::filesystem::path &dbFile, int version)
+{
+    if (version < 1 || version > kLatest)
+        throw ProjectError(ProjectError::Kind::BadInput,
+                           "no schema version " + std::to_string(version));
+    sql::Database db(dbFile.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    db.exec("PRAGMA journal_mode=DELETE");
+    sql::WriteTransaction tx(db);
+    db.exec(kSchemaV1);
+    for (int v = 1; v < version; ++v)
+        migrateStep(db, v);
+    tx.commit();
+}
+
+int Schema::migrateFile(const std::filesystem::path &dbFile, int target)
+{
+    sql::Database db(dbFile.string(), SQLITE_OPEN_READWRITE);
+    db.setBusyTimeout(15000);
+    const int found = db.userVersion();
+    if (found > kLatest)
+        throw ProjectError(ProjectError::Kind::NewerSchema,
+                           "the database " + dbFile.string() + " has schema version "
+                               + std::to_string(found) + ", newer than this build knows ("
+                               + std::to_string(kLatest) + "); open it with a newer Seekbench");
+    if (found < 1)
+        throw ProjectError(ProjectError::Kind::DamagedDatabase,
+                           "the database " + dbFile.string() + " has no Seekbench schema (user_version 0)");
+    if (target > kLatest || target < 1)
+        throw ProjectError(ProjectError::Kind::BadInput, "no schema version " + std::to_string(target));
+    if (found >= target)
+        return found;
+    // All steps in one transaction: a crash mid-way leaves the old version intact.
+    sql::WriteTransaction tx(db);
+    const int again = db.userVersion(); // another process may have migrated meanwhile
+    for (int v = again; v < target; ++v)
+        migrateStep(db, v);
+    tx.commit();
+    return found;
+}
+
+int Schema::versionInHeader(const std::filesystem::path &dbFile)
+{
+    std::ifstream in(dbFile, std::ios::binary);
+    std::array<unsigned char, 100> header{};
+    if (!in.read(reinterpret_cast<char *>(header.data()), header.size()))
+        return -1;
+    static const char magic[] = "SQLite format 3";
+    for (int i = 0; i < 16; ++i)
+        if (header[static_cast<std::size_t>(i)] != static_cast<unsigned char>(magic[i]))
+            return -1;
+    return (header[60] << 24) | (header[61] << 16) | (header[62] << 8) | header[63];
+}
+
+} // namespace seekbench::projects

@@ -1,0 +1,202 @@
+#include "sql.h"
+
+#include <chrono>
+#include <thread>
+#include <utility>
+
+namespace seekbench::projects::sql {
+
+Database::Database(const std::string &path, int flags) : m_path(path)
+{
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw SqlError(rc, "cannot open database " + path + ": " + msg);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+}
+
+Database::~Database()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
+{}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        if (m_db)
+            sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+    }
+    return *this;
+}
+
+void Database::fail(int code, std::string_view what) const
+{
+    std::string msg(what);
+    msg += ": ";
+    msg += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
+    msg += " (database " + m_path + ")";
+    throw SqlError(code, msg);
+}
+
+void Database::exec(const char *sqlText)
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_db, sqlText, nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw SqlError(sqlite3_extended_errcode(m_db), msg + " (database " + m_path + ")");
+    }
+}
+
+Statement Database::prepare(std::string_view sqlText)
+{
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sqlText.data(), static_cast<int>(sqlText.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        fail(rc, "cannot prepare statement");
+    return Statement(this, stmt);
+}
+
+std::int64_t Database::lastInsertRowid() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+
+int Database::userVersion()
+{
+    auto st = prepare("PRAGMA user_version");
+    st.step();
+    const int v = st.int32(0);
+    st.reset();
+    return v;
+}
+
+void Database::setBusyTimeout(int ms) { sqlite3_busy_timeout(m_db, ms); }
+
+Statement::~Statement()
+{
+    if (m_stmt)
+        sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr))
+{}
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        if (m_stmt)
+            sqlite3_finalize(m_stmt);
+        m_db = other.m_db;
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::int64_t value)
+{
+    const int rc = sqlite3_bind_int64(m_stmt, index, value);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, "cannot bind parameter");
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    const int rc = sqlite3_bind_double(m_stmt, index, value);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, "cannot bind parameter");
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::string_view value)
+{
+    const int rc = sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()),
+                                     SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, "cannot bind parameter");
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(m_stmt);
+        return false;
+    }
+    const int code = sqlite3_extended_errcode(m_db->handle());
+    sqlite3_reset(m_stmt);
+    m_db->fail(code ? code : rc, "statement failed");
+}
+
+void Statement::run()
+{
+    // Bindings are left in place: every caller binds all parameters again, and clearing
+    // them costs measurably on the per-point insert path.
+    while (step()) {
+    }
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::string Statement::text(int col) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
+             : std::string();
+}
+
+WriteTransaction::WriteTransaction(Database &db, int attempts) : m_db(db)
+{
+    // busy_timeout already waits inside SQLite; this loop bounds the rare case where the
+    // handler gives up (deadlock avoidance returns BUSY at once).
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_db.exec("BEGIN IMMEDIATE");
+            m_open = true;
+            return;
+        } catch (const SqlError &e) {
+            if (!e.isBusy() || attempt >= attempts)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2 * attempt));
+        }
+    }
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_open)
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void WriteTransaction::commit()
+{
+    m_db.exec("COMMIT");
+    m_open = false;
+}
+
+} // namespace seekbench::projects::sql

@@ -1,0 +1,132 @@
+#pragma once
+
+// A thin RAII layer over the SQLite C API, internal to projects. Every value reaches SQL
+// through bind(): no statement text is ever built from user data.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace seekbench::projects::sql {
+
+// A SQLite failure, with the result code kept so callers can tell BUSY from CORRUPT.
+class SqlError : public std::runtime_error
+{
+public:
+    SqlError(int code, const std::string &message) : std::runtime_error(message), m_code(code) {}
+    int code() const { return m_code; }
+    bool isBusy() const { return (m_code & 0xff) == SQLITE_BUSY || (m_code & 0xff) == SQLITE_LOCKED; }
+    bool isCorrupt() const
+    {
+        return (m_code & 0xff) == SQLITE_CORRUPT || (m_code & 0xff) == SQLITE_NOTADB;
+    }
+
+private:
+    int m_code;
+};
+
+class Statement;
+
+class Database
+{
+public:
+    Database() = default;
+    // flags: SQLITE_OPEN_* ; throws SqlError naming the file.
+    Database(const std::string &path, int flags);
+    ~Database();
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    sqlite3 *handle() const { return m_db; }
+    bool isOpen() const { return m_db != nullptr; }
+    const std::string &path() const { return m_path; }
+
+    // Runs statements without parameters (schema, pragmas). Never for user data.
+    void exec(const char *sql);
+    Statement prepare(std::string_view sql);
+    std::int64_t lastInsertRowid() const;
+    int changes() const;
+    int userVersion();
+    void setBusyTimeout(int ms);
+
+    [[noreturn]] void fail(int code, std::string_view what) const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    std::string m_path;
+};
+
+class Statement
+{
+public:
+    Statement() = default;
+    Statement(const Database *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    ~Statement();
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, std::string_view value);
+    Statement &bind(int index, const std::string &value) { return bind(index, std::string_view(value)); }
+    Statement &bind(int index, const char *value) { return bind(index, std::string_view(value)); }
+    Statement &bindNull(int index);
+    Statement &bind(int index, const std::optional<double> &value)
+    {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+
+    // true while a row is available; resets itself when done so no read stays open.
+    bool step();
+    // step() for statements without results.
+    void run();
+    // Ends any read transaction this statement holds and clears bindings.
+    void reset();
+
+    std::int64_t int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    int int32(int col) const { return sqlite3_column_int(m_stmt, col); }
+    double real(int col) const { return sqlite3_column_double(m_stmt, col); }
+    std::string text(int col) const;
+    bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+    std::optional<double> optReal(int col) const
+    {
+        return isNull(col) ? std::nullopt : std::optional<double>(real(col));
+    }
+
+private:
+    const Database *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+// BEGIN IMMEDIATE with a bounded retry on BUSY, COMMIT on commit(), ROLLBACK otherwise.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Database &db, int attempts = 40);
+    ~WriteTransaction();
+    void commit();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
+// Runs `body` in a write transaction, retrying the whole body when SQLite reports BUSY
+// mid-transaction (a WAL snapshot went stale). Bounded: rethrows after `attempts`.
+template<typename F>
+void withWriteTransaction(Database &db, F &&body, int attempts = 20);
+
+} // namespace seekbench::projects::sql
+
+#include "sql_inl.h"

@@ -1,0 +1,298 @@
+// The run store: runs with their config, params, tags and notes; filters with bound
+// parameters; clone; finish with final/best metrics; stale runs marked crashed.
+
+#include "seekbench/projects/metric_writer.h"
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/project_error.h"
+#include "seekbench/projects/run_store.h"
+#include "test_support.h"
+
+#include <QProcess>
+#include <QtTest>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace seekbench;
+using namespace seekbench::projects;
+using namespace testsupport;
+
+namespace {
+
+const char *kConfig = "name: demo\nmodel:\n  hidden_size: 64\n  head: sequence_classification\n"
+                      "training:\n  lr: 0.001\n  max_steps: 200\n  optimizer: adamw\n";
+
+std::string makeRun(RunStore &store, const std::string &name, double lr, const std::string &status,
+                    std::vector<std::string> tags = {})
+{
+    NewRun r;
+    r.name = name;
+    r.status = status;
+    r.configYaml = "model:\n  hidden_size: 64\ntraining:\n  lr: " + std::to_string(lr) + "\n";
+    r.configHash = "h" + name;
+    r.tags = std::move(tags);
+    return store.createRun(r);
+}
+
+std::vector<std::string> names(const std::vector<RunRecord> &runs)
+{
+    std::vector<std::string> out;
+    for (const auto &r : runs)
+        out.push_back(r.name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
+
+class TestRunStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+
+private Q_SLOTS:
+    void createRecordsEverything()
+    {
+        auto p = makeProject(tempPath(m_tmp, "create"));
+        RunStore store(p);
+        NewRun r;
+        r.name = "first";
+        r.configYaml = kConfig;
+        r.configHash = "abc123";
+        r.launcher = "gui";
+        r.tags = {"baseline", "small"};
+        r.notes = "why: a first look";
+        const auto id = store.createRun(r);
+        const auto run = store.run(id);
+        QCOMPARE(run.status, std::string("running"));
+        QCOMPARE(run.configHash, std::string("abc123"));
+        QCOMPARE(run.launcher, std::string("gui"));
+        QCOMPARE(run.host, ProcessIdentity::hostName());
+        QCOMPARE(run.pid, std::int64_t(::getpid()));
+        QVERIFY(run.pidStart > 0);
+        QCOMPARE(run.params.at("training.lr"), std::string("0.001"));
+        QCOMPARE(run.params.at("model.head"), std::string("sequence_classification"));
+        QCOMPARE(run.tags, (std::vector<std::string>{"baseline", "small"}));
+        QCOMPARE(readFile(p.runDir(id) / "config.yaml"), std::string(kConfig));
+        QCOMPARE(run.configYaml, std::string(kConfig));
+    }
+
+    void filters()
+    {
+        auto p = makeProject(tempPath(m_tmp, "filters"));
+        RunStore store(p);
+        const auto a = makeRun(store, "a", 0.001, "finished", {"sweep"});
+        const auto b = makeRun(store, "b", 0.01, "finished", {"sweep", "best"});
+        makeRun(store, "c", 0.1, "failed");
+        store.finishRun(a, "finished", "", {{"eval/loss", 0.9}}, {{"eval/loss", 0.8}});
+        store.finishRun(b, "finished", "", {{"eval/loss", 0.4}}, {{"eval/loss", 0.35}});
+
+        RunFilter f;
+        f.statuses = {"finished"};
+        QCOMPARE(names(store.listRuns(f)), (std::vector<std::string>{"a", "b"}));
+        f = {};
+        f.tags = {"sweep", "best"};
+        QCOMPARE(names(store.listRuns(f)), (std::vector<std::string>{"b"}));
+        f = {};
+        f.params = {RunFilter::Condition::parse("training.lr>=0.01", "--param")};
+        QCOMPARE(names(store.listRuns(f)), (std::vector<std::string>{"b", "c"}));
+        f = {};
+        f.finalMetrics = {RunFilter::Condition::parse("eval/loss<0.5", "--metric")};
+        QCOMPARE(names(store.listRuns(f)), (std::vector<std::string>{"b"}));
+        f = {};
+        f.bestMetrics = {RunFilter::Condition::parse("eval/loss<=0.8", "--best")};
+        QCOMPARE(names(store.listRuns(f)), (std::vector<std::string>{"a", "b"}));
+        f = {};
+        f.limit = 2;
+        QCOMPARE(store.listRuns(f).size(), std::size_t(2));
+        // Values are bound, never spliced: a quote is just a character.
+        f = {};
+        f.nameContains = "x' OR '1'='1";
+        QCOMPARE(store.listRuns(f).size(), std::size_t(0));
+        f = {};
+        f.tags = {"sweep' OR 1=1 --"};
+        QCOMPARE(store.listRuns(f).size(), std::size_t(0));
+        QCOMPARE(store.countRuns(), std::size_t(3));
+    }
+
+    void tagsNotesCloneDelete()
+    {
+        auto p = makeProject(tempPath(m_tmp, "edit"));
+        RunStore store(p);
+        const auto id = makeRun(store, "orig", 0.01, "finished");
+        store.addTag(id, "keep");
+        store.addTag(id, "keep");
+        store.removeTag(id, "nothing");
+        store.setNotes(id, "line 1");
+        store.appendNote(id, "line 2");
+        auto run = store.run(id);
+        QCOMPARE(run.tags, std::vector<std::string>{"keep"});
+        QCOMPARE(run.notes, std::string("line 1\nline 2"));
+
+        const auto clone = store.cloneRun(id, "");
+        const auto c = store.run(clone);
+        QCOMPARE(c.parentId, id);
+        QCOMPARE(c.parentKind, std::string("clone"));
+        QCOMPARE(c.status, std::string("queued"));
+        QCOMPARE(c.configYaml, run.configYaml);
+
+        store.deleteRun(id);
+        QVERIFY(!store.findRun(id));
+        QVERIFY(!fs::exists(p.runDir(id)));
+        QVERIFY(store.findRun(clone));
+    }
+
+    void deleteRefusesLiveRun()
+    {
+        auto p = makeProject(tempPath(m_tmp, "live-delete"));
+        RunStore store(p);
+        const auto id = makeRun(store, "live", 0.01, "running"); // this process: alive
+        QVERIFY_THROWS_EXCEPTION(ProjectError, store.deleteRun(id));
+    }
+
+    void summaryFromWriter()
+    {
+        auto p = makeProject(tempPath(m_tmp, "summary"));
+        RunStore store(p);
+        const auto id = makeRun(store, "s", 0.01, "running");
+        {
+            MetricWriter w(p, id, 1);
+            std::vector<MetricPoint> pts;
+            for (int s = 0; s < 100; ++s) {
+                pts.push_back({"eval/loss", s, 1.0 * s, 0, s == 40 ? 0.1 : 1.0 - 0.001 * s});
+                pts.push_back({"eval/accuracy", s, 1.0 * s, 0, s == 60 ? 0.99 : 0.5});
+            }
+            w.addMetrics(pts);
+            w.flush();
+        }
+        const auto run = store.run(id);
+        QCOMPARE(*run.summary.at("eval/loss").finalValue, 1.0 - 0.099);
+        QCOMPARE(run.summary.at("eval/loss").finalStep, std::int64_t(99));
+        QCOMPARE(*run.summary.at("eval/loss").bestValue, 0.1);
+        QCOMPARE(run.summary.at("eval/loss").bestStep, std::int64_t(40));
+        QCOMPARE(*run.summary.at("eval/accuracy").bestValue, 0.99); // higher is better
+        QCOMPARE(run.summary.at("eval/accuracy").bestStep, std::int64_t(60));
+    }
+
+    void staleRuns()
+    {
+        auto p = makeProject(tempPath(m_tmp, "stale"));
+        const auto db = p.databasePath();
+        RunStore store(p);
+        // A finished child: its pid is dead.
+        const pid_t child = ::fork();
+        if (child == 0)
+            ::_exit(0);
+        ::waitpid(child, nullptr, 0);
+        NewRun dead;
+        dead.name = "dead";
+        dead.process = ProcessIdentity{ProcessIdentity::hostName(), child, 12345};
+        const auto deadId = store.createRun(dead);
+        // Our own pid with another start time: a reused pid.
+        NewRun reused;
+        reused.name = "reused";
+        reused.process = ProcessIdentity{ProcessIdentity::hostName(), ::getpid(), 1};
+        const auto reusedId = store.createRun(reused);
+        // This very process: alive, even with an old heartbeat.
+        const auto aliveId = makeRun(store, "alive", 0.1, "running");
+        // Another host: judged by heartbeat only.
+        NewRun far;
+        far.name = "far-silent";
+        far.heartbeatInterval = 1;
+        far.process = ProcessIdentity{"some-other-node", 42, 42};
+        const auto farSilent = store.createRun(far);
+        far.name = "far-beating";
+        const auto farBeating = store.createRun(far);
+        execSql(db, "UPDATE runs SET heartbeat_at = heartbeat_at - 3600 WHERE name IN ('far-silent', 'alive')");
+        // A finished run is never touched.
+        const auto done = makeRun(store, "done", 0.1, "finished");
+
+        auto marked = Project::open(p.dir()).staleRunsMarked();
+        std::sort(marked.begin(), marked.end());
+        std::vector<std::string> expected{deadId, reusedId, farSilent};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(marked, expected);
+        QCOMPARE(store.run(deadId).status, std::string("crashed"));
+        QVERIFY(store.run(deadId).message.find("is gone") != std::string::npos);
+        QCOMPARE(store.run(aliveId).status, std::string("running"));
+        QCOMPARE(store.run(farBeating).status, std::string("running"));
+        QCOMPARE(store.run(farSilent).status, std::string("crashed"));
+        QVERIFY(store.run(farSilent).message.find("no heartbeat from some-other-node") != std::string::npos);
+        QCOMPARE(store.run(done).status, std::string("finished"));
+    }
+
+    void liveProcessKilled()
+    {
+        const auto dir = tempPath(m_tmp, "killed");
+        makeProject(dir);
+        QProcess proc;
+        proc.start(QStringLiteral(SEEKBENCH_STORE_TEST_WRITER), {QStringLiteral("live"), QString::fromStdString(dir.string())});
+        QVERIFY(proc.waitForReadyRead(10000));
+        const std::string id = proc.readLine().trimmed().toStdString();
+        QVERIFY(!id.empty());
+        // Alive: opening the project leaves it alone.
+        QVERIFY(Project::open(dir).staleRunsMarked().empty());
+        ::kill(static_cast<pid_t>(proc.processId()), SIGKILL);
+        proc.waitForFinished(5000);
+        auto p = Project::open(dir);
+        QCOMPARE(p.staleRunsMarked(), std::vector<std::string>{id});
+        QCOMPARE(RunStore(p).run(id).status, std::string("crashed"));
+    }
+
+    void badInputs_data()
+    {
+        QTest::addColumn<int>("what");
+        QTest::addColumn<QString>("argument");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("condition without operator") << 0 << "training.lr" << "has no comparison";
+        QTest::newRow("condition without key") << 0 << ">=3" << "has no key";
+        QTest::newRow("condition without value") << 0 << "training.lr>=" << "has no value";
+        QTest::newRow("condition bad operator") << 0 << "training.lr=>3" << "unknown comparison";
+        QTest::newRow("condition bad key char") << 0 << "lr;drop=1" << "a character that keys do not have";
+        QTest::newRow("metric condition on text") << 1 << "eval/loss=low" << "needs a number";
+        QTest::newRow("unknown status") << 2 << "exploded" << "is not a run status";
+        QTest::newRow("run id with slash") << 3 << "../etc" << "is not a run id";
+        QTest::newRow("unknown run") << 4 << "20260101-000000-deadbeef" << "no run '20260101-000000-deadbeef'";
+        QTest::newRow("empty tag") << 5 << "" << "an empty tag";
+    }
+
+    void badInputs()
+    {
+        QFETCH(int, what);
+        QFETCH(QString, argument);
+        QFETCH(QString, problem);
+        auto p = makeProject(tempPath(m_tmp, ("bad" + std::to_string(QTest::currentDataTag() ? std::hash<std::string>{}(QTest::currentDataTag()) : 0)).c_str()));
+        RunStore store(p);
+        const auto id = makeRun(store, "x", 0.1, "finished");
+        const std::string arg = argument.toStdString();
+        try {
+            switch (what) {
+            case 0: RunFilter::Condition::parse(arg, "--param"); break;
+            case 1: {
+                RunFilter f;
+                f.finalMetrics = {RunFilter::Condition::parse(arg, "--metric")};
+                store.listRuns(f);
+                break;
+            }
+            case 2: store.setStatus(id, arg); break;
+            case 3: store.run(arg); break;
+            case 4: store.run(arg); break;
+            case 5: store.addTag(id, arg); break;
+            }
+            QFAIL("accepted a bad input");
+        } catch (const ProjectError &e) {
+            const QString msg = QString::fromUtf8(e.what());
+            QVERIFY2(msg.contains(problem), qPrintable(msg));
+            if (!arg.empty())
+                QVERIFY2(msg.contains(argument), qPrintable(msg)); // names the place
+            if (what == 0)
+                QVERIFY2(msg.contains(QStringLiteral("--param")), qPrintable(msg));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunStore)
+#include "test_run_store.moc"
