@@ -3,6 +3,7 @@
 
 #include "seekbench/config_io.h"
 #include "seekbench/config_schema.h"
+#include "seekbench/lr_schedule.h"
 #include "seekbench/validation.h"
 
 #include <QtTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void hfImportMalformed_data();
     void hfImportMalformed();
     void schemaCoversEveryField();
+    void learningRateSchedule();
 };
 
 void TestConfig::defaultsAreValid()
@@ -255,6 +257,24 @@ void TestConfig::schemaCoversEveryField()
         QVERIFY2(!f.description.empty(), f.path.c_str());
     }
     QVERIFY(!configSchema().front().set(c, "") || configSchema().front().type == ConfigField::Type::String);
+}
+
+void TestConfig::learningRateSchedule()
+{
+    TrainingConfig t;
+    t.lr = 1.0;
+    t.min_lr_ratio = 0.1;
+    t.warmup_steps = 10;
+    t.max_steps = 110;
+    QCOMPARE(learningRateAt(t, 0), 0.1);        // warmup starts at lr / warmup
+    QCOMPARE(learningRateAt(t, 9), 1.0);        // and reaches lr at its last step
+    QCOMPARE(learningRateAt(t, 10), 1.0);       // cosine starts at the peak
+    QVERIFY(std::abs(learningRateAt(t, 60) - 0.55) < 1e-12); // halfway: mean of peak and floor
+    QVERIFY(std::abs(learningRateAt(t, 110) - 0.1) < 1e-12);
+    t.schedule = "linear";
+    QVERIFY(std::abs(learningRateAt(t, 60) - 0.55) < 1e-12);
+    t.schedule = "constant";
+    QCOMPARE(learningRateAt(t, 100), 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

@@ -54,6 +54,30 @@ class TestRunStore : public QObject
     QTemporaryDir m_tmp;
 
 private Q_SLOTS:
+    // The GUI keeps one store open for hours: runs other processes create later must
+    // appear in its listings (no read transaction may stay open between calls).
+    void longLivedStoreSeesRunsCreatedElsewhere()
+    {
+        const auto dir = tempPath(m_tmp, "longlived");
+        auto viewerProject = makeProject(dir);
+        RunStore viewer(viewerProject);
+        QCOMPARE(viewer.listRuns().size(), size_t(0));
+        QCOMPARE(viewer.countRuns(), size_t(0));
+        {
+            auto writerProject = Project::open(dir);
+            RunStore writer(writerProject);
+            makeRun(writer, "later", 0.01, "running");
+        }
+        QCOMPARE(viewer.countRuns(), size_t(1));
+        QCOMPARE(viewer.listRuns().size(), size_t(1));
+        {
+            auto writerProject = Project::open(dir);
+            RunStore writer(writerProject);
+            makeRun(writer, "later-still", 0.02, "finished");
+        }
+        QCOMPARE(viewer.listRuns().size(), size_t(2));
+    }
+
     void createRecordsEverything()
     {
         auto p = makeProject(tempPath(m_tmp, "create"));

@@ -11,6 +11,7 @@
 #include "seekbench/checkpoint_file.h"
 #include "seekbench/config_io.h"
 #include "seekbench/json_lines_sink.h"
+#include "seekbench/lr_schedule.h"
 #include "system_monitor.h"
 #include "task_loss.h"
 #include "training_batches.h"
@@ -45,20 +46,6 @@ double wallNow()
 {
     using namespace std::chrono;
     return duration<double>(system_clock::now().time_since_epoch()).count();
-}
-
-double scheduledLr(const TrainingConfig &t, std::int64_t step)
-{
-    if (t.warmup_steps > 0 && step < t.warmup_steps)
-        return t.lr * double(step + 1) / double(t.warmup_steps);
-    if (t.schedule == "constant")
-        return t.lr;
-    const double span = std::max<std::int64_t>(1, t.max_steps - t.warmup_steps);
-    const double progress = std::clamp(double(step - t.warmup_steps) / span, 0.0, 1.0);
-    const double minLr = t.lr * t.min_lr_ratio;
-    if (t.schedule == "linear")
-        return t.lr - (t.lr - minLr) * progress;
-    return minLr + 0.5 * (t.lr - minLr) * (1.0 + std::cos(M_PI * progress));
 }
 
 bool better(const std::string &metric, double candidate, double best)
@@ -322,7 +309,7 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
     const double elapsed = std::chrono::duration<double>(Clock::now() - m_started).count();
     const double done = double(step - m_startStep);
     const double eta = done > 0 ? elapsed / done * double(m_t.max_steps - step) : 0.0;
-    const double lr = scheduledLr(m_t, step - 1);
+    const double lr = learningRateAt(m_t, step - 1);
     const double sps = stepSeconds > 0 ? samplesPerStep / stepSeconds : 0.0;
 
     m_points.clear();
@@ -446,7 +433,7 @@ TrainResult Trainer::run()
                 break;
             }
             const auto stepStart = Clock::now();
-            const double lr = scheduledLr(m_t, m_state.step);
+            const double lr = learningRateAt(m_t, m_state.step);
             for (auto &group : m_optimizer->param_groups())
                 group.options().set_lr(lr);
             m_optimizer->zero_grad();

@@ -2,6 +2,8 @@
 
 #include "engine_bench.h"
 
+#include "seekbench/lr_schedule.h"
+
 #include "memory_tracking.h"
 #include "model.h"
 #include "synthetic_text.h"
@@ -59,21 +61,6 @@ double steadySeconds()
 
 namespace {
 
-// A copy of trainer.cpp's schedule: warmup, then cosine down to lr * min_lr_ratio.
-double scheduledLr(const TrainingConfig &t, std::int64_t step)
-{
-    if (t.warmup_steps > 0 && step < t.warmup_steps)
-        return t.lr * double(step + 1) / double(t.warmup_steps);
-    if (t.schedule == "constant")
-        return t.lr;
-    const double span = std::max<std::int64_t>(1, t.max_steps - t.warmup_steps);
-    const double progress = std::clamp(double(step - t.warmup_steps) / span, 0.0, 1.0);
-    const double minLr = t.lr * t.min_lr_ratio;
-    if (t.schedule == "linear")
-        return t.lr - (t.lr - minLr) * progress;
-    return minLr + 0.5 * (t.lr - minLr) * (1.0 + std::cos(M_PI * progress));
-}
-
 fs::path makeTempDir(const char *prefix)
 {
     std::random_device rd;
@@ -113,7 +100,7 @@ std::vector<double> runBareLoop(const RunConfig &cfg)
     ends.reserve(size_t(t.max_steps));
     double sink = 0; // keeps the loss read-back, as any loop that logs a loss has it
     for (std::int64_t step = 0; step < t.max_steps; ++step) {
-        const double lr = scheduledLr(t, step);
+        const double lr = learningRateAt(t, step);
         for (auto &group : optimizer.param_groups())
             group.options().set_lr(lr);
         optimizer.zero_grad();
@@ -168,7 +155,7 @@ std::vector<double> runLeanLoop(const RunConfig &cfg)
     ends.reserve(size_t(t.max_steps));
     double sink = 0;
     for (std::int64_t step = 0; step < t.max_steps; ++step) {
-        const double lr = scheduledLr(t, step);
+        const double lr = learningRateAt(t, step);
         for (const auto &p : params)
             p.mutable_grad().reset(); // set to none: backward writes fresh gradients
         for (int micro = 0; micro < t.grad_accum_steps; ++micro) {
