@@ -1,0 +1,37 @@
+// seekbench: the desktop workbench. Only argument parsing and the main window here.
+#include "seekbench/ui/app_setup.h"
+#include "seekbench/ui/main_window.h"
+#include "seekbench/ui/screenshots.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    seekbench::ui::AppSetup::configure(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Seekbench desktop workbench"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project folder to open"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open DIR, creating it as a blank project first when it is none"),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Save screenshots of the main views into DIR, then quit"),
+                                         QStringLiteral("DIR"));
+    parser.addOption(demo);
+    parser.addOption(screenshots);
+    parser.process(app);
+
+    seekbench::ui::MainWindow window;
+    window.show();
+    if (parser.isSet(demo))
+        seekbench::ui::Screenshots::openDemo(window, parser.value(demo));
+    else if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().front());
+    if (parser.isSet(screenshots))
+        seekbench::ui::Screenshots::takeAndQuit(window, parser.value(screenshots));
+    return QApplication::exec();
+}

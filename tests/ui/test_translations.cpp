@@ -1,0 +1,57 @@
+// Runs lupdate over the GUI sources into a temporary copy of the zh_CN catalogue and
+// fails on any message that is missing or unfinished there.
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void zhCnIsComplete()
+    {
+        QTemporaryDir dir;
+        const QString source = QStringLiteral(SEEKBENCH_SOURCE_DIR);
+        const QString ts = dir.filePath(QStringLiteral("seekbench_zh_CN.ts"));
+        QVERIFY(QFile::copy(source + QStringLiteral("/translations/seekbench_zh_CN.ts"), ts));
+        QFile::setPermissions(ts, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(SEEKBENCH_LUPDATE),
+                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                       source + QStringLiteral("/ui"), source + QStringLiteral("/widgets"), QStringLiteral("-ts"), ts});
+        QVERIFY(lupdate.waitForFinished(100000));
+        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+
+        QFile file(ts);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        QString context, sourceText;
+        QStringList problems;
+        int messages = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.name() == QLatin1String("source"))
+                sourceText = xml.readElementText();
+            else if (xml.name() == QLatin1String("translation")) {
+                ++messages;
+                const QString type = xml.attributes().value(QStringLiteral("type")).toString();
+                const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                if (type == QLatin1String("unfinished") || text.trimmed().isEmpty())
+                    problems << context + QStringLiteral(": ") + sourceText;
+            }
+        }
+        QVERIFY(!xml.hasError());
+        QVERIFY(messages > 100);
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 missing or unfinished zh_CN entries:\n").arg(problems.size())
+                                                + problems.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "test_translations.moc"

@@ -1,0 +1,124 @@
+// LivePlot against an in-memory provider: batched replots, smoothing, log-y, zoom
+// re-queries, exports.
+#include "seekbench/widgets/live_plot.h"
+#include "seekbench/widgets/plot_data_provider.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace seekbench::widgets;
+
+namespace {
+class MemoryProvider : public PlotDataProvider
+{
+public:
+    QVector<PlotSeries> data;
+    QList<QPair<double, double>> ranges;
+    void requestRange(double from, double to, int) override
+    {
+        ranges.append({from, to});
+        Q_EMIT seriesReplaced(data);
+    }
+    void requestAll(int) override { Q_EMIT seriesReplaced(data); }
+};
+
+PlotSeries ramp(const QString &id, int n)
+{
+    PlotSeries s;
+    s.id = id;
+    s.label = id;
+    for (int i = 0; i < n; ++i)
+        s.append(i, 1000.0 + i, 1.0 / (i + 1), 1.0 / (i + 1), 1.0 / (i + 1));
+    return s;
+}
+} // namespace
+
+class TestLivePlot : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void batchesAppendsIntoFewReplots()
+    {
+        LivePlot plot;
+        plot.resize(600, 400);
+        plot.show();
+        MemoryProvider provider;
+        provider.data = {ramp(QStringLiteral("a"), 10)};
+        QSignalSpy replots(&plot, &LivePlot::replotted);
+        plot.setProvider(&provider); // a whole set: drawn at once
+        QCOMPARE(replots.count(), 1);
+        replots.clear();
+        for (int i = 10; i < 1010; ++i) {
+            PlotSeries tail;
+            tail.id = QStringLiteral("a");
+            tail.append(i, 1000.0 + i, 1, 1, 1);
+            Q_EMIT provider.seriesAppended({tail});
+        }
+        QTRY_COMPARE(plot.pointCount(), 1010);
+        QTRY_VERIFY(replots.count() >= 1);
+        QVERIFY2(replots.count() <= 2, "1000 points must not cause 1000 replots");
+    }
+
+    void smoothingLogYAndAxes()
+    {
+        LivePlot plot;
+        MemoryProvider provider;
+        provider.data = {ramp(QStringLiteral("a"), 100), ramp(QStringLiteral("b"), 50)};
+        plot.setProvider(&provider);
+        QTRY_COMPARE(plot.pointCount(), 150);
+        plot.setSmoothing(0.9);
+        QCOMPARE(plot.smoothing(), 0.9);
+        plot.setLogY(true);
+        QVERIFY(plot.logY());
+        plot.setXAxis(LivePlot::XAxis::Relative);
+        QCOMPARE(plot.xAxis(), LivePlot::XAxis::Relative);
+        QSignalSpy replots(&plot, &LivePlot::replotted);
+        QTRY_VERIFY(replots.count() >= 1);
+    }
+
+    void zoomRequeriesTheProvider()
+    {
+        LivePlot plot;
+        plot.resize(600, 400);
+        MemoryProvider provider;
+        provider.data = {ramp(QStringLiteral("a"), 1000)};
+        plot.setProvider(&provider);
+        QTRY_COMPARE(plot.pointCount(), 1000);
+        QVERIFY(plot.isFollowing());
+        plot.zoomToSteps(100, 200);
+        QVERIFY(!plot.isFollowing());
+        QTRY_VERIFY(!provider.ranges.isEmpty());
+        QCOMPARE(provider.ranges.last().first, 100.0);
+        QCOMPARE(provider.ranges.last().second, 200.0);
+        plot.resetView();
+        QVERIFY(plot.isFollowing());
+    }
+
+    void exports()
+    {
+        QTemporaryDir dir;
+        LivePlot plot;
+        MemoryProvider provider;
+        provider.data = {ramp(QStringLiteral("loss"), 20)};
+        plot.setProvider(&provider);
+        QTRY_COMPARE(plot.pointCount(), 20);
+        QVERIFY(plot.exportPng(dir.filePath(QStringLiteral("a.png")), 400, 300));
+        QVERIFY(QFile(dir.filePath(QStringLiteral("a.png"))).size() > 1000);
+        QVERIFY(plot.exportSvg(dir.filePath(QStringLiteral("a.svg")), 400, 300));
+        QFile svg(dir.filePath(QStringLiteral("a.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QVERIFY(plot.exportCsv(dir.filePath(QStringLiteral("a.csv"))));
+        QFile csv(dir.filePath(QStringLiteral("a.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 21);
+        QCOMPARE(lines[0], QByteArray("series,step,wall_time,min,max,mean"));
+        QVERIFY(lines[1].startsWith("\"loss\",0,1000.000,1,1,1"));
+    }
+};
+
+QTEST_MAIN(TestLivePlot)
+#include "test_live_plot.moc"

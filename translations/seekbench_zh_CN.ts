@@ -1,0 +1,837 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>IssueText</name>
+    <message>
+        <source>YAML syntax error at line %1, column %2: %3</source>
+        <translation>YAML 语法错误，第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>JSON syntax error at byte %1: %2</source>
+        <translation>JSON 语法错误，位于第 %1 字节：%2</translation>
+    </message>
+    <message>
+        <source>the head dimension %1 is odd; rotary embeddings need an even head dimension</source>
+        <translation>注意力头维度 %1 为奇数；旋转位置编码需要偶数的头维度</translation>
+    </message>
+    <message>
+        <source>%1 does not match %2 (expected %3)</source>
+        <translation>%1 与 %2 不一致（应为 %3）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>duplicate key (line %1)</source>
+        <translation>重复的键（第 %1 行）</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>应为 %1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>%1 is out of range [%2, %3]</source>
+        <translation>%1 超出范围 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>%1 is not divisible by %2 (%3)</source>
+        <translation>%1 不能被 %2（%3）整除</translation>
+    </message>
+    <message>
+        <source>%1 exceeds %2 (%3)</source>
+        <translation>%1 超过了 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is not one of: %2</source>
+        <translation>%1 不是以下取值之一：%2</translation>
+    </message>
+    <message>
+        <source>fp16 is not available: %1</source>
+        <translation>fp16 不可用：%1</translation>
+    </message>
+    <message>
+        <source>CUDA is not available on this machine</source>
+        <translation>本机没有可用的 CUDA</translation>
+    </message>
+    <message>
+        <source>this Hugging Face key changes the architecture and is not supported</source>
+        <translation>此 Hugging Face 键会改变模型结构，暂不支持</translation>
+    </message>
+    <message>
+        <source>problem %1</source>
+        <translation>问题 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::CompareModel</name>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基线）</translation>
+    </message>
+    <message>
+        <source>%1 final</source>
+        <translation>%1 最终值</translation>
+    </message>
+    <message>
+        <source>%1 best</source>
+        <translation>%1 最佳值</translation>
+    </message>
+    <message>
+        <source>runtime</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <source>peak tensor memory (MiB)</source>
+        <translation>张量内存峰值（MiB）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::LaunchDialog</name>
+    <message>
+        <source>Launch a run</source>
+        <translation>启动运行</translation>
+    </message>
+    <message>
+        <source>Choose an example or a file…</source>
+        <translation>选择示例或文件…</translation>
+    </message>
+    <message>
+        <source>YAML file…</source>
+        <translation>YAML 文件…</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>运行名称</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Choose a run config</source>
+        <translation>选择运行配置</translation>
+    </message>
+    <message>
+        <source>YAML configs (*.yaml *.yml)</source>
+        <translation>YAML 配置 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Choose a config to launch.</source>
+        <translation>请选择要启动的配置。</translation>
+    </message>
+    <message>
+        <source>The config is valid.</source>
+        <translation>配置有效。</translation>
+    </message>
+    <message>
+        <source>Launch is refused until these problems are fixed:
+%1</source>
+        <translation>在修复以下问题之前无法启动：
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot save the config to %1</source>
+        <translation>无法将配置保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::LogView</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n 处匹配</numerusform></translation>
+    </message>
+    <message>
+        <source>Search the log (Enter: next match)</source>
+        <translation>搜索日志（回车：下一处）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>%1 — Seekbench</source>
+        <translation>%1 — Seekbench</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) died while Seekbench was closed and are marked crashed</source>
+        <translation><numerusform>Seekbench 关闭期间有 %n 个运行意外终止，已标记为崩溃</numerusform></translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Runs are still training</source>
+        <translation>仍有运行在训练</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of this project are still training. Leave them running? You can reattach to them by opening the project again.</source>
+        <translation><numerusform>此项目中有 %n 个运行仍在训练。是否让它们继续运行？重新打开项目即可再次连接到它们。</numerusform></translation>
+    </message>
+    <message>
+        <source>Leave running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Stop them</source>
+        <translation>停止它们</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Blank project</source>
+        <translation>空白项目</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Project folder</source>
+        <translation>项目文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the project.</source>
+        <translation>请为项目选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create the project: %1</source>
+        <translation>无法创建项目：%1</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunActions</name>
+    <message>
+        <source>&amp;Launch run…</source>
+        <translation>启动运行(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop run</source>
+        <translation>停止运行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume run</source>
+        <translation>继续运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clone and edit…</source>
+        <translation>克隆并编辑(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete run…</source>
+        <translation>删除运行(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tag…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Pin as compare &amp;baseline</source>
+        <translation>设为对比基线(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Launch refused</source>
+        <translation>已拒绝启动</translation>
+    </message>
+    <message>
+        <source>Starting run %1…</source>
+        <translation>正在启动运行 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (clone)</source>
+        <translation>%1（克隆）</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Delete run “%1”? Its folder moves to the project's trash folder; its rows leave the store.</source>
+        <translation>删除运行“%1”？其文件夹将移入项目的回收站文件夹，其记录将从存储中移除。</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags, separated by spaces:</source>
+        <translation>标签（以空格分隔）：</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Notes on this run:</source>
+        <translation>此运行的备注：</translation>
+    </message>
+    <message>
+        <source>Compare baseline</source>
+        <translation>对比基线</translation>
+    </message>
+    <message>
+        <source>Baseline run:</source>
+        <translation>基线运行：</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunController</name>
+    <message>
+        <source>the run could not be stopped</source>
+        <translation>无法停止该运行</translation>
+    </message>
+    <message>
+        <source>the run could not be resumed</source>
+        <translation>无法继续该运行</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunLauncher</name>
+    <message>
+        <source>seekbench-cli was not found at %1</source>
+        <translation>在 %1 未找到 seekbench-cli</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>the run process exited before it created a run</source>
+        <translation>运行进程在创建运行记录之前就退出了</translation>
+    </message>
+    <message>
+        <source>This run needs about %1 MiB of memory for training, but only %2 MiB are free.</source>
+        <translation>此运行训练约需 %1 MiB 内存，但当前仅有 %2 MiB 可用。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunView</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Loss (train, eval)</source>
+        <translation>损失（训练、评估）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>Throughput (samples/s)</source>
+        <translation>吞吐量（样本/秒）</translation>
+    </message>
+    <message>
+        <source>Memory (MiB)</source>
+        <translation>内存（MiB）</translation>
+    </message>
+    <message>
+        <source>CPU (% of one core)</source>
+        <translation>CPU（单核的百分比）</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <source>GPU memory from the CUDA allocator and NVML</source>
+        <translation>GPU 内存来自 CUDA 分配器和 NVML</translation>
+    </message>
+    <message>
+        <source>No GPU figures (%1): host memory is shown</source>
+        <translation>没有 GPU 数据（%1）：显示主机内存</translation>
+    </message>
+    <message>
+        <source>Waiting for the run's first system sample…</source>
+        <translation>正在等待该运行的第一个系统采样…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) compared</source>
+        <translation><numerusform>对比 %n 个运行</numerusform></translation>
+    </message>
+    <message>
+        <source>Curves overlaid; the compare tab shows differences against the baseline.</source>
+        <translation>曲线已叠加显示；“对比”页列出与基线的差异。</translation>
+    </message>
+    <message>
+        <source>no progress yet</source>
+        <translation>尚无进度</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>best %1 %2 (step %3)</source>
+        <translation>最佳 %1 %2（第 %3 步）</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>预计剩余 %1</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;pre&gt;%3&lt;/pre&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2&lt;pre&gt;%3&lt;/pre&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunsMode</name>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Open a project (Ctrl+O) or create one (Ctrl+Shift+N).</source>
+        <translation>打开一个项目（Ctrl+O）或新建一个（Ctrl+Shift+N）。</translation>
+    </message>
+    <message>
+        <source>Run %1 started</source>
+        <translation>运行 %1 已启动</translation>
+    </message>
+    <message>
+        <source>Launch failed</source>
+        <translation>启动失败</translation>
+    </message>
+    <message>
+        <source>Launch failed: %1</source>
+        <translation>启动失败：%1</translation>
+    </message>
+    <message>
+        <source>Run %1 did not stop in time and was killed</source>
+        <translation>运行 %1 未能及时停止，已被强制结束</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped</source>
+        <translation>运行 %1 已停止</translation>
+    </message>
+    <message>
+        <source>Run %1 resumed</source>
+        <translation>运行 %1 已继续</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>Run diverged</source>
+        <translation>运行发散</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Run finished</source>
+        <translation>运行已完成</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <source>stopping %1: kill in %2 s</source>
+        <translation>正在停止 %1：%2 秒后强制结束</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source> (ETA %1)</source>
+        <translation>（预计剩余 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>starting %n run(s)</source>
+        <translation><numerusform>正在启动 %n 个运行</numerusform></translation>
+    </message>
+    <message>
+        <source>No runs running</source>
+        <translation>没有正在进行的运行</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>进行中：%1</translation>
+    </message>
+    <message>
+        <source>%1 is queued: the machine's cores are taken by running runs</source>
+        <translation>%1 已排队：本机的 CPU 核心正被运行中的任务占用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) queued</source>
+        <translation><numerusform>%n 个运行排队中</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunsTableModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source> · ETA %1</source>
+        <translation> · 预计剩余 %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>%1 (final)</source>
+        <translation>%1（最终）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunsTableView</name>
+    <message>
+        <source>Filter runs by name, id, tag or note</source>
+        <translation>按名称、ID、标签或备注筛选运行</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation>右键单击以选择显示的列</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Final metrics</source>
+        <translation>最终指标</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Stop: kill after</source>
+        <translation>停止：超时后强制结束</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language applies when Seekbench restarts.</source>
+        <translation>新的语言将在 Seekbench 重启后生效。</translation>
+    </message>
+    <message>
+        <source>Automatic (cores / threads per run)</source>
+        <translation>自动（核心数 / 每个运行的线程数）</translation>
+    </message>
+    <message>
+        <source>Runs at once on this machine</source>
+        <translation>本机同时运行的数量</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::SystemChartProvider</name>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>RSS (MiB)</source>
+        <translation>常驻内存 RSS（MiB）</translation>
+    </message>
+    <message>
+        <source>CUDA allocated (MiB)</source>
+        <translation>CUDA 已分配（MiB）</translation>
+    </message>
+    <message>
+        <source>CUDA reserved (MiB)</source>
+        <translation>CUDA 已保留（MiB）</translation>
+    </message>
+    <message>
+        <source>CUDA peak (MiB)</source>
+        <translation>CUDA 峰值（MiB）</translation>
+    </message>
+    <message>
+        <source>GPU %1 used (MiB)</source>
+        <translation>GPU %1 已用（MiB）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::widgets::LivePlot</name>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>平滑 %1</translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation>对数 y 轴</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <source>Relative time (s)</source>
+        <translation>相对时间（秒）</translation>
+    </message>
+    <message>
+        <source>Box zoom</source>
+        <translation>框选缩放</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom; double-click resets the view</source>
+        <translation>拖出矩形进行缩放；双击恢复视图</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Image (PNG)…</source>
+        <translation>图片（PNG）…</translation>
+    </message>
+    <message>
+        <source>Vector image (SVG)…</source>
+        <translation>矢量图（SVG）…</translation>
+    </message>
+    <message>
+        <source>Data (CSV)…</source>
+        <translation>数据（CSV）…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <source>seconds since start</source>
+        <translation>开始后的秒数</translation>
+    </message>
+    <message>
+        <source>%1 @ step %2: mean %3 (min %4, max %5)</source>
+        <translation>%1 @ 第 %2 步：均值 %3（最小 %4，最大 %5）</translation>
+    </message>
+    <message>
+        <source>%1 @ step %2: %3</source>
+        <translation>%1 @ 第 %2 步：%3</translation>
+    </message>
+</context>
+</TS>

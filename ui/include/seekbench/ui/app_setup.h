@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QApplication;
+
+namespace seekbench::ui {
+
+// What the GUI sets up before its first window: names for QSettings, the language
+// (system, English or 简体中文; a change applies after restart), the theme.
+class AppSetup
+{
+    Q_DECLARE_TR_FUNCTIONS(AppSetup)
+public:
+    static void configure(QApplication &app);
+    // "system", "en" or "zh_CN".
+    static QString language();
+    static void setLanguage(const QString &language);
+    // Loads the translation for `language` into the application; false for English.
+    static bool installTranslator(const QString &language);
+};
+
+} // namespace seekbench::ui

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "seekbench/config_io.h"
+#include "seekbench/ui/store_watcher.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace seekbench::ui {
+
+// Starts runs as detached `seekbench-cli train --project DIR --config FILE --name N`
+// processes (a QProcess child would die with the GUI). Their stdout/stderr go to files
+// under runs/.launching/ until the CLI has created runs/<id>/; then the files are moved
+// there (a rename keeps the process writing to them). The new run is found in the store
+// by its pid and host.
+class RunLauncher : public QObject
+{
+    Q_OBJECT
+public:
+    struct Check
+    {
+        bool ok = false;
+        QStringList problems; // translated, one per issue
+        QString configName;
+    };
+
+    explicit RunLauncher(const QString &projectDir, QObject *parent = nullptr);
+
+    // The same checks as `seekbench-cli validate`: parse, then validate().
+    static Check checkConfig(const QString &path);
+    static Check checkText(const QString &yaml);
+    // seekbench-cli next to this executable, or SEEKBENCH_CLI in the environment.
+    static QString cliPath();
+
+    // Starts a run, or queues it while the machine's cores are taken (see maxConcurrent);
+    // returns false with `error` set when the config is refused, its memory estimate
+    // exceeds the free memory, or the process cannot start.
+    bool launch(const QString &configPath, const QString &name, QString *error);
+    int queuedCount() const { return static_cast<int>(m_queue.size()); }
+    // How many runs may train at once on this machine: the setting runs/maxConcurrent,
+    // or by default the cores divided by the threads one run uses (at least 1).
+    static int maxConcurrent(int threadsPerRun);
+    // MemAvailable from /proc/meminfo, in bytes; 0 when unknown.
+    static double availableMemoryBytes();
+    // Called with each store listing: attaches started processes to their runs and
+    // reports processes that died before creating one.
+    void onRunsListed(const RunList &runs);
+    int pendingCount() const { return static_cast<int>(m_pending.size()); }
+
+Q_SIGNALS:
+    void runQueued(const QString &name);
+    void runStarted(const QString &runId);
+    void launchFailed(const QString &reason);
+
+private:
+    static Check checkLoad(const seekbench::ConfigLoad &load);
+    struct Pending
+    {
+        qint64 pid = 0;
+        QString outLog, errLog;
+        QString name;
+        qint64 startedMs = 0;
+        int threads = 0;
+    };
+    struct Queued
+    {
+        QString configPath, name;
+        int threads = 0;
+    };
+    bool start(const Queued &q, QString *error);
+    int runningHere(const RunList &runs) const;
+
+    QString m_projectDir;
+    QVector<Pending> m_pending;
+    QVector<Queued> m_queue;
+    int m_runningHere = 0;
+};
+
+} // namespace seekbench::ui

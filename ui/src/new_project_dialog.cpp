@@ -1,0 +1,91 @@
+#include "seekbench/ui/new_project_dialog.h"
+
+#include "seekbench/ui/project_session.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace seekbench::ui {
+
+NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("newProjectDialog"));
+    setWindowTitle(tr("New project"));
+    auto *form = new QFormLayout(this);
+    m_template = new QComboBox(this);
+    m_template->setObjectName(QStringLiteral("templateCombo"));
+    m_template->addItem(tr("Blank project"), QStringLiteral("blank"));
+    m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("projectFolderEdit"));
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_folder, 1);
+    row->addWidget(browse);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("projectNameEdit"));
+    m_description = new QLineEdit(this);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("newProjectError"));
+    m_error->setWordWrap(true);
+    form->addRow(tr("Template"), m_template);
+    form->addRow(tr("Folder"), row);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Description"), m_description);
+    form->addRow(m_error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &NewProjectDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &NewProjectDialog::reject);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Project folder"));
+        if (!dir.isEmpty())
+            setFolder(dir);
+    });
+    connect(m_folder, &QLineEdit::textEdited, this, [this](const QString &t) {
+        if (m_name->text().isEmpty() || m_name->isModified() == false)
+            m_name->setText(QFileInfo(t).fileName());
+    });
+}
+
+QString NewProjectDialog::folder() const { return m_folder->text().trimmed(); }
+QString NewProjectDialog::projectName() const { return m_name->text().trimmed(); }
+QString NewProjectDialog::templateId() const { return m_template->currentData().toString(); }
+void NewProjectDialog::setFolder(const QString &dir)
+{
+    m_folder->setText(dir);
+    if (m_name->text().isEmpty())
+        m_name->setText(QFileInfo(dir).fileName());
+}
+void NewProjectDialog::setProjectName(const QString &name) { m_name->setText(name); }
+
+bool NewProjectDialog::createProject()
+{
+    if (folder().isEmpty()) {
+        m_error->setText(tr("Choose a folder for the project."));
+        return false;
+    }
+    try {
+        ProjectSession::create(QDir(folder()).absolutePath(), projectName(), m_description->text());
+    } catch (const std::exception &e) {
+        m_error->setText(tr("Cannot create the project: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    return true;
+}
+
+void NewProjectDialog::accept()
+{
+    if (createProject())
+        QDialog::accept();
+}
+
+} // namespace seekbench::ui

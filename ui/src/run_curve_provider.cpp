@@ -1,0 +1,71 @@
+#include "seekbench/ui/run_curve_provider.h"
+
+#include "seekbench/ui/store_watcher.h"
+
+#include <atomic>
+#include <limits>
+
+namespace seekbench::ui {
+
+namespace {
+quint64 nextRequestId()
+{
+    static std::atomic<quint64> counter{0};
+    return ++counter;
+}
+} // namespace
+
+RunCurveProvider::RunCurveProvider(StoreWatcher *watcher, const QStringList &runIds, const QStringList &keys,
+                                   QObject *parent)
+    : PlotDataProvider(parent), m_watcher(watcher), m_runIds(runIds), m_keys(keys)
+{
+    connect(watcher, &StoreWatcher::curvesReady, this,
+            [this](quint64 id, const QVector<widgets::PlotSeries> &series) {
+                if (id == m_lastRequest) // a stale answer to an earlier zoom is dropped
+                    Q_EMIT seriesReplaced(series);
+            });
+    connect(watcher, &StoreWatcher::pointsAdded, this,
+            [this](const QString &runId, const QVector<widgets::PlotSeries> &tails, bool reset) {
+                if (!m_runIds.contains(runId))
+                    return;
+                if (reset) {
+                    requestAll(m_buckets);
+                    return;
+                }
+                QVector<widgets::PlotSeries> mine;
+                for (const widgets::PlotSeries &t : tails) {
+                    const QString key = t.id.mid(runId.size() + 1);
+                    if (m_keys.contains(key)) {
+                        widgets::PlotSeries s = t;
+                        s.label = key;
+                        mine.append(s);
+                    }
+                }
+                if (!mine.isEmpty())
+                    Q_EMIT seriesAppended(mine);
+            });
+}
+
+void RunCurveProvider::requestRange(double fromStep, double toStep, int buckets)
+{
+    request(fromStep, toStep, buckets);
+}
+
+void RunCurveProvider::requestAll(int buckets)
+{
+    m_buckets = buckets;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    request(nan, nan, buckets);
+}
+
+void RunCurveProvider::request(double fromStep, double toStep, int buckets)
+{
+    if (!m_watcher)
+        return;
+    m_lastRequest = nextRequestId();
+    QMetaObject::invokeMethod(m_watcher, "requestCurves", Qt::QueuedConnection, Q_ARG(quint64, m_lastRequest),
+                              Q_ARG(QStringList, m_runIds), Q_ARG(QStringList, m_keys), Q_ARG(double, fromStep),
+                              Q_ARG(double, toStep), Q_ARG(int, buckets));
+}
+
+} // namespace seekbench::ui

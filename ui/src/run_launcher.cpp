@@ -1,0 +1,206 @@
+#include "seekbench/ui/run_launcher.h"
+
+#include "seekbench/config_io.h"
+#include "seekbench/estimates.h"
+#include "seekbench/projects/process_identity.h"
+#include "seekbench/ui/issue_text.h"
+#include "seekbench/validation.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSettings>
+#include <QThread>
+#include <QUuid>
+
+namespace seekbench::ui {
+
+namespace {
+// What this machine offers, as the CLI would see it: the build's CUDA support is a
+// compile definition; a device is present when the NVIDIA driver lists one.
+BuildCapabilities capabilities()
+{
+    BuildCapabilities caps;
+#ifdef SEEKBENCH_HAS_CUDA
+    caps.cudaBuild = true;
+#endif
+    caps.cudaDevice = caps.cudaBuild && !QDir(QStringLiteral("/proc/driver/nvidia/gpus")).isEmpty();
+    return caps;
+}
+
+QString tail(const QString &path, int lines)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return QString();
+    const QStringList all = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return all.mid(std::max<qsizetype>(0, all.size() - lines)).join(QLatin1Char('\n'));
+}
+} // namespace
+
+RunLauncher::RunLauncher(const QString &projectDir, QObject *parent) : QObject(parent), m_projectDir(projectDir) {}
+
+RunLauncher::Check RunLauncher::checkLoad(const ConfigLoad &load)
+{
+    Check check;
+    const ConfigIssues issues = load.ok() ? validate(load.config, capabilities()) : load.issues;
+    for (const ConfigIssue &issue : issues)
+        check.problems << IssueText::describe(issue);
+    check.ok = issues.empty();
+    check.configName = QString::fromStdString(load.config.name);
+    return check;
+}
+
+RunLauncher::Check RunLauncher::checkText(const QString &yaml)
+{
+    return checkLoad(parseRunConfig(yaml.toStdString()));
+}
+
+RunLauncher::Check RunLauncher::checkConfig(const QString &path)
+{
+    return checkLoad(loadRunConfig(path.toStdString()));
+}
+
+QString RunLauncher::cliPath()
+{
+    const QString env = qEnvironmentVariable("SEEKBENCH_CLI");
+    if (!env.isEmpty())
+        return env;
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/seekbench-cli");
+}
+
+int RunLauncher::maxConcurrent(int threadsPerRun)
+{
+    const int setting = QSettings().value(QStringLiteral("runs/maxConcurrent"), 0).toInt();
+    if (setting > 0)
+        return setting;
+    // Two runs with default threading on two cores are 2-9x slower each: a run that
+    // takes every core (threads 0) runs alone.
+    const int cores = std::max(1, QThread::idealThreadCount());
+    return threadsPerRun <= 0 ? 1 : std::max(1, cores / threadsPerRun);
+}
+
+double RunLauncher::availableMemoryBytes()
+{
+    QFile f(QStringLiteral("/proc/meminfo"));
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("MemAvailable:"))
+            return line.mid(13).trimmed().split(' ').front().toDouble() * 1024.0;
+    return 0;
+}
+
+bool RunLauncher::launch(const QString &configPath, const QString &name, QString *error)
+{
+    const Check check = checkConfig(configPath);
+    if (!check.ok) {
+        *error = check.problems.join(QLatin1Char('\n'));
+        return false;
+    }
+    const ConfigLoad load = loadRunConfig(configPath.toStdString());
+    const RunConfig &config = load.config;
+    if (config.training.device == "cpu") {
+        const MemoryEstimate need = estimateTrainingMemory(config, config.training.precision, config.training.batch_size);
+        const double free = availableMemoryBytes();
+        if (free > 0 && need.totalBytes > free) {
+            *error = tr("This run needs about %1 MiB of memory for training, but only %2 MiB are free.")
+                         .arg(need.totalBytes / 1048576.0, 0, 'f', 0)
+                         .arg(free / 1048576.0, 0, 'f', 0);
+            return false;
+        }
+    }
+    Queued q{configPath, name.isEmpty() ? check.configName : name, config.training.threads};
+    if (m_runningHere + static_cast<int>(m_pending.size()) >= maxConcurrent(q.threads)) {
+        m_queue.append(q);
+        Q_EMIT runQueued(q.name);
+        return true;
+    }
+    return start(q, error);
+}
+
+bool RunLauncher::start(const Queued &q, QString *error)
+{
+    const QString configPath = q.configPath;
+    const QString cli = cliPath();
+    if (!QFileInfo(cli).isExecutable()) {
+        *error = tr("seekbench-cli was not found at %1").arg(cli);
+        return false;
+    }
+    const QString staging = m_projectDir + QStringLiteral("/runs/.launching");
+    QDir().mkpath(staging);
+    const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Pending p;
+    p.outLog = staging + QLatin1Char('/') + token + QStringLiteral(".out.log");
+    p.errLog = staging + QLatin1Char('/') + token + QStringLiteral(".err.log");
+    p.name = q.name;
+    p.threads = q.threads;
+    QProcess process;
+    process.setProgram(cli);
+    QStringList args{QStringLiteral("train"), QStringLiteral("--project"), m_projectDir,
+                     QStringLiteral("--config"), QFileInfo(configPath).absoluteFilePath()};
+    if (!p.name.isEmpty())
+        args << QStringLiteral("--name") << p.name;
+    process.setArguments(args);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(p.outLog);
+    process.setStandardErrorFile(p.errLog);
+    process.setWorkingDirectory(m_projectDir);
+    if (!process.startDetached(&p.pid)) {
+        *error = tr("cannot start %1: %2").arg(cli, process.errorString());
+        return false;
+    }
+    p.startedMs = QDateTime::currentMSecsSinceEpoch();
+    m_pending.append(p);
+    return true;
+}
+
+int RunLauncher::runningHere(const RunList &runs) const
+{
+    const std::string host = projects::ProcessIdentity::hostName();
+    int n = 0;
+    for (const auto &r : runs)
+        if (r.status == "running" && r.host == host)
+            ++n;
+    return n;
+}
+
+void RunLauncher::onRunsListed(const RunList &runs)
+{
+    m_runningHere = runningHere(runs);
+    const std::string host = projects::ProcessIdentity::hostName();
+    for (int i = static_cast<int>(m_pending.size()) - 1; i >= 0; --i) {
+        const Pending p = m_pending[i];
+        const auto it = std::find_if(runs.begin(), runs.end(), [&](const projects::RunRecord &r) {
+            return r.pid == p.pid && r.host == host && r.createdAt * 1000 >= p.startedMs - 5000;
+        });
+        if (it != runs.end()) {
+            const QString runDir = m_projectDir + QStringLiteral("/runs/") + QString::fromStdString(it->id);
+            QDir().mkpath(runDir);
+            QFile::rename(p.outLog, runDir + QStringLiteral("/train.out.log"));
+            QFile::rename(p.errLog, runDir + QStringLiteral("/train.err.log"));
+            m_pending.removeAt(i);
+            Q_EMIT runStarted(QString::fromStdString(it->id));
+            continue;
+        }
+        if (projects::ProcessIdentity::startTimeOf(p.pid) == 0) {
+            // The process is gone and never created a run: its stderr says why.
+            m_pending.removeAt(i);
+            const QString why = tail(p.errLog, 6);
+            Q_EMIT launchFailed(why.isEmpty() ? tr("the run process exited before it created a run") : why);
+        }
+    }
+    // Start queued runs as cores free up.
+    while (!m_queue.isEmpty()
+           && m_runningHere + static_cast<int>(m_pending.size()) < maxConcurrent(m_queue.front().threads)) {
+        const Queued q = m_queue.takeFirst();
+        QString error;
+        if (!start(q, &error))
+            Q_EMIT launchFailed(error);
+    }
+}
+
+} // namespace seekbench::ui

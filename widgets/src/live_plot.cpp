@@ -1,0 +1,334 @@
+#include "seekbench/widgets/live_plot.h"
+
+#include "qcustomplot_wrapper.h"
+#include "seekbench/widgets/plot_data_provider.h"
+#include "seekbench/widgets/plot_exporter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace seekbench::widgets {
+
+namespace {
+constexpr int kReplotMs = 40;   // one batched redraw per 40 ms at most
+constexpr int kRequeryMs = 40;  // settle time after a zoom gesture before asking the store
+} // namespace
+
+LivePlot::LivePlot(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("livePlot"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(buildToolbar());
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("livePlotCanvas"));
+    m_plot->setMinimumHeight(140);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setSelectionRectMode(QCP::srmNone);
+    m_plot->setNoAntialiasingOnDrag(true);
+    // Antialiased fills (the min/max band) cost most of a replot and gain little.
+    m_plot->setNotAntialiasedElements(QCP::aeFills | QCP::aeGrid);
+    m_plot->legend->setVisible(false);
+    m_plot->legend->setFont(font());
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_crosshair = new QCPItemStraightLine(m_plot);
+    m_crosshair->setPen(QPen(QColor(128, 128, 128, 140), 1, Qt::DashLine));
+    m_crosshair->setVisible(false);
+    m_crosshair->setClipToAxisRect(true);
+    layout->addWidget(m_plot, 1);
+
+    m_placeholder = new QLabel(m_plot);
+    m_placeholder->setObjectName(QStringLiteral("livePlotPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_plot->installEventFilter(this);
+
+    m_replotTimer.setSingleShot(true);
+    m_replotTimer.setInterval(kReplotMs);
+    connect(&m_replotTimer, &QTimer::timeout, this, &LivePlot::rebuildGraphs);
+    m_requeryTimer.setSingleShot(true);
+    m_requeryTimer.setInterval(kRequeryMs);
+    connect(&m_requeryTimer, &QTimer::timeout, this, &LivePlot::requestVisibleRange);
+
+    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this](const QCPRange &) { onUserRangeChanged(); });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { resetView(); });
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *e) { onMouseMove(e); });
+    retranslate();
+}
+
+LivePlot::~LivePlot() = default;
+
+QLayout *LivePlot::buildToolbar()
+{
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 0, 4, 0);
+    m_smoothLabel = new QLabel(this);
+    m_smoothSlider = new QSlider(Qt::Horizontal, this);
+    m_smoothSlider->setObjectName(QStringLiteral("smoothingSlider"));
+    m_smoothSlider->setRange(0, 99);
+    m_smoothSlider->setValue(static_cast<int>(m_smoothing * 100));
+    m_smoothSlider->setMinimumWidth(80);
+    m_smoothSlider->setMaximumWidth(140);
+    connect(m_smoothSlider, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
+    m_logBox = new QCheckBox(this);
+    m_logBox->setObjectName(QStringLiteral("logYCheck"));
+    connect(m_logBox, &QCheckBox::toggled, this, [this](bool on) { setLogY(on); });
+    m_xCombo = new QComboBox(this);
+    m_xCombo->setObjectName(QStringLiteral("xAxisCombo"));
+    m_xCombo->addItems({QString(), QString(), QString()});
+    connect(m_xCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int i) { setXAxis(static_cast<XAxis>(i)); });
+    m_boxZoom = new QToolButton(this);
+    m_boxZoom->setObjectName(QStringLiteral("boxZoomButton"));
+    m_boxZoom->setCheckable(true);
+    connect(m_boxZoom, &QToolButton::toggled, this, [this](bool on) { setBoxZoom(on); });
+    m_export = new QToolButton(this);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    connect(m_export, &QToolButton::clicked, this, [this] { chooseExport(); });
+    bar->addWidget(m_smoothLabel);
+    bar->addWidget(m_smoothSlider);
+    bar->addWidget(m_logBox);
+    bar->addWidget(m_xCombo);
+    bar->addWidget(m_boxZoom);
+    bar->addStretch(1);
+    bar->addWidget(m_export);
+    return bar;
+}
+
+void LivePlot::retranslate()
+{
+    m_smoothLabel->setText(tr("Smoothing %1").arg(m_smoothing, 0, 'f', 2));
+    m_logBox->setText(tr("Log y"));
+    m_xCombo->setItemText(0, tr("Step"));
+    m_xCombo->setItemText(1, tr("Wall time"));
+    m_xCombo->setItemText(2, tr("Relative time (s)"));
+    m_boxZoom->setText(tr("Box zoom"));
+    m_boxZoom->setToolTip(tr("Drag a rectangle to zoom; double-click resets the view"));
+    m_export->setText(tr("Export…"));
+    m_placeholder->setText(m_placeholderText.isEmpty() ? tr("No data yet") : m_placeholderText);
+}
+
+bool LivePlot::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && event->type() == QEvent::Resize)
+        m_placeholder->setGeometry(m_plot->rect());
+    return QWidget::eventFilter(watched, event);
+}
+
+void LivePlot::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LivePlot::setProvider(PlotDataProvider *provider)
+{
+    if (m_provider)
+        disconnect(m_provider, nullptr, this, nullptr);
+    m_provider = provider;
+    m_series.clear();
+    m_following = true;
+    scheduleReplot();
+    if (!provider)
+        return;
+    connect(provider, &PlotDataProvider::seriesReplaced, this, &LivePlot::onSeriesReplaced);
+    connect(provider, &PlotDataProvider::seriesAppended, this, &LivePlot::onSeriesAppended);
+    m_reloadPending = true;
+    provider->requestAll(std::max(200, m_plot->axisRect()->width()));
+}
+
+void LivePlot::setTitle(const QString &title)
+{
+    m_plot->yAxis->setLabel(title);
+    scheduleReplot();
+}
+
+void LivePlot::setPlaceholder(const QString &text)
+{
+    m_placeholderText = text;
+    retranslate();
+}
+
+void LivePlot::setSmoothing(double weight)
+{
+    m_smoothing = std::clamp(weight, 0.0, 0.99);
+    if (m_smoothSlider->value() != static_cast<int>(m_smoothing * 100 + 0.5))
+        m_smoothSlider->setValue(static_cast<int>(m_smoothing * 100 + 0.5));
+    retranslate();
+    scheduleReplot();
+}
+
+void LivePlot::setLogY(bool on)
+{
+    m_logY = on;
+    m_logBox->setChecked(on);
+    m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (on)
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    scheduleReplot();
+}
+
+void LivePlot::setXAxis(XAxis axis)
+{
+    m_xAxis = axis;
+    m_xCombo->setCurrentIndex(static_cast<int>(axis));
+    if (axis == XAxis::WallTime) {
+        auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+        ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
+        m_plot->xAxis->setTicker(ticker);
+    } else {
+        m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
+    m_following = true;
+    scheduleReplot();
+}
+
+void LivePlot::setBoxZoom(bool on)
+{
+    m_boxZoom->setChecked(on);
+    m_plot->setSelectionRectMode(on ? QCP::srmZoom : QCP::srmNone);
+}
+
+int LivePlot::pointCount() const
+{
+    int n = 0;
+    for (const PlotSeries &s : m_series)
+        n += s.size();
+    return n;
+}
+
+void LivePlot::onSeriesReplaced(const QVector<PlotSeries> &series)
+{
+    // A whole new set (an answer to a zoom or a reload), swapped in at once: draw it now
+    // rather than on the batching timer, which is for streamed points.
+    m_series = series;
+    m_reloadPending = false;
+    m_dirty = true;
+    m_replotTimer.stop();
+    rebuildGraphs();
+}
+
+void LivePlot::onSeriesAppended(const QVector<PlotSeries> &tails)
+{
+    for (const PlotSeries &tail : tails) {
+        auto it = std::find_if(m_series.begin(), m_series.end(), [&](const PlotSeries &s) { return s.id == tail.id; });
+        if (it == m_series.end()) {
+            m_series.append(tail);
+            continue;
+        }
+        const double lastStep = it->step.isEmpty() ? -1e300 : it->step.back();
+        for (int i = 0; i < tail.size(); ++i)
+            if (tail.step[i] > lastStep)
+                it->append(tail.step[i], tail.time[i], tail.min[i], tail.max[i], tail.mean[i]);
+        it->restartSteps = tail.restartSteps.isEmpty() ? it->restartSteps : tail.restartSteps;
+    }
+    // Streamed points pile up; past a few per pixel column, ask the provider for the
+    // whole curve decimated again (off the GUI thread) instead of drawing them all.
+    const int columns = std::max(200, m_plot->axisRect()->width());
+    if (m_following && m_provider && !m_reloadPending) {
+        for (const PlotSeries &s : m_series) {
+            if (s.size() > 4 * columns) {
+                m_reloadPending = true;
+                m_provider->requestAll(columns);
+                break;
+            }
+        }
+    }
+    scheduleReplot();
+}
+
+void LivePlot::scheduleReplot()
+{
+    m_dirty = true;
+    if (!m_replotTimer.isActive())
+        m_replotTimer.start();
+}
+
+void LivePlot::onUserRangeChanged()
+{
+    if (m_settingRange)
+        return;
+    m_following = false;
+    m_requeryTimer.start();
+}
+
+void LivePlot::zoomToSteps(double fromStep, double toStep)
+{
+    m_following = false;
+    m_plot->xAxis->setRange(fromStep, toStep); // emits rangeChanged: re-queries
+    scheduleReplot();
+}
+
+void LivePlot::resetView()
+{
+    m_following = true;
+    m_reloadPending = true;
+    if (m_provider)
+        m_provider->requestAll(std::max(200, m_plot->axisRect()->width()));
+    scheduleReplot();
+}
+
+void LivePlot::requestVisibleRange()
+{
+    if (!m_provider || m_following)
+        return;
+    const QCPRange r = m_plot->xAxis->range();
+    m_provider->requestRange(stepAtX(r.lower), stepAtX(r.upper), std::max(100, m_plot->axisRect()->width()));
+}
+
+void LivePlot::chooseExport()
+{
+    QMenu menu(this);
+    QAction *png = menu.addAction(tr("Image (PNG)…"));
+    QAction *svg = menu.addAction(tr("Vector image (SVG)…"));
+    menu.addAction(tr("Data (CSV)…"));
+    QAction *chosen = menu.exec(m_export->mapToGlobal(QPoint(0, m_export->height())));
+    if (!chosen)
+        return;
+    const QString filter = chosen == png ? tr("PNG images (*.png)") : chosen == svg ? tr("SVG images (*.svg)")
+                                                                                   : tr("CSV files (*.csv)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(), filter);
+    if (path.isEmpty())
+        return;
+    if (chosen == png)
+        exportPng(path);
+    else if (chosen == svg)
+        exportSvg(path);
+    else
+        exportCsv(path);
+}
+
+bool LivePlot::exportPng(const QString &path, int width, int height)
+{
+    rebuildGraphs();
+    return PlotExporter::png(m_plot, path, width, height);
+}
+
+bool LivePlot::exportSvg(const QString &path, int width, int height)
+{
+    rebuildGraphs();
+    return PlotExporter::svg(m_plot, path, width, height, m_plot->yAxis->label());
+}
+
+bool LivePlot::exportCsv(const QString &path) const
+{
+    return PlotExporter::csv(m_series, path);
+}
+
+} // namespace seekbench::widgets
