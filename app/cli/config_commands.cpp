@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "seekbench/config_io.h"
+#include "seekbench/engine/trainer.h"
 #include "seekbench/estimates.h"
 #include "seekbench/validation.h"
 
@@ -54,8 +55,6 @@ Options parseOptions(const std::vector<std::string> &args, const std::vector<std
     return o;
 }
 
-BuildCapabilities buildCapabilities(); // train_command.cpp: asks the engine
-
 namespace {
 
 void printIssues(const std::string &where, const ConfigIssues &issues)
@@ -85,7 +84,7 @@ int runValidate(const std::vector<std::string> &args)
     ConfigLoad load = loadRunConfig(path);
     ConfigIssues issues = load.issues;
     if (load.ok())
-        issues = validate(load.config, buildCapabilities());
+        issues = validate(load.config, engineCapabilities());
     if (o.has("--json"))
         std::printf("%s\n", nlohmann::json{{"config", path}, {"valid", issues.empty()}, {"issues", issuesJson(issues)}}.dump().c_str());
     else if (issues.empty())

@@ -24,8 +24,6 @@
 
 namespace seekbench::cli {
 
-BuildCapabilities buildCapabilities() { return engineCapabilities(); }
-
 namespace {
 
 CancelToken g_cancel;

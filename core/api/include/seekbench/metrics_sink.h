@@ -1,8 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
@@ -68,36 +66,6 @@ public:
     virtual void addEvent(const RunEvent &event) = 0;
     // Make everything added so far durable. Returns only when it is.
     virtual void flush() = 0;
-};
-
-// Sends everything to several sinks, in order.
-class FanoutSink final : public MetricsSink
-{
-public:
-    void add(MetricsSink *sink) { m_sinks.push_back(sink); }
-    void addMetrics(std::span<const MetricPoint> points) override
-    {
-        for (auto *s : m_sinks)
-            s->addMetrics(points);
-    }
-    void addSystemSample(const SystemSample &sample) override
-    {
-        for (auto *s : m_sinks)
-            s->addSystemSample(sample);
-    }
-    void addEvent(const RunEvent &event) override
-    {
-        for (auto *s : m_sinks)
-            s->addEvent(event);
-    }
-    void flush() override
-    {
-        for (auto *s : m_sinks)
-            s->flush();
-    }
-
-private:
-    std::vector<MetricsSink *> m_sinks;
 };
 
 } // namespace seekbench
