@@ -226,7 +226,25 @@ BY_CONTEXT = {
 }
 
 
+def load_area_tables():
+    """Each area of the app may keep its Chinese in translations/zh_CN/<area>.json
+    ({"source": "translation"} or {"Context|source": ...}), so parallel work never edits one table."""
+    import glob
+    import json
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    for f in sorted(glob.glob(os.path.join(here, 'zh_CN', '*.json'))):
+        with open(f, encoding='utf-8') as fh:
+            for key, value in json.load(fh).items():
+                if '|' in key:
+                    ctx, src = key.split('|', 1)
+                    BY_CONTEXT[(ctx, src)] = value
+                else:
+                    ZH[key] = value
+
+
 def main(path):
+    load_area_tables()
     tree = ET.parse(path)
     missing = []
     for ctx in tree.getroot().findall('context'):
