@@ -158,7 +158,7 @@ int runLaunch(const std::vector<std::string> &args)
 
 int runTrain(const std::vector<std::string> &args)
 {
-    const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name"}, {});
+    const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name", "--parent"}, {});
     auto fail = [](const std::string &msg) {
         std::fprintf(stderr, "seekbench-cli train: %s\n", msg.c_str());
         return ExitBadInput;
@@ -172,6 +172,8 @@ int runTrain(const std::vector<std::string> &args)
         return fail("--out and --project exclude each other");
     if (!o.get("--config") && !(project && o.get("--resume")))
         return fail("--config is required");
+    if (o.get("--parent") && (!project || o.get("--resume")))
+        return fail("--parent needs --project and a new run (--config)");
 
     RunConfig config;
     if (auto path = o.get("--config")) {
@@ -206,7 +208,8 @@ int runTrain(const std::vector<std::string> &args)
                                      "train with --out DIR (seekbench-cli launch --nproc N -- train ... --out DIR)");
         } else if (project) {
             session = o.get("--resume") ? ProjectTrainSession::beginResume(*project, *o.get("--resume"))
-                                        : ProjectTrainSession::beginNew(*project, config, config.name);
+                                        : ProjectTrainSession::beginNew(*project, config, config.name,
+                                                                        o.get("--parent").value_or(std::string()));
             config = session->config();
             request.outDir = session->outDir();
             request.resumeFrom = session->resumeCheckpoint();

@@ -39,6 +39,7 @@ RunActions::RunActions(RunsTableView *table, RunView *view, QWidget *dialogParen
     m_delete = make("deleteAction", QKeySequence::Delete, &RunActions::trash);
     m_tag = make("tagAction", QKeySequence(Qt::CTRL | Qt::Key_T), &RunActions::tag);
     m_note = make("noteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &RunActions::note);
+    m_rename = make("renameAction", QKeySequence(Qt::Key_F2), &RunActions::rename);
     m_baseline = make("baselineAction", QKeySequence(), &RunActions::pinBaseline);
     retranslate();
     updateEnabled();
@@ -63,12 +64,13 @@ void RunActions::retranslate()
     m_delete->setText(tr("&Delete run…"));
     m_tag->setText(tr("&Tag…"));
     m_note->setText(tr("&Note…"));
+    m_rename->setText(tr("Re&name…"));
     m_baseline->setText(tr("Pin as compare &baseline"));
 }
 
 QList<QAction *> RunActions::actions() const
 {
-    return {m_launch, m_stop, m_resume, m_clone, m_delete, m_tag, m_note, m_baseline};
+    return {m_launch, m_stop, m_resume, m_clone, m_rename, m_delete, m_tag, m_note, m_baseline};
 }
 
 int RunActions::stopGraceSeconds()
@@ -97,6 +99,7 @@ void RunActions::updateEnabled()
     m_delete->setEnabled(one && !running);
     m_tag->setEnabled(one);
     m_note->setEnabled(one);
+    m_rename->setEnabled(one);
     m_baseline->setEnabled(ids.size() > 1);
 }
 
@@ -146,10 +149,11 @@ void RunActions::cloneAndEdit()
         return;
     LaunchDialog dialog(m_session->dir(), m_parent);
     dialog.setConfigText(QString::fromStdString(r->configYaml), tr("%1 (clone)").arg(QString::fromStdString(r->name)));
+    const QString parentId = QString::fromStdString(r->id);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error))
+    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error, parentId))
         QMessageBox::warning(m_parent, tr("Launch refused"), error);
 }
 
@@ -202,6 +206,21 @@ void RunActions::note()
     if (ok)
         QMetaObject::invokeMethod(m_session->watcher(), "setNotes", Qt::QueuedConnection,
                                   Q_ARG(QString, QString::fromStdString(r->id)), Q_ARG(QString, text));
+}
+
+void RunActions::rename()
+{
+    const RunRecord *r = findRun(m_session, m_table->currentRunId());
+    if (!r)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_parent, tr("Rename run"), tr("New name:"), QLineEdit::Normal,
+                                               QString::fromStdString(r->name), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty() || name == QString::fromStdString(r->name))
+        return;
+    QMetaObject::invokeMethod(m_session->watcher(), "renameRun", Qt::QueuedConnection,
+                              Q_ARG(QString, QString::fromStdString(r->id)), Q_ARG(QString, name));
 }
 
 void RunActions::pinBaseline()

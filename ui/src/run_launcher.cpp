@@ -94,7 +94,7 @@ double RunLauncher::availableMemoryBytes()
     return 0;
 }
 
-bool RunLauncher::launch(const QString &configPath, const QString &name, QString *error)
+bool RunLauncher::launch(const QString &configPath, const QString &name, QString *error, const QString &parentId)
 {
     const Check check = checkConfig(configPath);
     if (!check.ok) {
@@ -113,7 +113,7 @@ bool RunLauncher::launch(const QString &configPath, const QString &name, QString
             return false;
         }
     }
-    Queued q{configPath, name.isEmpty() ? check.configName : name, config.training.threads};
+    Queued q{configPath, name.isEmpty() ? check.configName : name, parentId, config.training.threads};
     if (m_runningHere + static_cast<int>(m_pending.size()) >= maxConcurrent(q.threads)) {
         m_queue.append(q);
         Q_EMIT runQueued(q.name);
@@ -144,6 +144,8 @@ bool RunLauncher::start(const Queued &q, QString *error)
                      QStringLiteral("--config"), QFileInfo(configPath).absoluteFilePath()};
     if (!p.name.isEmpty())
         args << QStringLiteral("--name") << p.name;
+    if (!q.parentId.isEmpty())
+        args << QStringLiteral("--parent") << q.parentId;
     process.setArguments(args);
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(p.outLog);

@@ -158,6 +158,10 @@ widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::str
         }
         return s;
     }
+    // Long curves come back as buckets; where resumes continued comes from the attempts.
+    for (const AttemptRecord &a : store().attempts(id))
+        if (a.attempt > 1 && a.resumedFromStep && *a.resumedFromStep >= from && *a.resumedFromStep <= to)
+            s.restartSteps.append(static_cast<double>(*a.resumedFromStep));
     for (const CurveBucket &b : curve.buckets) {
         if (b.count == 0)
             continue;
@@ -221,6 +225,16 @@ void StoreWatcher::setNotes(const QString &runId, const QString &notes)
 {
     try {
         store().setNotes(runId.toStdString(), notes.toStdString());
+    } catch (const std::exception &e) {
+        Q_EMIT failed(QString::fromUtf8(e.what()));
+    }
+    poll();
+}
+
+void StoreWatcher::renameRun(const QString &runId, const QString &name)
+{
+    try {
+        store().setName(runId.toStdString(), name.toStdString());
     } catch (const std::exception &e) {
         Q_EMIT failed(QString::fromUtf8(e.what()));
     }

@@ -49,6 +49,7 @@ private:
     void trash();
     void tag();
     void note();
+    void rename();
     void pinBaseline();
     QAction *make(const char *objectName, const QKeySequence &shortcut, void (RunActions::*slot)());
 
@@ -59,6 +60,7 @@ private:
     QPointer<RunLauncher> m_launcher;
     QPointer<RunController> m_controller;
     QAction *m_launch, *m_stop, *m_resume, *m_clone, *m_delete, *m_tag, *m_note, *m_baseline;
+    QAction *m_rename = nullptr;
 };
 
 } // namespace seekbench::ui

@@ -36,8 +36,9 @@ public:
 
     // Starts a run, or queues it while the machine's cores are taken (see maxConcurrent);
     // returns false with `error` set when the config is refused, its memory estimate
-    // exceeds the free memory, or the process cannot start.
-    bool launch(const QString &configPath, const QString &name, QString *error);
+    // exceeds the free memory, or the process cannot start. A non-empty `parentId`
+    // records the new run as a clone of that run.
+    bool launch(const QString &configPath, const QString &name, QString *error, const QString &parentId = {});
     int queuedCount() const { return static_cast<int>(m_queue.size()); }
     // How many runs may train at once on this machine: the setting runs/maxConcurrent,
     // or by default the cores divided by the threads one run uses (at least 1).
@@ -66,7 +67,7 @@ private:
     };
     struct Queued
     {
-        QString configPath, name;
+        QString configPath, name, parentId;
         int threads = 0;
     };
     bool start(const Queued &q, QString *error);

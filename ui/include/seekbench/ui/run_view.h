@@ -34,6 +34,12 @@ public:
     void setBaseline(const QString &runId);
     widgets::LivePlot *lossPlot() const { return m_plots.value(0); }
     QList<widgets::LivePlot *> plots() const { return m_plots; }
+    QList<widgets::LivePlot *> systemPlots() const { return m_systemPlots; }
+    QString detailsText() const;
+
+Q_SIGNALS:
+    // The user followed a link to another run (a clone's parent).
+    void runRequested(const QString &runId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -58,6 +64,7 @@ private:
     QTableView *m_compareTable = nullptr;
     CompareModel *m_compare = nullptr;
     QString m_lastStatus;
+    QString m_parentName; // of the shown run's parent, when it has one
 };
 
 } // namespace seekbench::ui

@@ -30,6 +30,8 @@ class StoreWatcher : public QObject
     Q_OBJECT
 public:
     explicit StoreWatcher(std::shared_ptr<const seekbench::projects::Project> project, QObject *parent = nullptr);
+    // The open project (immutable; safe to read from any thread).
+    std::shared_ptr<const seekbench::projects::Project> project() const { return m_project; }
     ~StoreWatcher() override;
 
     // All of these are called through QMetaObject::invokeMethod from the GUI thread.
@@ -44,6 +46,8 @@ public:
     Q_INVOKABLE void addTag(const QString &runId, const QString &tag);
     Q_INVOKABLE void removeTag(const QString &runId, const QString &tag);
     Q_INVOKABLE void setNotes(const QString &runId, const QString &notes);
+    // A refused name (empty, too long, control characters) comes back through failed().
+    Q_INVOKABLE void renameRun(const QString &runId, const QString &name);
     // Moves runs/<id>/ into the project's trash/ folder, then deletes the run's rows.
     Q_INVOKABLE void trashRun(const QString &runId);
     Q_INVOKABLE void markStale();
