@@ -84,6 +84,25 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui</name>
+    <message>
+        <source>Blank project</source>
+        <translation>空白项目</translation>
+    </message>
+    <message>
+        <source>An empty project: bring your own run configs.</source>
+        <translation>空项目：使用你自己的运行配置。</translation>
+    </message>
+    <message>
+        <source>Text classification (synthetic)</source>
+        <translation>文本分类（合成数据）</translation>
+    </message>
+    <message>
+        <source>DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE configs, ready to launch.</source>
+        <translation>在带有植入模式的合成文本任务上训练 DeepSeek 风格的 Transformer：附带 tiny、small 和 MoE 配置，可直接启动。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::CompareModel</name>
     <message>
         <source>%1 (baseline)</source>
@@ -252,10 +271,6 @@
         <translation>新建项目</translation>
     </message>
     <message>
-        <source>Blank project</source>
-        <translation>空白项目</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -369,6 +384,18 @@
     <message>
         <source>Baseline run:</source>
         <translation>基线运行：</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
     </message>
 </context>
 <context>
@@ -486,6 +513,14 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;pre&gt;%3&lt;/pre&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：%2&lt;pre&gt;%3&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>cloned from %1</source>
+        <translation>克隆自 %1</translation>
     </message>
 </context>
 <context>
@@ -745,6 +780,10 @@
     <message>
         <source>GPU %1 used (MiB)</source>
         <translation>GPU %1 已用（MiB）</translation>
+    </message>
+    <message>
+        <source>%1 · rank %2</source>
+        <translation>%1 · 进程 %2</translation>
     </message>
 </context>
 <context>
