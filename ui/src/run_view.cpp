@@ -7,6 +7,7 @@
 #include "seekbench/ui/system_chart_provider.h"
 #include "seekbench/widgets/live_plot.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
@@ -70,7 +71,13 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("runTabs"));
     auto *training = new QWidget(m_tabs);
-    auto *grid = new QGridLayout(training);
+    auto *trainingLayout = new QVBoxLayout(training);
+    m_perRank = new QCheckBox(training);
+    m_perRank->setObjectName(QStringLiteral("perRankCheck"));
+    connect(m_perRank, &QCheckBox::toggled, this, [this] { rebuildCurveProviders(); });
+    trainingLayout->addWidget(m_perRank);
+    auto *grid = new QGridLayout;
+    trainingLayout->addLayout(grid, 1);
     int i = 0;
     for (const ChartSpec &spec : charts()) {
         auto *plot = new widgets::LivePlot(training);
@@ -113,6 +120,9 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
 void RunView::retranslate()
 {
     m_tabs->setTabText(0, tr("Training"));
+    m_perRank->setText(tr("Per-rank curves"));
+    m_perRank->setToolTip(tr("Distributed runs: one curve per rank for figures each rank reports (throughput, step "
+                             "time, memory) instead of rank 0's"));
     m_tabs->setTabText(1, tr("System"));
     m_tabs->setTabText(2, tr("Compare"));
     const QStringList titles{tr("Loss (train, eval)"), tr("Learning rate"), tr("Gradient norm"),
@@ -141,12 +151,7 @@ void RunView::showRuns(const QStringList &runIds)
     m_runIds = runIds;
     for (const QString &id : m_runIds)
         QMetaObject::invokeMethod(m_watcher, "watchRun", Qt::QueuedConnection, Q_ARG(QString, id));
-    const QList<ChartSpec> specs = charts();
-    for (int i = 0; i < m_plots.size(); ++i) {
-        widgets::PlotDataProvider *old = m_plots[i]->provider();
-        m_plots[i]->setProvider(runIds.isEmpty() ? nullptr : new RunCurveProvider(m_watcher, runIds, specs[i].keys, m_plots[i]));
-        delete old;
-    }
+    rebuildCurveProviders();
     const bool single = runIds.size() == 1;
     for (int i = 0; i < m_systemPlots.size(); ++i) {
         widgets::PlotDataProvider *old = m_systemPlots[i]->provider();
@@ -179,6 +184,18 @@ void RunView::showRuns(const QStringList &runIds)
     } else if (runIds.size() > 1) {
         m_title->setText(tr("%n run(s) compared", nullptr, static_cast<int>(runIds.size())));
         m_details->setText(tr("Curves overlaid; the compare tab shows differences against the baseline."));
+    }
+}
+
+void RunView::rebuildCurveProviders()
+{
+    const QList<ChartSpec> specs = charts();
+    const bool allRanks = m_perRank->isChecked();
+    for (int i = 0; i < m_plots.size(); ++i) {
+        widgets::PlotDataProvider *old = m_plots[i]->provider();
+        m_plots[i]->setProvider(m_runIds.isEmpty() ? nullptr
+                                                   : new RunCurveProvider(m_watcher, m_runIds, specs[i].keys, m_plots[i], allRanks));
+        delete old;
     }
 }
 

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -47,12 +48,14 @@ protected:
 private:
     void retranslate();
     void updateOverview(const seekbench::projects::RunRecord &run);
+    void rebuildCurveProviders();
 
     StoreWatcher *m_watcher;
     QString m_projectDir;
     QStringList m_runIds;
     QLabel *m_title = nullptr;
     QLabel *m_details = nullptr;
+    QCheckBox *m_perRank = nullptr;
     QLabel *m_crashInfo = nullptr;
     QProgressBar *m_progress = nullptr;
     QTabWidget *m_tabs = nullptr;
