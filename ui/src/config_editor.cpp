@@ -525,6 +525,11 @@ void ConfigEditor::refresh()
         const QString key = QString::fromStdString(i.key);
         if (m_fields.contains(key))
             atField[key] << messageOnly(i);
+        // A rule between two fields is shown at both: the user may be typing in either.
+        const bool twoFields = i.code == "not_divisible" || i.code == "exceeds" || i.code == "mismatch";
+        const QString other = twoFields && i.args.size() > 1 ? QString::fromStdString(i.args[1]) : QString();
+        if (m_fields.contains(other) && other != key)
+            atField[other] << IssueText::describe(i);
     }
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
         const QStringList msgs = atField.value(it.key());

@@ -93,7 +93,15 @@ EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
         ++row;
     }
     layout->addLayout(m_grid);
+    m_stale = new QLabel(this);
+    m_stale->setObjectName(QStringLiteral("estimatesStale"));
+    m_stale->setWordWrap(true);
+    m_stale->hide();
+    layout->addWidget(m_stale);
     layout->addStretch(1);
+    m_valueLabels << m_paramsValue << m_activeValue << m_batchLabel;
+    for (const QString &p : precisions())
+        m_valueLabels << m_cells.value(p);
 
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, [this](double gb) {
         QSettings().setValue(kBudgetKey, gb);
@@ -124,6 +132,7 @@ void EstimatesPanel::retranslate()
 {
     m_paramsLabel->setText(tr("Parameters"));
     m_budgetLabel->setText(tr("Memory budget"));
+    m_stale->setText(tr("These are the estimates of the last valid config; fix the problems to update them."));
     m_budget->setSuffix(tr(" GB"));
     m_budget->setToolTip(tr("The memory of the card to fit, for example 24 GB; the last column is the largest "
                             "micro-batch whose estimate fits it."));
@@ -164,18 +173,22 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
     m_config = config;
     m_has = usable;
     m_rows.clear();
+    m_stale->setVisible(!usable && m_shown);
+    for (QLabel *l : m_valueLabels)
+        l->setEnabled(usable);
     if (!usable) {
+        // The model has problems: its numbers would be meaningless (the CLI refuses them
+        // too). The last valid config's numbers stay, greyed, until it is fixed.
         m_params = {};
-        m_paramsValue->setText(tr("— (fix the problems to see estimates)"));
-        m_activeValue->clear();
-        m_batchLabel->setText(tr("Training memory"));
-        for (const QString &p : precisions())
-            for (QLabel *cell : m_cells.value(p)) {
-                cell->setText(QStringLiteral("—"));
-                cell->setProperty("bytes", QVariant());
-            }
+        if (!m_shown) {
+            m_paramsValue->setText(QStringLiteral("—"));
+            for (const QString &p : precisions())
+                for (QLabel *cell : m_cells.value(p))
+                    cell->setText(QStringLiteral("—"));
+        }
         return;
     }
+    m_shown = true;
     m_params = seekbench::countParameters(config.model);
     m_paramsValue->setText(formatCount(m_params.total));
     m_paramsValue->setProperty("count", qlonglong(m_params.total));

@@ -2,6 +2,7 @@
 //
 //   bench_editor [KEYSTROKES=300]          keystroke -> updated validation and estimates
 //   bench_editor --peak [STEPS=2]          estimate against the measured peak, per precision
+//   bench_editor --screenshot DIR          docs pictures of the editor (English, zh_CN)
 //
 // Keystrokes: the launch dialog is shown (offscreen) with a preset; key presses go to a
 // form field (End, Backspace, the digit back: the config turns invalid and valid again)
@@ -38,6 +39,7 @@
 #include <QKeyEvent>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTranslator>
 
 #include <algorithm>
 #include <cstdio>
@@ -230,6 +232,40 @@ int peak(int steps)
     std::printf("  estimate / measured peak: %.3f .. %.3f (tolerance of tests/core/test_estimates.cpp: 0.8 .. 1.2)\n", lo, hi);
     return 0;
 }
+int screenshot(const QString &dir)
+{
+    QTemporaryDir project;
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        QTranslator zh;
+        if (lang != QLatin1String("en") && zh.load(QStringLiteral(":/i18n/seekbench_zh_CN.qm")))
+            QCoreApplication::installTranslator(&zh);
+        seekbench::ui::LaunchDialog dialog(project.path());
+        dialog.resize(1280, 860);
+        dialog.loadPreset(QStringLiteral("base"));
+        dialog.show();
+        // English: one problem, shown at its field (8 query heads over 3 key/value heads);
+        // Chinese: the valid preset with its estimates.
+        if (lang != QLatin1String("en")) {
+            QApplication::processEvents();
+            const QString path = dir + QStringLiteral("/editor-%1.png").arg(lang);
+            dialog.grab().save(path);
+            std::printf("%s\n", qPrintable(path));
+            QCoreApplication::removeTranslator(&zh);
+            continue;
+        }
+        auto *kv = qobject_cast<QLineEdit *>(dialog.editor()->fieldEditor(QStringLiteral("model.num_key_value_heads")));
+        kv->setFocus();
+        kv->selectAll();
+        kv->insert(QStringLiteral("3"));
+        Q_EMIT kv->textEdited(kv->text());
+        QApplication::processEvents();
+        const QString path = dir + QStringLiteral("/editor-%1.png").arg(lang);
+        dialog.grab().save(path);
+        std::printf("%s\n", qPrintable(path));
+        QCoreApplication::removeTranslator(&zh);
+    }
+    return 0;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -239,6 +275,8 @@ int main(int argc, char **argv)
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.filePath(QStringLiteral("settings")));
     QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchBench"));
     const QStringList args = app.arguments();
+    if (args.size() > 2 && args[1] == QLatin1String("--screenshot"))
+        return screenshot(args[2]);
     if (args.size() > 1 && args[1] == QLatin1String("--peak"))
         return peak(args.size() > 2 ? args[2].toInt() : 2);
     return keystrokes(args.size() > 1 ? args[1].toInt() : 300);

@@ -62,6 +62,9 @@ private:
     QDoubleSpinBox *m_budget;
     QGridLayout *m_grid;
     QList<QLabel *> m_headers;
+    QList<QLabel *> m_valueLabels;
+    QLabel *m_stale = nullptr;
+    bool m_shown = false; // numbers of a valid config have been shown
     QHash<QString, QLabel *> m_precisionLabels;
     QHash<QString, QList<QLabel *>> m_cells; // weights, gradients, optimizer, activations, total, batch
 };
