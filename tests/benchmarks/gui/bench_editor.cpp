@@ -88,8 +88,11 @@ int keystrokes(int n)
 {
     QTemporaryDir project;
     std::printf("keystroke -> validation and estimates (LaunchDialog offscreen, %d key presses per case)\n", n);
-    std::printf("  %-34s %9s %9s %9s | %9s %9s %9s | %9s %7s\n", "case", "median", "p99", "max", "+paint med", "p99",
-                "max", "core med", "ratio");
+    std::printf("  times in ms; handled: the key event processed (validation, estimates, YAML, diff, fields);\n"
+                "  on screen: plus the pending repaints drawn; full repaint: every widget (worst case);\n"
+                "  core: the core_api arithmetic alone for the same config; ratio: handled / core (medians)\n");
+    std::printf("  %-28s %20s | %20s | %13s | %6s %6s\n", "case", "handled med/p99/max", "on screen med/p99/max",
+                "full med/max", "core", "ratio");
     int worstOver = 0;
     for (const QString &preset : {QStringLiteral("small"), QStringLiteral("base"), QStringLiteral("moe")}) {
         for (const QString &target : {QStringLiteral("model.hidden_size"), QStringLiteral("training.batch_size"),
@@ -116,7 +119,7 @@ int keystrokes(int n)
                 widget = edit;
             }
             QApplication::processEvents();
-            std::vector<double> handled, painted, core;
+            std::vector<double> handled, painted, fullPaint, core;
             QString erased;
             for (int i = 0; i < n; ++i) {
                 // Erase the last digit, then type it back: each pair changes the config twice.
@@ -138,20 +141,25 @@ int keystrokes(int n)
                 QApplication::sendEvent(widget, &press);
                 QApplication::sendEvent(widget, &release);
                 handled.push_back(t.nsecsElapsed() / 1e6);
-                dialog.repaint();
+                // What the user sees: the pending (partial) repaints drawn and flushed.
+                QApplication::processEvents();
                 painted.push_back(t.nsecsElapsed() / 1e6);
+                QElapsedTimer full;
+                full.start();
+                dialog.repaint(); // the worst case: every widget of the dialog
+                fullPaint.push_back(full.nsecsElapsed() / 1e6);
                 core.push_back(coreWork(editor->document()->config()));
             }
-            const Stats h = stats(handled), p = stats(painted), c = stats(core);
+            const Stats h = stats(handled), p = stats(painted), f = stats(fullPaint), c = stats(core);
             if (p.max > 30)
                 ++worstOver;
-            std::printf("  %-34s %7.2fms %7.2fms %7.2fms | %7.2fms %7.2fms %7.2fms | %7.3fms %6.0fx\n",
+            std::printf("  %-28s %6.2f %6.2f %6.2f | %6.2f %6.2f %6.2f | %6.2f %6.2f | %6.3f %5.0fx\n",
                         qPrintable(preset + QStringLiteral(" / ") + target), h.median, h.p99, h.max, p.median, p.p99,
-                        p.max, c.median, h.median / std::max(1e-6, c.median));
+                        p.max, f.median, f.max, c.median, h.median / std::max(1e-6, c.median));
         }
     }
     std::printf("  target: keystroke to updated validation and estimates <= 30 ms; cases with a max over 30 ms "
-                "(including the repaint): %d\n",
+                "(on screen): %d\n",
                 worstOver);
     return 0;
 }
