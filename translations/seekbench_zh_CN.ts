@@ -929,6 +929,10 @@
         <source>%1 (re-run)</source>
         <translation>%1（重新运行）</translation>
     </message>
+    <message>
+        <source>The config snapshot of run %1 cannot be read.</source>
+        <translation>无法读取运行 %1 的配置快照。</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::RunController</name>

@@ -557,14 +557,15 @@ void ConfigEditor::refresh()
     Q_EMIT edited();
 }
 
-void ConfigEditor::setEarlierRuns(const RunList &runs, const QString &selectRunId)
+void ConfigEditor::setEarlierRuns(const RunList &runs, const QString &selectRunId, ConfigReader configOf)
 {
     const QSignalBlocker block(m_diffRuns);
     m_diffRuns->clear();
+    m_earlier = runs;
+    m_configOf = std::move(configOf);
     m_earlierYaml.clear();
     for (const seekbench::projects::RunRecord &r : runs) {
         const QString id = QString::fromStdString(r.id);
-        m_earlierYaml.insert(id, r.configYaml);
         const QString created = QDateTime::fromSecsSinceEpoch(qint64(r.createdAt)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         m_diffRuns->addItem(tr("%1 (%2, %3)").arg(QString::fromStdString(r.name), id, created), id);
     }
@@ -580,6 +581,12 @@ void ConfigEditor::refreshDiff()
         m_diff->clear();
         m_diffSummary->setText(tr("No earlier run in this project to compare with."));
         return;
+    }
+    if (!m_earlierYaml.contains(id)) {
+        for (const seekbench::projects::RunRecord &r : std::as_const(m_earlier))
+            if (QString::fromStdString(r.id) == id)
+                m_earlierYaml.insert(id, !r.configYaml.empty() || !m_configOf ? r.configYaml
+                                                                               : m_configOf(r).toStdString());
     }
     const seekbench::ConfigLoad earlier = seekbench::parseRunConfig(m_earlierYaml.value(id));
     if (!earlier.ok()) {

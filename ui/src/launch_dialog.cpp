@@ -255,7 +255,24 @@ void LaunchDialog::setConfigText(const QString &yaml, const QString &runName)
 
 void LaunchDialog::setEarlierRuns(const RunList &runs, const QString &selectRunId)
 {
-    m_editor->setEarlierRuns(runs, selectRunId);
+    const QString dir = m_projectDir;
+    m_editor->setEarlierRuns(runs, selectRunId, [dir](const seekbench::projects::RunRecord &r) {
+        return runConfigYaml(dir, r);
+    });
+}
+
+QString LaunchDialog::runConfigYaml(const QString &projectDir, const seekbench::projects::RunRecord &run)
+{
+    if (!run.configYaml.empty())
+        return QString::fromStdString(run.configYaml);
+    const QString id = QString::fromStdString(run.id);
+    // Ids come from the project's store (untrusted): no path separators, no dots.
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (!safe.match(id).hasMatch())
+        return {};
+    QString text, error;
+    readText(projectDir + QStringLiteral("/runs/") + id + QStringLiteral("/config.yaml"), &text, &error);
+    return text;
 }
 
 QString LaunchDialog::runName() const

@@ -97,7 +97,7 @@ void RunActions::updateEnabled()
     m_stop->setEnabled(running && m_controller && !m_controller->isStopping(ids.front()));
     m_resume->setEnabled(one && !running && one->status != "finished");
     m_clone->setEnabled(one);
-    m_rerun->setEnabled(one && !one->configYaml.empty());
+    m_rerun->setEnabled(one);
     m_delete->setEnabled(one && !running);
     m_tag->setEnabled(one);
     m_note->setEnabled(one);
@@ -150,7 +150,8 @@ void RunActions::cloneAndEdit()
     if (!r || !m_launcher)
         return;
     LaunchDialog dialog(m_session->dir(), m_parent);
-    dialog.setConfigText(QString::fromStdString(r->configYaml), tr("%1 (clone)").arg(QString::fromStdString(r->name)));
+    // The listing leaves the config out: read the run's snapshot.
+    dialog.setConfigText(LaunchDialog::runConfigYaml(m_session->dir(), *r), tr("%1 (clone)").arg(QString::fromStdString(r->name)));
     dialog.setEarlierRuns(m_session->runs(), QString::fromStdString(r->id));
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -168,11 +169,15 @@ void RunActions::rerunExactly()
     // data seeds, so the same synthetic data and initialisation.
     const QString name = tr("%1 (re-run)").arg(QString::fromStdString(r->name));
     QString path, error;
-    if (!LaunchDialog::saveConfig(m_session->dir(), name, QString::fromStdString(r->configYaml), &path, &error)
-        || !m_launcher->launch(path, name, &error))
+    const QString yaml = LaunchDialog::runConfigYaml(m_session->dir(), *r);
+    if (yaml.isEmpty())
+        error = tr("The config snapshot of run %1 cannot be read.").arg(QString::fromStdString(r->id));
+    if (!error.isEmpty() || !LaunchDialog::saveConfig(m_session->dir(), name, yaml, &path, &error)
+        || !m_launcher->launch(path, name, &error)) {
         QMessageBox::warning(m_parent, tr("Launch refused"), error);
-    else
-        Q_EMIT message(tr("Starting run %1…").arg(name));
+        return;
+    }
+    Q_EMIT message(tr("Starting run %1…").arg(name));
 }
 
 void RunActions::trash()

@@ -6,6 +6,8 @@
 #include "seekbench/validation.h"
 
 #include <QHash>
+
+#include <functional>
 #include <QWidget>
 
 class QAction;
@@ -67,7 +69,10 @@ public:
     QWidget *fieldEditor(const QString &path) const;
     QString fieldText(const QString &path) const;
 
-    void setEarlierRuns(const RunList &runs, const QString &selectRunId = {});
+    // Earlier runs for the diff view; `configOf` reads a run's config snapshot when the
+    // record has none (it is called for the run shown only).
+    using ConfigReader = std::function<QString(const seekbench::projects::RunRecord &)>;
+    void setEarlierRuns(const RunList &runs, const QString &selectRunId = {}, ConfigReader configOf = {});
     enum class View { Form, Yaml, Diff };
     void showView(View view);
 
@@ -119,7 +124,9 @@ private:
     QAction *m_redoAction = nullptr;
     QHash<QString, FieldRow> m_fields;
     QList<QPair<QString, QGroupBox *>> m_groups;
-    QHash<QString, std::string> m_earlierYaml; // run id -> config snapshot
+    RunList m_earlier;
+    ConfigReader m_configOf;
+    QHash<QString, std::string> m_earlierYaml; // run id -> config snapshot, read once
     seekbench::ConfigIssues m_yamlIssues;            // the YAML text does not parse
     QHash<QString, seekbench::ConfigIssue> m_textIssues; // a field holds text of the wrong type
     seekbench::ConfigIssues m_issues;

@@ -54,6 +54,9 @@ public:
     static bool saveConfig(const QString &projectDir, const QString &runName, const QString &yaml,
                            QString *savedPath, QString *error);
     static QStringList presetNames();
+    // A run's config snapshot: runs/<id>/config.yaml in the project (the GUI's run
+    // listing leaves the YAML out), or the record's own copy when it has one.
+    static QString runConfigYaml(const QString &projectDir, const seekbench::projects::RunRecord &run);
 
     void accept() override;
     void reject() override;
