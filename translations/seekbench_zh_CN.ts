@@ -416,6 +416,31 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ConfigDiffView</name>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>No earlier run in this project to compare with.</source>
+        <translation>此项目中没有可比较的早先运行。</translation>
+    </message>
+    <message>
+        <source>The config of run %1 cannot be read:
+%2</source>
+        <translation>无法读取运行 %1 的配置：
+%2</translation>
+    </message>
+    <message>
+        <source>Identical to the config of run %1.</source>
+        <translation>与运行 %1 的配置完全相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) differ from run %1.</source>
+        <translation><numerusform>有 %n 个键与运行 %1 不同。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::ConfigEditor</name>
     <message>
         <source>Range: %1 to %2</source>
@@ -496,28 +521,6 @@
     <message>
         <source>The YAML text is valid YAML for a run config.</source>
         <translation>YAML 文本是有效的运行配置。</translation>
-    </message>
-    <message>
-        <source>%1 (%2, %3)</source>
-        <translation>%1（%2，%3）</translation>
-    </message>
-    <message>
-        <source>No earlier run in this project to compare with.</source>
-        <translation>此项目中没有可比较的早先运行。</translation>
-    </message>
-    <message>
-        <source>The config of run %1 cannot be read:
-%2</source>
-        <translation>无法读取运行 %1 的配置：
-%2</translation>
-    </message>
-    <message>
-        <source>Identical to the config of run %1.</source>
-        <translation>与运行 %1 的配置完全相同。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) differ from run %1.</source>
-        <translation><numerusform>有 %n 个键与运行 %1 不同。</numerusform></translation>
     </message>
 </context>
 <context>

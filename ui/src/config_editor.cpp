@@ -3,6 +3,7 @@
 #include "seekbench/config_io.h"
 #include "seekbench/config_schema.h"
 #include "seekbench/ui/config_diff_model.h"
+#include "seekbench/ui/config_diff_view.h"
 #include "seekbench/ui/config_document.h"
 #include "seekbench/ui/config_field_text.h"
 #include "seekbench/ui/estimates_panel.h"
@@ -12,11 +13,9 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,7 +26,6 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
-#include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -107,23 +105,8 @@ ConfigEditor::ConfigEditor(QWidget *parent)
     yamlLayout->addWidget(m_yamlProblems);
     m_tabs->addTab(yamlPage, QString());
 
-    auto *diffPage = new QWidget(m_tabs);
-    auto *diffLayout = new QVBoxLayout(diffPage);
-    m_diffRuns = new QComboBox(diffPage);
-    m_diffRuns->setObjectName(QStringLiteral("diffRunCombo"));
-    diffLayout->addWidget(m_diffRuns);
-    m_diffSummary = new QLabel(diffPage);
-    m_diffSummary->setObjectName(QStringLiteral("diffSummary"));
-    m_diffSummary->setWordWrap(true);
-    diffLayout->addWidget(m_diffSummary);
-    m_diff = new ConfigDiffModel(this);
-    m_diffTable = new QTableView(diffPage);
-    m_diffTable->setObjectName(QStringLiteral("diffTable"));
-    m_diffTable->setModel(m_diff);
-    m_diffTable->horizontalHeader()->setStretchLastSection(true);
-    m_diffTable->verticalHeader()->hide();
-    diffLayout->addWidget(m_diffTable, 1);
-    m_tabs->addTab(diffPage, QString());
+    m_diffView = new ConfigDiffView(m_tabs);
+    m_tabs->addTab(m_diffView, QString());
 
     auto *estimatesBox = new QGroupBox(splitter);
     estimatesBox->setObjectName(QStringLiteral("estimatesBox"));
@@ -154,7 +137,6 @@ ConfigEditor::ConfigEditor(QWidget *parent)
 
     connect(m_doc, &ConfigDocument::changed, this, &ConfigEditor::onDocumentChanged);
     connect(m_yaml, &QPlainTextEdit::textChanged, this, &ConfigEditor::onYamlEdited);
-    connect(m_diffRuns, qOverload<int>(&QComboBox::currentIndexChanged), this, &ConfigEditor::refreshDiff);
 
     m_estimates->setCapabilities(m_caps);
     applyCapabilitiesToChoices();
@@ -547,7 +529,7 @@ void ConfigEditor::refresh()
                                                 : yamlLines.join(QLatin1Char('\n')));
 
     m_estimates->recompute(c, modelUsable);
-    refreshDiff();
+    m_diffView->setCurrent(c);
 
     const bool valid = m_issues.empty() && !m_yaml->toPlainText().trimmed().isEmpty();
     if (valid != m_valid) {
@@ -559,48 +541,12 @@ void ConfigEditor::refresh()
 
 void ConfigEditor::setEarlierRuns(const RunList &runs, const QString &selectRunId, ConfigReader configOf)
 {
-    const QSignalBlocker block(m_diffRuns);
-    m_diffRuns->clear();
-    m_earlier = runs;
-    m_configOf = std::move(configOf);
-    m_earlierYaml.clear();
-    for (const seekbench::projects::RunRecord &r : runs) {
-        const QString id = QString::fromStdString(r.id);
-        const QString created = QDateTime::fromSecsSinceEpoch(qint64(r.createdAt)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        m_diffRuns->addItem(tr("%1 (%2, %3)").arg(QString::fromStdString(r.name), id, created), id);
-    }
-    const int i = m_diffRuns->findData(selectRunId);
-    m_diffRuns->setCurrentIndex(i >= 0 ? i : (m_diffRuns->count() ? 0 : -1));
-    refreshDiff();
+    m_diffView->setEarlierRuns(runs, selectRunId, std::move(configOf));
 }
 
-void ConfigEditor::refreshDiff()
+ConfigDiffModel *ConfigEditor::diffModel() const
 {
-    const QString id = m_diffRuns->currentData().toString();
-    if (id.isEmpty()) {
-        m_diff->clear();
-        m_diffSummary->setText(tr("No earlier run in this project to compare with."));
-        return;
-    }
-    if (!m_earlierYaml.contains(id)) {
-        for (const seekbench::projects::RunRecord &r : std::as_const(m_earlier))
-            if (QString::fromStdString(r.id) == id)
-                m_earlierYaml.insert(id, !r.configYaml.empty() || !m_configOf ? r.configYaml
-                                                                               : m_configOf(r).toStdString());
-    }
-    const seekbench::ConfigLoad earlier = seekbench::parseRunConfig(m_earlierYaml.value(id));
-    if (!earlier.ok()) {
-        m_diff->clear();
-        QStringList lines;
-        for (const ConfigIssue &i : earlier.issues)
-            lines << IssueText::describe(i);
-        m_diffSummary->setText(tr("The config of run %1 cannot be read:\n%2").arg(id, lines.join(QLatin1Char('\n'))));
-        return;
-    }
-    m_diff->setConfigs(earlier.config, m_doc->config());
-    const int n = m_diff->rowCount();
-    m_diffSummary->setText(n == 0 ? tr("Identical to the config of run %1.").arg(id)
-                                  : tr("%n key(s) differ from run %1.", "", n).arg(id));
+    return m_diffView->model();
 }
 
 void ConfigEditor::showView(View view)

@@ -18,7 +18,6 @@ class QLabel;
 class QPlainTextEdit;
 class QScrollArea;
 class QTabWidget;
-class QTableView;
 
 namespace seekbench {
 struct ConfigField;
@@ -27,6 +26,7 @@ struct ConfigField;
 namespace seekbench::ui {
 
 class ConfigDiffModel;
+class ConfigDiffView;
 class ConfigDocument;
 class EstimatesPanel;
 
@@ -44,7 +44,7 @@ public:
 
     ConfigDocument *document() const { return m_doc; }
     EstimatesPanel *estimates() const { return m_estimates; }
-    ConfigDiffModel *diffModel() const { return m_diff; }
+    ConfigDiffModel *diffModel() const;
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
 
@@ -71,7 +71,7 @@ public:
 
     // Earlier runs for the diff view; `configOf` reads a run's config snapshot when the
     // record has none (it is called for the run shown only).
-    using ConfigReader = std::function<QString(const seekbench::projects::RunRecord &)>;
+    using ConfigReader = std::function<QString(const seekbench::projects::RunRecord &)>; // see ConfigDiffView
     void setEarlierRuns(const RunList &runs, const QString &selectRunId = {}, ConfigReader configOf = {});
     enum class View { Form, Yaml, Diff };
     void showView(View view);
@@ -104,7 +104,6 @@ private:
     void showFieldValue(FieldRow &row, const QString &text);
     void setFormEnabled(bool enabled);
     void refresh();
-    void refreshDiff();
 
     ConfigDocument *m_doc;
     seekbench::BuildCapabilities m_caps;
@@ -115,18 +114,12 @@ private:
     QLabel *m_importReport = nullptr;
     QPlainTextEdit *m_yaml = nullptr;
     QLabel *m_yamlProblems = nullptr;
-    QComboBox *m_diffRuns = nullptr;
-    QLabel *m_diffSummary = nullptr;
-    QTableView *m_diffTable = nullptr;
-    ConfigDiffModel *m_diff = nullptr;
     EstimatesPanel *m_estimates = nullptr;
+    ConfigDiffView *m_diffView = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QHash<QString, FieldRow> m_fields;
     QList<QPair<QString, QGroupBox *>> m_groups;
-    RunList m_earlier;
-    ConfigReader m_configOf;
-    QHash<QString, std::string> m_earlierYaml; // run id -> config snapshot, read once
     seekbench::ConfigIssues m_yamlIssues;            // the YAML text does not parse
     QHash<QString, seekbench::ConfigIssue> m_textIssues; // a field holds text of the wrong type
     seekbench::ConfigIssues m_issues;
