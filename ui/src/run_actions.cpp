@@ -165,8 +165,8 @@ void RunActions::rerunExactly()
     const RunRecord *r = findRun(m_session, m_table->currentRunId());
     if (!r || !m_launcher)
         return;
-    // The stored snapshot, byte for byte: the same hyperparameters, the same training and
-    // data seeds, so the same synthetic data and initialisation.
+    // The stored snapshot as it is: the same hyperparameters, the same training and data
+    // seeds, so the same synthetic data and initialisation (the CLI sets only the name).
     const QString name = tr("%1 (re-run)").arg(QString::fromStdString(r->name));
     QString path, error;
     const QString yaml = LaunchDialog::runConfigYaml(m_session->dir(), *r);
