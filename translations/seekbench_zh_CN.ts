@@ -727,6 +727,69 @@
         <source>Unsaved edits from %1 (run “%2”) were kept as a draft. Restore them?</source>
         <translation>%1 的未保存编辑（运行“%2”）已保存为草稿。是否恢复？</translation>
     </message>
+    <message>
+        <source>Where</source>
+        <translation>运行位置</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::LaunchTargetPicker</name>
+    <message>
+        <source>Slurm job script</source>
+        <translation>Slurm 作业脚本</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Local processes (data parallel)</source>
+        <translation>本机多进程（数据并行）</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm 集群</translation>
+    </message>
+    <message>
+        <source> processes</source>
+        <translation> 个进程</translation>
+    </message>
+    <message>
+        <source>Show job script…</source>
+        <translation>查看作业脚本…</translation>
+    </message>
+    <message>
+        <source>The sbatch options and the batch script that would be submitted</source>
+        <translation>将要提交的 sbatch 选项和批处理脚本</translation>
+    </message>
+    <message>
+        <source>%1 cores here: each process gets its share.</source>
+        <translation>本机有 %1 个核心：每个进程分得其中一份。</translation>
+    </message>
+    <message>
+        <source>No cluster profile: save one as clusters/&lt;name&gt;.yaml in the project (see seekbench-cli slurm).</source>
+        <translation>没有集群配置：请在项目中保存为 clusters/&lt;名称&gt;.yaml（参见 seekbench-cli slurm）。</translation>
+    </message>
+    <message>
+        <source>Choose a cluster profile (a YAML file in the project's clusters/ folder).</source>
+        <translation>请选择集群配置（项目 clusters/ 文件夹中的 YAML 文件）。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The job script cannot be made: %1</source>
+        <translation>无法生成作业脚本：%1</translation>
+    </message>
+    <message>
+        <source>sbatch arguments (passed as separate words, no shell):</source>
+        <translation>sbatch 参数（逐个作为独立参数传递，不经过 shell）：</translation>
+    </message>
+    <message>
+        <source>Batch script:</source>
+        <translation>批处理脚本：</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::LogView</name>
@@ -986,7 +1049,7 @@
     <name>seekbench::ui::RunLauncher</name>
     <message>
         <source>seekbench-cli was not found at %1</source>
-        <translation>在 %1 未找到 seekbench-cli</translation>
+        <translation>在 %1 找不到 seekbench-cli</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
@@ -999,6 +1062,18 @@
     <message>
         <source>This run needs about %1 MiB of memory for training, but only %2 MiB are free.</source>
         <translation>此运行训练约需 %1 MiB 内存，但当前仅有 %2 MiB 可用。</translation>
+    </message>
+    <message>
+        <source>Choose a cluster profile (a YAML file in the project's clusters/ folder).</source>
+        <translation>请选择集群配置（项目 clusters/ 文件夹中的 YAML 文件）。</translation>
+    </message>
+    <message>
+        <source>The Slurm submission failed: %1</source>
+        <translation>Slurm 提交失败：%1</translation>
+    </message>
+    <message>
+        <source>it did not name its run (exit code %1)</source>
+        <translation>它没有给出运行编号（退出码 %1）</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "seekbench/ui/config_draft.h"
 #include "seekbench/ui/config_editor.h"
 #include "seekbench/ui/issue_text.h"
+#include "seekbench/ui/launch_target_picker.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -97,6 +98,10 @@ LaunchDialog::LaunchDialog(const QString &projectDir, QWidget *parent) : QDialog
     m_nameLabel = new QLabel(this);
     form->addRow(m_sourceLabel, m_source);
     form->addRow(m_nameLabel, m_name);
+    m_where = new LaunchTargetPicker(projectDir, [this] { return m_editor ? m_editor->yamlText() : QString(); }, this);
+    m_whereLabel = new QLabel(this);
+    form->addRow(m_whereLabel, m_where);
+    connect(m_where, &LaunchTargetPicker::changed, this, [this] { check(); });
     top->addLayout(form, 1);
     m_undo = new QPushButton(this);
     m_undo->setObjectName(QStringLiteral("undoButton"));
@@ -170,6 +175,7 @@ void LaunchDialog::retranslate()
     m_source->setItemText(m_source->count() - 1, tr("Hugging Face config.json…"));
     m_sourceLabel->setText(tr("Start from"));
     m_nameLabel->setText(tr("Run name"));
+    m_whereLabel->setText(tr("Where"));
     m_launch->setText(tr("Launch"));
     m_undo->setText(tr("Undo"));
     m_redo->setText(tr("Redo"));
@@ -285,12 +291,19 @@ QString LaunchDialog::problemsText() const
     return m_problems->text();
 }
 
+LaunchTarget LaunchDialog::target() const
+{
+    return m_where->target();
+}
+
 void LaunchDialog::check()
 {
     if (!m_editor || !m_launch)
         return;
-    m_valid = m_editor->isValid();
-    const QStringList problems = m_editor->problems();
+    QStringList problems = m_editor->problems();
+    if (m_where && !m_where->problem().isEmpty())
+        problems << m_where->problem();
+    m_valid = m_editor->isValid() && problems.isEmpty();
     m_problems->setText(m_valid ? tr("The config is valid.")
                                 : tr("Launch is refused until these problems are fixed:\n%1").arg(problems.join(QLatin1Char('\n'))));
     // Switching a style sheet on every keystroke re-polishes the label (tens of ms); a

@@ -125,7 +125,7 @@ void RunActions::launch()
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error))
+    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error, {}, dialog.target()))
         QMessageBox::warning(m_parent, tr("Launch refused"), error);
     else
         Q_EMIT message(tr("Starting run %1…").arg(dialog.runName()));
@@ -160,7 +160,7 @@ void RunActions::cloneAndEdit()
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error, parentId))
+    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error, parentId, dialog.target()))
         QMessageBox::warning(m_parent, tr("Launch refused"), error);
 }
 

@@ -15,6 +15,8 @@ class QPushButton;
 namespace seekbench::ui {
 
 class ConfigEditor;
+class LaunchTargetPicker;
+struct LaunchTarget;
 
 // The way to launch a run (also for clone-and-edit): the hyperparameter editor
 // (ConfigEditor: form and YAML, live validation and estimates, undo, diff) with presets
@@ -41,6 +43,9 @@ public:
     bool isValid() const { return m_valid; }
     QString problemsText() const;
     ConfigEditor *editor() const { return m_editor; }
+    // Where the run trains (this machine, N local processes, a Slurm cluster).
+    LaunchTarget target() const;
+    LaunchTargetPicker *targetPicker() const { return m_where; }
 
     // Drafts: saved every `ms` while there are unsaved edits (default 5 s).
     void setDraftInterval(int ms) { m_draftTimer.setInterval(ms); }
@@ -77,6 +82,8 @@ private:
     QLabel *m_problems = nullptr;
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_nameLabel = nullptr;
+    LaunchTargetPicker *m_where = nullptr;
+    QLabel *m_whereLabel = nullptr;
     QFrame *m_draftBanner = nullptr;
     QLabel *m_draftLabel = nullptr;
     QPushButton *m_restoreDraft = nullptr;
