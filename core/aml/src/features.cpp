@@ -115,23 +115,51 @@ FeatureMatrix computeFeatures(const AmlData &data, const FeatureOptions &opt)
         }
     }
 
-    // Does money that u sent to v at time t come back to u? A time-respecting walk from v,
-    // each hop later than the last, within the window and keeping most of the amount.
+    // Is the transfer u -> v at time t on a time-respecting cycle? Walk backward from u
+    // (earlier transfers into u, each earlier than the last) to the accounts the money
+    // came from, and forward from v; the transfer is on a cycle when the forward walk
+    // reaches u or one of those accounts, within the window, every hop keeping most of
+    // the amount.
+    struct Node
+    {
+        std::int32_t account;
+        double time, amount;
+        int depth;
+    };
+    std::vector<Node> stack;
+    std::vector<std::int32_t> origins;
     auto closesCycle = [&](std::size_t start) {
-        const std::int32_t origin = tx.sender[start];
-        const double deadline = tx.time[start] + opt.cycle_window_days * kDay;
-        struct Node
-        {
-            std::int32_t account;
-            double time, amount;
-            int depth;
-        };
-        std::vector<Node> stack{{tx.receiver[start], tx.time[start], tx.amount[start], 1}};
-        int visited = 0;
-        while (!stack.empty() && visited < 400) {
+        const double window = opt.cycle_window_days * kDay;
+        origins.assign(1, tx.sender[start]);
+        stack.assign(1, {tx.sender[start], tx.time[start], tx.amount[start], 1});
+        for (int visited = 0; !stack.empty() && visited < 200; ++visited) {
             const Node cur = stack.back();
             stack.pop_back();
-            ++visited;
+            const auto &times = inTimes[std::size_t(cur.account)];
+            const auto &list = in[std::size_t(cur.account)];
+            auto it = std::lower_bound(times.begin(), times.end(), cur.time);
+            int branches = 0;
+            while (it != times.begin() && branches < 8) {
+                --it;
+                if (*it < tx.time[start] - window)
+                    break;
+                const std::size_t j = std::size_t(list[std::size_t(it - times.begin())]);
+                const double a = tx.amount[j];
+                if (cur.amount < a * opt.cycle_tolerance || cur.amount > a * 1.05)
+                    continue;
+                ++branches;
+                origins.push_back(tx.sender[j]);
+                if (cur.depth + 1 < opt.cycle_max_hops)
+                    stack.push_back({tx.sender[j], tx.time[j], a, cur.depth + 1});
+            }
+        }
+        if (std::find(origins.begin() + 1, origins.end(), tx.receiver[start]) != origins.end())
+            return true; // this transfer closes the cycle
+        const double deadline = tx.time[start] + window;
+        stack.assign(1, {tx.receiver[start], tx.time[start], tx.amount[start], 1});
+        for (int visited = 0; !stack.empty() && visited < 400; ++visited) {
+            const Node cur = stack.back();
+            stack.pop_back();
             const auto &times = outTimes[std::size_t(cur.account)];
             const auto &list = out[std::size_t(cur.account)];
             auto it = std::upper_bound(times.begin(), times.end(), cur.time);
@@ -142,7 +170,7 @@ FeatureMatrix computeFeatures(const AmlData &data, const FeatureOptions &opt)
                 if (a < cur.amount * opt.cycle_tolerance || a > cur.amount * 1.05)
                     continue;
                 ++branches;
-                if (tx.receiver[j] == origin)
+                if (std::find(origins.begin(), origins.end(), tx.receiver[j]) != origins.end())
                     return true;
                 if (cur.depth + 1 < opt.cycle_max_hops)
                     stack.push_back({tx.receiver[j], tx.time[j], a, cur.depth + 1});

@@ -26,7 +26,7 @@ struct FeatureMatrix
 struct FeatureOptions
 {
     double cycle_window_days = 14;   // a cycle must close within this
-    int cycle_max_hops = 6;
+    int cycle_max_hops = 8;
     double cycle_tolerance = 0.5;    // later hops keep 50..105 % of the amount
 };
 
