@@ -573,12 +573,22 @@ int amlAlerts(const std::vector<std::string> &args)
         std::printf("recall at FPR 2.1%%: %.3f (threshold %.4f)\n", atFpr.recall, atFpr.threshold);
         std::printf("\n%10s %9s %7s %7s %10s\n", "threshold", "precision", "recall", "FPR", "alerts/day");
         const std::size_t step = std::max<std::size_t>(1, thin.size() / 15);
-        for (std::size_t i = 0; i < thin.size(); i += step) {
-            const auto &p = thin[i];
-            const bool here = p.threshold == choice.point.threshold;
+        bool shown = false;
+        auto row = [&](const aml::CurvePoint &p, const char *mark) {
             std::printf("%10.4f %9.3f %7.3f %7.4f %10.1f%s\n", p.threshold, p.precision, p.recall, p.fpr,
-                        double(p.alerts) / policy.days, here ? "  <- operating point" : "");
+                        double(p.alerts) / policy.days, mark);
+        };
+        for (std::size_t i = 0; i < thin.size(); i += step) {
+            if (!shown && thin[i].threshold <= choice.point.threshold) {
+                row(choice.point, "  <- operating point");
+                shown = true;
+                if (thin[i].threshold == choice.point.threshold)
+                    continue;
+            }
+            row(thin[i], "");
         }
+        if (!shown)
+            row(choice.point, "  <- operating point");
         std::printf("\n%zu alerts; the top %zu:\n", alerts.size(), listed.size());
         for (const auto &a : listed) {
             const auto reasons = json::parse(a.reasonsJson);
