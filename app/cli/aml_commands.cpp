@@ -438,6 +438,19 @@ int amlTrain(const std::vector<std::string> &args)
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;
             std::fprintf(stderr, "evaluated on the held-out months in %.1f s; %zu alerts\n",
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), alerts.size());
+            // Both models side by side, overall and per typology.
+            std::map<std::string, std::map<std::string, AmlEvaluationRow>> table;
+            for (const auto &e : results.evaluations(runId))
+                table[e.typology][e.model] = e;
+            std::fprintf(stderr, "\n%-16s %9s %9s %8s %8s %8s\n", "held-out PR-AUC", "graph", "xgboost", "rows", "positive",
+                         "recall@2.1% g/x");
+            for (const auto &[typology, byModel] : table) {
+                const auto g = byModel.count("graph") ? byModel.at("graph") : AmlEvaluationRow{};
+                const auto x = byModel.count("xgboost") ? byModel.at("xgboost") : AmlEvaluationRow{};
+                std::fprintf(stderr, "%-16s %9.4f %9.4f %8lld %8lld %6.3f/%.3f\n", typology.c_str(), g.prAuc, x.prAuc,
+                             (long long)g.rows, (long long)g.positives, g.recallAtFpr, x.recallAtFpr);
+            }
+            std::fprintf(stderr, "(training seed %llu)\n\n", (unsigned long long)config.training.seed);
         } catch (const std::exception &e) {
             std::fprintf(stderr, "seekbench-cli aml train: evaluating the run failed: %s\n", e.what());
             code = ExitRuntime;
