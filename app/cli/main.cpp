@@ -26,6 +26,7 @@ void usage(std::FILE *to)
         "  import-hf --config config.json [--out run.yaml]\n"
         "  project  init|info|runs|show|export|import-segments ...\n"
         "  runs     stop|resume|tag|note|delete ...\n"
+        "  aml      generate|import|train|alerts|trace|report ... (anti-money-laundering)\n"
         "\n"
         "exit codes: 0 done, 2 bad config or input, 3 runtime failure,\n"
         "            130 cancelled by SIGINT/SIGTERM after a final checkpoint\n",
@@ -58,6 +59,8 @@ int main(int argc, char **argv)
         return runProjectCommand(rest);
     if (command == "runs")
         return runRunsCommand(rest);
+    if (command == "aml")
+        return runAmlCommand(rest);
     std::fprintf(stderr, "seekbench-cli: unknown command '%s'\n\n", command.c_str());
     usage(stderr);
     return 2;

@@ -101,6 +101,45 @@ CREATE TABLE segment_imports (segment TEXT PRIMARY KEY, run_id TEXT NOT NULL,
   offset INTEGER NOT NULL, records INTEGER NOT NULL, imported_at REAL NOT NULL);
 )";
 
+// Version 5: the anti-money-laundering scenario (issue 9). Transactions with the indexes
+// fund-chain tracing needs ((sender, ts, amount, receiver) forward, (receiver, ts,
+// amount, sender) backward), accounts, CSV imports, and per run: scores, thresholds,
+// curves, evaluations and alerts. The layout is documented in docs/aml-store.md.
+const char *kMigrateTo5 = R"(
+CREATE TABLE aml_accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+  business INTEGER NOT NULL DEFAULT 0, country TEXT NOT NULL DEFAULT '',
+  label INTEGER, mule INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE aml_transactions (id INTEGER PRIMARY KEY, ts REAL NOT NULL,
+  sender INTEGER NOT NULL REFERENCES aml_accounts(id), receiver INTEGER NOT NULL REFERENCES aml_accounts(id),
+  amount REAL NOT NULL, currency TEXT NOT NULL, channel TEXT NOT NULL DEFAULT 'wire',
+  label INTEGER, typology TEXT NOT NULL DEFAULT '', pattern INTEGER, import_id INTEGER);
+CREATE INDEX aml_tx_forward ON aml_transactions(sender, ts, amount, receiver);
+CREATE INDEX aml_tx_backward ON aml_transactions(receiver, ts, amount, sender);
+CREATE INDEX aml_tx_by_time ON aml_transactions(ts);
+CREATE TABLE aml_imports (id INTEGER PRIMARY KEY, source TEXT NOT NULL, imported_at REAL NOT NULL,
+  rows_ok INTEGER NOT NULL, rows_bad INTEGER NOT NULL, quarantine TEXT NOT NULL DEFAULT '',
+  details_json TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE aml_scores (run_id TEXT NOT NULL, model TEXT NOT NULL, tx_id INTEGER NOT NULL,
+  score REAL NOT NULL, PRIMARY KEY (run_id, model, tx_id)) WITHOUT ROWID;
+CREATE TABLE aml_account_scores (run_id TEXT NOT NULL, model TEXT NOT NULL, account_id INTEGER NOT NULL,
+  score REAL NOT NULL, PRIMARY KEY (run_id, model, account_id)) WITHOUT ROWID;
+CREATE TABLE aml_evaluations (run_id TEXT NOT NULL, model TEXT NOT NULL, typology TEXT NOT NULL,
+  rows INTEGER NOT NULL, positives INTEGER NOT NULL, pr_auc REAL, roc_auc REAL, recall_at_fpr REAL,
+  fpr_target REAL NOT NULL, PRIMARY KEY (run_id, model, typology)) WITHOUT ROWID;
+CREATE TABLE aml_curves (run_id TEXT NOT NULL, model TEXT NOT NULL, points_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, model)) WITHOUT ROWID;
+CREATE TABLE aml_thresholds (run_id TEXT NOT NULL, model TEXT NOT NULL, threshold REAL NOT NULL,
+  capacity_per_day REAL NOT NULL, cost_missed REAL NOT NULL, cost_false_alert REAL NOT NULL,
+  alerts_per_day REAL NOT NULL, precision REAL, recall REAL, fpr REAL, precision_at_capacity REAL,
+  expected_cost REAL, capacity_bound INTEGER NOT NULL DEFAULT 0, days REAL NOT NULL, chosen_at REAL NOT NULL,
+  PRIMARY KEY (run_id, model)) WITHOUT ROWID;
+CREATE TABLE aml_alerts (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, model TEXT NOT NULL,
+  tx_id INTEGER NOT NULL, account_id INTEGER NOT NULL, score REAL NOT NULL, threshold REAL NOT NULL,
+  severity TEXT NOT NULL, reasons_json TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',
+  notes TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL, UNIQUE (run_id, model, tx_id));
+CREATE INDEX aml_alerts_by_account ON aml_alerts(account_id, score);
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -129,6 +168,14 @@ void migrateStep(sql::Database &db, int from)
     case 2:
         db.exec(kMigrateTo3);
         db.exec("PRAGMA user_version = 3");
+        break;
+    case 3:
+        // placeholder: migration 4 belongs to the distributed-runs work
+        db.exec("PRAGMA user_version = 4");
+        break;
+    case 4:
+        db.exec(kMigrateTo5);
+        db.exec("PRAGMA user_version = 5");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

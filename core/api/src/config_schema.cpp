@@ -147,6 +147,7 @@ std::vector<ConfigField> buildSchema()
     auto m = [](RunConfig &c) -> ModelConfig & { return c.model; };
     auto d = [](RunConfig &c) -> DataConfig & { return c.data; };
     auto t = [](RunConfig &c) -> TrainingConfig & { return c.training; };
+    auto aml = [](RunConfig &c) -> AmlConfig & { return c.aml; };
     const double big = 1 << 30;
 
     b.add("name", "run", run, &RunConfig::name, "Name of the run, shown in the runs table.");
@@ -181,7 +182,7 @@ std::vector<ConfigField> buildSchema()
     b.add("model.pooling", "head", m, &ModelConfig::pooling, "How a sequence head pools the tokens.", {"mean", "last"});
     b.add("model.causal", "head", m, &ModelConfig::causal, "Causal (decoder) attention mask.");
 
-    b.add("data.kind", "data", d, &DataConfig::kind, "Dataset.", {"synthetic_text"});
+    b.add("data.kind", "data", d, &DataConfig::kind, "Dataset.", {"synthetic_text", "aml_transactions"});
     b.add("data.num_classes", "data", d, &DataConfig::num_classes, "Classes of the synthetic task.", 2, 64);
     b.add("data.train_samples", "data", d, &DataConfig::train_samples, "Training samples.", 1, big);
     b.add("data.eval_samples", "data", d, &DataConfig::eval_samples, "Evaluation samples.", 1, big);
@@ -206,7 +207,7 @@ std::vector<ConfigField> buildSchema()
     b.add("training.eval_every", "training", t, &TrainingConfig::eval_every, "Evaluate every n steps; 0 only at the end.", 0, big);
     b.add("training.eval_batches", "training", t, &TrainingConfig::eval_batches, "Batches per evaluation; 0 for the whole split.", 0, big);
     b.add("training.early_stopping_patience", "training", t, &TrainingConfig::early_stopping_patience, "Stop after this many evaluations without improvement; 0 disables.", 0, big);
-    b.add("training.early_stopping_metric", "training", t, &TrainingConfig::early_stopping_metric, "Metric that early stopping and the best checkpoint follow.", {"eval_loss", "eval_accuracy"});
+    b.add("training.early_stopping_metric", "training", t, &TrainingConfig::early_stopping_metric, "Metric that early stopping and the best checkpoint follow.", {"eval_loss", "eval_accuracy", "eval_pr_auc"});
     b.add("training.checkpoint_every", "checkpoints", t, &TrainingConfig::checkpoint_every, "Checkpoint every n steps; 0 only at the end.", 0, big);
     b.add("training.keep_last", "checkpoints", t, &TrainingConfig::keep_last, "Checkpoints kept besides the best.", 1, 10000);
     b.add("training.keep_best", "checkpoints", t, &TrainingConfig::keep_best, "Also keep the checkpoint with the best eval metric.");
@@ -217,6 +218,17 @@ std::vector<ConfigField> buildSchema()
     b.add("training.log_every", "training", t, &TrainingConfig::log_every, "Record step metrics every n steps.", 1, big);
     b.add("training.system_sample_hz", "training", t, &TrainingConfig::system_sample_hz, "System samples per second (memory, CPU, GPU).", 0.1, 100.0);
     b.add("training.seed", "training", t, &TrainingConfig::seed, "Seed of initialisation, shuffling and dropout.");
+
+    b.add("aml.window_days", "aml", aml, &AmlConfig::window_days, "Message passing runs within time windows of this many days.", 1, 366);
+    b.add("aml.message_layers", "aml", aml, &AmlConfig::message_layers, "Rounds of message passing over the transaction graph per window.", 0, 8);
+    b.add("aml.sequence_length", "aml", aml, &AmlConfig::sequence_length, "Recent transactions of the sender the DeepSeek blocks read for each score.", 2, 512);
+    b.add("aml.eval_months", "data", aml, &AmlConfig::eval_months, "The last months of transactions held out for evaluation.", 1, 60);
+    b.add("aml.pos_weight", "aml", aml, &AmlConfig::pos_weight, "Loss weight of laundering transactions; 0 uses sqrt(normal/laundering).", 0.0, 1e6);
+    b.add("aml.capacity_per_day", "aml", aml, &AmlConfig::capacity_per_day, "Alerts the analysts can work a day (threshold tuning).", 0.1, 1e7);
+    b.add("aml.cost_missed", "aml", aml, &AmlConfig::cost_missed, "Cost of a missed laundering transaction (threshold tuning).", 0.0, 1e9);
+    b.add("aml.cost_false_alert", "aml", aml, &AmlConfig::cost_false_alert, "Cost of working a false alert (threshold tuning).", 0.0, 1e9);
+    b.add("aml.xgb_rounds", "aml", aml, &AmlConfig::xgb_rounds, "Boosting rounds of the XGBoost baseline.", 1, 10000);
+    b.add("aml.xgb_max_depth", "aml", aml, &AmlConfig::xgb_max_depth, "Tree depth of the XGBoost baseline.", 1, 16);
     return b.fields;
 }
 

@@ -47,6 +47,18 @@ ParameterCount countParameters(const ModelConfig &m)
     return p;
 }
 
+std::int64_t amlGraphParameters(const RunConfig &c)
+{
+    const std::int64_t h = c.model.hidden_size, f = kAmlEdgeFeatures, nf = kAmlNodeFeatures;
+    const ParameterCount blocks = countParameters(c.model);
+    std::int64_t n = (f * h + h) + (nf * h + h);                 // edge and node projections
+    n += std::int64_t(c.aml.message_layers) * (4 * h * h + 2 * h + (2 * h * h + h) + h); // in, out, update, norm
+    n += (f + 3) * h + h;                                         // token projection
+    n += blocks.attention + blocks.mlp + blocks.norms;            // blocks and final norm
+    n += (3 * h * h + h) + (h + 1);                               // risk head
+    return n;
+}
+
 namespace {
 
 // Activation elements saved for backward, per token, per layer. Counted from the ops of

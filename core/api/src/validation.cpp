@@ -105,7 +105,15 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
             issues.push_back({"data.seq_len", "exceeds",
                               {std::to_string(d.seq_len), "model.max_position_embeddings", std::to_string(m.max_position_embeddings)}});
     }
-    if (t.batch_size > d.train_samples)
+    if (d.kind == "aml_transactions") {
+        // The blocks read aml.sequence_length transactions with rotary positions.
+        if (c.aml.sequence_length > m.max_position_embeddings)
+            issues.push_back({"aml.sequence_length", "exceeds",
+                              {std::to_string(c.aml.sequence_length), "model.max_position_embeddings", std::to_string(m.max_position_embeddings)}});
+    } else if (t.early_stopping_metric == "eval_pr_auc") {
+        issues.push_back({"training.early_stopping_metric", "mismatch", {"eval_pr_auc", "data.kind", "aml_transactions"}});
+    }
+    if (t.batch_size > d.train_samples && d.kind != "aml_transactions")
         issues.push_back({"training.batch_size", "exceeds",
                           {std::to_string(t.batch_size), "data.train_samples", std::to_string(d.train_samples)}});
     if (t.warmup_steps > t.max_steps)

@@ -1,5 +1,6 @@
 #include "training_task.h"
 
+#include "aml_task.h"
 #include "text_task.h"
 
 #include <stdexcept>
@@ -9,10 +10,11 @@ namespace seekbench::engine {
 std::unique_ptr<TrainingTask> makeTrainingTask(const RunConfig &config, int rank, int worldSize,
                                                std::shared_ptr<const DatasetSource> dataset)
 {
-    (void)dataset; // the text task builds its data from the config
     const std::string &kind = config.data.kind;
     if (kind == "synthetic_text")
-        return makeTextTask(config, rank, worldSize);
+        return makeTextTask(config, rank, worldSize); // builds its data from the config
+    if (kind == "aml_transactions")
+        return makeAmlTask(config, rank, worldSize, std::move(dataset));
     throw std::invalid_argument("data.kind '" + kind + "' has no training task in this build");
 }
 

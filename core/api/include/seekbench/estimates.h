@@ -24,6 +24,14 @@ struct ParameterCount
 // Exact: equals the number of elements of the built model's parameters.
 ParameterCount countParameters(const ModelConfig &model);
 
+// The AML graph model (data.kind aml_transactions): edge and node projections, the
+// message-passing layers, the token projection, model.num_hidden_layers DeepSeek blocks
+// with their final norm, and the risk head. Exact, like countParameters.
+std::int64_t amlGraphParameters(const RunConfig &config);
+// Its inputs: engineered features per transaction and static features per account.
+constexpr int kAmlEdgeFeatures = 27;
+constexpr int kAmlNodeFeatures = 6;
+
 struct MemoryEstimate
 {
     std::string precision;

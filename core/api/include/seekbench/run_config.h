@@ -99,12 +99,32 @@ struct TrainingConfig
     bool operator==(const TrainingConfig &) const = default;
 };
 
+// The anti-money-laundering scenario (data.kind "aml_transactions", transactions from a
+// project's store): the graph model around the DeepSeek blocks (which take their shape
+// from model.*), the held-out months, the XGBoost baseline and the alert policy.
+struct AmlConfig
+{
+    int window_days = 7;         // message passing runs within time windows of this length
+    int message_layers = 2;      // rounds of message passing per window
+    int sequence_length = 16;    // the sender's recent transactions the blocks read per score
+    int eval_months = 2;         // the last months are held out for evaluation
+    double pos_weight = 0;       // weight of laundering rows in the loss; 0: sqrt(normal/laundering)
+    double capacity_per_day = 50; // alerts the analysts can work a day
+    double cost_missed = 50;     // cost of a missed laundering transaction
+    double cost_false_alert = 1; // cost of working a false alert
+    int xgb_rounds = 200;        // boosting rounds of the XGBoost baseline
+    int xgb_max_depth = 6;
+
+    bool operator==(const AmlConfig &) const = default;
+};
+
 struct RunConfig
 {
     std::string name = "run";
     ModelConfig model;
     DataConfig data;
     TrainingConfig training;
+    AmlConfig aml;
 
     bool operator==(const RunConfig &) const = default;
 };

@@ -9,12 +9,15 @@ namespace seekbench::projects {
 //   2: pre-aggregated tiles per curve, per-curve stats, a summary of final/best metrics
 //   3: resume attempts (metrics keyed by attempt, superseded points), heartbeats with the
 //      process start time, idempotent segment imports
+//   4: (the distributed-runs work)
+//   5: the AML scenario: transactions, accounts, imports, scores, evaluations, curves,
+//      thresholds and alerts (docs/aml-store.md)
 // A migration only ever moves forward, inside one transaction, after a copy of the
 // database was set aside (seekbench.db.before-v<N>).
 class Schema
 {
 public:
-    static constexpr int kLatest = 3;
+    static constexpr int kLatest = 5;
 
     // Creates a database file with the schema of exactly `version` (1..kLatest), as that
     // version of Seekbench would have. Used by create() and by the migration tests.

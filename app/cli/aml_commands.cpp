@@ -1,0 +1,874 @@
+// `seekbench-cli aml generate|import|train|alerts|trace|report`: the anti-money-laundering
+// analyst loop without a display. The work is in core (aml: generator, features, metrics,
+// CSV, XGBoost; engine: the graph model) and projects (transaction store, tracer, results);
+// this file wires them. Transactions reach core as plain columns (aml::AmlData).
+
+#include "commands.h"
+#include "project_train.h"
+
+#include "seekbench/aml/csv_import.h"
+#include "seekbench/aml/features.h"
+#include "seekbench/aml/generator.h"
+#include "seekbench/aml/metrics.h"
+#include "seekbench/aml/xgb_baseline.h"
+#include "seekbench/config_io.h"
+#include "seekbench/engine/aml_scoring.h"
+#include "seekbench/engine/trainer.h"
+#include "seekbench/projects/aml_results.h"
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/project_error.h"
+#include "seekbench/projects/run_store.h"
+#include "seekbench/projects/tracer.h"
+#include "seekbench/projects/transactions.h"
+#include "seekbench/validation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace seekbench::cli {
+namespace {
+
+using namespace seekbench::projects;
+using nlohmann::json;
+
+CancelToken g_amlCancel;
+extern "C" void onAmlSignal(int) { g_amlCancel.cancel(); }
+
+int fail(const char *verb, const std::string &msg, int code = ExitBadInput)
+{
+    std::fprintf(stderr, "seekbench-cli aml %s: %s\n", verb, msg.c_str());
+    return code;
+}
+
+double number(const Options &o, const char *key, double fallback)
+{
+    const auto v = o.get(key);
+    if (!v)
+        return fallback;
+    std::size_t used = 0;
+    double x = 0;
+    try {
+        x = std::stod(*v, &used);
+    } catch (...) {
+        used = 0;
+    }
+    if (used != v->size() || !std::isfinite(x))
+        throw std::invalid_argument(std::string(key) + ": '" + *v + "' is not a number");
+    return x;
+}
+
+Project openProject(const Options &o)
+{
+    const auto dir = o.get("--project");
+    if (!dir)
+        throw std::invalid_argument("--project DIR is required");
+    return Project::open(*dir);
+}
+
+std::string html(const std::string &s)
+{
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string fmt(const char *f, double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+// ---- generate ------------------------------------------------------------------------
+
+int amlGenerate(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--project", "--accounts", "--months", "--fraud-rate", "--seed", "--tx-per-month", "--csv"}, {});
+    if (!o.error.empty())
+        return fail("generate", o.error);
+    aml::GeneratorOptions g;
+    try {
+        g.accounts = int(number(o, "--accounts", g.accounts));
+        g.months = int(number(o, "--months", g.months));
+        g.fraud_rate = number(o, "--fraud-rate", g.fraud_rate);
+        g.seed = std::uint64_t(number(o, "--seed", double(g.seed)));
+        g.tx_per_account_month = number(o, "--tx-per-month", g.tx_per_account_month);
+        const auto started = std::chrono::steady_clock::now();
+        const aml::AmlData data = aml::generateTransactions(g);
+        std::int64_t laundering = 0;
+        for (auto l : data.tx.label)
+            laundering += l == 1;
+        std::fprintf(stderr, "generated %zu transactions (%lld laundering in %zu patterns) between %zu accounts in %.1f s\n",
+                     data.tx.size(), (long long)laundering, data.patterns.size(), data.accounts.size(),
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        if (auto csv = o.get("--csv")) {
+            if (!aml::writeTransactionsCsv(*csv, data))
+                return fail("generate", "cannot write " + *csv, ExitRuntime);
+            std::fprintf(stderr, "wrote %s\n", csv->c_str());
+            if (!o.get("--project"))
+                return ExitOk;
+        }
+        Project project = openProject(o);
+        TransactionStore store(project);
+        const auto added = store.append(data);
+        std::printf("%s\n", json{{"transactions", added.transactions}, {"new_accounts", added.newAccounts},
+                                 {"first_id", added.firstId}, {"laundering", laundering},
+                                 {"patterns", data.patterns.size()}, {"seed", g.seed}}.dump().c_str());
+        return ExitOk;
+    } catch (const ProjectError &e) {
+        return fail("generate", e.what(), e.exitCode());
+    } catch (const std::exception &e) {
+        return fail("generate", e.what());
+    }
+}
+
+// ---- import --------------------------------------------------------------------------
+
+int amlImport(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--project", "--csv", "--quarantine"}, {});
+    if (!o.error.empty())
+        return fail("import", o.error);
+    const auto csv = o.get("--csv");
+    if (!csv)
+        return fail("import", "--csv FILE is required");
+    try {
+        Project project = openProject(o);
+        TransactionStore store(project);
+        aml::CsvImport r = aml::readTransactionsCsv(*csv, store.accounts());
+        if (!r.headerError.empty())
+            return fail("import", r.headerError);
+        std::string quarantine;
+        if (!r.bad.empty()) {
+            std::filesystem::path q;
+            if (auto given = o.get("--quarantine"))
+                q = *given;
+            else {
+                std::filesystem::create_directories(project.dir() / "datasets");
+                const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(
+                                       std::chrono::system_clock::now().time_since_epoch()).count();
+                q = project.dir() / "datasets" / ("quarantine-" + std::filesystem::path(*csv).stem().string() + "-"
+                                                  + std::to_string(stamp) + ".csv");
+            }
+            if (!aml::writeQuarantine(q, r.bad))
+                return fail("import", "cannot write the quarantine file " + q.string() + "; nothing was imported", ExitRuntime);
+            quarantine = q.string();
+            for (const auto &b : r.bad)
+                std::fprintf(stderr, "%s:%lld: %s\n", csv->c_str(), (long long)b.line, b.reason.c_str());
+        }
+        // Sort the good rows by time before they get ids.
+        r.data.sortByTime();
+        const std::int64_t importId = store.recordImport(*csv, std::int64_t(r.data.tx.size()), std::int64_t(r.bad.size()),
+                                                         quarantine, json{{"lines", r.lines}}.dump());
+        const auto added = store.append(r.data, importId);
+        std::printf("%s\n", json{{"import_id", importId}, {"lines", r.lines}, {"imported", added.transactions},
+                                 {"new_accounts", added.newAccounts}, {"quarantined", r.bad.size()},
+                                 {"quarantine", quarantine}}.dump().c_str());
+        std::fprintf(stderr, "imported %lld of %lld rows; %zu bad rows%s%s\n", (long long)added.transactions,
+                     (long long)r.lines, r.bad.size(), quarantine.empty() ? "" : " kept in ", quarantine.c_str());
+        return ExitOk;
+    } catch (const ProjectError &e) {
+        return fail("import", e.what(), e.exitCode());
+    } catch (const std::exception &e) {
+        return fail("import", e.what(), ExitRuntime);
+    }
+}
+
+// ---- evaluation and alerts (shared by train and alerts) --------------------------------
+
+struct Scored
+{
+    std::string model;
+    std::vector<float> scores; // every transaction, in data order
+};
+
+std::vector<std::int8_t> heldOutLabels(const aml::AmlData &data, double split, std::vector<std::size_t> &rows)
+{
+    std::vector<std::int8_t> labels;
+    for (std::size_t i = 0; i < data.tx.size(); ++i)
+        if (data.tx.time[i] >= split && (data.tx.label[i] == 0 || data.tx.label[i] == 1)) {
+            rows.push_back(i);
+            labels.push_back(data.tx.label[i]);
+        }
+    return labels;
+}
+
+json curveJson(const std::vector<aml::CurvePoint> &curve)
+{
+    json points = json::array();
+    for (const auto &p : curve)
+        points.push_back({{"threshold", p.threshold}, {"precision", p.precision}, {"recall", p.recall}, {"fpr", p.fpr},
+                          {"alerts", p.alerts}});
+    return points;
+}
+
+double heldOutDays(const aml::AmlData &data, double split)
+{
+    const double last = data.tx.time.empty() ? split : data.tx.time.back();
+    return std::max(1.0, (last - split) / 86400.0);
+}
+
+// Evaluates one model on the held-out months (overall and per typology), stores the
+// evaluation, the curve and the tuned threshold, and returns the run metrics.
+std::map<std::string, double> evaluateAndStore(AmlResultStore &results, const std::string &runId, const RunConfig &cfg,
+                                               const aml::AmlData &data, const Scored &s)
+{
+    const double split = aml::heldOutStart(data, cfg.aml.eval_months);
+    std::vector<std::size_t> rows;
+    const auto labels = heldOutLabels(data, split, rows);
+    std::vector<float> scores;
+    for (auto r : rows)
+        scores.push_back(s.scores[r]);
+    std::vector<AmlEvaluationRow> evals;
+    const auto all = aml::evaluateScores(scores, labels);
+    evals.push_back({runId, s.model, "all", all.rows, all.positives, all.prAuc, all.rocAuc, all.atFpr.recall, 0.021});
+    for (int t = 1; t < aml::kTypologyCount; ++t) {
+        std::vector<float> ts;
+        std::vector<std::int8_t> tl;
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const auto ty = data.tx.typology[rows[k]];
+            if (labels[k] == 0 || ty == t) {
+                ts.push_back(scores[k]);
+                tl.push_back(labels[k]);
+            }
+        }
+        const auto e = aml::evaluateScores(ts, tl);
+        if (e.positives > 0)
+            evals.push_back({runId, s.model, aml::typologyName(t), e.rows, e.positives, e.prAuc, e.rocAuc, e.atFpr.recall, 0.021});
+    }
+    results.saveEvaluations(evals);
+    const auto curve = aml::operatingCurve(scores, labels);
+    results.saveCurve(runId, s.model, curveJson(aml::thinCurve(curve, 200)).dump());
+    aml::ThresholdPolicy policy{cfg.aml.capacity_per_day, cfg.aml.cost_missed, cfg.aml.cost_false_alert, heldOutDays(data, split)};
+    const auto choice = aml::tuneThreshold(curve, all.positives, policy);
+    AmlThresholdRow th{runId, s.model, choice.point.threshold, policy.capacity_per_day, policy.cost_missed, policy.cost_false_alert,
+                       choice.alertsPerDay, choice.point.precision, choice.point.recall, choice.point.fpr,
+                       choice.precisionAtCapacity, choice.expectedCost, policy.days, choice.capacityBound};
+    results.saveThreshold(th);
+    const std::string p = s.model == "graph" ? "aml/" : "aml/" + s.model + "_";
+    return {{p + "pr_auc", all.prAuc},
+            {p + "roc_auc", all.rocAuc},
+            {p + "recall_at_fpr_2_1", all.atFpr.recall},
+            {p + "precision_at_capacity", choice.precisionAtCapacity},
+            {p + "alerts_per_day", choice.alertsPerDay},
+            {p + "threshold", choice.point.threshold}};
+}
+
+std::vector<float> accountScores(const aml::AmlData &data, const std::vector<float> &scores)
+{
+    std::vector<float> acc(data.accounts.size(), 0.0f);
+    for (std::size_t i = 0; i < data.tx.size(); ++i) {
+        acc[std::size_t(data.tx.sender[i])] = std::max(acc[std::size_t(data.tx.sender[i])], scores[i]);
+        acc[std::size_t(data.tx.receiver[i])] = std::max(acc[std::size_t(data.tx.receiver[i])], scores[i]);
+    }
+    return acc;
+}
+
+// Alerts: held-out transactions at or above the threshold, with a severity from the
+// precision the curve shows at that score, and reason codes (the features furthest
+// above the normal population, and the riskiest counterparty).
+std::vector<AmlAlertRow> makeAlerts(const aml::AmlData &data, const aml::FeatureMatrix &features, double split,
+                                    const std::vector<float> &scores, double threshold, const std::vector<aml::CurvePoint> &curve)
+{
+    std::vector<bool> normal(data.tx.size());
+    for (std::size_t i = 0; i < data.tx.size(); ++i)
+        normal[i] = data.tx.time[i] < split && data.tx.label[i] == 0;
+    const auto stats = aml::featureStats(features, normal);
+    const auto acc = accountScores(data, scores);
+    std::vector<AmlAlertRow> out;
+    for (std::size_t i = 0; i < data.tx.size(); ++i) {
+        if (data.tx.time[i] < split || scores[i] < threshold)
+            continue;
+        double precision = 0;
+        for (const auto &p : curve)
+            if (p.threshold >= scores[i])
+                precision = p.precision; // the last point still at or above this score
+        AmlAlertRow a;
+        a.txId = data.tx.id[i];
+        a.accountId = data.tx.sender[i] + 1;
+        a.score = scores[i];
+        a.threshold = threshold;
+        a.severity = precision >= 0.8 ? "high" : precision >= 0.5 ? "medium" : "low";
+        json reasons = aml::reasonCodes(features, i, stats, {}, 3);
+        const auto r = std::size_t(data.tx.receiver[i]);
+        reasons.push_back("NEIGHBOUR: receiver " + data.accounts.name[r] + " has account risk " + fmt("%.3f", acc[r]));
+        a.reasonsJson = reasons.dump();
+        out.push_back(std::move(a));
+    }
+    std::sort(out.begin(), out.end(), [](const AmlAlertRow &x, const AmlAlertRow &y) { return x.score > y.score; });
+    return out;
+}
+
+std::shared_ptr<aml::AmlDataset> loadDataset(const Project &project)
+{
+    auto ds = std::make_shared<aml::AmlDataset>();
+    ds->data = TransactionStore(project).load();
+    ds->origin = "project " + project.dir().string() + ", " + std::to_string(ds->data.tx.size()) + " transactions";
+    if (ds->data.tx.size() == 0)
+        throw std::invalid_argument("the project " + project.dir().string()
+                                    + " has no transactions: run seekbench-cli aml generate or aml import first");
+    return ds;
+}
+
+// ---- train ---------------------------------------------------------------------------
+
+int amlTrain(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--project", "--config", "--name", "--resume"}, {});
+    if (!o.error.empty())
+        return fail("train", o.error);
+    const auto projectDir = o.get("--project");
+    if (!projectDir)
+        return fail("train", "--project DIR is required");
+    if (!o.get("--config") && !o.get("--resume"))
+        return fail("train", "--config FILE (a new run) or --resume RUN_ID is required");
+    RunConfig config;
+    if (auto path = o.get("--config")) {
+        ConfigLoad load = loadRunConfig(*path);
+        ConfigIssues issues = load.ok() ? validate(load.config, engineCapabilities()) : load.issues;
+        if (!issues.empty()) {
+            for (const auto &i : issues)
+                std::fprintf(stderr, "%s: %s\n", path->c_str(), describe(i).c_str());
+            return ExitBadInput;
+        }
+        config = load.config;
+        if (auto name = o.get("--name"))
+            config.name = *name;
+    }
+    std::unique_ptr<ProjectTrainSession> session;
+    TrainRequest request;
+    std::shared_ptr<aml::AmlDataset> dataset;
+    try {
+        if (config.data.kind != "aml_transactions" && o.get("--config"))
+            throw std::invalid_argument("the config's data.kind is '" + config.data.kind + "'; aml train needs aml_transactions");
+        // The dataset is rebuilt from the store for a new run and for a resume alike.
+        dataset = loadDataset(Project::open(*projectDir));
+        session = o.get("--resume") ? ProjectTrainSession::beginResume(*projectDir, *o.get("--resume"))
+                                    : ProjectTrainSession::beginNew(*projectDir, config, config.name);
+        config = session->config();
+        if (config.data.kind != "aml_transactions")
+            throw std::invalid_argument("run '" + session->runId() + "' is not an AML run (data.kind " + config.data.kind + ")");
+        request.outDir = session->outDir();
+        request.resumeFrom = session->resumeCheckpoint();
+        request.sink = session->sink();
+    } catch (const ProjectError &e) {
+        return fail("train", e.what(), e.exitCode());
+    } catch (const std::exception &e) {
+        return fail("train", e.what());
+    }
+    request.config = config;
+    request.dataset = dataset;
+    request.cancel = &g_amlCancel;
+    struct sigaction sa {};
+    sa.sa_handler = onAmlSignal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    request.onEvent = [](const RunEvent &ev) {
+        std::fwrite(ev.json.data(), 1, ev.json.size(), stdout);
+        std::fputc('\n', stdout);
+        if (ev.kind != "step" && ev.kind != "system")
+            std::fflush(stdout);
+    };
+    std::fprintf(stderr, "run %s: training the graph model on %s\n", session->runId().c_str(), dataset->origin.c_str());
+    const auto started = std::chrono::steady_clock::now();
+    TrainResult result = train(request);
+    const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::fflush(stdout);
+
+    // Score with the graph model and the XGBoost baseline; evaluate both on the held-out
+    // months; store scores, curves, thresholds and alerts; the headline figures go into
+    // the run's final metrics.
+    int code = ExitOk;
+    if ((result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped) && !result.lastCheckpoint.empty()) {
+        try {
+            Project project = Project::open(*projectDir);
+            AmlResultStore results(project);
+            const auto &data = dataset->data;
+            const std::string runId = session->runId();
+            const auto t0 = std::chrono::steady_clock::now();
+            Scored graph{"graph", scoreAmlTransactions(config, result.lastCheckpoint, data)};
+            const auto features = aml::computeFeatures(data);
+            const double split = aml::heldOutStart(data, config.aml.eval_months);
+            std::vector<bool> trainMask(data.tx.size());
+            for (std::size_t i = 0; i < data.tx.size(); ++i)
+                trainMask[i] = data.tx.time[i] < split;
+            aml::XgbOptions xo;
+            xo.rounds = config.aml.xgb_rounds;
+            xo.max_depth = config.aml.xgb_max_depth;
+            xo.seed = config.training.seed;
+            xo.threads = std::max(1, config.training.threads);
+            const auto xgb = aml::trainXgbBaseline(features, data.tx.label, trainMask, xo, session->outDir() / "xgboost.json");
+            Scored boosted{"xgboost", xgb.scores};
+            for (const auto *s : {&graph, &boosted}) {
+                results.saveScores(runId, s->model, data.tx.id, s->scores);
+                std::vector<std::int64_t> ids(data.accounts.size());
+                for (std::size_t a = 0; a < ids.size(); ++a)
+                    ids[a] = std::int64_t(a) + 1;
+                results.saveAccountScores(runId, s->model, ids, accountScores(data, s->scores));
+                for (const auto &[k, v] : evaluateAndStore(results, runId, config, data, *s))
+                    result.finalMetrics[k] = v;
+            }
+            const auto th = results.threshold(runId, "graph");
+            std::vector<std::size_t> rows;
+            const auto labels = heldOutLabels(data, split, rows);
+            std::vector<float> held;
+            for (auto r : rows)
+                held.push_back(graph.scores[r]);
+            const auto alerts = makeAlerts(data, features, split, graph.scores, th->threshold, aml::operatingCurve(held, labels));
+            results.replaceAlerts(runId, "graph", alerts);
+            result.finalMetrics["aml/xgb_train_seconds"] = xgb.trainSeconds;
+            result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;
+            std::fprintf(stderr, "evaluated on the held-out months in %.1f s; %zu alerts\n",
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), alerts.size());
+            // Both models side by side, overall and per typology.
+            std::map<std::string, std::map<std::string, AmlEvaluationRow>> table;
+            for (const auto &e : results.evaluations(runId))
+                table[e.typology][e.model] = e;
+            std::fprintf(stderr, "\n%-16s %9s %9s %8s %8s %8s\n", "held-out PR-AUC", "graph", "xgboost", "rows", "positive",
+                         "recall@2.1% g/x");
+            for (const auto &[typology, byModel] : table) {
+                const auto g = byModel.count("graph") ? byModel.at("graph") : AmlEvaluationRow{};
+                const auto x = byModel.count("xgboost") ? byModel.at("xgboost") : AmlEvaluationRow{};
+                std::fprintf(stderr, "%-16s %9.4f %9.4f %8lld %8lld %6.3f/%.3f\n", typology.c_str(), g.prAuc, x.prAuc,
+                             (long long)g.rows, (long long)g.positives, g.recallAtFpr, x.recallAtFpr);
+            }
+            std::fprintf(stderr, "(training seed %llu)\n\n", (unsigned long long)config.training.seed);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "seekbench-cli aml train: evaluating the run failed: %s\n", e.what());
+            code = ExitRuntime;
+        }
+    }
+    try {
+        session->end(result);
+    } catch (const std::exception &e) {
+        return fail("train", std::string("recording the end of the run failed: ") + e.what(), ExitRuntime);
+    }
+    std::fprintf(stderr, "%s after %lld steps in %.1f s\n", toString(result.status), (long long)result.step, trainSeconds);
+    if (!result.message.empty())
+        std::fprintf(stderr, "  %s\n", result.message.c_str());
+    for (const auto &[k, v] : result.finalMetrics)
+        if (k.rfind("aml/", 0) == 0 || k.rfind("eval/", 0) == 0)
+            std::fprintf(stderr, "  %s %.4f\n", k.c_str(), v);
+    if (code != ExitOk)
+        return code;
+    switch (result.status) {
+    case TrainStatus::Finished:
+    case TrainStatus::EarlyStopped: return ExitOk;
+    case TrainStatus::Cancelled: return ExitCancelled;
+    default: return result.inputError ? ExitBadInput : ExitRuntime;
+    }
+}
+
+// ---- alerts --------------------------------------------------------------------------
+
+std::string resolveRun(AmlResultStore &results, const Options &o)
+{
+    if (auto r = o.get("--run"))
+        return *r;
+    if (auto r = results.latestScoredRun())
+        return *r;
+    throw std::invalid_argument("the project has no evaluated AML run: run seekbench-cli aml train first");
+}
+
+int amlAlerts(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--project", "--run", "--model", "--capacity", "--cost-missed", "--cost-false-alert",
+                                          "--threshold", "--limit"},
+                                   {"--json"});
+    if (!o.error.empty())
+        return fail("alerts", o.error);
+    try {
+        Project project = openProject(o);
+        AmlResultStore results(project);
+        const std::string runId = resolveRun(results, o);
+        const std::string model = o.get("--model").value_or("graph");
+        if (model != "graph" && model != "xgboost")
+            throw std::invalid_argument("--model must be graph or xgboost");
+        const RunRecord record = RunStore(project).run(runId);
+        const ConfigLoad load = parseRunConfig(record.configYaml);
+        if (!load.ok())
+            throw std::invalid_argument("the config snapshot of run '" + runId + "' does not parse");
+        const RunConfig &cfg = load.config;
+        const auto stored = results.scores(runId, model);
+        if (stored.empty())
+            throw std::invalid_argument("run '" + runId + "' has no " + model + " scores");
+        const aml::AmlData data = TransactionStore(project).load();
+        std::map<std::int64_t, float> byId(stored.begin(), stored.end());
+        std::vector<float> scores(data.tx.size(), 0.0f);
+        for (std::size_t i = 0; i < data.tx.size(); ++i) {
+            auto it = byId.find(data.tx.id[i]);
+            if (it == byId.end())
+                throw std::invalid_argument("transaction " + std::to_string(data.tx.id[i]) + " was added after run '" + runId
+                                            + "' scored the store; train a new run");
+            scores[i] = it->second;
+        }
+        const double split = aml::heldOutStart(data, cfg.aml.eval_months);
+        std::vector<std::size_t> rows;
+        const auto labels = heldOutLabels(data, split, rows);
+        std::vector<float> held;
+        for (auto r : rows)
+            held.push_back(scores[r]);
+        const auto curve = aml::operatingCurve(held, labels);
+        std::int64_t positives = 0;
+        for (auto l : labels)
+            positives += l == 1;
+        aml::ThresholdPolicy policy{number(o, "--capacity", cfg.aml.capacity_per_day), number(o, "--cost-missed", cfg.aml.cost_missed),
+                                    number(o, "--cost-false-alert", cfg.aml.cost_false_alert), heldOutDays(data, split)};
+        if (policy.capacity_per_day <= 0 || policy.cost_missed < 0 || policy.cost_false_alert < 0)
+            throw std::invalid_argument("--capacity must be positive and the costs not negative");
+        aml::ThresholdChoice choice = aml::tuneThreshold(curve, positives, policy);
+        if (o.get("--threshold")) {
+            const double t = number(o, "--threshold", 0.5);
+            aml::CurvePoint at;
+            at.threshold = t;
+            for (const auto &p : curve)
+                if (p.threshold >= t)
+                    at = p;
+            at.threshold = t;
+            choice.point = at;
+            choice.alertsPerDay = double(at.alerts) / policy.days;
+            choice.expectedCost = policy.cost_missed * double(positives - at.truePositives) + policy.cost_false_alert * double(at.falsePositives);
+        }
+        const auto atFpr = aml::recallAtFpr(curve, 0.021);
+        results.saveThreshold({runId, model, choice.point.threshold, policy.capacity_per_day, policy.cost_missed,
+                               policy.cost_false_alert, choice.alertsPerDay, choice.point.precision, choice.point.recall,
+                               choice.point.fpr, choice.precisionAtCapacity, choice.expectedCost, policy.days, choice.capacityBound});
+        const auto features = aml::computeFeatures(data);
+        const auto alerts = makeAlerts(data, features, split, scores, choice.point.threshold, curve);
+        results.replaceAlerts(runId, model, alerts);
+        const int limit = int(number(o, "--limit", 20));
+        const auto listed = results.alerts(runId, model, limit);
+        const auto thin = aml::thinCurve(curve, 200);
+        if (o.has("--json")) {
+            json alertsJson = json::array();
+            for (const auto &a : listed)
+                alertsJson.push_back({{"id", a.id}, {"tx_id", a.txId}, {"account_id", a.accountId}, {"score", a.score},
+                                      {"severity", a.severity}, {"reasons", json::parse(a.reasonsJson)}});
+            json out{{"run", runId},
+                     {"model", model},
+                     {"days", policy.days},
+                     {"positives", positives},
+                     {"operating_point", {{"threshold", choice.point.threshold}, {"precision", choice.point.precision},
+                                          {"recall", choice.point.recall}, {"fpr", choice.point.fpr},
+                                          {"alerts_per_day", choice.alertsPerDay}, {"expected_cost", choice.expectedCost},
+                                          {"capacity_bound", choice.capacityBound},
+                                          {"precision_at_capacity", choice.precisionAtCapacity}}},
+                     {"recall_at_fpr_2_1", {{"recall", atFpr.recall}, {"threshold", atFpr.threshold}, {"fpr", atFpr.fpr}}},
+                     {"curve", curveJson(thin)},
+                     {"alerts_total", alerts.size()},
+                     {"alerts", alertsJson}};
+            std::printf("%s\n", out.dump(1).c_str());
+            return ExitOk;
+        }
+        std::printf("run %s, model %s, held-out %.0f days, %lld laundering transactions\n", runId.c_str(), model.c_str(),
+                    policy.days, (long long)positives);
+        std::printf("operating point: threshold %.4f  precision %.3f  recall %.3f  FPR %.4f  %.1f alerts/day (capacity %.0f%s)\n",
+                    choice.point.threshold, choice.point.precision, choice.point.recall, choice.point.fpr, choice.alertsPerDay,
+                    policy.capacity_per_day, choice.capacityBound ? ", capacity-bound" : "");
+        std::printf("recall at FPR 2.1%%: %.3f (threshold %.4f)\n", atFpr.recall, atFpr.threshold);
+        std::printf("\n%10s %9s %7s %7s %10s\n", "threshold", "precision", "recall", "FPR", "alerts/day");
+        const std::size_t step = std::max<std::size_t>(1, thin.size() / 15);
+        bool shown = false;
+        auto row = [&](const aml::CurvePoint &p, const char *mark) {
+            std::printf("%10.4f %9.3f %7.3f %7.4f %10.1f%s\n", p.threshold, p.precision, p.recall, p.fpr,
+                        double(p.alerts) / policy.days, mark);
+        };
+        for (std::size_t i = 0; i < thin.size(); i += step) {
+            if (!shown && thin[i].threshold <= choice.point.threshold) {
+                row(choice.point, "  <- operating point");
+                shown = true;
+                if (thin[i].threshold == choice.point.threshold)
+                    continue;
+            }
+            row(thin[i], "");
+        }
+        if (!shown)
+            row(choice.point, "  <- operating point");
+        std::printf("\n%zu alerts; the top %zu:\n", alerts.size(), listed.size());
+        for (const auto &a : listed) {
+            const auto reasons = json::parse(a.reasonsJson);
+            std::printf("  #%lld tx %lld account %lld score %.3f %s: %s\n", (long long)a.id, (long long)a.txId,
+                        (long long)a.accountId, a.score, a.severity.c_str(),
+                        reasons.empty() ? "" : reasons[0].get<std::string>().c_str());
+        }
+        return ExitOk;
+    } catch (const ProjectError &e) {
+        return fail("alerts", e.what(), e.exitCode());
+    } catch (const std::exception &e) {
+        return fail("alerts", e.what());
+    }
+}
+
+// ---- trace ---------------------------------------------------------------------------
+
+TraceOptions traceOptions(const Options &o)
+{
+    TraceOptions t;
+    const std::string dir = o.get("--direction").value_or("both");
+    if (dir == "forward")
+        t.direction = TraceOptions::Direction::Forward;
+    else if (dir == "backward")
+        t.direction = TraceOptions::Direction::Backward;
+    else if (dir != "both")
+        throw std::invalid_argument("--direction must be forward, backward or both");
+    t.maxHops = int(number(o, "--hops", t.maxHops));
+    t.windowSeconds = number(o, "--window-hours", t.windowSeconds / 3600) * 3600;
+    t.tolerance = number(o, "--tolerance", t.tolerance);
+    t.frontierCap = int(number(o, "--cap", t.frontierCap));
+    return t;
+}
+
+json traceJson(TransactionStore &store, const TraceResult &r)
+{
+    std::map<std::int64_t, std::string> names;
+    auto name = [&](std::int64_t id) {
+        auto it = names.find(id);
+        if (it == names.end())
+            it = names.emplace(id, store.account(id).value_or(AccountRow{}).name).first;
+        return it->second;
+    };
+    json chains = json::array();
+    for (const auto &c : r.chains) {
+        json hops = json::array();
+        for (const auto &h : c.hops)
+            hops.push_back({{"tx_id", h.txId}, {"from", name(h.from)}, {"to", name(h.to)}, {"time", aml::formatTimestamp(h.ts)},
+                            {"amount", h.amount}, {"delay_hours", h.delaySeconds / 3600}, {"share", h.share}});
+        chains.push_back({{"direction", c.forward ? "forward" : "backward"}, {"cycle", c.cycle}, {"hops", hops}});
+    }
+    return {{"chains", chains}, {"truncated", r.truncated}, {"queries", r.queries}, {"deepest", r.deepest},
+            {"elapsed_ms", r.elapsedMs}};
+}
+
+int amlTrace(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--project", "--tx", "--alert", "--account", "--direction", "--hops", "--window-hours",
+                                          "--tolerance", "--cap"},
+                                   {"--json"});
+    if (!o.error.empty())
+        return fail("trace", o.error);
+    try {
+        Project project = openProject(o);
+        TransactionStore store(project);
+        Tracer tracer(project);
+        const TraceOptions opts = traceOptions(o);
+        TraceResult r;
+        if (auto a = o.get("--alert")) {
+            const auto alert = AmlResultStore(project).alert(std::int64_t(number(o, "--alert", 0)));
+            if (!alert)
+                throw std::invalid_argument("no alert " + *a + " in the project");
+            r = tracer.fromTransaction(alert->txId, opts);
+        } else if (o.get("--tx")) {
+            r = tracer.fromTransaction(std::int64_t(number(o, "--tx", 0)), opts);
+        } else if (auto name = o.get("--account")) {
+            const auto acc = store.accountByName(*name);
+            if (!acc)
+                throw std::invalid_argument("no account '" + *name + "' in the project");
+            r = tracer.fromAccount(acc->id, 0, 1e18, opts);
+        } else {
+            throw std::invalid_argument("give --tx ID, --alert ID or --account NAME");
+        }
+        const json j = traceJson(store, r);
+        if (o.has("--json")) {
+            std::printf("%s\n", j.dump(1).c_str());
+            return ExitOk;
+        }
+        std::printf("%zu chains, deepest %d hops, %lld indexed queries, %.1f ms%s\n", r.chains.size(), r.deepest,
+                    (long long)r.queries, r.elapsedMs, r.truncated ? " (TRUNCATED: the frontier cap was hit)" : "");
+        for (const auto &c : j["chains"]) {
+            std::printf("%s%s:", c["direction"].get<std::string>().c_str(), c["cycle"].get<bool>() ? " CYCLE" : "");
+            bool first = true;
+            for (const auto &h : c["hops"]) {
+                if (first)
+                    std::printf(" %s", h["from"].get<std::string>().c_str());
+                first = false;
+                std::printf(" -[%.2f, +%.1fh, %.0f%%]-> %s", h["amount"].get<double>(), h["delay_hours"].get<double>(),
+                            100 * h["share"].get<double>(), h["to"].get<std::string>().c_str());
+            }
+            std::printf("\n");
+        }
+        return ExitOk;
+    } catch (const ProjectError &e) {
+        return fail("trace", e.what(), e.exitCode());
+    } catch (const std::exception &e) {
+        return fail("trace", e.what());
+    }
+}
+
+// ---- report --------------------------------------------------------------------------
+
+int amlReport(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--project", "--alert", "--account", "--run", "--out", "--note"}, {});
+    if (!o.error.empty())
+        return fail("report", o.error);
+    const auto out = o.get("--out");
+    if (!out)
+        return fail("report", "--out FILE.html is required");
+    try {
+        Project project = openProject(o);
+        TransactionStore store(project);
+        AmlResultStore results(project);
+        std::optional<AmlAlertRow> alert;
+        std::optional<AccountRow> account;
+        if (auto a = o.get("--alert")) {
+            alert = results.alert(std::int64_t(number(o, "--alert", 0)));
+            if (!alert)
+                throw std::invalid_argument("no alert " + *a + " in the project");
+            account = store.account(alert->accountId);
+        } else if (auto name = o.get("--account")) {
+            account = store.accountByName(*name);
+            if (!account)
+                throw std::invalid_argument("no account '" + *name + "' in the project");
+        } else {
+            throw std::invalid_argument("give --alert ID or --account NAME");
+        }
+        const std::string runId = alert ? alert->runId : o.get("--run").value_or(results.latestScoredRun().value_or(""));
+        const auto txs = store.transactionsOf(account->id, 500);
+        std::map<std::int64_t, float> score;
+        if (!runId.empty())
+            for (const auto &[id, s] : results.scores(runId, alert ? alert->model : "graph"))
+                score[id] = s;
+        Tracer tracer(project);
+        TraceOptions topts;
+        topts.frontierCap = 50;
+        const TraceResult trace = alert ? tracer.fromTransaction(alert->txId, topts) : tracer.fromAccount(account->id, 0, 1e18, topts);
+        const json tj = traceJson(store, trace);
+        const auto accScore = runId.empty() ? std::nullopt : results.accountScore(runId, "graph", account->id);
+        const auto accAlerts = results.alertsOfAccount(account->id, 50);
+
+        std::ostringstream h;
+        const std::string title = alert ? "Case report: alert #" + std::to_string(alert->id) : "Case report: account " + account->name;
+        h << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << html(title) << "</title><style>"
+          << "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}"
+          << "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}th{background:#eee}.lab{color:#b00;font-weight:bold}"
+          << ".hi{background:#fdd}.cyc{color:#b00}</style></head><body>\n";
+        h << "<h1>" << html(title) << "</h1>\n<p>Project " << html(project.dir().string()) << "; run " << html(runId.empty() ? "(none)" : runId)
+          << "; generated " << html(aml::formatTimestamp(double(std::time(nullptr)))) << "</p>\n";
+        h << "<h2>Account</h2><table><tr><th>name</th><td>" << html(account->name) << "</td></tr><tr><th>type</th><td>"
+          << (account->business ? "business" : "personal") << "</td></tr><tr><th>country</th><td>" << html(account->country)
+          << "</td></tr><tr><th>label</th><td>" << (account->label < 0 ? "unknown" : account->label ? "laundering" : "normal")
+          << "</td></tr><tr><th>account risk (graph model)</th><td>" << (accScore ? fmt("%.4f", *accScore) : "-") << "</td></tr></table>\n";
+        if (alert) {
+            h << "<h2>Score and reasons</h2><p>Score " << fmt("%.4f", alert->score) << " against threshold "
+              << fmt("%.4f", alert->threshold) << " (model " << html(alert->model) << "), severity <b>" << html(alert->severity)
+              << "</b>, status " << html(alert->status) << ".</p><ul>";
+            for (const auto &r : json::parse(alert->reasonsJson))
+                h << "<li>" << html(r.get<std::string>()) << "</li>";
+            h << "</ul>\n";
+        }
+        if (!accAlerts.empty()) {
+            h << "<h2>Alerts on this account</h2><table><tr><th>alert</th><th>run</th><th>tx</th><th>score</th><th>severity</th></tr>";
+            for (const auto &a : accAlerts)
+                h << "<tr><td>#" << a.id << "</td><td>" << html(a.runId) << "</td><td>" << a.txId << "</td><td>" << fmt("%.4f", a.score)
+                  << "</td><td>" << html(a.severity) << "</td></tr>";
+            h << "</table>\n";
+        }
+        // Transactions over time: an inline SVG (amount on a log scale), then the table.
+        if (!txs.empty()) {
+            const double t0 = txs.front().ts, t1 = std::max(txs.back().ts, t0 + 1);
+            double amax = 1;
+            for (const auto &t : txs)
+                amax = std::max(amax, t.amount);
+            h << "<h2>Transactions over time</h2><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"220\">"
+              << "<rect x=\"40\" y=\"10\" width=\"750\" height=\"180\" fill=\"none\" stroke=\"#999\"/>";
+            for (const auto &t : txs) {
+                const double x = 40 + 750 * (t.ts - t0) / (t1 - t0);
+                const double y = 190 - 180 * std::log10(1 + t.amount) / std::log10(1 + amax);
+                const bool outgoing = t.sender == account->id;
+                const bool hit = alert && t.id == alert->txId;
+                h << "<circle cx=\"" << fmt("%.1f", x) << "\" cy=\"" << fmt("%.1f", y) << "\" r=\"" << (hit ? 6 : 3) << "\" fill=\""
+                  << (hit ? "#d00" : outgoing ? "#c60" : "#06c") << "\"><title>" << html(aml::formatTimestamp(t.ts)) << " "
+                  << fmt("%.2f", t.amount) << "</title></circle>";
+            }
+            h << "<text x=\"40\" y=\"210\" font-size=\"11\">" << html(aml::formatTimestamp(t0)) << "</text><text x=\"640\" y=\"210\" font-size=\"11\">"
+              << html(aml::formatTimestamp(t1)) << "</text></svg><p>orange: sent, blue: received, red: the alerted transaction</p>\n";
+            h << "<table><tr><th>tx</th><th>time</th><th>from</th><th>to</th><th>amount</th><th>channel</th><th>score</th><th>label</th></tr>";
+            for (const auto &t : txs) {
+                const bool hit = alert && t.id == alert->txId;
+                const auto s = score.find(t.id);
+                h << "<tr" << (hit ? " class=\"hi\"" : "") << "><td>" << t.id << "</td><td>" << html(aml::formatTimestamp(t.ts))
+                  << "</td><td>" << html(t.senderName) << "</td><td>" << html(t.receiverName) << "</td><td>" << fmt("%.2f", t.amount)
+                  << " " << html(t.currency) << "</td><td>" << html(t.channel) << "</td><td>"
+                  << (s == score.end() ? "-" : fmt("%.4f", s->second)) << "</td><td" << (t.label == 1 ? " class=\"lab\"" : "") << ">"
+                  << (t.label < 0 ? "" : t.label ? "laundering" : "normal") << "</td></tr>";
+            }
+            h << "</table>\n";
+        }
+        h << "<h2>Traced fund chains</h2><p>" << trace.chains.size() << " chains (6 hops, 72 h window, amount within 10 %), "
+          << fmt("%.1f", trace.elapsedMs) << " ms" << (trace.truncated ? "; <b>truncated</b> at the frontier cap" : "") << ".</p><ol>";
+        for (const auto &c : tj["chains"]) {
+            h << "<li>" << html(c["direction"].get<std::string>()) << (c["cycle"].get<bool>() ? " <span class=\"cyc\">cycle</span>" : "") << ": ";
+            bool first = true;
+            for (const auto &hp : c["hops"]) {
+                if (first)
+                    h << html(hp["from"].get<std::string>());
+                first = false;
+                h << " &rarr; " << html(hp["to"].get<std::string>()) << " (" << fmt("%.2f", hp["amount"].get<double>()) << ", +"
+                  << fmt("%.1f", hp["delay_hours"].get<double>()) << " h, " << fmt("%.0f", 100 * hp["share"].get<double>()) << " %)";
+            }
+            h << "</li>";
+        }
+        h << "</ol>\n<h2>Notes</h2><p>" << html(o.get("--note").value_or(alert ? alert->notes : "")) << "</p>\n</body></html>\n";
+        std::ofstream f(*out, std::ios::binary | std::ios::trunc);
+        f << h.str();
+        if (!f)
+            return fail("report", "cannot write " + *out, ExitRuntime);
+        std::fprintf(stderr, "wrote %s (%zu transactions, %zu chains)\n", out->c_str(), txs.size(), trace.chains.size());
+        return ExitOk;
+    } catch (const ProjectError &e) {
+        return fail("report", e.what(), e.exitCode());
+    } catch (const std::exception &e) {
+        return fail("report", e.what());
+    }
+}
+
+} // namespace
+
+int runAmlCommand(const std::vector<std::string> &args)
+{
+    const std::string verb = args.empty() ? "" : args[0];
+    const std::vector<std::string> rest(args.empty() ? args.end() : args.begin() + 1, args.end());
+    if (verb == "generate")
+        return amlGenerate(rest);
+    if (verb == "import")
+        return amlImport(rest);
+    if (verb == "train")
+        return amlTrain(rest);
+    if (verb == "alerts")
+        return amlAlerts(rest);
+    if (verb == "trace")
+        return amlTrace(rest);
+    if (verb == "report")
+        return amlReport(rest);
+    std::fputs("usage: seekbench-cli aml <verb> --project DIR ...\n"
+               "  generate [--accounts N] [--months M] [--fraud-rate R] [--seed S] [--tx-per-month X] [--csv FILE]\n"
+               "  import   --csv FILE [--quarantine FILE]\n"
+               "  train    --config aml.yaml [--name NAME] | --resume RUN_ID\n"
+               "  alerts   [--run ID] [--model graph|xgboost] [--capacity N] [--cost-missed X] [--cost-false-alert Y]\n"
+               "           [--threshold T] [--limit N] [--json]\n"
+               "  trace    --tx ID | --alert ID | --account NAME [--direction forward|backward|both] [--hops N]\n"
+               "           [--window-hours H] [--tolerance T] [--cap N] [--json]\n"
+               "  report   --alert ID | --account NAME [--run ID] [--note TEXT] --out FILE.html\n",
+               verb.empty() || verb == "help" || verb == "--help" ? stdout : stderr);
+    return verb == "help" || verb == "--help" ? ExitOk : ExitBadInput;
+}
+
+} // namespace seekbench::cli

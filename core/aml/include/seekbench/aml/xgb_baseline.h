@@ -1,0 +1,39 @@
+#pragma once
+
+// The gradient-boosted baseline: XGBoost (C API, Debian's libxgboost) on the engineered
+// features, binary:logistic, trained on the training months.
+
+#include "seekbench/aml/features.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace seekbench::aml {
+
+struct XgbOptions
+{
+    int rounds = 200;
+    int max_depth = 6;
+    double eta = 0.1;
+    double subsample = 0.8;
+    std::uint64_t seed = 1;
+    int threads = 1;
+};
+
+struct XgbResult
+{
+    std::vector<float> scores;      // for every row of the feature matrix
+    std::vector<double> importance; // total gain per column, normalised to sum 1
+    double trainSeconds = 0;
+};
+
+// Trains on the rows where `train` is true and label is 0/1, scores every row, and saves
+// the model (JSON) when `modelFile` is not empty. Throws std::runtime_error with
+// XGBoost's message on failure.
+XgbResult trainXgbBaseline(const FeatureMatrix &features, const std::vector<std::int8_t> &labels,
+                           const std::vector<bool> &train, const XgbOptions &options,
+                           const std::filesystem::path &modelFile = {});
+
+} // namespace seekbench::aml

@@ -1,0 +1,311 @@
+#include "seekbench/aml/csv_import.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <unordered_map>
+
+namespace seekbench::aml {
+namespace {
+
+// Splits one CSV line (RFC 4180 quotes, no embedded newlines). false: unterminated quote.
+bool splitCsv(const std::string &line, std::vector<std::string> &fields)
+{
+    fields.clear();
+    std::string cur;
+    bool quoted = false, wasQuoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < line.size() && line[i + 1] == '"') {
+                    cur += '"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cur += c;
+            }
+        } else if (c == '"' && cur.empty() && !wasQuoted) {
+            quoted = wasQuoted = true;
+        } else if (c == ',') {
+            fields.push_back(cur);
+            cur.clear();
+            wasQuoted = false;
+        } else {
+            cur += c;
+        }
+    }
+    fields.push_back(cur);
+    return !quoted;
+}
+
+std::string trim(const std::string &s)
+{
+    std::size_t a = 0, b = s.size();
+    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
+        ++a;
+    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
+        --b;
+    return s.substr(a, b - a);
+}
+
+std::string quote(const std::string &s)
+{
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+bool digits(const std::string &s, std::size_t pos, std::size_t n, int &out)
+{
+    if (pos + n > s.size())
+        return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i])))
+            return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+} // namespace
+
+bool parseTimestamp(const std::string &text, double &seconds)
+{
+    const std::string s = trim(text);
+    if (s.empty())
+        return false;
+    if (s.find('-') == std::string::npos || (s[0] == '-' && s.find('-', 1) == std::string::npos)) {
+        char *end = nullptr;
+        errno = 0;
+        const double v = std::strtod(s.c_str(), &end);
+        if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v) || v < 0)
+            return false;
+        seconds = v;
+        return true;
+    }
+    int y, mo, d, h = 0, mi = 0, se = 0;
+    if (!digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s.size() < 10 || s[7] != '-' || !digits(s, 8, 2, d))
+        return false;
+    std::size_t pos = 10;
+    if (pos < s.size()) {
+        if (s[pos] != 'T' && s[pos] != ' ')
+            return false;
+        if (!digits(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, mi))
+            return false;
+        pos += 6;
+        if (pos < s.size() && s[pos] == ':') {
+            if (!digits(s, pos + 1, 2, se))
+                return false;
+            pos += 3;
+        }
+        if (pos < s.size() && s.substr(pos) != "Z" && s.substr(pos) != "+00:00")
+            return false;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60 || y < 1970)
+        return false;
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > mdays[mo - 1] + (mo == 2 && leap ? 1 : 0))
+        return false;
+    // Days from the civil date (Howard Hinnant's algorithm).
+    const int yy = y - (mo <= 2);
+    const int era = yy / 400;
+    const unsigned yoe = unsigned(yy - era * 400);
+    const unsigned doy = unsigned((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const long long days = (long long)era * 146097 + (long long)doe - 719468;
+    seconds = double(days) * 86400 + h * 3600 + mi * 60 + se;
+    return true;
+}
+
+std::string formatTimestamp(double seconds)
+{
+    const std::time_t t = std::time_t(std::floor(seconds));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
+{
+    CsvImport r;
+    r.data.accounts = known;
+    std::unordered_map<std::string, int> index;
+    for (std::size_t i = 0; i < known.size(); ++i)
+        index.emplace(known.name[i], int(i));
+    auto account = [&](const std::string &name) {
+        auto it = index.find(name);
+        if (it != index.end())
+            return it->second;
+        const int id = int(r.data.accounts.size());
+        r.data.accounts.push(name, false, "", -1, false);
+        index.emplace(name, id);
+        return id;
+    };
+
+    std::string line;
+    if (!std::getline(in, line)) {
+        r.headerError = "the file is empty: expected a header line timestamp,sender,receiver,amount,currency[,channel][,label]";
+        return r;
+    }
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        line.erase(0, 3);
+    std::vector<std::string> fields;
+    splitCsv(line, fields);
+    std::map<std::string, int> col;
+    static const std::vector<std::string> allowed{"timestamp", "sender", "receiver", "amount", "currency", "channel", "label"};
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        std::string name = trim(fields[i]);
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+            r.headerError = "line 1: unknown column '" + name + "' (expected timestamp, sender, receiver, amount, currency, channel, label)";
+            return r;
+        }
+        if (col.count(name)) {
+            r.headerError = "line 1: column '" + name + "' appears twice";
+            return r;
+        }
+        col[name] = int(i);
+    }
+    for (const char *required : {"timestamp", "sender", "receiver", "amount", "currency"})
+        if (!col.count(required)) {
+            r.headerError = std::string("line 1: the header has no '") + required + "' column";
+            return r;
+        }
+
+    std::int64_t lineNo = 1;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (trim(line).empty())
+            continue; // blank lines carry no row
+        ++r.lines;
+        auto bad = [&](std::string reason) { r.bad.push_back({lineNo, std::move(reason), line}); };
+        if (!splitCsv(line, fields)) {
+            bad("unterminated quoted field");
+            continue;
+        }
+        if (fields.size() != col.size()) {
+            bad("expected " + std::to_string(col.size()) + " fields, found " + std::to_string(fields.size()));
+            continue;
+        }
+        auto field = [&](const char *name) { return col.count(name) ? trim(fields[std::size_t(col[name])]) : std::string(); };
+        double t = 0;
+        const std::string ts = field("timestamp");
+        if (!parseTimestamp(ts, t)) {
+            bad("timestamp: '" + ts + "' is not an ISO 8601 UTC time or epoch seconds");
+            continue;
+        }
+        const std::string sender = field("sender"), receiver = field("receiver");
+        if (sender.empty()) {
+            bad("sender: empty");
+            continue;
+        }
+        if (receiver.empty()) {
+            bad("receiver: empty");
+            continue;
+        }
+        if (sender == receiver) {
+            bad("receiver: same account as the sender ('" + sender + "')");
+            continue;
+        }
+        const std::string amountText = field("amount");
+        char *end = nullptr;
+        errno = 0;
+        const double amount = std::strtod(amountText.c_str(), &end);
+        if (amountText.empty() || end != amountText.c_str() + amountText.size() || errno == ERANGE) {
+            bad("amount: '" + amountText + "' is not a number");
+            continue;
+        }
+        if (!std::isfinite(amount) || amount <= 0) {
+            bad("amount: '" + amountText + "' must be greater than 0");
+            continue;
+        }
+        const std::string currency = field("currency");
+        if (currency.size() != 3 || !std::all_of(currency.begin(), currency.end(), [](unsigned char c) { return c >= 'A' && c <= 'Z'; })) {
+            bad("currency: '" + currency + "' is not a three-letter ISO 4217 code");
+            continue;
+        }
+        std::string channelText = field("channel");
+        std::transform(channelText.begin(), channelText.end(), channelText.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        const int channel = channelText.empty() ? 0 : channelFromName(channelText);
+        if (channel < 0) {
+            bad("channel: '" + channelText + "' is not one of wire, ach, card, cash, crypto");
+            continue;
+        }
+        const std::string labelText = field("label");
+        int label = -1;
+        if (labelText == "1")
+            label = 1;
+        else if (labelText == "0")
+            label = 0;
+        else if (!labelText.empty()) {
+            bad("label: '" + labelText + "' must be 0, 1 or empty");
+            continue;
+        }
+        const int s = account(sender), rcv = account(receiver);
+        r.data.tx.push(t, s, rcv, amount, currency, channel, label, 0, -1);
+        if (label == 1) {
+            r.data.accounts.label[std::size_t(s)] = 1;
+            r.data.accounts.label[std::size_t(rcv)] = 1;
+        }
+    }
+    return r;
+}
+
+CsvImport readTransactionsCsv(const std::filesystem::path &file, const Accounts &known)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        CsvImport r;
+        r.headerError = "cannot open " + file.string();
+        return r;
+    }
+    CsvImport r = parseTransactionsCsv(in, known);
+    if (!r.headerError.empty())
+        r.headerError = file.string() + ": " + r.headerError;
+    return r;
+}
+
+bool writeQuarantine(const std::filesystem::path &file, const std::vector<BadRow> &bad)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << "line,reason,text\n";
+    for (const auto &b : bad)
+        out << b.line << ',' << quote(b.reason) << ',' << quote(b.text) << '\n';
+    return bool(out);
+}
+
+bool writeTransactionsCsv(const std::filesystem::path &file, const AmlData &d)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << "timestamp,sender,receiver,amount,currency,channel,label\n";
+    char amount[64];
+    for (std::size_t i = 0; i < d.tx.size(); ++i) {
+        std::snprintf(amount, sizeof amount, "%.2f", d.tx.amount[i]);
+        out << formatTimestamp(d.tx.time[i]) << ',' << d.accounts.name[std::size_t(d.tx.sender[i])] << ','
+            << d.accounts.name[std::size_t(d.tx.receiver[i])] << ',' << amount << ',' << d.tx.currency[i] << ','
+            << channelNames()[std::size_t(d.tx.channel[i])] << ',';
+        if (d.tx.label[i] >= 0)
+            out << int(d.tx.label[i]);
+        out << '\n';
+    }
+    return bool(out);
+}
+
+} // namespace seekbench::aml

@@ -1,0 +1,22 @@
+#pragma once
+
+// Scores transactions with a trained AML graph model. Torch-free: the CLI passes the
+// run's config, a checkpoint and the transactions, and gets plain floats back.
+
+#include "seekbench/aml/data.h"
+#include "seekbench/run_config.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace seekbench {
+
+// The laundering probability of every transaction of `data` (same order). Throws
+// std::runtime_error naming the checkpoint when it does not fit the config's model.
+std::vector<float> scoreAmlTransactions(const RunConfig &config, const std::filesystem::path &checkpoint,
+                                        const aml::AmlData &data);
+
+// The parameters of the model the config builds (for tests of the estimate).
+std::int64_t amlModelParameterCount(const RunConfig &config);
+
+} // namespace seekbench

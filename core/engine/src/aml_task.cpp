@@ -1,0 +1,447 @@
+#include "aml_task.h"
+
+#include "autocast.h"
+#include "model.h"
+
+#include "seekbench/aml/features.h"
+#include "seekbench/aml/metrics.h"
+#include "seekbench/checkpoint_file.h"
+#include "seekbench/engine/aml_scoring.h"
+#include "seekbench/estimates.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace seekbench::engine {
+namespace {
+
+namespace F = torch::nn::functional;
+constexpr double kDay = 86400;
+
+// The data in tensors: normalised edge features, the window of every transaction, the
+// static account features and, per transaction, the sender's recent transactions.
+struct Prepared
+{
+    std::int64_t accounts = 0, windows = 1, rows = 0, seqLen = 0;
+    at::Tensor edge;        // [rows, F] normalised
+    at::Tensor node;        // [accounts, NF]
+    at::Tensor src, dst;    // [rows] window * accounts + account
+    at::Tensor inDeg, outDeg; // [windows * accounts, 1]
+    at::Tensor seqIdx;      // [rows, K] transaction indices, -1 padding (left)
+    at::Tensor seqExtra;    // [rows, K, 3] outgoing?, log1p hours before, padding?
+    at::Tensor seqPeer;     // [rows, K] window * accounts + counterparty (0 for padding)
+    std::vector<std::int8_t> labels;
+    std::vector<std::int64_t> train, eval; // row indices with labels 0/1
+    double splitTime = 0;
+    std::uint64_t fingerprint = 0;
+};
+
+Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
+{
+    Prepared p;
+    const auto &tx = data.tx;
+    const std::int64_t n = std::int64_t(tx.size()), na = std::int64_t(data.accounts.size());
+    if (n == 0)
+        throw std::invalid_argument("the AML dataset has no transactions");
+    for (std::int64_t i = 1; i < n; ++i)
+        if (tx.time[std::size_t(i)] < tx.time[std::size_t(i - 1)])
+            throw std::invalid_argument("the AML dataset's transactions are not in time order");
+    p.rows = n;
+    p.accounts = na;
+    p.fingerprint = aml::fingerprint(data);
+    p.labels = tx.label;
+    p.splitTime = aml::heldOutStart(data, cfg.aml.eval_months);
+    const aml::FeatureMatrix fm = aml::computeFeatures(data);
+    if (fm.cols() != std::size_t(kAmlEdgeFeatures))
+        throw std::logic_error("AML feature count differs from kAmlEdgeFeatures");
+    std::vector<bool> isTrain(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        isTrain[std::size_t(i)] = tx.time[std::size_t(i)] < p.splitTime;
+        const auto l = tx.label[std::size_t(i)];
+        if (l == 0 || l == 1)
+            (isTrain[std::size_t(i)] ? p.train : p.eval).push_back(i);
+    }
+    const aml::FeatureStats st = aml::featureStats(fm, isTrain);
+    auto edge = torch::empty({n, kAmlEdgeFeatures});
+    float *e = edge.data_ptr<float>();
+    for (std::int64_t i = 0; i < n; ++i)
+        for (std::int64_t j = 0; j < kAmlEdgeFeatures; ++j)
+            e[i * kAmlEdgeFeatures + j] = float((fm.at(std::size_t(i), std::size_t(j)) - st.mean[std::size_t(j)]) / st.stddev[std::size_t(j)]);
+    p.edge = edge;
+
+    // Account features: business, degrees, flow ratio, activity, foreign country.
+    std::vector<double> outAmt(std::size_t(na), 0), inAmt(std::size_t(na), 0), outN(std::size_t(na), 0), inN(std::size_t(na), 0);
+    for (std::int64_t i = 0; i < n; ++i) {
+        outAmt[std::size_t(tx.sender[std::size_t(i)])] += tx.amount[std::size_t(i)];
+        inAmt[std::size_t(tx.receiver[std::size_t(i)])] += tx.amount[std::size_t(i)];
+        outN[std::size_t(tx.sender[std::size_t(i)])] += 1;
+        inN[std::size_t(tx.receiver[std::size_t(i)])] += 1;
+    }
+    std::map<std::string, int> countries;
+    for (const auto &c : data.accounts.country)
+        countries[c]++;
+    std::string home;
+    int best = -1;
+    for (const auto &[c, k] : countries)
+        if (k > best) {
+            best = k;
+            home = c;
+        }
+    auto node = torch::empty({na, kAmlNodeFeatures});
+    float *nd = node.data_ptr<float>();
+    for (std::int64_t a = 0; a < na; ++a) {
+        float *r = nd + a * kAmlNodeFeatures;
+        r[0] = data.accounts.business[std::size_t(a)];
+        r[1] = float(std::log1p(outN[std::size_t(a)]) / 4);
+        r[2] = float(std::log1p(inN[std::size_t(a)]) / 4);
+        r[3] = float(std::log((inAmt[std::size_t(a)] + 1) / (outAmt[std::size_t(a)] + 1)) / 4);
+        r[4] = float(std::log1p(inAmt[std::size_t(a)] + outAmt[std::size_t(a)]) / 10);
+        r[5] = data.accounts.country[std::size_t(a)] == home ? 0.0f : 1.0f;
+    }
+    p.node = node;
+
+    // Windows and the message-passing index.
+    const double t0 = tx.time.front(), w = std::max(1, cfg.aml.window_days) * kDay;
+    std::vector<std::int64_t> win(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+        win[std::size_t(i)] = std::int64_t((tx.time[std::size_t(i)] - t0) / w);
+    p.windows = win.back() + 1;
+    auto src = torch::empty({n}, torch::kLong), dst = torch::empty({n}, torch::kLong);
+    auto *ps = src.data_ptr<std::int64_t>(), *pd = dst.data_ptr<std::int64_t>();
+    for (std::int64_t i = 0; i < n; ++i) {
+        ps[i] = win[std::size_t(i)] * na + tx.sender[std::size_t(i)];
+        pd[i] = win[std::size_t(i)] * na + tx.receiver[std::size_t(i)];
+    }
+    p.src = src;
+    p.dst = dst;
+    const auto ones = torch::ones({n, 1});
+    p.inDeg = torch::zeros({p.windows * na, 1}).index_add_(0, dst, ones).clamp_min(1);
+    p.outDeg = torch::zeros({p.windows * na, 1}).index_add_(0, src, ones).clamp_min(1);
+
+    // The sender's recent transactions, oldest first, ending with the scored one.
+    const std::int64_t K = cfg.aml.sequence_length;
+    p.seqLen = K;
+    auto seq = torch::full({n, K}, -1, torch::kLong);
+    auto extra = torch::zeros({n, K, 3});
+    auto peer = torch::zeros({n, K}, torch::kLong);
+    auto *sq = seq.data_ptr<std::int64_t>();
+    auto *ex = extra.data_ptr<float>();
+    auto *pe = peer.data_ptr<std::int64_t>();
+    std::vector<std::vector<std::int64_t>> recent(static_cast<std::size_t>(na));
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto s = std::size_t(tx.sender[std::size_t(i)]), r = std::size_t(tx.receiver[std::size_t(i)]);
+        auto push = [&](std::vector<std::int64_t> &v) {
+            v.push_back(i);
+            if (std::int64_t(v.size()) > 2 * K)
+                v.erase(v.begin(), v.begin() + std::ptrdiff_t(v.size() - std::size_t(K)));
+        };
+        push(recent[r]);
+        push(recent[s]);
+        const auto &v = recent[s];
+        const std::int64_t take = std::min<std::int64_t>(K, std::int64_t(v.size()));
+        for (std::int64_t k = 0; k < K; ++k) {
+            const std::int64_t slot = i * K + k;
+            const std::int64_t from = k - (K - take);
+            if (from < 0) {
+                ex[slot * 3 + 2] = 1; // padding
+                continue;
+            }
+            const std::int64_t j = v[v.size() - std::size_t(take) + std::size_t(from)];
+            sq[slot] = j;
+            const bool outgoing = std::size_t(tx.sender[std::size_t(j)]) == s;
+            ex[slot * 3 + 0] = outgoing ? 1.0f : 0.0f;
+            ex[slot * 3 + 1] = float(std::log1p((tx.time[std::size_t(i)] - tx.time[std::size_t(j)]) / 3600.0) / 5);
+            const std::int64_t cp = outgoing ? tx.receiver[std::size_t(j)] : tx.sender[std::size_t(j)];
+            pe[slot] = win[std::size_t(j)] * na + cp;
+        }
+    }
+    p.seqIdx = seq;
+    p.seqExtra = extra;
+    p.seqPeer = peer;
+    return p;
+}
+
+class AmlGraphModelImpl : public torch::nn::Module
+{
+public:
+    explicit AmlGraphModelImpl(const RunConfig &cfg) : m_cfg(cfg.model), m_layers(cfg.aml.message_layers)
+    {
+        const std::int64_t h = cfg.model.hidden_size;
+        edge_proj = register_module("edge_proj", torch::nn::Linear(kAmlEdgeFeatures, h));
+        node_proj = register_module("node_proj", torch::nn::Linear(kAmlNodeFeatures, h));
+        message = register_module("message", torch::nn::ModuleList());
+        // Per layer: messages from senders and from receivers (the neighbour's state
+        // through one linear map, the edge through another: the node map runs on the
+        // states before they are gathered to edges, which is cheaper than on every edge),
+        // the update, and a norm.
+        for (int l = 0; l < m_layers; ++l) {
+            message->push_back(torch::nn::Linear(h, h));
+            message->push_back(torch::nn::Linear(torch::nn::LinearOptions(h, h).bias(false)));
+            message->push_back(torch::nn::Linear(h, h));
+            message->push_back(torch::nn::Linear(torch::nn::LinearOptions(h, h).bias(false)));
+            message->push_back(torch::nn::Linear(2 * h, h));
+            message->push_back(RMSNorm(h, cfg.model.rms_norm_eps));
+        }
+        token_proj = register_module("token_proj", torch::nn::Linear(kAmlEdgeFeatures + 3, h));
+        layers = register_module("layers", torch::nn::ModuleList());
+        for (int i = 0; i < cfg.model.num_hidden_layers; ++i)
+            layers->push_back(DecoderLayer(cfg.model, i));
+        norm = register_module("norm", RMSNorm(h, cfg.model.rms_norm_eps));
+        head1 = register_module("head1", torch::nn::Linear(3 * h, h));
+        head2 = register_module("head2", torch::nn::Linear(h, 1));
+        const int64_t hd = cfg.model.headDim();
+        const auto invFreq = 1.0 / torch::pow(cfg.model.rope_theta, torch::arange(0, hd, 2, torch::kDouble) / double(hd));
+        const auto t = torch::arange(cfg.model.max_position_embeddings, torch::kDouble);
+        const auto emb = torch::cat({torch::outer(t, invFreq), torch::outer(t, invFreq)}, -1);
+        m_cos = emb.cos().to(torch::kFloat);
+        m_sin = emb.sin().to(torch::kFloat);
+    }
+
+    // Account states per window: [windows * accounts, hidden].
+    at::Tensor nodeStates(const Prepared &p, const c10::Device &device)
+    {
+        const auto e = edge_proj(p.edge.to(device));
+        auto s = node_proj(p.node.to(device)).repeat({p.windows, 1});
+        const auto src = p.src.to(device), dst = p.dst.to(device);
+        const auto inDeg = p.inDeg.to(device), outDeg = p.outDeg.to(device);
+        for (int l = 0; l < m_layers; ++l) {
+            auto at = [&](int k) { return message[std::size_t(6 * l + k)]; };
+            auto &ln = *at(5)->as<RMSNorm>();
+            auto &update = *at(4)->as<torch::nn::Linear>();
+            const auto mIn = F::silu(at(0)->as<torch::nn::Linear>()->forward(s).index_select(0, src)
+                                     + at(1)->as<torch::nn::Linear>()->forward(e));
+            const auto mOut = F::silu(at(2)->as<torch::nn::Linear>()->forward(s).index_select(0, dst)
+                                      + at(3)->as<torch::nn::Linear>()->forward(e));
+            const auto aggIn = torch::zeros_like(s).index_add(0, dst, mIn) / inDeg;
+            const auto aggOut = torch::zeros_like(s).index_add(0, src, mOut) / outDeg;
+            s = ln.forward(s + update.forward(torch::cat({aggIn, aggOut}, -1)));
+        }
+        // A causal running mean over windows: a state sees its own and earlier windows.
+        const auto s3 = s.view({p.windows, p.accounts, -1});
+        const auto count = torch::arange(1, p.windows + 1, s.options()).view({p.windows, 1, 1});
+        return (s3 + s3.cumsum(0) / count).view({p.windows * p.accounts, -1});
+    }
+
+    // Logits for the transactions `rows` ([B], long, on the device).
+    at::Tensor score(const Prepared &p, const at::Tensor &states, const at::Tensor &rowsCpu, const c10::Device &device,
+                     at::Tensor &aux)
+    {
+        const std::int64_t K = p.seqLen;
+        const auto seq = p.seqIdx.index_select(0, rowsCpu);          // [B, K]
+        const auto pad = seq.lt(0);
+        const auto feats = p.edge.index_select(0, seq.clamp_min(0).view({-1})).view({-1, K, kAmlEdgeFeatures});
+        const auto extra = p.seqExtra.index_select(0, rowsCpu);
+        auto tokIn = torch::cat({feats.masked_fill(pad.unsqueeze(-1), 0), extra}, -1).to(device);
+        const auto peers = p.seqPeer.index_select(0, rowsCpu).to(device).view({-1});
+        auto h = token_proj(tokIn) + states.index_select(0, peers).view({-1, K, states.size(1)})
+                                         * (~pad).unsqueeze(-1).to(device).to(states.scalar_type());
+        if (m_cos.device() != device) {
+            m_cos = m_cos.to(device);
+            m_sin = m_sin.to(device);
+        }
+        for (const auto &layer : *layers)
+            h = layer->as<DecoderLayer>()->forward(h, m_cos, m_sin, aux);
+        h = norm(h).select(1, K - 1);
+        const auto rows = rowsCpu.to(device);
+        const auto sState = states.index_select(0, p.src.to(device).index_select(0, rows));
+        const auto rState = states.index_select(0, p.dst.to(device).index_select(0, rows));
+        return head2(F::silu(head1(torch::cat({h.to(torch::kFloat), sState, rState}, -1)))).squeeze(-1);
+    }
+
+    torch::nn::Linear edge_proj{nullptr}, node_proj{nullptr}, token_proj{nullptr}, head1{nullptr}, head2{nullptr};
+    torch::nn::ModuleList message, layers;
+    RMSNorm norm{nullptr};
+
+private:
+    ModelConfig m_cfg;
+    int m_layers;
+    at::Tensor m_cos, m_sin;
+};
+TORCH_MODULE(AmlGraphModel);
+
+// Scores `rows` in chunks (no grad, eval mode set by the caller).
+std::vector<float> scoreRows(AmlGraphModel &model, const Prepared &p, const std::vector<std::int64_t> &rows,
+                             const StepContext &ctx)
+{
+    std::vector<float> out;
+    out.reserve(rows.size());
+    const auto states = model->nodeStates(p, ctx.device);
+    auto aux = torch::zeros({}, torch::TensorOptions().device(ctx.device));
+    for (std::size_t lo = 0; lo < rows.size(); lo += 2048) {
+        const std::size_t hi = std::min(rows.size(), lo + 2048);
+        const auto idx = torch::from_blob(const_cast<std::int64_t *>(rows.data() + lo), {std::int64_t(hi - lo)}, torch::kLong).clone();
+        AutocastGuard autocast(ctx.autocast, ctx.device.is_cuda(), ctx.autocastDtype);
+        const auto prob = torch::sigmoid(model->score(p, states, idx, ctx.device, aux).to(torch::kFloat)).cpu().contiguous();
+        out.insert(out.end(), prob.data_ptr<float>(), prob.data_ptr<float>() + prob.numel());
+    }
+    return out;
+}
+
+class AmlTask final : public TrainingTask
+{
+public:
+    AmlTask(const RunConfig &cfg, int rank, int worldSize, const aml::AmlDataset &data)
+        : m_cfg(cfg), m_rank(rank), m_worldSize(worldSize), m_p(prepare(cfg, data.data)), m_model(cfg)
+    {
+        if (m_p.train.empty())
+            throw std::invalid_argument("the AML dataset has no labelled transactions before the held-out months ("
+                                        + data.origin + "); label data or lower aml.eval_months");
+        double pos = 0;
+        for (auto i : m_p.train)
+            pos += m_p.labels[std::size_t(i)] == 1;
+        if (pos == 0)
+            throw std::invalid_argument("the AML training months have no laundering transactions (" + data.origin + ")");
+        const double neg = double(m_p.train.size()) - pos;
+        m_posWeight = cfg.aml.pos_weight > 0 ? cfg.aml.pos_weight : std::sqrt(neg / pos);
+        // This rank's share of the training rows.
+        for (std::size_t k = std::size_t(rank); k < m_p.train.size(); k += std::size_t(worldSize))
+            m_mine.push_back(m_p.train[k]);
+        reshuffle();
+    }
+
+    torch::nn::Module &module() override { return *m_model; }
+    std::uint64_t dataFingerprint() const override { return m_p.fingerprint; }
+
+    MicroStep trainMicroStep(const StepContext &ctx) override
+    {
+        const std::int64_t b = std::min<std::int64_t>(m_cfg.training.batch_size, std::int64_t(m_mine.size()));
+        std::vector<std::int64_t> rows;
+        rows.reserve(std::size_t(b));
+        for (std::int64_t k = 0; k < b; ++k) {
+            if (m_cursor >= std::int64_t(m_order.size())) {
+                ++m_epoch;
+                m_cursor = 0;
+                reshuffle();
+            }
+            rows.push_back(m_mine[std::size_t(m_order[std::size_t(m_cursor++)])]);
+        }
+        std::vector<float> y;
+        for (auto r : rows)
+            y.push_back(float(m_p.labels[std::size_t(r)]));
+        const auto idx = torch::tensor(rows, torch::kLong);
+        const auto target = torch::tensor(y).to(ctx.device);
+        AutocastGuard autocast(ctx.autocast, ctx.device.is_cuda(), ctx.autocastDtype);
+        const auto states = m_model->nodeStates(m_p, ctx.device);
+        auto aux = torch::zeros({}, torch::TensorOptions().device(ctx.device));
+        const auto logits = m_model->score(m_p, states, idx, ctx.device, aux).to(torch::kFloat);
+        const auto weight = torch::tensor({m_posWeight}, torch::TensorOptions().dtype(torch::kFloat).device(ctx.device));
+        const auto loss = F::binary_cross_entropy_with_logits(
+            logits, target, F::BinaryCrossEntropyWithLogitsFuncOptions().pos_weight(weight));
+        return {loss + aux, loss.item<double>(), aux.item<double>()};
+    }
+
+    std::int64_t epoch() const override { return m_epoch; }
+    std::int64_t cursor() const override { return m_cursor; }
+    void seek(std::int64_t epoch, std::int64_t cursor) override
+    {
+        m_epoch = epoch;
+        reshuffle();
+        m_cursor = cursor;
+    }
+
+    std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &) override
+    {
+        // Every rank scores the whole held-out split (it is one graph): no reduction.
+        const auto &rows = m_p.eval.empty() ? m_p.train : m_p.eval;
+        const auto scores = scoreRows(m_model, m_p, rows, ctx);
+        std::vector<std::int8_t> labels;
+        double loss = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto l = m_p.labels[std::size_t(rows[i])];
+            labels.push_back(l);
+            const double s = std::clamp(double(scores[i]), 1e-7, 1 - 1e-7);
+            loss -= l == 1 ? m_posWeight * std::log(s) : std::log(1 - s);
+        }
+        const auto e = aml::evaluateScores(scores, labels);
+        return {{"eval/loss", loss / std::max<double>(1, double(rows.size()))},
+                {"eval/pr_auc", e.prAuc},
+                {"eval/roc_auc", e.rocAuc},
+                {"eval/recall_at_fpr_2_1", e.atFpr.recall}};
+    }
+
+    bool hasAuxLoss() const override { return m_cfg.model.n_routed_experts > 0; }
+    double tokensPerSample() const override { return double(m_cfg.aml.sequence_length); }
+
+private:
+    void reshuffle()
+    {
+        m_order.resize(m_mine.size());
+        std::iota(m_order.begin(), m_order.end(), 0);
+        std::mt19937_64 rng(m_cfg.training.seed * 7919 + std::uint64_t(m_epoch) * 104729 + std::uint64_t(m_rank));
+        std::shuffle(m_order.begin(), m_order.end(), rng);
+    }
+
+    const RunConfig m_cfg;
+    int m_rank, m_worldSize;
+    Prepared m_p;
+    AmlGraphModel m_model;
+    double m_posWeight = 1;
+    std::vector<std::int64_t> m_mine, m_order;
+    std::int64_t m_epoch = 0, m_cursor = 0;
+};
+
+const aml::AmlDataset &datasetOf(const std::shared_ptr<const DatasetSource> &dataset)
+{
+    const auto *d = dynamic_cast<const aml::AmlDataset *>(dataset.get());
+    if (!d)
+        throw std::invalid_argument("data.kind 'aml_transactions' trains on transactions from a project's store: "
+                                    "start it with seekbench-cli aml train --project DIR");
+    return *d;
+}
+
+} // namespace
+
+std::unique_ptr<TrainingTask> makeAmlTask(const RunConfig &config, int rank, int worldSize,
+                                          std::shared_ptr<const DatasetSource> dataset)
+{
+    return std::make_unique<AmlTask>(config, rank, worldSize, datasetOf(dataset));
+}
+
+} // namespace seekbench::engine
+
+namespace seekbench {
+
+std::vector<float> scoreAmlTransactions(const RunConfig &config, const std::filesystem::path &checkpoint,
+                                        const aml::AmlData &data)
+{
+    using namespace seekbench::engine;
+    torch::NoGradGuard noGrad;
+    const Prepared p = prepare(config, data);
+    AmlGraphModel model(config);
+    try {
+        const CheckpointContents contents = readCheckpointFile(checkpoint);
+        std::istringstream in(contents.payload);
+        torch::serialize::InputArchive archive, modelArchive;
+        archive.load_from(in);
+        archive.read("model", modelArchive);
+        for (auto &item : model->named_parameters()) {
+            at::Tensor stored;
+            if (!modelArchive.try_read(item.key(), stored) || stored.sizes() != item.value().sizes())
+                throw std::runtime_error("checkpoint " + checkpoint.string() + " does not fit the AML model of this config ('"
+                                         + item.key() + "')");
+            item.value().copy_(stored);
+        }
+    } catch (const c10::Error &e) {
+        throw std::runtime_error("checkpoint " + checkpoint.string() + " cannot be read: " + e.what_without_backtrace());
+    } catch (const CheckpointError &e) {
+        throw std::runtime_error(e.what());
+    }
+    model->eval();
+    std::vector<std::int64_t> rows(std::size_t(p.rows));
+    std::iota(rows.begin(), rows.end(), 0);
+    return scoreRows(model, p, rows, StepContext{});
+}
+
+std::int64_t amlModelParameterCount(const RunConfig &config)
+{
+    engine::AmlGraphModel model(config);
+    return engine::parameterCount(*model);
+}
+
+} // namespace seekbench

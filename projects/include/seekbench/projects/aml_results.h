@@ -1,0 +1,84 @@
+#pragma once
+
+// What an AML run leaves in the project's store (schema version 5), for the CLI and the
+// analyst views: scores per transaction and account, evaluations (overall and per
+// typology), operating curves, the chosen threshold, and alerts. See docs/aml-store.md.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seekbench::projects {
+
+class Project;
+
+struct AmlEvaluationRow
+{
+    std::string runId, model, typology; // model: "graph" | "xgboost"; typology: "all" | "cycle" | ...
+    std::int64_t rows = 0, positives = 0;
+    double prAuc = 0, rocAuc = 0, recallAtFpr = 0, fprTarget = 0.021;
+};
+
+struct AmlThresholdRow
+{
+    std::string runId, model;
+    double threshold = 0, capacityPerDay = 0, costMissed = 0, costFalseAlert = 0, alertsPerDay = 0;
+    double precision = 0, recall = 0, fpr = 0, precisionAtCapacity = 0, expectedCost = 0, days = 0;
+    bool capacityBound = false;
+};
+
+struct AmlAlertRow
+{
+    std::int64_t id = 0;
+    std::string runId, model;
+    std::int64_t txId = 0, accountId = 0;
+    double score = 0, threshold = 0;
+    std::string severity;     // high | medium | low
+    std::string reasonsJson;  // ["CODE: feature=value (z=..)", ..., "NEIGHBOUR: ..."]
+    std::string status = "open", notes;
+    double createdAt = 0;
+};
+
+class AmlResultStore
+{
+public:
+    explicit AmlResultStore(const Project &project);
+    ~AmlResultStore();
+    AmlResultStore(const AmlResultStore &) = delete;
+    AmlResultStore &operator=(const AmlResultStore &) = delete;
+
+    void saveScores(const std::string &runId, const std::string &model, const std::vector<std::int64_t> &txIds,
+                    const std::vector<float> &scores);
+    // tx id -> score, in tx id order.
+    std::vector<std::pair<std::int64_t, float>> scores(const std::string &runId, const std::string &model);
+    void saveAccountScores(const std::string &runId, const std::string &model, const std::vector<std::int64_t> &accountIds,
+                           const std::vector<float> &scores);
+    std::optional<double> accountScore(const std::string &runId, const std::string &model, std::int64_t accountId);
+
+    void saveEvaluations(const std::vector<AmlEvaluationRow> &rows);
+    std::vector<AmlEvaluationRow> evaluations(const std::string &runId);
+
+    // The operating curve as JSON: [{"threshold":..,"precision":..,"recall":..,"fpr":..,"alerts":..}, ...]
+    void saveCurve(const std::string &runId, const std::string &model, const std::string &pointsJson);
+    std::optional<std::string> curve(const std::string &runId, const std::string &model);
+
+    void saveThreshold(const AmlThresholdRow &row);
+    std::optional<AmlThresholdRow> threshold(const std::string &runId, const std::string &model);
+
+    // Replaces the run's alerts for `model` (a new threshold makes a new set).
+    void replaceAlerts(const std::string &runId, const std::string &model, const std::vector<AmlAlertRow> &alerts);
+    std::vector<AmlAlertRow> alerts(const std::string &runId, const std::string &model, int limit);
+    std::optional<AmlAlertRow> alert(std::int64_t id);
+    std::vector<AmlAlertRow> alertsOfAccount(std::int64_t accountId, int limit);
+
+    // The latest run with AML scores (for commands given no --run).
+    std::optional<std::string> latestScoredRun();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace seekbench::projects

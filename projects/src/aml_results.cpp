@@ -1,0 +1,225 @@
+#include "seekbench/projects/aml_results.h"
+
+#include "connection.h"
+#include "seekbench/projects/project.h"
+
+#include <chrono>
+
+namespace seekbench::projects {
+
+struct AmlResultStore::Impl
+{
+    sql::Database db;
+};
+
+namespace {
+const char *kAlertColumns = "SELECT id, run_id, model, tx_id, account_id, score, threshold, severity, reasons_json, status, "
+                            "notes, created_at FROM aml_alerts ";
+
+AmlAlertRow readAlert(const sql::Statement &st)
+{
+    AmlAlertRow a;
+    a.id = st.int64(0);
+    a.runId = st.text(1);
+    a.model = st.text(2);
+    a.txId = st.int64(3);
+    a.accountId = st.int64(4);
+    a.score = st.real(5);
+    a.threshold = st.real(6);
+    a.severity = st.text(7);
+    a.reasonsJson = st.text(8);
+    a.status = st.text(9);
+    a.notes = st.text(10);
+    a.createdAt = st.real(11);
+    return a;
+}
+} // namespace
+
+AmlResultStore::AmlResultStore(const Project &project) : d(std::make_unique<Impl>())
+{
+    d->db = openConnection(project, false);
+}
+
+AmlResultStore::~AmlResultStore() = default;
+
+void AmlResultStore::saveScores(const std::string &runId, const std::string &model, const std::vector<std::int64_t> &txIds,
+                                const std::vector<float> &scores)
+{
+    sql::withWriteTransaction(d->db, [&] {
+        d->db.prepare("DELETE FROM aml_scores WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
+        auto st = d->db.prepare("INSERT INTO aml_scores(run_id, model, tx_id, score) VALUES (?1, ?2, ?3, ?4)");
+        for (std::size_t i = 0; i < txIds.size(); ++i)
+            st.bind(1, runId).bind(2, model).bind(3, txIds[i]).bind(4, double(scores[i])).run();
+    });
+}
+
+std::vector<std::pair<std::int64_t, float>> AmlResultStore::scores(const std::string &runId, const std::string &model)
+{
+    std::vector<std::pair<std::int64_t, float>> out;
+    auto st = d->db.prepare("SELECT tx_id, score FROM aml_scores WHERE run_id = ?1 AND model = ?2 ORDER BY tx_id");
+    st.bind(1, runId).bind(2, model);
+    while (st.step())
+        out.emplace_back(st.int64(0), float(st.real(1)));
+    return out;
+}
+
+void AmlResultStore::saveAccountScores(const std::string &runId, const std::string &model,
+                                       const std::vector<std::int64_t> &accountIds, const std::vector<float> &scores)
+{
+    sql::withWriteTransaction(d->db, [&] {
+        d->db.prepare("DELETE FROM aml_account_scores WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
+        auto st = d->db.prepare("INSERT INTO aml_account_scores(run_id, model, account_id, score) VALUES (?1, ?2, ?3, ?4)");
+        for (std::size_t i = 0; i < accountIds.size(); ++i)
+            st.bind(1, runId).bind(2, model).bind(3, accountIds[i]).bind(4, double(scores[i])).run();
+    });
+}
+
+std::optional<double> AmlResultStore::accountScore(const std::string &runId, const std::string &model, std::int64_t accountId)
+{
+    auto st = d->db.prepare("SELECT score FROM aml_account_scores WHERE run_id = ?1 AND model = ?2 AND account_id = ?3");
+    st.bind(1, runId).bind(2, model).bind(3, accountId);
+    if (!st.step())
+        return std::nullopt;
+    const double v = st.real(0);
+    st.reset();
+    return v;
+}
+
+void AmlResultStore::saveEvaluations(const std::vector<AmlEvaluationRow> &rows)
+{
+    sql::withWriteTransaction(d->db, [&] {
+        auto st = d->db.prepare("INSERT OR REPLACE INTO aml_evaluations(run_id, model, typology, rows, positives, pr_auc, "
+                                "roc_auc, recall_at_fpr, fpr_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        for (const auto &r : rows)
+            st.bind(1, r.runId).bind(2, r.model).bind(3, r.typology).bind(4, r.rows).bind(5, r.positives).bind(6, r.prAuc)
+                .bind(7, r.rocAuc).bind(8, r.recallAtFpr).bind(9, r.fprTarget).run();
+    });
+}
+
+std::vector<AmlEvaluationRow> AmlResultStore::evaluations(const std::string &runId)
+{
+    std::vector<AmlEvaluationRow> out;
+    auto st = d->db.prepare("SELECT run_id, model, typology, rows, positives, pr_auc, roc_auc, recall_at_fpr, fpr_target "
+                            "FROM aml_evaluations WHERE run_id = ?1 ORDER BY typology = 'all' DESC, typology, model");
+    st.bind(1, runId);
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4), st.real(5), st.real(6), st.real(7), st.real(8)});
+    return out;
+}
+
+void AmlResultStore::saveCurve(const std::string &runId, const std::string &model, const std::string &pointsJson)
+{
+    sql::withWriteTransaction(d->db, [&] {
+        d->db.prepare("INSERT OR REPLACE INTO aml_curves(run_id, model, points_json) VALUES (?1, ?2, ?3)")
+            .bind(1, runId).bind(2, model).bind(3, pointsJson).run();
+    });
+}
+
+std::optional<std::string> AmlResultStore::curve(const std::string &runId, const std::string &model)
+{
+    auto st = d->db.prepare("SELECT points_json FROM aml_curves WHERE run_id = ?1 AND model = ?2");
+    st.bind(1, runId).bind(2, model);
+    if (!st.step())
+        return std::nullopt;
+    auto s = st.text(0);
+    st.reset();
+    return s;
+}
+
+void AmlResultStore::saveThreshold(const AmlThresholdRow &r)
+{
+    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    sql::withWriteTransaction(d->db, [&] {
+        d->db.prepare("INSERT OR REPLACE INTO aml_thresholds(run_id, model, threshold, capacity_per_day, cost_missed, "
+                      "cost_false_alert, alerts_per_day, precision, recall, fpr, precision_at_capacity, expected_cost, "
+                      "capacity_bound, days, chosen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+            .bind(1, r.runId).bind(2, r.model).bind(3, r.threshold).bind(4, r.capacityPerDay).bind(5, r.costMissed)
+            .bind(6, r.costFalseAlert).bind(7, r.alertsPerDay).bind(8, r.precision).bind(9, r.recall).bind(10, r.fpr)
+            .bind(11, r.precisionAtCapacity).bind(12, r.expectedCost).bind(13, r.capacityBound ? 1 : 0).bind(14, r.days)
+            .bind(15, now).run();
+    });
+}
+
+std::optional<AmlThresholdRow> AmlResultStore::threshold(const std::string &runId, const std::string &model)
+{
+    auto st = d->db.prepare("SELECT threshold, capacity_per_day, cost_missed, cost_false_alert, alerts_per_day, precision, "
+                            "recall, fpr, precision_at_capacity, expected_cost, capacity_bound, days FROM aml_thresholds "
+                            "WHERE run_id = ?1 AND model = ?2");
+    st.bind(1, runId).bind(2, model);
+    if (!st.step())
+        return std::nullopt;
+    AmlThresholdRow r;
+    r.runId = runId;
+    r.model = model;
+    r.threshold = st.real(0);
+    r.capacityPerDay = st.real(1);
+    r.costMissed = st.real(2);
+    r.costFalseAlert = st.real(3);
+    r.alertsPerDay = st.real(4);
+    r.precision = st.real(5);
+    r.recall = st.real(6);
+    r.fpr = st.real(7);
+    r.precisionAtCapacity = st.real(8);
+    r.expectedCost = st.real(9);
+    r.capacityBound = st.int32(10) != 0;
+    r.days = st.real(11);
+    st.reset();
+    return r;
+}
+
+void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &model, const std::vector<AmlAlertRow> &alerts)
+{
+    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    sql::withWriteTransaction(d->db, [&] {
+        d->db.prepare("DELETE FROM aml_alerts WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
+        auto st = d->db.prepare("INSERT INTO aml_alerts(run_id, model, tx_id, account_id, score, threshold, severity, "
+                                "reasons_json, status, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        for (const auto &a : alerts)
+            st.bind(1, runId).bind(2, model).bind(3, a.txId).bind(4, a.accountId).bind(5, a.score).bind(6, a.threshold)
+                .bind(7, a.severity).bind(8, a.reasonsJson).bind(9, a.status).bind(10, a.notes).bind(11, now).run();
+    });
+}
+
+std::vector<AmlAlertRow> AmlResultStore::alerts(const std::string &runId, const std::string &model, int limit)
+{
+    std::vector<AmlAlertRow> out;
+    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE run_id = ?1 AND model = ?2 ORDER BY score DESC, id LIMIT ?3");
+    st.bind(1, runId).bind(2, model).bind(3, limit);
+    while (st.step())
+        out.push_back(readAlert(st));
+    return out;
+}
+
+std::optional<AmlAlertRow> AmlResultStore::alert(std::int64_t id)
+{
+    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE id = ?1");
+    st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    auto a = readAlert(st);
+    st.reset();
+    return a;
+}
+
+std::vector<AmlAlertRow> AmlResultStore::alertsOfAccount(std::int64_t accountId, int limit)
+{
+    std::vector<AmlAlertRow> out;
+    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE account_id = ?1 ORDER BY score DESC LIMIT ?2");
+    st.bind(1, accountId).bind(2, limit);
+    while (st.step())
+        out.push_back(readAlert(st));
+    return out;
+}
+
+std::optional<std::string> AmlResultStore::latestScoredRun()
+{
+    auto st = d->db.prepare("SELECT s.run_id FROM aml_evaluations s JOIN runs r ON r.id = s.run_id "
+                            "ORDER BY r.created_at DESC LIMIT 1");
+    if (!st.step())
+        return std::nullopt;
+    auto s = st.text(0);
+    st.reset();
+    return s;
+}
+
+} // namespace seekbench::projects
