@@ -14,6 +14,7 @@ int runLaunch(const std::vector<std::string> &args);
 int runValidate(const std::vector<std::string> &args);
 int runEstimate(const std::vector<std::string> &args);
 int runImportHf(const std::vector<std::string> &args);
+int runInspect(const std::vector<std::string> &args); // inspect_commands.cpp
 
 // "--key value" and "--flag" options. Unknown options are an error, reported by name.
 struct Options

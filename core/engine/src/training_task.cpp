@@ -1,5 +1,6 @@
 #include "training_task.h"
 
+#include "crossmodal_task.h"
 #include "text_task.h"
 
 #include <stdexcept>
@@ -13,6 +14,8 @@ std::unique_ptr<TrainingTask> makeTrainingTask(const RunConfig &config, int rank
     const std::string &kind = config.data.kind;
     if (kind == "synthetic_text")
         return makeTextTask(config, rank, worldSize);
+    if (kind == "fashion_mnist_pairs")
+        return makeCrossModalTask(config, rank, worldSize);
     throw std::invalid_argument("data.kind '" + kind + "' has no training task in this build");
 }
 
