@@ -15,6 +15,7 @@ int runValidate(const std::vector<std::string> &args);
 int runEstimate(const std::vector<std::string> &args);
 int runImportHf(const std::vector<std::string> &args);
 int runAmlCommand(const std::vector<std::string> &args); // aml_commands.cpp
+int runInspect(const std::vector<std::string> &args); // inspect_commands.cpp
 
 // "--key value" and "--flag" options. Unknown options are an error, reported by name.
 struct Options

@@ -119,7 +119,7 @@ int runEstimate(const std::vector<std::string> &args)
         }
     }
     const auto &c = load.config;
-    const ParameterCount p = countParameters(c.model);
+    const ParameterCount p = countParameters(c);
     nlohmann::json out = {{"config", path}, {"parameters", p.total}, {"active_parameters_per_token", p.activePerToken},
                           {"batch_size", c.training.batch_size}, {"budget_gb", budget}};
     for (const char *precision : {"fp32", "bf16", "fp16"}) {

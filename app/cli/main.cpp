@@ -27,6 +27,10 @@ void usage(std::FILE *to)
         "  project  init|info|runs|show|export|import-segments ...\n"
         "  runs     stop|resume|tag|note|delete ...\n"
         "  aml      generate|import|train|alerts|trace|report ... (anti-money-laundering)\n"
+        "  inspect  attention --run DIR|--project DIR --run-id ID [--checkpoint FILE]\n"
+        "           --sample N --out file.json|file.png [--split test|train]\n"
+        "           [--caption-class K] [--template] [--scale N]\n"
+        "           sanity --run DIR|--project DIR --run-id ID [--samples N] [--json]\n"
         "\n"
         "exit codes: 0 done, 2 bad config or input, 3 runtime failure,\n"
         "            130 cancelled by SIGINT/SIGTERM after a final checkpoint\n",
@@ -61,6 +65,8 @@ int main(int argc, char **argv)
         return runRunsCommand(rest);
     if (command == "aml")
         return runAmlCommand(rest);
+    if (command == "inspect")
+        return runInspect(rest);
     std::fprintf(stderr, "seekbench-cli: unknown command '%s'\n\n", command.c_str());
     usage(stderr);
     return 2;

@@ -182,7 +182,7 @@ std::vector<ConfigField> buildSchema()
     b.add("model.pooling", "head", m, &ModelConfig::pooling, "How a sequence head pools the tokens.", {"mean", "last"});
     b.add("model.causal", "head", m, &ModelConfig::causal, "Causal (decoder) attention mask.");
 
-    b.add("data.kind", "data", d, &DataConfig::kind, "Dataset.", {"synthetic_text", "aml_transactions"});
+    b.add("data.kind", "data", d, &DataConfig::kind, "Dataset.", {"synthetic_text", "aml_transactions", "fashion_mnist_pairs"});
     b.add("data.num_classes", "data", d, &DataConfig::num_classes, "Classes of the synthetic task.", 2, 64);
     b.add("data.train_samples", "data", d, &DataConfig::train_samples, "Training samples.", 1, big);
     b.add("data.eval_samples", "data", d, &DataConfig::eval_samples, "Evaluation samples.", 1, big);
@@ -229,6 +229,18 @@ std::vector<ConfigField> buildSchema()
     b.add("aml.cost_false_alert", "aml", aml, &AmlConfig::cost_false_alert, "Cost of working a false alert (threshold tuning).", 0.0, 1e9);
     b.add("aml.xgb_rounds", "aml", aml, &AmlConfig::xgb_rounds, "Boosting rounds of the XGBoost baseline.", 1, 10000);
     b.add("aml.xgb_max_depth", "aml", aml, &AmlConfig::xgb_max_depth, "Tree depth of the XGBoost baseline.", 1, 16);
+    // Cross-modal image-text model (data.kind: fashion_mnist_pairs).
+    auto x = [](RunConfig &c) -> CrossModalConfig & { return c.crossmodal; };
+    b.add("crossmodal.architecture", "crossmodal", x, &CrossModalConfig::architecture, "Image-text model with cross attention, or the image-only ViT baseline.", {"crossmodal", "image_only"});
+    b.add("crossmodal.data_dir", "crossmodal", x, &CrossModalConfig::data_dir, "Folder with the gzipped Fashion-MNIST IDX files.");
+    b.add("crossmodal.patch_size", "crossmodal", x, &CrossModalConfig::patch_size, "Side of the square image patches (must divide 28).", 1, 28);
+    b.add("crossmodal.image_layers", "crossmodal", x, &CrossModalConfig::image_layers, "Transformer blocks of the patch encoder.", 1, 64);
+    b.add("crossmodal.text_layers", "crossmodal", x, &CrossModalConfig::text_layers, "Transformer blocks of the caption encoder.", 0, 64);
+    b.add("crossmodal.cross_layers", "crossmodal", x, &CrossModalConfig::cross_layers, "Cross-attention layers, each text-to-image and image-to-text.", 0, 64);
+    b.add("crossmodal.negatives", "crossmodal", x, &CrossModalConfig::negatives, "Wrong captions scored beside the right one per image.", 1, 9);
+    b.add("crossmodal.hard_negative_share", "crossmodal", x, &CrossModalConfig::hard_negative_share, "Share of negatives that name a similar class.", 0.0, 1.0);
+    b.add("crossmodal.template_share", "crossmodal", x, &CrossModalConfig::template_share, "Share of training captions reduced to the class-only template.", 0.0, 1.0);
+    b.add("crossmodal.attribute_negative", "crossmodal", x, &CrossModalConfig::attribute_negative, "One negative keeps the class and changes an attribute.");
     return b.fields;
 }
 

@@ -1,5 +1,7 @@
 #include "seekbench/estimates.h"
 
+#include "seekbench/fashion_captions.h"
+
 #include <algorithm>
 
 namespace seekbench {
@@ -61,6 +63,55 @@ std::int64_t amlGraphParameters(const RunConfig &c)
 
 namespace {
 
+// Parameters of a DecoderLayer stack of `layers` blocks (no embedding, head or final norm).
+ParameterCount blockStack(const ModelConfig &m, int layers)
+{
+    ModelConfig stack = m;
+    stack.num_hidden_layers = layers;
+    ParameterCount p = countParameters(stack);
+    p.norms -= m.hidden_size; // the final norm is not part of the stack
+    return p;
+}
+
+} // namespace
+
+ParameterCount countParameters(const RunConfig &c)
+{
+    if (c.data.kind != "fashion_mnist_pairs")
+        return countParameters(c.model);
+    const ModelConfig &m = c.model;
+    const CrossModalConfig &x = c.crossmodal;
+    const std::int64_t h = m.hidden_size, patch = x.patch_size;
+    const std::int64_t patches = patch > 0 ? (28 / patch) * (28 / patch) : 0;
+    const std::int64_t inner = std::int64_t(m.num_attention_heads) * m.headDim();
+    ParameterCount p;
+    p.embedding = patch * patch * h + h + patches * h;
+    auto addStack = [&](int layers) {
+        const ParameterCount s = blockStack(m, layers);
+        p.attention += s.attention;
+        p.mlp += s.mlp;
+        p.norms += s.norms + h; // the stack's output norm
+        return s.total - s.activePerToken;
+    };
+    std::int64_t inactive = addStack(x.image_layers);
+    if (x.architecture == "image_only") {
+        p.head = h * 10 + 10;
+    } else {
+        p.embedding += std::int64_t(m.vocab_size) * h;
+        inactive += addStack(x.text_layers);
+        const std::int64_t crossBlocks = 2 * std::int64_t(x.cross_layers);
+        p.attention += crossBlocks * (4 * h * inner + (m.attention_bias ? 3 * inner + h : 0));
+        p.mlp += crossBlocks * swiglu(h, m.intermediate_size);
+        p.norms += crossBlocks * 3 * h;
+        p.head = (2 * h * 2 + 2) + h + (h * h + h) + (h + 1); // gate, joint norm, joint_up, joint_out
+    }
+    p.total = p.embedding + p.attention + p.mlp + p.norms + p.head;
+    p.activePerToken = p.total - inactive;
+    return p;
+}
+
+namespace {
+
 // Activation elements saved for backward, per token, per layer. Counted from the ops of
 // core/engine's block: norms keep input and output, attention keeps q/k/v before and after
 // rotary, the GQA-expanded k/v, scores and probabilities, the context and the projection;
@@ -103,7 +154,7 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
     MemoryEstimate e;
     e.precision = precision;
     e.batchSize = batch;
-    const ParameterCount p = countParameters(c.model);
+    const ParameterCount p = countParameters(c);
     const double params = double(p.total);
     const bool half = precision == "bf16" || precision == "fp16";
 
@@ -117,8 +168,30 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
     else
         e.optimizerBytes = c.training.momentum > 0 ? 4 * params : 0;
 
-    const double tokens = double(batch) * c.data.seq_len;
     const double bytes16 = half ? 2 : 4;
+    if (c.data.kind == "fashion_mnist_pairs") {
+        // Patches through the image stack once per image; captions (1 + negatives per
+        // image) through the text stack; each pair's patches and tokens through the
+        // cross layers, which keep about one block's activations per token.
+        const CrossModalConfig &x = c.crossmodal;
+        const int patches = x.patch_size > 0 ? (28 / x.patch_size) * (28 / x.patch_size) : 0;
+        const double pairs = double(batch) * (x.architecture == "image_only" ? 0 : 1 + x.negatives);
+        auto perToken = [&](int layer, int keys) {
+            const LayerActivations a = layerActivations(c.model, layer, keys);
+            return a.elements16 * bytes16 + a.elements32 * 4;
+        };
+        double act = 0;
+        for (int l = 0; l < x.image_layers; ++l)
+            act += double(batch) * patches * perToken(l, patches);
+        for (int l = 0; l < x.text_layers && pairs > 0; ++l)
+            act += pairs * kCaptionTokens * perToken(l, kCaptionTokens);
+        if (pairs > 0)
+            act += pairs * x.cross_layers * (patches * perToken(0, kCaptionTokens) + kCaptionTokens * perToken(0, patches));
+        e.activationsBytes = act;
+        e.totalBytes = e.weightsBytes + e.gradientsBytes + e.optimizerBytes + e.activationsBytes;
+        return e;
+    }
+    const double tokens = double(batch) * c.data.seq_len;
     double act = tokens * c.model.hidden_size * 4; // embedding output
     for (int layer = 0; layer < c.model.num_hidden_layers; ++layer) {
         const LayerActivations a = layerActivations(c.model, layer, c.data.seq_len);

@@ -1,8 +1,10 @@
 #include "seekbench/validation.h"
 
 #include "seekbench/config_schema.h"
+#include "seekbench/fashion_captions.h"
 
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 namespace seekbench {
@@ -112,6 +114,24 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
                               {std::to_string(c.aml.sequence_length), "model.max_position_embeddings", std::to_string(m.max_position_embeddings)}});
     } else if (t.early_stopping_metric == "eval_pr_auc") {
         issues.push_back({"training.early_stopping_metric", "mismatch", {"eval_pr_auc", "data.kind", "aml_transactions"}});
+    }
+    if (d.kind == "fashion_mnist_pairs") {
+        const CrossModalConfig &x = c.crossmodal;
+        if (x.patch_size > 0 && 28 % x.patch_size != 0)
+            issues.push_back({"crossmodal.patch_size", "not_divisible", {"28", "crossmodal.patch_size", std::to_string(x.patch_size)}});
+        if (x.architecture == "crossmodal" && m.vocab_size < captionVocabularySize())
+            issues.push_back({"model.vocab_size", "out_of_range", {std::to_string(m.vocab_size), std::to_string(captionVocabularySize()), ""}});
+        if (d.train_samples > 60000)
+            issues.push_back({"data.train_samples", "exceeds", {std::to_string(d.train_samples), "the Fashion-MNIST training split", "60000"}});
+        if (d.eval_samples > 10000)
+            issues.push_back({"data.eval_samples", "exceeds", {std::to_string(d.eval_samples), "the Fashion-MNIST test split", "10000"}});
+        for (const char *f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(std::filesystem::path(x.data_dir) / f, ec)) {
+                issues.push_back({"crossmodal.data_dir", "file_unreadable", {(std::filesystem::path(x.data_dir) / f).string(), "no such file (install dataset-fashion-mnist)"}});
+                break;
+            }
+        }
     }
     if (t.batch_size > d.train_samples && d.kind != "aml_transactions")
         issues.push_back({"training.batch_size", "exceeds",

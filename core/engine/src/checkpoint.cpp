@@ -110,4 +110,17 @@ void loadTrainingPayload(const std::string &payload, const std::string &source, 
     }
 }
 
+void loadModelWeights(const std::string &payload, const std::string &source, torch::nn::Module &model)
+{
+    try {
+        std::istringstream in(payload);
+        torch::serialize::InputArchive archive, modelArchive;
+        archive.load_from(in);
+        archive.read("model", modelArchive);
+        loadModelState(modelArchive, model, source);
+    } catch (const c10::Error &e) {
+        throw CheckpointError("checkpoint " + source + " does not fit this model: " + e.what_without_backtrace());
+    }
+}
+
 } // namespace seekbench::engine

@@ -33,4 +33,7 @@ std::string saveTrainingPayload(torch::nn::Module &model, const torch::optim::Op
 void loadTrainingPayload(const std::string &payload, const std::string &source, torch::nn::Module &model,
                          torch::optim::Optimizer &optimizer, TrainingState &state, GradScaler *scaler);
 
+// Loads only the model's tensors (inspection), checked against the model like resume.
+void loadModelWeights(const std::string &payload, const std::string &source, torch::nn::Module &model);
+
 } // namespace seekbench::engine

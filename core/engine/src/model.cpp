@@ -59,7 +59,8 @@ at::Tensor rotateHalf(const at::Tensor &x)
 
 } // namespace
 
-at::Tensor AttentionImpl::forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin)
+at::Tensor AttentionImpl::forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin,
+                                  const at::Tensor &keyMask)
 {
     const int64_t B = x.size(0), T = x.size(1);
     auto q = q_proj(x).view({B, T, m_heads, m_headDim}).transpose(1, 2);
@@ -80,9 +81,13 @@ at::Tensor AttentionImpl::forward(const at::Tensor &x, const at::Tensor &cos, co
         const auto mask = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1);
         scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
     }
+    if (keyMask.defined())
+        scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, T}), -std::numeric_limits<float>::infinity());
     auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
+#ifndef SEEKBENCH_NO_ATTENTION_CAPTURE // benchmark-only builds compile the capture out
     if (captureAttention)
         lastAttention = probs.detach().to(torch::kFloat);
+#endif
     if (m_dropout > 0 && is_training())
         probs = F::dropout(probs, F::DropoutFuncOptions().p(m_dropout).training(true));
     auto context = torch::matmul(probs, v).transpose(1, 2).reshape({B, T, m_heads * m_headDim});
@@ -164,9 +169,9 @@ DecoderLayerImpl::DecoderLayerImpl(const ModelConfig &c, int layerIndex)
 }
 
 at::Tensor DecoderLayerImpl::forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin,
-                                     at::Tensor &auxLoss)
+                                     at::Tensor &auxLoss, const at::Tensor &keyMask)
 {
-    auto h = x + self_attn(input_layernorm(x), cos, sin);
+    auto h = x + self_attn->forward(input_layernorm(x), cos, sin, keyMask);
     const auto normed = post_attention_layernorm(h);
     return h + (moe ? moe->forward(normed, auxLoss) : mlp(normed));
 }

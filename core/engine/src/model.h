@@ -42,7 +42,9 @@ class AttentionImpl : public torch::nn::Module
 {
 public:
     explicit AttentionImpl(const ModelConfig &config);
-    at::Tensor forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin);
+    // keyMask (optional, [batch, keys] bool, true = attend) hides padding keys.
+    at::Tensor forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin,
+                       const at::Tensor &keyMask = {});
 
     torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
     // Set by the caller to keep the attention probabilities of the last forward.
@@ -80,7 +82,7 @@ class DecoderLayerImpl : public torch::nn::Module
 public:
     DecoderLayerImpl(const ModelConfig &config, int layerIndex);
     at::Tensor forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin,
-                       at::Tensor &auxLoss);
+                       at::Tensor &auxLoss, const at::Tensor &keyMask = {});
 
     RMSNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
     Attention self_attn{nullptr};

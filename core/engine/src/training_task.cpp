@@ -1,6 +1,7 @@
 #include "training_task.h"
 
 #include "aml_task.h"
+#include "crossmodal_task.h"
 #include "text_task.h"
 
 #include <stdexcept>
@@ -15,6 +16,8 @@ std::unique_ptr<TrainingTask> makeTrainingTask(const RunConfig &config, int rank
         return makeTextTask(config, rank, worldSize); // builds its data from the config
     if (kind == "aml_transactions")
         return makeAmlTask(config, rank, worldSize, std::move(dataset));
+    if (kind == "fashion_mnist_pairs")
+        return makeCrossModalTask(config, rank, worldSize);
     throw std::invalid_argument("data.kind '" + kind + "' has no training task in this build");
 }
 

@@ -23,6 +23,10 @@ struct ParameterCount
 
 // Exact: equals the number of elements of the built model's parameters.
 ParameterCount countParameters(const ModelConfig &model);
+// The model the run builds: the text model, or for data.kind fashion_mnist_pairs the
+// cross-modal model (embedding: patch and token embeddings and positions; head: the
+// gate and joint head, or the image-only classifier). Exact as well.
+ParameterCount countParameters(const RunConfig &config);
 
 // The AML graph model (data.kind aml_transactions): edge and node projections, the
 // message-passing layers, the token projection, model.num_hidden_layers DeepSeek blocks

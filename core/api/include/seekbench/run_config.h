@@ -65,6 +65,26 @@ struct DataConfig
     bool operator==(const DataConfig &) const = default;
 };
 
+// The cross-modal image-text model (data.kind: fashion_mnist_pairs). Its transformer
+// blocks take width, heads, MLP size and MoE settings from `model`; the head fields of
+// `model` do not apply. architecture "image_only" is the ViT baseline: the same patch
+// encoder with a 10-class head, no text.
+struct CrossModalConfig
+{
+    std::string architecture = "crossmodal"; // | image_only
+    std::string data_dir = "/usr/share/datasets/fashion-mnist";
+    int patch_size = 4;
+    int image_layers = 2;
+    int text_layers = 1;
+    int cross_layers = 1;
+    int negatives = 3;                // wrong captions scored beside the right one
+    double hard_negative_share = 0.7; // negatives naming a similar class (shirt for a coat)
+    double template_share = 0.3;      // training captions reduced to the class-only template
+    bool attribute_negative = true;   // one negative keeps the class and changes an attribute
+
+    bool operator==(const CrossModalConfig &) const = default;
+};
+
 struct TrainingConfig
 {
     std::string optimizer = "adamw"; // | sgd
@@ -125,6 +145,7 @@ struct RunConfig
     DataConfig data;
     TrainingConfig training;
     AmlConfig aml;
+    CrossModalConfig crossmodal;
 
     bool operator==(const RunConfig &) const = default;
 };

@@ -1,0 +1,217 @@
+#include "seekbench/engine/attention_inspect.h"
+
+#include "checkpoint.h"
+#include "crossmodal_data.h"
+#include "crossmodal_model.h"
+
+#include "seekbench/checkpoint_file.h"
+#include "seekbench/config_io.h"
+#include "seekbench/validation.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <stdexcept>
+
+namespace seekbench {
+namespace {
+
+using engine::CrossModalModel;
+
+struct LoadedModel
+{
+    RunConfig config;
+    std::int64_t step = 0;
+    CrossModalModel model{nullptr};
+};
+
+LoadedModel loadModel(const std::filesystem::path &checkpoint, const std::filesystem::path &dataDir)
+{
+    const CheckpointContents contents = readCheckpointFile(checkpoint);
+    nlohmann::json header;
+    try {
+        header = nlohmann::json::parse(contents.info.headerJson);
+    } catch (const nlohmann::json::exception &e) {
+        throw CheckpointError("checkpoint " + checkpoint.string() + ": unreadable header: " + e.what());
+    }
+    const ConfigLoad load = parseRunConfig(header.value("config_yaml", std::string()));
+    if (!load.issues.empty())
+        throw CheckpointError("checkpoint " + checkpoint.string() + ": its config does not load: " + describe(load.issues.front()));
+    LoadedModel m;
+    m.config = load.config;
+    if (m.config.data.kind != "fashion_mnist_pairs")
+        throw std::invalid_argument("checkpoint " + checkpoint.string() + " is a '" + m.config.data.kind
+                                    + "' run; attention inspection needs a fashion_mnist_pairs run");
+    if (!dataDir.empty())
+        m.config.crossmodal.data_dir = dataDir.string();
+    m.step = contents.info.step;
+    m.model = CrossModalModel(m.config);
+    engine::loadModelWeights(contents.payload, checkpoint.string(), *m.model);
+    m.model->eval();
+    return m;
+}
+
+std::vector<float> objectShares(const std::uint8_t *pixels, int rows, int cols, int patch)
+{
+    const int gr = rows / patch, gc = cols / patch;
+    std::vector<float> out(std::size_t(gr * gc), 0.0f);
+    for (int r = 0; r < gr * patch; ++r)
+        for (int c = 0; c < gc * patch; ++c)
+            if (pixels[r * cols + c] >= kObjectPixelThreshold)
+                out[std::size_t((r / patch) * gc + c / patch)] += 1.0f / float(patch * patch);
+    return out;
+}
+
+AttentionMap toMap(const engine::CapturedAttention &c, int textLength)
+{
+    // Trim the caption axes to the real tokens (padding has zero weight).
+    at::Tensor w = c.weights.select(0, 0);
+    if (c.kind == "text_self" || c.kind == "text_to_image")
+        w = w.slice(1, 0, textLength);
+    if (c.kind == "text_self" || c.kind == "image_to_text")
+        w = w.slice(2, 0, textLength);
+    w = w.contiguous().to(torch::kFloat);
+    AttentionMap m;
+    m.kind = c.kind;
+    m.layer = c.layer;
+    m.heads = int(w.size(0));
+    m.queries = int(w.size(1));
+    m.keys = int(w.size(2));
+    m.weights.assign(w.data_ptr<float>(), w.data_ptr<float>() + w.numel());
+    return m;
+}
+
+at::Tensor templateScores(CrossModalModel &model, const at::Tensor &image, const CaptionVocabulary &vocabulary)
+{
+    const auto t = engine::encodeCaptions(vocabulary, engine::classTemplates());
+    const std::int64_t C = t.ids.size(0);
+    auto aux = torch::zeros({});
+    const auto img = model->encodeImage(image, aux).expand({C, -1, -1});
+    const auto txt = model->encodeText(t.ids, t.mask, aux);
+    return model->match(img, txt, t.mask, aux).logits;
+}
+
+} // namespace
+
+AttentionInspection inspectAttention(const InspectRequest &request)
+{
+    torch::NoGradGuard noGrad;
+    LoadedModel m = loadModel(request.checkpoint, request.dataDir);
+    if (request.split != "test" && request.split != "train")
+        throw std::invalid_argument("split '" + request.split + "' is not test or train");
+    const bool train = request.split == "train";
+    RunConfig dataConfig = m.config;
+    dataConfig.data.train_samples = train ? int(request.sample + 1) : 1;
+    dataConfig.data.eval_samples = train ? 1 : int(request.sample + 1);
+    const engine::FashionPairs data = engine::loadFashionPairs(dataConfig, train);
+    const engine::FashionSplit &split = train ? data.train : data.test;
+    if (request.sample < 0 || request.sample >= split.count())
+        throw std::invalid_argument("sample " + std::to_string(request.sample) + " is outside the " + request.split
+                                    + " split (" + std::to_string(split.count()) + " images)");
+    if (request.captionClass < -1 || request.captionClass >= kFashionClasses)
+        throw std::invalid_argument("caption class " + std::to_string(request.captionClass) + " is not 0..9");
+
+    const auto s = std::size_t(request.sample);
+    const int label = split.labels[s];
+    const auto &cm = m.config.crossmodal;
+    AttentionInspection a;
+    a.checkpoint = request.checkpoint.string();
+    a.step = m.step;
+    a.architecture = cm.architecture;
+    a.split = request.split;
+    a.index = request.sample;
+    a.label = label;
+    a.className = fashionClassNames()[std::size_t(label)];
+    a.rows = a.cols = 28;
+    a.pixels.assign(split.pixels.begin() + std::ptrdiff_t(s * 784), split.pixels.begin() + std::ptrdiff_t((s + 1) * 784));
+    a.patchSize = cm.patch_size;
+    a.gridRows = a.gridCols = 28 / cm.patch_size;
+    a.objectShare = objectShares(a.pixels.data(), 28, 28, cm.patch_size);
+
+    const auto image = split.images.slice(0, request.sample, request.sample + 1);
+    if (m.model->imageOnly()) {
+        m.model->setCapture(true);
+        const auto logits = m.model->classify(image).logits.select(0, 0).to(torch::kDouble).contiguous();
+        m.model->setCapture(false);
+        a.classLogits.assign(logits.data_ptr<double>(), logits.data_ptr<double>() + logits.numel());
+        a.predictedClass = int(logits.argmax().item<std::int64_t>());
+        for (const auto &c : m.model->captured())
+            a.maps.push_back(toMap(c, 0));
+        return a;
+    }
+
+    const auto scores = templateScores(m.model, image, data.vocabulary).to(torch::kDouble).contiguous();
+    a.classLogits.assign(scores.data_ptr<double>(), scores.data_ptr<double>() + scores.numel());
+    a.predictedClass = int(scores.argmax().item<std::int64_t>());
+
+    const int cls = request.captionClass >= 0 ? request.captionClass : label;
+    a.templateCaption = request.templateCaption;
+    a.tokens = CaptionVocabulary::caption(cls, request.templateCaption ? nullptr : &split.attributes[s]);
+    for (const auto &w : a.tokens)
+        a.caption += (a.caption.empty() ? "" : " ") + w;
+    a.classToken = CaptionVocabulary::classTokenIndex(request.templateCaption);
+    const auto enc = engine::encodeCaptions(data.vocabulary, {a.tokens});
+    m.model->setCapture(true);
+    const auto out = m.model->forward(image, enc.ids, enc.mask);
+    m.model->setCapture(false);
+    a.matchLogit = out.logits.item<double>();
+    a.gateText = out.gate[0][0].item<double>();
+    a.gateImage = out.gate[0][1].item<double>();
+    for (const auto &c : m.model->captured())
+        a.maps.push_back(toMap(c, int(a.tokens.size())));
+    return a;
+}
+
+AttentionSanity measureAttentionSanity(const std::filesystem::path &checkpoint, int samples,
+                                       const std::filesystem::path &dataDir)
+{
+    torch::NoGradGuard noGrad;
+    LoadedModel m = loadModel(checkpoint, dataDir);
+    if (m.model->imageOnly() || m.config.crossmodal.cross_layers < 1)
+        throw std::invalid_argument("attention sanity needs a crossmodal run with at least one cross layer");
+    RunConfig dataConfig = m.config;
+    dataConfig.data.eval_samples = samples;
+    const engine::FashionPairs data = engine::loadFashionPairs(dataConfig, false);
+    const auto &split = data.test;
+    const int patch = m.config.crossmodal.patch_size;
+    AttentionSanity r;
+    r.samples = int(split.count());
+    m.model->setCapture(true);
+    for (bool templ : {false, true}) {
+        double share = 0, uniform = 0;
+        const std::int64_t batch = 256;
+        for (std::int64_t lo = 0; lo < split.count(); lo += batch) {
+            const std::int64_t hi = std::min(split.count(), lo + batch);
+            std::vector<std::vector<std::string>> captions;
+            for (std::int64_t i = lo; i < hi; ++i)
+                captions.push_back(CaptionVocabulary::caption(split.labels[std::size_t(i)],
+                                                              templ ? nullptr : &split.attributes[std::size_t(i)]));
+            const auto enc = engine::encodeCaptions(data.vocabulary, captions);
+            m.model->forward(split.images.slice(0, lo, hi), enc.ids, enc.mask);
+            at::Tensor last;
+            for (const auto &c : m.model->captured())
+                if (c.kind == "text_to_image")
+                    last = c.weights;
+            // [N, heads, T, P] -> class token row, mean over heads -> [N, P]
+            const auto rows = last.select(2, CaptionVocabulary::classTokenIndex(templ)).mean(1).contiguous();
+            const auto acc = rows.accessor<float, 2>();
+            for (std::int64_t i = lo; i < hi; ++i) {
+                const auto shares = objectShares(split.pixels.data() + std::size_t(i) * 784, 28, 28, patch);
+                int objectPatches = 0;
+                for (std::size_t p = 0; p < shares.size(); ++p) {
+                    if (shares[p] >= 0.5f) {
+                        share += acc[i - lo][std::int64_t(p)];
+                        ++objectPatches;
+                    }
+                }
+                uniform += double(objectPatches) / double(shares.size());
+            }
+        }
+        (templ ? r.templateObjectShare : r.objectShare) = share / double(r.samples);
+        r.uniformShare = uniform / double(r.samples);
+    }
+    m.model->setCapture(false);
+    return r;
+}
+
+} // namespace seekbench

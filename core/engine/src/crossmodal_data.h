@@ -1,0 +1,55 @@
+#pragma once
+
+// Fashion-MNIST image-caption pairs for the cross-modal task: the splits as tensors, the
+// measured attributes, and the candidate captions (the right one and its negatives).
+
+#include "seekbench/fashion_captions.h"
+#include "seekbench/run_config.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace seekbench::engine {
+
+struct FashionSplit
+{
+    at::Tensor images;                // [N, 1, 28, 28] float, normalised
+    std::vector<std::uint8_t> labels; // N
+    std::vector<CaptionAttributes> attributes;
+    std::vector<std::uint8_t> pixels; // N * 28 * 28, the raw bytes (for overlays)
+    std::int64_t count() const { return std::int64_t(labels.size()); }
+};
+
+struct FashionPairs
+{
+    FashionSplit train, test;
+    AttributeThresholds thresholds; // fitted on the whole training split
+    CaptionVocabulary vocabulary;
+    std::uint64_t fingerprint = 0;
+};
+
+// The first data.train_samples training images and the first data.eval_samples test
+// images from crossmodal.data_dir. Throws IdxError naming the file for bad data.
+FashionPairs loadFashionPairs(const RunConfig &config, bool withTrain = true);
+
+struct EncodedCaptions
+{
+    at::Tensor ids;  // [N, kCaptionTokens] long
+    at::Tensor mask; // [N, kCaptionTokens] bool, true on real tokens
+};
+EncodedCaptions encodeCaptions(const CaptionVocabulary &vocabulary,
+                               const std::vector<std::vector<std::string>> &captions);
+
+// The right caption first, then config.negatives wrong ones. With probability
+// template_share all are class-only templates; hard negatives name a similar class.
+std::vector<std::vector<std::string>> candidateCaptions(const CrossModalConfig &config, int cls,
+                                                        const CaptionAttributes &attributes, std::mt19937_64 &rng);
+
+// The ten class-only template captions, class 0 first.
+std::vector<std::vector<std::string>> classTemplates();
+
+} // namespace seekbench::engine

@@ -1,0 +1,118 @@
+#pragma once
+
+// The cross-modal image-text model (issue 7). A ViT-style patch encoder (linear patch
+// embedding plus learned position embeddings, then DeepSeek-style blocks without rotary)
+// and a caption encoder built from the same DecoderLayer blocks (bidirectional, rotary
+// positions, padding masked). Cross-attention layers then run in both directions: text
+// queries over image patches and image queries over caption tokens. A learned per-sample
+// gate weights the pooled text and image features before the joint head, which scores
+// how well the caption matches the image.
+//
+// Every attention (self and cross) is the same explicit softmax path; setCapture(true)
+// only keeps a detached copy of the probabilities, so outputs are bit-identical with the
+// capture on or off. architecture "image_only" is the ViT baseline: patch encoder and a
+// 10-class head.
+
+#include "model.h"
+
+#include "seekbench/run_config.h"
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/embedding.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/pimpl.h>
+
+#include <string>
+#include <vector>
+
+namespace seekbench::engine {
+
+class CrossAttentionImpl : public torch::nn::Module
+{
+public:
+    explicit CrossAttentionImpl(const ModelConfig &config);
+    // queries [B, Tq, H] over context [B, Tk, H]; contextMask [B, Tk] bool (true = attend), optional.
+    at::Tensor forward(const at::Tensor &queries, const at::Tensor &context, const at::Tensor &contextMask = {});
+
+    torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
+    bool captureAttention = false;
+    at::Tensor lastAttention; // [B, heads, Tq, Tk]
+
+private:
+    int64_t m_heads, m_headDim;
+    double m_dropout;
+};
+TORCH_MODULE(CrossAttention);
+
+// Pre-norm cross-attention block: x + attn(norm(x), norm(context)), then x + mlp(norm(x)).
+class CrossBlockImpl : public torch::nn::Module
+{
+public:
+    explicit CrossBlockImpl(const ModelConfig &config);
+    at::Tensor forward(const at::Tensor &x, const at::Tensor &context, const at::Tensor &contextMask = {});
+
+    RMSNorm query_norm{nullptr}, context_norm{nullptr}, post_norm{nullptr};
+    CrossAttention attn{nullptr};
+    SwiGluMlp mlp{nullptr};
+};
+TORCH_MODULE(CrossBlock);
+
+struct CrossModalOutput
+{
+    at::Tensor logits;  // crossmodal: [N] match logit per pair; image_only: [B, 10]
+    at::Tensor gate;    // [N, 2]: weight of the text and of the image features (crossmodal)
+    at::Tensor auxLoss; // scalar (MoE balance), zero for dense blocks
+};
+
+// One attention map of the last forward with capture on.
+struct CapturedAttention
+{
+    std::string kind; // image_self | text_self | text_to_image | image_to_text
+    int layer = 0;
+    at::Tensor weights; // [N, heads, queries, keys], fp32
+};
+
+class CrossModalModelImpl : public torch::nn::Module
+{
+public:
+    explicit CrossModalModelImpl(const RunConfig &config);
+
+    // images [B, 1, 28, 28] (normalised) -> patch states [B, P, H] (not yet normed).
+    at::Tensor encodeImage(const at::Tensor &images, at::Tensor &auxLoss);
+    // ids [N, T] long, mask [N, T] bool -> token states [N, T, H].
+    at::Tensor encodeText(const at::Tensor &ids, const at::Tensor &mask, at::Tensor &auxLoss);
+    // Pairs: image states [N, P, H] and caption states [N, T, H] of the same pairs.
+    CrossModalOutput match(const at::Tensor &imageStates, const at::Tensor &textStates, const at::Tensor &textMask,
+                           at::Tensor auxLoss);
+    // Convenience: one caption per image.
+    CrossModalOutput forward(const at::Tensor &images, const at::Tensor &ids, const at::Tensor &mask);
+    // image_only: class logits [B, 10].
+    CrossModalOutput classify(const at::Tensor &images);
+
+    void setCapture(bool on);
+    std::vector<CapturedAttention> captured();
+
+    const RunConfig &config() const { return m_config; }
+    bool imageOnly() const { return m_imageOnly; }
+    int64_t patches() const { return m_patches; }
+
+    torch::nn::Linear patch_embed{nullptr};
+    at::Tensor pos_embed; // [P, H]
+    torch::nn::ModuleList image_layers, text_layers, cross_text, cross_image;
+    RMSNorm image_norm{nullptr}, text_norm{nullptr}, joint_norm{nullptr};
+    torch::nn::Embedding embed_tokens{nullptr};
+    torch::nn::Linear gate{nullptr}, joint_up{nullptr}, joint_out{nullptr}, classifier{nullptr};
+
+private:
+    RunConfig m_config;
+    bool m_imageOnly;
+    int64_t m_patch, m_grid, m_patches;
+    at::Tensor m_imageCos, m_imageSin, m_textCos, m_textSin;
+};
+TORCH_MODULE(CrossModalModel);
+
+// The block config the encoders use: `model` with bidirectional attention.
+ModelConfig crossModalBlockConfig(const RunConfig &config);
+
+} // namespace seekbench::engine

@@ -1,0 +1,225 @@
+#include "crossmodal_task.h"
+
+#include "autocast.h"
+#include "crossmodal_data.h"
+#include "crossmodal_model.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <fstream>
+#include <numeric>
+#include <random>
+
+namespace seekbench::engine {
+namespace {
+
+std::uint64_t mix(std::uint64_t a, std::uint64_t b)
+{
+    std::uint64_t z = a + 0x9e3779b97f4a7c15ull + (b << 6) + (b >> 2);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+class CrossModalTask final : public TrainingTask
+{
+public:
+    CrossModalTask(const RunConfig &config, int rank, int worldSize)
+        : m_cfg(config)
+        , m_rank(rank)
+        , m_worldSize(worldSize)
+        , m_data(loadFashionPairs(config))
+        , m_model(config)
+    {
+        shuffle();
+    }
+
+    torch::nn::Module &module() override { return *m_model; }
+    std::uint64_t dataFingerprint() const override { return m_data.fingerprint; }
+
+    MicroStep trainMicroStep(const StepContext &ctx) override
+    {
+        const int B = m_cfg.training.batch_size;
+        const std::int64_t n = m_data.train.count();
+        if (m_cursor + std::int64_t(B) * m_worldSize > n) {
+            ++m_epoch;
+            m_cursor = 0;
+            shuffle();
+        }
+        const auto idx = m_order.slice(0, m_cursor + std::int64_t(m_rank) * B, m_cursor + std::int64_t(m_rank + 1) * B);
+        const std::int64_t start = m_cursor;
+        m_cursor += std::int64_t(B) * m_worldSize;
+
+        const auto images = m_data.train.images.index_select(0, idx).to(ctx.device);
+        AutocastGuard autocast(ctx.autocast, ctx.device.is_cuda(), ctx.autocastDtype);
+        if (m_model->imageOnly()) {
+            const auto labels = labelsOf(m_data.train, idx).to(ctx.device);
+            const auto out = m_model->classify(images);
+            const auto loss = torch::cross_entropy_loss(out.logits.to(torch::kFloat), labels);
+            return {loss + out.auxLoss, loss.item<double>(), out.auxLoss.item<double>()};
+        }
+        // Captions are a pure function of (seed, epoch, position), so resume is exact.
+        std::vector<std::vector<std::string>> captions;
+        const auto idxA = idx.accessor<std::int64_t, 1>();
+        for (int i = 0; i < B; ++i) {
+            std::mt19937_64 rng(mix(mix(m_cfg.training.seed, std::uint64_t(m_epoch)),
+                                    std::uint64_t(start + std::int64_t(m_rank) * B + i)));
+            const auto s = std::size_t(idxA[i]);
+            auto c = candidateCaptions(m_cfg.crossmodal, m_data.train.labels[s], m_data.train.attributes[s], rng);
+            captions.insert(captions.end(), c.begin(), c.end());
+        }
+        const auto loss = pairLoss(images, captions, ctx).loss;
+        return {loss.first + loss.second, loss.first.item<double>(), loss.second.item<double>()};
+    }
+
+    std::int64_t epoch() const override { return m_epoch; }
+    std::int64_t cursor() const override { return m_cursor; }
+    void seek(std::int64_t epoch, std::int64_t cursor) override
+    {
+        m_epoch = epoch;
+        m_cursor = cursor;
+        shuffle();
+    }
+
+    std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &reduceSum) override
+    {
+        const auto &t = m_cfg.training;
+        const auto &split = m_data.test;
+        const std::int64_t n = split.count();
+        std::int64_t batches = (n + t.batch_size - 1) / t.batch_size;
+        if (t.eval_batches > 0)
+            batches = std::min<std::int64_t>(batches, t.eval_batches);
+        double lossSum = 0, samples = 0, correct = 0, matched = 0, gateImage = 0;
+        EncodedCaptions templates = encodeCaptions(m_data.vocabulary, classTemplates());
+        templates.ids = templates.ids.to(ctx.device);
+        templates.mask = templates.mask.to(ctx.device);
+        for (std::int64_t b = m_rank; b < batches; b += m_worldSize) {
+            const std::int64_t lo = b * t.batch_size, hi = std::min(n, lo + t.batch_size);
+            const auto idx = torch::arange(lo, hi, torch::kLong);
+            const auto images = split.images.slice(0, lo, hi).to(ctx.device);
+            const auto labels = labelsOf(split, idx).to(ctx.device);
+            AutocastGuard autocast(ctx.autocast, ctx.device.is_cuda(), ctx.autocastDtype);
+            samples += double(hi - lo);
+            if (m_model->imageOnly()) {
+                const auto logits = m_model->classify(images).logits.to(torch::kFloat);
+                lossSum += torch::cross_entropy_loss(logits, labels).item<double>() * double(hi - lo);
+                correct += logits.argmax(1).eq(labels).sum().item<double>();
+                continue;
+            }
+            // Matching: fixed negatives per test image (seeded by data.seed and the index).
+            std::vector<std::vector<std::string>> captions;
+            for (std::int64_t i = lo; i < hi; ++i) {
+                std::mt19937_64 rng(mix(m_cfg.data.seed, std::uint64_t(i)));
+                auto c = candidateCaptions(m_cfg.crossmodal, split.labels[std::size_t(i)],
+                                           split.attributes[std::size_t(i)], rng);
+                captions.insert(captions.end(), c.begin(), c.end());
+            }
+            const auto pair = pairLoss(images, captions, ctx);
+            lossSum += pair.loss.first.item<double>() * double(hi - lo);
+            matched += pair.logits.argmax(1).eq(0).sum().item<double>();
+            gateImage += pair.gateImage;
+            // Classification: every image against the ten class templates.
+            correct += classScores(images, templates).argmax(1).eq(labels).sum().item<double>();
+        }
+        const auto totals = reduceSum({lossSum, samples, correct, matched, gateImage});
+        const double count = std::max(1.0, totals[1]);
+        std::map<std::string, double> metrics{{"eval/loss", totals[0] / count}, {"eval/accuracy", totals[2] / count}};
+        if (!m_model->imageOnly()) {
+            metrics["eval/match_accuracy"] = totals[3] / count;
+            metrics["eval/gate_image"] = totals[4] / count;
+        }
+        return metrics;
+    }
+
+    bool hasAuxLoss() const override { return m_cfg.model.n_routed_experts > 0; }
+
+    void writeArtifacts(const std::filesystem::path &outDir) const override
+    {
+        if (m_model->imageOnly())
+            return;
+        std::filesystem::create_directories(outDir);
+        std::ofstream out(outDir / "vocab.json", std::ios::binary | std::ios::trunc);
+        out << m_data.vocabulary.toJson(m_data.thresholds) << "\n";
+        if (!out)
+            throw std::runtime_error("cannot write " + (outDir / "vocab.json").string());
+    }
+
+private:
+    struct PairResult
+    {
+        std::pair<at::Tensor, at::Tensor> loss; // task loss, aux loss
+        at::Tensor logits;                      // [B, K]
+        double gateImage = 0;                   // summed over the matched pairs
+    };
+
+    PairResult pairLoss(const at::Tensor &images, const std::vector<std::vector<std::string>> &captions,
+                        const StepContext &ctx)
+    {
+        const std::int64_t B = images.size(0), K = std::int64_t(captions.size()) / B;
+        auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(ctx.device));
+        const auto enc = encodeCaptions(m_data.vocabulary, captions);
+        const auto ids = enc.ids.to(ctx.device), mask = enc.mask.to(ctx.device);
+        const auto img = m_model->encodeImage(images, aux);
+        const auto txt = m_model->encodeText(ids, mask, aux);
+        const auto pairImage = torch::arange(B, torch::TensorOptions().dtype(torch::kLong).device(ctx.device))
+                                   .repeat_interleave(K);
+        const auto out = m_model->match(img.index_select(0, pairImage), txt, mask, aux);
+        const auto logits = out.logits.to(torch::kFloat).view({B, K});
+        const auto target = torch::zeros({B}, torch::TensorOptions().dtype(torch::kLong).device(ctx.device));
+        PairResult r;
+        r.loss = {torch::cross_entropy_loss(logits, target), out.auxLoss};
+        r.logits = logits.detach();
+        r.gateImage = out.gate.view({B, K, 2}).select(1, 0).select(1, 1).to(torch::kFloat).sum().item<double>();
+        return r;
+    }
+
+    at::Tensor classScores(const at::Tensor &images, const EncodedCaptions &templates)
+    {
+        const std::int64_t B = images.size(0), C = kFashionClasses;
+        auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(images.device()));
+        const auto img = m_model->encodeImage(images, aux);
+        const auto txt = m_model->encodeText(templates.ids, templates.mask, aux);
+        const auto opts = torch::TensorOptions().dtype(torch::kLong).device(images.device());
+        const auto imageOf = torch::arange(B, opts).repeat_interleave(C);
+        const auto classOf = torch::arange(C, opts).repeat({B});
+        const auto out = m_model->match(img.index_select(0, imageOf), txt.index_select(0, classOf),
+                                        templates.mask.index_select(0, classOf), aux);
+        return out.logits.to(torch::kFloat).view({B, C});
+    }
+
+    static at::Tensor labelsOf(const FashionSplit &split, const at::Tensor &idx)
+    {
+        auto labels = torch::empty({idx.size(0)}, torch::kLong);
+        const auto idxA = idx.accessor<std::int64_t, 1>();
+        auto out = labels.accessor<std::int64_t, 1>();
+        for (std::int64_t i = 0; i < idx.size(0); ++i)
+            out[i] = split.labels[std::size_t(idxA[i])];
+        return labels;
+    }
+
+    void shuffle()
+    {
+        std::vector<std::int64_t> order(std::size_t(m_data.train.count()));
+        std::iota(order.begin(), order.end(), 0);
+        std::mt19937_64 rng(mix(m_cfg.training.seed, std::uint64_t(m_epoch) + 1));
+        std::shuffle(order.begin(), order.end(), rng);
+        m_order = torch::tensor(order, torch::kLong);
+    }
+
+    const RunConfig m_cfg;
+    int m_rank, m_worldSize;
+    FashionPairs m_data;
+    CrossModalModel m_model;
+    std::int64_t m_epoch = 0, m_cursor = 0;
+    at::Tensor m_order;
+};
+
+} // namespace
+
+std::unique_ptr<TrainingTask> makeCrossModalTask(const RunConfig &config, int rank, int worldSize)
+{
+    return std::make_unique<CrossModalTask>(config, rank, worldSize);
+}
+
+} // namespace seekbench::engine

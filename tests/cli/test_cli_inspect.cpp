@@ -1,0 +1,133 @@
+// seekbench-cli inspect as a user runs it: train the tiny cross-modal example into a
+// project, then inspect attention as JSON and as a PNG overlay; bad requests exit 2
+// with a message naming the problem.
+
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Result runCli(const QStringList &args, int timeoutMs = 300000)
+{
+    QProcess p;
+    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
+    p.waitForFinished(timeoutMs);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestCliInspect : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_project = m_dir.filePath(QStringLiteral("proj"));
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("init"), m_project}).exitCode, 0);
+        // A short run of the tiny example through the project store.
+        QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/crossmodal_tiny.yaml"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QString yaml = QString::fromUtf8(in.readAll());
+        yaml.replace(QStringLiteral("max_steps: 300"), QStringLiteral("max_steps: 20"));
+        yaml.replace(QStringLiteral("warmup_steps: 20"), QStringLiteral("warmup_steps: 2"));
+        QFile out(m_dir.filePath(QStringLiteral("run.yaml")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(yaml.toUtf8());
+        out.close();
+        const auto r = runCli({QStringLiteral("train"), QStringLiteral("--config"), out.fileName(), QStringLiteral("--project"),
+                               m_project, QStringLiteral("--name"), QStringLiteral("cm")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void attentionAsJsonAndPng()
+    {
+        const QString runId = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        QVERIFY(!runId.isEmpty());
+        const QString json = m_dir.filePath(QStringLiteral("a.json")), png = m_dir.filePath(QStringLiteral("a.png"));
+        auto r = runCli({QStringLiteral("inspect"), QStringLiteral("attention"), QStringLiteral("--project"), m_project,
+                         QStringLiteral("--run-id"), runId, QStringLiteral("--sample"), QStringLiteral("5"),
+                         QStringLiteral("--out"), json});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("seekbench-attention-1"));
+        QCOMPARE(o.value(QStringLiteral("caption")).toObject().value(QStringLiteral("tokens")).toArray().size(), 8);
+        const QJsonArray maps = o.value(QStringLiteral("attention")).toArray();
+        QCOMPARE(maps.size(), 4); // image self, text self, text->image, image->text
+        QStringList kinds;
+        for (const auto &m : maps)
+            kinds << m.toObject().value(QStringLiteral("kind")).toString();
+        QCOMPARE(kinds, (QStringList{QStringLiteral("image_self"), QStringLiteral("text_self"),
+                                     QStringLiteral("text_to_image"), QStringLiteral("image_to_text")}));
+        const QJsonObject gate = o.value(QStringLiteral("gate")).toObject();
+        QVERIFY(qAbs(gate.value(QStringLiteral("text")).toDouble() + gate.value(QStringLiteral("image")).toDouble() - 1) < 1e-5);
+
+        r = runCli({QStringLiteral("inspect"), QStringLiteral("attention"), QStringLiteral("--run"),
+                    m_project + QStringLiteral("/runs/") + runId, QStringLiteral("--sample"), QStringLiteral("5"),
+                    QStringLiteral("--template"), QStringLiteral("--out"), png});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile p(png);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        QCOMPARE(p.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+    }
+
+    void badRequests_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString s = QStringLiteral("--sample"), o = QStringLiteral("--out");
+        QTest::newRow("no verb") << QStringList{} << QStringLiteral("needs a verb");
+        QTest::newRow("no run") << QStringList{QStringLiteral("attention"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+                                << QStringLiteral("--run DIR or --project DIR --run-id ID is required");
+        QTest::newRow("missing run folder") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("/nonexistent/run"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+                                            << QStringLiteral("no run folder /nonexistent/run");
+        QTest::newRow("bad run id") << QStringList{QStringLiteral("attention"), QStringLiteral("--project"), QStringLiteral("PROJECT"), QStringLiteral("--run-id"), QStringLiteral("../x"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+                                    << QStringLiteral("../x");
+        QTest::newRow("bad sample") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), s, QStringLiteral("-3"), o, QStringLiteral("x.json")}
+                                    << QStringLiteral("--sample N");
+        QTest::newRow("sample out of range") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), s, QStringLiteral("10000"), o, QStringLiteral("OUT.json")}
+                                             << QStringLiteral("sample 10000 is outside the test split");
+        QTest::newRow("bad extension") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), s, QStringLiteral("1"), o, QStringLiteral("x.bmp")}
+                                       << QStringLiteral("must end in .json or .png");
+        QTest::newRow("checkpoint outside the run") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), QStringLiteral("--checkpoint"), QStringLiteral("../../x.sbckpt"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+                                                    << QStringLiteral("is outside the run folder");
+        QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), QStringLiteral("--checkpoint"), QStringLiteral("vocab.json"), s, QStringLiteral("1"), o, QStringLiteral("OUT.json")}
+                                          << QStringLiteral("vocab.json");
+    }
+
+    void badRequests()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const QString runId = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        for (QString &a : args) {
+            a.replace(QStringLiteral("PROJECT"), m_project);
+            if (a == QStringLiteral("RUN"))
+                a = m_project + QStringLiteral("/runs/") + runId;
+            a.replace(QStringLiteral("OUT"), m_dir.filePath(QStringLiteral("out")));
+        }
+        const auto r = runCli(QStringList{QStringLiteral("inspect")} + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInspect)
+#include "test_cli_inspect.moc"
