@@ -14,6 +14,7 @@ SEEKBENCH_PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
   libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei
   dataset-fashion-mnist
+  slurmctld slurmd slurm-client munge
 )
 
 seekbench_sudo() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,6 +15,9 @@ int runLaunch(const std::vector<std::string> &args);
 int runValidate(const std::vector<std::string> &args);
 int runEstimate(const std::vector<std::string> &args);
 int runImportHf(const std::vector<std::string> &args);
+int runSlurmCommand(const std::vector<std::string> &args);   // slurm_commands.cpp
+// Each rank's state of a run, as one JSON line (slurm_commands.cpp; also `runs ranks`).
+int printRankStates(const std::filesystem::path &projectDir, const std::string &runId);
 
 // "--key value" and "--flag" options. Unknown options are an error, reported by name.
 struct Options

@@ -9,12 +9,13 @@ namespace seekbench::projects {
 //   2: pre-aggregated tiles per curve, per-curve stats, a summary of final/best metrics
 //   3: resume attempts (metrics keyed by attempt, superseded points), heartbeats with the
 //      process start time, idempotent segment imports
+//   4: distributed and cluster runs: ranks, scheduler, job id, job state
 // A migration only ever moves forward, inside one transaction, after a copy of the
 // database was set aside (seekbench.db.before-v<N>).
 class Schema
 {
 public:
-    static constexpr int kLatest = 3;
+    static constexpr int kLatest = 4;
 
     // Creates a database file with the schema of exactly `version` (1..kLatest), as that
     // version of Seekbench would have. Used by create() and by the migration tests.
