@@ -79,6 +79,12 @@ std::vector<RankState> rankStates(RunStore &store, const std::string &runId)
             s.message = j.is_object() ? j.value("message", std::string()) : std::string();
         }
     }
+    // A run that has ended with a rank that never recorded its end: that rank was lost
+    // (killed, crashed, or never started).
+    if (run.status != "running" && run.status != "queued")
+        for (auto &s : out)
+            if (s.state == "waiting" || s.state == "running")
+                s.state = "lost";
     for (const auto &c : store.curves(runId))
         if (c.key == "train/step_time_s" && c.rank >= 0 && c.rank < int(out.size()))
             out[static_cast<std::size_t>(c.rank)].step = std::max(out[static_cast<std::size_t>(c.rank)].step, c.maxStep);

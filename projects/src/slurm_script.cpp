@@ -197,7 +197,11 @@ std::string sbatchScript(const SlurmSettings &s, const SlurmJobSpec &job)
     o << "export MASTER_PORT=$((20000 + SLURM_JOB_ID % 20000))\n";
     o << "export OMP_NUM_THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"\n";
     o << "export SEEKBENCH_THREADS=\"$OMP_NUM_THREADS\"\n";
-    o << "exec srun --kill-on-bad-exit=1";
+    // A rank that dies is named by the ranks that survive it: their collectives fail (or
+    // time out) and they record their end. --kill-on-bad-exit=1 would SIGKILL them first,
+    // and the store could no longer tell the dead rank from the killed ones.
+    o << "# A rank that dies makes the others fail in their next collective, and they record it.\n";
+    o << "exec srun --kill-on-bad-exit=0";
     o << " " << shellQuote("--output=runs/" + job.runId + "/logs/rank-%t.jsonl");
     o << " " << shellQuote("--error=runs/" + job.runId + "/logs/rank-%t.log");
     o << " \\\n    " << shellQuote(s.cli);

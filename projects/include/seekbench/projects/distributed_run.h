@@ -37,7 +37,8 @@ struct RankEnd
 struct RankState
 {
     int rank = 0;
-    std::string state;        // waiting (nothing yet), running, or the end status (finished, failed...)
+    std::string state;        // waiting (nothing yet), running, the end status (finished, failed,
+                              // cancelled...), or lost (the run ended without this rank's end)
     std::int64_t step = 0;    // the last step the rank recorded
     double lastSeen = 0;      // wall time of its last event or point; 0 when none
     std::string message;      // the end message, when there is one
