@@ -170,7 +170,7 @@ void TestLaunchProject::oneRunOfTwoRanksMatchesOneProcess()
 void TestLaunchProject::stopStopsEveryRankAndResumesAsTwoRanks()
 {
     QProcess launcher;
-    const QString run = startLongRun(launcher, m_project, writeConfig(m_tmp.path(), QStringLiteral("c.yaml"), 16, 300));
+    const QString run = startLongRun(launcher, m_project, writeConfig(m_tmp.path(), QStringLiteral("c.yaml"), 16, 200));
     QVERIFY(!run.isEmpty());
     // `runs stop` signals the run's writer, the launcher, which stops every rank.
     const Result stop = cli({QStringLiteral("runs"), QStringLiteral("stop"), run, QStringLiteral("--project"), m_project});
@@ -182,7 +182,7 @@ void TestLaunchProject::stopStopsEveryRankAndResumesAsTwoRanks()
     const QJsonArray stopped = r.value(QLatin1String("rank_states")).toArray();
     QCOMPARE(stopped.size(), 2);
     const int stoppedAt = stopped[0].toObject().value(QLatin1String("step")).toInt();
-    QVERIFY(stoppedAt > 0 && stoppedAt < 300);
+    QVERIFY(stoppedAt > 0 && stoppedAt < 200);
     for (const auto &s : stopped)
         QCOMPARE(s.toObject().value(QLatin1String("state")).toString(), QStringLiteral("cancelled"));
 
@@ -197,7 +197,7 @@ void TestLaunchProject::stopStopsEveryRankAndResumesAsTwoRanks()
     for (const auto &s : r.value(QLatin1String("rank_states")).toArray())
         QCOMPARE(s.toObject().value(QLatin1String("step")).toInt(), 300);
     // The loss curve continues without duplicate steps: one visible point per step.
-    QCOMPARE(curve(m_project, run, QStringLiteral("train/loss"), 0).size(), 300);
+    QCOMPARE(curve(m_project, run, QStringLiteral("train/loss"), 0).size(), 200);
 }
 
 void TestLaunchProject::aKilledRankFailsTheRunByName()
