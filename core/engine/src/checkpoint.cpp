@@ -36,15 +36,15 @@ void loadModelState(torch::serialize::InputArchive &archive, torch::nn::Module &
 
 } // namespace
 
-std::string saveTrainingPayload(DeepSeekModel &model, const torch::optim::Optimizer &optimizer,
+std::string saveTrainingPayload(torch::nn::Module &model, const torch::optim::Optimizer &optimizer,
                                 const TrainingState &state, const GradScaler *scaler)
 {
     torch::serialize::OutputArchive archive;
     torch::serialize::OutputArchive modelArchive, optimArchive;
     // Flat names ("layers.0.self_attn.q_proj.weight"), so loading can check each one.
-    for (const auto &item : model->named_parameters())
+    for (const auto &item : model.named_parameters())
         modelArchive.write(item.key(), item.value());
-    for (const auto &item : model->named_buffers())
+    for (const auto &item : model.named_buffers())
         modelArchive.write(item.key(), item.value(), /*is_buffer=*/true);
     optimizer.save(optimArchive);
     archive.write("model", modelArchive);
@@ -68,7 +68,7 @@ std::string saveTrainingPayload(DeepSeekModel &model, const torch::optim::Optimi
     return out.str();
 }
 
-void loadTrainingPayload(const std::string &payload, const std::string &source, DeepSeekModel &model,
+void loadTrainingPayload(const std::string &payload, const std::string &source, torch::nn::Module &model,
                          torch::optim::Optimizer &optimizer, TrainingState &state, GradScaler *scaler)
 {
     try {
@@ -78,7 +78,7 @@ void loadTrainingPayload(const std::string &payload, const std::string &source, 
         torch::serialize::InputArchive modelArchive, optimArchive;
         archive.read("model", modelArchive);
         archive.read("optimizer", optimArchive);
-        loadModelState(modelArchive, *model, source);
+        loadModelState(modelArchive, model, source);
         optimizer.load(optimArchive);
         auto read64 = [&](const char *key) {
             at::Tensor t;

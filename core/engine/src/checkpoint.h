@@ -4,7 +4,7 @@
 // RNG state and data position. The container (header, checksum, atomic write) is
 // core_api's checkpoint_file.h.
 
-#include "model.h"
+#include <torch/nn/module.h>
 
 #include <torch/optim/optimizer.h>
 
@@ -26,11 +26,11 @@ struct TrainingState
     std::int64_t evalsWithoutImprovement = 0;
 };
 
-std::string saveTrainingPayload(DeepSeekModel &model, const torch::optim::Optimizer &optimizer,
+std::string saveTrainingPayload(torch::nn::Module &model, const torch::optim::Optimizer &optimizer,
                                 const TrainingState &state, const GradScaler *scaler);
 
 // Throws CheckpointError naming `source` when the archive does not fit the model.
-void loadTrainingPayload(const std::string &payload, const std::string &source, DeepSeekModel &model,
+void loadTrainingPayload(const std::string &payload, const std::string &source, torch::nn::Module &model,
                          torch::optim::Optimizer &optimizer, TrainingState &state, GradScaler *scaler);
 
 } // namespace seekbench::engine

@@ -13,8 +13,7 @@
 #include "seekbench/json_lines_sink.h"
 #include "seekbench/lr_schedule.h"
 #include "system_monitor.h"
-#include "task_loss.h"
-#include "training_batches.h"
+#include "training_task.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -48,11 +47,6 @@ double wallNow()
     return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
-bool better(const std::string &metric, double candidate, double best)
-{
-    return metric == "eval_accuracy" ? candidate > best : candidate < best;
-}
-
 class Trainer
 {
 public:
@@ -74,18 +68,18 @@ private:
     void recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds);
     bool checkpoint(bool isBest);
     void applyRetention();
-    std::vector<at::Tensor> parameters() const { return m_model->parameters(); }
+    std::vector<at::Tensor> parameters() const { return m_module->parameters(); }
+    StepContext stepContext() const { return {m_device, m_autocast, m_autocastDtype}; }
 
     const TrainRequest &m_req;
     RunConfig m_cfg;
     const TrainingConfig &m_t;
     TrainResult m_result;
     TrainingState m_state;
-    std::unique_ptr<TextDataset> m_data;
-    DeepSeekModel m_model{nullptr};
+    std::unique_ptr<TrainingTask> m_task;
+    torch::nn::Module *m_module = nullptr;
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
     std::unique_ptr<GradScaler> m_scaler;
-    std::unique_ptr<BatchStream> m_batches;
     std::unique_ptr<SystemMonitor> m_monitor;
     std::unique_ptr<ProcessGroup> m_group;    // null for a single process
     std::unique_ptr<GradientSync> m_gradSync;
@@ -147,9 +141,9 @@ void Trainer::setup()
     m_autocastDtype = m_t.precision == "fp16" ? at::kHalf : at::kBFloat16;
 
     torch::manual_seed(m_t.seed);
-    m_data = std::make_unique<TextDataset>(generateSyntheticText(m_cfg.data, m_cfg.model.vocab_size));
-    m_model = DeepSeekModel(m_cfg.model);
-    m_model->to(m_device);
+    m_task = makeTrainingTask(m_cfg, m_req.rank, m_req.worldSize, m_req.dataset);
+    m_module = &m_task->module();
+    m_module->to(m_device);
     if (m_req.worldSize > 1) {
         ProcessGroupOptions opts;
         opts.backend = m_req.backend;
@@ -160,17 +154,17 @@ void Trainer::setup()
         env.worldSize = m_req.worldSize;
         m_group = ProcessGroup::connect(env, opts);
         // Identical initial weights on every rank, then per-rank dropout streams.
-        std::vector<at::Tensor> state = m_model->parameters();
-        for (const auto &b : m_model->buffers())
+        std::vector<at::Tensor> state = m_module->parameters();
+        for (const auto &b : m_module->buffers())
             state.push_back(b);
         GradientSync::broadcastFromRankZero(*m_group, state);
-        m_gradSync = std::make_unique<GradientSync>(*m_group, m_model->parameters());
+        m_gradSync = std::make_unique<GradientSync>(*m_group, m_module->parameters());
         torch::manual_seed(m_t.seed + 1000003ull * std::uint64_t(m_req.rank));
     }
 
     // No weight decay on norms and biases (1-d parameters), as usual for transformers.
     std::vector<at::Tensor> decay, noDecay;
-    for (const auto &p : m_model->parameters())
+    for (const auto &p : m_module->parameters())
         (p.dim() >= 2 ? decay : noDecay).push_back(p);
     if (m_t.optimizer == "sgd") {
         auto opts = torch::optim::SGDOptions(m_t.lr).momentum(m_t.momentum);
@@ -187,16 +181,16 @@ void Trainer::setup()
     }
     if (m_t.precision == "fp16")
         m_scaler = std::make_unique<GradScaler>();
-    m_batches = std::make_unique<BatchStream>(m_data->train, m_cfg.model.head, m_t.batch_size, m_t.seed,
-                                              m_req.rank, m_req.worldSize);
 
     json start = {{"name", m_cfg.name},
                   {"config_hash", configHash(m_cfg)},
-                  {"parameters", parameterCount(*m_model)},
+                  {"parameters", parameterCount(*m_module)},
                   {"max_steps", m_t.max_steps},
                   {"world_size", m_req.worldSize},
-                  {"environment", json::parse(environmentJson(m_t.seed, m_data->fingerprint))}};
+                  {"environment", json::parse(environmentJson(m_t.seed, m_task->dataFingerprint()))}};
     emit("start", start, 0);
+    if (leader())
+        m_task->writeArtifacts(m_req.outDir);
 }
 
 void Trainer::resume()
@@ -224,9 +218,9 @@ void Trainer::resume()
             warn(std::string(e.what()) + "; trying the previous checkpoint");
             continue;
         }
-        loadTrainingPayload(contents.payload, candidates[i].string(), m_model, *m_optimizer, m_state,
+        loadTrainingPayload(contents.payload, candidates[i].string(), *m_module, *m_optimizer, m_state,
                             m_scaler.get());
-        m_batches->seek(m_state.epoch, m_state.cursor);
+        m_task->seek(m_state.epoch, m_state.cursor);
         const json header = json::parse(contents.info.headerJson);
         if (header.value("threads", 0) != at::get_num_threads())
             warn("the checkpoint was written with " + std::to_string(header.value("threads", 0))
@@ -266,38 +260,9 @@ std::vector<double> Trainer::reduceSum(std::vector<double> values)
 std::map<std::string, double> Trainer::evaluate()
 {
     torch::NoGradGuard noGrad;
-    m_model->eval();
-    const auto &split = m_data->eval;
-    const auto targets = targetsFor(split, m_cfg.model.head);
-    const int64_t n = split.inputIds.size(0);
-    int64_t batches = (n + m_t.batch_size - 1) / m_t.batch_size;
-    if (m_t.eval_batches > 0)
-        batches = std::min<int64_t>(batches, m_t.eval_batches);
-    double lossSum = 0, correct = 0, counted = 0, samples = 0;
-    // Ranks split the evaluation batches and sum their figures.
-    for (int64_t b = m_req.rank; b < batches; b += m_req.worldSize) {
-        const int64_t lo = b * m_t.batch_size, hi = std::min(n, lo + m_t.batch_size);
-        const auto x = split.inputIds.slice(0, lo, hi).to(m_device);
-        const auto y = targets.slice(0, lo, hi).to(m_device);
-        AutocastGuard autocast(m_autocast, m_device.is_cuda(), m_autocastDtype);
-        const auto out = m_model->forward(x);
-        const auto tl = taskLoss(m_cfg.model.head, out.logits, y);
-        lossSum += tl.loss.item<double>() * double(hi - lo);
-        samples += double(hi - lo);
-        if (tl.correct.defined()) {
-            correct += tl.correct.item<double>();
-            counted += double(tl.counted);
-        }
-    }
-    m_model->train();
-    const auto totals = reduceSum({lossSum, samples, correct, counted});
-    lossSum = totals[0];
-    samples = totals[1];
-    correct = totals[2];
-    counted = totals[3];
-    std::map<std::string, double> metrics{{"eval/loss", lossSum / std::max(1.0, samples)}};
-    if (counted > 0)
-        metrics["eval/accuracy"] = correct / counted;
+    m_module->eval();
+    auto metrics = m_task->evaluate(stepContext(), [this](std::vector<double> v) { return reduceSum(std::move(v)); });
+    m_module->train();
     return metrics;
 }
 
@@ -320,11 +285,12 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
         add("train/loss", loss);
         add("train/lr", lr);
         add("train/grad_norm", gradNorm);
-        if (m_cfg.model.n_routed_experts > 0)
+        if (m_task->hasAuxLoss())
             add("train/aux_loss", aux);
     }
     add("train/samples_per_s", sps);
-    add("train/tokens_per_s", sps * m_cfg.data.seq_len);
+    if (m_task->tokensPerSample() > 0)
+        add("train/tokens_per_s", sps * m_task->tokensPerSample());
     add("train/step_time_s", stepSeconds);
     if (m_group)
         add("train/comm_time_s", commSeconds);
@@ -334,8 +300,8 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
         m_req.sink->addMetrics(m_points);
     if (m_req.onEvent) {
         json body = {{"loss", loss}, {"lr", lr}, {"grad_norm", gradNorm}, {"samples_per_s", sps},
-                     {"tokens_per_s", sps * m_cfg.data.seq_len}, {"elapsed_s", elapsed}, {"eta_s", eta}};
-        if (m_cfg.model.n_routed_experts > 0)
+                     {"tokens_per_s", sps * m_task->tokensPerSample()}, {"elapsed_s", elapsed}, {"eta_s", eta}};
+        if (m_task->hasAuxLoss())
             body["aux_loss"] = aux;
         emit("step", std::move(body), step);
     }
@@ -345,8 +311,8 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
 bool Trainer::checkpoint(bool isBest)
 {
     const auto path = checkpointPath(m_req.outDir, m_state.step);
-    m_state.epoch = m_batches->epoch();
-    m_state.cursor = m_batches->cursor();
+    m_state.epoch = m_task->epoch();
+    m_state.cursor = m_task->cursor();
     json header = {{"format", 1},
                    {"step", m_state.step},
                    {"epoch", m_state.epoch},
@@ -361,7 +327,7 @@ bool Trainer::checkpoint(bool isBest)
     if (m_state.hasBest)
         header["best_metric"] = m_state.bestMetric;
     try {
-        const auto payload = saveTrainingPayload(m_model, *m_optimizer, m_state, m_scaler.get());
+        const auto payload = saveTrainingPayload(*m_module, *m_optimizer, m_state, m_scaler.get());
         writeCheckpointFile(path, header.dump(), payload);
     } catch (const std::exception &e) {
         // A full disk must be seen, not swallowed; training goes on with the older ones.
@@ -409,7 +375,7 @@ TrainResult Trainer::run()
         return m_result;
     }
 
-    m_model->train();
+    m_module->train();
     m_started = Clock::now();
     m_startStep = m_state.step;
     m_monitor = std::make_unique<SystemMonitor>(m_req.rank, m_t.system_sample_hz, [this](const SystemSample &s) {
@@ -421,7 +387,6 @@ TrainResult Trainer::run()
     m_monitor->start();
 
     m_result.status = TrainStatus::Finished;
-    const std::string &head = m_cfg.model.head;
     const auto params = parameters();
     try {
         while (m_state.step < m_t.max_steps) {
@@ -439,17 +404,11 @@ TrainResult Trainer::run()
             m_optimizer->zero_grad();
 
             double lossSum = 0, auxSum = 0;
-            for (int micro = 0; micro < m_t.grad_accum_steps; ++micro) {
-                const Batch batch = m_batches->next();
-                at::Tensor loss;
-                {
-                    AutocastGuard autocast(m_autocast, m_device.is_cuda(), m_autocastDtype);
-                    const auto out = m_model->forward(batch.inputIds.to(m_device));
-                    const auto tl = taskLoss(head, out.logits, batch.target.to(m_device));
-                    loss = (tl.loss + out.auxLoss) / double(m_t.grad_accum_steps);
-                    lossSum += tl.loss.item<double>();
-                    auxSum += out.auxLoss.item<double>();
-                }
+            for (int m = 0; m < m_t.grad_accum_steps; ++m) {
+                const MicroStep micro = m_task->trainMicroStep(stepContext());
+                const at::Tensor loss = micro.loss / double(m_t.grad_accum_steps);
+                lossSum += micro.taskLoss;
+                auxSum += micro.auxLoss;
                 (m_scaler ? m_scaler->scale(loss) : loss).backward();
             }
             double commSeconds = 0;
@@ -501,7 +460,7 @@ TrainResult Trainer::run()
                 const std::string key = "eval/" + m_t.early_stopping_metric.substr(5);
                 if (metrics.count(key)) {
                     const double v = metrics.at(key);
-                    if (!m_state.hasBest || better(m_t.early_stopping_metric, v, m_state.bestMetric)) {
+                    if (!m_state.hasBest || (m_task->higherIsBetter(key) ? v > m_state.bestMetric : v < m_state.bestMetric)) {
                         m_state.bestMetric = v;
                         m_state.hasBest = true;
                         m_state.bestStep = m_state.step;

@@ -4,6 +4,7 @@
 // helper process) see configs, sinks and results, never tensors.
 
 #include "seekbench/cancel_token.h"
+#include "seekbench/dataset_source.h"
 #include "seekbench/metrics_sink.h"
 #include "seekbench/rank_environment.h"
 #include "seekbench/run_config.h"
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -36,6 +38,9 @@ struct TrainRequest
     MetricsSink *sink = nullptr;                         // may be null
     std::function<void(const RunEvent &)> onEvent;       // the live channel; may be empty
     const CancelToken *cancel = nullptr;
+    // In-memory data for tasks that need it (see dataset_source.h); null for tasks that
+    // build their data from the config.
+    std::shared_ptr<const DatasetSource> dataset;
     int rank = 0;
     int worldSize = 1;
     // Data parallel over c10d when worldSize > 1: the rendezvous address, the backend
