@@ -2,11 +2,33 @@
 
 #include <torch/torch.h>
 
+#include <chrono>
 #include <numeric>
 
 namespace seekbench::engine {
 
 namespace {
+
+at::Tensor flatten(const std::vector<at::Tensor> &tensors)
+{
+    std::vector<at::Tensor> flat;
+    flat.reserve(tensors.size());
+    for (const auto &t : tensors)
+        flat.push_back(t.reshape({-1}));
+    return torch::cat(flat);
+}
+
+// Views of `flat` shaped like `like`, in order.
+std::vector<at::Tensor> unflatten(const at::Tensor &flat, const std::vector<at::Tensor> &like)
+{
+    std::vector<at::Tensor> out;
+    std::int64_t offset = 0;
+    for (const auto &t : like) {
+        out.push_back(flat.narrow(0, offset, t.numel()).view(t.sizes()));
+        offset += t.numel();
+    }
+    return out;
+}
 
 std::string stateKey(const at::Tensor &p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
 
@@ -74,8 +96,9 @@ void ZeroOptimizer::dropForeignGradients()
             m_params[i].mutable_grad() = at::Tensor();
 }
 
-void ZeroOptimizer::broadcastParameters()
+double ZeroOptimizer::broadcastParameters()
 {
+    const auto started = std::chrono::steady_clock::now();
     torch::NoGradGuard noGrad;
     for (int owner = 0; owner < m_group.worldSize(); ++owner) {
         std::vector<at::Tensor> mine;
@@ -84,14 +107,15 @@ void ZeroOptimizer::broadcastParameters()
                 mine.push_back(m_params[i]);
         if (mine.empty())
             continue;
-        std::vector<at::Tensor> flat{torch::utils::flatten_dense_tensors(mine)};
+        std::vector<at::Tensor> flat{flatten(mine)};
         m_group.broadcast(flat, owner);
         if (owner == m_group.rank())
             continue;
-        const auto parts = torch::utils::unflatten_dense_tensors(flat[0], mine);
+        const auto parts = unflatten(flat[0], mine);
         for (std::size_t k = 0; k < mine.size(); ++k)
             mine[k].copy_(parts[k]);
     }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
 void ZeroOptimizer::gatherState(torch::optim::Optimizer &optimizer)
@@ -100,23 +124,29 @@ void ZeroOptimizer::gatherState(torch::optim::Optimizer &optimizer)
     auto &state = optimizer.state();
     const int me = m_group.rank();
     const bool adam = dynamic_cast<torch::optim::AdamW *>(&optimizer) != nullptr;
-    // Which parameters have state, and their step counts: one small all-reduce (each
-    // parameter's entry is non-zero on its owner only).
-    auto steps = torch::zeros({std::int64_t(m_params.size())}, torch::kFloat64);
-    auto amsgrad = torch::zeros({1}, torch::kFloat64);
-    for (std::size_t i = 0; i < m_params.size(); ++i) {
-        if (m_owner[i] != me)
-            continue;
-        auto it = state.find(stateKey(m_params[i]));
-        if (it == state.end())
-            continue;
-        steps[std::int64_t(i)] = double(stepOf(*it->second));
-        if (stateTensors(*it->second).size() == 3)
-            amsgrad[0] = 1.0;
+    // Which parameters have state, and their step counts, plus whether AdamW keeps
+    // max_exp_avg_sq (amsgrad): one small all-reduce (each entry is non-zero on its
+    // owner only). Gloo reduces a list of tensors as copies of one: one tensor here.
+    const auto n = std::int64_t(m_params.size());
+    auto counts = torch::zeros({n + 1}, torch::kFloat64);
+    {
+        auto c = counts.accessor<double, 1>();
+        for (std::size_t i = 0; i < m_params.size(); ++i) {
+            if (m_owner[i] != me)
+                continue;
+            auto it = state.find(stateKey(m_params[i]));
+            if (it == state.end())
+                continue;
+            c[std::int64_t(i)] = double(stepOf(*it->second));
+            if (stateTensors(*it->second).size() == 3)
+                c[n] = 1.0;
+        }
     }
-    std::vector<at::Tensor> counts{steps, amsgrad};
-    m_group.allReduceSum(counts);
-    const int perParam = adam ? (amsgrad.item<double>() > 0 ? 3 : 2) : 1;
+    std::vector<at::Tensor> reduce{counts};
+    m_group.allReduceSum(reduce);
+    const auto steps = counts.narrow(0, 0, n);
+    const bool amsgrad = counts[n].item<double>() > 0;
+    const int perParam = adam ? (amsgrad ? 3 : 2) : 1;
     const auto stepOfParam = steps.accessor<double, 1>();
     for (int owner = 0; owner < m_group.worldSize(); ++owner) {
         std::vector<std::size_t> idx;
@@ -135,11 +165,11 @@ void ZeroOptimizer::gatherState(torch::optim::Optimizer &optimizer)
         }
         if (tensors.empty())
             continue;
-        std::vector<at::Tensor> flat{torch::utils::flatten_dense_tensors(tensors)};
+        std::vector<at::Tensor> flat{flatten(tensors)};
         m_group.broadcast(flat, owner);
         if (owner == me)
             continue;
-        const auto parts = torch::utils::unflatten_dense_tensors(flat[0], tensors);
+        const auto parts = unflatten(flat[0], tensors);
         for (std::size_t n = 0; n < idx.size(); ++n) {
             const std::size_t i = idx[n];
             const auto step = std::int64_t(stepOfParam[std::int64_t(i)]);

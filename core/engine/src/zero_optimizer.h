@@ -41,7 +41,8 @@ public:
     // undefined, so step() leaves them (and their state) alone.
     void dropForeignGradients();
     // After optimizer.step(): every owner's parameters to every rank. Collective.
-    void broadcastParameters();
+    // Returns the seconds it took.
+    double broadcastParameters();
     // Collective: the whole optimizer state on every rank (for a checkpoint).
     void gatherState(torch::optim::Optimizer &optimizer);
     // Drops the state of parameters owned elsewhere.
