@@ -2,6 +2,300 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConfigEditor</name>
+    <message>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigSchema</name>
+    <message>
+        <source>Name of the run, shown in the runs table.</source>
+        <translation>运行的名称，显示在运行表中。</translation>
+    </message>
+    <message>
+        <source>Width of the residual stream.</source>
+        <translation>残差流的宽度。</translation>
+    </message>
+    <message>
+        <source>Query heads per attention layer.</source>
+        <translation>每个注意力层的查询头数。</translation>
+    </message>
+    <message>
+        <source>Key/value heads (grouped-query attention); must divide the query heads.</source>
+        <translation>键/值头数（分组查询注意力）；必须能整除查询头数。</translation>
+    </message>
+    <message>
+        <source>Hidden width of the dense SwiGLU MLP.</source>
+        <translation>稠密 SwiGLU MLP 的隐藏宽度。</translation>
+    </message>
+    <message>
+        <source>Number of transformer blocks.</source>
+        <translation>Transformer 块的数量。</translation>
+    </message>
+    <message>
+        <source>Token vocabulary size.</source>
+        <translation>词表大小。</translation>
+    </message>
+    <message>
+        <source>Longest sequence the rotary embedding table covers.</source>
+        <translation>旋转位置编码表覆盖的最长序列。</translation>
+    </message>
+    <message>
+        <source>Epsilon of RMSNorm.</source>
+        <translation>RMSNorm 的 epsilon。</translation>
+    </message>
+    <message>
+        <source>Base of the rotary position embedding.</source>
+        <translation>旋转位置编码的基数。</translation>
+    </message>
+    <message>
+        <source>Dropout on the attention weights during training.</source>
+        <translation>训练时注意力权重上的 dropout。</translation>
+    </message>
+    <message>
+        <source>Activation of the gated MLP.</source>
+        <translation>门控 MLP 的激活函数。</translation>
+    </message>
+    <message>
+        <source>Bias terms on the q/k/v/o projections.</source>
+        <translation>q/k/v/o 投影上的偏置项。</translation>
+    </message>
+    <message>
+        <source>Share the input embedding with the language-model head (causal_lm head only).</source>
+        <translation>输入嵌入与语言模型头共享权重（仅限 causal_lm 头）。</translation>
+    </message>
+    <message>
+        <source>Routed experts per MoE layer; 0 makes a dense model.</source>
+        <translation>每个 MoE 层的路由专家数；0 表示稠密模型。</translation>
+    </message>
+    <message>
+        <source>Shared experts every token passes through.</source>
+        <translation>每个 token 都会经过的共享专家数。</translation>
+    </message>
+    <message>
+        <source>Routed experts chosen per token (top-k).</source>
+        <translation>每个 token 选择的路由专家数（top-k）。</translation>
+    </message>
+    <message>
+        <source>Hidden width of each expert.</source>
+        <translation>每个专家的隐藏宽度。</translation>
+    </message>
+    <message>
+        <source>The first k layers keep a dense MLP.</source>
+        <translation>前 k 层保留稠密 MLP。</translation>
+    </message>
+    <message>
+        <source>Every n-th layer (after the dense ones) is a MoE layer.</source>
+        <translation>（稠密层之后）每隔 n 层为一个 MoE 层。</translation>
+    </message>
+    <message>
+        <source>Renormalise the top-k routing weights to sum to one.</source>
+        <translation>将 top-k 路由权重重新归一化，使其和为 1。</translation>
+    </message>
+    <message>
+        <source>Router scoring function.</source>
+        <translation>路由器的打分函数。</translation>
+    </message>
+    <message>
+        <source>Weight of the load-balancing auxiliary loss.</source>
+        <translation>负载均衡辅助损失的权重。</translation>
+    </message>
+    <message>
+        <source>Task head on top of the transformer.</source>
+        <translation>Transformer 之上的任务头。</translation>
+    </message>
+    <message>
+        <source>Outputs of the head (classes; 1 for scalar regression).</source>
+        <translation>任务头的输出数（类别数；标量回归为 1）。</translation>
+    </message>
+    <message>
+        <source>How a sequence head pools the tokens.</source>
+        <translation>序列任务头如何汇聚各个 token。</translation>
+    </message>
+    <message>
+        <source>Causal (decoder) attention mask.</source>
+        <translation>因果（解码器）注意力掩码。</translation>
+    </message>
+    <message>
+        <source>Dataset.</source>
+        <translation>数据集。</translation>
+    </message>
+    <message>
+        <source>Classes of the synthetic task.</source>
+        <translation>合成任务的类别数。</translation>
+    </message>
+    <message>
+        <source>Training samples.</source>
+        <translation>训练样本数。</translation>
+    </message>
+    <message>
+        <source>Evaluation samples.</source>
+        <translation>评估样本数。</translation>
+    </message>
+    <message>
+        <source>Tokens per sample.</source>
+        <translation>每个样本的 token 数。</translation>
+    </message>
+    <message>
+        <source>0 easy .. 1 hard: noise, distractors and label noise.</source>
+        <translation>0 简单 .. 1 困难：噪声、干扰项和标签噪声。</translation>
+    </message>
+    <message>
+        <source>Seed of the data generator.</source>
+        <translation>数据生成器的随机种子。</translation>
+    </message>
+    <message>
+        <source>Optimizer.</source>
+        <translation>优化器。</translation>
+    </message>
+    <message>
+        <source>Peak learning rate.</source>
+        <translation>峰值学习率。</translation>
+    </message>
+    <message>
+        <source>The schedule decays to lr times this.</source>
+        <translation>学习率调度最终衰减到 lr 乘以此值。</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay (AdamW) or L2 (SGD).</source>
+        <translation>解耦权重衰减（AdamW）或 L2（SGD）。</translation>
+    </message>
+    <message>
+        <source>AdamW beta1.</source>
+        <translation>AdamW 的 beta1。</translation>
+    </message>
+    <message>
+        <source>AdamW beta2.</source>
+        <translation>AdamW 的 beta2。</translation>
+    </message>
+    <message>
+        <source>AdamW epsilon.</source>
+        <translation>AdamW 的 epsilon。</translation>
+    </message>
+    <message>
+        <source>SGD momentum.</source>
+        <translation>SGD 动量。</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule after warmup.</source>
+        <translation>预热之后的学习率调度。</translation>
+    </message>
+    <message>
+        <source>Linear warmup steps.</source>
+        <translation>线性预热步数。</translation>
+    </message>
+    <message>
+        <source>Optimizer steps of the run.</source>
+        <translation>本次运行的优化器步数。</translation>
+    </message>
+    <message>
+        <source>Samples per micro-batch.</source>
+        <translation>每个微批次的样本数。</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step.</source>
+        <translation>每个优化器步的微批次数。</translation>
+    </message>
+    <message>
+        <source>Clip the global gradient norm to this; 0 disables.</source>
+        <translation>将全局梯度范数裁剪到此值；0 表示不裁剪。</translation>
+    </message>
+    <message>
+        <source>Evaluate every n steps; 0 only at the end.</source>
+        <translation>每 n 步评估一次；0 表示仅在结束时评估。</translation>
+    </message>
+    <message>
+        <source>Batches per evaluation; 0 for the whole split.</source>
+        <translation>每次评估的批次数；0 表示整个评估集。</translation>
+    </message>
+    <message>
+        <source>Stop after this many evaluations without improvement; 0 disables.</source>
+        <translation>连续这么多次评估没有改进则停止；0 表示不启用。</translation>
+    </message>
+    <message>
+        <source>Metric that early stopping and the best checkpoint follow.</source>
+        <translation>早停和最佳检查点所依据的指标。</translation>
+    </message>
+    <message>
+        <source>Checkpoint every n steps; 0 only at the end.</source>
+        <translation>每 n 步保存一次检查点；0 表示仅在结束时保存。</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept besides the best.</source>
+        <translation>除最佳检查点外保留的检查点数。</translation>
+    </message>
+    <message>
+        <source>Also keep the checkpoint with the best eval metric.</source>
+        <translation>同时保留评估指标最佳的检查点。</translation>
+    </message>
+    <message>
+        <source>Compute precision (autocast).</source>
+        <translation>计算精度（autocast）。</translation>
+    </message>
+    <message>
+        <source>A non-finite loss or gradient norm stops the run, or skips the step.</source>
+        <translation>损失或梯度范数出现非有限值时停止运行，或跳过该步。</translation>
+    </message>
+    <message>
+        <source>Intra-op threads; 0 uses the cores given to the process.</source>
+        <translation>算子内线程数；0 表示使用分配给进程的全部核心。</translation>
+    </message>
+    <message>
+        <source>Device to train on.</source>
+        <translation>训练所用的设备。</translation>
+    </message>
+    <message>
+        <source>Record step metrics every n steps.</source>
+        <translation>每 n 步记录一次步指标。</translation>
+    </message>
+    <message>
+        <source>System samples per second (memory, CPU, GPU).</source>
+        <translation>每秒系统采样次数（内存、CPU、GPU）。</translation>
+    </message>
+    <message>
+        <source>Seed of initialisation, shuffling and dropout.</source>
+        <translation>初始化、打乱和 dropout 的随机种子。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Mixture of experts</source>
+        <translation>混合专家</translation>
+    </message>
+    <message>
+        <source>Task head</source>
+        <translation>任务头</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Distributed</source>
+        <translation>分布式</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
     <name>IssueText</name>
     <message>
         <source>YAML syntax error at line %1, column %2: %3</source>
@@ -84,6 +378,25 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui</name>
+    <message>
+        <source>Blank project</source>
+        <translation>空白项目</translation>
+    </message>
+    <message>
+        <source>An empty project: bring your own run configs.</source>
+        <translation>空项目：使用你自己的运行配置。</translation>
+    </message>
+    <message>
+        <source>Text classification (synthetic)</source>
+        <translation>文本分类（合成数据）</translation>
+    </message>
+    <message>
+        <source>DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE configs, ready to launch.</source>
+        <translation>在带有植入模式的合成文本任务上训练 DeepSeek 风格的 Transformer：附带 tiny、small 和 MoE 配置，可直接启动。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::CompareModel</name>
     <message>
         <source>%1 (baseline)</source>
@@ -107,22 +420,216 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ConfigDiffModel</name>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Earlier run</source>
+        <translation>早先的运行</translation>
+    </message>
+    <message>
+        <source>This config</source>
+        <translation>当前配置</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ConfigDiffView</name>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>No earlier run in this project to compare with.</source>
+        <translation>此项目中没有可比较的早先运行。</translation>
+    </message>
+    <message>
+        <source>The config of run %1 cannot be read:
+%2</source>
+        <translation>无法读取运行 %1 的配置：
+%2</translation>
+    </message>
+    <message>
+        <source>Identical to the config of run %1.</source>
+        <translation>与运行 %1 的配置完全相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) differ from run %1.</source>
+        <translation><numerusform>有 %n 个键与运行 %1 不同。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ConfigEditor</name>
+    <message>
+        <source>Range: %1 to %2</source>
+        <translation>范围：%1 到 %2</translation>
+    </message>
+    <message>
+        <source>At least %1</source>
+        <translation>至少为 %1</translation>
+    </message>
+    <message>
+        <source>At most %1</source>
+        <translation>至多为 %1</translation>
+    </message>
+    <message>
+        <source>This build's LibTorch has no CUDA.</source>
+        <translation>此构建所用的 LibTorch 不支持 CUDA。</translation>
+    </message>
+    <message>
+        <source>No CUDA device is present on this machine.</source>
+        <translation>本机没有 CUDA 设备。</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Estimates</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The YAML text has problems; the form shows the last valid config. Fix the text in the YAML view.</source>
+        <translation>YAML 文本有问题；表单显示的是最后一个有效的配置。请在 YAML 视图中修正文本。</translation>
+    </message>
+    <message>
+        <source>Load config</source>
+        <translation>载入配置</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n key(s) from the Hugging Face config.</source>
+        <translation><numerusform>从 Hugging Face 配置导入了 %n 个键。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not supported by Seekbench, so the model differs from the original: %1</source>
+        <translation>Seekbench 不支持以下键，因此模型与原模型不同：%1</translation>
+    </message>
+    <message>
+        <source>Ignored (no effect here): %1</source>
+        <translation>已忽略（在此无作用）：%1</translation>
+    </message>
+    <message>
+        <source>Import Hugging Face config</source>
+        <translation>导入 Hugging Face 配置</translation>
+    </message>
+    <message>
+        <source>Edit YAML</source>
+        <translation>编辑 YAML</translation>
+    </message>
+    <message>
+        <source>The config is empty.</source>
+        <translation>配置为空。</translation>
+    </message>
+    <message>
+        <source>The YAML text is valid YAML for a run config.</source>
+        <translation>YAML 文本是有效的运行配置。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::EstimatesPanel</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source> (%1 M)</source>
+        <translation>（%1 M）</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Memory budget</source>
+        <translation>内存预算</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>The memory of the card to fit, for example 24 GB; the last column is the largest micro-batch whose estimate fits it.</source>
+        <translation>要装入的显卡内存，例如 24 GB；最后一列是估算值不超过该预算的最大微批次。</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Largest batch</source>
+        <translation>最大批次</translation>
+    </message>
+    <message>
+        <source>fp16 (needs CUDA)</source>
+        <translation>fp16（需要 CUDA）</translation>
+    </message>
+    <message>
+        <source>Estimated for comparison; training in fp16 needs a CUDA build and a CUDA device.</source>
+        <translation>仅供比较的估算；fp16 训练需要支持 CUDA 的构建和 CUDA 设备。</translation>
+    </message>
+    <message>
+        <source>active per token: %1</source>
+        <translation>每个 token 激活：%1</translation>
+    </message>
+    <message>
+        <source>Training memory at batch %1 (weights, gradients, optimizer state, activations)</source>
+        <translation>批次为 %1 时的训练内存（权重、梯度、优化器状态、激活）</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>放不下</translation>
+    </message>
+    <message>
+        <source>These are the estimates of the last valid config; fix the problems to update them.</source>
+        <translation>以下是最后一个有效配置的估算；修复问题后会更新。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::LaunchDialog</name>
     <message>
         <source>Launch a run</source>
         <translation>启动运行</translation>
     </message>
     <message>
-        <source>Choose an example or a file…</source>
-        <translation>选择示例或文件…</translation>
-    </message>
-    <message>
         <source>YAML file…</source>
         <translation>YAML 文件…</translation>
-    </message>
-    <message>
-        <source>Config</source>
-        <translation>配置</translation>
     </message>
     <message>
         <source>Run name</source>
@@ -141,10 +648,6 @@
         <translation>YAML 配置 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>Choose a config to launch.</source>
-        <translation>请选择要启动的配置。</translation>
-    </message>
-    <message>
         <source>The config is valid.</source>
         <translation>配置有效。</translation>
     </message>
@@ -157,6 +660,135 @@
     <message>
         <source>Cannot save the config to %1</source>
         <translation>无法将配置保存到 %1</translation>
+    </message>
+    <message>
+        <source>Choose a preset or a file…</source>
+        <translation>选择预设或文件…</translation>
+    </message>
+    <message>
+        <source>Hugging Face config.json…</source>
+        <translation>Hugging Face config.json…</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Choose a Hugging Face config.json</source>
+        <translation>选择 Hugging Face config.json</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open the config</source>
+        <translation>无法打开配置</translation>
+    </message>
+    <message>
+        <source>Cannot import the Hugging Face config</source>
+        <translation>无法导入 Hugging Face 配置</translation>
+    </message>
+    <message>
+        <source>%1:
+%2</source>
+        <translation>%1：
+%2</translation>
+    </message>
+    <message>
+        <source>Start the run with this config.</source>
+        <translation>用此配置启动运行。</translation>
+    </message>
+    <message>
+        <source>Disabled: %1</source>
+        <translation>已禁用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation><numerusform>（另有 %n 个）</numerusform></translation>
+    </message>
+    <message>
+        <source>Unsaved edits from %1 (run “%2”) were kept as a draft. Restore them?</source>
+        <translation>%1 的未保存编辑（运行“%2”）已保存为草稿。是否恢复？</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>运行位置</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::LaunchTargetPicker</name>
+    <message>
+        <source>Slurm job script</source>
+        <translation>Slurm 作业脚本</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Local processes (data parallel)</source>
+        <translation>本机多进程（数据并行）</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm 集群</translation>
+    </message>
+    <message>
+        <source> processes</source>
+        <translation> 个进程</translation>
+    </message>
+    <message>
+        <source>Show job script…</source>
+        <translation>查看作业脚本…</translation>
+    </message>
+    <message>
+        <source>The sbatch options and the batch script that would be submitted</source>
+        <translation>将要提交的 sbatch 选项和批处理脚本</translation>
+    </message>
+    <message>
+        <source>%1 cores here: each process gets its share.</source>
+        <translation>本机有 %1 个核心：每个进程分得其中一份。</translation>
+    </message>
+    <message>
+        <source>No cluster profile: save one as clusters/&lt;name&gt;.yaml in the project (see seekbench-cli slurm).</source>
+        <translation>没有集群配置：请在项目中保存为 clusters/&lt;名称&gt;.yaml（参见 seekbench-cli slurm）。</translation>
+    </message>
+    <message>
+        <source>Choose a cluster profile (a YAML file in the project's clusters/ folder).</source>
+        <translation>请选择集群配置（项目 clusters/ 文件夹中的 YAML 文件）。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The job script cannot be made: %1</source>
+        <translation>无法生成作业脚本：%1</translation>
+    </message>
+    <message>
+        <source>sbatch arguments (passed as separate words, no shell):</source>
+        <translation>sbatch 参数（逐个作为独立参数传递，不经过 shell）：</translation>
+    </message>
+    <message>
+        <source>Batch script:</source>
+        <translation>批处理脚本：</translation>
     </message>
 </context>
 <context>
@@ -250,10 +882,6 @@
     <message>
         <source>New project</source>
         <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>Blank project</source>
-        <translation>空白项目</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -370,6 +998,34 @@
         <source>Baseline run:</source>
         <translation>基线运行：</translation>
     </message>
+    <message>
+        <source>Re-run e&amp;xactly</source>
+        <translation>完全重新运行(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Start a new run with the same config, seeds and data as this one.</source>
+        <translation>以相同的配置、随机种子和数据启动一个新运行。</translation>
+    </message>
+    <message>
+        <source>%1 (re-run)</source>
+        <translation>%1（重新运行）</translation>
+    </message>
+    <message>
+        <source>The config snapshot of run %1 cannot be read.</source>
+        <translation>无法读取运行 %1 的配置快照。</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::RunController</name>
@@ -383,10 +1039,17 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::RunCurveProvider</name>
+    <message>
+        <source> · rank %1</source>
+        <translation> · 进程 %1</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::RunLauncher</name>
     <message>
         <source>seekbench-cli was not found at %1</source>
-        <translation>在 %1 未找到 seekbench-cli</translation>
+        <translation>在 %1 找不到 seekbench-cli</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
@@ -399,6 +1062,18 @@
     <message>
         <source>This run needs about %1 MiB of memory for training, but only %2 MiB are free.</source>
         <translation>此运行训练约需 %1 MiB 内存，但当前仅有 %2 MiB 可用。</translation>
+    </message>
+    <message>
+        <source>Choose a cluster profile (a YAML file in the project's clusters/ folder).</source>
+        <translation>请选择集群配置（项目 clusters/ 文件夹中的 YAML 文件）。</translation>
+    </message>
+    <message>
+        <source>The Slurm submission failed: %1</source>
+        <translation>Slurm 提交失败：%1</translation>
+    </message>
+    <message>
+        <source>it did not name its run (exit code %1)</source>
+        <translation>它没有给出运行编号（退出码 %1）</translation>
     </message>
 </context>
 <context>
@@ -486,6 +1161,22 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;pre&gt;%3&lt;/pre&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：%2&lt;pre&gt;%3&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <source>Per-rank curves</source>
+        <translation>各进程曲线</translation>
+    </message>
+    <message>
+        <source>Distributed runs: one curve per rank for figures each rank reports (throughput, step time, memory) instead of rank 0's</source>
+        <translation>分布式运行：对每个进程各自报告的指标（吞吐量、步时间、内存）按进程分别绘制曲线，而不只显示 0 号进程</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>cloned from %1</source>
+        <translation>克隆自 %1</translation>
     </message>
 </context>
 <context>
@@ -721,6 +1412,13 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::StoreWatcher</name>
+    <message>
+        <source> · rank %1</source>
+        <translation> · 进程 %1</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::SystemChartProvider</name>
     <message>
         <source>CPU %</source>
@@ -745,6 +1443,10 @@
     <message>
         <source>GPU %1 used (MiB)</source>
         <translation>GPU %1 已用（MiB）</translation>
+    </message>
+    <message>
+        <source>%1 · rank %2</source>
+        <translation>%1 · 进程 %2</translation>
     </message>
 </context>
 <context>

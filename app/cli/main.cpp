@@ -17,7 +17,7 @@ void usage(std::FILE *to)
         "\n"
         "commands:\n"
         "  train    --config run.yaml --out DIR [--resume DIR|FILE]\n"
-        "           --config run.yaml --project DIR [--name NAME]\n"
+        "           --config run.yaml --project DIR [--name NAME] [--parent RUN_ID]\n"
         "           --project DIR --resume RUN_ID\n"
         "  launch   --nproc N [--log-dir DIR] -- train --config run.yaml --out DIR\n"
         "           --nproc N -- train --project DIR (--config run.yaml [--name N] | --resume RUN_ID)\n"

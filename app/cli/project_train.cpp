@@ -114,7 +114,8 @@ Project openForWriting(const std::filesystem::path &dir)
 } // namespace
 
 std::unique_ptr<ProjectTrainSession> ProjectTrainSession::beginNew(const std::filesystem::path &projectDir,
-                                                                   const RunConfig &config, const std::string &name)
+                                                                   const RunConfig &config, const std::string &name,
+                                                                   const std::string &parentId)
 {
     try {
         auto session = std::make_unique<StoreTrainSession>(openForWriting(projectDir), config);
@@ -124,7 +125,15 @@ std::unique_ptr<ProjectTrainSession> ProjectTrainSession::beginNew(const std::fi
         run.configHash = configHash(config);
         run.launcher = "cli";
         run.status = "running";
-        const std::string id = RunStore(session->project()).createRun(run);
+        RunStore store(session->project());
+        if (!parentId.empty()) {
+            if (!store.findRun(parentId))
+                throw std::runtime_error("--parent: no run '" + parentId + "' in project "
+                                         + session->project().dir().string());
+            run.parentId = parentId;
+            run.parentKind = "clone";
+        }
+        const std::string id = store.createRun(run);
         session->openSink(id, 1);
         return session;
     } catch (const ProjectError &e) {

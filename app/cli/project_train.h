@@ -20,10 +20,12 @@ public:
 
     // A new run: creates the run row (status running, host, pid, launcher, config
     // snapshot and hash, flattened params) and runs/<run-id>/. Throws std::runtime_error
-    // with a message naming the project and the problem.
+    // with a message naming the project and the problem. A non-empty `parentId` records
+    // the run as a clone of that run (which must exist in the project).
     static std::unique_ptr<ProjectTrainSession> beginNew(const std::filesystem::path &project,
                                                          const RunConfig &config,
-                                                         const std::string &name);
+                                                         const std::string &name,
+                                                         const std::string &parentId = {});
     // Resume of an existing run: same run id, a new attempt. The config comes from the
     // run's snapshot. resumeCheckpoint() is its latest checkpoint.
     static std::unique_ptr<ProjectTrainSession> beginResume(const std::filesystem::path &project,

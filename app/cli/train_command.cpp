@@ -164,7 +164,7 @@ int runLaunch(const std::vector<std::string> &args)
 
 int runTrain(const std::vector<std::string> &args)
 {
-    const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name", "--run-id", "--attempt"}, {});
+    const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name", "--parent", "--run-id", "--attempt"}, {});
     auto fail = [](const std::string &msg) {
         std::fprintf(stderr, "seekbench-cli train: %s\n", msg.c_str());
         return ExitBadInput;
@@ -177,11 +177,13 @@ int runTrain(const std::vector<std::string> &args)
     if (project && o.get("--out"))
         return fail("--out and --project exclude each other");
     const auto joinRunId = o.get("--run-id");
-    if (joinRunId && (!project || o.get("--config") || o.get("--resume") || o.get("--name")))
+    if (joinRunId && (!project || o.get("--config") || o.get("--resume") || o.get("--name") || o.get("--parent")))
         return fail("--run-id ID --attempt N joins a distributed run in --project DIR; its config is the run's "
                     "snapshot (no --config, --resume or --name)");
     if (!o.get("--config") && !(project && o.get("--resume")) && !joinRunId)
         return fail("--config is required");
+    if (o.get("--parent") && (!project || o.get("--resume")))
+        return fail("--parent needs --project and a new run (--config)");
 
     RunConfig config;
     if (auto path = o.get("--config")) {
@@ -229,7 +231,8 @@ int runTrain(const std::vector<std::string> &args)
                                      "seekbench-cli slurm submit (the ranks then get --run-id ID --attempt N)");
         } else if (project) {
             session = o.get("--resume") ? ProjectTrainSession::beginResume(*project, *o.get("--resume"))
-                                        : ProjectTrainSession::beginNew(*project, config, config.name);
+                                        : ProjectTrainSession::beginNew(*project, config, config.name,
+                                                                        o.get("--parent").value_or(std::string()));
             config = session->config();
             request.outDir = session->outDir();
             request.resumeFrom = session->resumeCheckpoint();

@@ -2,6 +2,7 @@
 
 // What RunStore's source files share: its connection and the helpers of run rows.
 
+#include "connection.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_store.h"

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
 #include <QtTest>
 
@@ -99,6 +100,31 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("keep"));
     }
 
+    void cloneRecordsItsParent()
+    {
+        const QString config = m_tmp.path() + QStringLiteral("/clone.yaml");
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("name: clone\nmodel:\n  hidden_size: 16\n  num_attention_heads: 2\n  num_key_value_heads: 2\n"
+                "  intermediate_size: 32\n  num_hidden_layers: 1\ntraining:\n  max_steps: 2\n  batch_size: 4\n"
+                "  eval_every: 0\n  checkpoint_every: 0\n  warmup_steps: 0\ndata:\n  train_samples: 64\n  eval_samples: 8\n");
+        f.close();
+        const auto r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_dir, QStringLiteral("--config"), config,
+                            QStringLiteral("--parent"), QString::fromStdString(m_run)});
+        QVERIFY2(r.code == 0, r.err.constData());
+        auto p = Project::open(m_dir.toStdString());
+        RunStore store(p);
+        bool found = false;
+        for (const auto &run : store.listRuns())
+            if (run.name == "clone") {
+                found = true;
+                QCOMPARE(run.parentId, m_run);
+                QCOMPARE(run.parentKind, std::string("clone"));
+                QVERIFY(run.summary.count("train/epoch")); // the overview's epoch
+            }
+        QVERIFY(found);
+    }
+
     void badInvocations_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -138,6 +164,15 @@ private Q_SLOTS:
                                     << 2 << QStringLiteral("'../x' is not a run id");
         QTest::newRow("missing run id") << QStringList{QStringLiteral("runs"), QStringLiteral("resume")} << 2
                                         << QStringLiteral("the run id is missing");
+        const QString tiny = QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml");
+        QTest::newRow("unknown parent") << QStringList{QStringLiteral("train"), QStringLiteral("--project"), QStringLiteral("DIR"),
+                                                       QStringLiteral("--config"), tiny, QStringLiteral("--parent"),
+                                                       QStringLiteral("20200101-000000-00000000")}
+                                        << 2 << QStringLiteral("--parent: no run '20200101-000000-00000000'");
+        QTest::newRow("parent without project") << QStringList{QStringLiteral("train"), QStringLiteral("--out"), QStringLiteral("/tmp/x"),
+                                                               QStringLiteral("--config"), tiny, QStringLiteral("--parent"),
+                                                               QStringLiteral("RUN")}
+                                                << 2 << QStringLiteral("--parent needs --project");
     }
 
     void badInvocations()

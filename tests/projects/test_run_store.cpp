@@ -169,6 +169,67 @@ private Q_SLOTS:
         QVERIFY(store.findRun(clone));
     }
 
+    void renameChecksTheName()
+    {
+        auto p = makeProject(tempPath(m_tmp, "rename"));
+        RunStore store(p);
+        const auto id = makeRun(store, "before", 0.01, "finished");
+        store.setName(id, "after · 之后");
+        QCOMPARE(store.run(id).name, std::string("after · 之后"));
+        const std::vector<std::pair<std::string, std::string>> bad = {
+            {"", "cannot be empty"},
+            {"two\nlines", "control characters"},
+            {"tab\there", "control characters"},
+            {std::string(201, 'x'), "at most 200 characters"}};
+        for (const auto &[name, problem] : bad) {
+            try {
+                store.setName(id, name);
+                QFAIL("accepted a bad name");
+            } catch (const ProjectError &e) {
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QString::fromStdString(problem)), e.what());
+            }
+        }
+        QCOMPARE(store.run(id).name, std::string("after · 之后")); // nothing half-applied
+        QVERIFY_THROWS_EXCEPTION(ProjectError, store.setName("20260101-000000-deadbeef", "x"));
+    }
+
+    void attemptsAndSystemSamples()
+    {
+        auto p = makeProject(tempPath(m_tmp, "attempts"));
+        RunStore store(p);
+        const auto id = makeRun(store, "a", 0.01, "running");
+        {
+            MetricWriter w(p, id, 1);
+            SystemSample s;
+            for (int i = 0; i < 5; ++i) {
+                s.wallTime = 100.0 + i;
+                s.rssBytes = 1e6 * (i + 1);
+                s.cpuPercent = 50;
+                w.addSystemSample(s);
+            }
+            w.flush();
+        }
+        store.beginAttempt(id, 40);
+        const auto attempts = store.attempts(id);
+        QCOMPARE(attempts.size(), std::size_t(2));
+        QCOMPARE(attempts[0].attempt, 1);
+        QVERIFY(!attempts[0].resumedFromStep);
+        QCOMPARE(attempts[1].attempt, 2);
+        QCOMPARE(*attempts[1].resumedFromStep, std::int64_t(40));
+
+        const auto all = store.systemSamples(id);
+        QCOMPARE(all.size(), std::size_t(5));
+        QCOMPARE(all.front().wallTime, 100.0);
+        QCOMPARE(all.back().rssBytes, 5e6);
+        QVERIFY(!all.front().cudaAllocated); // no CUDA: absent, not zero
+        const auto since = store.systemSamples(id, 102.0);
+        QCOMPARE(since.size(), std::size_t(2));
+        QCOMPARE(since.front().wallTime, 103.0);
+        const auto newest = store.systemSamples(id, 0, 2); // the newest two, oldest first
+        QCOMPARE(newest.size(), std::size_t(2));
+        QCOMPARE(newest.front().wallTime, 103.0);
+    }
+
     void deleteRefusesLiveRun()
     {
         auto p = makeProject(tempPath(m_tmp, "live-delete"));

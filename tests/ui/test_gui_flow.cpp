@@ -10,6 +10,7 @@
 #include "seekbench/ui/new_project_dialog.h"
 #include "seekbench/ui/notifier.h"
 #include "seekbench/ui/project_session.h"
+#include "seekbench/ui/store_watcher.h"
 #include "seekbench/ui/run_actions.h"
 #include "seekbench/ui/run_view.h"
 #include "seekbench/ui/runs_mode.h"
@@ -150,6 +151,9 @@ private Q_SLOTS:
         auto *loss = window->runsMode()->view()->lossPlot();
         QTRY_VERIFY_WITH_TIMEOUT(loss->pointCount() > 5, 30000);
         QVERIFY(QFile::exists(projectDir + QStringLiteral("/runs/") + runId + QStringLiteral("/train.out.log")));
+        // The overview shows the epoch; the system chart fills from the store's samples.
+        QTRY_VERIFY_WITH_TIMEOUT(window->runsMode()->view()->detailsText().contains(QStringLiteral("epoch")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->runsMode()->view()->systemPlots().value(0)->pointCount() > 0, 15000);
 
         // Close with the run live: asked, leave it running; it keeps training.
         bool asked = false;
@@ -195,6 +199,10 @@ private Q_SLOTS:
         // The resumed attempt's log is in the run folder and searchable.
         QTRY_VERIFY_WITH_TIMEOUT(window->runsMode()->logView()->findChild<QComboBox *>(QStringLiteral("logFileCombo"))
                                          ->findText(QStringLiteral("resume.err.log")) >= 0, 5000);
+        // Rename through the store; a refused name leaves the old one and says why.
+        QMetaObject::invokeMethod(window->session()->watcher(), "renameRun", Qt::QueuedConnection,
+                                  Q_ARG(QString, runId), Q_ARG(QString, QStringLiteral("renamed")));
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(onlyRun(*window)->name), QStringLiteral("renamed"), 10000);
         QVERIFY(window->close()); // nothing live: no question
     }
 

@@ -1,6 +1,6 @@
 #include "seekbench/ui/new_project_dialog.h"
 
-#include "seekbench/ui/project_session.h"
+#include "seekbench/ui/project_templates.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -22,7 +22,16 @@ NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
     auto *form = new QFormLayout(this);
     m_template = new QComboBox(this);
     m_template->setObjectName(QStringLiteral("templateCombo"));
-    m_template->addItem(tr("Blank project"), QStringLiteral("blank"));
+    for (const ProjectTemplate &t : projectTemplates()) {
+        m_template->addItem(t.title, t.id);
+        m_template->setItemData(m_template->count() - 1, t.description, Qt::ToolTipRole);
+    }
+    m_templateInfo = new QLabel(this);
+    m_templateInfo->setObjectName(QStringLiteral("templateDescription"));
+    m_templateInfo->setWordWrap(true);
+    auto showInfo = [this] { m_templateInfo->setText(m_template->currentData(Qt::ToolTipRole).toString()); };
+    connect(m_template, qOverload<int>(&QComboBox::currentIndexChanged), this, showInfo);
+    showInfo();
     m_folder = new QLineEdit(this);
     m_folder->setObjectName(QStringLiteral("projectFolderEdit"));
     auto *browse = new QPushButton(tr("Browse…"), this);
@@ -36,6 +45,7 @@ NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
     m_error->setObjectName(QStringLiteral("newProjectError"));
     m_error->setWordWrap(true);
     form->addRow(tr("Template"), m_template);
+    form->addRow(QString(), m_templateInfo);
     form->addRow(tr("Folder"), row);
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Description"), m_description);
@@ -66,6 +76,12 @@ void NewProjectDialog::setFolder(const QString &dir)
         m_name->setText(QFileInfo(dir).fileName());
 }
 void NewProjectDialog::setProjectName(const QString &name) { m_name->setText(name); }
+void NewProjectDialog::setTemplateId(const QString &id)
+{
+    const int i = m_template->findData(id);
+    if (i >= 0)
+        m_template->setCurrentIndex(i);
+}
 
 bool NewProjectDialog::createProject()
 {
@@ -74,7 +90,7 @@ bool NewProjectDialog::createProject()
         return false;
     }
     try {
-        ProjectSession::create(QDir(folder()).absolutePath(), projectName(), m_description->text());
+        createProjectFromTemplate(QDir(folder()).absolutePath(), projectName(), m_description->text(), templateId());
     } catch (const std::exception &e) {
         m_error->setText(tr("Cannot create the project: %1").arg(QString::fromUtf8(e.what())));
         return false;

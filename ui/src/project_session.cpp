@@ -53,9 +53,11 @@ QStringList ProjectSession::crashedAtOpen() const
     return out;
 }
 
-void ProjectSession::create(const QString &dir, const QString &name, const QString &description)
+void ProjectSession::create(const QString &dir, const QString &name, const QString &description,
+                            const QString &scenario)
 {
     ProjectManifest manifest;
+    manifest.scenario = scenario.toStdString();
     manifest.name = name.toStdString();
     manifest.description = description.toStdString();
     Project::create(dir.toStdString(), manifest);

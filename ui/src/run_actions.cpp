@@ -36,9 +36,11 @@ RunActions::RunActions(RunsTableView *table, RunView *view, QWidget *dialogParen
     m_stop = make("stopAction", QKeySequence(Qt::CTRL | Qt::Key_Period), &RunActions::stop);
     m_resume = make("resumeAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &RunActions::resume);
     m_clone = make("cloneAction", QKeySequence(Qt::CTRL | Qt::Key_D), &RunActions::cloneAndEdit);
+    m_rerun = make("rerunAction", QKeySequence(), &RunActions::rerunExactly);
     m_delete = make("deleteAction", QKeySequence::Delete, &RunActions::trash);
     m_tag = make("tagAction", QKeySequence(Qt::CTRL | Qt::Key_T), &RunActions::tag);
     m_note = make("noteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &RunActions::note);
+    m_rename = make("renameAction", QKeySequence(Qt::Key_F2), &RunActions::rename);
     m_baseline = make("baselineAction", QKeySequence(), &RunActions::pinBaseline);
     retranslate();
     updateEnabled();
@@ -60,15 +62,18 @@ void RunActions::retranslate()
     m_stop->setText(tr("&Stop run"));
     m_resume->setText(tr("&Resume run"));
     m_clone->setText(tr("&Clone and edit…"));
+    m_rerun->setText(tr("Re-run e&xactly"));
+    m_rerun->setToolTip(tr("Start a new run with the same config, seeds and data as this one."));
     m_delete->setText(tr("&Delete run…"));
     m_tag->setText(tr("&Tag…"));
     m_note->setText(tr("&Note…"));
+    m_rename->setText(tr("Re&name…"));
     m_baseline->setText(tr("Pin as compare &baseline"));
 }
 
 QList<QAction *> RunActions::actions() const
 {
-    return {m_launch, m_stop, m_resume, m_clone, m_delete, m_tag, m_note, m_baseline};
+    return {m_launch, m_stop, m_resume, m_clone, m_rerun, m_rename, m_delete, m_tag, m_note, m_baseline};
 }
 
 int RunActions::stopGraceSeconds()
@@ -94,9 +99,11 @@ void RunActions::updateEnabled()
     m_stop->setEnabled(running && m_controller && !m_controller->isStopping(ids.front()));
     m_resume->setEnabled(one && !running && one->status != "finished");
     m_clone->setEnabled(one);
+    m_rerun->setEnabled(one);
     m_delete->setEnabled(one && !running);
     m_tag->setEnabled(one);
     m_note->setEnabled(one);
+    m_rename->setEnabled(one);
     m_baseline->setEnabled(ids.size() > 1);
 }
 
@@ -114,10 +121,11 @@ void RunActions::launch()
     if (!m_session || !m_launcher)
         return;
     LaunchDialog dialog(m_session->dir(), m_parent);
+    dialog.setEarlierRuns(m_session->runs(), m_table->currentRunId());
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error))
+    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error, {}, dialog.target()))
         QMessageBox::warning(m_parent, tr("Launch refused"), error);
     else
         Q_EMIT message(tr("Starting run %1…").arg(dialog.runName()));
@@ -145,12 +153,35 @@ void RunActions::cloneAndEdit()
     if (!r || !m_launcher)
         return;
     LaunchDialog dialog(m_session->dir(), m_parent);
-    dialog.setConfigText(QString::fromStdString(r->configYaml), tr("%1 (clone)").arg(QString::fromStdString(r->name)));
+    // The listing leaves the config out: read the run's snapshot.
+    dialog.setConfigText(LaunchDialog::runConfigYaml(m_session->dir(), *r), tr("%1 (clone)").arg(QString::fromStdString(r->name)));
+    dialog.setEarlierRuns(m_session->runs(), QString::fromStdString(r->id));
+    const QString parentId = QString::fromStdString(r->id);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error))
+    if (!m_launcher->launch(dialog.savedConfigPath(), dialog.runName(), &error, parentId, dialog.target()))
         QMessageBox::warning(m_parent, tr("Launch refused"), error);
+}
+
+void RunActions::rerunExactly()
+{
+    const RunRecord *r = findRun(m_session, m_table->currentRunId());
+    if (!r || !m_launcher)
+        return;
+    // The stored snapshot as it is: the same hyperparameters, the same training and data
+    // seeds, so the same synthetic data and initialisation (the CLI sets only the name).
+    const QString name = tr("%1 (re-run)").arg(QString::fromStdString(r->name));
+    QString path, error;
+    const QString yaml = LaunchDialog::runConfigYaml(m_session->dir(), *r);
+    if (yaml.isEmpty())
+        error = tr("The config snapshot of run %1 cannot be read.").arg(QString::fromStdString(r->id));
+    if (!error.isEmpty() || !LaunchDialog::saveConfig(m_session->dir(), name, yaml, &path, &error)
+        || !m_launcher->launch(path, name, &error, QString::fromStdString(r->id))) {
+        QMessageBox::warning(m_parent, tr("Launch refused"), error);
+        return;
+    }
+    Q_EMIT message(tr("Starting run %1…").arg(name));
 }
 
 void RunActions::trash()
@@ -202,6 +233,21 @@ void RunActions::note()
     if (ok)
         QMetaObject::invokeMethod(m_session->watcher(), "setNotes", Qt::QueuedConnection,
                                   Q_ARG(QString, QString::fromStdString(r->id)), Q_ARG(QString, text));
+}
+
+void RunActions::rename()
+{
+    const RunRecord *r = findRun(m_session, m_table->currentRunId());
+    if (!r)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_parent, tr("Rename run"), tr("New name:"), QLineEdit::Normal,
+                                               QString::fromStdString(r->name), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty() || name == QString::fromStdString(r->name))
+        return;
+    QMetaObject::invokeMethod(m_session->watcher(), "renameRun", Qt::QueuedConnection,
+                              Q_ARG(QString, QString::fromStdString(r->id)), Q_ARG(QString, name));
 }
 
 void RunActions::pinBaseline()

@@ -16,8 +16,8 @@ quint64 nextRequestId()
 } // namespace
 
 RunCurveProvider::RunCurveProvider(StoreWatcher *watcher, const QStringList &runIds, const QStringList &keys,
-                                   QObject *parent)
-    : PlotDataProvider(parent), m_watcher(watcher), m_runIds(runIds), m_keys(keys)
+                                   QObject *parent, bool allRanks)
+    : PlotDataProvider(parent), m_watcher(watcher), m_runIds(runIds), m_keys(keys), m_allRanks(allRanks)
 {
     connect(watcher, &StoreWatcher::curvesReady, this,
             [this](quint64 id, const QVector<widgets::PlotSeries> &series) {
@@ -34,12 +34,15 @@ RunCurveProvider::RunCurveProvider(StoreWatcher *watcher, const QStringList &run
                 }
                 QVector<widgets::PlotSeries> mine;
                 for (const widgets::PlotSeries &t : tails) {
-                    const QString key = t.id.mid(runId.size() + 1);
-                    if (m_keys.contains(key)) {
-                        widgets::PlotSeries s = t;
-                        s.label = key;
-                        mine.append(s);
-                    }
+                    const QString tail = t.id.mid(runId.size() + 1);
+                    const int hash = tail.indexOf(QLatin1Char('#'));
+                    const QString key = hash < 0 ? tail : tail.left(hash);
+                    if (!m_keys.contains(key) || (hash >= 0 && !m_allRanks))
+                        continue;
+                    widgets::PlotSeries s = t;
+                    s.label = hash < 0 ? (m_allRanks ? key + tr(" · rank %1").arg(0) : key)
+                                       : key + tr(" · rank %1").arg(tail.mid(hash + 1));
+                    mine.append(s);
                 }
                 if (!mine.isEmpty())
                     Q_EMIT seriesAppended(mine);
@@ -65,7 +68,7 @@ void RunCurveProvider::request(double fromStep, double toStep, int buckets)
     m_lastRequest = nextRequestId();
     QMetaObject::invokeMethod(m_watcher, "requestCurves", Qt::QueuedConnection, Q_ARG(quint64, m_lastRequest),
                               Q_ARG(QStringList, m_runIds), Q_ARG(QStringList, m_keys), Q_ARG(double, fromStep),
-                              Q_ARG(double, toStep), Q_ARG(int, buckets));
+                              Q_ARG(double, toStep), Q_ARG(int, buckets), Q_ARG(bool, m_allRanks));
 }
 
 } // namespace seekbench::ui

@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSettings>
 #include <QThread>
@@ -94,7 +96,98 @@ double RunLauncher::availableMemoryBytes()
     return 0;
 }
 
-bool RunLauncher::launch(const QString &configPath, const QString &name, QString *error)
+QStringList RunLauncher::commandFor(const LaunchTarget &target, const QString &projectDir, const QString &configPath,
+                                   const QString &name, const QString &parentId)
+{
+    const QString config = QFileInfo(configPath).absoluteFilePath();
+    QStringList train{QStringLiteral("train"), QStringLiteral("--project"), projectDir, QStringLiteral("--config"), config};
+    if (!name.isEmpty())
+        train << QStringLiteral("--name") << name;
+    switch (target.kind) {
+    case LaunchTarget::Kind::Local:
+        if (!parentId.isEmpty())
+            train << QStringLiteral("--parent") << parentId;
+        return train;
+    case LaunchTarget::Kind::LocalRanks:
+        return QStringList{QStringLiteral("launch"), QStringLiteral("--nproc"), QString::number(target.processes),
+                           QStringLiteral("--")}
+               + train;
+    case LaunchTarget::Kind::Slurm: {
+        QStringList args{QStringLiteral("slurm"), QStringLiteral("submit"), QStringLiteral("--project"), projectDir,
+                         QStringLiteral("--config"), config, QStringLiteral("--profile"), target.clusterProfile,
+                         QStringLiteral("--json")};
+        if (!name.isEmpty())
+            args << QStringLiteral("--name") << name;
+        return args;
+    }
+    }
+    return train;
+}
+
+QStringList RunLauncher::clusterProfiles(const QString &projectDir)
+{
+    QStringList out;
+    const QDir dir(projectDir + QStringLiteral("/clusters"));
+    for (const QString &f : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name))
+        out << dir.filePath(f);
+    return out;
+}
+
+bool RunLauncher::submitSlurm(const Queued &q, QString *error)
+{
+    const QString cli = cliPath();
+    if (!QFileInfo(cli).isExecutable()) {
+        *error = tr("seekbench-cli was not found at %1").arg(cli);
+        return false;
+    }
+    if (!QFileInfo(q.target.clusterProfile).isFile()) {
+        *error = tr("Choose a cluster profile (a YAML file in the project's clusters/ folder).");
+        return false;
+    }
+    // The submission is short (sbatch returns at once) but never waited for on the GUI
+    // thread; when it answers, a detached follower keeps the run in step with the job.
+    auto *submit = new QProcess(this);
+    submit->setWorkingDirectory(m_projectDir);
+    const QString projectDir = m_projectDir;
+    connect(submit, &QProcess::finished, this, [this, submit, cli, projectDir](int code, QProcess::ExitStatus status) {
+        submit->deleteLater();
+        const QString why = QString::fromUtf8(submit->readAllStandardError()).trimmed();
+        QString runId;
+        for (const QByteArray &line : submit->readAllStandardOutput().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.contains(QStringLiteral("run")))
+                runId = o.value(QStringLiteral("run")).toString();
+        }
+        if (status != QProcess::NormalExit || code != 0 || runId.isEmpty()) {
+            Q_EMIT launchFailed(tr("The Slurm submission failed: %1")
+                                    .arg(why.isEmpty() ? tr("it did not name its run (exit code %1)").arg(code) : why));
+            return;
+        }
+        QProcess follower;
+        follower.setProgram(cli);
+        follower.setArguments({QStringLiteral("slurm"), QStringLiteral("follow"), runId, QStringLiteral("--project"),
+                               projectDir, QStringLiteral("--wait")});
+        const QString runDir = projectDir + QStringLiteral("/runs/") + runId;
+        follower.setStandardInputFile(QProcess::nullDevice());
+        follower.setStandardOutputFile(runDir + QStringLiteral("/slurm-follow.out.log"));
+        follower.setStandardErrorFile(runDir + QStringLiteral("/slurm-follow.err.log"));
+        follower.setWorkingDirectory(projectDir);
+        if (!follower.startDetached())
+            Q_EMIT launchFailed(tr("cannot start %1: %2").arg(cli, follower.errorString()));
+        Q_EMIT runStarted(runId);
+    });
+    connect(submit, &QProcess::errorOccurred, this, [this, submit](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) {
+            submit->deleteLater();
+            Q_EMIT launchFailed(tr("The Slurm submission failed: %1").arg(submit->errorString()));
+        }
+    });
+    submit->start(cli, commandFor(q.target, m_projectDir, q.configPath, q.name, q.parentId));
+    return true;
+}
+
+bool RunLauncher::launch(const QString &configPath, const QString &name, QString *error, const QString &parentId,
+                         const LaunchTarget &target)
 {
     const Check check = checkConfig(configPath);
     if (!check.ok) {
@@ -113,7 +206,13 @@ bool RunLauncher::launch(const QString &configPath, const QString &name, QString
             return false;
         }
     }
-    Queued q{configPath, name.isEmpty() ? check.configName : name, config.training.threads};
+    Queued q{configPath, name.isEmpty() ? check.configName : name, parentId, config.training.threads, target};
+    // The cluster's scheduler decides when a Slurm job runs: it never waits in this queue.
+    if (target.kind == LaunchTarget::Kind::Slurm)
+        return submitSlurm(q, error);
+    // N local ranks share this machine's cores between them.
+    if (target.kind == LaunchTarget::Kind::LocalRanks)
+        q.threads = 0;
     if (m_runningHere + static_cast<int>(m_pending.size()) >= maxConcurrent(q.threads)) {
         m_queue.append(q);
         Q_EMIT runQueued(q.name);
@@ -140,11 +239,7 @@ bool RunLauncher::start(const Queued &q, QString *error)
     p.threads = q.threads;
     QProcess process;
     process.setProgram(cli);
-    QStringList args{QStringLiteral("train"), QStringLiteral("--project"), m_projectDir,
-                     QStringLiteral("--config"), QFileInfo(configPath).absoluteFilePath()};
-    if (!p.name.isEmpty())
-        args << QStringLiteral("--name") << p.name;
-    process.setArguments(args);
+    process.setArguments(commandFor(q.target, m_projectDir, configPath, p.name, q.parentId));
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(p.outLog);
     process.setStandardErrorFile(p.errLog);

@@ -7,6 +7,7 @@
 #include "seekbench/ui/system_chart_provider.h"
 #include "seekbench/widgets/live_plot.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
@@ -48,7 +49,12 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     m_title->setFont(big);
     m_details = new QLabel(this);
     m_details->setObjectName(QStringLiteral("runDetails"));
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    m_details->setTextFormat(Qt::RichText);
+    connect(m_details, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QLatin1String("run:")))
+            Q_EMIT runRequested(link.mid(4));
+    });
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("runProgress"));
     m_progress->setRange(0, 1000);
@@ -65,7 +71,13 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("runTabs"));
     auto *training = new QWidget(m_tabs);
-    auto *grid = new QGridLayout(training);
+    auto *trainingLayout = new QVBoxLayout(training);
+    m_perRank = new QCheckBox(training);
+    m_perRank->setObjectName(QStringLiteral("perRankCheck"));
+    connect(m_perRank, &QCheckBox::toggled, this, [this] { rebuildCurveProviders(); });
+    trainingLayout->addWidget(m_perRank);
+    auto *grid = new QGridLayout;
+    trainingLayout->addLayout(grid, 1);
     int i = 0;
     for (const ChartSpec &spec : charts()) {
         auto *plot = new widgets::LivePlot(training);
@@ -108,6 +120,9 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
 void RunView::retranslate()
 {
     m_tabs->setTabText(0, tr("Training"));
+    m_perRank->setText(tr("Per-rank curves"));
+    m_perRank->setToolTip(tr("Distributed runs: one curve per rank for figures each rank reports (throughput, step "
+                             "time, memory) instead of rank 0's"));
     m_tabs->setTabText(1, tr("System"));
     m_tabs->setTabText(2, tr("Compare"));
     const QStringList titles{tr("Loss (train, eval)"), tr("Learning rate"), tr("Gradient norm"),
@@ -136,18 +151,13 @@ void RunView::showRuns(const QStringList &runIds)
     m_runIds = runIds;
     for (const QString &id : m_runIds)
         QMetaObject::invokeMethod(m_watcher, "watchRun", Qt::QueuedConnection, Q_ARG(QString, id));
-    const QList<ChartSpec> specs = charts();
-    for (int i = 0; i < m_plots.size(); ++i) {
-        widgets::PlotDataProvider *old = m_plots[i]->provider();
-        m_plots[i]->setProvider(runIds.isEmpty() ? nullptr : new RunCurveProvider(m_watcher, runIds, specs[i].keys, m_plots[i]));
-        delete old;
-    }
+    rebuildCurveProviders();
     const bool single = runIds.size() == 1;
     for (int i = 0; i < m_systemPlots.size(); ++i) {
         widgets::PlotDataProvider *old = m_systemPlots[i]->provider();
         SystemChartProvider *p = nullptr;
         if (single) {
-            p = new SystemChartProvider(m_projectDir + QStringLiteral("/runs/") + runIds.front(),
+            p = new SystemChartProvider(m_watcher->project(), runIds.front(),
                                         i == 0 ? SystemChartProvider::Group::Memory : SystemChartProvider::Group::Cpu,
                                         m_systemPlots[i]);
             if (i == 0)
@@ -177,6 +187,23 @@ void RunView::showRuns(const QStringList &runIds)
     }
 }
 
+void RunView::rebuildCurveProviders()
+{
+    const QList<ChartSpec> specs = charts();
+    const bool allRanks = m_perRank->isChecked();
+    for (int i = 0; i < m_plots.size(); ++i) {
+        widgets::PlotDataProvider *old = m_plots[i]->provider();
+        m_plots[i]->setProvider(m_runIds.isEmpty() ? nullptr
+                                                   : new RunCurveProvider(m_watcher, m_runIds, specs[i].keys, m_plots[i], allRanks));
+        delete old;
+    }
+}
+
+QString RunView::detailsText() const
+{
+    return m_details->text();
+}
+
 void RunView::setBaseline(const QString &runId)
 {
     m_compare->setBaseline(runId);
@@ -189,8 +216,13 @@ void RunView::updateRuns(const RunList &runs)
         for (const auto &r : runs)
             if (QString::fromStdString(r.id) == id)
                 selected.append(r);
-    if (selected.size() == 1 && m_runIds.size() == 1)
+    if (selected.size() == 1 && m_runIds.size() == 1) {
+        m_parentName.clear();
+        for (const auto &r : runs)
+            if (r.id == selected.front().parentId)
+                m_parentName = QString::fromStdString(r.name);
         updateOverview(selected.front());
+    }
     if (m_runIds.size() > 1) {
         const QString baseline = m_compare->baseline();
         m_compare->setRuns(selected);
@@ -212,6 +244,8 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
     const auto max = r.params.find("training.max_steps");
     if (loss != r.summary.end())
         parts << tr("step %1 of %2").arg(loss->second.finalStep).arg(max == r.params.end() ? QStringLiteral("?") : QString::fromStdString(max->second));
+    if (const auto epoch = r.summary.find("train/epoch"); epoch != r.summary.end() && epoch->second.finalValue)
+        parts << tr("epoch %1").arg(*epoch->second.finalValue, 0, 'f', 2);
     for (const char *key : {"eval/loss", "eval/accuracy"}) {
         const auto it = r.summary.find(key);
         if (it != r.summary.end() && it->second.bestValue)
@@ -222,6 +256,14 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
         parts << tr("ETA %1").arg(RunsTableModel::durationText(eta));
     if (r.attempt > 1)
         parts << tr("attempt %1").arg(r.attempt);
+    for (QString &part : parts)
+        part = part.toHtmlEscaped();
+    if (!r.parentId.empty()) {
+        const QString parent = QString::fromStdString(r.parentId);
+        parts << tr("cloned from %1")
+                     .arg(QStringLiteral("<a href=\"run:%1\">%2</a>")
+                              .arg(parent.toHtmlEscaped(), (m_parentName.isEmpty() ? parent : m_parentName).toHtmlEscaped()));
+    }
     m_details->setText(parts.join(QStringLiteral("  ·  ")));
     if (status != m_lastStatus) {
         m_lastStatus = status;

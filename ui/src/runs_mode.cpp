@@ -114,6 +114,7 @@ void RunsMode::setSession(ProjectSession *session)
     m_launcher = new RunLauncher(session->dir(), this);
     m_controller = new RunController(session->dir(), this);
     m_view = new RunView(session->watcher(), session->dir(), m_host);
+    connect(m_view, &RunView::runRequested, m_table, &RunsTableView::selectRun);
     if (!m_actions) {
         m_actions = new RunActions(m_table, m_view, m_host);
         connect(m_table, &RunsTableView::contextMenuRequested, m_actions, &RunActions::showContextMenu);

@@ -1,5 +1,7 @@
 #include "seekbench/ui/screenshots.h"
 
+#include "seekbench/ui/project_templates.h"
+
 #include "seekbench/ui/main_window.h"
 #include "seekbench/ui/project_session.h"
 #include "seekbench/ui/run_view.h"
@@ -20,8 +22,9 @@ bool Screenshots::openDemo(MainWindow &window, const QString &dir)
 {
     if (!QFileInfo::exists(dir + QStringLiteral("/seekbench-project.yaml"))) {
         try {
-            ProjectSession::create(QDir(dir).absolutePath(), QStringLiteral("Demo"),
-                                   QStringLiteral("The demo project Seekbench creates on first start"));
+            createProjectFromTemplate(QDir(dir).absolutePath(), QStringLiteral("Demo"),
+                                      QStringLiteral("The demo project Seekbench creates on first start"),
+                                      QStringLiteral("text_classification"));
         } catch (const std::exception &) {
             return false;
         }

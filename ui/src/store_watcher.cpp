@@ -122,10 +122,12 @@ void StoreWatcher::pollLive()
         it.value() = update.cursor;
         QVector<widgets::PlotSeries> tails;
         for (const auto &s : update.series) {
-            if (s.rank != 0 || s.points.empty())
+            if (s.points.empty())
                 continue;
             widgets::PlotSeries tail;
             tail.id = it.key() + QLatin1Char('/') + q(s.key);
+            if (s.rank != 0)
+                tail.id += QLatin1Char('#') + QString::number(s.rank);
             for (const CurvePoint &p : s.points)
                 tail.append(static_cast<double>(p.step), p.wallTime, p.value, p.value, p.value);
             tails.append(tail);
@@ -135,7 +137,7 @@ void StoreWatcher::pollLive()
     }
 }
 
-widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::string &key, double fromStep,
+widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::string &key, int rank, double fromStep,
                                             double toStep, int buckets, double startTime)
 {
     const std::string id = runId.toStdString();
@@ -145,12 +147,14 @@ widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::str
                                        : static_cast<std::int64_t>(std::ceil(toStep));
     widgets::PlotSeries s;
     s.id = runId + QLatin1Char('/') + q(key);
+    if (rank != 0)
+        s.id += QLatin1Char('#') + QString::number(rank);
     s.startTime = startTime;
-    const DecimatedCurve curve = query().decimate(id, key, buckets, 0, from, to);
+    const DecimatedCurve curve = query().decimate(id, key, buckets, rank, from, to);
     if (curve.points <= static_cast<std::int64_t>(buckets)) {
         // Short curves come back as raw points, which also tell where a resume continued.
         int attempt = 0;
-        for (const CurvePoint &p : query().points(id, key, 0, false, from, to)) {
+        for (const CurvePoint &p : query().points(id, key, rank, false, from, to)) {
             if (attempt && p.attempt != attempt)
                 s.restartSteps.append(static_cast<double>(p.step));
             attempt = p.attempt;
@@ -158,6 +162,10 @@ widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::str
         }
         return s;
     }
+    // Long curves come back as buckets; where resumes continued comes from the attempts.
+    for (const AttemptRecord &a : store().attempts(id))
+        if (a.attempt > 1 && a.resumedFromStep && *a.resumedFromStep >= from && *a.resumedFromStep <= to)
+            s.restartSteps.append(static_cast<double>(*a.resumedFromStep));
     for (const CurveBucket &b : curve.buckets) {
         if (b.count == 0)
             continue;
@@ -169,7 +177,7 @@ widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::str
 }
 
 void StoreWatcher::requestCurves(quint64 requestId, const QStringList &runIds, const QStringList &keys,
-                                 double fromStep, double toStep, int buckets)
+                                 double fromStep, double toStep, int buckets, bool allRanks)
 {
     QVector<widgets::PlotSeries> out;
     freshConnections();
@@ -182,13 +190,15 @@ void StoreWatcher::requestCurves(quint64 requestId, const QStringList &runIds, c
             const auto curves = query().curves(runId.toStdString());
             for (const QString &key : keys) {
                 const std::string k = key.toStdString();
-                const bool present = std::any_of(curves.begin(), curves.end(),
-                                                 [&](const CurveInfo &c) { return c.key == k && c.rank == 0; });
-                if (!present)
-                    continue;
-                widgets::PlotSeries s = seriesFor(runId, k, fromStep, toStep, buckets, start);
-                s.label = runIds.size() > 1 ? q(record->name) + QStringLiteral(" · ") + key : key;
-                out.append(s);
+                for (const CurveInfo &c : curves) {
+                    if (c.key != k || (c.rank != 0 && !allRanks))
+                        continue;
+                    widgets::PlotSeries s = seriesFor(runId, k, c.rank, fromStep, toStep, buckets, start);
+                    s.label = runIds.size() > 1 ? q(record->name) + QStringLiteral(" · ") + key : key;
+                    if (c.rank != 0 || allRanks)
+                        s.label += tr(" · rank %1").arg(c.rank);
+                    out.append(s);
+                }
             }
         }
     } catch (const std::exception &e) {
@@ -221,6 +231,16 @@ void StoreWatcher::setNotes(const QString &runId, const QString &notes)
 {
     try {
         store().setNotes(runId.toStdString(), notes.toStdString());
+    } catch (const std::exception &e) {
+        Q_EMIT failed(QString::fromUtf8(e.what()));
+    }
+    poll();
+}
+
+void StoreWatcher::renameRun(const QString &runId, const QString &name)
+{
+    try {
+        store().setName(runId.toStdString(), name.toStdString());
     } catch (const std::exception &e) {
         Q_EMIT failed(QString::fromUtf8(e.what()));
     }

@@ -1,9 +1,8 @@
 #include "seekbench/ui/system_chart_provider.h"
 
 #include "seekbench/plotmath/decimation.h"
+#include "seekbench/projects/run_store.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,62 +24,61 @@ void add(QHash<QString, widgets::PlotSeries> &out, const QString &label, double 
     s.append(t - first, t, v, v, v);
 }
 
-SystemChartProvider::Chunk readNew(const QString &runDir, QHash<QString, qint64> offsets, SystemChartProvider::Group group,
-                                   double firstTime)
+SystemChartProvider::Chunk readNew(std::shared_ptr<const projects::Project> project, const std::string &runId,
+                                   double after, SystemChartProvider::Group group, double firstTime)
 {
     SystemChartProvider::Chunk chunk;
+    chunk.lastTime = after;
     QHash<QString, widgets::PlotSeries> series;
-    const QStringList files = QDir(runDir).entryList({QStringLiteral("*.out.log")}, QDir::Files, QDir::Name);
-    for (const QString &name : files) {
-        QFile f(runDir + QLatin1Char('/') + name);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        qint64 pos = offsets.value(name, 0);
-        f.seek(pos);
-        while (!f.atEnd()) {
-            const QByteArray line = f.readLine();
-            if (!line.endsWith('\n'))
-                break; // a line still being written: next time
-            pos += line.size();
-            if (!line.contains("\"system\""))
-                continue;
-            const QJsonObject o = QJsonDocument::fromJson(line).object();
-            if (o.value(QStringLiteral("event")).toString() != QLatin1String("system"))
-                continue;
-            const double t = o.value(QStringLiteral("time")).toDouble();
-            if (firstTime == 0)
-                firstTime = t;
-            chunk.gpuStatus = o.value(QStringLiteral("gpu_status")).toString();
-            if (group == SystemChartProvider::Group::Cpu) {
-                add(series, SystemChartProvider::tr("CPU %"), t, firstTime, o.value(QStringLiteral("cpu_percent")).toDouble());
-                continue;
-            }
-            add(series, SystemChartProvider::tr("RSS (MiB)"), t, firstTime, o.value(QStringLiteral("rss_bytes")).toDouble() / kMiB);
-            if (o.contains(QStringLiteral("cuda_allocated_bytes"))) {
-                add(series, SystemChartProvider::tr("CUDA allocated (MiB)"), t, firstTime,
-                    o.value(QStringLiteral("cuda_allocated_bytes")).toDouble() / kMiB);
-                add(series, SystemChartProvider::tr("CUDA reserved (MiB)"), t, firstTime,
-                    o.value(QStringLiteral("cuda_reserved_bytes")).toDouble() / kMiB);
-                add(series, SystemChartProvider::tr("CUDA peak (MiB)"), t, firstTime,
-                    o.value(QStringLiteral("cuda_peak_allocated_bytes")).toDouble() / kMiB);
-            }
-            for (const QJsonValue &d : o.value(QStringLiteral("gpus")).toArray()) {
-                const QJsonObject g = d.toObject();
-                add(series, SystemChartProvider::tr("GPU %1 used (MiB)").arg(g.value(QStringLiteral("index")).toInt()), t,
-                    firstTime, g.value(QStringLiteral("used_bytes")).toDouble() / kMiB);
-            }
-        }
-        offsets.insert(name, pos);
+    std::vector<projects::SystemSampleRecord> samples;
+    try {
+        projects::RunStore store(*project);
+        samples = store.systemSamples(runId, after);
+    } catch (const std::exception &e) {
+        chunk.error = QString::fromUtf8(e.what());
+        chunk.firstTime = firstTime;
+        return chunk;
     }
-    chunk.offsets = offsets;
+    bool ranks = false;
+    for (const auto &s : samples)
+        ranks = ranks || s.rank != 0;
+    // One curve per rank when the run has several; the label names it.
+    auto label = [&](const QString &what, int rank) {
+        return ranks ? SystemChartProvider::tr("%1 · rank %2").arg(what).arg(rank) : what;
+    };
+    for (const auto &s : samples) {
+        const double t = s.wallTime;
+        chunk.lastTime = std::max(chunk.lastTime, t);
+        if (firstTime == 0)
+            firstTime = t;
+        const QJsonObject gpu = QJsonDocument::fromJson(QByteArray::fromStdString(s.gpuJson)).object();
+        if (gpu.contains(QStringLiteral("gpu_status")))
+            chunk.gpuStatus = gpu.value(QStringLiteral("gpu_status")).toString();
+        if (group == SystemChartProvider::Group::Cpu) {
+            add(series, label(SystemChartProvider::tr("CPU %"), s.rank), t, firstTime, s.cpuPercent);
+            continue;
+        }
+        add(series, label(SystemChartProvider::tr("RSS (MiB)"), s.rank), t, firstTime, s.rssBytes / kMiB);
+        if (s.cudaAllocated) {
+            add(series, label(SystemChartProvider::tr("CUDA allocated (MiB)"), s.rank), t, firstTime, *s.cudaAllocated / kMiB);
+            add(series, label(SystemChartProvider::tr("CUDA reserved (MiB)"), s.rank), t, firstTime, s.cudaReserved.value_or(0) / kMiB);
+            add(series, label(SystemChartProvider::tr("CUDA peak (MiB)"), s.rank), t, firstTime, s.cudaPeak.value_or(0) / kMiB);
+        }
+        for (const QJsonValue &d : gpu.value(QStringLiteral("devices")).toArray()) {
+            const QJsonObject g = d.toObject();
+            add(series, label(SystemChartProvider::tr("GPU %1 used (MiB)").arg(g.value(QStringLiteral("index")).toInt()), s.rank), t,
+                firstTime, g.value(QStringLiteral("used_bytes")).toDouble() / kMiB);
+        }
+    }
     chunk.firstTime = firstTime;
     chunk.series = series.values().toVector();
     return chunk;
 }
 } // namespace
 
-SystemChartProvider::SystemChartProvider(const QString &runDir, Group group, QObject *parent)
-    : PlotDataProvider(parent), m_runDir(runDir), m_group(group)
+SystemChartProvider::SystemChartProvider(std::shared_ptr<const projects::Project> project, const QString &runId,
+                                         Group group, QObject *parent)
+    : PlotDataProvider(parent), m_project(std::move(project)), m_runId(runId), m_group(group)
 {
     connect(&m_reader, &QFutureWatcher<Chunk>::finished, this, [this] { merge(m_reader.result()); });
     m_timer.setInterval(500);
@@ -99,12 +97,12 @@ void SystemChartProvider::poll()
 {
     if (m_reader.isRunning())
         return;
-    m_reader.setFuture(QtConcurrent::run(readNew, m_runDir, m_offsets, m_group, m_firstTime));
+    m_reader.setFuture(QtConcurrent::run(readNew, m_project, m_runId.toStdString(), m_lastTime, m_group, m_firstTime));
 }
 
 void SystemChartProvider::merge(const Chunk &chunk)
 {
-    m_offsets = chunk.offsets;
+    m_lastTime = chunk.lastTime;
     m_firstTime = chunk.firstTime;
     if (!chunk.gpuStatus.isEmpty() && chunk.gpuStatus != m_gpuStatus) {
         m_gpuStatus = chunk.gpuStatus;

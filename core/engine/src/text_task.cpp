@@ -41,6 +41,11 @@ public:
     std::int64_t epoch() const override { return m_batches.epoch(); }
     std::int64_t cursor() const override { return m_batches.cursor(); }
     void seek(std::int64_t epoch, std::int64_t cursor) override { m_batches.seek(epoch, cursor); }
+    double epochProgress() const override
+    {
+        const auto n = m_data.train.inputIds.size(0);
+        return static_cast<double>(m_batches.epoch()) + (n > 0 ? static_cast<double>(m_batches.cursor()) / static_cast<double>(n) : 0.0);
+    }
 
     std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &reduceSum) override
     {

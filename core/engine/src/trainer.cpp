@@ -298,6 +298,7 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
         add("train/grad_norm", gradNorm);
         if (m_task->hasAuxLoss())
             add("train/aux_loss", aux);
+        add("train/epoch", m_task->epochProgress());
     }
     add("train/samples_per_s", sps);
     if (m_task->tokensPerSample() > 0)

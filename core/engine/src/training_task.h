@@ -67,6 +67,8 @@ public:
     virtual std::int64_t epoch() const = 0;
     virtual std::int64_t cursor() const = 0;
     virtual void seek(std::int64_t epoch, std::int64_t cursor) = 0;
+    // Epochs done, with the fraction of the current one (train/epoch).
+    virtual double epochProgress() const { return static_cast<double>(epoch()); }
 
     // Evaluates the eval split under NoGradGuard and eval mode (set by the trainer). With
     // several ranks each takes its share and combines figures with reduceSum. Returns

@@ -71,6 +71,25 @@ struct NewRun
     std::optional<ProcessIdentity> process; // the writer; this process when empty
 };
 
+struct AttemptRecord
+{
+    int attempt = 1;
+    double startedAt = 0;
+    std::optional<std::int64_t> resumedFromStep; // the checkpoint step a resume started from
+    std::string host;
+    std::int64_t pid = 0;
+};
+
+struct SystemSampleRecord
+{
+    double wallTime = 0;
+    int rank = 0;
+    double rssBytes = 0;
+    double cpuPercent = 0;
+    std::optional<double> cudaAllocated, cudaReserved, cudaPeak; // absent without CUDA
+    std::string gpuJson; // per-device NVML figures as the trainer wrote them; may be empty
+};
+
 struct ArtifactRecord
 {
     std::string kind; // checkpoint, export, report, log...

@@ -56,6 +56,15 @@ public:
     void removeTag(const std::string &runId, const std::string &tag);
     void setNotes(const std::string &runId, const std::string &notes);
     void appendNote(const std::string &runId, const std::string &note);
+    // Renames a run. Names are 1-200 characters without control characters (BadInput
+    // naming the problem otherwise); they need not be unique.
+    void setName(const std::string &runId, const std::string &name);
+    // The attempts of a run in order: the first, then one per resume.
+    std::vector<AttemptRecord> attempts(const std::string &runId);
+    // System samples of a run with wall time after `afterWallTime`, oldest first, at most
+    // `limit` (the most recent ones when there are more).
+    std::vector<SystemSampleRecord> systemSamples(const std::string &runId, double afterWallTime = 0,
+                                                  std::size_t limit = 100000);
     // Deletes the rows of the run and its folder. A running run is refused.
     void deleteRun(const std::string &runId);
 

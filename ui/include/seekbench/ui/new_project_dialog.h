@@ -9,7 +9,8 @@ class QPushButton;
 
 namespace seekbench::ui {
 
-// Creates a project folder from a template. Only "blank" exists until scenarios land.
+// Creates a project folder from a template (project_templates.h): blank, or one per
+// scenario with its example configs.
 class NewProjectDialog : public QDialog
 {
     Q_OBJECT
@@ -18,7 +19,8 @@ public:
 
     QString folder() const;
     QString projectName() const;
-    QString templateId() const; // "blank"
+    QString templateId() const; // "blank", "text_classification", ...
+    void setTemplateId(const QString &id);
     void setFolder(const QString &dir);
     void setProjectName(const QString &name);
     // Creates the project; false with the reason shown in the dialog.
@@ -31,6 +33,7 @@ private:
     QLineEdit *m_description;
     QComboBox *m_template;
     QLabel *m_error;
+    QLabel *m_templateInfo = nullptr;
 };
 
 } // namespace seekbench::ui

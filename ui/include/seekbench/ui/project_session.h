@@ -34,7 +34,8 @@ public:
     const RunList &runs() const { return m_runs; }
 
     // Creates a project (blank template) in `dir` and returns it opened.
-    static void create(const QString &dir, const QString &name, const QString &description);
+    static void create(const QString &dir, const QString &name, const QString &description,
+                       const QString &scenario = {});
 
 Q_SIGNALS:
     void runsListed(const seekbench::ui::RunList &runs);

@@ -33,6 +33,7 @@ public:
     QAction *stopAction() const { return m_stop; }
     QAction *resumeAction() const { return m_resume; }
     QAction *deleteAction() const { return m_delete; }
+    QAction *rerunAction() const { return m_rerun; }
 
     void retranslate();
     // Seconds a stopped run gets for its final checkpoint before it is killed.
@@ -46,9 +47,11 @@ private:
     void stop();
     void resume();
     void cloneAndEdit();
+    void rerunExactly();
     void trash();
     void tag();
     void note();
+    void rename();
     void pinBaseline();
     QAction *make(const char *objectName, const QKeySequence &shortcut, void (RunActions::*slot)());
 
@@ -58,7 +61,8 @@ private:
     QPointer<ProjectSession> m_session;
     QPointer<RunLauncher> m_launcher;
     QPointer<RunController> m_controller;
-    QAction *m_launch, *m_stop, *m_resume, *m_clone, *m_delete, *m_tag, *m_note, *m_baseline;
+    QAction *m_launch, *m_stop, *m_resume, *m_clone, *m_rerun, *m_delete, *m_tag, *m_note, *m_baseline;
+    QAction *m_rename = nullptr;
 };
 
 } // namespace seekbench::ui

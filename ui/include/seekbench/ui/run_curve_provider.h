@@ -16,8 +16,9 @@ class RunCurveProvider : public widgets::PlotDataProvider
 {
     Q_OBJECT
 public:
+    // With `allRanks`, every rank's curve of each key (distributed runs), else rank 0's.
     RunCurveProvider(StoreWatcher *watcher, const QStringList &runIds, const QStringList &keys,
-                     QObject *parent = nullptr);
+                     QObject *parent = nullptr, bool allRanks = false);
 
     void requestRange(double fromStep, double toStep, int buckets) override;
     void requestAll(int buckets) override;
@@ -30,6 +31,7 @@ private:
     QPointer<StoreWatcher> m_watcher;
     QStringList m_runIds;
     QStringList m_keys;
+    bool m_allRanks = false;
     quint64 m_lastRequest = 0;
     int m_buckets = 1000;
 };

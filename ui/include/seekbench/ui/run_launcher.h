@@ -15,6 +15,17 @@ namespace seekbench::ui {
 // under runs/.launching/ until the CLI has created runs/<id>/; then the files are moved
 // there (a rename keeps the process writing to them). The new run is found in the store
 // by its pid and host.
+// Where a run trains: this machine as one process, N data-parallel processes here
+// (`seekbench-cli launch --nproc N`), or a Slurm job from a cluster profile (a YAML file
+// of sbatch settings, see `seekbench-cli slurm`).
+struct LaunchTarget
+{
+    enum class Kind { Local, LocalRanks, Slurm };
+    Kind kind = Kind::Local;
+    int processes = 2;      // LocalRanks
+    QString clusterProfile; // Slurm: path of the profile
+};
+
 class RunLauncher : public QObject
 {
     Q_OBJECT
@@ -36,8 +47,15 @@ public:
 
     // Starts a run, or queues it while the machine's cores are taken (see maxConcurrent);
     // returns false with `error` set when the config is refused, its memory estimate
-    // exceeds the free memory, or the process cannot start.
-    bool launch(const QString &configPath, const QString &name, QString *error);
+    // exceeds the free memory, or the process cannot start. A non-empty `parentId`
+    // records the new run as a clone of that run.
+    bool launch(const QString &configPath, const QString &name, QString *error, const QString &parentId = {},
+                const LaunchTarget &target = {});
+    // The seekbench-cli arguments that start the run (no shell: each is one argv word).
+    static QStringList commandFor(const LaunchTarget &target, const QString &projectDir, const QString &configPath,
+                                  const QString &name, const QString &parentId);
+    // Cluster profiles saved in the project (clusters/*.yaml), by file path.
+    static QStringList clusterProfiles(const QString &projectDir);
     int queuedCount() const { return static_cast<int>(m_queue.size()); }
     // How many runs may train at once on this machine: the setting runs/maxConcurrent,
     // or by default the cores divided by the threads one run uses (at least 1).
@@ -66,9 +84,11 @@ private:
     };
     struct Queued
     {
-        QString configPath, name;
+        QString configPath, name, parentId;
         int threads = 0;
+        LaunchTarget target;
     };
+    bool submitSlurm(const Queued &q, QString *error);
     bool start(const Queued &q, QString *error);
     int runningHere(const RunList &runs) const;
 

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -34,6 +35,12 @@ public:
     void setBaseline(const QString &runId);
     widgets::LivePlot *lossPlot() const { return m_plots.value(0); }
     QList<widgets::LivePlot *> plots() const { return m_plots; }
+    QList<widgets::LivePlot *> systemPlots() const { return m_systemPlots; }
+    QString detailsText() const;
+
+Q_SIGNALS:
+    // The user followed a link to another run (a clone's parent).
+    void runRequested(const QString &runId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -41,12 +48,14 @@ protected:
 private:
     void retranslate();
     void updateOverview(const seekbench::projects::RunRecord &run);
+    void rebuildCurveProviders();
 
     StoreWatcher *m_watcher;
     QString m_projectDir;
     QStringList m_runIds;
     QLabel *m_title = nullptr;
     QLabel *m_details = nullptr;
+    QCheckBox *m_perRank = nullptr;
     QLabel *m_crashInfo = nullptr;
     QProgressBar *m_progress = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -58,6 +67,7 @@ private:
     QTableView *m_compareTable = nullptr;
     CompareModel *m_compare = nullptr;
     QString m_lastStatus;
+    QString m_parentName; // of the shown run's parent, when it has one
 };
 
 } // namespace seekbench::ui

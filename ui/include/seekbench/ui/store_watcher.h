@@ -30,6 +30,8 @@ class StoreWatcher : public QObject
     Q_OBJECT
 public:
     explicit StoreWatcher(std::shared_ptr<const seekbench::projects::Project> project, QObject *parent = nullptr);
+    // The open project (immutable; safe to read from any thread).
+    std::shared_ptr<const seekbench::projects::Project> project() const { return m_project; }
     ~StoreWatcher() override;
 
     // All of these are called through QMetaObject::invokeMethod from the GUI thread.
@@ -38,12 +40,15 @@ public:
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void watchRun(const QString &runId);
     Q_INVOKABLE void unwatchRun(const QString &runId);
-    // Decimated curves of runs x keys over [fromStep, toStep] (NaN: the whole curve).
+    // Decimated curves of runs x keys over [fromStep, toStep] (NaN: the whole curve);
+    // rank 0's, or every rank's with `allRanks` (ids "<run>/<key>#<rank>" for rank > 0).
     Q_INVOKABLE void requestCurves(quint64 requestId, const QStringList &runIds, const QStringList &keys,
-                                   double fromStep, double toStep, int buckets);
+                                   double fromStep, double toStep, int buckets, bool allRanks = false);
     Q_INVOKABLE void addTag(const QString &runId, const QString &tag);
     Q_INVOKABLE void removeTag(const QString &runId, const QString &tag);
     Q_INVOKABLE void setNotes(const QString &runId, const QString &notes);
+    // A refused name (empty, too long, control characters) comes back through failed().
+    Q_INVOKABLE void renameRun(const QString &runId, const QString &name);
     // Moves runs/<id>/ into the project's trash/ folder, then deletes the run's rows.
     Q_INVOKABLE void trashRun(const QString &runId);
     Q_INVOKABLE void markStale();
@@ -61,8 +66,8 @@ private:
     void freshConnections();
     seekbench::projects::RunStore &store();
     seekbench::projects::CurveQuery &query();
-    widgets::PlotSeries seriesFor(const QString &runId, const std::string &key, double fromStep, double toStep,
-                                  int buckets, double startTime);
+    widgets::PlotSeries seriesFor(const QString &runId, const std::string &key, int rank, double fromStep,
+                                  double toStep, int buckets, double startTime);
 
     std::shared_ptr<const seekbench::projects::Project> m_project;
     std::unique_ptr<seekbench::projects::RunStore> m_store;

@@ -6,19 +6,26 @@
 #include <QHash>
 #include <QTimer>
 
+#include <memory>
+
+namespace seekbench::projects {
+class Project;
+}
+
 namespace seekbench::ui {
 
 // System samples of a run (process RSS and CPU; CUDA allocator figures and per-device
-// GPU memory when present) from the JSON-lines events the trainer prints on stdout,
-// which the launcher keeps in the run folder (train.out.log, resume.out.log). Files
-// are read incrementally off the GUI thread.
+// GPU memory when present; one curve per rank for distributed runs) from the project's
+// store, so runs started anywhere (the CLI, a cluster, another GUI) show the same. Read
+// incrementally (after the last sample's wall time) off the GUI thread.
 class SystemChartProvider : public widgets::PlotDataProvider
 {
     Q_OBJECT
 public:
     enum class Group { Memory, Cpu };
 
-    SystemChartProvider(const QString &runDir, Group group, QObject *parent = nullptr);
+    SystemChartProvider(std::shared_ptr<const seekbench::projects::Project> project, const QString &runId, Group group,
+                        QObject *parent = nullptr);
     ~SystemChartProvider() override;
 
     void requestRange(double fromStep, double toStep, int buckets) override;
@@ -28,10 +35,11 @@ public:
 
     struct Chunk
     {
-        QHash<QString, qint64> offsets;
+        double lastTime = 0; // wall time of the newest sample read
         QVector<widgets::PlotSeries> series;
         QString gpuStatus;
         double firstTime = 0;
+        QString error;
     };
 
 Q_SIGNALS:
@@ -42,11 +50,12 @@ private:
     void merge(const Chunk &chunk);
     void publish(double fromX, double toX, int buckets);
 
-    QString m_runDir;
+    std::shared_ptr<const seekbench::projects::Project> m_project;
+    QString m_runId;
     Group m_group;
     QTimer m_timer;
     QFutureWatcher<Chunk> m_reader;
-    QHash<QString, qint64> m_offsets;
+    double m_lastTime = 0;
     QVector<widgets::PlotSeries> m_series; // x in "step" is seconds since the first sample
     QString m_gpuStatus;
     double m_firstTime = 0;

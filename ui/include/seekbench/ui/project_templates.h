@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace seekbench::ui {
+
+// What a new project starts with: its scenario and the example run configs copied into
+// its configs/ folder (from the app's resources). Blank starts empty.
+struct ProjectTemplate
+{
+    QString id;
+    QString title;       // translated
+    QString description; // translated
+    QString scenario;    // recorded in the project's manifest
+    QStringList configs; // resource paths, copied to <project>/configs/<file name>
+};
+
+QList<ProjectTemplate> projectTemplates();
+
+// Creates the project at `dir` from the template with `templateId` (throws
+// std::runtime_error naming an unknown template or a file that cannot be written).
+void createProjectFromTemplate(const QString &dir, const QString &name, const QString &description,
+                               const QString &templateId);
+
+} // namespace seekbench::ui

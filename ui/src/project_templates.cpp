@@ -1,0 +1,51 @@
+#include "seekbench/ui/project_templates.h"
+
+#include "seekbench/ui/project_session.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <stdexcept>
+
+namespace seekbench::ui {
+
+QList<ProjectTemplate> projectTemplates()
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("ProjectTemplates", text); };
+    return {
+        {QStringLiteral("blank"), tr("Blank project"), tr("An empty project: bring your own run configs."),
+         QString(), {}},
+        {QStringLiteral("text_classification"), tr("Text classification (synthetic)"),
+         tr("DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE "
+            "configs, ready to launch."),
+         QStringLiteral("text_classification"),
+         {QStringLiteral(":/configs/tiny.yaml"), QStringLiteral(":/configs/small.yaml"),
+          QStringLiteral(":/configs/moe.yaml")}},
+    };
+}
+
+void createProjectFromTemplate(const QString &dir, const QString &name, const QString &description,
+                               const QString &templateId)
+{
+    const QList<ProjectTemplate> all = projectTemplates();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const ProjectTemplate &t) { return t.id == templateId; });
+    if (it == all.end())
+        throw std::runtime_error("unknown project template '" + templateId.toStdString() + "'");
+    ProjectSession::create(dir, name, description, it->scenario);
+    if (it->configs.isEmpty())
+        return;
+    const QString configs = QDir(dir).filePath(QStringLiteral("configs"));
+    QDir().mkpath(configs);
+    for (const QString &resource : it->configs) {
+        QFile in(resource);
+        const QString target = QDir(configs).filePath(QFileInfo(resource).fileName());
+        QFile out(target);
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+            || out.write(in.readAll()) < 0 || !out.flush())
+            throw std::runtime_error("cannot write " + target.toStdString() + ": " + out.errorString().toStdString());
+    }
+}
+
+} // namespace seekbench::ui
