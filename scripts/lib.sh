@@ -15,6 +15,7 @@ SEEKBENCH_PACKAGES=(
   libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei
   dataset-fashion-mnist
   libxgboost-dev
+  slurmctld slurmd slurm-client munge
 )
 
 seekbench_sudo() {

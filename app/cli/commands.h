@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +17,9 @@ int runEstimate(const std::vector<std::string> &args);
 int runImportHf(const std::vector<std::string> &args);
 int runAmlCommand(const std::vector<std::string> &args); // aml_commands.cpp
 int runInspect(const std::vector<std::string> &args); // inspect_commands.cpp
+int runSlurmCommand(const std::vector<std::string> &args);   // slurm_commands.cpp
+// Each rank's state of a run, as one JSON line (slurm_commands.cpp; also `runs ranks`).
+int printRankStates(const std::filesystem::path &projectDir, const std::string &runId);
 
 // "--key value" and "--flag" options. Unknown options are an error, reported by name.
 struct Options

@@ -20,7 +20,9 @@ void usage(std::FILE *to)
         "           --config run.yaml --project DIR [--name NAME] [--parent RUN_ID]\n"
         "           --project DIR --resume RUN_ID\n"
         "  launch   --nproc N [--log-dir DIR] -- train --config run.yaml --out DIR\n"
-        "           N data-parallel ranks (c10d Gloo) on this machine\n"
+        "           --nproc N -- train --project DIR (--config run.yaml [--name N] | --resume RUN_ID)\n"
+        "           N data-parallel ranks (c10d Gloo) on this machine; with --project one run of N ranks\n"
+        "  slurm    script|submit|follow|cancel|logs|ranks ...   a run as a Slurm job\n"
         "  validate --config run.yaml [--json]\n"
         "  estimate --config run.yaml [--budget-gb N] [--json]\n"
         "  import-hf --config config.json [--out run.yaml]\n"
@@ -59,6 +61,8 @@ int main(int argc, char **argv)
         return runEstimate(rest);
     if (command == "import-hf")
         return runImportHf(rest);
+    if (command == "slurm")
+        return runSlurmCommand(rest);
     if (command == "project")
         return runProjectCommand(rest);
     if (command == "runs")

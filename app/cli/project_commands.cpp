@@ -13,6 +13,7 @@
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/schema.h"
 #include "seekbench/projects/segment_importer.h"
+#include "seekbench/projects/slurm_jobs.h"
 
 #include <nlohmann/json.hpp>
 
@@ -408,6 +409,17 @@ int runsStop(Project &p, const std::string &id, const Args &a)
 {
     RunStore store(p);
     const RunRecord r = store.run(id);
+    if (!r.jobId.empty() && (r.status == "running" || r.status == "queued")) {
+        // A Slurm job: its scheduler stops every rank (slurm follow records the end).
+        cancelSlurmJob(r.jobId);
+        store.addLog(id, "info", "cancel requested: scancel " + r.jobId);
+        if (a.has("--json"))
+            std::cout << json{{"run", id}, {"scancel", r.jobId}}.dump() << "\n";
+        else
+            std::cout << "scancel " << r.jobId << " (run " << id << "); seekbench-cli slurm follow " << id
+                      << " records its end\n";
+        return ExitOk;
+    }
     if (r.status != "running")
         badInput("run '" + id + "' is not running (status " + r.status + ")");
     const ProcessIdentity writer{r.host, r.pid, r.pidStart};
@@ -590,8 +602,10 @@ const char *kProjectUsage =
 
 const char *kRunsUsage =
     "usage: seekbench-cli runs VERB RUN_ID [--project DIR] ...\n"
-    "  stop RUN_ID [--wait SECONDS]     SIGTERM to a live local run (final checkpoint, then exit)\n"
+    "  stop RUN_ID [--wait SECONDS]     SIGTERM to a live local run (final checkpoint, then exit);\n"
+    "                                   scancel for a Slurm run\n"
     "  resume RUN_ID                    start a detached `train --resume` for the run\n"
+    "  ranks RUN_ID                     each rank's state of a distributed run (JSON)\n"
     "  tag RUN_ID TAG... [--remove]\n"
     "  note RUN_ID TEXT... [--replace]\n"
     "  delete RUN_ID --yes\n"
@@ -654,7 +668,7 @@ int runRunsCommand(const std::vector<std::string> &args)
         flags.push_back("--replace");
     else if (verb == "delete")
         flags.push_back("--yes");
-    else if (verb != "resume") {
+    else if (verb != "resume" && verb != "ranks") {
         std::fprintf(stderr, "seekbench-cli runs: unknown verb '%s'\n%s", verb.c_str(), kRunsUsage);
         return ExitBadInput;
     }
@@ -669,6 +683,7 @@ int runRunsCommand(const std::vector<std::string> &args)
             badInput("the run id is missing (seekbench-cli runs " + verb + " RUN_ID [--project DIR])");
         const std::string id = a.positional[0];
         Project::checkRunId(id);
+        if (verb == "ranks") return printRankStates(a.get("--project").value_or("."), id);
         Project p = openProject(a.get("--project").value_or("."));
         if (verb == "stop") return runsStop(p, id, a);
         if (verb == "resume") return runsResume(p, id, a);

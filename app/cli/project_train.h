@@ -31,6 +31,13 @@ public:
     static std::unique_ptr<ProjectTrainSession> beginResume(const std::filesystem::path &project,
                                                             const std::string &runId);
 
+    // One rank of a distributed run that its owner (launch, slurm submit) created: the
+    // config is the run's snapshot, points go to this rank's segment file, and nothing
+    // here opens seekbench.db (distributed_train.cpp). attempt > 1 resumes from the
+    // run's latest checkpoint.
+    static std::unique_ptr<ProjectTrainSession> joinRun(const std::filesystem::path &project,
+                                                        const std::string &runId, int attempt, int rank);
+
     virtual std::string runId() const = 0;
     virtual const RunConfig &config() const = 0;
     virtual std::filesystem::path outDir() const = 0;           // runs/<run-id>

@@ -3,6 +3,7 @@
 // JSON-lines events on stdout and a human summary on stderr.
 
 #include "commands.h"
+#include "distributed_train.h"
 #include "project_train.h"
 
 #include "seekbench/config_io.h"
@@ -133,6 +134,11 @@ int runLaunch(const std::vector<std::string> &args)
     }
     if (nproc < 1 || nproc > 256)
         return fail("--nproc must be between 1 and 256");
+    if (std::find(rankArgs.begin(), rankArgs.end(), std::string("--project")) != rankArgs.end()) {
+        // One run in the project's store, written by N ranks (distributed_train.cpp).
+        installSignalHandlers();
+        return runProjectLaunch(nproc, rankArgs, o.get("--log-dir"), &g_cancel);
+    }
     std::filesystem::path logDir;
     if (auto d = o.get("--log-dir"))
         logDir = *d;
@@ -158,7 +164,7 @@ int runLaunch(const std::vector<std::string> &args)
 
 int runTrain(const std::vector<std::string> &args)
 {
-    const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name", "--parent"}, {});
+    const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name", "--parent", "--run-id", "--attempt"}, {});
     auto fail = [](const std::string &msg) {
         std::fprintf(stderr, "seekbench-cli train: %s\n", msg.c_str());
         return ExitBadInput;
@@ -170,7 +176,11 @@ int runTrain(const std::vector<std::string> &args)
         return fail("--out DIR or --project DIR is required");
     if (project && o.get("--out"))
         return fail("--out and --project exclude each other");
-    if (!o.get("--config") && !(project && o.get("--resume")))
+    const auto joinRunId = o.get("--run-id");
+    if (joinRunId && (!project || o.get("--config") || o.get("--resume") || o.get("--name") || o.get("--parent")))
+        return fail("--run-id ID --attempt N joins a distributed run in --project DIR; its config is the run's "
+                    "snapshot (no --config, --resume or --name)");
+    if (!o.get("--config") && !(project && o.get("--resume")) && !joinRunId)
         return fail("--config is required");
     if (o.get("--parent") && (!project || o.get("--resume")))
         return fail("--parent needs --project and a new run (--config)");
@@ -203,9 +213,22 @@ int runTrain(const std::vector<std::string> &args)
     if (const char *hosted = std::getenv("SEEKBENCH_STORE_HOSTED"))
         request.storeHostedByLauncher = std::string(hosted) == "1";
     try {
-        if (project && ranks.worldSize > 1) {
-            throw std::runtime_error("distributed runs recorded in a project are not supported yet; "
-                                     "train with --out DIR (seekbench-cli launch --nproc N -- train ... --out DIR)");
+        if (joinRunId) {
+            int attempt = 0;
+            try {
+                attempt = std::stoi(o.get("--attempt").value_or("1"));
+            } catch (...) {
+                throw std::runtime_error("--attempt: '" + o.get("--attempt").value_or("") + "' is not a number");
+            }
+            session = ProjectTrainSession::joinRun(*project, *joinRunId, attempt, ranks.rank);
+            config = session->config();
+            request.outDir = session->outDir();
+            request.resumeFrom = session->resumeCheckpoint();
+            request.sink = session->sink();
+        } else if (project && ranks.worldSize > 1) {
+            throw std::runtime_error("several ranks record one run in a project through its owner: "
+                                     "seekbench-cli launch --nproc N -- train --project DIR --config FILE, or "
+                                     "seekbench-cli slurm submit (the ranks then get --run-id ID --attempt N)");
         } else if (project) {
             session = o.get("--resume") ? ProjectTrainSession::beginResume(*project, *o.get("--resume"))
                                         : ProjectTrainSession::beginNew(*project, config, config.name,

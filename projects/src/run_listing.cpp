@@ -14,7 +14,8 @@ namespace {
 // and a snapshot spills to overflow pages, which a listing of thousands of runs would read.
 const char *kRunColumns = "id, name, status, created_at, started_at, ended_at, heartbeat_at, "
                           "heartbeat_interval, host, pid, pid_start, launcher, config_hash, parent_id, "
-                          "parent_kind, notes, message, attempt, store_mode";
+                          "parent_kind, notes, message, attempt, store_mode, ranks, scheduler, job_id, job_state, "
+                          "job_state_at";
 
 RunRecord readRun(const sql::Statement &st, bool withConfig)
 {
@@ -38,8 +39,13 @@ RunRecord readRun(const sql::Statement &st, bool withConfig)
     r.message = st.text(16);
     r.attempt = st.int32(17);
     r.storeMode = st.text(18);
+    r.ranks = st.int32(19);
+    r.scheduler = st.text(20);
+    r.jobId = st.text(21);
+    r.jobState = st.text(22);
+    r.jobStateAt = st.optReal(23);
     if (withConfig)
-        r.configYaml = st.text(19);
+        r.configYaml = st.text(24);
     return r;
 }
 

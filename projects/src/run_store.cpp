@@ -10,6 +10,7 @@
 #include "tiles.h"
 #include "run_store_impl.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -78,8 +79,8 @@ std::string RunStore::createRun(const NewRun &run)
     d->write([&] {
         auto st = d->db.prepare(R"(INSERT INTO runs(id, name, status, created_at, started_at, host, pid,
             pid_start, launcher, config_yaml, config_hash, parent_id, parent_kind, notes, attempt,
-            heartbeat_at, heartbeat_interval, store_mode)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?4, ?15, ?16))");
+            heartbeat_at, heartbeat_interval, store_mode, ranks, scheduler)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?4, ?15, ?16, ?17, ?18))");
         st.bind(1, id).bind(2, run.name.empty() ? id : run.name).bind(3, run.status).bind(4, now);
         if (run.status == "running")
             st.bind(5, now);
@@ -91,7 +92,8 @@ std::string RunStore::createRun(const NewRun &run)
             st.bindNull(12).bindNull(13);
         else
             st.bind(12, run.parentId).bind(13, run.parentKind);
-        st.bind(14, run.notes).bind(15, run.heartbeatInterval).bind(16, mode);
+        st.bind(14, run.notes).bind(15, run.heartbeatInterval).bind(16, mode).bind(17, std::max(1, run.ranks))
+            .bind(18, run.scheduler);
         st.run();
         auto att = d->db.prepare("INSERT INTO run_attempts(run_id, attempt, started_at, host, pid) "
                                  "VALUES (?1, 1, ?2, ?3, ?4)");
@@ -220,6 +222,35 @@ void RunStore::setWriter(const std::string &runId, const std::optional<ProcessId
         d->db.prepare("UPDATE runs SET host = ?2, pid = ?3, pid_start = ?4, heartbeat_at = ?5 WHERE id = ?1")
             .bind(1, runId).bind(2, proc.host).bind(3, proc.pid).bind(4, proc.startTime).bind(5, nowSeconds())
             .run();
+    });
+}
+
+void RunStore::setRanks(const std::string &runId, int ranks)
+{
+    if (ranks < 1)
+        throw ProjectError(Kind::BadInput, "run '" + runId + "': ranks must be at least 1, not " + std::to_string(ranks));
+    d->requireRun(runId);
+    d->write([&] { d->db.prepare("UPDATE runs SET ranks = ?2 WHERE id = ?1").bind(1, runId).bind(2, ranks).run(); });
+}
+
+void RunStore::setJob(const std::string &runId, const std::string &scheduler, const std::string &jobId,
+                      const std::string &state)
+{
+    d->requireRun(runId);
+    d->write([&] {
+        d->db.prepare("UPDATE runs SET scheduler = ?2, job_id = ?3, job_state = ?4, job_state_at = ?5 WHERE id = ?1")
+            .bind(1, runId).bind(2, scheduler).bind(3, jobId).bind(4, state).bind(5, nowSeconds()).run();
+    });
+}
+
+void RunStore::setJobState(const std::string &runId, const std::string &state)
+{
+    d->requireRun(runId);
+    d->write([&] {
+        // The job's start is the run's start (a queued run has none yet).
+        d->db.prepare("UPDATE runs SET job_state = ?2, job_state_at = ?3, started_at = CASE WHEN ?2 = 'RUNNING' "
+                      "THEN coalesce(started_at, ?3) ELSE started_at END WHERE id = ?1")
+            .bind(1, runId).bind(2, state).bind(3, nowSeconds()).run();
     });
 }
 
@@ -390,9 +421,11 @@ std::vector<std::string> RunStore::markStaleRuns()
         double interval;
     };
     std::vector<Candidate> candidates;
+    // A scheduler's job (Slurm) is followed through the scheduler: the process that
+    // submitted it is long gone by design.
     {
         auto st = d->db.prepare("SELECT id, host, pid, pid_start, coalesce(heartbeat_at, created_at), "
-                                "heartbeat_interval FROM runs WHERE status = 'running'");
+                                "heartbeat_interval FROM runs WHERE status = 'running' AND job_id = ''");
         while (st.step())
             candidates.push_back({st.text(0), {st.text(1), st.int64(2), st.int64(3)}, st.real(4), st.real(5)});
     }

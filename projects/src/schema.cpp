@@ -101,6 +101,18 @@ CREATE TABLE segment_imports (segment TEXT PRIMARY KEY, run_id TEXT NOT NULL,
   offset INTEGER NOT NULL, records INTEGER NOT NULL, imported_at REAL NOT NULL);
 )";
 
+// Distributed and cluster runs: how many ranks write the run, and for a scheduler job
+// (Slurm) its id, its last known state and when that was seen. A run with a job id is
+// followed through its scheduler, not through the pid of the process that submitted it.
+const char *kMigrateTo4 = R"(
+ALTER TABLE runs ADD COLUMN ranks INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE runs ADD COLUMN scheduler TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN job_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN job_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN job_state_at REAL;
+CREATE INDEX runs_by_job ON runs(scheduler, job_id);
+)";
+
 // Version 5: the anti-money-laundering scenario (issue 9). Transactions with the indexes
 // fund-chain tracing needs ((sender, ts, amount, receiver) forward, (receiver, ts,
 // amount, sender) backward), accounts, CSV imports, and per run: scores, thresholds,
@@ -170,7 +182,7 @@ void migrateStep(sql::Database &db, int from)
         db.exec("PRAGMA user_version = 3");
         break;
     case 3:
-        // placeholder: migration 4 belongs to the distributed-runs work
+        db.exec(kMigrateTo4);
         db.exec("PRAGMA user_version = 4");
         break;
     case 4:

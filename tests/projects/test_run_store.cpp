@@ -276,6 +276,11 @@ private Q_SLOTS:
         dead.name = "dead";
         dead.process = ProcessIdentity{ProcessIdentity::hostName(), child, 12345};
         const auto deadId = store.createRun(dead);
+        // A Slurm job submitted by that same dead process: its scheduler, not the pid,
+        // says whether it lives (slurm follow records its end).
+        dead.name = "slurm job";
+        const auto jobId = store.createRun(dead);
+        store.setJob(jobId, "slurm", "77", "RUNNING");
         // Our own pid with another start time: a reused pid.
         NewRun reused;
         reused.name = "reused";
@@ -307,6 +312,7 @@ private Q_SLOTS:
         QCOMPARE(store.run(farSilent).status, std::string("crashed"));
         QVERIFY(store.run(farSilent).message.find("no heartbeat from some-other-node") != std::string::npos);
         QCOMPARE(store.run(done).status, std::string("finished"));
+        QCOMPARE(store.run(jobId).status, std::string("running"));
     }
 
     void liveProcessKilled()

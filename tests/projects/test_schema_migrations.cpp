@@ -77,6 +77,16 @@ private Q_SLOTS:
         QCOMPARE(run.tags, std::vector<std::string>{"legacy"});
         QCOMPARE(run.attempt, 1);
         QCOMPARE(run.status, std::string("finished")); // not mistaken for a stale run
+        // Schema 4: one rank, no scheduler job; the accessors write the new columns.
+        QCOMPARE(run.ranks, 1);
+        QVERIFY(run.scheduler.empty() && run.jobId.empty() && run.jobState.empty());
+        store.setRanks("r1", 4);
+        store.setJob("r1", "slurm", "123", "RUNNING");
+        const auto again = store.run("r1");
+        QCOMPARE(again.ranks, 4);
+        QCOMPARE(again.jobId, std::string("123"));
+        QCOMPARE(again.jobState, std::string("RUNNING"));
+        QVERIFY(again.jobStateAt.has_value());
         QVERIFY(run.summary.count("train/loss"));
         QCOMPARE(*run.summary.at("train/loss").finalValue, 1.0 / kPoints);
         QCOMPARE(store.events("r1").size(), std::size_t(1));

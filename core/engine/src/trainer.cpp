@@ -5,6 +5,7 @@
 #include "environment.h"
 #include "grad_scaler.h"
 #include "gradient_sync.h"
+#include "zero_optimizer.h"
 #include "process_group.h"
 #include "memory_tracking.h"
 #include "model.h"
@@ -67,6 +68,8 @@ private:
     std::map<std::string, double> evaluate();
     void recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds);
     bool checkpoint(bool isBest);
+    // Every rank at the same steps: with ZeRO-1 the optimizer state is gathered first.
+    void checkpointAllRanks(bool isBest);
     void applyRetention();
     std::vector<at::Tensor> parameters() const { return m_module->parameters(); }
     StepContext stepContext() const { return {m_device, m_autocast, m_autocastDtype}; }
@@ -93,6 +96,8 @@ private:
     std::int64_t m_startStep = 0;
     std::int64_t m_lastEvalStep = -1;
     std::int64_t m_lastCheckpointStep = -1;
+    std::unique_ptr<ZeroOptimizer> m_zero;       // training.zero_stage 1 with several ranks
+    std::int64_t m_sharedCheckpointStep = -1;   // the same on every rank (ZeRO-1 saves are collective)
     std::vector<std::int64_t> m_checkpointSteps;
     std::vector<MetricPoint> m_points;
     BlasInfo m_blas;
@@ -179,6 +184,8 @@ void Trainer::setup()
         groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(0)));
         m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), opts);
     }
+    if (m_group && m_t.zero_stage == 1)
+        m_zero = std::make_unique<ZeroOptimizer>(*m_group, m_module->parameters());
     if (m_t.precision == "fp16")
         m_scaler = std::make_unique<GradScaler>();
 
@@ -233,6 +240,10 @@ void Trainer::resume()
             warn("the config differs from the one the checkpoint was written with");
         m_lastCheckpointStep = m_state.step;
         m_lastEvalStep = m_state.step;
+        if (m_zero) {
+            m_zero->releaseForeignState(*m_optimizer); // every rank read the whole state
+            m_sharedCheckpointStep = m_state.step;
+        }
         for (const auto &p : listCheckpoints(m_req.outDir)) {
             try {
                 m_checkpointSteps.push_back(readCheckpointInfo(p).step);
@@ -297,6 +308,8 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
         add("train/comm_time_s", commSeconds);
     if (countingCpuAllocatorInstalled())
         add("train/peak_tensor_bytes", double(cpuTensorMemory().peakBytes));
+    if (m_group) // plain data parallel against ZeRO-1's shard
+        add("train/optimizer_state_bytes", double(ZeroOptimizer::stateBytes(*m_optimizer)));
     if (m_req.sink)
         m_req.sink->addMetrics(m_points);
     if (m_req.onEvent) {
@@ -307,6 +320,20 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
         emit("step", std::move(body), step);
     }
     m_result.finalMetrics["train/loss"] = loss;
+}
+
+void Trainer::checkpointAllRanks(bool isBest)
+{
+    if (!m_zero) {
+        if (leader())
+            checkpoint(isBest);
+        return;
+    }
+    m_zero->gatherState(*m_optimizer);
+    if (leader())
+        checkpoint(isBest);
+    m_zero->releaseForeignState(*m_optimizer);
+    m_sharedCheckpointStep = m_state.step;
 }
 
 bool Trainer::checkpoint(bool isBest)
@@ -433,8 +460,13 @@ TrainResult Trainer::run()
                                    + (std::isfinite(loss) ? "gradient norm" : "loss") + " is not finite";
                 break;
             }
-            if (finite && !overflow)
+            if (finite && !overflow) {
+                if (m_zero)
+                    m_zero->dropForeignGradients();
                 m_optimizer->step();
+                if (m_zero)
+                    commSeconds += m_zero->broadcastParameters();
+            }
             else if (!overflow)
                 warn("skipped step " + std::to_string(m_state.step + 1) + ": non-finite loss or gradient norm");
             if (m_scaler)
@@ -475,8 +507,8 @@ TrainResult Trainer::run()
                 emit("eval", body, m_state.step);
             }
             const bool periodic = m_t.checkpoint_every > 0 && m_state.step % m_t.checkpoint_every == 0;
-            if ((periodic || (isBest && m_t.keep_best)) && leader())
-                checkpoint(isBest);
+            if (periodic || (isBest && m_t.keep_best))
+                checkpointAllRanks(isBest);
             if (m_t.early_stopping_patience > 0 && m_state.evalsWithoutImprovement >= m_t.early_stopping_patience) {
                 m_result.status = TrainStatus::EarlyStopped;
                 break;
@@ -487,8 +519,8 @@ TrainResult Trainer::run()
                 for (const auto &[k, v] : evaluate())
                     m_result.finalMetrics[k] = v;
             }
-            if (m_lastCheckpointStep != m_state.step && leader())
-                checkpoint(false);
+            if ((m_zero ? m_sharedCheckpointStep : m_lastCheckpointStep) != m_state.step)
+                checkpointAllRanks(false);
         }
     } catch (const std::exception &e) {
         m_result.status = TrainStatus::Failed;

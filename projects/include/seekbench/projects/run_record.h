@@ -43,6 +43,11 @@ struct RunRecord
     std::string message;    // why it failed, diverged or crashed
     int attempt = 1;
     std::string storeMode;  // local | segments
+    int ranks = 1;          // processes that write the run (data-parallel ranks)
+    std::string scheduler;  // "" (a local process or launcher) | slurm
+    std::string jobId;      // the scheduler's job id, "" when none
+    std::string jobState;   // its last known state (PENDING, RUNNING, COMPLETED, CANCELLED...)
+    std::optional<double> jobStateAt;
     std::vector<std::string> tags;
     std::map<std::string, std::string> params;  // flattened config ("training.lr")
     std::map<std::string, MetricSummary> summary;
@@ -61,6 +66,8 @@ struct NewRun
     std::string parentId;
     std::string parentKind;
     double heartbeatInterval = 5.0; // seconds; stale after three missed intervals
+    int ranks = 1;
+    std::string scheduler;          // "" or slurm
     std::optional<ProcessIdentity> process; // the writer; this process when empty
 };
 

@@ -44,6 +44,14 @@ public:
     // process writes it): stale detection checks this process.
     void setWriter(const std::string &runId, const std::optional<ProcessIdentity> &process = std::nullopt);
 
+    // Distributed runs: how many ranks write the run.
+    void setRanks(const std::string &runId, int ranks);
+    // A scheduler's job for the run (scheduler "slurm"): its id and state. A run with a
+    // job id is never marked stale by markStaleRuns: its scheduler says whether it lives.
+    void setJob(const std::string &runId, const std::string &scheduler, const std::string &jobId,
+                const std::string &state);
+    void setJobState(const std::string &runId, const std::string &state);
+
     void addTag(const std::string &runId, const std::string &tag);
     void removeTag(const std::string &runId, const std::string &tag);
     void setNotes(const std::string &runId, const std::string &notes);
@@ -74,7 +82,7 @@ public:
     std::vector<EventRecord> events(const std::string &runId, const std::string &kind = {});
     std::vector<ArtifactRecord> artifacts(const std::string &runId);
 
-    // Marks crashed every running run whose writer is gone: on this host, its pid is dead
+    // Marks crashed every running run whose writer is gone (runs of a scheduler's job excepted): on this host, its pid is dead
     // or now belongs to another process (start time differs); elsewhere, its heartbeat
     // is more than three intervals old. Live runs are left alone. Returns the ids marked.
     std::vector<std::string> markStaleRuns();

@@ -9,7 +9,7 @@ namespace seekbench::projects {
 //   2: pre-aggregated tiles per curve, per-curve stats, a summary of final/best metrics
 //   3: resume attempts (metrics keyed by attempt, superseded points), heartbeats with the
 //      process start time, idempotent segment imports
-//   4: (the distributed-runs work)
+//   4: distributed and cluster runs: ranks, scheduler, job id, job state
 //   5: the AML scenario: transactions, accounts, imports, scores, evaluations, curves,
 //      thresholds and alerts (docs/aml-store.md)
 // A migration only ever moves forward, inside one transaction, after a copy of the
