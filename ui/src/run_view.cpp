@@ -66,6 +66,22 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     layout->addWidget(m_title);
     layout->addWidget(m_details);
     layout->addWidget(m_progress);
+    m_ranks = new QLabel(this);
+    m_ranks->setObjectName(QStringLiteral("rankStatusStrip"));
+    m_ranks->setWordWrap(true);
+    m_ranks->setVisible(false);
+    layout->addWidget(m_ranks);
+    connect(m_watcher, &StoreWatcher::rankStatesReady, this,
+            [this](const QString &runId, const QStringList &states, const QStringList &problems) {
+                if (m_runIds.size() != 1 || m_runIds.front() != runId)
+                    return;
+                m_ranks->setVisible(!states.isEmpty());
+                QString html = states.join(QStringLiteral("  ·  ")).toHtmlEscaped();
+                if (!problems.isEmpty())
+                    html += QStringLiteral("<br><span style=\"color:#c62828\">%1</span>")
+                                .arg(problems.join(QStringLiteral("<br>")).toHtmlEscaped());
+                m_ranks->setText(html);
+            });
     layout->addWidget(m_crashInfo);
 
     m_tabs = new QTabWidget(this);
@@ -216,6 +232,10 @@ void RunView::updateRuns(const RunList &runs)
         for (const auto &r : runs)
             if (QString::fromStdString(r.id) == id)
                 selected.append(r);
+    if (selected.size() == 1 && m_runIds.size() == 1 && selected.front().ranks > 1)
+        QMetaObject::invokeMethod(m_watcher, "requestRankStates", Qt::QueuedConnection, Q_ARG(QString, m_runIds.front()));
+    else if (m_ranks)
+        m_ranks->setVisible(false);
     if (selected.size() == 1 && m_runIds.size() == 1) {
         m_parentName.clear();
         for (const auto &r : runs)

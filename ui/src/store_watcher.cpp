@@ -1,5 +1,6 @@
 #include "seekbench/ui/store_watcher.h"
 
+#include "seekbench/projects/distributed_run.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_store.h"
@@ -235,6 +236,31 @@ void StoreWatcher::setNotes(const QString &runId, const QString &notes)
         Q_EMIT failed(QString::fromUtf8(e.what()));
     }
     poll();
+}
+
+void StoreWatcher::requestRankStates(const QString &runId)
+{
+    QStringList states, problems;
+    try {
+        for (const RankState &r : rankStates(store(), runId.toStdString())) {
+            const QString state = r.state == "waiting"    ? tr("waiting")
+                                  : r.state == "running"  ? tr("running")
+                                  : r.state == "finished" ? tr("finished")
+                                  : r.state == "cancelled" ? tr("cancelled")
+                                  : r.state == "failed"   ? tr("failed")
+                                  : r.state == "lost"     ? tr("lost")
+                                                          : q(r.state);
+            QString line = tr("rank %1: %2, step %3").arg(r.rank).arg(state).arg(r.step);
+            if (!r.message.empty())
+                line += QStringLiteral(" (") + q(r.message) + QLatin1Char(')');
+            states << line;
+            if (r.state == "failed" || r.state == "lost")
+                problems << line + QStringLiteral(" · ") + q(r.log);
+        }
+    } catch (const std::exception &e) {
+        Q_EMIT failed(QString::fromUtf8(e.what()));
+    }
+    Q_EMIT rankStatesReady(runId, states, problems);
 }
 
 void StoreWatcher::renameRun(const QString &runId, const QString &name)

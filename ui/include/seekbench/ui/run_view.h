@@ -56,6 +56,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_details = nullptr;
     QCheckBox *m_perRank = nullptr;
+    QLabel *m_ranks = nullptr; // per-rank states of a distributed run
     QLabel *m_crashInfo = nullptr;
     QProgressBar *m_progress = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -47,6 +47,9 @@ public:
     Q_INVOKABLE void addTag(const QString &runId, const QString &tag);
     Q_INVOKABLE void removeTag(const QString &runId, const QString &tag);
     Q_INVOKABLE void setNotes(const QString &runId, const QString &notes);
+    // Each rank's state of a distributed run, one line per rank ("rank 1: running, step
+    // 120"), answered by rankStatesReady.
+    Q_INVOKABLE void requestRankStates(const QString &runId);
     // A refused name (empty, too long, control characters) comes back through failed().
     Q_INVOKABLE void renameRun(const QString &runId, const QString &name);
     // Moves runs/<id>/ into the project's trash/ folder, then deletes the run's rows.
@@ -54,6 +57,7 @@ public:
     Q_INVOKABLE void markStale();
 
 Q_SIGNALS:
+    void rankStatesReady(const QString &runId, const QStringList &states, const QStringList &problems);
     void runsListed(const seekbench::ui::RunList &runs);
     void curvesReady(quint64 requestId, const QVector<seekbench::widgets::PlotSeries> &series);
     // Points added to a watched run; `reset` when it was resumed (reload its curves).
