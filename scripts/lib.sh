@@ -13,7 +13,7 @@ SEEKBENCH_PACKAGES=(
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
   libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei
-  dataset-fashion-mnist
+  dataset-fashion-mnist zlib1g-dev
   libxgboost-dev
   slurmctld slurmd slurm-client munge
 )

@@ -189,7 +189,7 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
         return;
     }
     m_shown = true;
-    m_params = seekbench::countParameters(config.model);
+    m_params = seekbench::countParameters(config); // the model this run builds (text, cross-modal, AML)
     m_paramsValue->setText(formatCount(m_params.total));
     m_paramsValue->setProperty("count", qlonglong(m_params.total));
     if (m_params.activePerToken != m_params.total)

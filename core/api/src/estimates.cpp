@@ -77,6 +77,12 @@ ParameterCount blockStack(const ModelConfig &m, int layers)
 
 ParameterCount countParameters(const RunConfig &c)
 {
+    if (c.data.kind == "aml_transactions") {
+        ParameterCount p;
+        p.total = amlGraphParameters(c);
+        p.activePerToken = p.total;
+        return p;
+    }
     if (c.data.kind != "fashion_mnist_pairs")
         return countParameters(c.model);
     const ModelConfig &m = c.model;
