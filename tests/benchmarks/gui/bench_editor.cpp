@@ -68,7 +68,7 @@ double coreWork(const RunConfig &c)
     t.start();
     volatile double sink = 0;
     const auto issues = validate(c, {});
-    sink = sink + double(issues.size()) + double(countParameters(c.model).total);
+    sink = sink + double(issues.size()) + double(countParameters(c).total);
     for (const char *p : {"fp32", "bf16", "fp16"}) {
         sink = sink + estimateTrainingMemory(c, p, c.training.batch_size).totalBytes;
         sink = sink + largestBatchThatFits(c, p, 24e9);
