@@ -72,14 +72,35 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Record step metrics every n steps."),
     QT_TRANSLATE_NOOP("ConfigSchema", "System samples per second (memory, CPU, GPU)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Seed of initialisation, shuffling and dropout."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "ZeRO stage over data-parallel ranks: 0 off, 1 shards the optimizer state."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Message passing runs within time windows of this many days."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Rounds of message passing over the transaction graph per window."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Recent transactions of the sender the DeepSeek blocks read for each score."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "The last months of transactions held out for evaluation."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Loss weight of laundering transactions; 0 uses sqrt(normal/laundering)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Alerts the analysts can work a day (threshold tuning)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Cost of a missed laundering transaction (threshold tuning)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Cost of working a false alert (threshold tuning)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Boosting rounds of the XGBoost baseline."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Tree depth of the XGBoost baseline."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Image-text model with cross attention, or the image-only ViT baseline."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Folder with the gzipped Fashion-MNIST IDX files."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Side of the square image patches (must divide 28)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Transformer blocks of the patch encoder."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Transformer blocks of the caption encoder."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Cross-attention layers, each text-to-image and image-to-text."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Wrong captions scored beside the right one per image."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Share of negatives that name a similar class."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Share of training captions reduced to the class-only template."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "One negative keeps the class and changes an attribute."),
 };
 } // namespace
 
 QStringList ConfigFieldText::groupOrder()
 {
     return {QStringLiteral("model"), QStringLiteral("moe"), QStringLiteral("head"), QStringLiteral("training"),
-            QStringLiteral("precision"), QStringLiteral("data"), QStringLiteral("distributed"),
-            QStringLiteral("checkpoints"), QStringLiteral("run")};
+            QStringLiteral("precision"), QStringLiteral("data"), QStringLiteral("crossmodal"), QStringLiteral("aml"),
+            QStringLiteral("distributed"), QStringLiteral("checkpoints"), QStringLiteral("run")};
 }
 
 QString ConfigFieldText::groupTitle(const QString &group)
@@ -98,6 +119,10 @@ QString ConfigFieldText::groupTitle(const QString &group)
         return QCoreApplication::translate("ConfigSchema", "Data");
     if (group == QLatin1String("distributed"))
         return QCoreApplication::translate("ConfigSchema", "Distributed");
+    if (group == QLatin1String("crossmodal"))
+        return QCoreApplication::translate("ConfigSchema", "Cross-modal (image and text)");
+    if (group == QLatin1String("aml"))
+        return QCoreApplication::translate("ConfigSchema", "Anti-money laundering");
     if (group == QLatin1String("checkpoints"))
         return QCoreApplication::translate("ConfigSchema", "Checkpoints");
     if (group == QLatin1String("run"))

@@ -215,7 +215,7 @@ std::vector<ConfigField> buildSchema()
     b.add("training.on_nonfinite", "training", t, &TrainingConfig::on_nonfinite, "A non-finite loss or gradient norm stops the run, or skips the step.", {"stop", "skip"});
     b.add("training.threads", "training", t, &TrainingConfig::threads, "Intra-op threads; 0 uses the cores given to the process.", 0, 1024);
     b.add("training.device", "training", t, &TrainingConfig::device, "Device to train on.", {"cpu", "cuda"});
-    b.add("training.zero_stage", "training", t, &TrainingConfig::zero_stage, "ZeRO stage over data-parallel ranks: 0 off, 1 shards the optimizer state.", 0, 1);
+    b.add("training.zero_stage", "distributed", t, &TrainingConfig::zero_stage, "ZeRO stage over data-parallel ranks: 0 off, 1 shards the optimizer state.", 0, 1);
     b.add("training.log_every", "training", t, &TrainingConfig::log_every, "Record step metrics every n steps.", 1, big);
     b.add("training.system_sample_hz", "training", t, &TrainingConfig::system_sample_hz, "System samples per second (memory, CPU, GPU).", 0.1, 100.0);
     b.add("training.seed", "training", t, &TrainingConfig::seed, "Seed of initialisation, shuffling and dropout.");
