@@ -294,6 +294,98 @@
         <source>Run</source>
         <translation>运行</translation>
     </message>
+    <message>
+        <source>ZeRO stage over data-parallel ranks: 0 off, 1 shards the optimizer state.</source>
+        <translation>数据并行进程间的 ZeRO 阶段：0 关闭，1 将优化器状态分片。</translation>
+    </message>
+    <message>
+        <source>Message passing runs within time windows of this many days.</source>
+        <translation>消息传递在以此天数为长度的时间窗口内进行。</translation>
+    </message>
+    <message>
+        <source>Rounds of message passing over the transaction graph per window.</source>
+        <translation>每个窗口内在交易图上进行消息传递的轮数。</translation>
+    </message>
+    <message>
+        <source>Recent transactions of the sender the DeepSeek blocks read for each score.</source>
+        <translation>每次评分时 DeepSeek 模块读取的付款方近期交易笔数。</translation>
+    </message>
+    <message>
+        <source>The last months of transactions held out for evaluation.</source>
+        <translation>留作评估的最后几个月的交易。</translation>
+    </message>
+    <message>
+        <source>Loss weight of laundering transactions; 0 uses sqrt(normal/laundering).</source>
+        <translation>洗钱交易的损失权重；0 表示使用 sqrt(正常/洗钱)。</translation>
+    </message>
+    <message>
+        <source>Alerts the analysts can work a day (threshold tuning).</source>
+        <translation>分析员每天可处理的告警数（用于阈值调优）。</translation>
+    </message>
+    <message>
+        <source>Cost of a missed laundering transaction (threshold tuning).</source>
+        <translation>漏报一笔洗钱交易的成本（用于阈值调优）。</translation>
+    </message>
+    <message>
+        <source>Cost of working a false alert (threshold tuning).</source>
+        <translation>处理一条误报告警的成本（用于阈值调优）。</translation>
+    </message>
+    <message>
+        <source>Boosting rounds of the XGBoost baseline.</source>
+        <translation>XGBoost 基线的提升轮数。</translation>
+    </message>
+    <message>
+        <source>Tree depth of the XGBoost baseline.</source>
+        <translation>XGBoost 基线的树深度。</translation>
+    </message>
+    <message>
+        <source>Image-text model with cross attention, or the image-only ViT baseline.</source>
+        <translation>带交叉注意力的图文模型，或仅图像的 ViT 基线。</translation>
+    </message>
+    <message>
+        <source>Folder with the gzipped Fashion-MNIST IDX files.</source>
+        <translation>存放 gzip 压缩的 Fashion-MNIST IDX 文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Side of the square image patches (must divide 28).</source>
+        <translation>方形图像块的边长（须能整除 28）。</translation>
+    </message>
+    <message>
+        <source>Transformer blocks of the patch encoder.</source>
+        <translation>图像块编码器的 Transformer 层数。</translation>
+    </message>
+    <message>
+        <source>Transformer blocks of the caption encoder.</source>
+        <translation>描述文本编码器的 Transformer 层数。</translation>
+    </message>
+    <message>
+        <source>Cross-attention layers, each text-to-image and image-to-text.</source>
+        <translation>交叉注意力层数，每层含文本到图像和图像到文本两个方向。</translation>
+    </message>
+    <message>
+        <source>Wrong captions scored beside the right one per image.</source>
+        <translation>每张图像除正确描述外参与打分的错误描述数。</translation>
+    </message>
+    <message>
+        <source>Share of negatives that name a similar class.</source>
+        <translation>负样本中指向相似类别的比例。</translation>
+    </message>
+    <message>
+        <source>Share of training captions reduced to the class-only template.</source>
+        <translation>训练描述中简化为仅含类别模板的比例。</translation>
+    </message>
+    <message>
+        <source>One negative keeps the class and changes an attribute.</source>
+        <translation>保留一个类别相同、仅改变属性的负样本。</translation>
+    </message>
+    <message>
+        <source>Cross-modal (image and text)</source>
+        <translation>跨模态（图像与文本）</translation>
+    </message>
+    <message>
+        <source>Anti-money laundering</source>
+        <translation>反洗钱</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
@@ -1416,6 +1508,34 @@
     <message>
         <source> · rank %1</source>
         <translation> · 进程 %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>rank %1: %2, step %3</source>
+        <translation>进程 %1：%2，第 %3 步</translation>
     </message>
 </context>
 <context>
