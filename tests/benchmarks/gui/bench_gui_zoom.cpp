@@ -91,6 +91,8 @@ int main(int argc, char **argv)
                 "  GUI lateness meanwhile: p99 %.2f ms, max %.2f ms (target: no stall over 16 ms)\n",
                 static_cast<long long>(points), zooms, median(total), *std::max_element(total.begin(), total.end()),
                 median(replot), *std::max_element(replot.begin(), replot.end()), probe.percentile(0.99), probe.max());
+    std::printf("  slowest replot at zoom %d of %d\n",
+                static_cast<int>(std::max_element(replot.begin(), replot.end()) - replot.begin()) + 1, zooms);
     std::printf("  GUI-thread CPU per event (own clock, excludes preemption): p99 %.2f ms, max %.2f ms\n"
                 "  costliest handlers:\n",
                 app.percentile(0.99), app.max());
