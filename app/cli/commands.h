@@ -36,3 +36,16 @@ Options parseOptions(const std::vector<std::string> &args, const std::vector<std
                      const std::vector<std::string> &flags);
 
 } // namespace seekbench::cli
+
+namespace seekbench {
+struct RunConfig;
+}
+
+namespace seekbench::cli {
+
+// Loads and validates a run config (the checks of `validate`, with this build's
+// capabilities) and applies --name; on problems prints each as "path: problem" to stderr
+// and returns false (exit with ExitBadInput).
+bool loadValidConfig(const std::string &path, const std::optional<std::string> &name, RunConfig &out);
+
+} // namespace seekbench::cli

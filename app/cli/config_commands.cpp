@@ -73,6 +73,20 @@ nlohmann::json issuesJson(const ConfigIssues &issues)
 
 } // namespace
 
+bool loadValidConfig(const std::string &path, const std::optional<std::string> &name, RunConfig &out)
+{
+    ConfigLoad load = loadRunConfig(path);
+    const ConfigIssues issues = load.ok() ? validate(load.config, engineCapabilities()) : load.issues;
+    for (const auto &i : issues)
+        std::fprintf(stderr, "%s: %s\n", path.c_str(), describe(i).c_str());
+    if (!issues.empty())
+        return false;
+    out = load.config;
+    if (name)
+        out.name = *name;
+    return true;
+}
+
 int runValidate(const std::vector<std::string> &args)
 {
     const Options o = parseOptions(args, {"--config"}, {"--json"});

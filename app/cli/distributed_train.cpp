@@ -184,16 +184,10 @@ int runProjectLaunch(int nproc, const std::vector<std::string> &trainArgs, const
         return fail("give the run as --config FILE [--name NAME] (a new run) or --resume RUN_ID");
     std::optional<RunConfig> config;
     if (auto path = o.get("--config")) {
-        ConfigLoad load = loadRunConfig(*path);
-        ConfigIssues issues = load.ok() ? validate(load.config, engineCapabilities()) : load.issues;
-        if (!issues.empty()) {
-            for (const auto &i : issues)
-                std::fprintf(stderr, "%s: %s\n", path->c_str(), describe(i).c_str());
+        RunConfig loaded;
+        if (!loadValidConfig(*path, o.get("--name"), loaded))
             return ExitBadInput;
-        }
-        config = load.config;
-        if (auto name = o.get("--name"))
-            config->name = *name;
+        config = loaded;
     }
     std::optional<Project> project;
     DistributedRunStart start;

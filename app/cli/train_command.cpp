@@ -187,16 +187,8 @@ int runTrain(const std::vector<std::string> &args)
 
     RunConfig config;
     if (auto path = o.get("--config")) {
-        ConfigLoad load = loadRunConfig(*path);
-        ConfigIssues issues = load.ok() ? validate(load.config, engineCapabilities()) : load.issues;
-        if (!issues.empty()) {
-            for (const auto &i : issues)
-                std::fprintf(stderr, "%s: %s\n", path->c_str(), describe(i).c_str());
+        if (!loadValidConfig(*path, o.get("--name"), config))
             return ExitBadInput;
-        }
-        config = load.config;
-        if (auto name = o.get("--name"))
-            config.name = *name;
     }
 
     const RankEnvironmentResult rankEnv = readRankEnvironment();
