@@ -3,6 +3,8 @@
 // a 1-process run of the same global batch, each rank keeps its own throughput; a stop
 // stops every rank and the run resumes as 2 ranks; a killed rank fails the run by name.
 
+#include "cli_test_support.h"
+
 #include <QtTest>
 
 #include <QDir>
@@ -34,23 +36,12 @@ Result cli(const QStringList &args)
 
 QString writeConfig(const QString &dir, const QString &name, int batch, int maxSteps)
 {
-    QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml"));
-    in.open(QIODevice::ReadOnly);
-    QString yaml = QString::fromUtf8(in.readAll());
-    auto set = [&](const QString &key, const QString &value) {
-        yaml.replace(QRegularExpression(QStringLiteral("\n  ") + key + QStringLiteral(":[^\n]*")),
-                     QStringLiteral("\n  ") + key + QStringLiteral(": ") + value);
-    };
-    set(QStringLiteral("batch_size"), QString::number(batch));
-    set(QStringLiteral("max_steps"), QString::number(maxSteps));
-    set(QStringLiteral("warmup_steps"), QStringLiteral("2"));
-    set(QStringLiteral("eval_every"), QStringLiteral("10"));
-    yaml.replace(QStringLiteral("training:\n"), QStringLiteral("training:\n  threads: 1\n"));
-    const QString path = dir + QLatin1Char('/') + name;
-    QFile out(path);
-    out.open(QIODevice::WriteOnly);
-    out.write(yaml.toUtf8());
-    return path;
+    return writeTinyConfig(dir, name,
+                           {{QStringLiteral("batch_size"), QString::number(batch)},
+                            {QStringLiteral("max_steps"), QString::number(maxSteps)},
+                            {QStringLiteral("warmup_steps"), QStringLiteral("2")},
+                            {QStringLiteral("eval_every"), QStringLiteral("10")}},
+                           QStringLiteral("  threads: 1\n"));
 }
 
 QString launchedRun(const QByteArray &out)

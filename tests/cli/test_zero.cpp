@@ -2,6 +2,8 @@
 // parallel, each rank holding about half of the optimizer state, and checkpoints that
 // hold the whole state, so a ZeRO run resumes as 2 ranks (with ZeRO) and as 1 rank.
 
+#include "cli_test_support.h"
+
 #include <QtTest>
 
 #include <QDir>
@@ -15,50 +17,18 @@ namespace {
 
 QString writeConfig(const QString &dir, const QString &name, int batch, int zero, int checkpointEvery = 10)
 {
-    QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml"));
-    in.open(QIODevice::ReadOnly);
-    QString yaml = QString::fromUtf8(in.readAll());
-    auto set = [&](const QString &key, const QString &value) {
-        yaml.replace(QRegularExpression(QStringLiteral("\n  ") + key + QStringLiteral(":[^\n]*")),
-                     QStringLiteral("\n  ") + key + QStringLiteral(": ") + value);
-    };
-    set(QStringLiteral("batch_size"), QString::number(batch));
-    set(QStringLiteral("max_steps"), QStringLiteral("20"));
-    set(QStringLiteral("warmup_steps"), QStringLiteral("2"));
-    set(QStringLiteral("eval_every"), QStringLiteral("0"));
-    set(QStringLiteral("checkpoint_every"), QString::number(checkpointEvery));
-    yaml.replace(QStringLiteral("training:\n"),
-                 QStringLiteral("training:\n  threads: 1\n  zero_stage: %1\n").arg(zero));
-    const QString path = dir + QLatin1Char('/') + name;
-    QFile out(path);
-    out.open(QIODevice::WriteOnly);
-    out.write(yaml.toUtf8());
-    return path;
+    return writeTinyConfig(dir, name,
+                           {{QStringLiteral("batch_size"), QString::number(batch)},
+                            {QStringLiteral("max_steps"), QStringLiteral("20")},
+                            {QStringLiteral("warmup_steps"), QStringLiteral("2")},
+                            {QStringLiteral("eval_every"), QStringLiteral("0")},
+                            {QStringLiteral("checkpoint_every"), QString::number(checkpointEvery)}},
+                           QStringLiteral("  threads: 1\n  zero_stage: %1\n").arg(zero));
 }
 
-QMap<int, double> curve(const QString &metricsFile, const QString &key)
-{
-    QMap<int, double> out;
-    QFile f(metricsFile);
-    f.open(QIODevice::ReadOnly);
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        const auto o = QJsonDocument::fromJson(line).object();
-        if (o.value(QLatin1String("event")).toString() == QLatin1String("metric")
-            && o.value(QLatin1String("key")).toString() == key)
-            out[o.value(QLatin1String("step")).toInt()] = o.value(QLatin1String("value")).toDouble();
-    }
-    return out;
-}
+QMap<int, double> curve(const QString &metricsFile, const QString &key) { return metricsFileCurve(metricsFile, key); }
 
-int run(const QStringList &args, QByteArray *err = nullptr)
-{
-    QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
-    p.waitForFinished(240000);
-    if (err)
-        *err = p.readAllStandardError();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
+int run(const QStringList &args, QByteArray *err = nullptr) { return runCli(args, err); }
 
 QStringList launch2(const QStringList &train)
 {

@@ -1,0 +1,58 @@
+#pragma once
+
+// What the data-parallel CLI tests share: a tiny config with training keys set, the
+// JSON-lines metrics of a run folder, and running seekbench-cli.
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+// resources/configs/tiny.yaml with training keys replaced (`set`) and lines added at the
+// top of the training section (`extraTraining`, e.g. "  threads: 1\n"); written to dir/name.
+inline QString writeTinyConfig(const QString &dir, const QString &name, const QMap<QString, QString> &set,
+                               const QString &extraTraining)
+{
+    QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml"));
+    in.open(QIODevice::ReadOnly);
+    QString yaml = QString::fromUtf8(in.readAll());
+    for (auto it = set.begin(); it != set.end(); ++it)
+        yaml.replace(QRegularExpression(QStringLiteral("\n  ") + it.key() + QStringLiteral(":[^\n]*")),
+                     QStringLiteral("\n  ") + it.key() + QStringLiteral(": ") + it.value());
+    yaml.replace(QStringLiteral("training:\n"), QStringLiteral("training:\n") + extraTraining);
+    const QString path = dir + QLatin1Char('/') + name;
+    QFile out(path);
+    out.open(QIODevice::WriteOnly);
+    out.write(yaml.toUtf8());
+    return path;
+}
+
+// step -> value of `key` in a run folder's metrics.jsonl (or a rank's metrics file).
+inline QMap<int, double> metricsFileCurve(const QString &metricsFile, const QString &key)
+{
+    QMap<int, double> out;
+    QFile f(metricsFile);
+    f.open(QIODevice::ReadOnly);
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const auto o = QJsonDocument::fromJson(line).object();
+        if (o.value(QLatin1String("event")).toString() == QLatin1String("metric")
+            && o.value(QLatin1String("key")).toString() == key)
+            out[o.value(QLatin1String("step")).toInt()] = o.value(QLatin1String("value")).toDouble();
+    }
+    return out;
+}
+
+// Runs seekbench-cli to its end (at most 4 minutes); the exit code, -1 for a crash.
+inline int runCli(const QStringList &args, QByteArray *err = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
+    p.waitForFinished(240000);
+    if (err)
+        *err = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
