@@ -1,6 +1,7 @@
 // LivePlot's drawing: curves to QCustomPlot graphs, the automatic range, the crosshair.
 #include "seekbench/widgets/live_plot.h"
 
+#include "envelope_band.h"
 #include "qcustomplot_wrapper.h"
 #include "seekbench/plotmath/smoothing.h"
 
@@ -79,7 +80,7 @@ void LivePlot::rebuildGraphs()
     m_dirty = false;
     QElapsedTimer clock;
     clock.start();
-    m_plot->clearGraphs();
+    m_plot->clearPlottables(); // curves and their min/max bands
     m_plot->clearItems(); // restart markers; the crosshair is recreated below
     m_crosshair = new QCPItemStraightLine(m_plot);
     m_crosshair->setPen(QPen(QColor(128, 128, 128, 140), 1, Qt::DashLine));
@@ -92,7 +93,9 @@ void LivePlot::rebuildGraphs()
             continue;
         const QColor color = seriesColor(si);
         const QVector<double> gaps = gapsAt(s.time);
-        QVector<QCPGraphData> lo, hi, mean;
+        QVector<double> keys, lo, hi;
+        QVector<QCPGraphData> mean;
+        keys.reserve(s.size() + gaps.size());
         lo.reserve(s.size() + gaps.size());
         hi.reserve(s.size() + gaps.size());
         mean.reserve(s.size() + gaps.size());
@@ -101,13 +104,15 @@ void LivePlot::rebuildGraphs()
         for (int i = 0; i < s.size(); ++i) {
             const double x = xOf(s, i);
             if (gi < gaps.size() && gaps[gi] == i) {
-                lo.append({x, nan});
-                hi.append({x, nan});
+                keys.append(x);
+                lo.append(nan);
+                hi.append(nan);
                 mean.append({x, nan});
                 ++gi;
             }
-            lo.append({x, s.min[i]});
-            hi.append({x, s.max[i]});
+            keys.append(x);
+            lo.append(s.min[i]);
+            hi.append(s.max[i]);
             mean.append({x, s.mean[i]});
         }
         const bool envelope = s.pointsPerBucket > 1;
@@ -123,16 +128,10 @@ void LivePlot::rebuildGraphs()
         if (envelope) {
             QColor fill = color;
             fill.setAlpha(45);
-            QCPGraph *bottom = m_plot->addGraph();
-            bottom->setPen(Qt::NoPen);
-            bottom->data()->set(lo, true);
-            bottom->removeFromLegend();
-            QCPGraph *top = m_plot->addGraph();
-            top->setPen(Qt::NoPen);
-            top->setBrush(fill);
-            top->setChannelFillGraph(bottom);
-            top->data()->set(hi, true);
-            top->removeFromLegend();
+            auto *band = new EnvelopeBand(m_plot->xAxis, m_plot->yAxis);
+            band->setBrush(fill);
+            band->setData(std::move(keys), std::move(lo), std::move(hi));
+            band->removeFromLegend();
         }
         if (smoothed) {
             // On raw points or bucket means, never on the envelope.

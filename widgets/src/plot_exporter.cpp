@@ -25,6 +25,7 @@ bool PlotExporter::svg(QCustomPlot *plot, const QString &path, int width, int he
     QCPPainter painter;
     if (!painter.begin(&generator))
         return false;
+    painter.setMode(QCPPainter::pmVectorized);
     plot->toPainter(&painter, width, height);
     painter.end();
     return QFile::exists(path);
