@@ -207,6 +207,31 @@ private Q_SLOTS:
     // (under five epochs, about 12 s of CPU). Chance for matching is 1/(1+negatives) =
     // 0.25 and for the 10-way template classification 0.1. This run reaches 0.63 matching
     // and 0.55 classification (seeded, one thread, so repeatable); the thresholds 0.5 and
+    // crossmodal.template_loss_weight adds w x (the ten-template cross-entropy) to the
+    // first step's loss, the matching part unchanged: linear in w, and about ln 10 per
+    // unit of weight on a fresh model (near-uniform scores over ten templates).
+    void templateLossIsWeightedTenWayTerm()
+    {
+        auto firstLoss = [](double weight) {
+            QTemporaryDir dir;
+            TrainRequest req;
+            req.config = tinyConfig();
+            req.config.training.max_steps = 1;
+            req.config.training.warmup_steps = 0;
+            req.config.training.checkpoint_every = 0;
+            req.config.crossmodal.template_loss_weight = weight;
+            req.outDir = dir.path().toStdString();
+            const auto r = train(req);
+            if (r.status != TrainStatus::Finished)
+                qFatal("training with template_loss_weight %g did not finish", weight);
+            return r.finalMetrics.at("train/loss");
+        };
+        const double l0 = firstLoss(0), l1 = firstLoss(1), l2 = firstLoss(2);
+        qInfo("first-step loss: %.4f (w 0), %.4f (w 1), %.4f (w 2)", l0, l1, l2);
+        QVERIFY2(std::abs((l2 - l1) - (l1 - l0)) < 1e-3, "the template term must scale with its weight");
+        QVERIFY2(l1 - l0 > 1.8 && l1 - l0 < 2.8, qPrintable(QString::number(l1 - l0)));
+    }
+
     // 0.4 are twice and four times chance with room for BLAS and build differences, so
     // they fail when the model stops reading the image or the captions, not on noise.
     // Matching stays below classification: one negative differs only in an attribute.

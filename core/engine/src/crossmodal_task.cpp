@@ -69,8 +69,19 @@ public:
             auto c = candidateCaptions(m_cfg.crossmodal, m_data.train.labels[s], m_data.train.attributes[s], rng);
             captions.insert(captions.end(), c.begin(), c.end());
         }
-        const auto loss = pairLoss(images, captions, ctx).loss;
-        return {loss.first + loss.second, loss.first.item<double>(), loss.second.item<double>()};
+        auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(ctx.device));
+        const auto img = m_model->encodeImage(images, aux);
+        const auto loss = pairLoss(img, captions, aux, ctx).loss;
+        auto total = loss.first;
+        const double w = m_cfg.crossmodal.template_loss_weight;
+        if (w > 0) {
+            // The test split is classified by scoring against the ten class templates; train
+            // that decision directly, on the same image encoding.
+            const auto labels = labelsOf(m_data.train, idx).to(ctx.device);
+            const auto logits = classScores(img, templatesOn(ctx.device), aux);
+            total = total + w * torch::cross_entropy_loss(logits, labels);
+        }
+        return {total + aux, total.item<double>(), aux.item<double>()};
     }
 
     std::int64_t epoch() const override { return m_epoch; }
@@ -91,9 +102,7 @@ public:
         if (t.eval_batches > 0)
             batches = std::min<std::int64_t>(batches, t.eval_batches);
         double lossSum = 0, samples = 0, correct = 0, matched = 0, gateImage = 0;
-        EncodedCaptions templates = encodeCaptions(m_data.vocabulary, classTemplates());
-        templates.ids = templates.ids.to(ctx.device);
-        templates.mask = templates.mask.to(ctx.device);
+        const EncodedCaptions &templates = templatesOn(ctx.device);
         for (std::int64_t b = m_rank; b < batches; b += m_worldSize) {
             const std::int64_t lo = b * t.batch_size, hi = std::min(n, lo + t.batch_size);
             const auto idx = torch::arange(lo, hi, torch::kLong);
@@ -115,12 +124,14 @@ public:
                                            split.attributes[std::size_t(i)], rng);
                 captions.insert(captions.end(), c.begin(), c.end());
             }
-            const auto pair = pairLoss(images, captions, ctx);
+            auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(ctx.device));
+            const auto img = m_model->encodeImage(images, aux);
+            const auto pair = pairLoss(img, captions, aux, ctx);
             lossSum += pair.loss.first.item<double>() * double(hi - lo);
             matched += pair.logits.argmax(1).eq(0).sum().item<double>();
             gateImage += pair.gateImage;
             // Classification: every image against the ten class templates.
-            correct += classScores(images, templates).argmax(1).eq(labels).sum().item<double>();
+            correct += classScores(img, templates, aux).argmax(1).eq(labels).sum().item<double>();
         }
         const auto totals = reduceSum({lossSum, samples, correct, matched, gateImage});
         const double count = std::max(1.0, totals[1]);
@@ -153,14 +164,13 @@ private:
         double gateImage = 0;                   // summed over the matched pairs
     };
 
-    PairResult pairLoss(const at::Tensor &images, const std::vector<std::vector<std::string>> &captions,
-                        const StepContext &ctx)
+    // `img` is the encoded batch; `aux` collects the MoE balance loss of every pass.
+    PairResult pairLoss(const at::Tensor &img, const std::vector<std::vector<std::string>> &captions,
+                        at::Tensor &aux, const StepContext &ctx)
     {
-        const std::int64_t B = images.size(0), K = std::int64_t(captions.size()) / B;
-        auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(ctx.device));
+        const std::int64_t B = img.size(0), K = std::int64_t(captions.size()) / B;
         const auto enc = encodeCaptions(m_data.vocabulary, captions);
         const auto ids = enc.ids.to(ctx.device), mask = enc.mask.to(ctx.device);
-        const auto img = m_model->encodeImage(images, aux);
         const auto txt = m_model->encodeText(ids, mask, aux);
         const auto pairImage = torch::arange(B, torch::TensorOptions().dtype(torch::kLong).device(ctx.device))
                                    .repeat_interleave(K);
@@ -168,24 +178,35 @@ private:
         const auto logits = out.logits.to(torch::kFloat).view({B, K});
         const auto target = torch::zeros({B}, torch::TensorOptions().dtype(torch::kLong).device(ctx.device));
         PairResult r;
+        aux = out.auxLoss;
         r.loss = {torch::cross_entropy_loss(logits, target), out.auxLoss};
         r.logits = logits.detach();
         r.gateImage = out.gate.view({B, K, 2}).select(1, 0).select(1, 1).to(torch::kFloat).sum().item<double>();
         return r;
     }
 
-    at::Tensor classScores(const at::Tensor &images, const EncodedCaptions &templates)
+    // Match logits of every encoded image against the ten class templates: [B, 10].
+    at::Tensor classScores(const at::Tensor &img, const EncodedCaptions &templates, at::Tensor &aux)
     {
-        const std::int64_t B = images.size(0), C = kFashionClasses;
-        auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(images.device()));
-        const auto img = m_model->encodeImage(images, aux);
+        const std::int64_t B = img.size(0), C = kFashionClasses;
         const auto txt = m_model->encodeText(templates.ids, templates.mask, aux);
-        const auto opts = torch::TensorOptions().dtype(torch::kLong).device(images.device());
+        const auto opts = torch::TensorOptions().dtype(torch::kLong).device(img.device());
         const auto imageOf = torch::arange(B, opts).repeat_interleave(C);
         const auto classOf = torch::arange(C, opts).repeat({B});
         const auto out = m_model->match(img.index_select(0, imageOf), txt.index_select(0, classOf),
                                         templates.mask.index_select(0, classOf), aux);
+        aux = out.auxLoss;
         return out.logits.to(torch::kFloat).view({B, C});
+    }
+
+    const EncodedCaptions &templatesOn(const torch::Device &device)
+    {
+        if (!m_templates.ids.defined() || m_templates.ids.device() != device) {
+            m_templates = encodeCaptions(m_data.vocabulary, classTemplates());
+            m_templates.ids = m_templates.ids.to(device);
+            m_templates.mask = m_templates.mask.to(device);
+        }
+        return m_templates;
     }
 
     static at::Tensor labelsOf(const FashionSplit &split, const at::Tensor &idx)
@@ -213,6 +234,7 @@ private:
     CrossModalModel m_model;
     std::int64_t m_epoch = 0, m_cursor = 0;
     at::Tensor m_order;
+    EncodedCaptions m_templates; // the ten class templates, encoded once
 };
 
 } // namespace

@@ -81,6 +81,9 @@ struct CrossModalConfig
     double hard_negative_share = 0.7; // negatives naming a similar class (shirt for a coat)
     double template_share = 0.3;      // training captions reduced to the class-only template
     bool attribute_negative = true;   // one negative keeps the class and changes an attribute
+    // Weight of a second loss term: every training image scored against the ten class-only
+    // templates (cross-entropy on its class), the way the test split is classified.
+    double template_loss_weight = 0.0;
 
     bool operator==(const CrossModalConfig &) const = default;
 };
