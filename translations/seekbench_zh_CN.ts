@@ -386,6 +386,10 @@
         <source>Anti-money laundering</source>
         <translation>反洗钱</translation>
     </message>
+    <message>
+        <source>Weight of the loss that scores each training image against the ten class templates.</source>
+        <translation>将每张训练图像与十个类别模板逐一打分的损失项权重。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
