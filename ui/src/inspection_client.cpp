@@ -6,19 +6,25 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace seekbench::ui {
 
 namespace {
 
-struct Parsed
+} // namespace
+
+struct InspectionClient::Parsed
 {
     std::shared_ptr<InspectionReply> reply;
     QString error;
 };
 
-Parsed parse(const QByteArray &line)
+namespace {
+
+InspectionClient::Parsed parse(const QByteArray &line)
 {
-    Parsed p;
+    InspectionClient::Parsed p;
     try {
         p.reply = std::make_shared<InspectionReply>(inspectionReplyFromJson(line.toStdString()));
     } catch (const std::exception &e) {
@@ -61,6 +67,7 @@ void InspectionClient::ensureStarted()
     m_process = new QProcess(this);
     m_ready = m_refused = false;
     m_stderr.clear();
+    m_exitMessage.clear();
     QString program = m_program;
     QStringList args = m_arguments;
     if (!m_customCommand) {
@@ -159,43 +166,50 @@ void InspectionClient::readLines()
 void InspectionClient::handleLine(const QByteArray &line)
 {
     auto *watcher = new QFutureWatcher<Parsed>(this);
+    ++m_parsing;
     connect(watcher, &QFutureWatcher<Parsed>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        const Parsed p = watcher->result();
-        if (!p.reply) {
-            Q_EMIT helperFailed(tr("The inspection helper sent a bad reply: %1").arg(p.error));
-            return;
-        }
-        const InspectionReply &r = *p.reply;
-        if (r.isReady) {
-            m_ready = r.ready;
-            if (r.ready) {
-                Q_EMIT ready(r.step, r.testSamples);
-            } else {
-                m_refused = true;
-                Q_EMIT helperFailed(QString::fromStdString(r.error));
-            }
-            return;
-        }
-        if (r.id == m_pendingTestSet) {
-            m_pendingTestSet = -1;
-            if (r.testSet)
-                Q_EMIT testSetReady(std::make_shared<const TestSetSummary>(std::move(*p.reply->testSet)));
-            else
-                Q_EMIT requestFailed(r.id, QString::fromStdString(r.error));
-            return;
-        }
-        if (r.id != m_pendingSample) {
-            ++m_dropped; // stale: the user has moved on
-            return;
-        }
-        m_pendingSample = -1;
-        if (r.inspection)
-            Q_EMIT inspected(r.id, std::make_shared<const AttentionInspection>(std::move(*p.reply->inspection)));
-        else
-            Q_EMIT requestFailed(r.id, QString::fromStdString(r.error));
+        --m_parsing;
+        handleReply(watcher->result());
+        reportExitIfParsed();
     });
     watcher->setFuture(QtConcurrent::run(parse, line));
+}
+
+void InspectionClient::handleReply(const Parsed &p)
+{
+    if (!p.reply) {
+        Q_EMIT helperFailed(tr("The inspection helper sent a bad reply: %1").arg(p.error));
+        return;
+    }
+    const InspectionReply &r = *p.reply;
+    if (r.isReady) {
+        m_ready = r.ready;
+        if (r.ready) {
+            Q_EMIT ready(r.step, r.testSamples);
+        } else {
+            m_refused = true;
+            Q_EMIT helperFailed(QString::fromStdString(r.error));
+        }
+        return;
+    }
+    if (r.id == m_pendingTestSet) {
+        m_pendingTestSet = -1;
+        if (r.testSet)
+            Q_EMIT testSetReady(std::make_shared<const TestSetSummary>(std::move(*p.reply->testSet)));
+        else
+            Q_EMIT requestFailed(r.id, QString::fromStdString(r.error));
+        return;
+    }
+    if (r.id != m_pendingSample) {
+        ++m_dropped; // stale: the user has moved on
+        return;
+    }
+    m_pendingSample = -1;
+    if (r.inspection)
+        Q_EMIT inspected(r.id, std::make_shared<const AttentionInspection>(std::move(*p.reply->inspection)));
+    else
+        Q_EMIT requestFailed(r.id, QString::fromStdString(r.error));
 }
 
 void InspectionClient::processFinished()
@@ -206,10 +220,22 @@ void InspectionClient::processFinished()
     const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
     m_ready = false;
     const bool pending = m_pendingSample >= 0 || m_pendingTestSet >= 0;
+    if (code != 0 || pending)
+        m_exitMessage = err.isEmpty() ? tr("The inspection helper stopped (exit code %1)").arg(code)
+                                      : tr("The inspection helper stopped: %1").arg(err);
+    reportExitIfParsed();
+}
+
+// The exit is reported after the replies that came before it, and not at all when the
+// helper has already said why it refused the run.
+void InspectionClient::reportExitIfParsed()
+{
+    if (m_parsing > 0 || m_exitMessage.isEmpty())
+        return;
+    const QString message = std::exchange(m_exitMessage, QString());
     m_pendingSample = m_pendingTestSet = -1;
-    if ((code != 0 || pending) && !m_refused) // a refusal has already said why
-        Q_EMIT helperFailed(err.isEmpty() ? tr("The inspection helper stopped (exit code %1)").arg(code)
-                                          : tr("The inspection helper stopped: %1").arg(err));
+    if (!m_refused)
+        Q_EMIT helperFailed(message);
 }
 
 } // namespace seekbench::ui

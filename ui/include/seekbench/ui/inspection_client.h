@@ -38,6 +38,7 @@ public:
     qint64 pendingSample() const { return m_pendingSample; }
     bool isStarted() const { return m_process && m_process->state() != QProcess::NotRunning; }
     bool isReady() const { return m_ready; }
+    struct Parsed; // a reply line parsed off the GUI thread
     int droppedReplies() const { return m_dropped; }
 
 Q_SIGNALS:
@@ -53,15 +54,18 @@ private:
     void send(const std::string &line);
     void readLines();
     void handleLine(const QByteArray &line);
+    void handleReply(const Parsed &parsed);
     void processFinished();
+    void reportExitIfParsed();
 
     QProcess *m_process = nullptr;
     QString m_runDir, m_checkpoint, m_program;
     QStringList m_arguments;
     bool m_customCommand = false, m_ready = false, m_refused = false;
     qint64 m_nextId = 1, m_pendingSample = -1, m_pendingTestSet = -1;
-    int m_dropped = 0;
+    int m_dropped = 0, m_parsing = 0;
     QByteArray m_stderr;
+    QString m_exitMessage;
 };
 
 } // namespace seekbench::ui
