@@ -28,6 +28,10 @@ using widgets::ColourMap;
 
 namespace {
 
+// The pickers and the gate chart use the first test samples: enough for every class,
+// and the helper stays free for samples within seconds even for larger models.
+constexpr int kTestSetSamples = 2000;
+
 QImage sampleImage(const std::vector<std::uint8_t> &pixels, int rows, int cols)
 {
     QImage img(cols, rows, QImage::Format_Grayscale8);
@@ -294,8 +298,9 @@ void AttentionInspectorView::runChanged()
     m_testSet.reset();
     m_gallery->clear();
     m_client->setRun(m_run->currentData().toString(), m_checkpoint->currentData().toString());
-    m_client->requestTestSet();
+    // The sample first: the helper answers in order, and the test-set pass takes longer.
     inspectSample(m_sample->value());
+    m_client->requestTestSet(kTestSetSamples);
 }
 
 void AttentionInspectorView::setBusy(const QString &text)
