@@ -8,13 +8,16 @@
 #include "seekbench/attention_relevance.h"
 #include "seekbench/ui/attention_inspector_view.h"
 #include "seekbench/ui/inspection_client.h"
+#include "seekbench/ui/main_window.h"
 #include "seekbench/widgets/attention_heatmap.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace seekbench;
@@ -65,6 +68,12 @@ class TestAttentionInspector : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
+    }
+
     void selectingATokenUpdatesTheHeatmap()
     {
         ui::AttentionInspectorView v;
@@ -210,6 +219,33 @@ private Q_SLOTS:
         // Text self-attention heads are drawn as token-by-token matrices, same grid size.
         selectLayer(v, QStringLiteral("text_self"));
         QCOMPARE(v.headsGridImage().size(), grid.size());
+    }
+
+    // End to end through the real seekbench-cli: a project whose only run has a damaged
+    // checkpoint; the main window's action opens the inspector, which lists the run,
+    // starts the helper, and shows the helper's error naming the file.
+    void aDamagedCheckpointIsAClearError()
+    {
+        qputenv("SEEKBENCH_CLI", SEEKBENCH_CLI_PATH);
+        const QString project = m_dir.filePath(QStringLiteral("proj"));
+        QVERIFY(QDir().mkpath(project + QStringLiteral("/runs/r1/checkpoints")));
+        QFile bad(project + QStringLiteral("/runs/r1/checkpoints/step-00000010.sbckpt"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("not a checkpoint");
+        bad.close();
+        ui::MainWindow w;
+        auto *action = w.findChild<QAction *>(QStringLiteral("attentionInspectorAction"));
+        QVERIFY(action);
+        action->trigger(); // no project open yet
+        auto *view = w.findChild<ui::AttentionInspectorView *>();
+        QVERIFY(view && view->isVisible());
+        auto *status = view->findChild<QLabel *>(QStringLiteral("inspectorStatus"));
+        QVERIFY(status->text().contains(QStringLiteral("Open a project")));
+        view->setProjectDir(project);
+        QCOMPARE(view->findChild<QComboBox *>(QStringLiteral("runCombo"))->count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("step-00000010.sbckpt")), 60000);
+        QVERIFY(view->current() == nullptr);
+        view->client()->stop();
     }
 
     void testSetDrivesThePickers()
