@@ -1,13 +1,16 @@
-// inspect attention | sanity: attention capture of a trained cross-modal run, headless.
+// inspect attention | sanity | testset | serve: attention capture of a trained cross-modal
+// run, headless; serve is the desktop inspector's helper process (inspect_serve.h).
 // The work is in the engine (seekbench/engine/attention_inspect.h) and core_api (JSON,
 // overlay, PNG); this file parses arguments and finds the run's checkpoint.
 
 #include "commands.h"
+#include "inspect_serve.h"
 
 #include "seekbench/attention_inspection.h"
 #include "seekbench/checkpoint_file.h"
 #include "seekbench/engine/attention_inspect.h"
 #include "seekbench/idx_file.h"
+#include "seekbench/inspection_protocol.h"
 #include "seekbench/projects/project.h"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +19,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 namespace seekbench::cli {
 namespace {
@@ -75,12 +79,20 @@ fs::path checkpointOf(const Options &o, const fs::path &runDir)
     throw BadInput{"no checkpoint in " + (runDir / "checkpoints").string()};
 }
 
+long long samplesOption(const Options &o, long long fallback)
+{
+    long long samples = fallback;
+    if (const auto s = o.get("--samples"); s && (!parseNumber(*s, samples) || samples < 1 || samples > 10000))
+        throw BadInput{"--samples '" + *s + "' is not 1..10000"};
+    return samples;
+}
+
 int inspectAttentionCommand(const std::vector<std::string> &args)
 {
     const Options o = parseOptions(args,
                                    {"--run", "--project", "--run-id", "--checkpoint", "--sample", "--out", "--split",
                                     "--caption-class", "--data-dir", "--scale"},
-                                   {"--template"});
+                                   {"--template", "--gradients"});
     if (!o.error.empty())
         throw BadInput{o.error};
     const fs::path runDir = runFolder(o);
@@ -98,6 +110,7 @@ int inspectAttentionCommand(const std::vector<std::string> &args)
         req.captionClass = int(n);
     }
     req.templateCaption = o.has("--template");
+    req.gradients = o.has("--gradients");
     if (const auto d = o.get("--data-dir"))
         req.dataDir = *d;
     int scale = 8;
@@ -137,9 +150,7 @@ int inspectSanityCommand(const std::vector<std::string> &args)
         throw BadInput{o.error};
     const fs::path runDir = runFolder(o);
     const fs::path checkpoint = checkpointOf(o, runDir);
-    long long samples = 1000;
-    if (const auto s = o.get("--samples"); s && (!parseNumber(*s, samples) || samples < 1 || samples > 10000))
-        throw BadInput{"--samples '" + *s + "' is not 1..10000"};
+    const long long samples = samplesOption(o, 1000);
     const auto r = measureAttentionSanity(checkpoint, int(samples), o.get("--data-dir").value_or(""));
     if (o.has("--json")) {
         nlohmann::json j{{"checkpoint", checkpoint.string()},
@@ -156,6 +167,49 @@ int inspectSanityCommand(const std::vector<std::string> &args)
     return ExitOk;
 }
 
+int inspectTestSetCommand(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--run", "--project", "--run-id", "--checkpoint", "--samples", "--data-dir", "--out"}, {});
+    if (!o.error.empty())
+        throw BadInput{o.error};
+    const fs::path runDir = runFolder(o);
+    const fs::path checkpoint = checkpointOf(o, runDir);
+    const long long samples = samplesOption(o, 10000);
+    AttentionSession session(checkpoint, o.get("--data-dir").value_or(""));
+    const TestSetSummary summary = session.testSet(int(samples));
+    if (const auto out = o.get("--out")) {
+        std::ofstream f(*out, std::ios::binary | std::ios::trunc);
+        f << toJson(summary) << "\n";
+        f.close();
+        if (!f)
+            throw std::runtime_error("cannot write " + *out);
+    } else {
+        std::cout << toJson(summary) << "\n";
+    }
+    return ExitOk;
+}
+
+int inspectServeCommand(const std::vector<std::string> &args)
+{
+    const Options o = parseOptions(args, {"--run", "--project", "--run-id", "--checkpoint", "--data-dir"}, {});
+    std::unique_ptr<AttentionSession> session;
+    try {
+        if (!o.error.empty())
+            throw BadInput{o.error};
+        const fs::path runDir = runFolder(o);
+        const fs::path checkpoint = checkpointOf(o, runDir);
+        session = std::make_unique<AttentionSession>(checkpoint, o.get("--data-dir").value_or(""));
+        std::cout << readyLine(checkpoint.string(), session->step(), session->testSamples()) << std::endl;
+    } catch (const BadInput &e) {
+        std::cout << notReadyLine(e.message) << std::endl;
+        throw;
+    } catch (const std::exception &e) {
+        std::cout << notReadyLine(e.what()) << std::endl;
+        throw;
+    }
+    return serveInspections(*session, std::cin, std::cout);
+}
+
 } // namespace
 
 int runInspect(const std::vector<std::string> &args)
@@ -167,7 +221,11 @@ int runInspect(const std::vector<std::string> &args)
             return inspectAttentionCommand(rest);
         if (verb == "sanity")
             return inspectSanityCommand(rest);
-        throw BadInput{"inspect needs a verb: attention | sanity"};
+        if (verb == "testset")
+            return inspectTestSetCommand(rest);
+        if (verb == "serve")
+            return inspectServeCommand(rest);
+        throw BadInput{"inspect needs a verb: attention | sanity | testset | serve"};
     } catch (const BadInput &e) {
         std::fprintf(stderr, "seekbench-cli inspect: %s\n", e.message.c_str());
         return ExitBadInput;

@@ -31,8 +31,10 @@ void usage(std::FILE *to)
         "  aml      generate|import|train|alerts|trace|report ... (anti-money-laundering)\n"
         "  inspect  attention --run DIR|--project DIR --run-id ID [--checkpoint FILE]\n"
         "           --sample N --out file.json|file.png [--split test|train]\n"
-        "           [--caption-class K] [--template] [--scale N]\n"
+        "           [--caption-class K] [--template] [--scale N] [--gradients]\n"
         "           sanity --run DIR|--project DIR --run-id ID [--samples N] [--json]\n"
+        "           testset --run DIR|... [--samples N] [--out file.json]\n"
+        "           serve --run DIR|... [--checkpoint FILE]   (JSON lines on stdin/stdout)\n"
         "\n"
         "exit codes: 0 done, 2 bad config or input, 3 runtime failure,\n"
         "            130 cancelled by SIGINT/SIGTERM after a final checkpoint\n",

@@ -88,6 +88,64 @@ private Q_SLOTS:
         QCOMPARE(p.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
     }
 
+    // The inspector's helper: ready line, then one reply per request, the model loaded once.
+    void serveAnswersEachRequestOnce()
+    {
+        const QString runId = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        QProcess p;
+        p.start(QStringLiteral(SEEKBENCH_CLI_PATH), {QStringLiteral("inspect"), QStringLiteral("serve"), QStringLiteral("--project"),
+                                                    m_project, QStringLiteral("--run-id"), runId});
+        auto nextLine = [&p]() -> QJsonObject {
+            while (!p.canReadLine())
+                if (!p.waitForReadyRead(120000))
+                    return {};
+            return QJsonDocument::fromJson(p.readLine()).object();
+        };
+        const QJsonObject ready = nextLine();
+        QVERIFY2(ready.value(QStringLiteral("ready")).toBool(), p.readAllStandardError().constData());
+        QCOMPARE(ready.value(QStringLiteral("test_samples")).toInt(), 256);
+        p.write("{\"id\":1,\"op\":\"inspect\",\"sample\":3}\n");
+        const QJsonObject one = nextLine();
+        QCOMPARE(one.value(QStringLiteral("id")).toInt(), 1);
+        QVERIFY(one.value(QStringLiteral("ok")).toBool());
+        const QJsonObject doc = one.value(QStringLiteral("inspection")).toObject();
+        QCOMPARE(doc.value(QStringLiteral("sample")).toObject().value(QStringLiteral("index")).toInt(), 3);
+        // Gradients for the relevance: every map has them, and they are not all zero.
+        bool nonZero = false;
+        for (const auto &m : doc.value(QStringLiteral("attention")).toArray()) {
+            const QJsonArray g = m.toObject().value(QStringLiteral("gradients")).toArray();
+            QCOMPARE(g.size(), m.toObject().value(QStringLiteral("heads")).toInt());
+            for (const auto &r : g.at(0).toArray())
+                for (const auto &v : r.toArray())
+                    nonZero = nonZero || v.toDouble() != 0.0;
+        }
+        QVERIFY(nonZero);
+        p.write("{\"id\":2,\"op\":\"testset\",\"samples\":64}\n{\"id\":3,\"op\":\"explode\"}\n"
+                "{\"id\":4,\"op\":\"inspect\",\"sample\":99999}\n");
+        QMap<int, QJsonObject> replies;
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject r = nextLine();
+            replies.insert(r.value(QStringLiteral("id")).toInt(), r);
+        }
+        const QJsonObject ts = replies.value(2).value(QStringLiteral("testset")).toObject();
+        QCOMPARE(ts.value(QStringLiteral("samples")).toArray().size(), 64);
+        const QJsonObject s0 = ts.value(QStringLiteral("samples")).toArray().at(0).toObject();
+        QVERIFY(qAbs(s0.value(QStringLiteral("gate_text")).toDouble() + s0.value(QStringLiteral("gate_image")).toDouble() - 1) < 1e-5);
+        QVERIFY(!ts.value(QStringLiteral("gallery")).toArray().isEmpty());
+        QVERIFY(replies.value(-1).value(QStringLiteral("error")).toString().contains(QStringLiteral("unknown op 'explode'")));
+        QVERIFY(replies.value(4).value(QStringLiteral("error")).toString().contains(QStringLiteral("outside the test split")));
+        // Two at once: each gets one reply; the newer one is answered, the older may be dropped.
+        p.write("{\"id\":5,\"op\":\"inspect\",\"sample\":1}\n{\"id\":6,\"op\":\"inspect\",\"sample\":2}\n");
+        const QJsonObject r5 = nextLine(), r6 = nextLine();
+        QCOMPARE(r5.value(QStringLiteral("id")).toInt(), 5);
+        QVERIFY(r5.value(QStringLiteral("ok")).toBool() || r5.value(QStringLiteral("dropped")).toBool());
+        QCOMPARE(r6.value(QStringLiteral("id")).toInt(), 6);
+        QVERIFY(r6.value(QStringLiteral("ok")).toBool());
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+    }
+
     void badRequests_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -110,6 +168,12 @@ private Q_SLOTS:
                                                     << QStringLiteral("is outside the run folder");
         QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), QStringLiteral("--checkpoint"), QStringLiteral("vocab.json"), s, QStringLiteral("1"), o, QStringLiteral("OUT.json")}
                                           << QStringLiteral("vocab.json");
+        QTest::newRow("serve: missing run folder") << QStringList{QStringLiteral("serve"), QStringLiteral("--run"), QStringLiteral("/nonexistent/run")}
+                                                   << QStringLiteral("no run folder /nonexistent/run");
+        QTest::newRow("serve: no checkpoint") << QStringList{QStringLiteral("serve"), QStringLiteral("--run"), QStringLiteral("OUT")}
+                                              << QStringLiteral("no checkpoint in");
+        QTest::newRow("testset: bad count") << QStringList{QStringLiteral("testset"), QStringLiteral("--run"), QStringLiteral("RUN"), QStringLiteral("--samples"), QStringLiteral("0")}
+                                            << QStringLiteral("--samples '0' is not 1..10000");
     }
 
     void badRequests()
@@ -123,6 +187,7 @@ private Q_SLOTS:
                 a = m_project + QStringLiteral("/runs/") + runId;
             a.replace(QStringLiteral("OUT"), m_dir.filePath(QStringLiteral("out")));
         }
+        QDir().mkpath(m_dir.filePath(QStringLiteral("out")));
         const auto r = runCli(QStringList{QStringLiteral("inspect")} + args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());

@@ -1,5 +1,6 @@
 #include "seekbench/ui/main_window.h"
 
+#include "seekbench/ui/attention_inspector_view.h"
 #include "seekbench/ui/new_project_dialog.h"
 #include "seekbench/ui/notifier.h"
 #include "seekbench/ui/project_session.h"
@@ -78,6 +79,11 @@ void MainWindow::buildMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     for (QDockWidget *d : m_runs->docks())
         m_viewMenu->addAction(d->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_inspectAction = m_viewMenu->addAction(QString(), this, [this] {
+        AttentionInspectorView::openFor(this, m_session ? m_session->dir() : QString());
+    });
+    m_inspectAction->setObjectName(QStringLiteral("attentionInspectorAction"));
 }
 
 void MainWindow::retranslate()
@@ -91,6 +97,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_runsMenu->setTitle(tr("&Runs"));
     m_viewMenu->setTitle(tr("&View"));
+    m_inspectAction->setText(tr("&Attention inspector…"));
     m_runs->retranslate();
     if (m_runsMenu->isEmpty() && m_runs->actions())
         m_runsMenu->addActions(m_runs->actions()->actions());

@@ -9,6 +9,43 @@ namespace seekbench {
 
 using nlohmann::json;
 
+namespace {
+
+// [heads][queries][keys] from the flat layout.
+json nested(const AttentionMap &m, const std::vector<float> &flat)
+{
+    json w = json::array();
+    for (int h = 0; h < m.heads; ++h) {
+        json rows = json::array();
+        for (int q = 0; q < m.queries; ++q) {
+            const auto begin = flat.begin() + std::ptrdiff_t((std::size_t(h) * m.queries + q) * m.keys);
+            rows.push_back(std::vector<float>(begin, begin + m.keys));
+        }
+        w.push_back(std::move(rows));
+    }
+    return w;
+}
+
+std::vector<float> flat(const json &heads, const AttentionMap &map, const char *field)
+{
+    std::vector<float> out;
+    for (const auto &head : heads)
+        for (const auto &row : head) {
+            const auto r = row.get<std::vector<float>>();
+            if (int(r.size()) != map.keys)
+                throw std::invalid_argument(std::string("attention JSON: a row of ") + field + " of " + map.kind
+                                            + " layer " + std::to_string(map.layer) + " has " + std::to_string(r.size())
+                                            + " keys, expected " + std::to_string(map.keys));
+            out.insert(out.end(), r.begin(), r.end());
+        }
+    if (out.size() != std::size_t(map.heads) * map.queries * map.keys)
+        throw std::invalid_argument(std::string("attention JSON: ") + field + " of " + map.kind + " layer "
+                                    + std::to_string(map.layer) + " does not have heads x queries x keys values");
+    return out;
+}
+
+} // namespace
+
 std::string toJson(const AttentionInspection &a)
 {
     json j;
@@ -28,18 +65,12 @@ std::string toJson(const AttentionInspection &a)
     j["scores"] = {{"match_logit", a.matchLogit}, {"class_logits", a.classLogits}, {"predicted_class", a.predictedClass}};
     json maps = json::array();
     for (const auto &m : a.maps) {
-        json w = json::array();
-        for (int h = 0; h < m.heads; ++h) {
-            json rows = json::array();
-            for (int q = 0; q < m.queries; ++q) {
-                const auto begin = m.weights.begin() + std::ptrdiff_t((std::size_t(h) * m.queries + q) * m.keys);
-                rows.push_back(std::vector<float>(begin, begin + m.keys));
-            }
-            w.push_back(std::move(rows));
-        }
-        maps.push_back({{"kind", m.kind}, {"layer", m.layer}, {"heads", m.heads}, {"queries", m.queries},
-                        {"keys", m.keys}, {"query_axis", m.queryAxis()}, {"key_axis", m.keyAxis()},
-                        {"weights", std::move(w)}});
+        json entry = {{"kind", m.kind}, {"layer", m.layer}, {"heads", m.heads}, {"queries", m.queries},
+                      {"keys", m.keys}, {"query_axis", m.queryAxis()}, {"key_axis", m.keyAxis()},
+                      {"weights", nested(m, m.weights)}};
+        if (!m.gradients.empty())
+            entry["gradients"] = nested(m, m.gradients);
+        maps.push_back(std::move(entry));
     }
     j["attention"] = std::move(maps);
     return j.dump();
@@ -92,18 +123,12 @@ AttentionInspection attentionInspectionFromJson(const std::string &text)
             map.heads = m.at("heads").get<int>();
             map.queries = m.at("queries").get<int>();
             map.keys = m.at("keys").get<int>();
-            for (const auto &head : m.at("weights"))
-                for (const auto &row : head) {
-                    const auto r = row.get<std::vector<float>>();
-                    if (int(r.size()) != map.keys)
-                        throw std::invalid_argument("attention JSON: a row of " + map.kind + " layer "
-                                                    + std::to_string(map.layer) + " has " + std::to_string(r.size())
-                                                    + " keys, expected " + std::to_string(map.keys));
-                    map.weights.insert(map.weights.end(), r.begin(), r.end());
-                }
-            if (map.weights.size() != std::size_t(map.heads) * map.queries * map.keys)
+            if (map.heads < 1 || map.queries < 0 || map.keys < 0)
                 throw std::invalid_argument("attention JSON: " + map.kind + " layer " + std::to_string(map.layer)
-                                            + " does not have heads x queries x keys weights");
+                                            + " has a bad shape");
+            map.weights = flat(m.at("weights"), map, "weights");
+            if (m.contains("gradients"))
+                map.gradients = flat(m.at("gradients"), map, "gradients");
             a.maps.push_back(std::move(map));
         }
     } catch (const json::exception &e) {

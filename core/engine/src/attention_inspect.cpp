@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <optional>
 #include <stdexcept>
 
 namespace seekbench {
@@ -91,32 +92,110 @@ at::Tensor templateScores(CrossModalModel &model, const at::Tensor &image, const
     return model->match(img, txt, t.mask, aux).logits;
 }
 
+// The live attention probabilities in the order of CrossModalModelImpl::captured().
+std::vector<at::Tensor> liveAttentions(CrossModalModel &model)
+{
+    std::vector<at::Tensor> out;
+    for (const auto &layer : *model->image_layers)
+        out.push_back(layer->as<engine::DecoderLayer>()->self_attn->liveAttention);
+    if (model->imageOnly())
+        return out;
+    for (const auto &layer : *model->text_layers)
+        out.push_back(layer->as<engine::DecoderLayer>()->self_attn->liveAttention);
+    for (size_t l = 0; l < model->cross_text->size(); ++l) {
+        out.push_back(model->cross_text->ptr(l)->as<engine::CrossBlock>()->attn->liveAttention);
+        out.push_back(model->cross_image->ptr(l)->as<engine::CrossBlock>()->attn->liveAttention);
+    }
+    return out;
+}
+
+void keepAttentionGraph(CrossModalModel &model, bool on)
+{
+    for (auto &module : model->modules(/*include_self=*/false)) {
+        if (auto *a = module->as<engine::AttentionImpl>()) {
+            a->keepAttentionGraph = on;
+            a->liveAttention = at::Tensor();
+        }
+        if (auto *a = module->as<engine::CrossAttentionImpl>()) {
+            a->keepAttentionGraph = on;
+            a->liveAttention = at::Tensor();
+        }
+    }
+}
+
+// Trims a gradient like toMap trims the weights.
+std::vector<float> trimmedGradient(at::Tensor g, const std::string &kind, int textLength)
+{
+    g = g.select(0, 0);
+    if (kind == "text_self" || kind == "text_to_image")
+        g = g.slice(1, 0, textLength);
+    if (kind == "text_self" || kind == "image_to_text")
+        g = g.slice(2, 0, textLength);
+    g = g.contiguous().to(torch::kFloat);
+    return {g.data_ptr<float>(), g.data_ptr<float>() + g.numel()};
+}
+
 } // namespace
 
-AttentionInspection inspectAttention(const InspectRequest &request)
+struct AttentionSession::State
 {
-    torch::NoGradGuard noGrad;
-    LoadedModel m = loadModel(request.checkpoint, request.dataDir);
+    std::filesystem::path checkpoint, dataDir;
+    LoadedModel m;
+    engine::FashionPairs test; // test split only, grown on demand
+};
+
+AttentionSession::AttentionSession(const std::filesystem::path &checkpoint, const std::filesystem::path &dataDir)
+    : d(std::make_unique<State>())
+{
+    d->checkpoint = checkpoint;
+    d->dataDir = dataDir;
+    d->m = loadModel(checkpoint, dataDir);
+    RunConfig dataConfig = d->m.config;
+    dataConfig.data.eval_samples = std::max(1, d->m.config.data.eval_samples);
+    d->test = engine::loadFashionPairs(dataConfig, false);
+}
+
+AttentionSession::~AttentionSession() = default;
+
+std::int64_t AttentionSession::step() const
+{
+    return d->m.step;
+}
+
+std::int64_t AttentionSession::testSamples() const
+{
+    return d->test.test.count();
+}
+
+AttentionInspection AttentionSession::inspect(const InspectRequest &request)
+{
     if (request.split != "test" && request.split != "train")
         throw std::invalid_argument("split '" + request.split + "' is not test or train");
     const bool train = request.split == "train";
-    RunConfig dataConfig = m.config;
-    dataConfig.data.train_samples = train ? int(request.sample + 1) : 1;
-    dataConfig.data.eval_samples = train ? 1 : int(request.sample + 1);
-    const engine::FashionPairs data = engine::loadFashionPairs(dataConfig, train);
+    if (request.sample < 0)
+        throw std::invalid_argument("sample " + std::to_string(request.sample) + " is negative");
+    engine::FashionPairs loaded;
+    if (train || request.sample >= d->test.test.count()) {
+        RunConfig dataConfig = d->m.config;
+        dataConfig.data.train_samples = train ? int(request.sample + 1) : 1;
+        dataConfig.data.eval_samples = train ? 1 : int(request.sample + 1);
+        loaded = engine::loadFashionPairs(dataConfig, train);
+    }
+    const engine::FashionPairs &data = (train || request.sample >= d->test.test.count()) ? loaded : d->test;
     const engine::FashionSplit &split = train ? data.train : data.test;
-    if (request.sample < 0 || request.sample >= split.count())
+    if (request.sample >= split.count())
         throw std::invalid_argument("sample " + std::to_string(request.sample) + " is outside the " + request.split
                                     + " split (" + std::to_string(split.count()) + " images)");
     if (request.captionClass < -1 || request.captionClass >= kFashionClasses)
         throw std::invalid_argument("caption class " + std::to_string(request.captionClass) + " is not 0..9");
 
+    CrossModalModel &model = d->m.model;
     const auto s = std::size_t(request.sample);
     const int label = split.labels[s];
-    const auto &cm = m.config.crossmodal;
+    const auto &cm = d->m.config.crossmodal;
     AttentionInspection a;
-    a.checkpoint = request.checkpoint.string();
-    a.step = m.step;
+    a.checkpoint = d->checkpoint.string();
+    a.step = d->m.step;
     a.architecture = cm.architecture;
     a.split = request.split;
     a.index = request.sample;
@@ -129,20 +208,24 @@ AttentionInspection inspectAttention(const InspectRequest &request)
     a.objectShare = objectShares(a.pixels.data(), 28, 28, cm.patch_size);
 
     const auto image = split.images.slice(0, request.sample, request.sample + 1);
-    if (m.model->imageOnly()) {
-        m.model->setCapture(true);
-        const auto logits = m.model->classify(image).logits.select(0, 0).to(torch::kDouble).contiguous();
-        m.model->setCapture(false);
+    if (model->imageOnly()) {
+        torch::NoGradGuard noGrad;
+        model->setCapture(true);
+        const auto logits = model->classify(image).logits.select(0, 0).to(torch::kDouble).contiguous();
+        model->setCapture(false);
         a.classLogits.assign(logits.data_ptr<double>(), logits.data_ptr<double>() + logits.numel());
         a.predictedClass = int(logits.argmax().item<std::int64_t>());
-        for (const auto &c : m.model->captured())
+        for (const auto &c : model->captured())
             a.maps.push_back(toMap(c, 0));
         return a;
     }
 
-    const auto scores = templateScores(m.model, image, data.vocabulary).to(torch::kDouble).contiguous();
-    a.classLogits.assign(scores.data_ptr<double>(), scores.data_ptr<double>() + scores.numel());
-    a.predictedClass = int(scores.argmax().item<std::int64_t>());
+    {
+        torch::NoGradGuard noGrad;
+        const auto scores = templateScores(model, image, data.vocabulary).to(torch::kDouble).contiguous();
+        a.classLogits.assign(scores.data_ptr<double>(), scores.data_ptr<double>() + scores.numel());
+        a.predictedClass = int(scores.argmax().item<std::int64_t>());
+    }
 
     const int cls = request.captionClass >= 0 ? request.captionClass : label;
     a.templateCaption = request.templateCaption;
@@ -151,15 +234,89 @@ AttentionInspection inspectAttention(const InspectRequest &request)
         a.caption += (a.caption.empty() ? "" : " ") + w;
     a.classToken = CaptionVocabulary::classTokenIndex(request.templateCaption);
     const auto enc = engine::encodeCaptions(data.vocabulary, {a.tokens});
-    m.model->setCapture(true);
-    const auto out = m.model->forward(image, enc.ids, enc.mask);
-    m.model->setCapture(false);
+    // With gradients the forward pass keeps its graph (the parameters require grad), and
+    // autograd::grad takes d(match logit)/d(probabilities) without touching parameter grads.
+    std::optional<torch::NoGradGuard> noGrad;
+    if (!request.gradients)
+        noGrad.emplace();
+    model->setCapture(true);
+    keepAttentionGraph(model, request.gradients);
+    const auto out = model->forward(image, enc.ids, enc.mask);
+    model->setCapture(false);
     a.matchLogit = out.logits.item<double>();
     a.gateText = out.gate[0][0].item<double>();
     a.gateImage = out.gate[0][1].item<double>();
-    for (const auto &c : m.model->captured())
+    const auto captured = model->captured();
+    for (const auto &c : captured)
         a.maps.push_back(toMap(c, int(a.tokens.size())));
+    if (request.gradients) {
+        const std::vector<at::Tensor> live = liveAttentions(model);
+        const auto grads = torch::autograd::grad({out.logits.sum()}, live, {}, /*retain_graph=*/false,
+                                                 /*create_graph=*/false, /*allow_unused=*/true);
+        for (std::size_t i = 0; i < grads.size() && i < a.maps.size(); ++i)
+            a.maps[i].gradients = grads[i].defined() ? trimmedGradient(grads[i], a.maps[i].kind, int(a.tokens.size()))
+                                                     : std::vector<float>(a.maps[i].weights.size(), 0.0f);
+    }
+    keepAttentionGraph(model, false);
     return a;
+}
+
+TestSetSummary AttentionSession::testSet(int samples, int perClass)
+{
+    torch::NoGradGuard noGrad;
+    CrossModalModel &model = d->m.model;
+    if (model->imageOnly())
+        throw std::invalid_argument("the test-set pass needs a crossmodal run, not image_only");
+    const auto &split = d->test.test;
+    const std::int64_t n = std::min<std::int64_t>(samples, split.count());
+    TestSetSummary r;
+    r.checkpoint = d->checkpoint.string();
+    r.step = d->m.step;
+    for (const auto &name : fashionClassNames())
+        r.classes.push_back(name);
+    const auto templ = engine::encodeCaptions(d->test.vocabulary, engine::classTemplates());
+    const std::int64_t C = templ.ids.size(0), batch = 128;
+    auto aux = torch::zeros({});
+    const auto templText = model->encodeText(templ.ids, templ.mask, aux);
+    std::vector<int> galleryCount(std::size_t(kFashionClasses), 0);
+    for (std::int64_t lo = 0; lo < n; lo += batch) {
+        const std::int64_t hi = std::min(n, lo + batch), B = hi - lo;
+        const auto images = split.images.slice(0, lo, hi);
+        const auto img = model->encodeImage(images, aux);
+        // Every image against the ten templates: [B*C] pairs, image-major.
+        const auto scores = model
+                                ->match(img.repeat_interleave(C, 0), templText.repeat({B, 1, 1}),
+                                        templ.mask.repeat({B, 1}), aux)
+                                .logits.view({B, C})
+                                .argmax(1)
+                                .contiguous();
+        std::vector<std::vector<std::string>> captions;
+        for (std::int64_t i = lo; i < hi; ++i)
+            captions.push_back(CaptionVocabulary::caption(split.labels[std::size_t(i)], &split.attributes[std::size_t(i)]));
+        const auto enc = engine::encodeCaptions(d->test.vocabulary, captions);
+        const auto gate = model->match(img, model->encodeText(enc.ids, enc.mask, aux), enc.mask, aux).gate.to(torch::kDouble).contiguous();
+        const auto pred = scores.accessor<std::int64_t, 1>();
+        const auto g = gate.accessor<double, 2>();
+        for (std::int64_t i = lo; i < hi; ++i) {
+            TestSample t;
+            t.index = i;
+            t.label = split.labels[std::size_t(i)];
+            t.predicted = int(pred[i - lo]);
+            t.gateText = g[i - lo][0];
+            t.gateImage = g[i - lo][1];
+            r.samples.push_back(t);
+            if (galleryCount[std::size_t(t.label)]++ < perClass)
+                r.gallery.push_back({i, std::vector<std::uint8_t>(split.pixels.begin() + std::ptrdiff_t(i * 784),
+                                                                  split.pixels.begin() + std::ptrdiff_t((i + 1) * 784))});
+        }
+    }
+    return r;
+}
+
+AttentionInspection inspectAttention(const InspectRequest &request)
+{
+    AttentionSession session(request.checkpoint, request.dataDir);
+    return session.inspect(request);
 }
 
 AttentionSanity measureAttentionSanity(const std::filesystem::path &checkpoint, int samples,

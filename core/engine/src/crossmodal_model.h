@@ -38,6 +38,8 @@ public:
     torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
     bool captureAttention = false;
     at::Tensor lastAttention; // [B, heads, Tq, Tk]
+    bool keepAttentionGraph = false; // inspection only: see AttentionImpl
+    at::Tensor liveAttention;
 
 private:
     int64_t m_heads, m_headDim;

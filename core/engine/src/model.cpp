@@ -85,8 +85,11 @@ at::Tensor AttentionImpl::forward(const at::Tensor &x, const at::Tensor &cos, co
         scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, T}), -std::numeric_limits<float>::infinity());
     auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
 #ifndef SEEKBENCH_NO_ATTENTION_CAPTURE // benchmark-only builds compile the capture out
-    if (captureAttention)
+    if (captureAttention) {
         lastAttention = probs.detach().to(torch::kFloat);
+        if (keepAttentionGraph)
+            liveAttention = probs;
+    }
 #endif
     if (m_dropout > 0 && is_training())
         probs = F::dropout(probs, F::DropoutFuncOptions().p(m_dropout).training(true));

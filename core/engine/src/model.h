@@ -50,6 +50,10 @@ public:
     // Set by the caller to keep the attention probabilities of the last forward.
     bool captureAttention = false;
     at::Tensor lastAttention; // [batch, heads, queries, keys]
+    // Inspection only (with captureAttention): keep the live probabilities, graph included,
+    // so the inspector can take d(score)/d(attention) for the Chefer et al. relevance.
+    bool keepAttentionGraph = false;
+    at::Tensor liveAttention;
 
 private:
     int64_t m_heads, m_kvHeads, m_headDim;

@@ -19,8 +19,13 @@
 //   "attention": [ {"kind": "image_self"|"text_self"|"text_to_image"|"image_to_text",
 //                   "layer": int, "heads": int, "queries": int, "keys": int,
 //                   "query_axis": "patches"|"tokens", "key_axis": "patches"|"tokens",
-//                   "weights": [heads][queries][keys] } ]
+//                   "weights": [heads][queries][keys],
+//                   "gradients": [heads][queries][keys] } ]      (optional)
 // }
+// "gradients" (optional, written by `inspect serve` and `inspect attention --gradients`)
+// holds d(match_logit)/d(weights) for every map, the input of the Chefer et al. 2021
+// relevance (attention_relevance.h); documents without it still load, and then only the
+// relevance view is unavailable.
 // Patches are numbered row-major over the grid. Token axes hold the caption's real tokens
 // only (padding is masked, so its weight is exactly zero and is left out). Every row of
 // "weights" sums to 1 over the keys.
@@ -37,6 +42,7 @@ struct AttentionMap
     std::string kind;
     int layer = 0, heads = 0, queries = 0, keys = 0;
     std::vector<float> weights; // heads * queries * keys, row-major
+    std::vector<float> gradients; // empty, or d(match_logit)/d(weights) in the same layout
 
     float at(int head, int query, int key) const
     {

@@ -50,7 +50,7 @@ private:
     QPointer<ProjectSession> m_session;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_runsMenu = nullptr, *m_viewMenu = nullptr;
     QAction *m_newAction = nullptr, *m_openAction = nullptr, *m_closeAction = nullptr, *m_quitAction = nullptr,
-            *m_settingsAction = nullptr;
+            *m_settingsAction = nullptr, *m_inspectAction = nullptr;
     CloseChoice m_closeChoice = CloseChoice::Ask;
 };
 

@@ -4,9 +4,11 @@
 // callers: the CLI's `inspect attention`, later the desktop inspector.
 
 #include "seekbench/attention_inspection.h"
+#include "seekbench/test_set_summary.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace seekbench {
@@ -19,12 +21,36 @@ struct InspectRequest
     int captionClass = -1;            // the class the caption names; -1: the sample's own
     bool templateCaption = false;     // the class-only template instead of the full caption
     std::filesystem::path dataDir;    // overrides crossmodal.data_dir when not empty
+    bool gradients = false;           // also d(match_logit)/d(attention) for every map
 };
 
 // Runs the model once on the sample with capture on. Throws CheckpointError for a bad
 // checkpoint, IdxError for bad data, std::invalid_argument for a bad request (the message
 // names the problem).
 AttentionInspection inspectAttention(const InspectRequest &request);
+
+// A checkpoint loaded once for many inspections (`seekbench-cli inspect serve`): the
+// model and the test split stay in memory. The constructor throws as inspectAttention.
+class AttentionSession
+{
+public:
+    AttentionSession(const std::filesystem::path &checkpoint, const std::filesystem::path &dataDir = {});
+    ~AttentionSession();
+    AttentionSession(const AttentionSession &) = delete;
+    AttentionSession &operator=(const AttentionSession &) = delete;
+
+    // request.checkpoint and request.dataDir are ignored: the session's own are used.
+    AttentionInspection inspect(const InspectRequest &request);
+    // The first `samples` test images (at most the split): label, prediction, gate, and a
+    // gallery of the first `perClass` images of each class.
+    TestSetSummary testSet(int samples, int perClass = 4);
+    std::int64_t step() const;
+    std::int64_t testSamples() const; // the run's own test split (data.eval_samples)
+
+private:
+    struct State;
+    std::unique_ptr<State> d;
+};
 
 // Attention sanity over the first `samples` test images with their own (matched)
 // captions: the share of the class token's text-to-image attention (last cross layer,

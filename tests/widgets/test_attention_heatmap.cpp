@@ -1,0 +1,77 @@
+// The heatmap widget and the gate chart: the overlay follows the heat, the opacity and the
+// colour map; patches map to the right cells; renders have the requested size; the gate
+// chart's boxes are the quartiles of each class.
+
+#include "seekbench/widgets/attention_heatmap.h"
+#include "seekbench/widgets/gate_chart.h"
+
+#include <QtTest>
+
+using namespace seekbench::widgets;
+
+class TestAttentionHeatmap : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void overlayFollowsHeatOpacityAndMap()
+    {
+        AttentionHeatmap w;
+        QImage img(28, 28, QImage::Format_Grayscale8);
+        img.fill(0);
+        w.setImage(img);
+        w.setGrid(2, 2);
+        w.setOpacity(1.0);
+        w.setColourMap(ColourMap::Greys);
+        w.setHeat({0.0f, 0.5f, 0.25f, 1.0f});
+        const QImage c = w.composite();
+        QCOMPARE(c.size(), QSize(28 * 8, 28 * 8));
+        QCOMPARE(qRed(c.pixel(10, 10)), 0);                    // patch 0: no heat
+        QCOMPARE(qRed(c.pixel(c.width() - 5, 10)), 128);       // patch 1: half the maximum
+        QCOMPARE(qRed(c.pixel(c.width() - 5, c.height() - 5)), 255); // patch 3: the maximum
+        w.setColourMap(ColourMap::Inferno);
+        QCOMPARE(w.composite().pixel(c.width() - 5, c.height() - 5), colourAt(ColourMap::Inferno, 1.0));
+        w.setOpacity(0.0);
+        QCOMPARE(qRed(w.composite().pixel(c.width() - 5, c.height() - 5)), 0); // the image alone
+        w.setHeat({1.0f}); // wrong size: no overlay rather than garbage
+        QVERIFY(w.heat().empty());
+    }
+
+    void patchesAndRenders()
+    {
+        AttentionHeatmap w;
+        w.resize(400, 300);
+        QImage img(28, 28, QImage::Format_Grayscale8);
+        img.fill(90);
+        w.setImage(img);
+        w.setGrid(7, 7);
+        QCOMPARE(w.patchAt({1, 1}), 0);
+        QCOMPARE(w.patchAt({299, 299}), 48);
+        QCOMPARE(w.patchAt({399, 150}), -1); // the colour bar
+        QCOMPARE(w.render(QSize(640, 480)).size(), QSize(640, 480));
+        QSignalSpy clicked(&w, &AttentionHeatmap::patchClicked);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::mouseClick(&w, Qt::LeftButton, {}, QPoint(300 / 7 * 2 + 5, 300 / 7 + 5));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toInt(), 1 * 7 + 2);
+        QCOMPARE(w.selectedPatch(), 9);
+    }
+
+    void gateChartBoxesAreQuartiles()
+    {
+        GateChart chart;
+        chart.setDistribution({QStringLiteral("a"), QStringLiteral("b")}, {{0.1, 0.2, 0.3, 0.4, 0.5}, {}});
+        const auto box = chart.boxOf(0);
+        QCOMPARE(box.size(), std::size_t(5));
+        QCOMPARE(box[0], 0.1);
+        QCOMPARE(box[1], 0.2);
+        QCOMPARE(box[2], 0.3);
+        QCOMPARE(box[3], 0.4);
+        QCOMPARE(box[4], 0.5);
+        QVERIFY(chart.boxOf(1).empty());
+    }
+};
+
+QTEST_MAIN(TestAttentionHeatmap)
+#include "test_attention_heatmap.moc"
