@@ -493,6 +493,187 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::AttentionInspectorView</name>
+    <message>
+        <source>Inspection engine ready: checkpoint step %1, %2 test samples</source>
+        <translation>检查引擎已就绪：检查点步数 %1，%2 个测试样本</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Attention inspector</source>
+        <translation>注意力检查器</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Test sample</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Next misclassified</source>
+        <translation>下一个分类错误的样本</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Caption tokens (hover or select one; click a patch for the reverse view)</source>
+        <translation>描述词元（悬停或选中一个；点击图块查看反向视图）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Colour map</source>
+        <translation>色彩映射</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Export view…</source>
+        <translation>导出视图…</translation>
+    </message>
+    <message>
+        <source>Export all heads…</source>
+        <translation>导出所有注意力头…</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>注意力展开（Rollout）</translation>
+    </message>
+    <message>
+        <source>Relevance (Chefer et al. 2021)</source>
+        <translation>相关性（Chefer 等，2021）</translation>
+    </message>
+    <message>
+        <source>Open a project to inspect its runs.</source>
+        <translation>请先打开一个项目以检查其运行。</translation>
+    </message>
+    <message>
+        <source>This project has no run with a checkpoint to inspect yet.</source>
+        <translation>此项目还没有带检查点、可供检查的运行。</translation>
+    </message>
+    <message>
+        <source>Computing sample %1…</source>
+        <translation>正在计算样本 %1…</translation>
+    </message>
+    <message>
+        <source>Starting the inspection engine and computing sample %1…</source>
+        <translation>正在启动检查引擎并计算样本 %1…</translation>
+    </message>
+    <message>
+        <source>Image-only model: no gate</source>
+        <translation>纯图像模型：没有门控</translation>
+    </message>
+    <message>
+        <source>Sample %1 (%2, predicted %3) — gate: text %4, image %5</source>
+        <translation>样本 %1（%2，预测为 %3）— 门控：文本 %4，图像 %5</translation>
+    </message>
+    <message>
+        <source>Text → image, cross layer %1</source>
+        <translation>文本 → 图像，交叉层 %1</translation>
+    </message>
+    <message>
+        <source>Image → text, cross layer %1</source>
+        <translation>图像 → 文本，交叉层 %1</translation>
+    </message>
+    <message>
+        <source>Image self-attention, layer %1</source>
+        <translation>图像自注意力，第 %1 层</translation>
+    </message>
+    <message>
+        <source>Text self-attention, layer %1</source>
+        <translation>文本自注意力，第 %1 层</translation>
+    </message>
+    <message>
+        <source>Mean over heads</source>
+        <translation>各注意力头平均</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>注意力头 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 test samples misclassified</source>
+        <translation>%2 个测试样本中有 %1 个分类错误</translation>
+    </message>
+    <message>
+        <source>The test-set pass has not finished yet.</source>
+        <translation>测试集遍历尚未完成。</translation>
+    </message>
+    <message>
+        <source>No misclassified sample in the test set.</source>
+        <translation>测试集中没有分类错误的样本。</translation>
+    </message>
+    <message>
+        <source>No sample of this class.</source>
+        <translation>没有此类别的样本。</translation>
+    </message>
+    <message>
+        <source>Sample %1, %2 — %3
+%4</source>
+        <translation>样本 %1，%2 — %3
+%4</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export all heads</source>
+        <translation>导出所有注意力头</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::CompareModel</name>
     <message>
         <source>%1 (baseline)</source>
@@ -715,6 +896,25 @@
     <message>
         <source>These are the estimates of the last valid config; fix the problems to update them.</source>
         <translation>以下是最后一个有效配置的估算；修复问题后会更新。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::InspectionClient</name>
+    <message>
+        <source>The inspection helper %1 could not start: %2</source>
+        <translation>检查辅助进程 %1 无法启动：%2</translation>
+    </message>
+    <message>
+        <source>The inspection helper sent a bad reply: %1</source>
+        <translation>检查辅助进程返回了无效的回复：%1</translation>
+    </message>
+    <message>
+        <source>The inspection helper stopped (exit code %1)</source>
+        <translation>检查辅助进程已停止（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>The inspection helper stopped: %1</source>
+        <translation>检查辅助进程已停止：%1</translation>
     </message>
 </context>
 <context>
@@ -971,6 +1171,10 @@
     <message>
         <source>Stop them</source>
         <translation>停止它们</translation>
+    </message>
+    <message>
+        <source>&amp;Attention inspector…</source>
+        <translation>注意力检查器(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1778,36 @@
     </message>
 </context>
 <context>
+    <name>seekbench::widgets::AttentionHeatmap</name>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Inferno</source>
+        <translation>Inferno</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>热度</translation>
+    </message>
+    <message>
+        <source>Greys</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>No sample</source>
+        <translation>没有样本</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::widgets::GateChart</name>
+    <message>
+        <source>text gate weight (image = 1 − text)</source>
+        <translation>文本门控权重（图像 = 1 − 文本）</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::widgets::LivePlot</name>
     <message>
         <source>Smoothing %1</source>
@@ -1625,7 +1859,7 @@
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
