@@ -20,7 +20,7 @@ namespace seekbench::ui {
 namespace {
 QString configPath(const QString &dir)
 {
-    return QDir(dir).filePath(QStringLiteral("configs/aml.yaml"));
+    return QDir(dir).filePath(QStringLiteral("configs/aml_demo.yaml"));
 }
 
 bool alive(qint64 pid)
@@ -137,7 +137,7 @@ int AmlDemoSetup::lastStep() const
     int step = 0;
     for (const QByteArray &line : f.readAll().split('\n')) {
         const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(QStringLiteral("event")).toString() == QLatin1String("metric"))
+        if (o.value(QStringLiteral("event")).toString() == QLatin1String("step"))
             step = std::max(step, o.value(QStringLiteral("step")).toInt());
     }
     return step;

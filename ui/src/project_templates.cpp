@@ -25,9 +25,9 @@ QList<ProjectTemplate> projectTemplates()
           QStringLiteral(":/configs/moe.yaml")}},
         {QStringLiteral("aml"), tr("Anti-money laundering (synthetic)"),
          tr("Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model "
-            "against XGBoost, and its alerts: generated and trained on creation (a minute or two), then open "
+            "against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open "
             "View > Anti-money laundering."),
-         QStringLiteral("aml"), {QStringLiteral(":/configs/aml.yaml")}, true},
+         QStringLiteral("aml"), {QStringLiteral(":/configs/aml.yaml"), QStringLiteral(":/configs/aml_demo.yaml")}, true},
     };
 }
 

@@ -86,28 +86,35 @@ void EgoGraphView::paintEvent(QPaintEvent *)
     p.fillRect(rect(), palette().base());
     p.setRenderHint(QPainter::Antialiasing);
     QVector<bool> shown(m_nodes.size(), false);
-    const QColor edgeColor = palette().text().color();
+    QColor faint = palette().text().color();
+    faint.setAlpha(60);
+    const QColor chain(0xd6, 0x27, 0x28, 230);
+    // Ordinary transfers in one batch without antialiasing (a hub's case has thousands);
+    // the traced chains on top, antialiased, with arrow heads.
+    QVector<QLineF> plain;
+    QVector<QLineF> traced;
     for (const auto &e : m_edges) {
         if (e.ts > m_cutoff || e.from < 0 || e.to < 0 || e.from >= m_nodes.size() || e.to >= m_nodes.size())
             continue;
         shown[e.from] = shown[e.to] = true;
-        const bool hi = m_highlighted.contains(e.txId);
-        QColor c = hi ? QColor(0xd6, 0x27, 0x28) : edgeColor;
-        c.setAlpha(hi ? 230 : 60);
-        p.setPen(QPen(c, hi ? 2.5 : 1));
-        const QPointF a = toWidget(e.from), b = toWidget(e.to);
-        p.drawLine(a, b);
-        if (hi) { // an arrow head: the direction money moved
-            const QPointF d = b - a;
-            const double len = std::hypot(d.x(), d.y());
-            if (len > 12) {
-                const QPointF u = d / len, tip = b - u * 7, n(-u.y(), u.x());
-                QPainterPath head(tip);
-                head.lineTo(tip - u * 8 + n * 4);
-                head.lineTo(tip - u * 8 - n * 4);
-                head.closeSubpath();
-                p.fillPath(head, c);
-            }
+        (m_highlighted.contains(e.txId) ? traced : plain).push_back(QLineF(toWidget(e.from), toWidget(e.to)));
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(QPen(faint, 1));
+    p.drawLines(plain);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(chain, 2.5));
+    for (const QLineF &l : traced) {
+        p.drawLine(l);
+        const QPointF d = l.p2() - l.p1();
+        const double len = std::hypot(d.x(), d.y());
+        if (len > 12) { // an arrow head: the direction money moved
+            const QPointF u = d / len, tip = l.p2() - u * 7, n(-u.y(), u.x());
+            QPainterPath head(tip);
+            head.lineTo(tip - u * 8 + n * 4);
+            head.lineTo(tip - u * 8 - n * 4);
+            head.closeSubpath();
+            p.fillPath(head, chain);
         }
     }
     for (int i = 0; i < m_nodes.size(); ++i) {
