@@ -118,6 +118,8 @@ private Q_SLOTS:
         const auto &edges = graph->edges();
         QVERIFY(edges.size() >= 5);
         QVERIFY(graph->hasLayout()); // laid out off the GUI thread before it was shown
+        // The traced chain A -> B -> C -> D is drawn whole, its third hop beyond the 2-hop network.
+        QVERIFY(std::any_of(edges.begin(), edges.end(), [](const auto &e) { return e.txId == 3; }));
         QCOMPARE(graph->visibleTransactions().size(), edges.size());
         auto *slider = w.caseView()->findChild<QSlider *>(QStringLiteral("caseTimeSlider"));
         for (int value : {0, 250, 500, 999}) {
@@ -247,6 +249,29 @@ private Q_SLOTS:
         QVERIFY2(panel->summary().contains(QStringLiteral("2.0 alerts per day")), qPrintable(panel->summary())); // 20 / 10
         QTest::mouseRelease(plot, Qt::LeftButton, {}, QPoint(view->xForThreshold(0.8), y));
         QCOMPARE(panel->alertsPerDayAt(0.3), 10.0);
+    }
+
+    // For review, not a check: SEEKBENCH_AML_PROJECT=DIR SEEKBENCH_AML_SHOTS=OUT saves the
+    // three tabs of a real project (say the AML template's demo) as PNGs.
+    void screenshotsForReview()
+    {
+        const QString dir = qEnvironmentVariable("SEEKBENCH_AML_PROJECT"), out = qEnvironmentVariable("SEEKBENCH_AML_SHOTS");
+        if (dir.isEmpty() || out.isEmpty())
+            QSKIP("set SEEKBENCH_AML_PROJECT and SEEKBENCH_AML_SHOTS to save screenshots");
+        ui::AmlWindow w(open(dir), dir);
+        w.resize(1400, 860);
+        w.show();
+        waitForAlerts(w);
+        QVERIFY(w.grab().save(out + QStringLiteral("/aml-timeline.png")));
+        const auto &alerts = w.alertsPanel()->alerts();
+        const auto top = std::max_element(alerts.begin(), alerts.end(), [](const auto &a, const auto &b) { return a.score < b.score; });
+        openCase(w, top->id);
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(out + QStringLiteral("/aml-case.png")));
+        w.tabs()->setCurrentWidget(w.thresholdPanel());
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(out + QStringLiteral("/aml-threshold.png")));
+        QCOMPARE(w.caseView()->exportReport(out + QStringLiteral("/aml-case.pdf")), QString());
     }
 };
 

@@ -189,6 +189,9 @@ AmlAlertsPanel::Result AmlAlertsPanel::query(std::shared_ptr<const projects::Pro
 
 void AmlAlertsPanel::apply(const Result &r)
 {
+    // A reload of the same run (a filter, a saved status) keeps the user's zoom.
+    const bool sameRun = !m_alerts.empty() && r.runId == m_runId && r.model == m_model;
+    const auto range = m_timeline->visibleRange();
     if (!r.runId.isEmpty()) {
         m_runId = r.runId;
         m_model = r.model;
@@ -219,6 +222,8 @@ void AmlAlertsPanel::apply(const Result &r)
     }
     m_timeline->setLaneNames(names);
     m_timeline->setAlerts(points);
+    if (sameRun)
+        m_timeline->setVisibleRange(range.first, range.second);
     m_info->setText(r.error.isEmpty() ? tr("%n alert(s) of run %1 (%2 model)", nullptr, int(m_alerts.size())).arg(m_runId, m_model)
                                       : r.error);
     Q_EMIT alertsLoaded(int(m_alerts.size()));

@@ -5,9 +5,44 @@
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace seekbench::ui {
+
+namespace {
+// The traced chains reach further than the ego network's hops (and past its caps): their
+// accounts and transfers are added so the whole chain is drawn.
+void addChains(AmlCaseData &data)
+{
+    auto &net = data.network;
+    std::unordered_map<std::int64_t, bool> node, edge;
+    for (const auto &n : net.nodes)
+        node[n.accountId] = true;
+    for (const auto &e : net.edges)
+        edge[e.txId] = true;
+    const int beyond = [&] {
+        int h = 0;
+        for (const auto &n : net.nodes)
+            h = std::max(h, n.hop);
+        return h + 1;
+    }();
+    bool added = false;
+    for (const auto &chain : data.report.trace.chains)
+        for (const auto &h : chain.hops) {
+            for (const std::int64_t id : {h.from, h.to})
+                if (node.emplace(id, true).second)
+                    net.nodes.push_back({id, data.report.nameOf(id), beyond, -1});
+            if (edge.emplace(h.txId, true).second) {
+                net.edges.push_back({h.txId, h.from, h.to, h.ts, h.amount, -1});
+                added = true;
+            }
+        }
+    if (added)
+        std::sort(net.edges.begin(), net.edges.end(),
+                  [](const auto &x, const auto &y) { return x.ts != y.ts ? x.ts < y.ts : x.txId < y.txId; });
+}
+} // namespace
 
 AmlCaseLoader::AmlCaseLoader(std::shared_ptr<const projects::Project> project, QObject *parent)
     : QObject(parent), m_project(std::move(project))
@@ -82,6 +117,7 @@ std::shared_ptr<AmlCaseData> AmlCaseLoader::load(const projects::Project &projec
         data->error = QString::fromUtf8(e.what());
         return data;
     }
+    addChains(*data);
     data->loadMs = timer.nsecsElapsed() / 1e6;
     timer.restart();
     std::unordered_map<std::int64_t, int> index;

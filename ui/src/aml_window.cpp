@@ -6,6 +6,7 @@
 #include "seekbench/widgets/alert_timeline.h"
 
 #include <QCloseEvent>
+#include <QShowEvent>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -38,6 +39,13 @@ AmlWindow::AmlWindow(std::shared_ptr<const projects::Project> project, const QSt
     connect(m_threshold, &AmlThresholdPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_threshold, &AmlThresholdPanel::alertsRecreated, m_alerts, &AmlAlertsPanel::reload);
     m_alerts->reload();
+}
+
+void AmlWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!event->spontaneous() && !m_alerts->isLoading())
+        m_alerts->reload();
 }
 
 void AmlWindow::openAlert(qint64 alertId)

@@ -33,6 +33,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override; // each time it is opened: alerts as they are now
 
 private:
     AmlAlertsPanel *m_alerts;
