@@ -48,6 +48,10 @@ void AlertTimeline::setAlerts(QVector<TimelineAlert> alerts)
     m_alerts = std::move(alerts);
     m_dataFrom = m_alerts.isEmpty() ? 0 : m_alerts.front().ts;
     m_dataTo = m_alerts.isEmpty() ? 1 : std::max(m_alerts.back().ts, m_dataFrom + 3600);
+    m_scoreFloor = 1;
+    for (const auto &a : m_alerts)
+        m_scoreFloor = std::min(m_scoreFloor, double(a.score));
+    m_scoreFloor = std::clamp(m_scoreFloor, 0.0, 0.95);
     resetRange();
 }
 
@@ -140,7 +144,9 @@ QPointF AlertTimeline::positionOf(const TimelineAlert &a) const
     const QRectF r = plotRect();
     const double laneH = r.height() / laneCount();
     const int lane = std::min<int>(a.lane, laneCount() - 1);
-    const double y = r.top() + lane * laneH + 4 + (1.0 - std::clamp(double(a.score), 0.0, 1.0)) * (laneH - 8);
+    // Height from the lowest score shown (about the threshold) to 1, so alerts spread over the lane.
+    const double share = std::clamp((double(a.score) - m_scoreFloor) / std::max(1e-6, 1.0 - m_scoreFloor), 0.0, 1.0);
+    const double y = r.top() + lane * laneH + 7 + (1.0 - share) * (laneH - 14);
     return {xOf(a.ts), y};
 }
 
@@ -241,7 +247,8 @@ void AlertTimeline::drawDensity(QPainter &p, const QRectF &r, int first, int las
     for (int i = first; i < last; ++i) {
         const TimelineAlert &a = m_alerts[i];
         const int c = std::clamp(int((a.ts - m_from) * scale), 0, cols - 1);
-        const int row = std::clamp(int((1.0 - a.score) * kRows), 0, kRows - 1);
+        const double share = (double(a.score) - m_scoreFloor) / std::max(1e-6, 1.0 - m_scoreFloor);
+        const int row = std::clamp(int((1.0 - share) * kRows), 0, kRows - 1);
         const int cell = (std::min<int>(a.lane, lanes - 1) * kRows + row) * cols + c;
         ++count[cell];
         worst[cell] = std::max(worst[cell], a.severity);

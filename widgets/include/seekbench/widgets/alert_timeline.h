@@ -15,7 +15,7 @@ struct TimelineAlert
 {
     qint64 id = 0;
     double ts = 0;      // seconds since 1970 UTC
-    float score = 0;    // 0..1: the height within the lane
+    float score = 0;    // 0..1: the height within the lane (from the lowest score shown to 1)
     quint8 severity = 0; // 0 low, 1 medium, 2 high: colour and size
     quint8 lane = 0;
 };
@@ -80,6 +80,7 @@ private:
     QStringList m_laneNames;
     double m_from = 0, m_to = 1;
     double m_dataFrom = 0, m_dataTo = 1;
+    double m_scoreFloor = 0; // the lowest score: the bottom of each lane
     std::array<QPixmap, 3> m_glyph;
     Glyphs m_glyphs = Glyphs::Pixmaps;
     int m_densityThreshold = 20000;
