@@ -73,22 +73,6 @@ Project openProject(const Options &o)
     return Project::open(*dir);
 }
 
-std::string html(const std::string &s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string fmt(const char *f, double v)
 {
     char buf[64];

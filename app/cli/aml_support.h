@@ -21,7 +21,6 @@ int fail(const char *verb, const std::string &msg, int code = ExitBadInput);
 // A numeric option, or `fallback` when absent; throws std::invalid_argument naming it.
 double number(const Options &o, const char *key, double fallback);
 projects::Project openProject(const Options &o);
-std::string html(const std::string &s);
 std::string fmt(const char *f, double v);
 nlohmann::json traceJson(projects::TransactionStore &store, const projects::TraceResult &r);
 

@@ -4,6 +4,7 @@
 #include "seekbench/projects/project.h"
 
 #include <chrono>
+#include <unordered_map>
 
 namespace seekbench::projects {
 
@@ -171,12 +172,31 @@ void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &
 {
     const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     sql::withWriteTransaction(d->db, [&] {
+        // The analyst's work survives a new threshold: a transaction alerted again keeps its
+        // status and notes.
+        struct Analyst
+        {
+            std::string status, notes;
+            std::optional<double> updatedAt;
+        };
+        std::unordered_map<std::int64_t, Analyst> kept;
+        auto old = d->db.prepare("SELECT tx_id, status, notes, updated_at FROM aml_alerts WHERE run_id = ?1 AND model = ?2 "
+                                 "AND (status <> 'new' OR notes <> '')");
+        old.bind(1, runId).bind(2, model);
+        while (old.step())
+            kept[old.int64(0)] = {old.text(1), old.text(2), old.optReal(3)};
         d->db.prepare("DELETE FROM aml_alerts WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
         auto st = d->db.prepare("INSERT INTO aml_alerts(run_id, model, tx_id, account_id, score, threshold, severity, "
-                                "reasons_json, status, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-        for (const auto &a : alerts)
+                                "reasons_json, status, notes, created_at, updated_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        for (const auto &a : alerts) {
+            const auto k = kept.find(a.txId);
+            const bool keep = k != kept.end();
             st.bind(1, runId).bind(2, model).bind(3, a.txId).bind(4, a.accountId).bind(5, a.score).bind(6, a.threshold)
-                .bind(7, a.severity).bind(8, a.reasonsJson).bind(9, a.status).bind(10, a.notes).bind(11, now).run();
+                .bind(7, a.severity).bind(8, a.reasonsJson).bind(9, keep ? k->second.status : a.status)
+                .bind(10, keep ? k->second.notes : a.notes).bind(11, now)
+                .bind(12, keep ? k->second.updatedAt : std::optional<double>()).run();
+        }
     });
 }
 

@@ -152,6 +152,15 @@ CREATE TABLE aml_alerts (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, model TEX
 CREATE INDEX aml_alerts_by_account ON aml_alerts(account_id, score);
 )";
 
+// The analyst's workflow (issue 10): statuses new, reviewing, escalated, dismissed ('open'
+// becomes 'new'), when the analyst last changed an alert, and an index for the timeline
+// (alerts of one run and model by time, through their transaction).
+const char *kMigrateTo6 = R"(
+UPDATE aml_alerts SET status = 'new' WHERE status = 'open';
+ALTER TABLE aml_alerts ADD COLUMN updated_at REAL;
+CREATE INDEX aml_alerts_by_run ON aml_alerts(run_id, model, score);
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -188,6 +197,10 @@ void migrateStep(sql::Database &db, int from)
     case 4:
         db.exec(kMigrateTo5);
         db.exec("PRAGMA user_version = 5");
+        break;
+    case 5:
+        db.exec(kMigrateTo6);
+        db.exec("PRAGMA user_version = 6");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

@@ -2,13 +2,18 @@
 // whose example configs are copied in and pass the same validation as the CLI.
 #include "seekbench/config_io.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/ui/aml_demo_setup.h"
 #include "seekbench/ui/new_project_dialog.h"
 #include "seekbench/ui/project_templates.h"
 #include "seekbench/validation.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -70,6 +75,81 @@ private Q_SLOTS:
         dialog.setFolder(dir);
         QVERIFY(!dialog.createProject());
         QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("newProjectError"))->text().isEmpty());
+    }
+
+    // The AML template fills the project out of process; a stand-in seekbench-cli
+    // (SEEKBENCH_CLI) records its arguments and either sleeps (to be cancelled) or fails.
+    void amlDemoIsCancellable_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<bool>("cancel");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("cancelled") << QStringLiteral("sleep 30") << true << QStringLiteral("Demo data cancelled");
+        QTest::newRow("fails") << QStringLiteral("echo 'no space left on device' >&2; exit 3") << false
+                               << QStringLiteral("Generating the demo data failed: no space left on device");
+    }
+
+    void amlDemoIsCancellable()
+    {
+        QFETCH(QString, script);
+        QFETCH(bool, cancel);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        const QString cli = tmp.filePath(QStringLiteral("fake-cli"));
+        const QString argsFile = tmp.filePath(QStringLiteral("args"));
+        {
+            QFile f(cli);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("#!/bin/sh\necho \"$@\" > '%1'\n%2\n").arg(argsFile, script).toUtf8());
+        }
+        QFile::setPermissions(cli, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        qputenv("SEEKBENCH_CLI", cli.toUtf8());
+        ui::NewProjectDialog dialog;
+        dialog.setTemplateId(QStringLiteral("aml"));
+        const QString dir = tmp.filePath(QStringLiteral("aml"));
+        dialog.setFolder(dir);
+        dialog.show();
+        dialog.accept();
+        QVERIFY(dialog.isVisible()); // still open: the demo runs
+        ui::AmlDemoSetup *demo = dialog.demoSetup();
+        QVERIFY(demo);
+        QVERIFY(dialog.findChild<QProgressBar *>(QStringLiteral("demoProgress"))->isVisible());
+        QTRY_VERIFY(QFileInfo(argsFile).size() > 0); // the stand-in has written its arguments
+        QFile args(argsFile);
+        QVERIFY(args.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(args.readAll()).trimmed(), QStringLiteral("aml generate --project %1 --seed 7").arg(dir));
+        QSignalSpy finished(demo, &ui::AmlDemoSetup::finished);
+        const qint64 pid = demo->pid();
+        if (cancel) {
+            QVERIFY(QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid)));
+            dialog.reject(); // Cancel stops the process, keeps the dialog to open the project
+            QCOMPARE(finished.count(), 1);
+            QCOMPARE(demo->stage(), ui::AmlDemoSetup::Stage::Cancelled);
+            auto gone = [pid] { // exited, or a zombie waiting for its reaper
+                QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+                return !stat.open(QIODevice::ReadOnly) || stat.readAll().contains(") Z ");
+            };
+            QTRY_VERIFY(gone());
+        } else {
+            QVERIFY(finished.wait(10000));
+            QCOMPARE(demo->stage(), ui::AmlDemoSetup::Stage::Failed);
+        }
+        QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("newProjectError"))->text().contains(expected),
+                 qPrintable(dialog.findChild<QLabel *>(QStringLiteral("newProjectError"))->text()));
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/configs/aml_demo.yaml")));
+        auto *open = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(open->isEnabled());
+        dialog.accept(); // opens the project as it is
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        qunsetenv("SEEKBENCH_CLI");
+    }
+
+    void amlDemoCommands()
+    {
+        QCOMPARE(ui::AmlDemoSetup::trainArguments(QStringLiteral("/p")),
+                 (QStringList{QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"), QStringLiteral("/p"),
+                              QStringLiteral("--config"), QStringLiteral("/p/configs/aml_demo.yaml"), QStringLiteral("--name"),
+                              QStringLiteral("aml-demo")}));
     }
 };
 

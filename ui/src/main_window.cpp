@@ -1,5 +1,6 @@
 #include "seekbench/ui/main_window.h"
 
+#include "seekbench/ui/aml_window.h"
 #include "seekbench/ui/attention_inspector_view.h"
 #include "seekbench/ui/new_project_dialog.h"
 #include "seekbench/ui/notifier.h"
@@ -84,6 +85,22 @@ void MainWindow::buildMenus()
         AttentionInspectorView::openFor(this, m_session ? m_session->dir() : QString());
     });
     m_inspectAction->setObjectName(QStringLiteral("attentionInspectorAction"));
+    m_amlAction = m_viewMenu->addAction(QString(), this, [this] { openAmlWindow(); });
+    m_amlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+}
+
+AmlWindow *MainWindow::amlWindow() const { return m_aml; }
+
+// The AML views open in a window of their own (one per project; closed with it).
+void MainWindow::openAmlWindow()
+{
+    if (!m_session)
+        return;
+    if (!m_aml)
+        m_aml = new AmlWindow(m_session->watcher()->project(), m_session->dir(), this);
+    m_aml->setWindowFlag(Qt::Window);
+    m_aml->show();
+    m_aml->raise();
 }
 
 void MainWindow::retranslate()
@@ -97,7 +114,9 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_runsMenu->setTitle(tr("&Runs"));
     m_viewMenu->setTitle(tr("&View"));
-    m_inspectAction->setText(tr("&Attention inspector…"));
+    m_inspectAction->setText(tr("Attention &inspector…"));
+    m_amlAction->setText(tr("&Anti-money laundering…"));
+    m_amlAction->setEnabled(!m_session.isNull());
     m_runs->retranslate();
     if (m_runsMenu->isEmpty() && m_runs->actions())
         m_runsMenu->addActions(m_runs->actions()->actions());
@@ -139,6 +158,7 @@ void MainWindow::closeProject()
     if (!m_session)
         return;
     m_runs->setSession(nullptr);
+    delete m_aml;
     delete m_session;
     m_session = nullptr;
     retranslate();

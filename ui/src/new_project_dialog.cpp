@@ -1,5 +1,6 @@
 #include "seekbench/ui/new_project_dialog.h"
 
+#include "seekbench/ui/aml_demo_setup.h"
 #include "seekbench/ui/project_templates.h"
 
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 
 namespace seekbench::ui {
@@ -50,7 +52,12 @@ NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Description"), m_description);
     form->addRow(m_error);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("demoProgress"));
+    m_progress->setVisible(false);
+    form->addRow(m_progress);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &NewProjectDialog::accept);
@@ -100,8 +107,50 @@ bool NewProjectDialog::createProject()
 
 void NewProjectDialog::accept()
 {
-    if (createProject())
+    if (m_created) { // after the demo failed or was cancelled: open the project as it is
         QDialog::accept();
+        return;
+    }
+    if (!createProject())
+        return;
+    m_created = true;
+    if (!projectTemplate(templateId()).demoData) {
+        QDialog::accept();
+        return;
+    }
+    // Fill it with demo data out of process; the dialog stays responsive and cancellable.
+    m_template->setEnabled(false);
+    m_folder->setEnabled(false);
+    m_name->setEnabled(false);
+    m_description->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 100);
+    m_demo = new AmlDemoSetup(QDir(folder()).absolutePath(), this);
+    connect(m_demo, &AmlDemoSetup::progress, this, [this](int percent, const QString &text) {
+        m_progress->setValue(percent);
+        m_error->setText(text);
+    });
+    connect(m_demo, &AmlDemoSetup::finished, this, [this](bool ok, const QString &message) {
+        if (ok) {
+            QDialog::accept();
+            return;
+        }
+        m_error->setText(message);
+        m_progress->setVisible(false);
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Open project"));
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    });
+    m_demo->start();
+}
+
+void NewProjectDialog::reject()
+{
+    if (m_demo && (m_demo->stage() == AmlDemoSetup::Stage::Generating || m_demo->stage() == AmlDemoSetup::Stage::Training)) {
+        m_demo->cancel(); // the project stays; the button now opens it
+        return;
+    }
+    QDialog::reject();
 }
 
 } // namespace seekbench::ui

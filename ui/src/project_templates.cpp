@@ -23,7 +23,20 @@ QList<ProjectTemplate> projectTemplates()
          QStringLiteral("text_classification"),
          {QStringLiteral(":/configs/tiny.yaml"), QStringLiteral(":/configs/small.yaml"),
           QStringLiteral(":/configs/moe.yaml")}},
+        {QStringLiteral("aml"), tr("Anti-money laundering (synthetic)"),
+         tr("Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model "
+            "against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open "
+            "View > Anti-money laundering."),
+         QStringLiteral("aml"), {QStringLiteral(":/configs/aml.yaml"), QStringLiteral(":/configs/aml_demo.yaml")}, true},
     };
+}
+
+ProjectTemplate projectTemplate(const QString &id)
+{
+    for (const ProjectTemplate &t : projectTemplates())
+        if (t.id == id)
+            return t;
+    return {};
 }
 
 void createProjectFromTemplate(const QString &dir, const QString &name, const QString &description,

@@ -128,16 +128,6 @@ bool parseTimestamp(const std::string &text, double &seconds)
     return true;
 }
 
-std::string formatTimestamp(double seconds)
-{
-    const std::time_t t = std::time_t(std::floor(seconds));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
 {
     CsvImport r;

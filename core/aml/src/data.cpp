@@ -1,6 +1,8 @@
 #include "seekbench/aml/data.h"
 
 #include <algorithm>
+#include <cmath>
+#include <ctime>
 #include <cstring>
 #include <numeric>
 
@@ -138,6 +140,16 @@ std::uint64_t fingerprint(const AmlData &d)
     mix(h, t.channel.data(), t.channel.size());
     mix(h, t.label.data(), t.label.size());
     return h;
+}
+
+std::string formatTimestamp(double seconds)
+{
+    const std::time_t t = std::time_t(std::floor(seconds));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
 }
 
 } // namespace seekbench::aml

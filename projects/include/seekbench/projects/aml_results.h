@@ -1,6 +1,6 @@
 #pragma once
 
-// What an AML run leaves in the project's store (schema version 5), for the CLI and the
+// What an AML run leaves in the project's store (schema version 6), for the CLI and the
 // analyst views: scores per transaction and account, evaluations (overall and per
 // typology), operating curves, the chosen threshold, and alerts. See docs/aml-store.md.
 
@@ -37,7 +37,7 @@ struct AmlAlertRow
     double score = 0, threshold = 0;
     std::string severity;     // high | medium | low
     std::string reasonsJson;  // ["CODE: feature=value (z=..)", ..., "NEIGHBOUR: ..."]
-    std::string status = "open", notes;
+    std::string status = "new", notes; // new | reviewing | escalated | dismissed (aml_case_store.h)
     double createdAt = 0;
 };
 
@@ -67,7 +67,8 @@ public:
     void saveThreshold(const AmlThresholdRow &row);
     std::optional<AmlThresholdRow> threshold(const std::string &runId, const std::string &model);
 
-    // Replaces the run's alerts for `model` (a new threshold makes a new set).
+    // Replaces the run's alerts for `model` (a new threshold makes a new set); an alert
+    // on a transaction alerted before keeps the analyst's status and notes.
     void replaceAlerts(const std::string &runId, const std::string &model, const std::vector<AmlAlertRow> &alerts);
     std::vector<AmlAlertRow> alerts(const std::string &runId, const std::string &model, int limit);
     std::optional<AmlAlertRow> alert(std::int64_t id);

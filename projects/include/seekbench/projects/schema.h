@@ -17,7 +17,7 @@ namespace seekbench::projects {
 class Schema
 {
 public:
-    static constexpr int kLatest = 5;
+    static constexpr int kLatest = 6;
 
     // Creates a database file with the schema of exactly `version` (1..kLatest), as that
     // version of Seekbench would have. Used by create() and by the migration tests.

@@ -9,6 +9,7 @@ class QMenu;
 
 namespace seekbench::ui {
 
+class AmlWindow;
 class Notifier;
 class RunsMode;
 
@@ -27,6 +28,8 @@ public:
     void closeProject();
     ProjectSession *session() const { return m_session; }
     RunsMode *runsMode() const { return m_runs; }
+    AmlWindow *amlWindow() const;
+    void openAmlWindow();
     Notifier *notifier() const { return m_notifier; }
     QStringList recentProjects() const;
     // For tests and scripted use: what closing with live runs does without asking.
@@ -50,7 +53,8 @@ private:
     QPointer<ProjectSession> m_session;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_runsMenu = nullptr, *m_viewMenu = nullptr;
     QAction *m_newAction = nullptr, *m_openAction = nullptr, *m_closeAction = nullptr, *m_quitAction = nullptr,
-            *m_settingsAction = nullptr, *m_inspectAction = nullptr;
+            *m_settingsAction = nullptr, *m_inspectAction = nullptr, *m_amlAction = nullptr;
+    QPointer<AmlWindow> m_aml;
     CloseChoice m_closeChoice = CloseChoice::Ask;
 };
 

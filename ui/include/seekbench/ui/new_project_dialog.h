@@ -3,14 +3,19 @@
 #include <QDialog>
 
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
+class QProgressBar;
 class QLineEdit;
 class QPushButton;
 
 namespace seekbench::ui {
 
+class AmlDemoSetup;
+
 // Creates a project folder from a template (project_templates.h): blank, or one per
-// scenario with its example configs.
+// scenario with its example configs. A template with demo data (AML) fills the project
+// after creation with progress shown here; Cancel stops it and opens the project as is.
 class NewProjectDialog : public QDialog
 {
     Q_OBJECT
@@ -26,6 +31,8 @@ public:
     // Creates the project; false with the reason shown in the dialog.
     bool createProject();
     void accept() override;
+    void reject() override;
+    AmlDemoSetup *demoSetup() const { return m_demo; }
 
 private:
     QLineEdit *m_folder;
@@ -34,6 +41,10 @@ private:
     QComboBox *m_template;
     QLabel *m_error;
     QLabel *m_templateInfo = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    AmlDemoSetup *m_demo = nullptr;
+    bool m_created = false;
 };
 
 } // namespace seekbench::ui

@@ -15,9 +15,12 @@ struct ProjectTemplate
     QString description; // translated
     QString scenario;    // recorded in the project's manifest
     QStringList configs; // resource paths, copied to <project>/configs/<file name>
+    bool demoData = false; // filled after creation by AmlDemoSetup (aml_demo_setup.h)
 };
 
 QList<ProjectTemplate> projectTemplates();
+// The template with `id`; a Blank one with an empty id when unknown.
+ProjectTemplate projectTemplate(const QString &id);
 
 // Creates the project at `dir` from the template with `templateId` (throws
 // std::runtime_error naming an unknown template or a file that cannot be written).

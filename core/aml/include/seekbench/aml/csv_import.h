@@ -45,6 +45,5 @@ bool writeTransactionsCsv(const std::filesystem::path &file, const AmlData &data
 
 // Seconds since the epoch from ISO 8601 or a number; false when it is neither.
 bool parseTimestamp(const std::string &text, double &seconds);
-std::string formatTimestamp(double seconds); // 2026-03-01T14:05:00Z
 
 } // namespace seekbench::aml

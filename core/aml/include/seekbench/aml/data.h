@@ -28,6 +28,7 @@ enum Typology : std::int8_t {
 constexpr int kTypologyCount = 8;
 const char *typologyName(int typology);            // "fan_out", ...; "normal" for 0
 int typologyFromName(const std::string &name);     // -1 when unknown
+std::string formatTimestamp(double seconds);       // 2026-03-01T14:05:00Z (UTC)
 
 // Payment channels; index into channelNames().
 const std::vector<std::string> &channelNames();    // wire, ach, card, cash, crypto

@@ -1,0 +1,64 @@
+#include "seekbench/ui/aml_window.h"
+
+#include "seekbench/ui/aml_alerts_panel.h"
+#include "seekbench/ui/aml_case_view.h"
+#include "seekbench/ui/aml_threshold_panel.h"
+#include "seekbench/widgets/alert_timeline.h"
+
+#include <QCloseEvent>
+#include <QShowEvent>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace seekbench::ui {
+
+AmlWindow::AmlWindow(std::shared_ptr<const projects::Project> project, const QString &projectDir, QWidget *parent)
+    : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("amlWindow"));
+    setWindowTitle(tr("Anti-money laundering — %1").arg(projectDir));
+    resize(1280, 820);
+    m_alerts = new AmlAlertsPanel(project, this);
+    m_case = new AmlCaseView(project, this);
+    m_threshold = new AmlThresholdPanel(project, projectDir, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("amlTabs"));
+    m_tabs->addTab(m_alerts, tr("Alerts"));
+    m_tabs->addTab(m_case, tr("Case"));
+    m_tabs->addTab(m_threshold, tr("Threshold"));
+    setCentralWidget(m_tabs);
+    connect(m_alerts, &AmlAlertsPanel::alertActivated, this, &AmlWindow::openAlert);
+    connect(m_alerts, &AmlAlertsPanel::alertsLoaded, this, [this] {
+        if (!m_alerts->runId().isEmpty()
+            && (m_alerts->runId() != m_threshold->runId() || m_alerts->model() != m_threshold->model()))
+            m_threshold->setRun(m_alerts->runId(), m_alerts->model());
+    });
+    connect(m_case, &AmlCaseView::alertChanged, m_alerts, &AmlAlertsPanel::reload);
+    connect(m_case, &AmlCaseView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_case, &AmlCaseView::caseFailed, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_threshold, &AmlThresholdPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_threshold, &AmlThresholdPanel::alertsRecreated, m_alerts, &AmlAlertsPanel::reload);
+    m_alerts->reload();
+}
+
+void AmlWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!event->spontaneous() && !m_alerts->isLoading())
+        m_alerts->reload();
+}
+
+void AmlWindow::openAlert(qint64 alertId)
+{
+    m_alerts->timeline()->setSelectedAlert(alertId);
+    m_case->openAlert(alertId);
+    m_tabs->setCurrentWidget(m_case);
+}
+
+void AmlWindow::closeEvent(QCloseEvent *event)
+{
+    m_case->saveAnalystChanges();
+    event->accept();
+}
+
+} // namespace seekbench::ui
