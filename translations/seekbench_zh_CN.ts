@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AmlReportWriter</name>
+    <message>
+        <source>No file chosen for the report.</source>
+        <translation>未选择报告文件。</translation>
+    </message>
+    <message>
+        <source>The report %1 must end in .%2.</source>
+        <translation>报告 %1 的扩展名必须是 .%2。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the folder %2 does not exist.</source>
+        <translation>无法写入报告 %1：文件夹 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: permission denied.</source>
+        <translation>无法写入报告 %1：没有权限。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: %1</source>
+        <translation>无法写入报告：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1.</source>
+        <translation>无法写入报告 %1。</translation>
+    </message>
+    <message>
+        <source>Case report: alert #%1</source>
+        <translation>案件报告：警报 #%1</translation>
+    </message>
+    <message>
+        <source>Case report: account %1</source>
+        <translation>案件报告：账户 %1</translation>
+    </message>
+    <message>
+        <source>Project %1; run %2; generated %3 UTC</source>
+        <translation>项目 %1；运行 %2；生成于 %3 UTC</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>laundering</source>
+        <translation>洗钱</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>名称：%1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation>国家/地区：%1</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>Account risk (graph model): %1</source>
+        <translation>账户风险（图模型）：%1</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>Model score and reasons</source>
+        <translation>模型评分与原因</translation>
+    </message>
+    <message>
+        <source>Score %1 against threshold %2 (model %3), severity %4, status %5.</source>
+        <translation>评分 %1，阈值 %2（模型 %3），严重程度 %4，状态 %5。</translation>
+    </message>
+    <message>
+        <source>No alert: the report covers the account's activity.</source>
+        <translation>无警报：本报告涵盖该账户的活动。</translation>
+    </message>
+    <message>
+        <source>Analyst's notes</source>
+        <translation>分析员备注</translation>
+    </message>
+    <message>
+        <source>Activity per day</source>
+        <translation>每日活动</translation>
+    </message>
+    <message>
+        <source>Blue: received, orange: sent; the dashed line is the alerted transfer.</source>
+        <translation>蓝色：收款，橙色：付款；虚线为触发警报的转账。</translation>
+    </message>
+    <message>
+        <source>Timeline of the account's transactions</source>
+        <translation>该账户的交易时间线</translation>
+    </message>
+    <message>
+        <source>Amount (log scale) over time; red: the alerted transfer.</source>
+        <translation>金额（对数刻度）随时间变化；红色：触发警报的转账。</translation>
+    </message>
+    <message>
+        <source>Traced fund chains</source>
+        <translation>追踪到的资金链</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s) (6 hops, 72 h window, amount within 10 %)</source>
+        <translation><numerusform>%n 条资金链（6 跳，72 小时窗口，金额相差在 10 % 以内）</numerusform></translation>
+    </message>
+    <message>
+        <source>; truncated at the frontier cap</source>
+        <translation>；已在前沿上限处截断</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>正向</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source> (cycle)</source>
+        <translation>（环路）</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>%1  #%2  %3 → %4  %5 %6  %7  score %8%9</source>
+        <translation>%1  #%2  %3 → %4  %5 %6  %7  评分 %8%9</translation>
+    </message>
+    <message>
+        <source>  (alerted)</source>
+        <translation>  （已警报）</translation>
+    </message>
+</context>
+<context>
     <name>ConfigEditor</name>
     <message>
         <source>Change %1</source>
@@ -490,6 +649,309 @@
     <message>
         <source>DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE configs, ready to launch.</source>
         <translation>在带有植入模式的合成文本任务上训练 DeepSeek 风格的 Transformer：附带 tiny、small 和 MoE 配置，可直接启动。</translation>
+    </message>
+    <message>
+        <source>Anti-money laundering (synthetic)</source>
+        <translation>反洗钱（合成数据）</translation>
+    </message>
+    <message>
+        <source>Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open View &gt; Anti-money laundering.</source>
+        <translation>含有预置洗钱团伙（扇出、环路等）的合成转账数据、与 XGBoost 对比的动态图模型及其警报：创建时自动生成并训练（configs/aml_demo.yaml，一两分钟），然后打开“视图 &gt; 反洗钱”。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlAlertsPanel</name>
+    <message>
+        <source>fan-out</source>
+        <translation>扇出</translation>
+    </message>
+    <message>
+        <source>fan-in</source>
+        <translation>扇入</translation>
+    </message>
+    <message>
+        <source>cycle</source>
+        <translation>环路</translation>
+    </message>
+    <message>
+        <source>scatter-gather</source>
+        <translation>分散-聚合</translation>
+    </message>
+    <message>
+        <source>gather-scatter</source>
+        <translation>聚合-分散</translation>
+    </message>
+    <message>
+        <source>bipartite</source>
+        <translation>二分</translation>
+    </message>
+    <message>
+        <source>stack</source>
+        <translation>堆叠</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>reviewing</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>any account</source>
+        <translation>任意账户</translation>
+    </message>
+    <message>
+        <source>Score ≥</source>
+        <translation>评分 ≥</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>Colour and size: severity (blue low, orange medium, red high). Height in a lane: score. Wheel: zoom, drag: pan, double-click: all. Click an alert to open its case.</source>
+        <translation>颜色和大小：严重程度（蓝色低、橙色中、红色高）。泳道内的高度：评分。滚轮：缩放，拖动：平移，双击：全部。单击警报打开其案件。</translation>
+    </message>
+    <message>
+        <source>No alerts in this project yet: train an AML model (seekbench-cli aml train) first.</source>
+        <translation>此项目尚无警报：请先训练反洗钱模型（seekbench-cli aml train）。</translation>
+    </message>
+    <message>
+        <source>No account named %1 in this project.</source>
+        <translation>此项目中没有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>Cannot read the alerts: %1</source>
+        <translation>无法读取警报：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) of run %1 (%2 model)</source>
+        <translation><numerusform>运行 %1 的 %n 条警报（%2 模型）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlCaseView</name>
+    <message>
+        <source>Reviewing</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Select an alert on the timeline to open its case.</source>
+        <translation>在时间线上选择一条警报以打开其案件。</translation>
+    </message>
+    <message>
+        <source>Show the transaction graph as it was at this time</source>
+        <translation>显示此时刻的交易图</translation>
+    </message>
+    <message>
+        <source>Notes on this case, saved in the project</source>
+        <translation>此案件的备注，保存在项目中</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Opening alert #%1…</source>
+        <translation>正在打开警报 #%1…</translation>
+    </message>
+    <message>
+        <source>Opening account %1…</source>
+        <translation>正在打开账户 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the case</source>
+        <translation>无法打开案件</translation>
+    </message>
+    <message>
+        <source>Alert #%1 — account %2</source>
+        <translation>警报 #%1 — 账户 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Score %1 (threshold %2, %3 severity); %4 transfers of the account; %n traced chain(s)%5.</source>
+        <translation><numerusform>评分 %1（阈值 %2，严重程度 %3）；该账户共 %4 笔转账；追踪到 %n 条资金链%5。</numerusform></translation>
+    </message>
+    <message>
+        <source>; the graph is truncated at its caps</source>
+        <translation>；交易图已在上限处截断</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>账户 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 transfers; %n traced chain(s).</source>
+        <translation><numerusform>%1 笔转账；追踪到 %n 条资金链。</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot save the case: %1</source>
+        <translation>无法保存案件：%1</translation>
+    </message>
+    <message>
+        <source>Saved alert #%1</source>
+        <translation>已保存警报 #%1</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>没有打开的案件。</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export case report</source>
+        <translation>导出案件报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlDemoSetup</name>
+    <message>
+        <source>seekbench-cli was not found at %1</source>
+        <translation>在 %1 找不到 seekbench-cli</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Generating the demo transactions…</source>
+        <translation>正在生成演示交易…</translation>
+    </message>
+    <message>
+        <source>Demo data cancelled: the project is there without it.</source>
+        <translation>已取消演示数据：项目已创建，但不含演示数据。</translation>
+    </message>
+    <message>
+        <source>Training the graph model and XGBoost: step %1 of %2…</source>
+        <translation>正在训练图模型和 XGBoost：第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <source>Generating the demo data failed: %1</source>
+        <translation>生成演示数据失败：%1</translation>
+    </message>
+    <message>
+        <source>Training the graph model and XGBoost…</source>
+        <translation>正在训练图模型和 XGBoost…</translation>
+    </message>
+    <message>
+        <source>Training the demo model failed: %1</source>
+        <translation>训练演示模型失败：%1</translation>
+    </message>
+    <message>
+        <source>The demo data and its alerts are ready.</source>
+        <translation>演示数据及其警报已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlThresholdPanel</name>
+    <message>
+        <source>Apply threshold: re-create the alerts</source>
+        <translation>应用阈值：重新生成警报</translation>
+    </message>
+    <message>
+        <source>Drag the dashed line to move the operating point (held-out months of the run).</source>
+        <translation>拖动虚线以移动工作点（基于该运行的留出月份）。</translation>
+    </message>
+    <message>
+        <source>Re-creating the alerts failed: %1</source>
+        <translation>重新生成警报失败：%1</translation>
+    </message>
+    <message>
+        <source>Alerts re-created at threshold %1</source>
+        <translation>已按阈值 %1 重新生成警报</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>无法启动 %1</translation>
+    </message>
+    <message>
+        <source>Run %1 has no operating curve for the %2 model.</source>
+        <translation>运行 %1 没有 %2 模型的工作曲线。</translation>
+    </message>
+    <message>
+        <source>Cannot read the operating curve: %1</source>
+        <translation>无法读取工作曲线：%1</translation>
+    </message>
+    <message>
+        <source>Threshold %1: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)</source>
+        <translation>阈值 %1：每天 %2 条警报，精确率 %3，召回率 %4，误报率 %5（当前警报阈值为 %6）</translation>
+    </message>
+    <message>
+        <source>Re-creating the alerts at threshold %1…</source>
+        <translation>正在按阈值 %1 重新生成警报…</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlWindow</name>
+    <message>
+        <source>Anti-money laundering — %1</source>
+        <translation>反洗钱 — %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
     </message>
 </context>
 <context>
@@ -1173,8 +1635,12 @@
         <translation>停止它们</translation>
     </message>
     <message>
-        <source>&amp;Attention inspector…</source>
-        <translation>注意力检查器(&amp;A)…</translation>
+        <source>Attention &amp;inspector…</source>
+        <translation>注意力检查器(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Anti-money laundering…</source>
+        <translation>反洗钱(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1684,10 @@
     <message>
         <source>Cannot create the project: %1</source>
         <translation>无法创建项目：%1</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +2248,21 @@
     </message>
 </context>
 <context>
+    <name>seekbench::widgets::ActivityChart</name>
+    <message>
+        <source>in (+) / out (−) per day</source>
+        <translation>每日收入 (+) / 支出 (−)</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>付款</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::widgets::AttentionHeatmap</name>
     <message>
         <source>Viridis</source>
@@ -1892,6 +2377,25 @@
     <message>
         <source>%1 @ step %2: %3</source>
         <translation>%1 @ 第 %2 步：%3</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::widgets::ThresholdCurveView</name>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>false-positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <source>alert threshold (score)</source>
+        <translation>警报阈值（评分）</translation>
     </message>
 </context>
 </TS>
