@@ -124,7 +124,7 @@ int serveInspections(AttentionSession &session, std::istream &in, std::ostream &
                 req.gradients = r.gradients;
                 out << inspectionReplyLine(r.id, session.inspect(req)) << std::endl;
             } else if (r.op == "testset") {
-                out << testSetReplyLine(r.id, session.testSet(r.samples)) << std::endl;
+                out << testSetReplyLine(r.id, session.testSet(r.samples, r.offset == 0 ? 4 : 0, r.offset)) << std::endl;
             }
         } catch (const std::exception &e) {
             out << errorReplyLine(r.id, e.what()) << std::endl;

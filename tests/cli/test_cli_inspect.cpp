@@ -134,6 +134,13 @@ private Q_SLOTS:
         QVERIFY(!ts.value(QStringLiteral("gallery")).toArray().isEmpty());
         QVERIFY(replies.value(-1).value(QStringLiteral("error")).toString().contains(QStringLiteral("unknown op 'explode'")));
         QVERIFY(replies.value(4).value(QStringLiteral("error")).toString().contains(QStringLiteral("outside the test split")));
+        // A later chunk of the pass: its own samples, no gallery; clipped at the split's end.
+        p.write("{\"id\":7,\"op\":\"testset\",\"samples\":100,\"offset\":200}\n");
+        const QJsonObject chunk = nextLine().value(QStringLiteral("testset")).toObject();
+        const QJsonArray chunkSamples = chunk.value(QStringLiteral("samples")).toArray();
+        QCOMPARE(chunkSamples.size(), 56); // test_samples is 256
+        QCOMPARE(chunkSamples.at(0).toObject().value(QStringLiteral("index")).toInt(), 200);
+        QVERIFY(chunk.value(QStringLiteral("gallery")).toArray().isEmpty());
         // Two at once: each gets one reply; the newer one is answered, the older may be dropped.
         p.write("{\"id\":5,\"op\":\"inspect\",\"sample\":1}\n{\"id\":6,\"op\":\"inspect\",\"sample\":2}\n");
         const QJsonObject r5 = nextLine(), r6 = nextLine();

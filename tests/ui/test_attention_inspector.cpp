@@ -271,6 +271,36 @@ private Q_SLOTS:
         v.findChild<QPushButton *>(QStringLiteral("nextOfClassButton"))->click();
         QCOMPARE(v.current()->index, 1);
     }
+
+    // The helper's pass comes in chunks: each joins the ones before when it starts where
+    // they end; a chunk that does not (a repeat, a helper ignoring the offset) is ignored.
+    void testSetChunksAreJoinedInOrder()
+    {
+        ui::AttentionInspectorView v;
+        auto chunk = [](int from, int n) {
+            auto s = std::make_shared<TestSetSummary>();
+            for (int c = 0; c < 10; ++c)
+                s->classes.push_back("c" + std::to_string(c));
+            for (int i = from; i < from + n; ++i)
+                s->samples.push_back({i, i % 3, i == 6 ? 1 : i % 3, 0.5, 0.5});
+            if (from == 0)
+                s->gallery.push_back({0, std::vector<std::uint8_t>(784, 100)});
+            return s;
+        };
+        v.addTestSetChunk(chunk(0, 4));
+        QCOMPARE(v.testSet()->samples.size(), std::size_t(4));
+        v.addTestSetChunk(chunk(4, 4));
+        QCOMPARE(v.testSet()->samples.size(), std::size_t(8));
+        QCOMPARE(v.testSet()->samples.back().index, std::int64_t(7));
+        QCOMPARE(v.findChild<QListWidget *>(QStringLiteral("gallery"))->count(), 1); // kept from the first
+        v.addTestSetChunk(chunk(2, 4));
+        QCOMPARE(v.testSet()->samples.size(), std::size_t(8));
+        for (int i = 0; i < 8; ++i)
+            v.showInspection(syntheticInspection(i));
+        v.inspectSample(0);
+        v.findChild<QPushButton *>(QStringLiteral("nextMisclassifiedButton"))->click();
+        QCOMPARE(v.current()->index, 6); // found in the second chunk
+    }
 };
 
 QTEST_MAIN(TestAttentionInspector)

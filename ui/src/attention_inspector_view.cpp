@@ -28,9 +28,6 @@ using widgets::ColourMap;
 
 namespace {
 
-// The pickers and the gate chart use the first test samples: enough for every class,
-// and the helper stays free for samples within seconds even for larger models.
-constexpr int kTestSetSamples = 2000;
 
 QImage sampleImage(const std::vector<std::uint8_t> &pixels, int rows, int cols)
 {
@@ -55,9 +52,10 @@ AttentionInspectorView::AttentionInspectorView(QWidget *parent) : QWidget(parent
     connect(m_client, &InspectionClient::inspected, this,
             [this](qint64, std::shared_ptr<const AttentionInspection> a) { showInspection(std::move(a)); });
     connect(m_client, &InspectionClient::testSetReady, this,
-            [this](std::shared_ptr<const TestSetSummary> s) { setTestSet(std::move(s)); });
+            [this](std::shared_ptr<const TestSetSummary> s) { addTestSetChunk(std::move(s)); });
     connect(m_client, &InspectionClient::ready, this, [this](qint64 step, qint64 samples) {
         m_sample->setMaximum(int(std::max<qint64>(0, samples - 1)));
+        m_testSetTotal = samples;
         Q_EMIT message(tr("Inspection engine ready: checkpoint step %1, %2 test samples").arg(step).arg(samples));
     });
     connect(m_client, &InspectionClient::requestFailed, this, [this](qint64, const QString &e) {
@@ -296,11 +294,30 @@ void AttentionInspectorView::runChanged()
     m_cache.clear();
     m_relevance.clear();
     m_testSet.reset();
+    m_testSetNext = 0;
     m_gallery->clear();
     m_client->setRun(m_run->currentData().toString(), m_checkpoint->currentData().toString());
     // The sample first: the helper answers in order, and the test-set pass takes longer.
     inspectSample(m_sample->value());
-    m_client->requestTestSet(kTestSetSamples);
+    m_client->requestTestSet(kTestSetChunk, 0);
+}
+
+// One chunk of the test-set pass: appended when it starts where the last one ended, and
+// the next one asked for until the split is covered.
+void AttentionInspectorView::addTestSetChunk(std::shared_ptr<const TestSetSummary> chunk)
+{
+    const qint64 first = chunk->samples.empty() ? -1 : chunk->samples.front().index;
+    if (first != m_testSetNext)
+        return; // not the chunk asked for (a helper that ignores the offset): stop here
+    if (first > 0 && m_testSet) {
+        auto merged = std::make_shared<TestSetSummary>(*m_testSet);
+        merged->samples.insert(merged->samples.end(), chunk->samples.begin(), chunk->samples.end());
+        chunk = std::move(merged);
+    }
+    m_testSetNext = qint64(chunk->samples.size());
+    setTestSet(std::move(chunk));
+    if (m_testSetNext < m_testSetTotal)
+        m_client->requestTestSet(kTestSetChunk, int(m_testSetNext));
 }
 
 void AttentionInspectorView::setBusy(const QString &text)

@@ -108,12 +108,13 @@ qint64 InspectionClient::requestSample(qint64 index)
     return r.id;
 }
 
-qint64 InspectionClient::requestTestSet(int samples)
+qint64 InspectionClient::requestTestSet(int samples, int offset)
 {
     InspectionRequest r;
     r.id = m_nextId++;
     r.op = "testset";
     r.samples = samples;
+    r.offset = offset;
     m_pendingTestSet = r.id;
     send(toJson(r));
     return r.id;

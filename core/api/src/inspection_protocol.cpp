@@ -30,6 +30,9 @@ InspectionRequest inspectionRequestFromJson(const std::string &line)
             r.gradients = j.value("gradients", true);
         } else if (r.op == "testset") {
             r.samples = j.value("samples", 10000);
+            r.offset = j.value("offset", 0);
+            if (r.samples < 1 || r.offset < 0)
+                throw std::invalid_argument("testset needs samples >= 1 and offset >= 0");
         } else if (r.op != "cancel") {
             throw std::invalid_argument("unknown op '" + r.op + "' (inspect, testset, cancel, quit)");
         }
@@ -50,6 +53,7 @@ std::string toJson(const InspectionRequest &r)
         j["gradients"] = r.gradients;
     } else if (r.op == "testset") {
         j["samples"] = r.samples;
+        j["offset"] = r.offset;
     }
     return j.dump();
 }

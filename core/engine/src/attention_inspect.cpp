@@ -261,14 +261,15 @@ AttentionInspection AttentionSession::inspect(const InspectRequest &request)
     return a;
 }
 
-TestSetSummary AttentionSession::testSet(int samples, int perClass)
+TestSetSummary AttentionSession::testSet(int samples, int perClass, std::int64_t offset)
 {
     torch::NoGradGuard noGrad;
     CrossModalModel &model = d->m.model;
     if (model->imageOnly())
         throw std::invalid_argument("the test-set pass needs a crossmodal run, not image_only");
     const auto &split = d->test.test;
-    const std::int64_t n = std::min<std::int64_t>(samples, split.count());
+    const std::int64_t first = std::clamp<std::int64_t>(offset, 0, split.count());
+    const std::int64_t n = std::min<std::int64_t>(first + samples, split.count());
     TestSetSummary r;
     r.checkpoint = d->checkpoint.string();
     r.step = d->m.step;
@@ -279,7 +280,7 @@ TestSetSummary AttentionSession::testSet(int samples, int perClass)
     auto aux = torch::zeros({});
     const auto templText = model->encodeText(templ.ids, templ.mask, aux);
     std::vector<int> galleryCount(std::size_t(kFashionClasses), 0);
-    for (std::int64_t lo = 0; lo < n; lo += batch) {
+    for (std::int64_t lo = first; lo < n; lo += batch) {
         const std::int64_t hi = std::min(n, lo + batch), B = hi - lo;
         const auto images = split.images.slice(0, lo, hi);
         const auto img = model->encodeImage(images, aux);

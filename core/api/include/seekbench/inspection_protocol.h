@@ -6,7 +6,8 @@
 // The helper first writes {"ready": true, "checkpoint": str, "step": int, "test_samples": int}
 // (or {"ready": false, "error": str} and exits 2). Requests:
 //   {"id": int, "op": "inspect", "sample": int, "split": "test"|"train", "gradients": bool}
-//   {"id": int, "op": "testset", "samples": int}
+//   {"id": int, "op": "testset", "samples": int, "offset": int}   test samples offset..offset+samples-1
+//                 (offset optional, 0; the gallery comes with offset 0 only)
 //   {"id": int, "op": "cancel"}   drop the queued request with this id, if not begun
 //   {"op": "quit"}
 // Replies: {"id": int, "ok": true, "inspection": <seekbench-attention-1>}
@@ -32,6 +33,7 @@ struct InspectionRequest
     std::string split = "test";
     bool gradients = true;
     int samples = 0;      // testset
+    int offset = 0;       // testset: the first test sample of this pass
 };
 
 // Throws std::invalid_argument naming the problem.

@@ -49,12 +49,15 @@ public:
     // Shows a sample (a reply of the helper, or a document in tests) and caches it.
     void showInspection(std::shared_ptr<const AttentionInspection> inspection);
     void setTestSet(std::shared_ptr<const TestSetSummary> summary);
+    // A chunk of the helper's test-set pass (the view asks for the whole split in chunks).
+    void addTestSetChunk(std::shared_ptr<const TestSetSummary> chunk);
     // Asks for a sample: at once from the cache, else from the helper.
     void inspectSample(qint64 index);
 
     void selectToken(int token);
     void selectPatch(int patch);
     const AttentionInspection *current() const { return m_current.get(); }
+    const TestSetSummary *testSet() const { return m_testSet.get(); }
     int selectedToken() const { return m_token; }
     int selectedPatch() const { return m_patch; }
     std::vector<float> tokenWeights() const { return m_tokenWeights; }
@@ -66,6 +69,10 @@ public:
     // selection: ((heads + 1) * kPanel) x (kPanel + kPanelLabel).
     QImage headsGridImage() const;
     static constexpr int kPanel = 224, kPanelLabel = 24;
+    // The test-set pass (pickers, gate chart) goes through the whole split in chunks: the
+    // helper answers in order, so a sample asked for meanwhile waits for one chunk at most
+    // (about 1 s on two CPU cores), and the chart fills in as the chunks arrive.
+    static constexpr int kTestSetChunk = 500;
     static QSize viewExportSize() { return {800, 700}; }
 
 Q_SIGNALS:
@@ -97,6 +104,7 @@ private:
     std::vector<float> m_tokenWeights;
     int m_token = -1, m_patch = -1;
     qint64 m_waitingFor = -1;
+    qint64 m_testSetTotal = 0, m_testSetNext = 0; // test split size; next chunk's offset
 
     QLabel *m_runLabel, *m_checkpointLabel, *m_sampleLabel, *m_classLabel, *m_galleryLabel, *m_tokensLabel,
         *m_layerLabel, *m_headLabel, *m_modeLabel, *m_mapLabel, *m_opacityLabel, *m_gateLabel, *m_status;

@@ -31,7 +31,7 @@ public:
     void setCommand(const QString &program, const QStringList &arguments);
 
     qint64 requestSample(qint64 index); // returns the request id
-    qint64 requestTestSet(int samples = 10000);
+    qint64 requestTestSet(int samples = 10000, int offset = 0);
     void cancel(); // the pending sample request becomes stale
     void stop();   // ends the helper
 

@@ -41,9 +41,9 @@ public:
 
     // request.checkpoint and request.dataDir are ignored: the session's own are used.
     AttentionInspection inspect(const InspectRequest &request);
-    // The first `samples` test images (at most the split): label, prediction, gate, and a
-    // gallery of the first `perClass` images of each class.
-    TestSetSummary testSet(int samples, int perClass = 4);
+    // Test images offset..offset+samples-1 (clipped to the split): label, prediction,
+    // gate, and a gallery of the first `perClass` images of each class among them.
+    TestSetSummary testSet(int samples, int perClass = 4, std::int64_t offset = 0);
     std::int64_t step() const;
     std::int64_t testSamples() const; // the run's own test split (data.eval_samples)
 
