@@ -953,6 +953,14 @@
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
+    <message>
+        <source>Transaction %1 is no longer alerted at the new threshold; its case shows the account only.</source>
+        <translation>交易 %1 在新阈值下不再触发警报；案件仅显示该账户。</translation>
+    </message>
+    <message>
+        <source>Cannot reopen the case: %1</source>
+        <translation>无法重新打开案件：%1</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::AttentionInspectorView</name>

@@ -108,6 +108,40 @@ private Q_SLOTS:
         QCOMPARE(w.alertsPanel()->alerts().front().id, id);
     }
 
+    // A new threshold re-creates the alerts with new ids: what the analyst typed is saved
+    // on leaving the case, and the open case follows its transaction to its new alert.
+    void caseFollowsItsTransactionWhenAlertsAreRecreated()
+    {
+        const QString dir = newProject();
+        ui::AmlWindow w(open(dir), dir);
+        waitForAlerts(w);
+        const projects::AmlTimelineAlert first = w.alertsPanel()->alerts().front();
+        openCase(w, first.id);
+        auto *notes = w.caseView()->findChild<QPlainTextEdit *>(QStringLiteral("caseNotes"));
+        notes->setPlainText(QStringLiteral("typed, then went to the threshold"));
+        QVERIFY(w.caseView()->hasUnsavedChanges());
+        w.tabs()->setCurrentWidget(w.thresholdPanel());
+        QVERIFY(!w.caseView()->hasUnsavedChanges());
+        projects::AmlResultStore results(*open(dir));
+        QCOMPARE(QString::fromStdString(results.alert(first.id)->notes), QStringLiteral("typed, then went to the threshold"));
+
+        // A new set, as `aml alerts --threshold` writes it: one more transaction alerted
+        // ahead of the others, so every id moves (SQLite reuses freed ids otherwise).
+        std::vector<projects::AmlAlertRow> again = results.alerts(amlfixture::kRun, "graph", 100);
+        projects::AmlAlertRow extra = again.front();
+        extra.txId = 4;
+        extra.accountId = 8; // H (accounts are numbered from 1), the hub, sends tx 4
+        again.insert(again.begin(), extra);
+        results.replaceAlerts(amlfixture::kRun, "graph", again);
+        QSignalSpy opened(w.caseView(), &ui::AmlCaseView::caseOpened);
+        Q_EMIT w.thresholdPanel()->alertsRecreated();
+        QVERIFY(opened.wait(10000));
+        const auto &alert = *w.caseView()->current()->report.alert;
+        QVERIFY(alert.id != first.id);
+        QCOMPARE(alert.txId, first.txId);
+        QCOMPARE(notes->toPlainText(), QStringLiteral("typed, then went to the threshold"));
+    }
+
     void timeSliderShowsOnlyTransfersUpToTheChosenTime()
     {
         const QString dir = newProject();

@@ -244,6 +244,15 @@ double AmlCaseView::timeCutoff() const
     return m_graph->cutoff();
 }
 
+bool AmlCaseView::hasUnsavedChanges() const
+{
+    if (!m_data || !m_data->report.alert)
+        return false;
+    const auto &alert = *m_data->report.alert;
+    return m_status->currentData().toString().toStdString() != alert.status
+           || m_notes->toPlainText().toStdString() != alert.notes;
+}
+
 bool AmlCaseView::saveAnalystChanges()
 {
     if (!m_data || !m_data->report.alert)

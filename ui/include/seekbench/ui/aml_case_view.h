@@ -39,6 +39,8 @@ public:
     widgets::EgoGraphView *graph() const { return m_graph; }
     // Saves the status (one of new, reviewing, escalated, dismissed) and the notes now.
     bool saveAnalystChanges();
+    // The status or notes differ from what the project holds for the open alert.
+    bool hasUnsavedChanges() const;
     QString exportReport(const QString &path); // by suffix: .html or .pdf; '' on success
     QString lastError() const { return m_lastError; }
 

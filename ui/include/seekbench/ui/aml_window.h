@@ -36,6 +36,9 @@ protected:
     void showEvent(QShowEvent *event) override; // each time it is opened: alerts as they are now
 
 private:
+    void reopenCaseAfterRecreation();
+
+    std::shared_ptr<const projects::Project> m_project;
     AmlAlertsPanel *m_alerts;
     AmlCaseView *m_case;
     AmlThresholdPanel *m_threshold;
