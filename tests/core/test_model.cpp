@@ -3,6 +3,7 @@
 
 #include <torch/torch.h> // torch first, then Qt (QT_NO_KEYWORDS is set on the target)
 
+#include "attention_core.h"
 #include "autocast.h"
 #include "model.h"
 #include "seekbench/estimates.h"
@@ -58,6 +59,9 @@ private Q_SLOTS:
     void moeGradientsReachRouterAndExperts();
     void causalMaskHidesTheFuture();
     void bf16AutocastForward();
+    void batchedMatmulMatchesTorch_data();
+    void batchedMatmulMatchesTorch();
+    void attentionRowsSumToOneAndSkipMaskedKeys();
 };
 
 void TestModel::outputShapes_data()
@@ -177,6 +181,79 @@ void TestModel::bf16AutocastForward()
     }
     QVERIFY(torch::isfinite(out.logits).all().item<bool>());
     QCOMPARE(out.logits.scalar_type(), at::kBFloat16);
+}
+
+void TestModel::batchedMatmulMatchesTorch_data()
+{
+    // Shapes [N, m, k] x [N, k, n]; `transposed` passes b as a transposed view (k·vᵀ in
+    // attention); `kernel` says whether the small-matrix loop is expected to take it.
+    QTest::addColumn<int>("N");
+    QTest::addColumn<int>("m");
+    QTest::addColumn<int>("k");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<bool>("transposed");
+    QTest::addColumn<bool>("kernel");
+    QTest::newRow("cross-attention scores") << 384 << 8 << 16 << 16 << true << true;
+    QTest::newRow("cross-attention context") << 384 << 16 << 5 << 16 << false << true;
+    QTest::newRow("one matrix") << 1 << 3 << 7 << 2 << false << true;
+    QTest::newRow("odd sizes, transposed") << 37 << 13 << 11 << 9 << true << true;
+    QTest::newRow("single key") << 12 << 16 << 16 << 1 << true << true;
+    QTest::newRow("largest small") << 4 << 64 << 64 << 64 << false << true;
+    QTest::newRow("large goes to BLAS") << 2 << 128 << 64 << 128 << true << false;
+}
+
+void TestModel::batchedMatmulMatchesTorch()
+{
+    QFETCH(int, N);
+    QFETCH(int, m);
+    QFETCH(int, k);
+    QFETCH(int, n);
+    QFETCH(bool, transposed);
+    QFETCH(bool, kernel);
+    auto a = torch::randn({N, m, k}, torch::requires_grad());
+    auto bStore = transposed ? torch::randn({N, n, k}, torch::requires_grad()) : torch::randn({N, k, n}, torch::requires_grad());
+    const auto b = transposed ? bStore.transpose(1, 2) : bStore;
+    QCOMPARE(engine::usesSmallMatmulKernel(a, b), kernel);
+
+    const auto out = engine::batchedMatmul(a, b);
+    const auto ref = torch::matmul(a, b);
+    QCOMPARE(out.sizes(), ref.sizes());
+    QVERIFY(torch::allclose(out, ref, 1e-5, 1e-5));
+
+    const auto weight = torch::randn_like(ref);
+    const auto ga = torch::autograd::grad({(out * weight).sum()}, {a, bStore});
+    const auto gr = torch::autograd::grad({(ref * weight).sum()}, {a, bStore});
+    QVERIFY(torch::allclose(ga[0], gr[0], 1e-5, 1e-4));
+    QVERIFY(torch::allclose(ga[1], gr[1], 1e-5, 1e-4));
+
+    // Without autograd the loop gives the same numbers.
+    torch::NoGradGuard noGrad;
+    QVERIFY(torch::equal(engine::batchedMatmul(a.detach(), b.detach()), out.detach()));
+}
+
+void TestModel::attentionRowsSumToOneAndSkipMaskedKeys()
+{
+    const int64_t B = 3, H = 2, Tq = 4, Tk = 6, D = 8;
+    const auto q = torch::randn({B, H, Tq, D}), k = torch::randn({B, H, Tk, D}), v = torch::randn({B, H, Tk, D});
+    auto keyMask = torch::ones({B, Tk}, torch::kBool);
+    keyMask.index_put_({1, torch::indexing::Slice(3)}, false); // sample 1 sees its first 3 keys only
+    engine::AttentionCapture capture;
+    capture.captureAttention = true;
+    const auto out = engine::softmaxAttention(q, k, v, {false, keyMask}, 0.0, false, capture);
+    QCOMPARE(out.sizes(), (std::vector<int64_t>{B, H, Tq, D}));
+    const auto probs = capture.lastAttention;
+    QCOMPARE(probs.sizes(), (std::vector<int64_t>{B, H, Tq, Tk}));
+    QVERIFY(torch::allclose(probs.sum(-1), torch::ones({B, H, Tq}), 1e-6, 1e-6));
+    QCOMPARE(probs[1].slice(-1, 3).abs().sum().item<double>(), 0.0);
+    // The reference: softmax(q kᵀ / √d) v with the masked keys removed.
+    const auto ref = torch::matmul(torch::softmax(torch::matmul(q[1], k[1].slice(1, 0, 3).transpose(-2, -1)) / std::sqrt(double(D)), -1),
+                                   v[1].slice(1, 0, 3));
+    QVERIFY(torch::allclose(out[1], ref, 1e-5, 1e-5));
+
+    // Capture off: the same outputs, bit for bit, and nothing kept.
+    engine::AttentionCapture off;
+    QVERIFY(torch::equal(engine::softmaxAttention(q, k, v, {false, keyMask}, 0.0, false, off), out));
+    QVERIFY(!off.lastAttention.defined());
 }
 
 QTEST_GUILESS_MAIN(TestModel)

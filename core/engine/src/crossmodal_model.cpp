@@ -5,7 +5,6 @@
 #include <torch/torch.h>
 
 #include <cmath>
-#include <limits>
 
 namespace seekbench::engine {
 
@@ -47,20 +46,8 @@ at::Tensor CrossAttentionImpl::forward(const at::Tensor &x, const at::Tensor &co
     const auto q = q_proj(x).view({B, Tq, m_heads, m_headDim}).transpose(1, 2);
     const auto k = k_proj(context).view({B, Tk, m_heads, m_headDim}).transpose(1, 2);
     const auto v = v_proj(context).view({B, Tk, m_heads, m_headDim}).transpose(1, 2);
-    auto scores = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(double(m_headDim)));
-    if (contextMask.defined())
-        scores = scores.masked_fill(contextMask.logical_not().view({B, 1, 1, Tk}), -std::numeric_limits<float>::infinity());
-    auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
-#ifndef SEEKBENCH_NO_ATTENTION_CAPTURE // benchmark-only builds compile the capture out
-    if (captureAttention) {
-        lastAttention = probs.detach().to(torch::kFloat);
-        if (keepAttentionGraph)
-            liveAttention = probs;
-    }
-#endif
-    if (m_dropout > 0 && is_training())
-        probs = F::dropout(probs, F::DropoutFuncOptions().p(m_dropout).training(true));
-    return o_proj(torch::matmul(probs, v).transpose(1, 2).reshape({B, Tq, m_heads * m_headDim}));
+    const auto attended = softmaxAttention(q, k, v, {false, contextMask}, m_dropout, is_training(), *this);
+    return o_proj(attended.transpose(1, 2).reshape({B, Tq, m_heads * m_headDim}));
 }
 
 CrossBlockImpl::CrossBlockImpl(const ModelConfig &c)

@@ -28,7 +28,7 @@
 
 namespace seekbench::engine {
 
-class CrossAttentionImpl : public torch::nn::Module
+class CrossAttentionImpl : public torch::nn::Module, public AttentionCapture
 {
 public:
     explicit CrossAttentionImpl(const ModelConfig &config);
@@ -36,10 +36,6 @@ public:
     at::Tensor forward(const at::Tensor &queries, const at::Tensor &context, const at::Tensor &contextMask = {});
 
     torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
-    bool captureAttention = false;
-    at::Tensor lastAttention; // [B, heads, Tq, Tk]
-    bool keepAttentionGraph = false; // inspection only: see AttentionImpl
-    at::Tensor liveAttention;
 
 private:
     int64_t m_heads, m_headDim;

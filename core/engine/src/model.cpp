@@ -76,24 +76,9 @@ at::Tensor AttentionImpl::forward(const at::Tensor &x, const at::Tensor &cos, co
         k = k.repeat_interleave(m_heads / m_kvHeads, 1);
         v = v.repeat_interleave(m_heads / m_kvHeads, 1);
     }
-    auto scores = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(double(m_headDim)));
-    if (m_causal) {
-        const auto mask = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1);
-        scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
-    }
-    if (keyMask.defined())
-        scores = scores.masked_fill(keyMask.logical_not().view({B, 1, 1, T}), -std::numeric_limits<float>::infinity());
-    auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
-#ifndef SEEKBENCH_NO_ATTENTION_CAPTURE // benchmark-only builds compile the capture out
-    if (captureAttention) {
-        lastAttention = probs.detach().to(torch::kFloat);
-        if (keepAttentionGraph)
-            liveAttention = probs;
-    }
-#endif
-    if (m_dropout > 0 && is_training())
-        probs = F::dropout(probs, F::DropoutFuncOptions().p(m_dropout).training(true));
-    auto context = torch::matmul(probs, v).transpose(1, 2).reshape({B, T, m_heads * m_headDim});
+    const auto context = softmaxAttention(q, k, v, {m_causal, keyMask}, m_dropout, is_training(), *this)
+                             .transpose(1, 2)
+                             .reshape({B, T, m_heads * m_headDim});
     return o_proj(context);
 }
 

@@ -5,6 +5,8 @@
 // load-balancing loss), with heads for sequence classification, token classification,
 // regression and causal language modelling. Pure torch::nn modules, no signalling.
 
+#include "attention_core.h"
+
 #include "seekbench/run_config.h"
 
 #include <torch/nn/module.h>
@@ -38,7 +40,7 @@ public:
 };
 TORCH_MODULE(SwiGluMlp);
 
-class AttentionImpl : public torch::nn::Module
+class AttentionImpl : public torch::nn::Module, public AttentionCapture
 {
 public:
     explicit AttentionImpl(const ModelConfig &config);
@@ -47,13 +49,6 @@ public:
                        const at::Tensor &keyMask = {});
 
     torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
-    // Set by the caller to keep the attention probabilities of the last forward.
-    bool captureAttention = false;
-    at::Tensor lastAttention; // [batch, heads, queries, keys]
-    // Inspection only (with captureAttention): keep the live probabilities, graph included,
-    // so the inspector can take d(score)/d(attention) for the Chefer et al. relevance.
-    bool keepAttentionGraph = false;
-    at::Tensor liveAttention;
 
 private:
     int64_t m_heads, m_kvHeads, m_headDim;

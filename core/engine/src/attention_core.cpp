@@ -1,0 +1,130 @@
+#include "attention_core.h"
+
+#include <ATen/Parallel.h>
+#include <torch/torch.h>
+
+#include <cmath>
+#include <limits>
+
+namespace seekbench::engine {
+
+namespace F = torch::nn::functional;
+
+namespace {
+
+// Above this many multiply-adds per matrix, one BLAS call per matrix is cheaper than the loop.
+constexpr int64_t kSmallMatmulMacs = 64 * 64 * 64;
+// Work per parallel chunk, so that tiny batches stay on one thread.
+constexpr int64_t kMacsPerChunk = 1 << 15;
+
+// c[n] = a[n] · b[n]; a has any strides, b's rows are contiguous, c is contiguous and zeroed.
+// The inner loop runs along b's and c's rows, so the compiler vectorises it.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+__attribute__((target_clones("arch=x86-64-v3", "default"), optimize("O3")))
+#endif
+void smallMatmulLoop(const float *a, const float *b, float *c, int64_t begin, int64_t end, int64_t m, int64_t k,
+                     int64_t n, int64_t sa0, int64_t sa1, int64_t sa2, int64_t sb0, int64_t sb1)
+{
+    for (int64_t x = begin; x < end; ++x) {
+        const float *A = a + x * sa0;
+        const float *B = b + x * sb0;
+        float *C = c + x * m * n;
+        for (int64_t i = 0; i < m; ++i) {
+            float *__restrict row = C + i * n;
+            for (int64_t kk = 0; kk < k; ++kk) {
+                const float aik = A[i * sa1 + kk * sa2];
+                const float *__restrict brow = B + kk * sb1;
+                for (int64_t j = 0; j < n; ++j)
+                    row[j] += aik * brow[j];
+            }
+        }
+    }
+}
+
+at::Tensor smallMatmul(const at::Tensor &a, const at::Tensor &bIn)
+{
+    const auto b = bIn.stride(2) == 1 ? bIn : bIn.contiguous();
+    const int64_t N = a.size(0), m = a.size(1), k = a.size(2), n = b.size(2);
+    auto c = torch::zeros({N, m, n}, a.options());
+    const float *ap = a.data_ptr<float>();
+    const float *bp = b.data_ptr<float>();
+    float *cp = c.data_ptr<float>();
+    const int64_t sa0 = a.stride(0), sa1 = a.stride(1), sa2 = a.stride(2), sb0 = b.stride(0), sb1 = b.stride(1);
+    const int64_t grain = std::max<int64_t>(1, kMacsPerChunk / std::max<int64_t>(1, m * k * n));
+    at::parallel_for(0, N, grain, [&](int64_t begin, int64_t end) {
+        smallMatmulLoop(ap, bp, cp, begin, end, m, k, n, sa0, sa1, sa2, sb0, sb1);
+    });
+    return c;
+}
+
+struct SmallMatmul : public torch::autograd::Function<SmallMatmul>
+{
+    static at::Tensor forward(torch::autograd::AutogradContext *ctx, const at::Tensor &a, const at::Tensor &b)
+    {
+        ctx->save_for_backward({a, b});
+        return smallMatmul(a, b);
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const auto &a = saved[0], &b = saved[1];
+        const auto g = grads[0].contiguous();
+        at::Tensor ga, gb;
+        if (ctx->needs_input_grad(0))
+            ga = batchedMatmul(g, b.transpose(1, 2));
+        if (ctx->needs_input_grad(1))
+            gb = batchedMatmul(a.transpose(1, 2), g);
+        return {ga, gb};
+    }
+};
+
+} // namespace
+
+bool usesSmallMatmulKernel(const at::Tensor &a, const at::Tensor &b)
+{
+    return a.dim() == 3 && b.dim() == 3 && a.device().is_cpu() && b.device().is_cpu()
+           && a.scalar_type() == at::kFloat && b.scalar_type() == at::kFloat && a.size(0) == b.size(0)
+           && a.size(2) == b.size(1) && a.size(1) * a.size(2) * b.size(2) <= kSmallMatmulMacs;
+}
+
+at::Tensor batchedMatmul(const at::Tensor &a, const at::Tensor &b)
+{
+    if (!usesSmallMatmulKernel(a, b))
+        return torch::matmul(a, b);
+    if (a.requires_grad() || b.requires_grad())
+        return SmallMatmul::apply(a, b);
+    return smallMatmul(a, b);
+}
+
+at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v,
+                            const AttentionMasks &masks, double dropout, bool training, AttentionCapture &capture)
+{
+    const int64_t B = q.size(0), H = q.size(1), Tq = q.size(2), Tk = k.size(2), D = q.size(3);
+    const auto flat = [](const at::Tensor &t) { return t.reshape({-1, t.size(-2), t.size(-1)}); };
+    auto scores = batchedMatmul(flat(q), flat(k).transpose(1, 2)).view({B, H, Tq, Tk})
+                  * (1.0 / std::sqrt(double(D)));
+    constexpr float kBlocked = -std::numeric_limits<float>::infinity();
+    if (masks.causal) {
+        const auto mask = torch::ones({Tq, Tk}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
+        scores = scores.masked_fill(mask, kBlocked);
+    }
+    if (masks.keyMask.defined())
+        scores = scores.masked_fill(masks.keyMask.logical_not().view({B, 1, 1, Tk}), kBlocked);
+    auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
+#ifndef SEEKBENCH_NO_ATTENTION_CAPTURE // benchmark-only builds compile the capture out
+    if (capture.captureAttention) {
+        capture.lastAttention = probs.detach().to(torch::kFloat);
+        if (capture.keepAttentionGraph)
+            capture.liveAttention = probs;
+    }
+#else
+    (void)capture;
+#endif
+    if (dropout > 0 && training)
+        probs = F::dropout(probs, F::DropoutFuncOptions().p(dropout).training(true));
+    return batchedMatmul(flat(probs), flat(v)).view({B, H, Tq, v.size(3)});
+}
+
+} // namespace seekbench::engine
