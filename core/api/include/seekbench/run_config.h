@@ -84,6 +84,10 @@ struct CrossModalConfig
     // Weight of a second loss term: every training image scored against the ten class-only
     // templates (cross-entropy on its class), the way the test split is classified.
     double template_loss_weight = 0.0;
+    // Share of each batch's images that get that second loss (the first ones of the shuffled
+    // batch). Ten template pairs per image cost more than the matching itself, so scoring part
+    // of the batch buys more epochs in the same time.
+    double template_loss_share = 1.0;
 
     bool operator==(const CrossModalConfig &) const = default;
 };
