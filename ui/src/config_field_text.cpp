@@ -94,6 +94,7 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Share of training captions reduced to the class-only template."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Weight of the loss that scores each training image against the ten class templates."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Share of each batch's images scored against the ten class templates."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "One negative keeps the class and changes an attribute."),
 };
 } // namespace

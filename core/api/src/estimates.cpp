@@ -100,16 +100,16 @@ ParameterCount countParameters(const RunConfig &c)
         return s.total - s.activePerToken;
     };
     std::int64_t inactive = addStack(x.image_layers);
-    if (x.architecture == "image_only") {
+    if (x.architecture == "image_only" || x.image_loss_weight > 0)
         p.head = h * 10 + 10;
-    } else {
+    if (x.architecture != "image_only") {
         p.embedding += std::int64_t(m.vocab_size) * h;
         inactive += addStack(x.text_layers);
         const std::int64_t crossBlocks = 2 * std::int64_t(x.cross_layers);
         p.attention += crossBlocks * (4 * h * inner + (m.attention_bias ? 3 * inner + h : 0));
         p.mlp += crossBlocks * swiglu(h, m.intermediate_size);
         p.norms += crossBlocks * 3 * h;
-        p.head = (2 * h * 2 + 2) + h + (h * h + h) + (h + 1); // gate, joint norm, joint_up, joint_out
+        p.head += (2 * h * 2 + 2) + h + (h * h + h) + (h + 1); // gate, joint norm, joint_up, joint_out
     }
     p.total = p.embedding + p.attention + p.mlp + p.norms + p.head;
     p.activePerToken = p.total - inactive;

@@ -40,14 +40,26 @@ CrossAttentionImpl::CrossAttentionImpl(const ModelConfig &c)
     o_proj = register_module("o_proj", linear(inner, h, c.attention_bias));
 }
 
-at::Tensor CrossAttentionImpl::forward(const at::Tensor &x, const at::Tensor &context, const at::Tensor &contextMask)
+namespace {
+
+at::Tensor pairsOf(const at::Tensor &t, const at::Tensor &index)
 {
-    const int64_t B = x.size(0), Tq = x.size(1), Tk = context.size(1);
-    const auto q = q_proj(x).view({B, Tq, m_heads, m_headDim}).transpose(1, 2);
-    const auto k = k_proj(context).view({B, Tk, m_heads, m_headDim}).transpose(1, 2);
-    const auto v = v_proj(context).view({B, Tk, m_heads, m_headDim}).transpose(1, 2);
-    const auto attended = softmaxAttention(q, k, v, {false, contextMask}, m_dropout, is_training(), *this);
-    return o_proj(attended.transpose(1, 2).reshape({B, Tq, m_heads * m_headDim}));
+    return t.defined() && index.defined() ? t.index_select(0, index) : t;
+}
+
+} // namespace
+
+at::Tensor CrossAttentionImpl::forward(const at::Tensor &x, const at::Tensor &context, const at::Tensor &contextMask,
+                                       const at::Tensor &queryOf, const at::Tensor &contextOf)
+{
+    const int64_t X = x.size(0), C = context.size(0), Tq = x.size(1), Tk = context.size(1);
+    const auto q = pairsOf(q_proj(x).view({X, Tq, m_heads, m_headDim}).transpose(1, 2), queryOf);
+    const auto k = pairsOf(k_proj(context).view({C, Tk, m_heads, m_headDim}).transpose(1, 2), contextOf);
+    const auto v = pairsOf(v_proj(context).view({C, Tk, m_heads, m_headDim}).transpose(1, 2), contextOf);
+    const int64_t N = q.size(0);
+    const auto attended = softmaxAttention(q, k, v, {false, pairsOf(contextMask, contextOf)}, m_dropout,
+                                           is_training(), *this);
+    return o_proj(attended.transpose(1, 2).reshape({N, Tq, m_heads * m_headDim}));
 }
 
 CrossBlockImpl::CrossBlockImpl(const ModelConfig &c)
@@ -59,9 +71,11 @@ CrossBlockImpl::CrossBlockImpl(const ModelConfig &c)
     mlp = register_module("mlp", SwiGluMlp(c.hidden_size, c.intermediate_size));
 }
 
-at::Tensor CrossBlockImpl::forward(const at::Tensor &x, const at::Tensor &context, const at::Tensor &contextMask)
+at::Tensor CrossBlockImpl::forward(const at::Tensor &x, const at::Tensor &context, const at::Tensor &contextMask,
+                                   const at::Tensor &queryOf, const at::Tensor &contextOf)
 {
-    const auto h = x + attn->forward(query_norm(x), context_norm(context), contextMask);
+    const auto h = pairsOf(x, queryOf)
+                   + attn->forward(query_norm(x), context_norm(context), contextMask, queryOf, contextOf);
     return h + mlp(post_norm(h));
 }
 
@@ -82,9 +96,9 @@ CrossModalModelImpl::CrossModalModelImpl(const RunConfig &config)
     for (int i = 0; i < x.image_layers; ++i)
         image_layers->push_back(DecoderLayer(c, i));
     image_norm = register_module("image_norm", RMSNorm(h, c.rms_norm_eps));
-    if (m_imageOnly) {
+    if (m_imageOnly || x.image_loss_weight > 0)
         classifier = register_module("classifier", linear(h, kFashionClasses, true));
-    } else {
+    if (!m_imageOnly) {
         embed_tokens = register_module("embed_tokens", torch::nn::Embedding(c.vocab_size, h));
         torch::nn::init::normal_(embed_tokens->weight, 0.0, 0.02);
         text_layers = register_module("text_layers", torch::nn::ModuleList());
@@ -149,15 +163,32 @@ at::Tensor CrossModalModelImpl::encodeText(const at::Tensor &ids, const at::Tens
 CrossModalOutput CrossModalModelImpl::match(const at::Tensor &imageStates, const at::Tensor &textStates,
                                             const at::Tensor &textMask, at::Tensor auxLoss)
 {
+    return matchPairs(imageStates, textStates, textMask, {}, {}, auxLoss);
+}
+
+CrossModalOutput CrossModalModelImpl::matchPairs(const at::Tensor &imageStates, const at::Tensor &textStates,
+                                                 const at::Tensor &textMask, const at::Tensor &imageOf,
+                                                 const at::Tensor &textOf, at::Tensor auxLoss)
+{
+    TORCH_CHECK(imageOf.defined() == textOf.defined(), "matchPairs: give both pair indices or neither");
     auto img = imageStates, txt = textStates;
+    auto mask = textMask;
+    at::Tensor imageIndex = imageOf, textIndex = textOf; // distinct items until the first layer pairs them
     for (size_t i = 0; i < cross_text->size(); ++i) {
         // Both directions read the states of the layer below.
-        auto nextTxt = cross_text[i]->as<CrossBlock>()->forward(txt, img);
-        auto nextImg = cross_image[i]->as<CrossBlock>()->forward(img, txt, textMask);
+        auto nextTxt = cross_text[i]->as<CrossBlock>()->forward(txt, img, {}, textIndex, imageIndex);
+        auto nextImg = cross_image[i]->as<CrossBlock>()->forward(img, txt, mask, imageIndex, textIndex);
         txt = nextTxt;
         img = nextImg;
+        mask = pairsOf(mask, textIndex);
+        imageIndex = textIndex = at::Tensor();
     }
-    const auto m = textMask.to(txt.scalar_type()).unsqueeze(-1);
+    if (imageIndex.defined()) { // no cross layers: pair the pooled features directly
+        img = img.index_select(0, imageIndex);
+        txt = txt.index_select(0, textIndex);
+        mask = mask.index_select(0, textIndex);
+    }
+    const auto m = mask.to(txt.scalar_type()).unsqueeze(-1);
     const auto textPooled = (txt * m).sum(1) / m.sum(1).clamp_min(1);
     const auto imagePooled = img.mean(1);
     // Dynamic feature weighting: a per-sample softmax gate over the two modalities.
@@ -184,9 +215,15 @@ CrossModalOutput CrossModalModelImpl::classify(const at::Tensor &images)
     auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(images.device()));
     const auto img = encodeImage(images, aux);
     CrossModalOutput out;
-    out.logits = classifier(img.mean(1));
+    out.logits = imageClassLogits(img);
     out.auxLoss = aux;
     return out;
+}
+
+at::Tensor CrossModalModelImpl::imageClassLogits(const at::Tensor &imageStates)
+{
+    TORCH_CHECK(!classifier.is_empty(), "this model has no image class head (crossmodal.image_loss_weight is 0)");
+    return classifier(imageStates.mean(1));
 }
 
 void CrossModalModelImpl::setCapture(bool on)

@@ -33,7 +33,10 @@ class CrossAttentionImpl : public torch::nn::Module, public AttentionCapture
 public:
     explicit CrossAttentionImpl(const ModelConfig &config);
     // queries [B, Tq, H] over context [B, Tk, H]; contextMask [B, Tk] bool (true = attend), optional.
-    at::Tensor forward(const at::Tensor &queries, const at::Tensor &context, const at::Tensor &contextMask = {});
+    // With pair indices, queries [X, Tq, H] and context [C, Tk, H] hold distinct items and pair n
+    // is (queries[queryOf[n]], context[contextOf[n]]): the projections run once per item.
+    at::Tensor forward(const at::Tensor &queries, const at::Tensor &context, const at::Tensor &contextMask = {},
+                       const at::Tensor &queryOf = {}, const at::Tensor &contextOf = {});
 
     torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
 
@@ -48,7 +51,9 @@ class CrossBlockImpl : public torch::nn::Module
 {
 public:
     explicit CrossBlockImpl(const ModelConfig &config);
-    at::Tensor forward(const at::Tensor &x, const at::Tensor &context, const at::Tensor &contextMask = {});
+    // Pair indices as in CrossAttention: the result is per pair, [N, Tq, H].
+    at::Tensor forward(const at::Tensor &x, const at::Tensor &context, const at::Tensor &contextMask = {},
+                       const at::Tensor &queryOf = {}, const at::Tensor &contextOf = {});
 
     RMSNorm query_norm{nullptr}, context_norm{nullptr}, post_norm{nullptr};
     CrossAttention attn{nullptr};
@@ -83,10 +88,21 @@ public:
     // Pairs: image states [N, P, H] and caption states [N, T, H] of the same pairs.
     CrossModalOutput match(const at::Tensor &imageStates, const at::Tensor &textStates, const at::Tensor &textMask,
                            at::Tensor auxLoss);
+    // Pairs by index: image imageOf[n] of imageStates [B, P, H] with caption textOf[n] of
+    // textStates [M, T, H] (mask [M, T]). The same scores as match() on the gathered states,
+    // but what depends on one side only (norms and projections of the first cross layer)
+    // runs once per image and caption, not once per pair: each image meets 4 captions in
+    // matching and 10 templates in classification.
+    CrossModalOutput matchPairs(const at::Tensor &imageStates, const at::Tensor &textStates,
+                                const at::Tensor &textMask, const at::Tensor &imageOf, const at::Tensor &textOf,
+                                at::Tensor auxLoss);
     // Convenience: one caption per image.
     CrossModalOutput forward(const at::Tensor &images, const at::Tensor &ids, const at::Tensor &mask);
     // image_only: class logits [B, 10].
     CrossModalOutput classify(const at::Tensor &images);
+    // The ten-class head on encoded images [B, P, H] -> [B, 10]: the ViT's output, and the
+    // cross-modal model's auxiliary training head when crossmodal.image_loss_weight > 0.
+    at::Tensor imageClassLogits(const at::Tensor &imageStates);
 
     void setCapture(bool on);
     std::vector<CapturedAttention> captured();

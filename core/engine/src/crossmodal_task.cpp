@@ -74,6 +74,11 @@ public:
         const auto img = m_model->encodeImage(images, aux);
         const auto loss = pairLoss(img, captions, aux, ctx).loss;
         auto total = loss.first;
+        if (m_cfg.crossmodal.image_loss_weight > 0) {
+            const auto labels = labelsOf(m_data.train, idx).to(ctx.device);
+            total = total + m_cfg.crossmodal.image_loss_weight
+                                * torch::cross_entropy_loss(m_model->imageClassLogits(img).to(torch::kFloat), labels);
+        }
         const double w = m_cfg.crossmodal.template_loss_weight;
         if (w > 0) {
             // The test split is classified by scoring against the ten class templates; train
@@ -180,7 +185,8 @@ private:
         const auto txt = m_model->encodeText(ids, mask, aux);
         const auto pairImage = torch::arange(B, torch::TensorOptions().dtype(torch::kLong).device(ctx.device))
                                    .repeat_interleave(K);
-        const auto out = m_model->match(img.index_select(0, pairImage), txt, mask, aux);
+        const auto pairText = torch::arange(B * K, pairImage.options());
+        const auto out = m_model->matchPairs(img, txt, mask, pairImage, pairText, aux);
         const auto logits = out.logits.to(torch::kFloat).view({B, K});
         const auto target = torch::zeros({B}, torch::TensorOptions().dtype(torch::kLong).device(ctx.device));
         PairResult r;
@@ -199,8 +205,7 @@ private:
         const auto opts = torch::TensorOptions().dtype(torch::kLong).device(img.device());
         const auto imageOf = torch::arange(B, opts).repeat_interleave(C);
         const auto classOf = torch::arange(C, opts).repeat({B});
-        const auto out = m_model->match(img.index_select(0, imageOf), txt.index_select(0, classOf),
-                                        templates.mask.index_select(0, classOf), aux);
+        const auto out = m_model->matchPairs(img, txt, templates.mask, imageOf, classOf, aux);
         aux = out.auxLoss;
         return out.logits.to(torch::kFloat).view({B, C});
     }

@@ -88,6 +88,10 @@ struct CrossModalConfig
     // batch). Ten template pairs per image cost more than the matching itself, so scoring part
     // of the batch buys more epochs in the same time.
     double template_loss_share = 1.0;
+    // Weight of an auxiliary ten-class head on the pooled image features, in training only:
+    // it gives the patch encoder the direct signal a ViT gets, while the test split is still
+    // classified by the template scores. 0 leaves the head out of the model.
+    double image_loss_weight = 0.0;
 
     bool operator==(const CrossModalConfig &) const = default;
 };
