@@ -549,6 +549,18 @@
         <source>Weight of the loss that scores each training image against the ten class templates.</source>
         <translation>将每张训练图像与十个类别模板逐一打分的损失项权重。</translation>
     </message>
+    <message>
+        <source>Share of each batch's images scored against the ten class templates.</source>
+        <translation>每个批次中与十个类别模板逐一打分的图像所占比例。</translation>
+    </message>
+    <message>
+        <source>Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates).</source>
+        <translation>图像特征上辅助十分类头的损失权重（仅用于训练；测试集仍按模板打分分类）。</translation>
+    </message>
+    <message>
+        <source>Training images are moved by up to this many pixels at random (0 = off).</source>
+        <translation>训练图像随机平移的最大像素数（0 表示关闭）。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>

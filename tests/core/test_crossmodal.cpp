@@ -220,6 +220,34 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(c10::Error, model->matchPairs(img, txt, in.mask, imageOf, {}, aux));
     }
 
+    // crossmodal.augment_shift: a marked pixel lands dx right and dy down, the uncovered
+    // border is background, other images in the batch keep their own offsets.
+    void shiftMovesTheImage_data()
+    {
+        QTest::addColumn<int>("dx");
+        QTest::addColumn<int>("dy");
+        QTest::newRow("none") << 0 << 0;
+        QTest::newRow("right 2") << 2 << 0;
+        QTest::newRow("up 3") << 0 << -3;
+        QTest::newRow("left 1, down 2") << -1 << 2;
+    }
+    void shiftMovesTheImage()
+    {
+        QFETCH(int, dx);
+        QFETCH(int, dy);
+        const float background = -0.2860f / 0.3530f;
+        auto images = torch::full({2, 1, 28, 28}, background);
+        images[0][0][10][12] = 2.0f;
+        images[1][0][0][0] = 3.0f; // the second image stays put
+        const auto out = shiftImages(images, {{dx, dy}, {0, 0}});
+        QCOMPARE(out[0][0][10 + dy][12 + dx].item<float>(), 2.0f);
+        QCOMPARE(out[0].eq(2.0f).sum().item<int64_t>(), int64_t(1));
+        const auto notBackground = (out[0] - background).abs().gt(1e-6); // the fill is computed in double
+        QCOMPARE(out[0].ne(2.0f).logical_and(notBackground).sum().item<int64_t>(), int64_t(0));
+        QVERIFY(torch::equal(out[1], images[1]));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, shiftImages(images, {{1, 1}}));
+    }
+
     void candidatesHaveTheRightShape()
     {
         RunConfig c = tinyConfig();

@@ -95,6 +95,7 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Weight of the loss that scores each training image against the ten class templates."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Share of each batch's images scored against the ten class templates."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Training images are moved by up to this many pixels at random (0 = off)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "One negative keeps the class and changes an attribute."),
 };
 } // namespace

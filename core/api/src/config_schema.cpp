@@ -244,6 +244,7 @@ std::vector<ConfigField> buildSchema()
     b.add("crossmodal.template_loss_weight", "crossmodal", x, &CrossModalConfig::template_loss_weight, "Weight of the loss that scores each training image against the ten class templates.", 0.0, 100.0);
     b.add("crossmodal.template_loss_share", "crossmodal", x, &CrossModalConfig::template_loss_share, "Share of each batch's images scored against the ten class templates.", 0.0, 1.0);
     b.add("crossmodal.image_loss_weight", "crossmodal", x, &CrossModalConfig::image_loss_weight, "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates).", 0.0, 100.0);
+    b.add("crossmodal.augment_shift", "crossmodal", x, &CrossModalConfig::augment_shift, "Training images are moved by up to this many pixels at random (0 = off).", 0, 8);
     b.add("crossmodal.attribute_negative", "crossmodal", x, &CrossModalConfig::attribute_negative, "One negative keeps the class and changes an attribute.");
     return b.fields;
 }

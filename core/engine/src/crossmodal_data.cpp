@@ -55,6 +55,27 @@ FashionPairs loadFashionPairs(const RunConfig &config, bool withTrain)
     return d;
 }
 
+at::Tensor shiftImages(const at::Tensor &images, const std::vector<std::array<int, 2>> &offsets)
+{
+    const std::int64_t n = images.size(0), rows = images.size(2), cols = images.size(3);
+    if (std::int64_t(offsets.size()) != n)
+        throw std::invalid_argument("shiftImages: one offset per image");
+    int pad = 0;
+    for (const auto &o : offsets)
+        pad = std::max({pad, std::abs(o[0]), std::abs(o[1])});
+    if (pad == 0)
+        return images;
+    const double background = (0.0 - kMean) / kStd;
+    const auto padded = torch::constant_pad_nd(images, {pad, pad, pad, pad}, background);
+    auto out = torch::empty_like(images);
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto &o = offsets[std::size_t(i)];
+        // Content moves by +dx, so the window starts dx to the left of the original.
+        out[i].copy_(padded[i].slice(1, pad - o[1], pad - o[1] + rows).slice(2, pad - o[0], pad - o[0] + cols));
+    }
+    return out;
+}
+
 EncodedCaptions encodeCaptions(const CaptionVocabulary &vocabulary, const std::vector<std::vector<std::string>> &captions)
 {
     const auto n = std::int64_t(captions.size());

@@ -8,6 +8,7 @@
 
 #include <ATen/core/Tensor.h>
 
+#include <array>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -35,6 +36,10 @@ struct FashionPairs
 // The first data.train_samples training images and the first data.eval_samples test
 // images from crossmodal.data_dir. Throws IdxError naming the file for bad data.
 FashionPairs loadFashionPairs(const RunConfig &config, bool withTrain = true);
+
+// Training augmentation: image i moved by offsets[i] = {dx, dy} pixels (right and down are
+// positive), the uncovered border filled with background. images [N, 1, 28, 28], normalised.
+at::Tensor shiftImages(const at::Tensor &images, const std::vector<std::array<int, 2>> &offsets);
 
 struct EncodedCaptions
 {

@@ -52,7 +52,20 @@ public:
         const std::int64_t start = m_cursor;
         m_cursor += std::int64_t(B) * m_worldSize;
 
-        const auto images = m_data.train.images.index_select(0, idx).to(ctx.device);
+        auto images = m_data.train.images.index_select(0, idx);
+        if (const int s = m_cfg.crossmodal.augment_shift; s > 0) {
+            // Offsets are a pure function of (seed, epoch, position) like the captions, from
+            // their own stream, so resume is exact and the captions do not change.
+            std::vector<std::array<int, 2>> offsets(static_cast<std::size_t>(B));
+            for (int i = 0; i < B; ++i) {
+                std::mt19937_64 rng(mix(mix(m_cfg.training.seed ^ 0x5348494654ull, std::uint64_t(m_epoch)),
+                                        std::uint64_t(start + std::int64_t(m_rank) * B + i)));
+                std::uniform_int_distribution<int> d(-s, s);
+                offsets[std::size_t(i)] = {d(rng), d(rng)};
+            }
+            images = shiftImages(images, offsets);
+        }
+        images = images.to(ctx.device);
         AutocastGuard autocast(ctx.autocast, ctx.device.is_cuda(), ctx.autocastDtype);
         if (m_model->imageOnly()) {
             const auto labels = labelsOf(m_data.train, idx).to(ctx.device);

@@ -15,6 +15,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--cli", required=True)
 ap.add_argument("--scale", type=float, default=1.0, help="fraction of max_steps to run")
 ap.add_argument("--budget-s", type=float, default=900.0)
+ap.add_argument("--keep", metavar="DIR", help="create the project in DIR and keep it (for inspect sanity, bench_inspector)")
 a = ap.parse_args()
 
 def scaled_config(src, dst):
@@ -43,7 +44,7 @@ def train(project, name):
             "accuracy": end["final"]["eval/accuracy"], "final": end["final"]}
 
 with tempfile.TemporaryDirectory() as d:
-    project = os.path.join(d, "proj")
+    project = os.path.abspath(a.keep) if a.keep else os.path.join(d, "proj")
     subprocess.run([a.cli, "project", "init", project], check=True, capture_output=True)
     cm = train(project, "crossmodal")
     vit = train(project, "crossmodal_vit")

@@ -92,6 +92,9 @@ struct CrossModalConfig
     // it gives the patch encoder the direct signal a ViT gets, while the test split is still
     // classified by the template scores. 0 leaves the head out of the model.
     double image_loss_weight = 0.0;
+    // Training images are moved by up to this many pixels, at random per image and step
+    // (background fills the border); 0 = off. Evaluation always sees the images as they are.
+    int augment_shift = 0;
 
     bool operator==(const CrossModalConfig &) const = default;
 };
