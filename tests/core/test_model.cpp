@@ -198,7 +198,8 @@ void TestModel::batchedMatmulMatchesTorch_data()
     QTest::newRow("one matrix") << 1 << 3 << 7 << 2 << false << true;
     QTest::newRow("odd sizes, transposed") << 37 << 13 << 11 << 9 << true << true;
     QTest::newRow("single key") << 12 << 16 << 16 << 1 << true << true;
-    QTest::newRow("largest small") << 4 << 64 << 64 << 64 << false << true;
+    QTest::newRow("largest small") << 4 << 16 << 16 << 16 << false << true;
+    QTest::newRow("just above goes to BLAS") << 3 << 16 << 16 << 17 << true << false;
     QTest::newRow("large goes to BLAS") << 2 << 128 << 64 << 128 << true << false;
 }
 
