@@ -276,21 +276,16 @@ TestSetSummary AttentionSession::testSet(int samples, int perClass, std::int64_t
     for (const auto &name : fashionClassNames())
         r.classes.push_back(name);
     const auto templ = engine::encodeCaptions(d->test.vocabulary, engine::classTemplates());
-    const std::int64_t C = templ.ids.size(0), batch = 128;
+    const std::int64_t batch = 128;
     auto aux = torch::zeros({});
     const auto templText = model->encodeText(templ.ids, templ.mask, aux);
     std::vector<int> galleryCount(std::size_t(kFashionClasses), 0);
     for (std::int64_t lo = first; lo < n; lo += batch) {
-        const std::int64_t hi = std::min(n, lo + batch), B = hi - lo;
+        const std::int64_t hi = std::min(n, lo + batch);
         const auto images = split.images.slice(0, lo, hi);
         const auto img = model->encodeImage(images, aux);
         // Every image against the ten templates: [B*C] pairs, image-major.
-        const auto scores = model
-                                ->match(img.repeat_interleave(C, 0), templText.repeat({B, 1, 1}),
-                                        templ.mask.repeat({B, 1}), aux)
-                                .logits.view({B, C})
-                                .argmax(1)
-                                .contiguous();
+        const auto scores = model->scoreAll(img, templText, templ.mask, aux).argmax(1).contiguous();
         std::vector<std::vector<std::string>> captions;
         for (std::int64_t i = lo; i < hi; ++i)
             captions.push_back(CaptionVocabulary::caption(split.labels[std::size_t(i)], &split.attributes[std::size_t(i)]));

@@ -202,6 +202,17 @@ CrossModalOutput CrossModalModelImpl::matchPairs(const at::Tensor &imageStates, 
     return out;
 }
 
+at::Tensor CrossModalModelImpl::scoreAll(const at::Tensor &imageStates, const at::Tensor &textStates,
+                                         const at::Tensor &textMask, at::Tensor &auxLoss)
+{
+    const int64_t B = imageStates.size(0), C = textStates.size(0);
+    const auto opts = torch::TensorOptions().dtype(torch::kLong).device(imageStates.device());
+    const auto out = matchPairs(imageStates, textStates, textMask, torch::arange(B, opts).repeat_interleave(C),
+                                torch::arange(C, opts).repeat({B}), auxLoss);
+    auxLoss = out.auxLoss;
+    return out.logits.view({B, C});
+}
+
 CrossModalOutput CrossModalModelImpl::forward(const at::Tensor &images, const at::Tensor &ids, const at::Tensor &mask)
 {
     auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(images.device()));

@@ -96,6 +96,11 @@ public:
     CrossModalOutput matchPairs(const at::Tensor &imageStates, const at::Tensor &textStates,
                                 const at::Tensor &textMask, const at::Tensor &imageOf, const at::Tensor &textOf,
                                 at::Tensor auxLoss);
+    // Every image [B, P, H] against every caption [C, T, H] (mask [C, T]): match logits
+    // [B, C], image-major; `auxLoss` receives the pass's MoE balance loss. How the test split
+    // is classified (C = the ten class templates).
+    at::Tensor scoreAll(const at::Tensor &imageStates, const at::Tensor &textStates, const at::Tensor &textMask,
+                        at::Tensor &auxLoss);
     // Convenience: one caption per image.
     CrossModalOutput forward(const at::Tensor &images, const at::Tensor &ids, const at::Tensor &mask);
     // image_only: class logits [B, 10].

@@ -87,8 +87,8 @@ public:
         const auto img = m_model->encodeImage(images, aux);
         const auto loss = pairLoss(img, captions, aux, ctx).loss;
         auto total = loss.first;
+        const auto labels = labelsOf(m_data.train, idx).to(ctx.device);
         if (m_cfg.crossmodal.image_loss_weight > 0) {
-            const auto labels = labelsOf(m_data.train, idx).to(ctx.device);
             total = total + m_cfg.crossmodal.image_loss_weight
                                 * torch::cross_entropy_loss(m_model->imageClassLogits(img).to(torch::kFloat), labels);
         }
@@ -100,9 +100,8 @@ public:
             const auto scored = std::clamp<std::int64_t>(
                 std::int64_t(std::ceil(m_cfg.crossmodal.template_loss_share * B - 1e-9)), 0, B);
             if (scored > 0) {
-                const auto labels = labelsOf(m_data.train, idx.slice(0, 0, scored)).to(ctx.device);
                 const auto logits = classScores(img.slice(0, 0, scored), templatesOn(ctx.device), aux);
-                total = total + w * torch::cross_entropy_loss(logits, labels);
+                total = total + w * torch::cross_entropy_loss(logits, labels.slice(0, 0, scored));
             }
         }
         return {total + aux, total.item<double>(), aux.item<double>()};
@@ -213,14 +212,8 @@ private:
     // Match logits of every encoded image against the ten class templates: [B, 10].
     at::Tensor classScores(const at::Tensor &img, const EncodedCaptions &templates, at::Tensor &aux)
     {
-        const std::int64_t B = img.size(0), C = kFashionClasses;
         const auto txt = m_model->encodeText(templates.ids, templates.mask, aux);
-        const auto opts = torch::TensorOptions().dtype(torch::kLong).device(img.device());
-        const auto imageOf = torch::arange(B, opts).repeat_interleave(C);
-        const auto classOf = torch::arange(C, opts).repeat({B});
-        const auto out = m_model->matchPairs(img, txt, templates.mask, imageOf, classOf, aux);
-        aux = out.auxLoss;
-        return out.logits.to(torch::kFloat).view({B, C});
+        return m_model->scoreAll(img, txt, templates.mask, aux).to(torch::kFloat);
     }
 
     const EncodedCaptions &templatesOn(const torch::Device &device)
