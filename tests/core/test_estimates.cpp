@@ -23,6 +23,7 @@ private Q_SLOTS:
     void bf16NeedsLessActivationMemory();
     void largestBatchFitsBudget();
     void moeActiveParameters();
+    void countsKernelsThatAllocateRaw();
 };
 
 void TestEstimates::estimateMatchesMeasuredPeak_data()
@@ -103,6 +104,33 @@ void TestEstimates::moeActiveParameters()
     const int64_t expert = 3LL * c.model.hidden_size * c.model.moe_intermediate_size;
     const int moeLayers = c.model.num_hidden_layers - c.model.first_k_dense_replace;
     QCOMPARE(p.total - p.activePerToken, int64_t(moeLayers) * (c.model.n_routed_experts - c.model.num_experts_per_tok) * expert);
+}
+
+// oneDNN's convolutions take their buffers through Allocator::raw_allocate, which needs the
+// allocator's pointer to be its own context (a convolution stem, crossmodal.stem_channels,
+// used to abort training with an internal assert). Those buffers are counted and given back.
+void TestEstimates::countsKernelsThatAllocateRaw()
+{
+    QVERIFY(engine::countingCpuAllocatorInstalled());
+    const auto before = engine::cpuTensorMemory().liveBytes;
+    {
+        torch::manual_seed(1);
+        auto conv = torch::nn::Conv2d(torch::nn::Conv2dOptions(8, 8, 3).padding(1));
+        const auto x = torch::randn({16, 8, 28, 28}, torch::requires_grad());
+        engine::resetCpuTensorPeak();
+        const auto y = conv(x);
+        y.square().sum().backward();
+        QVERIFY(x.grad().defined());
+        QCOMPARE(y.sizes(), (std::vector<int64_t>{16, 8, 28, 28}));
+        // The output and the input's gradient alone are 2 x 16*8*28*28 floats.
+        QVERIFY(engine::cpuTensorMemory().peakBytes - before >= 2 * 16 * 8 * 28 * 28 * 4);
+        // The same values as the reference convolution, which does not go through oneDNN.
+        at::globalContext().setUserEnabledMkldnn(false);
+        const auto reference = conv(x).detach();
+        at::globalContext().setUserEnabledMkldnn(true);
+        QVERIFY(torch::allclose(y, reference, 1e-4, 1e-5));
+    }
+    QCOMPARE(engine::cpuTensorMemory().liveBytes, before); // nothing leaked, nothing counted twice
 }
 
 QTEST_GUILESS_MAIN(TestEstimates)

@@ -15,17 +15,20 @@ std::atomic<std::int64_t> g_live{0};
 std::atomic<std::int64_t> g_peak{0};
 std::atomic<bool> g_installed{false};
 
-struct Allocation
-{
-    c10::DataPtr inner;
-    std::size_t bytes;
-};
+// Each allocation carries its size in a header in front of the tensor's bytes, so the
+// returned pointer is its own context and a plain function frees it. Kernels that take
+// memory through Allocator::raw_allocate (oneDNN's convolutions do) require exactly that:
+// data == context and a raw deleter.
+constexpr std::size_t kHeader = 64; // keeps c10's 64-byte alignment of the tensor data
+c10::DeleterFnPtr g_innerFree = nullptr;
 
-void release(void *ctx)
+void release(void *data)
 {
-    auto *a = static_cast<Allocation *>(ctx);
-    g_live.fetch_sub(static_cast<std::int64_t>(a->bytes), std::memory_order_relaxed);
-    delete a; // frees the inner DataPtr through the wrapped allocator
+    char *base = static_cast<char *>(data) - kHeader;
+    std::size_t bytes = 0;
+    std::memcpy(&bytes, base, sizeof bytes);
+    g_live.fetch_sub(static_cast<std::int64_t>(bytes), std::memory_order_relaxed);
+    g_innerFree(base);
 }
 
 class CountingAllocator final : public c10::Allocator
@@ -35,19 +38,21 @@ public:
 
     c10::DataPtr allocate(std::size_t bytes) const override
     {
-        c10::DataPtr inner = m_inner->allocate(bytes);
-        void *data = inner.get();
+        c10::DataPtr inner = m_inner->allocate(bytes + kHeader);
+        TORCH_INTERNAL_ASSERT(inner.get() == inner.get_context(), "the wrapped CPU allocator has a separate context");
         const auto device = inner.device();
-        auto *ctx = new Allocation{std::move(inner), bytes};
+        char *base = static_cast<char *>(inner.release_context());
+        std::memcpy(base, &bytes, sizeof bytes);
         const auto live = g_live.fetch_add(static_cast<std::int64_t>(bytes), std::memory_order_relaxed)
                           + static_cast<std::int64_t>(bytes);
         auto peak = g_peak.load(std::memory_order_relaxed);
         while (live > peak && !g_peak.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
         }
-        return {data, ctx, &release, device};
+        void *data = base + kHeader;
+        return {data, data, &release, device};
     }
 
-    c10::DeleterFnPtr raw_deleter() const override { return nullptr; }
+    c10::DeleterFnPtr raw_deleter() const override { return &release; }
 
 private:
     c10::Allocator *m_inner;
@@ -60,8 +65,14 @@ void installCountingCpuAllocator()
     bool expected = false;
     if (!g_installed.compare_exchange_strong(expected, true))
         return;
+    c10::Allocator *inner = c10::GetCPUAllocator();
+    g_innerFree = inner->raw_deleter();
+    if (!g_innerFree) { // a CPU allocator whose pointers need a context: leave it alone
+        g_installed.store(false);
+        return;
+    }
     // Leaked on purpose: tensors may outlive any owner, up to process exit.
-    static auto *allocator = new CountingAllocator(c10::GetCPUAllocator());
+    static auto *allocator = new CountingAllocator(inner);
     c10::SetCPUAllocator(allocator, /*priority=*/100);
 }
 
