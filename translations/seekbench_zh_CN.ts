@@ -561,6 +561,14 @@
         <source>Training images are moved by up to this many pixels at random (0 = off).</source>
         <translation>训练图像随机平移的最大像素数（0 表示关闭）。</translation>
     </message>
+    <message>
+        <source>Half of the training images are mirrored left to right at random; their captions describe the mirrored image.</source>
+        <translation>随机将一半训练图像左右镜像；其描述按镜像后的图像生成。</translation>
+    </message>
+    <message>
+        <source>Channels of two 3x3 convolutions run over the image before it is cut into patches (0 = embed raw pixels).</source>
+        <translation>图像切分为图块之前两层 3x3 卷积的通道数（0 表示直接嵌入原始像素）。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>

@@ -66,11 +66,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("experts");
         QTest::addColumn<bool>("bias");
         QTest::addColumn<double>("imageLoss");
-        QTest::newRow("crossmodal") << "crossmodal" << 0 << false << 0.0;
-        QTest::newRow("crossmodal, attention bias") << "crossmodal" << 0 << true << 0.0;
-        QTest::newRow("crossmodal, MoE blocks") << "crossmodal" << 4 << false << 0.0;
-        QTest::newRow("crossmodal, image class head") << "crossmodal" << 0 << false << 0.5;
-        QTest::newRow("image only") << "image_only" << 0 << false << 0.0;
+        QTest::addColumn<int>("stem");
+        QTest::newRow("crossmodal") << "crossmodal" << 0 << false << 0.0 << 0;
+        QTest::newRow("crossmodal, attention bias") << "crossmodal" << 0 << true << 0.0 << 0;
+        QTest::newRow("crossmodal, MoE blocks") << "crossmodal" << 4 << false << 0.0 << 0;
+        QTest::newRow("crossmodal, image class head") << "crossmodal" << 0 << false << 0.5 << 0;
+        QTest::newRow("crossmodal, conv stem") << "crossmodal" << 0 << false << 0.0 << 6;
+        QTest::newRow("image only") << "image_only" << 0 << false << 0.0 << 0;
+        QTest::newRow("image only, conv stem") << "image_only" << 0 << false << 0.0 << 3;
     }
     void estimateEqualsParameterCount()
     {
@@ -78,7 +81,9 @@ private Q_SLOTS:
         QFETCH(int, experts);
         QFETCH(bool, bias);
         QFETCH(double, imageLoss);
+        QFETCH(int, stem);
         RunConfig c = tinyConfig();
+        c.crossmodal.stem_channels = stem;
         c.crossmodal.architecture = architecture.toStdString();
         c.crossmodal.image_loss_weight = imageLoss;
         c.crossmodal.image_layers = 2;
@@ -246,6 +251,50 @@ private Q_SLOTS:
         QCOMPARE(out[0].ne(2.0f).logical_and(notBackground).sum().item<int64_t>(), int64_t(0));
         QVERIFY(torch::equal(out[1], images[1]));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, shiftImages(images, {{1, 1}}));
+    }
+
+    // crossmodal.augment_flip: flagged images are mirrored left to right, the others stay.
+    void mirrorFlipsFlaggedImages()
+    {
+        auto images = torch::zeros({3, 1, 28, 28});
+        images[0][0][10][3] = 2.0f;
+        images[1][0][5][20] = 3.0f;
+        images[2][0][0][0] = 4.0f;
+        const auto out = mirrorImages(images, {true, false, true});
+        QCOMPARE(out[0][0][10][24].item<float>(), 2.0f); // column c lands on 27 - c
+        QCOMPARE(out[0].ne(0).sum().item<int64_t>(), int64_t(1));
+        QVERIFY(torch::equal(out[1], images[1]));
+        QCOMPARE(out[2][0][0][27].item<float>(), 4.0f);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, mirrorImages(images, {true}));
+    }
+
+    // The captions of mirrored training images describe the mirror: on real images, the
+    // stored mirrored attributes are those measured on the flipped pixels, and the mirror
+    // moves the heavier side from left to right (or back) for images described by it.
+    void mirroredAttributesDescribeTheMirror()
+    {
+        RunConfig c = tinyConfig();
+        c.data.train_samples = 500;
+        c.data.eval_samples = 10;
+        const FashionPairs d = loadFashionPairs(c);
+        QCOMPARE(d.train.mirroredAttributes.size(), d.train.attributes.size());
+        int swapped = 0;
+        std::vector<std::uint8_t> flipped(28 * 28);
+        for (std::size_t i = 0; i < d.train.attributes.size(); ++i) {
+            const std::uint8_t *px = d.train.pixels.data() + i * 28 * 28;
+            for (int r = 0; r < 28; ++r)
+                for (int col = 0; col < 28; ++col)
+                    flipped[std::size_t(r * 28 + col)] = px[r * 28 + 27 - col];
+            const auto measured = d.thresholds.describe(measureImage(flipped.data(), 28, 28), d.train.labels[i]);
+            QCOMPARE(d.train.mirroredAttributes[i], measured);
+            const auto &a = d.train.attributes[i], &m = d.train.mirroredAttributes[i];
+            QCOMPARE(m.size, a.size);
+            QCOMPARE(m.brightness, a.brightness);
+            swapped += a.side != m.side;
+        }
+        // Per-class medians are near zero but not zero, so most, not all, left/right sides swap.
+        qInfo("%d of %zu images change side when mirrored", swapped, d.train.attributes.size());
+        QVERIFY(swapped > 100);
     }
 
     void candidatesHaveTheRightShape()

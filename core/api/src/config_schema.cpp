@@ -235,6 +235,7 @@ std::vector<ConfigField> buildSchema()
     b.add("crossmodal.architecture", "crossmodal", x, &CrossModalConfig::architecture, "Image-text model with cross attention, or the image-only ViT baseline.", {"crossmodal", "image_only"});
     b.add("crossmodal.data_dir", "crossmodal", x, &CrossModalConfig::data_dir, "Folder with the gzipped Fashion-MNIST IDX files.");
     b.add("crossmodal.patch_size", "crossmodal", x, &CrossModalConfig::patch_size, "Side of the square image patches (must divide 28).", 1, 28);
+    b.add("crossmodal.stem_channels", "crossmodal", x, &CrossModalConfig::stem_channels, "Channels of two 3x3 convolutions run over the image before it is cut into patches (0 = embed raw pixels).", 0, 256);
     b.add("crossmodal.image_layers", "crossmodal", x, &CrossModalConfig::image_layers, "Transformer blocks of the patch encoder.", 1, 64);
     b.add("crossmodal.text_layers", "crossmodal", x, &CrossModalConfig::text_layers, "Transformer blocks of the caption encoder.", 0, 64);
     b.add("crossmodal.cross_layers", "crossmodal", x, &CrossModalConfig::cross_layers, "Cross-attention layers, each text-to-image and image-to-text.", 0, 64);
@@ -245,6 +246,7 @@ std::vector<ConfigField> buildSchema()
     b.add("crossmodal.template_loss_share", "crossmodal", x, &CrossModalConfig::template_loss_share, "Share of each batch's images scored against the ten class templates.", 0.0, 1.0);
     b.add("crossmodal.image_loss_weight", "crossmodal", x, &CrossModalConfig::image_loss_weight, "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates).", 0.0, 100.0);
     b.add("crossmodal.augment_shift", "crossmodal", x, &CrossModalConfig::augment_shift, "Training images are moved by up to this many pixels at random (0 = off).", 0, 8);
+    b.add("crossmodal.augment_flip", "crossmodal", x, &CrossModalConfig::augment_flip, "Half of the training images are mirrored left to right at random; their captions describe the mirrored image.");
     b.add("crossmodal.attribute_negative", "crossmodal", x, &CrossModalConfig::attribute_negative, "One negative keeps the class and changes an attribute.");
     return b.fields;
 }

@@ -91,7 +91,11 @@ ParameterCount countParameters(const RunConfig &c)
     const std::int64_t patches = patch > 0 ? (28 / patch) * (28 / patch) : 0;
     const std::int64_t inner = std::int64_t(m.num_attention_heads) * m.headDim();
     ParameterCount p;
-    p.embedding = patch * patch * h + h + patches * h;
+    const std::int64_t stem = x.stem_channels;
+    // Stem: 1 -> stem and stem -> stem 3x3 convolutions with biases; the patch embedding
+    // then reads stem channels per pixel.
+    p.embedding = (stem > 0 ? (9 * stem + stem) + (9 * stem * stem + stem) : 0)
+                  + patch * patch * std::max<std::int64_t>(stem, 1) * h + h + patches * h;
     auto addStack = [&](int layers) {
         const ParameterCount s = blockStack(m, layers);
         p.attention += s.attention;
@@ -186,7 +190,9 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
             const LayerActivations a = layerActivations(c.model, layer, keys);
             return a.elements16 * bytes16 + a.elements32 * 4;
         };
-        double act = 0;
+        // Stem: two convolutions and their SiLUs keep four [stem, 28, 28] maps per image
+        // (convolutions run in fp32 under CPU autocast as well).
+        double act = double(batch) * 4 * x.stem_channels * 28 * 28 * 4;
         for (int l = 0; l < x.image_layers; ++l)
             act += double(batch) * patches * perToken(l, patches);
         for (int l = 0; l < x.text_layers && pairs > 0; ++l)

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace seekbench::engine {
 namespace {
@@ -17,9 +18,14 @@ FashionSplit makeSplit(const LabelledImages &all, std::int64_t count, const Attr
     s.pixels.assign(all.pixels.begin(), all.pixels.begin() + std::ptrdiff_t(count * std::int64_t(px)));
     s.labels.assign(all.labels.begin(), all.labels.begin() + count);
     s.attributes.reserve(std::size_t(count));
-    for (std::int64_t i = 0; i < count; ++i)
-        s.attributes.push_back(thresholds.describe(
-            measureImage(s.pixels.data() + std::size_t(i) * px, all.rows, all.cols), s.labels[std::size_t(i)]));
+    s.mirroredAttributes.reserve(std::size_t(count));
+    for (std::int64_t i = 0; i < count; ++i) {
+        const int cls = s.labels[std::size_t(i)];
+        ImageMeasures m = measureImage(s.pixels.data() + std::size_t(i) * px, all.rows, all.cols);
+        s.attributes.push_back(thresholds.describe(m, cls));
+        m.leftRight = -m.leftRight; // the mirror swaps the left and right halves' mass
+        s.mirroredAttributes.push_back(thresholds.describe(m, cls));
+    }
     s.images = torch::from_blob(s.pixels.data(), {count, 1, all.rows, all.cols}, torch::kUInt8)
                    .to(torch::kFloat)
                    .div_(255.0)
@@ -74,6 +80,18 @@ at::Tensor shiftImages(const at::Tensor &images, const std::vector<std::array<in
         out[i].copy_(padded[i].slice(1, pad - o[1], pad - o[1] + rows).slice(2, pad - o[0], pad - o[0] + cols));
     }
     return out;
+}
+
+at::Tensor mirrorImages(const at::Tensor &images, const std::vector<bool> &mirrored)
+{
+    const std::int64_t n = images.size(0);
+    if (std::int64_t(mirrored.size()) != n)
+        throw std::invalid_argument("mirrorImages: one flag per image");
+    auto flags = torch::zeros({n, 1, 1, 1}, torch::kBool);
+    auto *f = flags.data_ptr<bool>();
+    for (std::int64_t i = 0; i < n; ++i)
+        f[i] = mirrored[std::size_t(i)];
+    return torch::where(flags.to(images.device()), images.flip({3}), images);
 }
 
 EncodedCaptions encodeCaptions(const CaptionVocabulary &vocabulary, const std::vector<std::vector<std::string>> &captions)

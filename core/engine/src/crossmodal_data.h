@@ -21,6 +21,9 @@ struct FashionSplit
     at::Tensor images;                // [N, 1, 28, 28] float, normalised
     std::vector<std::uint8_t> labels; // N
     std::vector<CaptionAttributes> attributes;
+    // The attributes of each image mirrored left to right (crossmodal.augment_flip): its
+    // left/right mass changes sign, size and brightness stay.
+    std::vector<CaptionAttributes> mirroredAttributes;
     std::vector<std::uint8_t> pixels; // N * 28 * 28, the raw bytes (for overlays)
     std::int64_t count() const { return std::int64_t(labels.size()); }
 };
@@ -40,6 +43,8 @@ FashionPairs loadFashionPairs(const RunConfig &config, bool withTrain = true);
 // Training augmentation: image i moved by offsets[i] = {dx, dy} pixels (right and down are
 // positive), the uncovered border filled with background. images [N, 1, 28, 28], normalised.
 at::Tensor shiftImages(const at::Tensor &images, const std::vector<std::array<int, 2>> &offsets);
+// Training augmentation: the images with mirrored[i] set are flipped left to right.
+at::Tensor mirrorImages(const at::Tensor &images, const std::vector<bool> &mirrored);
 
 struct EncodedCaptions
 {

@@ -1,7 +1,8 @@
 #pragma once
 
 // The cross-modal image-text model (issue 7). A ViT-style patch encoder (linear patch
-// embedding plus learned position embeddings, then DeepSeek-style blocks without rotary)
+// embedding plus learned position embeddings, then DeepSeek-style blocks without rotary;
+// optionally a two-convolution stem before the patches, crossmodal.stem_channels)
 // and a caption encoder built from the same DecoderLayer blocks (bidirectional, rotary
 // positions, padding masked). Cross-attention layers then run in both directions: text
 // queries over image patches and image queries over caption tokens. A learned per-sample
@@ -18,6 +19,7 @@
 #include "seekbench/run_config.h"
 
 #include <torch/nn/module.h>
+#include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
@@ -116,6 +118,7 @@ public:
     bool imageOnly() const { return m_imageOnly; }
     int64_t patches() const { return m_patches; }
 
+    torch::nn::Conv2d stem_in{nullptr}, stem_out{nullptr}; // crossmodal.stem_channels > 0
     torch::nn::Linear patch_embed{nullptr};
     at::Tensor pos_embed; // [P, H]
     torch::nn::ModuleList image_layers, text_layers, cross_text, cross_image;
@@ -126,7 +129,7 @@ public:
 private:
     RunConfig m_config;
     bool m_imageOnly;
-    int64_t m_patch, m_grid, m_patches;
+    int64_t m_patch, m_grid, m_patches, m_pixelChannels;
     at::Tensor m_imageCos, m_imageSin, m_textCos, m_textSin;
 };
 TORCH_MODULE(CrossModalModel);

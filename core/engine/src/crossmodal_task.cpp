@@ -53,6 +53,16 @@ public:
         m_cursor += std::int64_t(B) * m_worldSize;
 
         auto images = m_data.train.images.index_select(0, idx);
+        std::vector<bool> mirrored(static_cast<std::size_t>(B), false);
+        if (m_cfg.crossmodal.augment_flip) {
+            // A pure function of (seed, epoch, position) too, from a third stream.
+            for (int i = 0; i < B; ++i) {
+                std::mt19937_64 rng(mix(mix(m_cfg.training.seed ^ 0x4d4952524f52ull, std::uint64_t(m_epoch)),
+                                        std::uint64_t(start + std::int64_t(m_rank) * B + i)));
+                mirrored[std::size_t(i)] = std::uniform_int_distribution<int>(0, 1)(rng) == 1;
+            }
+            images = mirrorImages(images, mirrored);
+        }
         if (const int s = m_cfg.crossmodal.augment_shift; s > 0) {
             // Offsets are a pure function of (seed, epoch, position) like the captions, from
             // their own stream, so resume is exact and the captions do not change.
@@ -80,7 +90,8 @@ public:
             std::mt19937_64 rng(mix(mix(m_cfg.training.seed, std::uint64_t(m_epoch)),
                                     std::uint64_t(start + std::int64_t(m_rank) * B + i)));
             const auto s = std::size_t(idxA[i]);
-            auto c = candidateCaptions(m_cfg.crossmodal, m_data.train.labels[s], m_data.train.attributes[s], rng);
+            const auto &attributes = mirrored[std::size_t(i)] ? m_data.train.mirroredAttributes[s] : m_data.train.attributes[s];
+            auto c = candidateCaptions(m_cfg.crossmodal, m_data.train.labels[s], attributes, rng);
             captions.insert(captions.end(), c.begin(), c.end());
         }
         auto aux = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(ctx.device));

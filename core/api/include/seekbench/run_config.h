@@ -95,6 +95,14 @@ struct CrossModalConfig
     // Training images are moved by up to this many pixels, at random per image and step
     // (background fills the border); 0 = off. Evaluation always sees the images as they are.
     int augment_shift = 0;
+    // Half of the training images, drawn at random per image and step, are mirrored left to
+    // right; their captions describe the mirrored image (its left/right mass swaps sides).
+    bool augment_flip = false;
+    // Channels of a convolutional stem before the patches (two 3x3 convolutions at full
+    // resolution, SiLU after each; "early convolutions", Xiao et al. 2021). Each patch is then
+    // embedded from its stem features instead of its raw pixels, so patch positions and the
+    // attention overlay keep their exact pixel squares. 0 = off: a linear patch embedding.
+    int stem_channels = 0;
 
     bool operator==(const CrossModalConfig &) const = default;
 };
