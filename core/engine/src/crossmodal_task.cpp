@@ -55,21 +55,17 @@ public:
         auto images = m_data.train.images.index_select(0, idx);
         std::vector<bool> mirrored(static_cast<std::size_t>(B), false);
         if (m_cfg.crossmodal.augment_flip) {
-            // A pure function of (seed, epoch, position) too, from a third stream.
             for (int i = 0; i < B; ++i) {
-                std::mt19937_64 rng(mix(mix(m_cfg.training.seed ^ 0x4d4952524f52ull, std::uint64_t(m_epoch)),
-                                        std::uint64_t(start + std::int64_t(m_rank) * B + i)));
+                auto rng = imageRng(kMirrorStream, start, i);
                 mirrored[std::size_t(i)] = std::uniform_int_distribution<int>(0, 1)(rng) == 1;
             }
             images = mirrorImages(images, mirrored);
         }
         if (const int s = m_cfg.crossmodal.augment_shift; s > 0) {
-            // Offsets are a pure function of (seed, epoch, position) like the captions, from
-            // their own stream, so resume is exact and the captions do not change.
+            // The captions do not change with the shift.
             std::vector<std::array<int, 2>> offsets(static_cast<std::size_t>(B));
             for (int i = 0; i < B; ++i) {
-                std::mt19937_64 rng(mix(mix(m_cfg.training.seed ^ 0x5348494654ull, std::uint64_t(m_epoch)),
-                                        std::uint64_t(start + std::int64_t(m_rank) * B + i)));
+                auto rng = imageRng(kShiftStream, start, i);
                 std::uniform_int_distribution<int> d(-s, s);
                 offsets[std::size_t(i)] = {d(rng), d(rng)};
             }
@@ -83,12 +79,10 @@ public:
             const auto loss = torch::cross_entropy_loss(out.logits.to(torch::kFloat), labels);
             return {loss + out.auxLoss, loss.item<double>(), out.auxLoss.item<double>()};
         }
-        // Captions are a pure function of (seed, epoch, position), so resume is exact.
         std::vector<std::vector<std::string>> captions;
         const auto idxA = idx.accessor<std::int64_t, 1>();
         for (int i = 0; i < B; ++i) {
-            std::mt19937_64 rng(mix(mix(m_cfg.training.seed, std::uint64_t(m_epoch)),
-                                    std::uint64_t(start + std::int64_t(m_rank) * B + i)));
+            auto rng = imageRng(kCaptionStream, start, i);
             const auto s = std::size_t(idxA[i]);
             const auto &attributes = mirrored[std::size_t(i)] ? m_data.train.mirroredAttributes[s] : m_data.train.attributes[s];
             auto c = candidateCaptions(m_cfg.crossmodal, m_data.train.labels[s], attributes, rng);
@@ -191,6 +185,17 @@ public:
     }
 
 private:
+    // Random streams per training image: its captions, its shift and its mirroring.
+    static constexpr std::uint64_t kCaptionStream = 0, kShiftStream = 0x5348494654ull, kMirrorStream = 0x4d4952524f52ull;
+
+    // A pure function of (seed, stream, epoch, position in the epoch's order), so a resumed
+    // run draws exactly what the uninterrupted run drew.
+    std::mt19937_64 imageRng(std::uint64_t stream, std::int64_t start, int i) const
+    {
+        const std::int64_t position = start + std::int64_t(m_rank) * m_cfg.training.batch_size + i;
+        return std::mt19937_64(mix(mix(m_cfg.training.seed ^ stream, std::uint64_t(m_epoch)), std::uint64_t(position)));
+    }
+
     struct PairResult
     {
         std::pair<at::Tensor, at::Tensor> loss; // task loss, aux loss
