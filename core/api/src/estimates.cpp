@@ -190,8 +190,8 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
             const LayerActivations a = layerActivations(c.model, layer, keys);
             return a.elements16 * bytes16 + a.elements32 * 4;
         };
-        // Stem: two convolutions and their SiLUs keep four [stem, 28, 28] maps per image
-        // (convolutions run in fp32 under CPU autocast as well).
+        // Stem: two convolutions and their SiLUs keep four [stem, 28, 28] maps per image,
+        // counted at 4 bytes whatever the precision (an upper bound under autocast).
         double act = double(batch) * 4 * x.stem_channels * 28 * 28 * 4;
         for (int l = 0; l < x.image_layers; ++l)
             act += double(batch) * patches * perToken(l, patches);
