@@ -566,8 +566,8 @@
         <translation>随机将一半训练图像左右镜像；其描述按镜像后的图像生成。</translation>
     </message>
     <message>
-        <source>Channels of two 3x3 convolutions run over the image before it is cut into patches (0 = embed raw pixels).</source>
-        <translation>图像切分为图块之前两层 3x3 卷积的通道数（0 表示直接嵌入原始像素）。</translation>
+        <source>Channels of a convolutional stem whose features, max-pooled within each patch, are added to the patch embedding (0 = off).</source>
+        <translation>卷积主干的通道数：其特征在每个图块内做最大池化后加到图块嵌入上（0 表示关闭）。</translation>
     </message>
 </context>
 <context>

@@ -67,13 +67,19 @@ private Q_SLOTS:
         QTest::addColumn<bool>("bias");
         QTest::addColumn<double>("imageLoss");
         QTest::addColumn<int>("stem");
-        QTest::newRow("crossmodal") << "crossmodal" << 0 << false << 0.0 << 0;
-        QTest::newRow("crossmodal, attention bias") << "crossmodal" << 0 << true << 0.0 << 0;
-        QTest::newRow("crossmodal, MoE blocks") << "crossmodal" << 4 << false << 0.0 << 0;
-        QTest::newRow("crossmodal, image class head") << "crossmodal" << 0 << false << 0.5 << 0;
-        QTest::newRow("crossmodal, conv stem") << "crossmodal" << 0 << false << 0.0 << 6;
-        QTest::newRow("image only") << "image_only" << 0 << false << 0.0 << 0;
-        QTest::newRow("image only, conv stem") << "image_only" << 0 << false << 0.0 << 3;
+        QTest::addColumn<int>("patch");
+        QTest::newRow("crossmodal") << "crossmodal" << 0 << false << 0.0 << 0 << 7;
+        QTest::newRow("crossmodal, attention bias") << "crossmodal" << 0 << true << 0.0 << 0 << 7;
+        QTest::newRow("crossmodal, MoE blocks") << "crossmodal" << 4 << false << 0.0 << 0 << 7;
+        QTest::newRow("crossmodal, image class head") << "crossmodal" << 0 << false << 0.5 << 0 << 7;
+        QTest::newRow("crossmodal, conv stem") << "crossmodal" << 0 << false << 0.0 << 6 << 7;
+        QTest::newRow("image only") << "image_only" << 0 << false << 0.0 << 0 << 7;
+        QTest::newRow("image only, conv stem") << "image_only" << 0 << false << 0.0 << 3 << 7;
+        // Other patch sides pool to other grids: 4 -> 1x1 (3x3 windows), 14 -> 6x6, 2 -> 1x1
+        // (one window of the whole patch).
+        QTest::newRow("image only, conv stem, 4-pixel patches") << "image_only" << 0 << false << 0.0 << 8 << 4;
+        QTest::newRow("image only, conv stem, 14-pixel patches") << "image_only" << 0 << false << 0.0 << 8 << 14;
+        QTest::newRow("image only, conv stem, 2-pixel patches") << "image_only" << 0 << false << 0.0 << 4 << 2;
     }
     void estimateEqualsParameterCount()
     {
@@ -82,8 +88,10 @@ private Q_SLOTS:
         QFETCH(bool, bias);
         QFETCH(double, imageLoss);
         QFETCH(int, stem);
+        QFETCH(int, patch);
         RunConfig c = tinyConfig();
         c.crossmodal.stem_channels = stem;
+        c.crossmodal.patch_size = patch;
         c.crossmodal.architecture = architecture.toStdString();
         c.crossmodal.image_loss_weight = imageLoss;
         c.crossmodal.image_layers = 2;
@@ -101,6 +109,12 @@ private Q_SLOTS:
         QCOMPARE(countParameters(c).total, parameterCount(*model));
         // The memory estimate uses the same count.
         QCOMPARE(estimateTrainingMemory(c, "fp32", 8).weightsBytes, 4.0 * double(parameterCount(*model)));
+        // The model runs at these sizes: one state per patch.
+        torch::NoGradGuard noGrad;
+        auto aux = torch::zeros({});
+        const auto states = model->encodeImage(torch::randn({2, 1, 28, 28}), aux);
+        const int64_t grid = 28 / patch;
+        QCOMPARE(states.sizes(), (std::vector<int64_t>{2, grid * grid, c.model.hidden_size}));
     }
 
     void validationNamesCrossModalProblems()

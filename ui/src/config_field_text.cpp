@@ -97,7 +97,7 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Training images are moved by up to this many pixels at random (0 = off)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Half of the training images are mirrored left to right at random; their captions describe the mirrored image."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "Channels of two 3x3 convolutions run over the image before it is cut into patches (0 = embed raw pixels)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Channels of a convolutional stem whose features, max-pooled within each patch, are added to the patch embedding (0 = off)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "One negative keeps the class and changes an attribute."),
 };
 } // namespace

@@ -235,7 +235,7 @@ std::vector<ConfigField> buildSchema()
     b.add("crossmodal.architecture", "crossmodal", x, &CrossModalConfig::architecture, "Image-text model with cross attention, or the image-only ViT baseline.", {"crossmodal", "image_only"});
     b.add("crossmodal.data_dir", "crossmodal", x, &CrossModalConfig::data_dir, "Folder with the gzipped Fashion-MNIST IDX files.");
     b.add("crossmodal.patch_size", "crossmodal", x, &CrossModalConfig::patch_size, "Side of the square image patches (must divide 28).", 1, 28);
-    b.add("crossmodal.stem_channels", "crossmodal", x, &CrossModalConfig::stem_channels, "Channels of two 3x3 convolutions run over the image before it is cut into patches (0 = embed raw pixels).", 0, 256);
+    b.add("crossmodal.stem_channels", "crossmodal", x, &CrossModalConfig::stem_channels, "Channels of a convolutional stem whose features, max-pooled within each patch, are added to the patch embedding (0 = off).", 0, 256);
     b.add("crossmodal.image_layers", "crossmodal", x, &CrossModalConfig::image_layers, "Transformer blocks of the patch encoder.", 1, 64);
     b.add("crossmodal.text_layers", "crossmodal", x, &CrossModalConfig::text_layers, "Transformer blocks of the caption encoder.", 0, 64);
     b.add("crossmodal.cross_layers", "crossmodal", x, &CrossModalConfig::cross_layers, "Cross-attention layers, each text-to-image and image-to-text.", 0, 64);

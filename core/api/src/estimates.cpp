@@ -91,11 +91,11 @@ ParameterCount countParameters(const RunConfig &c)
     const std::int64_t patches = patch > 0 ? (28 / patch) * (28 / patch) : 0;
     const std::int64_t inner = std::int64_t(m.num_attention_heads) * m.headDim();
     ParameterCount p;
-    const std::int64_t stem = x.stem_channels;
-    // Stem: 1 -> stem and stem -> stem 3x3 convolutions with biases; the patch embedding
-    // then reads stem channels per pixel.
-    p.embedding = (stem > 0 ? (9 * stem + stem) + (9 * stem * stem + stem) : 0)
-                  + patch * patch * std::max<std::int64_t>(stem, 1) * h + h + patches * h;
+    const std::int64_t stem = x.stem_channels, mid = x.stemHiddenChannels(), side = x.stemPoolSide();
+    // Stem: 1 -> mid and mid -> stem 3x3 convolutions with biases, and the projection of a
+    // patch's pooled features (side x side x stem) onto the hidden size, without bias.
+    p.embedding = (stem > 0 ? (9 * mid + mid) + (9 * mid * stem + stem) + side * side * stem * h : 0)
+                  + patch * patch * h + h + patches * h;
     auto addStack = [&](int layers) {
         const ParameterCount s = blockStack(m, layers);
         p.attention += s.attention;
@@ -190,9 +190,14 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
             const LayerActivations a = layerActivations(c.model, layer, keys);
             return a.elements16 * bytes16 + a.elements32 * 4;
         };
-        // Stem: two convolutions and their SiLUs keep four [stem, 28, 28] maps per image,
-        // counted at 4 bytes whatever the precision (an upper bound under autocast).
-        double act = double(batch) * 4 * x.stem_channels * 28 * 28 * 4;
+        // Stem: two convolutions and their SiLUs keep two maps per image at each width
+        // ([mid, 28, 28] and [stem, 28, 28]), plus the pooled features and their argmax
+        // indices; counted at 4 bytes whatever the precision (an upper bound under autocast).
+        const double side = x.stemPoolSide();
+        double act = x.stem_channels > 0 ? double(batch) * 4
+                                               * (2.0 * (x.stemHiddenChannels() + x.stem_channels) * 28 * 28
+                                                  + 3.0 * patches * side * side * x.stem_channels)
+                                         : 0.0;
         for (int l = 0; l < x.image_layers; ++l)
             act += double(batch) * patches * perToken(l, patches);
         for (int l = 0; l < x.text_layers && pairs > 0; ++l)

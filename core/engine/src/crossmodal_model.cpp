@@ -86,18 +86,19 @@ CrossModalModelImpl::CrossModalModelImpl(const RunConfig &config)
     , m_patch(config.crossmodal.patch_size)
     , m_grid(kImageSide / config.crossmodal.patch_size)
     , m_patches(m_grid * m_grid)
-    , m_pixelChannels(std::max(config.crossmodal.stem_channels, 1))
 {
     const ModelConfig c = crossModalBlockConfig(config);
     const auto &x = config.crossmodal;
     const int64_t h = c.hidden_size;
 
+    patch_embed = register_module("patch_embed", linear(m_patch * m_patch, h, true));
     if (const int s = x.stem_channels; s > 0) {
         namespace nn = torch::nn;
-        stem_in = register_module("stem_in", nn::Conv2d(nn::Conv2dOptions(1, s, 3).padding(1)));
-        stem_out = register_module("stem_out", nn::Conv2d(nn::Conv2dOptions(s, s, 3).padding(1)));
+        const int mid = x.stemHiddenChannels(), side = x.stemPoolSide();
+        stem_in = register_module("stem_in", nn::Conv2d(nn::Conv2dOptions(1, mid, 3).padding(1)));
+        stem_out = register_module("stem_out", nn::Conv2d(nn::Conv2dOptions(mid, s, 3).padding(1)));
+        stem_embed = register_module("stem_embed", linear(int64_t(side) * side * s, h, false));
     }
-    patch_embed = register_module("patch_embed", linear(m_patch * m_patch * m_pixelChannels, h, true));
     pos_embed = register_parameter("pos_embed", torch::randn({m_patches, h}) * 0.02);
     image_layers = register_module("image_layers", torch::nn::ModuleList());
     for (int i = 0; i < x.image_layers; ++i)
@@ -144,15 +145,23 @@ at::Tensor CrossModalModelImpl::encodeImage(const at::Tensor &images, at::Tensor
         m_textCos = m_textCos.to(images.device());
         m_textSin = m_textSin.to(images.device());
     }
-    const int64_t B = images.size(0), C = m_pixelChannels;
-    auto pixels = images;
-    if (!stem_in.is_empty())
-        pixels = F::silu(stem_out(F::silu(stem_in(images)))); // [B, C, 28, 28]
-    // [B, C, 28, 28] -> [B, grid, grid, p, p, C] -> [B, P, p*p*C]
-    const auto patches = pixels.reshape({B, C, m_grid, m_patch, m_grid, m_patch})
-                             .permute({0, 2, 4, 3, 5, 1})
-                             .reshape({B, m_patches, m_patch * m_patch * C});
+    const int64_t B = images.size(0);
+    // [B, 1, 28, 28] -> [B, grid, grid, p, p] -> [B, P, p*p]
+    const auto patches = images.reshape({B, m_grid, m_patch, m_grid, m_patch})
+                             .permute({0, 1, 3, 2, 4})
+                             .reshape({B, m_patches, m_patch * m_patch});
     auto h = patch_embed(patches) + pos_embed;
+    if (!stem_in.is_empty()) {
+        const auto features = F::silu(stem_out(F::silu(stem_in(images)))); // [B, C, 28, 28]
+        const int64_t C = features.size(1);
+        // Each patch's own maps, [B*P, C, p, p], pooled to [B*P, C, side, side].
+        const auto perPatch = features.reshape({B, C, m_grid, m_patch, m_grid, m_patch})
+                                  .permute({0, 2, 4, 1, 3, 5})
+                                  .reshape({B * m_patches, C, m_patch, m_patch});
+        const int window = m_config.crossmodal.stemPoolWindow();
+        const auto pooled = F::max_pool2d(perPatch, F::MaxPool2dFuncOptions(window).stride(2));
+        h = h + stem_embed(pooled.reshape({B, m_patches, -1}));
+    }
     for (const auto &layer : *image_layers)
         h = layer->as<DecoderLayer>()->forward(h, m_imageCos, m_imageSin, auxLoss);
     return image_norm(h);

@@ -2,7 +2,8 @@
 
 // The cross-modal image-text model (issue 7). A ViT-style patch encoder (linear patch
 // embedding plus learned position embeddings, then DeepSeek-style blocks without rotary;
-// optionally a two-convolution stem before the patches, crossmodal.stem_channels)
+// optionally a convolutional stem whose features, max-pooled within each patch, are added
+// to the patch's embedding, crossmodal.stem_channels)
 // and a caption encoder built from the same DecoderLayer blocks (bidirectional, rotary
 // positions, padding masked). Cross-attention layers then run in both directions: text
 // queries over image patches and image queries over caption tokens. A learned per-sample
@@ -119,7 +120,7 @@ public:
     int64_t patches() const { return m_patches; }
 
     torch::nn::Conv2d stem_in{nullptr}, stem_out{nullptr}; // crossmodal.stem_channels > 0
-    torch::nn::Linear patch_embed{nullptr};
+    torch::nn::Linear patch_embed{nullptr}, stem_embed{nullptr};
     at::Tensor pos_embed; // [P, H]
     torch::nn::ModuleList image_layers, text_layers, cross_text, cross_image;
     RMSNorm image_norm{nullptr}, text_norm{nullptr}, joint_norm{nullptr};
@@ -129,7 +130,7 @@ public:
 private:
     RunConfig m_config;
     bool m_imageOnly;
-    int64_t m_patch, m_grid, m_patches, m_pixelChannels;
+    int64_t m_patch, m_grid, m_patches;
     at::Tensor m_imageCos, m_imageSin, m_textCos, m_textSin;
 };
 TORCH_MODULE(CrossModalModel);

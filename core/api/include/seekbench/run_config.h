@@ -98,11 +98,16 @@ struct CrossModalConfig
     // Half of the training images, drawn at random per image and step, are mirrored left to
     // right; their captions describe the mirrored image (its left/right mass swaps sides).
     bool augment_flip = false;
-    // Channels of a convolutional stem before the patches (two 3x3 convolutions at full
-    // resolution, SiLU after each; "early convolutions", Xiao et al. 2021). Each patch is then
-    // embedded from its stem features instead of its raw pixels, so patch positions and the
-    // attention overlay keep their exact pixel squares. 0 = off: a linear patch embedding.
+    // Channels of a convolutional stem beside the linear patch embedding: two 3x3
+    // convolutions over the whole image (1 -> stem_channels / 2 -> stem_channels, SiLU after
+    // each); each patch's feature maps are max-pooled in 3x3 windows at stride 2 (a 3x3 grid
+    // for 7-pixel patches) and projected onto the patch's embedding. The pooling gives the
+    // tokens local shift invariance, as in a CNN; each token reads only its own patch's
+    // features, so the attention overlay keeps exact pixel squares. 0 = off.
     int stem_channels = 0;
+    int stemHiddenChannels() const { return stem_channels > 1 ? stem_channels / 2 : 1; }
+    int stemPoolWindow() const { return patch_size < 3 ? patch_size : 3; }
+    int stemPoolSide() const { return patch_size > 0 ? (patch_size - stemPoolWindow()) / 2 + 1 : 0; }
 
     bool operator==(const CrossModalConfig &) const = default;
 };
