@@ -129,7 +129,8 @@ public:
         std::int64_t batches = (n + t.batch_size - 1) / t.batch_size;
         if (t.eval_batches > 0)
             batches = std::min<std::int64_t>(batches, t.eval_batches);
-        double lossSum = 0, samples = 0, correct = 0, matched = 0, gateImage = 0;
+        double lossSum = 0, samples = 0, correct = 0, matched = 0, gateImage = 0, headCorrect = 0;
+        const bool head = m_cfg.crossmodal.image_loss_weight > 0;
         const EncodedCaptions &templates = templatesOn(ctx.device);
         for (std::int64_t b = m_rank; b < batches; b += m_worldSize) {
             const std::int64_t lo = b * t.batch_size, hi = std::min(n, lo + t.batch_size);
@@ -160,13 +161,18 @@ public:
             gateImage += pair.gateImage;
             // Classification: every image against the ten class templates.
             correct += classScores(img, templates, aux).argmax(1).eq(labels).sum().item<double>();
+            // The auxiliary head's own answer, to show what the template scoring adds or loses.
+            if (head)
+                headCorrect += m_model->imageClassLogits(img).argmax(1).eq(labels).sum().item<double>();
         }
-        const auto totals = reduceSum({lossSum, samples, correct, matched, gateImage});
+        const auto totals = reduceSum({lossSum, samples, correct, matched, gateImage, headCorrect});
         const double count = std::max(1.0, totals[1]);
         std::map<std::string, double> metrics{{"eval/loss", totals[0] / count}, {"eval/accuracy", totals[2] / count}};
         if (!m_model->imageOnly()) {
             metrics["eval/match_accuracy"] = totals[3] / count;
             metrics["eval/gate_image"] = totals[4] / count;
+            if (head)
+                metrics["eval/image_head_accuracy"] = totals[5] / count;
         }
         return metrics;
     }

@@ -53,6 +53,8 @@ for name, r in (("cross-modal (10 class templates)", cm), ("image-only ViT", vit
     extra = ""
     if "eval/match_accuracy" in r["final"]:
         extra = f", match accuracy {r['final']['eval/match_accuracy']:.4f}, gate on image {r['final']['eval/gate_image']:.3f}"
+    if "eval/image_head_accuracy" in r["final"]:
+        extra += f", auxiliary image head alone {r['final']['eval/image_head_accuracy']:.4f}"
     within = "within" if r["wall_s"] <= a.budget_s else "OVER"
     print(f"{name}: {r['steps']} steps, {r['wall_s']:.0f} s wall ({within} the {a.budget_s:.0f} s budget), "
           f"{r['cpu_s']:.0f} s CPU, test accuracy {r['accuracy']:.4f}{extra}")
