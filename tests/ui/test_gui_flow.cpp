@@ -10,7 +10,7 @@
 #include "seekbench/ui/new_project_dialog.h"
 #include "seekbench/ui/notifier.h"
 #include "seekbench/ui/project_session.h"
-#include "seekbench/ui/store_watcher.h"
+#include "seekbench/ui/run_list.h"
 #include "seekbench/ui/run_actions.h"
 #include "seekbench/ui/run_view.h"
 #include "seekbench/ui/runs_mode.h"

@@ -1,5 +1,7 @@
 #include "seekbench/ui/run_curve_provider.h"
 
+#include "seekbench/ui/series_id.h"
+
 #include "seekbench/ui/store_watcher.h"
 
 #include <atomic>
@@ -34,14 +36,11 @@ RunCurveProvider::RunCurveProvider(StoreWatcher *watcher, const QStringList &run
                 }
                 QVector<widgets::PlotSeries> mine;
                 for (const widgets::PlotSeries &t : tails) {
-                    const QString tail = t.id.mid(runId.size() + 1);
-                    const int hash = tail.indexOf(QLatin1Char('#'));
-                    const QString key = hash < 0 ? tail : tail.left(hash);
-                    if (!m_keys.contains(key) || (hash >= 0 && !m_allRanks))
+                    const auto id = SeriesId::parse(t.id);
+                    if (!id || id->runId != runId || !m_keys.contains(id->key) || (id->rank != 0 && !m_allRanks))
                         continue;
                     widgets::PlotSeries s = t;
-                    s.label = hash < 0 ? (m_allRanks ? key + tr(" · rank %1").arg(0) : key)
-                                       : key + tr(" · rank %1").arg(tail.mid(hash + 1));
+                    s.label = m_allRanks ? id->key + tr(" · rank %1").arg(id->rank) : id->key;
                     mine.append(s);
                 }
                 if (!mine.isEmpty())

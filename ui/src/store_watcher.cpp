@@ -1,5 +1,7 @@
 #include "seekbench/ui/store_watcher.h"
 
+#include "seekbench/ui/series_id.h"
+
 #include "seekbench/projects/distributed_run.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
@@ -126,9 +128,7 @@ void StoreWatcher::pollLive()
             if (s.points.empty())
                 continue;
             widgets::PlotSeries tail;
-            tail.id = it.key() + QLatin1Char('/') + q(s.key);
-            if (s.rank != 0)
-                tail.id += QLatin1Char('#') + QString::number(s.rank);
+            tail.id = SeriesId{it.key(), q(s.key), s.rank}.toString();
             for (const CurvePoint &p : s.points)
                 tail.append(static_cast<double>(p.step), p.wallTime, p.value, p.value, p.value);
             tails.append(tail);
@@ -147,9 +147,7 @@ widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::str
     const auto to = std::isnan(toStep) ? std::numeric_limits<std::int64_t>::max()
                                        : static_cast<std::int64_t>(std::ceil(toStep));
     widgets::PlotSeries s;
-    s.id = runId + QLatin1Char('/') + q(key);
-    if (rank != 0)
-        s.id += QLatin1Char('#') + QString::number(rank);
+    s.id = SeriesId{runId, q(key), rank}.toString();
     s.startTime = startTime;
     const DecimatedCurve curve = query().decimate(id, key, buckets, rank, from, to);
     if (curve.points <= static_cast<std::int64_t>(buckets)) {

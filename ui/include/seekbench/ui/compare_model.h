@@ -1,6 +1,6 @@
 #pragma once
 
-#include "seekbench/ui/store_watcher.h"
+#include "seekbench/ui/run_list.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "seekbench/run_config.h"
-#include "seekbench/ui/store_watcher.h"
+#include "seekbench/ui/run_list.h"
 
 #include <QHash>
 #include <QWidget>

@@ -2,7 +2,7 @@
 
 #include "seekbench/config_issue.h"
 #include "seekbench/run_config.h"
-#include "seekbench/ui/store_watcher.h"
+#include "seekbench/ui/run_list.h"
 #include "seekbench/validation.h"
 
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "seekbench/config_io.h"
-#include "seekbench/ui/store_watcher.h"
+#include "seekbench/ui/run_list.h"
 
 #include <QObject>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "seekbench/projects/curve_query.h"
-#include "seekbench/projects/run_record.h"
+#include "seekbench/ui/run_list.h"
 #include "seekbench/widgets/plot_series.h"
 
 #include <QHash>
@@ -18,8 +18,6 @@ class RunStore;
 } // namespace seekbench::projects
 
 namespace seekbench::ui {
-
-using RunList = QVector<seekbench::projects::RunRecord>;
 
 // The GUI's reader of a project's store. It lives on its own thread with its own
 // RunStore and CurveQuery (one connection per thread) and polls: the run list and, for
@@ -82,5 +80,3 @@ private:
 };
 
 } // namespace seekbench::ui
-
-Q_DECLARE_METATYPE(seekbench::ui::RunList)
