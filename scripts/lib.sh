@@ -10,7 +10,7 @@ SEEKBENCH_BUILD="${SEEKBENCH_BUILD:-$SEEKBENCH_ROOT/build/dev}"
 SEEKBENCH_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libopenblas0-openmp libtorch-dev libgloo-dev
-  libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev
+  libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
   libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei
   dataset-fashion-mnist zlib1g-dev

@@ -2,6 +2,8 @@
 // but the CLI links the engine, so validation knows whether the build has CUDA.
 
 #include "commands.h"
+#include "support/options.h"
+#include "verbs/verbs.h"
 
 #include "seekbench/config_io.h"
 #include "seekbench/engine/trainer.h"
@@ -11,49 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <fstream>
 
 namespace seekbench::cli {
-
-bool Options::has(const std::string &flag) const
-{
-    return std::find(flags.begin(), flags.end(), flag) != flags.end();
-}
-
-std::optional<std::string> Options::get(const std::string &key) const
-{
-    auto it = values.find(key);
-    if (it == values.end())
-        return std::nullopt;
-    return it->second;
-}
-
-Options parseOptions(const std::vector<std::string> &args, const std::vector<std::string> &valued,
-                     const std::vector<std::string> &flags)
-{
-    Options o;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string &a = args[i];
-        if (a.rfind("--", 0) != 0) {
-            o.positional.push_back(a);
-            continue;
-        }
-        if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
-            if (i + 1 >= args.size()) {
-                o.error = "option " + a + " needs a value";
-                return o;
-            }
-            o.values[a] = args[++i];
-        } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
-            o.flags.push_back(a);
-        } else {
-            o.error = "unknown option " + a;
-            return o;
-        }
-    }
-    return o;
-}
 
 namespace {
 
@@ -87,19 +51,29 @@ bool loadValidConfig(const std::string &path, const std::optional<std::string> &
     return true;
 }
 
-int runValidate(const std::vector<std::string> &args)
+namespace {
+
+struct ConfigArgs
 {
-    const Options o = parseOptions(args, {"--config"}, {"--json"});
-    if (!o.error.empty() || !o.get("--config")) {
-        std::fprintf(stderr, "seekbench-cli validate: %s\n", o.error.empty() ? "--config is required" : o.error.c_str());
-        return ExitBadInput;
+    std::optional<std::string> config, budgetGb, out;
+    bool json = false;
+
+    std::string requireConfig() const
+    {
+        if (!config)
+            throw BadInput("--config is required");
+        return *config;
     }
-    const std::string path = *o.get("--config");
+};
+
+int validateVerb(const ConfigArgs &o)
+{
+    const std::string path = o.requireConfig();
     ConfigLoad load = loadRunConfig(path);
     ConfigIssues issues = load.issues;
     if (load.ok())
         issues = validate(load.config, engineCapabilities());
-    if (o.has("--json"))
+    if (o.json)
         std::printf("%s\n", nlohmann::json{{"config", path}, {"valid", issues.empty()}, {"issues", issuesJson(issues)}}.dump().c_str());
     else if (issues.empty())
         std::printf("%s: valid\n", path.c_str());
@@ -107,14 +81,9 @@ int runValidate(const std::vector<std::string> &args)
     return issues.empty() ? ExitOk : ExitBadInput;
 }
 
-int runEstimate(const std::vector<std::string> &args)
+int estimateVerb(const ConfigArgs &o)
 {
-    const Options o = parseOptions(args, {"--config", "--budget-gb"}, {"--json"});
-    if (!o.error.empty() || !o.get("--config")) {
-        std::fprintf(stderr, "seekbench-cli estimate: %s\n", o.error.empty() ? "--config is required" : o.error.c_str());
-        return ExitBadInput;
-    }
-    const std::string path = *o.get("--config");
+    const std::string path = o.requireConfig();
     ConfigLoad load = loadRunConfig(path);
     ConfigIssues issues = load.ok() ? validate(load.config, {true, true}) : load.issues;
     // Estimates are arithmetic: fp16 and CUDA problems of this machine do not matter here.
@@ -123,15 +92,7 @@ int runEstimate(const std::vector<std::string> &args)
         printIssues(path, issues);
         return ExitBadInput;
     }
-    double budget = 24.0;
-    if (auto b = o.get("--budget-gb")) {
-        try {
-            budget = std::stod(*b);
-        } catch (...) {
-            std::fprintf(stderr, "seekbench-cli estimate: --budget-gb '%s' is not a number\n", b->c_str());
-            return ExitBadInput;
-        }
-    }
+    const double budget = o.budgetGb ? parseNumber("--budget-gb", *o.budgetGb) : 24.0;
     const auto &c = load.config;
     const ParameterCount p = countParameters(c);
     nlohmann::json out = {{"config", path}, {"parameters", p.total}, {"active_parameters_per_token", p.activePerToken},
@@ -144,7 +105,7 @@ int runEstimate(const std::vector<std::string> &args)
                                     {"largest_batch_in_budget", largestBatchThatFits(c, precision, budget * 1e9)}};
     }
     out["step_flops"] = trainingStepFlops(c, c.training.batch_size);
-    if (o.has("--json")) {
+    if (o.json) {
         std::printf("%s\n", out.dump().c_str());
         return ExitOk;
     }
@@ -163,14 +124,9 @@ int runEstimate(const std::vector<std::string> &args)
     return ExitOk;
 }
 
-int runImportHf(const std::vector<std::string> &args)
+int importHfVerb(const ConfigArgs &o)
 {
-    const Options o = parseOptions(args, {"--config", "--out"}, {});
-    if (!o.error.empty() || !o.get("--config")) {
-        std::fprintf(stderr, "seekbench-cli import-hf: %s\n", o.error.empty() ? "--config is required" : o.error.c_str());
-        return ExitBadInput;
-    }
-    const std::string path = *o.get("--config");
+    const std::string path = o.requireConfig();
     const HfImport imp = importHfConfigFile(path);
     if (!imp.issues.empty()) {
         printIssues(path, imp.issues);
@@ -185,19 +141,52 @@ int runImportHf(const std::vector<std::string> &args)
     config.name = "imported";
     config.model = imp.model;
     const std::string yaml = toYaml(config);
-    if (auto out = o.get("--out")) {
+    if (const auto &out = o.out) {
         std::ofstream f(*out);
         f << yaml;
-        if (!f) {
-            std::fprintf(stderr, "seekbench-cli import-hf: cannot write %s\n", out->c_str());
-            return ExitRuntime;
-        }
+        if (!f)
+            throw CliFailure(ExitRuntime, "cannot write " + *out);
     } else {
         std::fputs(yaml.c_str(), stdout);
     }
     std::fprintf(stderr, "%s: imported %zu keys, %zu unsupported, %zu informational\n", path.c_str(),
                  imp.imported.size(), imp.unsupported.size(), imp.informational.size());
     return ExitOk;
+}
+
+// One verb: its options on a fresh ConfigArgs, and the body run when it is chosen.
+void addConfigVerb(CLI::App &root, const std::string &name, const std::string &what, const std::string &example,
+                   int (*body)(const ConfigArgs &), bool budget, bool out, bool json, int &exitCode)
+{
+    auto args = std::make_shared<ConfigArgs>();
+    CLI::App *verb = root.add_subcommand(name, what);
+    verb->allow_extras();
+    addOption(*verb, "--config", args->config, name == "import-hf" ? "the Hugging Face config.json" : "the run config (YAML)")
+        ->type_name("FILE");
+    if (budget)
+        addOption(*verb, "--budget-gb", args->budgetGb, "the memory budget in GB (default 24)")->type_name("N");
+    if (out)
+        addOption(*verb, "--out", args->out, "write the run config here (default: stdout)")->type_name("FILE");
+    if (json)
+        addJsonFlag(*verb, args->json);
+    describe(*verb, example);
+    verb->callback([verb, args, body, &exitCode] {
+        rejectExtras(*verb);
+        exitCode = body(*args);
+    });
+}
+
+} // namespace
+
+void registerConfigVerbs(CLI::App &root, int &exitCode)
+{
+    addConfigVerb(root, "validate", "check a run config; every problem as \"file: key: problem\" on stderr",
+                  "seekbench-cli validate --config run.yaml --json", validateVerb, false, false, true, exitCode);
+    addConfigVerb(root, "estimate", "parameters, training memory per precision and FLOPs of a run config",
+                  "seekbench-cli estimate --config run.yaml --budget-gb 80", estimateVerb, true, false, true, exitCode);
+    addConfigVerb(root, "import-hf", "a run config from a Hugging Face DeepSeek config.json",
+                  "seekbench-cli import-hf --config config.json --out run.yaml", importHfVerb, false, true, false,
+                  exitCode);
 }
 
 } // namespace seekbench::cli

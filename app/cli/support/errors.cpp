@@ -1,0 +1,47 @@
+#include "support/errors.h"
+
+#include "seekbench/projects/project_error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+namespace seekbench::cli {
+
+const char *const kExitCodeHelp = "exit codes:\n"
+                                  "  0    done\n"
+                                  "  2    bad input: config, options, arguments or project\n"
+                                  "  3    runtime failure\n"
+                                  "  130  cancelled by SIGINT/SIGTERM (training writes a final checkpoint first)\n";
+
+void printError(const std::string &verbPath, const std::string &message)
+{
+    if (verbPath.empty())
+        std::fprintf(stderr, "seekbench-cli: %s\n", message.c_str());
+    else
+        std::fprintf(stderr, "seekbench-cli %s: %s\n", verbPath.c_str(), message.c_str());
+}
+
+int guarded(const std::string &verbPath, const std::function<int()> &body)
+{
+    try {
+        return body();
+    } catch (const CLI::ParseError &e) {
+        printError(verbPath, e.what());
+        return ExitBadInput;
+    } catch (const CliFailure &e) {
+        printError(verbPath, e.what());
+        return e.code();
+    } catch (const std::invalid_argument &e) {
+        printError(verbPath, e.what());
+        return ExitBadInput;
+    } catch (const projects::ProjectError &e) {
+        printError(verbPath, e.what());
+        return e.exitCode();
+    } catch (const std::exception &e) {
+        printError(verbPath, e.what());
+        return ExitRuntime;
+    }
+}
+
+} // namespace seekbench::cli

@@ -1,0 +1,119 @@
+#include "support/options.h"
+
+#include "commands.h"
+#include "support/errors.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace seekbench::cli {
+
+CLI::Option *addOption(CLI::App &app, const std::string &name, std::optional<std::string> &out, const std::string &help)
+{
+    return app
+        .add_option_function<std::string>(name, [&out](const std::string &v) { out = v; }, help)
+        ->type_name("TEXT")
+        ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+}
+
+CLI::Option *addRepeated(CLI::App &app, const std::string &name, std::vector<std::string> &out, const std::string &help)
+{
+    return app.add_option(name, out, help + " (repeatable)")
+        ->type_name("TEXT")
+        ->allow_extra_args(false)
+        ->expected(1, 1)
+        ->type_size(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+CLI::Option *addFlag(CLI::App &app, const std::string &name, bool &out, const std::string &help)
+{
+    return app.add_flag(name, out, help);
+}
+
+CLI::Option *addProjectOption(CLI::App &app, std::optional<std::string> &out, const std::string &help)
+{
+    return addOption(app, "--project", out, help)->type_name("DIR");
+}
+
+CLI::Option *addJsonFlag(CLI::App &app, bool &out, const std::string &help) { return addFlag(app, "--json", out, help); }
+
+long long parseInteger(const std::string &key, const std::string &text)
+{
+    long long v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size())
+        throw BadInput(key + ": '" + text + "' is not a number");
+    return v;
+}
+
+double parseNumber(const std::string &key, const std::string &text)
+{
+    std::size_t used = 0;
+    double v = 0;
+    try {
+        v = std::stod(text, &used);
+    } catch (const std::exception &) {
+        used = 0;
+    }
+    if (text.empty() || used != text.size())
+        throw BadInput(key + ": '" + text + "' is not a number");
+    return v;
+}
+
+void rejectExtras(const CLI::App &app)
+{
+    const std::vector<std::string> extras = app.remaining();
+    if (extras.empty())
+        return;
+    const auto option = std::find_if(extras.begin(), extras.end(),
+                                     [](const std::string &s) { return s.size() > 1 && s[0] == '-' && s != "-"; });
+    if (option != extras.end())
+        throw BadInput("unknown option " + *option);
+    throw BadInput("unexpected argument '" + extras.front() + "'");
+}
+
+void describe(CLI::App &app, const std::string &example) { app.footer("\nexample:\n  " + example + "\n"); }
+
+// ---- the hand-written parser the not yet converted verbs still use (see commands.h) ----
+
+bool Options::has(const std::string &flag) const
+{
+    return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+std::optional<std::string> Options::get(const std::string &key) const
+{
+    auto it = values.find(key);
+    if (it == values.end())
+        return std::nullopt;
+    return it->second;
+}
+
+Options parseOptions(const std::vector<std::string> &args, const std::vector<std::string> &valued,
+                     const std::vector<std::string> &flags)
+{
+    Options o;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a.rfind("--", 0) != 0) {
+            o.positional.push_back(a);
+            continue;
+        }
+        if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
+            if (i + 1 >= args.size()) {
+                o.error = "option " + a + " needs a value";
+                return o;
+            }
+            o.values[a] = args[++i];
+        } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
+            o.flags.push_back(a);
+        } else {
+            o.error = "unknown option " + a;
+            return o;
+        }
+    }
+    return o;
+}
+
+} // namespace seekbench::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+// CLI11 helpers shared by the verbs: the common options (--project DIR, --json), single
+// and repeatable options with the CLI's rules, numbers with a clear error, and the
+// "unknown option" check.
+//
+// Rules: an option given once takes one value, and a single option given twice is an
+// error; repeatable options (--tag, --status, --param, --metric, --best, --sbatch)
+// collect every value, one per occurrence.
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seekbench::cli {
+
+// "--name VALUE", at most once.
+CLI::Option *addOption(CLI::App &app, const std::string &name, std::optional<std::string> &out,
+                       const std::string &help);
+// "--name VALUE", repeatable; each occurrence takes exactly one value.
+CLI::Option *addRepeated(CLI::App &app, const std::string &name, std::vector<std::string> &out,
+                         const std::string &help);
+// "--name", a flag without a value.
+CLI::Option *addFlag(CLI::App &app, const std::string &name, bool &out, const std::string &help);
+
+// --project DIR and --json, spelled the same by every verb.
+CLI::Option *addProjectOption(CLI::App &app, std::optional<std::string> &out,
+                              const std::string &help = "the project folder");
+CLI::Option *addJsonFlag(CLI::App &app, bool &out, const std::string &help = "print one JSON document on stdout");
+
+// The value of a numeric option; throws BadInput "--key: 'text' is not a number".
+long long parseInteger(const std::string &key, const std::string &text);
+double parseNumber(const std::string &key, const std::string &text);
+
+// Arguments nobody claimed: throws BadInput "unknown option --x" or "unexpected argument 'x'".
+// Verbs allow extras (so the error names the option, as before) and call this first.
+void rejectExtras(const CLI::App &app);
+
+// Help text of a verb: what it does and one example, shown under its options.
+void describe(CLI::App &app, const std::string &example);
+
+} // namespace seekbench::cli

@@ -1,0 +1,17 @@
+#include "support/output.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace seekbench::cli {
+
+void printJsonLine(const nlohmann::json &j)
+{
+    const std::string line = j.dump();
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+} // namespace seekbench::cli
