@@ -569,6 +569,18 @@
         <source>Channels of a convolutional stem whose features, max-pooled within each patch, are added to the patch embedding (0 = off).</source>
         <translation>卷积主干的通道数：其特征在每个图块内做最大池化后加到图块嵌入上（0 表示关闭）。</translation>
     </message>
+    <message>
+        <source>False-positive rate at which recall is reported (0.021: the article's 2.1 %).</source>
+        <translation>报告召回率时所用的误报率（0.021：即文章中的 2.1 %）。</translation>
+    </message>
+    <message>
+        <source>An alert is high severity when the precision at its score reaches this.</source>
+        <translation>告警分数处的精确率达到此值时，告警为高严重度。</translation>
+    </message>
+    <message>
+        <source>An alert is medium severity when the precision at its score reaches this (and low below it).</source>
+        <translation>告警分数处的精确率达到此值时，告警为中严重度（低于此值为低严重度）。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>

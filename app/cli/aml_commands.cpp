@@ -1,7 +1,8 @@
 // `seekbench-cli aml generate|import|train|alerts|trace|report`: the anti-money-laundering
-// analyst loop without a display. The work is in core (aml: generator, features, metrics,
-// CSV, XGBoost; engine: the graph model) and projects (transaction store, tracer, results);
-// this file wires them. Transactions reach core as plain columns (aml::AmlData).
+// analyst loop without a display. The work is in core (aml: generator, features, CSV, the
+// evaluation of a run's models and its alerts, XGBoost; engine: the graph model) and
+// projects (transaction store, tracer, results); this file parses options, wires them and
+// prints. Transactions reach core as plain columns (aml::AmlData).
 
 #include "aml_support.h"
 #include "commands.h"
@@ -10,8 +11,7 @@
 #include "seekbench/aml/csv_import.h"
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/generator.h"
-#include "seekbench/aml/metrics.h"
-#include "seekbench/aml/xgb_baseline.h"
+#include "seekbench/aml/run_evaluation.h"
 #include "seekbench/config_io.h"
 #include "seekbench/engine/aml_scoring.h"
 #include "seekbench/engine/trainer.h"
@@ -21,7 +21,6 @@
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/tracer.h"
 #include "seekbench/projects/transactions.h"
-#include "seekbench/validation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,9 +29,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace seekbench::cli::aml_cli {
 
@@ -87,8 +84,8 @@ int amlGenerate(const std::vector<std::string> &args)
     const Options o = parseOptions(args, {"--project", "--accounts", "--months", "--fraud-rate", "--seed", "--tx-per-month", "--csv"}, {});
     if (!o.error.empty())
         return fail("generate", o.error);
-    aml::GeneratorOptions g;
-    try {
+    return guarded("generate", [&] {
+        aml::GeneratorOptions g;
         g.accounts = int(number(o, "--accounts", g.accounts));
         g.months = int(number(o, "--months", g.months));
         g.fraud_rate = number(o, "--fraud-rate", g.fraud_rate);
@@ -107,7 +104,7 @@ int amlGenerate(const std::vector<std::string> &args)
                 return fail("generate", "cannot write " + *csv, ExitRuntime);
             std::fprintf(stderr, "wrote %s\n", csv->c_str());
             if (!o.get("--project"))
-                return ExitOk;
+                return int(ExitOk);
         }
         Project project = openProject(o);
         TransactionStore store(project);
@@ -115,12 +112,8 @@ int amlGenerate(const std::vector<std::string> &args)
         std::printf("%s\n", json{{"transactions", added.transactions}, {"new_accounts", added.newAccounts},
                                  {"first_id", added.firstId}, {"laundering", laundering},
                                  {"patterns", data.patterns.size()}, {"seed", g.seed}}.dump().c_str());
-        return ExitOk;
-    } catch (const ProjectError &e) {
-        return fail("generate", e.what(), e.exitCode());
-    } catch (const std::exception &e) {
-        return fail("generate", e.what());
-    }
+        return int(ExitOk);
+    });
 }
 
 // ---- import --------------------------------------------------------------------------
@@ -133,7 +126,7 @@ int amlImport(const std::vector<std::string> &args)
     const auto csv = o.get("--csv");
     if (!csv)
         return fail("import", "--csv FILE is required");
-    try {
+    return guarded("import", [&] {
         Project project = openProject(o);
         TransactionStore store(project);
         aml::CsvImport r = aml::readTransactionsCsv(*csv, store.accounts());
@@ -167,137 +160,8 @@ int amlImport(const std::vector<std::string> &args)
                                  {"quarantine", quarantine}}.dump().c_str());
         std::fprintf(stderr, "imported %lld of %lld rows; %zu bad rows%s%s\n", (long long)added.transactions,
                      (long long)r.lines, r.bad.size(), quarantine.empty() ? "" : " kept in ", quarantine.c_str());
-        return ExitOk;
-    } catch (const ProjectError &e) {
-        return fail("import", e.what(), e.exitCode());
-    } catch (const std::exception &e) {
-        return fail("import", e.what(), ExitRuntime);
-    }
-}
-
-// ---- evaluation and alerts (shared by train and alerts) --------------------------------
-
-struct Scored
-{
-    std::string model;
-    std::vector<float> scores; // every transaction, in data order
-};
-
-std::vector<std::int8_t> heldOutLabels(const aml::AmlData &data, double split, std::vector<std::size_t> &rows)
-{
-    std::vector<std::int8_t> labels;
-    for (std::size_t i = 0; i < data.tx.size(); ++i)
-        if (data.tx.time[i] >= split && (data.tx.label[i] == 0 || data.tx.label[i] == 1)) {
-            rows.push_back(i);
-            labels.push_back(data.tx.label[i]);
-        }
-    return labels;
-}
-
-json curveJson(const std::vector<aml::CurvePoint> &curve)
-{
-    json points = json::array();
-    for (const auto &p : curve)
-        points.push_back({{"threshold", p.threshold}, {"precision", p.precision}, {"recall", p.recall}, {"fpr", p.fpr},
-                          {"alerts", p.alerts}});
-    return points;
-}
-
-double heldOutDays(const aml::AmlData &data, double split)
-{
-    const double last = data.tx.time.empty() ? split : data.tx.time.back();
-    return std::max(1.0, (last - split) / 86400.0);
-}
-
-// Evaluates one model on the held-out months (overall and per typology), stores the
-// evaluation, the curve and the tuned threshold, and returns the run metrics.
-std::map<std::string, double> evaluateAndStore(AmlResultStore &results, const std::string &runId, const RunConfig &cfg,
-                                               const aml::AmlData &data, const Scored &s)
-{
-    const double split = aml::heldOutStart(data, cfg.aml.eval_months);
-    std::vector<std::size_t> rows;
-    const auto labels = heldOutLabels(data, split, rows);
-    std::vector<float> scores;
-    for (auto r : rows)
-        scores.push_back(s.scores[r]);
-    std::vector<AmlEvaluationRow> evals;
-    const auto all = aml::evaluateScores(scores, labels);
-    evals.push_back({runId, s.model, "all", all.rows, all.positives, all.prAuc, all.rocAuc, all.atFpr.recall, 0.021});
-    for (int t = 1; t < aml::kTypologyCount; ++t) {
-        std::vector<float> ts;
-        std::vector<std::int8_t> tl;
-        for (std::size_t k = 0; k < rows.size(); ++k) {
-            const auto ty = data.tx.typology[rows[k]];
-            if (labels[k] == 0 || ty == t) {
-                ts.push_back(scores[k]);
-                tl.push_back(labels[k]);
-            }
-        }
-        const auto e = aml::evaluateScores(ts, tl);
-        if (e.positives > 0)
-            evals.push_back({runId, s.model, aml::typologyName(t), e.rows, e.positives, e.prAuc, e.rocAuc, e.atFpr.recall, 0.021});
-    }
-    results.saveEvaluations(evals);
-    const auto curve = aml::operatingCurve(scores, labels);
-    results.saveCurve(runId, s.model, curveJson(aml::thinCurve(curve, 200)).dump());
-    aml::ThresholdPolicy policy{cfg.aml.capacity_per_day, cfg.aml.cost_missed, cfg.aml.cost_false_alert, heldOutDays(data, split)};
-    const auto choice = aml::tuneThreshold(curve, all.positives, policy);
-    AmlThresholdRow th{runId, s.model, choice.point.threshold, policy.capacity_per_day, policy.cost_missed, policy.cost_false_alert,
-                       choice.alertsPerDay, choice.point.precision, choice.point.recall, choice.point.fpr,
-                       choice.precisionAtCapacity, choice.expectedCost, policy.days, choice.capacityBound};
-    results.saveThreshold(th);
-    const std::string p = s.model == "graph" ? "aml/" : "aml/" + s.model + "_";
-    return {{p + "pr_auc", all.prAuc},
-            {p + "roc_auc", all.rocAuc},
-            {p + "recall_at_fpr_2_1", all.atFpr.recall},
-            {p + "precision_at_capacity", choice.precisionAtCapacity},
-            {p + "alerts_per_day", choice.alertsPerDay},
-            {p + "threshold", choice.point.threshold}};
-}
-
-std::vector<float> accountScores(const aml::AmlData &data, const std::vector<float> &scores)
-{
-    std::vector<float> acc(data.accounts.size(), 0.0f);
-    for (std::size_t i = 0; i < data.tx.size(); ++i) {
-        acc[std::size_t(data.tx.sender[i])] = std::max(acc[std::size_t(data.tx.sender[i])], scores[i]);
-        acc[std::size_t(data.tx.receiver[i])] = std::max(acc[std::size_t(data.tx.receiver[i])], scores[i]);
-    }
-    return acc;
-}
-
-// Alerts: held-out transactions at or above the threshold, with a severity from the
-// precision the curve shows at that score, and reason codes (the features furthest
-// above the normal population, and the riskiest counterparty).
-std::vector<AmlAlertRow> makeAlerts(const aml::AmlData &data, const aml::FeatureMatrix &features, double split,
-                                    const std::vector<float> &scores, double threshold, const std::vector<aml::CurvePoint> &curve)
-{
-    std::vector<bool> normal(data.tx.size());
-    for (std::size_t i = 0; i < data.tx.size(); ++i)
-        normal[i] = data.tx.time[i] < split && data.tx.label[i] == 0;
-    const auto stats = aml::featureStats(features, normal);
-    const auto acc = accountScores(data, scores);
-    std::vector<AmlAlertRow> out;
-    for (std::size_t i = 0; i < data.tx.size(); ++i) {
-        if (data.tx.time[i] < split || scores[i] < threshold)
-            continue;
-        double precision = 0;
-        for (const auto &p : curve)
-            if (p.threshold >= scores[i])
-                precision = p.precision; // the last point still at or above this score
-        AmlAlertRow a;
-        a.txId = data.tx.id[i];
-        a.accountId = data.tx.sender[i] + 1;
-        a.score = scores[i];
-        a.threshold = threshold;
-        a.severity = precision >= 0.8 ? "high" : precision >= 0.5 ? "medium" : "low";
-        json reasons = aml::reasonCodes(features, i, stats, {}, 3);
-        const auto r = std::size_t(data.tx.receiver[i]);
-        reasons.push_back("NEIGHBOUR: receiver " + data.accounts.name[r] + " has account risk " + fmt("%.3f", acc[r]));
-        a.reasonsJson = reasons.dump();
-        out.push_back(std::move(a));
-    }
-    std::sort(out.begin(), out.end(), [](const AmlAlertRow &x, const AmlAlertRow &y) { return x.score > y.score; });
-    return out;
+        return int(ExitOk);
+    }, ExitRuntime);
 }
 
 std::shared_ptr<aml::AmlDataset> loadDataset(const Project &project)
@@ -312,6 +176,31 @@ std::shared_ptr<aml::AmlDataset> loadDataset(const Project &project)
 }
 
 // ---- train ---------------------------------------------------------------------------
+
+// "2.1" for an FPR target of 0.021.
+std::string percent(double fpr)
+{
+    return fmt("%g", fpr * 100);
+}
+
+// Both models side by side on the held-out months, overall and per typology.
+void printModelComparison(const aml::RunEvaluation &run, const RunConfig &config)
+{
+    std::map<std::string, std::map<std::string, aml::ScoreEvaluation>> table;
+    for (const auto &m : run.models)
+        for (const auto &slice : m.evaluation.slices)
+            table[slice.typology][m.evaluation.model] = slice.figures;
+    const std::string recallHeader = "recall@" + percent(config.aml.fpr_target) + "% g/x";
+    std::fprintf(stderr, "\n%-16s %9s %9s %8s %8s %8s\n", "held-out PR-AUC", "graph", "xgboost", "rows", "positive",
+                 recallHeader.c_str());
+    for (const auto &[typology, byModel] : table) {
+        const auto g = byModel.count("graph") ? byModel.at("graph") : aml::ScoreEvaluation{};
+        const auto x = byModel.count("xgboost") ? byModel.at("xgboost") : aml::ScoreEvaluation{};
+        std::fprintf(stderr, "%-16s %9.4f %9.4f %8lld %8lld %6.3f/%.3f\n", typology.c_str(), g.prAuc, x.prAuc,
+                     (long long)g.rows, (long long)g.positives, g.atFpr.recall, x.atFpr.recall);
+    }
+    std::fprintf(stderr, "(training seed %llu)\n\n", (unsigned long long)config.training.seed);
+}
 
 int amlTrain(const std::vector<std::string> &args)
 {
@@ -369,9 +258,9 @@ int amlTrain(const std::vector<std::string> &args)
     const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::fflush(stdout);
 
-    // Score with the graph model and the XGBoost baseline; evaluate both on the held-out
-    // months; store scores, curves, thresholds and alerts; the headline figures go into
-    // the run's final metrics.
+    // Score with the graph model; train the XGBoost baseline, evaluate both on the held-out
+    // months and raise the graph model's alerts (core); store it all (projects). The
+    // headline figures go into the run's final metrics.
     int code = ExitOk;
     if ((result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped) && !result.lastCheckpoint.empty()) {
         try {
@@ -380,53 +269,15 @@ int amlTrain(const std::vector<std::string> &args)
             const auto &data = dataset->data;
             const std::string runId = session->runId();
             const auto t0 = std::chrono::steady_clock::now();
-            Scored graph{"graph", scoreAmlTransactions(config, result.lastCheckpoint, data)};
-            const auto features = aml::computeFeatures(data);
-            const double split = aml::heldOutStart(data, config.aml.eval_months);
-            std::vector<bool> trainMask(data.tx.size());
-            for (std::size_t i = 0; i < data.tx.size(); ++i)
-                trainMask[i] = data.tx.time[i] < split;
-            aml::XgbOptions xo;
-            xo.rounds = config.aml.xgb_rounds;
-            xo.max_depth = config.aml.xgb_max_depth;
-            xo.seed = config.training.seed;
-            xo.threads = std::max(1, config.training.threads);
-            const auto xgb = aml::trainXgbBaseline(features, data.tx.label, trainMask, xo, session->outDir() / "xgboost.json");
-            Scored boosted{"xgboost", xgb.scores};
-            for (const auto *s : {&graph, &boosted}) {
-                results.saveScores(runId, s->model, data.tx.id, s->scores);
-                std::vector<std::int64_t> ids(data.accounts.size());
-                for (std::size_t a = 0; a < ids.size(); ++a)
-                    ids[a] = std::int64_t(a) + 1;
-                results.saveAccountScores(runId, s->model, ids, accountScores(data, s->scores));
-                for (const auto &[k, v] : evaluateAndStore(results, runId, config, data, *s))
-                    result.finalMetrics[k] = v;
-            }
-            const auto th = results.threshold(runId, "graph");
-            std::vector<std::size_t> rows;
-            const auto labels = heldOutLabels(data, split, rows);
-            std::vector<float> held;
-            for (auto r : rows)
-                held.push_back(graph.scores[r]);
-            const auto alerts = makeAlerts(data, features, split, graph.scores, th->threshold, aml::operatingCurve(held, labels));
-            results.replaceAlerts(runId, "graph", alerts);
-            result.finalMetrics["aml/xgb_train_seconds"] = xgb.trainSeconds;
+            const aml::RunEvaluation run = aml::evaluateRun(config, data, scoreAmlTransactions(config, result.lastCheckpoint, data),
+                                                            session->outDir() / "xgboost.json");
+            results.saveRun(runId, data, run);
+            for (const auto &[k, v] : run.metrics)
+                result.finalMetrics[k] = v;
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;
             std::fprintf(stderr, "evaluated on the held-out months in %.1f s; %zu alerts\n",
-                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), alerts.size());
-            // Both models side by side, overall and per typology.
-            std::map<std::string, std::map<std::string, AmlEvaluationRow>> table;
-            for (const auto &e : results.evaluations(runId))
-                table[e.typology][e.model] = e;
-            std::fprintf(stderr, "\n%-16s %9s %9s %8s %8s %8s\n", "held-out PR-AUC", "graph", "xgboost", "rows", "positive",
-                         "recall@2.1% g/x");
-            for (const auto &[typology, byModel] : table) {
-                const auto g = byModel.count("graph") ? byModel.at("graph") : AmlEvaluationRow{};
-                const auto x = byModel.count("xgboost") ? byModel.at("xgboost") : AmlEvaluationRow{};
-                std::fprintf(stderr, "%-16s %9.4f %9.4f %8lld %8lld %6.3f/%.3f\n", typology.c_str(), g.prAuc, x.prAuc,
-                             (long long)g.rows, (long long)g.positives, g.recallAtFpr, x.recallAtFpr);
-            }
-            std::fprintf(stderr, "(training seed %llu)\n\n", (unsigned long long)config.training.seed);
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), run.alerts.size());
+            printModelComparison(run, config);
         } catch (const std::exception &e) {
             std::fprintf(stderr, "seekbench-cli aml train: evaluating the run failed: %s\n", e.what());
             code = ExitRuntime;
@@ -471,7 +322,7 @@ int amlAlerts(const std::vector<std::string> &args)
                                    {"--json"});
     if (!o.error.empty())
         return fail("alerts", o.error);
-    try {
+    return guarded("alerts", [&] {
         Project project = openProject(o);
         AmlResultStore results(project);
         const std::string runId = resolveRun(results, o);
@@ -483,56 +334,25 @@ int amlAlerts(const std::vector<std::string> &args)
         if (!load.ok())
             throw std::invalid_argument("the config snapshot of run '" + runId + "' does not parse");
         const RunConfig &cfg = load.config;
-        const auto stored = results.scores(runId, model);
-        if (stored.empty())
-            throw std::invalid_argument("run '" + runId + "' has no " + model + " scores");
         const aml::AmlData data = TransactionStore(project).load();
-        std::map<std::int64_t, float> byId(stored.begin(), stored.end());
-        std::vector<float> scores(data.tx.size(), 0.0f);
-        for (std::size_t i = 0; i < data.tx.size(); ++i) {
-            auto it = byId.find(data.tx.id[i]);
-            if (it == byId.end())
-                throw std::invalid_argument("transaction " + std::to_string(data.tx.id[i]) + " was added after run '" + runId
-                                            + "' scored the store; train a new run");
-            scores[i] = it->second;
-        }
-        const double split = aml::heldOutStart(data, cfg.aml.eval_months);
-        std::vector<std::size_t> rows;
-        const auto labels = heldOutLabels(data, split, rows);
-        std::vector<float> held;
-        for (auto r : rows)
-            held.push_back(scores[r]);
-        const auto curve = aml::operatingCurve(held, labels);
-        std::int64_t positives = 0;
-        for (auto l : labels)
-            positives += l == 1;
-        aml::ThresholdPolicy policy{number(o, "--capacity", cfg.aml.capacity_per_day), number(o, "--cost-missed", cfg.aml.cost_missed),
-                                    number(o, "--cost-false-alert", cfg.aml.cost_false_alert), heldOutDays(data, split)};
-        if (policy.capacity_per_day <= 0 || policy.cost_missed < 0 || policy.cost_false_alert < 0)
+        const std::vector<float> scores = results.scoresOf(runId, model, data);
+        aml::AlertOptions options = aml::alertOptions(cfg, data);
+        options.policy.capacity_per_day = number(o, "--capacity", options.policy.capacity_per_day);
+        options.policy.cost_missed = number(o, "--cost-missed", options.policy.cost_missed);
+        options.policy.cost_false_alert = number(o, "--cost-false-alert", options.policy.cost_false_alert);
+        if (options.policy.capacity_per_day <= 0 || options.policy.cost_missed < 0 || options.policy.cost_false_alert < 0)
             throw std::invalid_argument("--capacity must be positive and the costs not negative");
-        aml::ThresholdChoice choice = aml::tuneThreshold(curve, positives, policy);
-        if (o.get("--threshold")) {
-            const double t = number(o, "--threshold", 0.5);
-            aml::CurvePoint at;
-            at.threshold = t;
-            for (const auto &p : curve)
-                if (p.threshold >= t)
-                    at = p;
-            at.threshold = t;
-            choice.point = at;
-            choice.alertsPerDay = double(at.alerts) / policy.days;
-            choice.expectedCost = policy.cost_missed * double(positives - at.truePositives) + policy.cost_false_alert * double(at.falsePositives);
-        }
-        const auto atFpr = aml::recallAtFpr(curve, 0.021);
-        results.saveThreshold({runId, model, choice.point.threshold, policy.capacity_per_day, policy.cost_missed,
-                               policy.cost_false_alert, choice.alertsPerDay, choice.point.precision, choice.point.recall,
-                               choice.point.fpr, choice.precisionAtCapacity, choice.expectedCost, policy.days, choice.capacityBound});
-        const auto features = aml::computeFeatures(data);
-        const auto alerts = makeAlerts(data, features, split, scores, choice.point.threshold, curve);
-        results.replaceAlerts(runId, model, alerts);
+        if (o.get("--threshold"))
+            options.threshold = number(o, "--threshold", 0.5);
+        const aml::AlertReview review = aml::reviewAlerts(data, aml::computeFeatures(data), scores, options);
+        const aml::ThresholdChoice &choice = review.choice;
+        const aml::ThresholdPolicy &policy = review.policy;
+        results.saveThreshold(thresholdRow(runId, model, choice, policy));
+        results.replaceAlerts(runId, model, alertRows(review.alerts));
         const int limit = int(number(o, "--limit", 20));
         const auto listed = results.alerts(runId, model, limit);
-        const auto thin = aml::thinCurve(curve, 200);
+        const auto thin = aml::thinCurve(review.curve, 200);
+        const auto &atFpr = review.atFpr;
         if (o.has("--json")) {
             json alertsJson = json::array();
             for (const auto &a : listed)
@@ -541,25 +361,25 @@ int amlAlerts(const std::vector<std::string> &args)
             json out{{"run", runId},
                      {"model", model},
                      {"days", policy.days},
-                     {"positives", positives},
+                     {"positives", review.positives},
                      {"operating_point", {{"threshold", choice.point.threshold}, {"precision", choice.point.precision},
                                           {"recall", choice.point.recall}, {"fpr", choice.point.fpr},
                                           {"alerts_per_day", choice.alertsPerDay}, {"expected_cost", choice.expectedCost},
                                           {"capacity_bound", choice.capacityBound},
                                           {"precision_at_capacity", choice.precisionAtCapacity}}},
-                     {"recall_at_fpr_2_1", {{"recall", atFpr.recall}, {"threshold", atFpr.threshold}, {"fpr", atFpr.fpr}}},
-                     {"curve", curveJson(thin)},
-                     {"alerts_total", alerts.size()},
+                     {aml::recallAtFprName(options.fprTarget), {{"recall", atFpr.recall}, {"threshold", atFpr.threshold}, {"fpr", atFpr.fpr}}},
+                     {"curve", json::parse(curveJson(thin))},
+                     {"alerts_total", review.alerts.size()},
                      {"alerts", alertsJson}};
             std::printf("%s\n", out.dump(1).c_str());
-            return ExitOk;
+            return int(ExitOk);
         }
         std::printf("run %s, model %s, held-out %.0f days, %lld laundering transactions\n", runId.c_str(), model.c_str(),
-                    policy.days, (long long)positives);
+                    policy.days, (long long)review.positives);
         std::printf("operating point: threshold %.4f  precision %.3f  recall %.3f  FPR %.4f  %.1f alerts/day (capacity %.0f%s)\n",
                     choice.point.threshold, choice.point.precision, choice.point.recall, choice.point.fpr, choice.alertsPerDay,
                     policy.capacity_per_day, choice.capacityBound ? ", capacity-bound" : "");
-        std::printf("recall at FPR 2.1%%: %.3f (threshold %.4f)\n", atFpr.recall, atFpr.threshold);
+        std::printf("recall at FPR %s%%: %.3f (threshold %.4f)\n", percent(options.fprTarget).c_str(), atFpr.recall, atFpr.threshold);
         std::printf("\n%10s %9s %7s %7s %10s\n", "threshold", "precision", "recall", "FPR", "alerts/day");
         const std::size_t step = std::max<std::size_t>(1, thin.size() / 15);
         bool shown = false;
@@ -578,19 +398,15 @@ int amlAlerts(const std::vector<std::string> &args)
         }
         if (!shown)
             row(choice.point, "  <- operating point");
-        std::printf("\n%zu alerts; the top %zu:\n", alerts.size(), listed.size());
+        std::printf("\n%zu alerts; the top %zu:\n", review.alerts.size(), listed.size());
         for (const auto &a : listed) {
             const auto reasons = json::parse(a.reasonsJson);
             std::printf("  #%lld tx %lld account %lld score %.3f %s: %s\n", (long long)a.id, (long long)a.txId,
                         (long long)a.accountId, a.score, a.severity.c_str(),
                         reasons.empty() ? "" : reasons[0].get<std::string>().c_str());
         }
-        return ExitOk;
-    } catch (const ProjectError &e) {
-        return fail("alerts", e.what(), e.exitCode());
-    } catch (const std::exception &e) {
-        return fail("alerts", e.what());
-    }
+        return int(ExitOk);
+    });
 }
 
 // ---- trace ---------------------------------------------------------------------------
@@ -640,7 +456,7 @@ int amlTrace(const std::vector<std::string> &args)
                                    {"--json"});
     if (!o.error.empty())
         return fail("trace", o.error);
-    try {
+    return guarded("trace", [&] {
         Project project = openProject(o);
         TransactionStore store(project);
         Tracer tracer(project);
@@ -664,7 +480,7 @@ int amlTrace(const std::vector<std::string> &args)
         const json j = traceJson(store, r);
         if (o.has("--json")) {
             std::printf("%s\n", j.dump(1).c_str());
-            return ExitOk;
+            return int(ExitOk);
         }
         std::printf("%zu chains, deepest %d hops, %lld indexed queries, %.1f ms%s\n", r.chains.size(), r.deepest,
                     (long long)r.queries, r.elapsedMs, r.truncated ? " (TRUNCATED: the frontier cap was hit)" : "");
@@ -680,12 +496,8 @@ int amlTrace(const std::vector<std::string> &args)
             }
             std::printf("\n");
         }
-        return ExitOk;
-    } catch (const ProjectError &e) {
-        return fail("trace", e.what(), e.exitCode());
-    } catch (const std::exception &e) {
-        return fail("trace", e.what());
-    }
+        return int(ExitOk);
+    });
 }
 
 } // namespace seekbench::cli::aml_cli

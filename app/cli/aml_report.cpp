@@ -4,7 +4,6 @@
 #include "aml_support.h"
 
 #include "seekbench/projects/aml_case_report.h"
-#include "seekbench/projects/project_error.h"
 
 #include <cstdio>
 
@@ -20,7 +19,7 @@ int amlReport(const std::vector<std::string> &args)
     const auto out = o.get("--out");
     if (!out)
         return fail("report", "--out FILE.html is required");
-    try {
+    return guarded("report", [&] {
         Project project = openProject(o);
         AmlCaseRequest request;
         if (o.get("--alert"))
@@ -40,12 +39,8 @@ int amlReport(const std::vector<std::string> &args)
         }
         std::fprintf(stderr, "wrote %s (%zu transactions, %zu chains)\n", out->c_str(), c.transactions.size(),
                      c.trace.chains.size());
-        return ExitOk;
-    } catch (const ProjectError &e) {
-        return fail("report", e.what(), e.exitCode());
-    } catch (const std::exception &e) {
-        return fail("report", e.what());
-    }
+        return int(ExitOk);
+    });
 }
 
 } // namespace seekbench::cli::aml_cli

@@ -3,7 +3,11 @@
 #include "connection.h"
 #include "seekbench/projects/project.h"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
+#include <map>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace seekbench::projects {
@@ -240,6 +244,87 @@ std::optional<std::string> AmlResultStore::latestScoredRun()
     auto s = st.text(0);
     st.reset();
     return s;
+}
+
+std::vector<float> AmlResultStore::scoresOf(const std::string &runId, const std::string &model, const aml::AmlData &data)
+{
+    const auto stored = scores(runId, model);
+    if (stored.empty())
+        throw std::invalid_argument("run '" + runId + "' has no " + model + " scores");
+    const std::map<std::int64_t, float> byId(stored.begin(), stored.end());
+    std::vector<float> out(data.tx.size(), 0.0f);
+    for (std::size_t i = 0; i < data.tx.size(); ++i) {
+        const auto it = byId.find(data.tx.id[i]);
+        if (it == byId.end())
+            throw std::invalid_argument("transaction " + std::to_string(data.tx.id[i]) + " was added after run '" + runId
+                                        + "' scored the store; train a new run");
+        out[i] = it->second;
+    }
+    return out;
+}
+
+void AmlResultStore::saveEvaluation(const std::string &runId, const aml::ModelEvaluation &e)
+{
+    saveEvaluations(evaluationRows(runId, e));
+    saveCurve(runId, e.model, curveJson(e.thinCurve));
+    saveThreshold(thresholdRow(runId, e.model, e.choice, e.policy));
+}
+
+void AmlResultStore::saveRun(const std::string &runId, const aml::AmlData &data, const aml::RunEvaluation &run)
+{
+    std::vector<std::int64_t> accountIds(data.accounts.size());
+    for (std::size_t a = 0; a < accountIds.size(); ++a)
+        accountIds[a] = std::int64_t(a) + 1;
+    for (const auto &m : run.models) {
+        saveScores(runId, m.evaluation.model, data.tx.id, m.scores);
+        saveAccountScores(runId, m.evaluation.model, accountIds, m.accountScores);
+        saveEvaluation(runId, m.evaluation);
+    }
+    if (!run.models.empty())
+        replaceAlerts(runId, run.models.front().evaluation.model, alertRows(run.alerts));
+}
+
+std::vector<AmlEvaluationRow> evaluationRows(const std::string &runId, const aml::ModelEvaluation &e)
+{
+    std::vector<AmlEvaluationRow> rows;
+    for (const auto &s : e.slices)
+        rows.push_back({runId, e.model, s.typology, s.figures.rows, s.figures.positives, s.figures.prAuc, s.figures.rocAuc,
+                        s.figures.atFpr.recall, e.fprTarget});
+    return rows;
+}
+
+AmlThresholdRow thresholdRow(const std::string &runId, const std::string &model, const aml::ThresholdChoice &c,
+                             const aml::ThresholdPolicy &policy)
+{
+    return {runId, model, c.point.threshold, policy.capacity_per_day, policy.cost_missed, policy.cost_false_alert,
+            c.alertsPerDay, c.point.precision, c.point.recall, c.point.fpr, c.precisionAtCapacity, c.expectedCost,
+            policy.days, c.capacityBound};
+}
+
+std::vector<AmlAlertRow> alertRows(const std::vector<aml::Alert> &alerts)
+{
+    std::vector<AmlAlertRow> rows;
+    rows.reserve(alerts.size());
+    for (const auto &a : alerts) {
+        AmlAlertRow r;
+        r.txId = a.txId;
+        r.accountId = a.accountId;
+        r.score = a.score;
+        r.threshold = a.threshold;
+        r.severity = a.severity;
+        r.reasonsJson = nlohmann::json(a.reasons).dump();
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::string curveJson(const std::vector<aml::CurvePoint> &curve)
+{
+    nlohmann::json points = nlohmann::json::array();
+    for (const auto &p : curve)
+        points.push_back({{"threshold", p.threshold}, {"precision", p.precision}, {"recall", p.recall}, {"fpr", p.fpr},
+                          {"alerts", p.alerts}});
+    return points.dump();
 }
 
 } // namespace seekbench::projects

@@ -123,6 +123,25 @@ void TestConfig::invalidConfigs_data()
     QTest::newRow("tied embeddings without LM head")
         << "model: {tie_word_embeddings: true}" << "model.tie_word_embeddings" << "mismatch"
         << "model.tie_word_embeddings: true does not match model.head (expected causal_lm)";
+    // The AML alert policy: an FPR target strictly between 0 and 1, severity cuts in [0, 1]
+    // with medium at most high.
+    QTest::newRow("aml fpr target zero")
+        << "aml: {fpr_target: 0}" << "aml.fpr_target" << "out_of_range"
+        << "aml.fpr_target: 0 is out of range; must be between 1e-06 and 0.999999";
+    QTest::newRow("aml fpr target one")
+        << "aml: {fpr_target: 1}" << "aml.fpr_target" << "out_of_range"
+        << "aml.fpr_target: 1 is out of range; must be between 1e-06 and 0.999999";
+    QTest::newRow("aml high severity above one")
+        << "aml: {severity_high: 1.5}" << "aml.severity_high" << "out_of_range"
+        << "aml.severity_high: 1.5 is out of range; must be between 0 and 1";
+    QTest::newRow("aml negative medium severity")
+        << "aml: {severity_medium: -0.1}" << "aml.severity_medium" << "out_of_range"
+        << "aml.severity_medium: -0.1 is out of range; must be between 0 and 1";
+    QTest::newRow("aml medium severity above high")
+        << "aml: {severity_high: 0.6, severity_medium: 0.7}" << "aml.severity_medium" << "exceeds"
+        << "aml.severity_medium: 0.7 exceeds aml.severity_high (0.6)";
+    QTest::newRow("aml fpr target not a number")
+        << "aml: {fpr_target: low}" << "aml.fpr_target" << "wrong_type" << "aml.fpr_target: expected number, got 'low'";
 }
 
 void TestConfig::invalidConfigs()
@@ -167,6 +186,9 @@ void TestConfig::canonicalYamlRoundTrips()
     c.model.n_routed_experts = 8;
     c.training.lr = 3.0e-4;
     c.data.seed = 18446744073709551615ull;
+    c.aml.fpr_target = 0.05;
+    c.aml.severity_high = 0.9;
+    c.aml.severity_medium = 0.3;
     const ConfigLoad load = parseRunConfig(toYaml(c));
     QVERIFY(load.ok());
     QVERIFY(load.config == c);

@@ -129,9 +129,9 @@ ThresholdChoice tuneThreshold(const std::vector<CurvePoint> &curve, std::int64_t
     return c;
 }
 
-ModelEvaluation evaluateScores(const std::vector<float> &scores, const std::vector<std::int8_t> &labels, double fpr)
+ScoreEvaluation evaluateScores(const std::vector<float> &scores, const std::vector<std::int8_t> &labels, double fpr)
 {
-    ModelEvaluation e;
+    ScoreEvaluation e;
     const auto curve = operatingCurve(scores, labels);
     e.prAuc = prAuc(scores, labels);
     e.rocAuc = rocAuc(scores, labels);

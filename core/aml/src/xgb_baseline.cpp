@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 #include <stdexcept>
+#include <string>
 
 namespace seekbench::aml {
 namespace {
@@ -42,6 +43,17 @@ XgbResult trainXgbBaseline(const FeatureMatrix &f, const std::vector<std::int8_t
 {
     const auto started = std::chrono::steady_clock::now();
     const std::size_t cols = f.cols();
+    // XGBoost reads the matrix through raw pointers: a shape mismatch would read past it.
+    if (f.rows == 0 || cols == 0)
+        throw std::invalid_argument("the XGBoost baseline needs a feature matrix with rows and columns (got "
+                                    + std::to_string(f.rows) + " x " + std::to_string(cols) + ")");
+    if (f.values.size() != f.rows * cols)
+        throw std::invalid_argument("the feature matrix holds " + std::to_string(f.values.size()) + " values, not "
+                                    + std::to_string(f.rows) + " rows x " + std::to_string(cols) + " columns");
+    if (labels.size() != f.rows || train.size() != f.rows)
+        throw std::invalid_argument("the XGBoost baseline got " + std::to_string(labels.size()) + " labels and "
+                                    + std::to_string(train.size()) + " training flags for " + std::to_string(f.rows)
+                                    + " feature rows");
     std::vector<float> rows, y;
     double pos = 0, neg = 0;
     for (std::size_t i = 0; i < f.rows; ++i) {

@@ -228,6 +228,9 @@ std::vector<ConfigField> buildSchema()
     b.add("aml.capacity_per_day", "aml", aml, &AmlConfig::capacity_per_day, "Alerts the analysts can work a day (threshold tuning).", 0.1, 1e7);
     b.add("aml.cost_missed", "aml", aml, &AmlConfig::cost_missed, "Cost of a missed laundering transaction (threshold tuning).", 0.0, 1e9);
     b.add("aml.cost_false_alert", "aml", aml, &AmlConfig::cost_false_alert, "Cost of working a false alert (threshold tuning).", 0.0, 1e9);
+    b.add("aml.fpr_target", "aml", aml, &AmlConfig::fpr_target, "False-positive rate at which recall is reported (0.021: the article's 2.1 %).", 1e-6, 0.999999);
+    b.add("aml.severity_high", "aml", aml, &AmlConfig::severity_high, "An alert is high severity when the precision at its score reaches this.", 0.0, 1.0);
+    b.add("aml.severity_medium", "aml", aml, &AmlConfig::severity_medium, "An alert is medium severity when the precision at its score reaches this (and low below it).", 0.0, 1.0);
     b.add("aml.xgb_rounds", "aml", aml, &AmlConfig::xgb_rounds, "Boosting rounds of the XGBoost baseline.", 1, 10000);
     b.add("aml.xgb_max_depth", "aml", aml, &AmlConfig::xgb_max_depth, "Tree depth of the XGBoost baseline.", 1, 16);
     // Cross-modal image-text model (data.kind: fashion_mnist_pairs).

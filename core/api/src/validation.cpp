@@ -115,6 +115,9 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
     } else if (t.early_stopping_metric == "eval_pr_auc") {
         issues.push_back({"training.early_stopping_metric", "mismatch", {"eval_pr_auc", "data.kind", "aml_transactions"}});
     }
+    // Severities are cut from high to low precision.
+    if (c.aml.severity_medium > c.aml.severity_high)
+        issues.push_back({"aml.severity_medium", "exceeds", {num(c.aml.severity_medium), "aml.severity_high", num(c.aml.severity_high)}});
     if (d.kind == "fashion_mnist_pairs") {
         const CrossModalConfig &x = c.crossmodal;
         if (x.patch_size > 0 && 28 % x.patch_size != 0)

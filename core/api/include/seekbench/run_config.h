@@ -160,6 +160,9 @@ struct AmlConfig
     double capacity_per_day = 50; // alerts the analysts can work a day
     double cost_missed = 50;     // cost of a missed laundering transaction
     double cost_false_alert = 1; // cost of working a false alert
+    double fpr_target = 0.021;   // recall is reported at this false-positive rate (the article's 2.1 %)
+    double severity_high = 0.8;  // an alert is high when the precision at its score reaches this
+    double severity_medium = 0.5; // ... medium when it reaches this, else low
     int xgb_rounds = 200;        // boosting rounds of the XGBoost baseline
     int xgb_max_depth = 6;
 

@@ -3,6 +3,9 @@
 // What an AML run leaves in the project's store (schema version 6), for the CLI and the
 // analyst views: scores per transaction and account, evaluations (overall and per
 // typology), operating curves, the chosen threshold, and alerts. See docs/aml-store.md.
+// Core's evaluation (aml/run_evaluation.h) computes them; this file converts and keeps them.
+
+#include "seekbench/aml/run_evaluation.h"
 
 #include <cstdint>
 #include <memory>
@@ -77,9 +80,28 @@ public:
     // The latest run with AML scores (for commands given no --run).
     std::optional<std::string> latestScoredRun();
 
+    // A model's stored scores for every transaction of `data`, in data order. Throws
+    // std::invalid_argument when the run has none, or when a transaction of `data` was added
+    // after the run scored the store.
+    std::vector<float> scoresOf(const std::string &runId, const std::string &model, const aml::AmlData &data);
+    // One model's held-out evaluation: its figures per typology, its thinned curve and its
+    // tuned threshold.
+    void saveEvaluation(const std::string &runId, const aml::ModelEvaluation &evaluation);
+    // What aml::evaluateRun gives: each model's transaction and account scores and its
+    // evaluation, and the graph model's alerts.
+    void saveRun(const std::string &runId, const aml::AmlData &data, const aml::RunEvaluation &run);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };
+
+// Core's results as the store's rows.
+std::vector<AmlEvaluationRow> evaluationRows(const std::string &runId, const aml::ModelEvaluation &evaluation);
+AmlThresholdRow thresholdRow(const std::string &runId, const std::string &model, const aml::ThresholdChoice &choice,
+                             const aml::ThresholdPolicy &policy);
+std::vector<AmlAlertRow> alertRows(const std::vector<aml::Alert> &alerts);
+// [{"alerts":..,"fpr":..,"precision":..,"recall":..,"threshold":..}, ...]: how curves are stored and printed.
+std::string curveJson(const std::vector<aml::CurvePoint> &curve);
 
 } // namespace seekbench::projects

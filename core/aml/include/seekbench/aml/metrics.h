@@ -9,6 +9,9 @@
 
 namespace seekbench::aml {
 
+// The false-positive rate the article quotes recall at (2.1 %); aml.fpr_target's default.
+inline constexpr double kDefaultFprTarget = 0.021;
+
 // Average precision (the step-wise area under the precision-recall curve). 0 without positives.
 double prAuc(const std::vector<float> &scores, const std::vector<std::int8_t> &labels);
 // Area under the ROC curve, ties counted half. 0.5 when one class is missing.
@@ -28,7 +31,7 @@ std::vector<CurvePoint> operatingCurve(const std::vector<float> &scores, const s
 std::vector<CurvePoint> thinCurve(const std::vector<CurvePoint> &curve, std::size_t maxPoints);
 
 // The best recall among thresholds whose false-positive rate is at most `fpr`
-// (the article quotes 2.1 %), and that threshold.
+// (the article quotes 2.1 %: kDefaultFprTarget), and that threshold.
 CurvePoint recallAtFpr(const std::vector<CurvePoint> &curve, double fpr);
 
 struct ThresholdPolicy
@@ -53,13 +56,14 @@ struct ThresholdChoice
 ThresholdChoice tuneThreshold(const std::vector<CurvePoint> &curve, std::int64_t positives,
                               const ThresholdPolicy &policy);
 
-struct ModelEvaluation
+// Ranking figures of one set of scores (evaluation.h judges a whole model with them).
+struct ScoreEvaluation
 {
     double prAuc = 0, rocAuc = 0;
-    CurvePoint atFpr;                   // recall at FPR 2.1 %
+    CurvePoint atFpr;                   // the best recall at FPR <= fpr (2.1 % by default)
     std::int64_t rows = 0, positives = 0;
 };
-ModelEvaluation evaluateScores(const std::vector<float> &scores, const std::vector<std::int8_t> &labels,
-                               double fpr = 0.021);
+ScoreEvaluation evaluateScores(const std::vector<float> &scores, const std::vector<std::int8_t> &labels,
+                               double fpr = kDefaultFprTarget);
 
 } // namespace seekbench::aml

@@ -30,8 +30,10 @@ struct XgbResult
 };
 
 // Trains on the rows where `train` is true and label is 0/1, scores every row, and saves
-// the model (JSON) when `modelFile` is not empty. Throws std::runtime_error with
-// XGBoost's message on failure.
+// the model (JSON) when `modelFile` is not empty. Throws std::invalid_argument when the
+// matrix is empty or `labels`/`train` do not have one entry per row, std::runtime_error
+// when the training months lack either class, and std::runtime_error with XGBoost's
+// message when XGBoost fails.
 XgbResult trainXgbBaseline(const FeatureMatrix &features, const std::vector<std::int8_t> &labels,
                            const std::vector<bool> &train, const XgbOptions &options,
                            const std::filesystem::path &modelFile = {});

@@ -1,0 +1,69 @@
+#pragma once
+
+// What follows the graph model's training in an AML run: the XGBoost baseline is trained
+// on the same features and months, both models are evaluated on the held-out months with
+// the run config's policy (evaluation.h), and the graph model's alerts are raised at its
+// tuned threshold. Torch-free: the caller scores the graph model (engine) and stores the
+// result (projects/aml_results.h).
+
+#include "seekbench/aml/evaluation.h"
+#include "seekbench/run_config.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seekbench::aml {
+
+// The evaluation options a run config asks for: its held-out months, FPR target and
+// alert policy (capacity and costs).
+EvaluationOptions evaluationOptions(const RunConfig &config, const AmlData &data, const std::string &model);
+SeverityCuts severityCuts(const AmlConfig &config);
+
+struct ScoredModel
+{
+    std::vector<float> scores;         // every transaction, in data order
+    std::vector<float> accountScores;  // every account, in data order (accountScores())
+    ModelEvaluation evaluation;
+};
+
+struct RunEvaluation
+{
+    std::vector<ScoredModel> models;       // "graph", then "xgboost"
+    std::vector<Alert> alerts;             // the graph model's, at its tuned threshold
+    std::map<std::string, double> metrics; // both models' headline metrics and aml/xgb_train_seconds
+};
+
+// `graphScores`: the graph model's score of every transaction. The XGBoost model is saved
+// to `xgbModelFile` (none when empty). Throws what trainXgbBaseline throws when the
+// baseline cannot be trained.
+RunEvaluation evaluateRun(const RunConfig &config, const AmlData &data, std::vector<float> graphScores,
+                          const std::filesystem::path &xgbModelFile);
+
+// Reviewing a scored model's alerts again, with another capacity, costs or threshold.
+struct AlertOptions
+{
+    double split = 0;                      // the start of the held-out months
+    double fprTarget = kDefaultFprTarget;
+    ThresholdPolicy policy;                // `days` is set from the held-out months
+    std::optional<double> threshold;       // a manual threshold instead of the tuned one
+    SeverityCuts cuts;
+};
+// The run config's held-out months, FPR target, policy and severity cuts.
+AlertOptions alertOptions(const RunConfig &config, const AmlData &data);
+
+struct AlertReview
+{
+    std::int64_t positives = 0;            // laundering transactions in the held-out months
+    ThresholdPolicy policy;                // as used, `days` filled in
+    std::vector<CurvePoint> curve;         // the held-out operating curve, highest threshold first
+    ThresholdChoice choice;                // chooseOperatingPoint
+    CurvePoint atFpr;                      // the best recall at the FPR target
+    std::vector<Alert> alerts;             // at the chosen threshold
+};
+AlertReview reviewAlerts(const AmlData &data, const FeatureMatrix &features, const std::vector<float> &scores,
+                         const AlertOptions &options);
+
+} // namespace seekbench::aml

@@ -1,0 +1,344 @@
+// The evaluation of a model's scores on the held-out months and the alerts they raise
+// (core/aml evaluation.h, run_evaluation.h), on a hand-made set of eleven transactions
+// whose figures are worked out by hand below.
+
+#include "seekbench/aml/evaluation.h"
+#include "seekbench/aml/run_evaluation.h"
+
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace seekbench;
+using namespace seekbench::aml;
+
+namespace {
+
+constexpr double kDay = 86400;
+constexpr double kSplit = 10 * kDay;
+
+// Rows in time order. Training months: 0-3 (3 lies one second before the split). Held
+// out: 4-10, of which 6 is unlabelled. The labelled held-out rows score 0.9 (laundering,
+// fan-out), 0.8, 0.7 (laundering, cycle), 0.6, 0.5, 0.4: PR-AUC (1 + 2/3) / 2, ROC-AUC 7/8.
+struct Example
+{
+    AmlData data;
+    std::vector<float> scores;
+    FeatureMatrix features;
+};
+
+Example example()
+{
+    Example e;
+    for (const char *name : {"A", "B", "C", "D", "E", "F", "R9"})
+        e.data.accounts.push(name, false, "US", 0, false);
+    enum { A, B, C, D, E, F, R9 };
+    struct Row
+    {
+        double time;
+        int sender, receiver, label, typology;
+        float score, amount, fanOut;
+    };
+    const Row rows[] = {
+        {1 * kDay, A, B, 0, kNormal, 0.99f, 1.0f, 1.0f},
+        {2 * kDay, B, C, 0, kNormal, 0.1f, 1.2f, 0.8f},
+        {3 * kDay, C, A, 1, kFanOut, 0.3f, 5.0f, 5.0f},
+        {kSplit - 1, D, E, 0, kNormal, 0.2f, 0.8f, 1.2f},
+        {kSplit, A, R9, 1, kFanOut, 0.9f, 3.0f, 1.0f},
+        {kSplit + 0.5 * kDay, B, C, 0, kNormal, 0.8f, 1.0f, 3.0f},
+        {kSplit + 1 * kDay, E, F, -1, kNormal, 0.95f, 1.0f, 1.0f},
+        {kSplit + 1.5 * kDay, C, D, 1, kCycle, 0.7f, 2.0f, 2.0f},
+        {kSplit + 2 * kDay, D, E, 0, kNormal, 0.6f, 1.0f, 1.0f},
+        {kSplit + 3 * kDay, E, A, 0, kNormal, 0.5f, 1.0f, 1.0f},
+        {kSplit + 4 * kDay, F, B, 0, kNormal, 0.4f, 1.0f, 1.0f},
+    };
+    e.features.names = {"amount", "sender_fan_out_7d"};
+    e.features.codes = {"AMOUNT", "FAN_OUT_7D"};
+    for (const auto &r : rows) {
+        e.data.tx.push(r.time, r.sender, r.receiver, 100, "USD", 0, r.label, r.typology, -1);
+        e.scores.push_back(r.score);
+        e.features.values.push_back(r.amount);
+        e.features.values.push_back(r.fanOut);
+    }
+    e.features.rows = std::size(rows);
+    return e;
+}
+
+// Capacity 0.5 a day over the 4 held-out days: at most 2 alerts. Costs 10 (missed) and 1
+// (false alert) with 2 laundering rows: 10 at 0.9, 11 at 0.8, 1 at 0.7 (3 alerts: over
+// capacity), so 0.9 is chosen and the choice is capacity-bound.
+ThresholdPolicy policy()
+{
+    ThresholdPolicy p;
+    p.capacity_per_day = 0.5;
+    p.cost_missed = 10;
+    p.cost_false_alert = 1;
+    return p;
+}
+
+EvaluationOptions options(const std::string &model = "graph")
+{
+    EvaluationOptions o;
+    o.model = model;
+    o.split = kSplit;
+    o.policy = policy();
+    return o;
+}
+
+} // namespace
+
+class TestAmlEvaluation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void heldOutRowsStartAtTheSplitAndSkipUnlabelled()
+    {
+        const auto e = example();
+        const HeldOut h = heldOut(e.data, kSplit);
+        QCOMPARE(h.rows, (std::vector<std::size_t>{4, 5, 7, 8, 9, 10}));
+        QCOMPARE(h.labels, (std::vector<std::int8_t>{1, 0, 1, 0, 0, 0}));
+        QCOMPARE(h.positives, std::int64_t(2));
+        QCOMPARE(h.scoresOf(e.scores), (std::vector<float>{0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.4f}));
+        // One second earlier, row 3 joins.
+        QCOMPARE(heldOut(e.data, kSplit - 1).rows.front(), std::size_t(3));
+        QVERIFY(heldOut(e.data, 20 * kDay).rows.empty());
+        QCOMPARE(heldOutDays(e.data, kSplit), 4.0);
+        QCOMPARE(heldOutDays(e.data, kSplit + 3.5 * kDay), 1.0); // at least a day
+    }
+
+    void recallAtFprNames_data()
+    {
+        QTest::addColumn<double>("fpr");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("the article's 2.1 %") << kDefaultFprTarget << "recall_at_fpr_2_1";
+        QTest::newRow("5 %") << 0.05 << "recall_at_fpr_5";
+        QTest::newRow("0.1 %") << 0.001 << "recall_at_fpr_0_1";
+    }
+    void recallAtFprNames()
+    {
+        QFETCH(double, fpr);
+        QFETCH(QString, name);
+        QCOMPARE(QString::fromStdString(recallAtFprName(fpr)), name);
+    }
+
+    void evaluatesOverallAndPerTypology()
+    {
+        const auto e = example();
+        const ModelEvaluation m = evaluateModel(e.data, e.scores, options());
+        QCOMPARE(m.model, std::string("graph"));
+        // Only typologies with held-out laundering rows: fan_out (row 4) and cycle (row 7).
+        QCOMPARE(m.slices.size(), std::size_t(3));
+        QCOMPARE(m.slices[0].typology, std::string("all"));
+        QCOMPARE(m.slices[1].typology, std::string("fan_out"));
+        QCOMPARE(m.slices[2].typology, std::string("cycle"));
+        const auto &all = m.overall();
+        QCOMPARE(all.rows, std::int64_t(6));
+        QCOMPARE(all.positives, std::int64_t(2));
+        QCOMPARE(all.prAuc, (1.0 + 2.0 / 3.0) / 2);
+        QCOMPARE(all.rocAuc, 7.0 / 8.0);
+        // At FPR <= 2.1 % no false positive is allowed: threshold 0.9, recall 1/2.
+        QCOMPARE(all.atFpr.recall, 0.5);
+        QCOMPARE(all.atFpr.threshold, double(0.9f));
+        // fan_out: its one laundering row (0.9) above the four normal ones.
+        QCOMPARE(m.slices[1].figures.rows, std::int64_t(5));
+        QCOMPARE(m.slices[1].figures.prAuc, 1.0);
+        // cycle: its laundering row (0.7) below one normal row (0.8) of four.
+        QCOMPARE(m.slices[2].figures.prAuc, 0.5);
+        QCOMPARE(m.slices[2].figures.rocAuc, 0.75);
+
+        QCOMPARE(m.curve.size(), std::size_t(6));
+        QCOMPARE(m.thinCurve.size(), m.curve.size());
+        QCOMPARE(m.policy.days, 4.0);
+        QCOMPARE(m.choice.point.threshold, double(0.9f));
+        QVERIFY(m.choice.capacityBound);
+        QCOMPARE(m.choice.expectedCost, 10.0);
+        QCOMPARE(m.choice.alertsPerDay, 0.25);
+        QCOMPARE(m.choice.precisionAtCapacity, 0.5); // the top 2 rows: 0.9 (laundering) and 0.8
+
+        const std::map<std::string, double> expected{{"aml/pr_auc", (1.0 + 2.0 / 3.0) / 2},
+                                                     {"aml/roc_auc", 7.0 / 8.0},
+                                                     {"aml/recall_at_fpr_2_1", 0.5},
+                                                     {"aml/precision_at_capacity", 0.5},
+                                                     {"aml/alerts_per_day", 0.25},
+                                                     {"aml/threshold", double(0.9f)}};
+        QCOMPARE(m.metrics, expected);
+    }
+
+    void metricNamesFollowTheModelAndTarget()
+    {
+        const auto e = example();
+        EvaluationOptions o = options("xgboost");
+        o.fprTarget = 0.25; // one false positive of four: threshold 0.7 reaches recall 1
+        o.curvePoints = 2;
+        const ModelEvaluation m = evaluateModel(e.data, e.scores, o);
+        QCOMPARE(m.fprTarget, 0.25);
+        QCOMPARE(m.metrics.count("aml/xgboost_pr_auc"), std::size_t(1));
+        QCOMPARE(m.metrics.count("aml/pr_auc"), std::size_t(0));
+        QCOMPARE(m.metrics.at("aml/xgboost_recall_at_fpr_25"), 1.0);
+        QCOMPARE(m.overall().atFpr.recall, 1.0);
+        // Thinned to its ends.
+        QCOMPARE(m.thinCurve.size(), std::size_t(2));
+        QCOMPARE(m.thinCurve.front().threshold, m.curve.front().threshold);
+        QCOMPARE(m.thinCurve.back().threshold, m.curve.back().threshold);
+    }
+
+    void severityFromCuts_data()
+    {
+        QTest::addColumn<double>("precision");
+        QTest::addColumn<double>("high");
+        QTest::addColumn<double>("medium");
+        QTest::addColumn<QString>("severity");
+        QTest::newRow("0.85 high") << 0.85 << 0.8 << 0.5 << "high";
+        QTest::newRow("0.8 is high") << 0.8 << 0.8 << 0.5 << "high";
+        QTest::newRow("0.6 medium") << 0.6 << 0.8 << 0.5 << "medium";
+        QTest::newRow("0.5 is medium") << 0.5 << 0.8 << 0.5 << "medium";
+        QTest::newRow("0.2 low") << 0.2 << 0.8 << 0.5 << "low";
+        QTest::newRow("0.85 medium under 0.9/0.7") << 0.85 << 0.9 << 0.7 << "medium";
+        QTest::newRow("0.6 low under 0.9/0.7") << 0.6 << 0.9 << 0.7 << "low";
+        QTest::newRow("0.2 high under 0.1/0") << 0.2 << 0.1 << 0.0 << "high";
+        QTest::newRow("0 medium under 0.1/0") << 0.0 << 0.1 << 0.0 << "medium";
+    }
+    void severityFromCuts()
+    {
+        QFETCH(double, precision);
+        QFETCH(double, high);
+        QFETCH(double, medium);
+        QFETCH(QString, severity);
+        QCOMPARE(QString::fromLatin1(aml::severity(precision, {high, medium})), severity);
+    }
+
+    void operatingPointTunedOrManual()
+    {
+        const auto e = example();
+        const HeldOut h = heldOut(e.data, kSplit);
+        const auto curve = operatingCurve(h.scoresOf(e.scores), h.labels);
+        ThresholdPolicy p = policy();
+        p.days = 4;
+        const ThresholdChoice tuned = chooseOperatingPoint(curve, h.positives, p);
+        QCOMPARE(tuned.point.threshold, double(0.9f));
+        QCOMPARE(tuned.alertsPerDay, 0.25);
+        QCOMPARE(tuned.expectedCost, 10.0);
+
+        // 0.65 alerts on the rows of threshold 0.7: 3 alerts, both laundering rows, one false.
+        const ThresholdChoice manual = chooseOperatingPoint(curve, h.positives, p, 0.65);
+        QCOMPARE(manual.point.threshold, 0.65);
+        QCOMPARE(manual.point.alerts, std::int64_t(3));
+        QCOMPARE(manual.point.recall, 1.0);
+        QCOMPARE(manual.point.precision, 2.0 / 3.0);
+        QCOMPARE(manual.alertsPerDay, 0.75);
+        QCOMPARE(manual.expectedCost, 1.0);
+        QVERIFY(manual.capacityBound); // what the tuning found stays
+        QCOMPARE(manual.precisionAtCapacity, 0.5);
+
+        // Above every score: nothing alerted, both laundering rows missed.
+        const ThresholdChoice none = chooseOperatingPoint(curve, h.positives, p, 0.99);
+        QCOMPARE(none.point.alerts, std::int64_t(0));
+        QCOMPARE(none.alertsPerDay, 0.0);
+        QCOMPARE(none.expectedCost, 20.0);
+    }
+
+    void accountRiskIsTheRiskiestTransaction()
+    {
+        const auto e = example();
+        const auto acc = accountScores(e.data, e.scores);
+        QCOMPARE(acc.size(), std::size_t(7));
+        QCOMPARE(acc[0], 0.99f); // A sent row 0
+        QCOMPARE(acc[5], 0.95f); // F received row 6
+        QCOMPARE(acc[6], 0.9f);  // R9 only received row 4
+    }
+
+    void alertsAreHeldOutRowsAtTheThresholdByScore()
+    {
+        const auto e = example();
+        const HeldOut h = heldOut(e.data, kSplit);
+        const auto curve = operatingCurve(h.scoresOf(e.scores), h.labels);
+        const double threshold = 0.7f; // a curve threshold: a score as a double
+        const auto alerts = buildAlerts(e.data, e.features, kSplit, e.scores, threshold, curve);
+        // Row 0 (0.99) is in the training months; row 6 (0.95) is unlabelled but held out.
+        std::vector<std::size_t> rows;
+        for (const auto &a : alerts)
+            rows.push_back(a.row);
+        QCOMPARE(rows, (std::vector<std::size_t>{6, 4, 5, 7}));
+        QVERIFY(std::is_sorted(alerts.begin(), alerts.end(), [](const Alert &x, const Alert &y) { return x.score > y.score; }));
+        // Precision at the score: none above 0.95, 1 at 0.9, 1/2 at 0.8, 2/3 at 0.7.
+        QCOMPARE(alerts[0].severity, std::string("low"));
+        QCOMPARE(alerts[1].severity, std::string("high"));
+        QCOMPARE(alerts[2].severity, std::string("medium"));
+        QCOMPARE(alerts[3].severity, std::string("medium"));
+        const Alert &a = alerts[1];
+        QCOMPARE(a.txId, std::int64_t(5));
+        QCOMPARE(a.accountId, std::int64_t(1)); // A
+        QCOMPARE(a.score, double(0.9f));
+        QCOMPARE(a.threshold, threshold);
+        // Against the normal training rows (amount 1, 1.2, 0.8: mean 1, sd 0.163) the
+        // amount 3 stands out; the receiver R9 carries this row's risk.
+        QCOMPARE(a.reasons, (std::vector<std::string>{"AMOUNT: amount=3 (z=12.2)", "NEIGHBOUR: receiver R9 has account risk 0.900"}));
+        for (const auto &x : alerts)
+            QVERIFY(!x.reasons.empty() && x.reasons.back().rfind("NEIGHBOUR: receiver ", 0) == 0);
+
+        // Other cuts move the severities.
+        const auto strict = buildAlerts(e.data, e.features, kSplit, e.scores, threshold, curve, {0.6, 0.4});
+        QCOMPARE(strict[3].severity, std::string("high"));   // 2/3
+        QCOMPARE(strict[2].severity, std::string("medium")); // 1/2
+        QVERIFY(buildAlerts(e.data, e.features, kSplit, e.scores, 0.991, curve).empty());
+    }
+
+    void tiedAlertsKeepDataOrder()
+    {
+        // 40 held-out rows scoring 0.6 and 0.5 in turn: the 0.6 rows first, each score's
+        // rows in data order (the alert list's order among equal scores).
+        AmlData data;
+        data.accounts.push("A", false, "US", 0, false);
+        data.accounts.push("B", false, "US", 0, false);
+        FeatureMatrix features;
+        features.names = {"amount"};
+        features.codes = {"AMOUNT"};
+        std::vector<float> scores;
+        for (int i = 0; i < 40; ++i) {
+            data.tx.push(kSplit + i, 0, 1, 100, "USD", 0, i % 3 == 0 ? 1 : 0, kNormal, -1);
+            scores.push_back(i % 2 ? 0.5f : 0.6f);
+            features.values.push_back(1.0f);
+        }
+        features.rows = 40;
+        const auto alerts = buildAlerts(data, features, kSplit, scores, 0.5, {});
+        QCOMPARE(alerts.size(), std::size_t(40));
+        for (std::size_t k = 0; k < 40; ++k)
+            QCOMPARE(alerts[k].row, k < 20 ? 2 * k : 2 * (k - 20) + 1);
+    }
+
+    void reviewFollowsTheRunConfig()
+    {
+        const auto e = example();
+        RunConfig cfg;
+        cfg.aml.eval_months = 1;
+        cfg.aml.fpr_target = 0.25;
+        cfg.aml.severity_high = 0.6;
+        cfg.aml.severity_medium = 0.4;
+        cfg.aml.capacity_per_day = 0.5;
+        cfg.aml.cost_missed = 10;
+        const AlertOptions o = alertOptions(cfg, e.data);
+        QCOMPARE(o.split, heldOutStart(e.data, 1));
+        QCOMPARE(o.fprTarget, 0.25);
+        QCOMPARE(o.cuts.high, 0.6);
+        QCOMPARE(o.cuts.medium, 0.4);
+        QCOMPARE(o.policy.capacity_per_day, 0.5);
+        QVERIFY(!o.threshold);
+
+        AlertOptions mine = o;
+        mine.split = kSplit;
+        AlertReview r = reviewAlerts(e.data, e.features, e.scores, mine);
+        QCOMPARE(r.positives, std::int64_t(2));
+        QCOMPARE(r.policy.days, 4.0);
+        QCOMPARE(r.atFpr.recall, 1.0);
+        QCOMPARE(r.choice.point.threshold, double(0.9f));
+        QCOMPARE(r.alerts.size(), std::size_t(2)); // 0.95 and 0.9
+        mine.threshold = 0.65;
+        r = reviewAlerts(e.data, e.features, e.scores, mine);
+        QCOMPARE(r.choice.point.threshold, 0.65);
+        QCOMPARE(r.alerts.size(), std::size_t(4));
+        QCOMPARE(r.alerts[3].severity, std::string("high")); // 2/3 against the config's cut of 0.6
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAmlEvaluation)
+#include "test_aml_evaluation.moc"
