@@ -108,8 +108,8 @@ private Q_SLOTS:
 
     void generateRoundTrip()
     {
-        const std::string line =
-            R"({"first_id":1,"laundering":312,"new_accounts":2000,"patterns":41,"seed":7,"transactions":48210})";
+        const std::string line
+            = R"({"first_id":1,"laundering":312,"new_accounts":2000,"patterns":41,"seed":7,"transactions":48210})";
         const AmlGenerateReply r = AmlGenerateReply::fromJson(line);
         QCOMPARE(r.transactions, std::int64_t(48210));
         QCOMPARE(r.newAccounts, std::int64_t(2000));
@@ -133,7 +133,8 @@ private Q_SLOTS:
     void trainEventLine()
     {
         // A step event carries more keys (loss, time, rank...): they are ignored.
-        const TrainEventLine e = TrainEventLine::fromJson(R"({"event":"step","loss":0.5,"rank":0,"step":120,"time":1.5})");
+        const TrainEventLine e = TrainEventLine::fromJson(
+            R"({"event":"step","loss":0.5,"rank":0,"step":120,"time":1.5})");
         QCOMPARE(e.event, std::string("step"));
         QCOMPARE(*e.step, std::int64_t(120));
         QCOMPARE(TrainEventLine::fromJson(e.toJson()).step.value_or(-1), std::int64_t(120));
@@ -148,14 +149,18 @@ private Q_SLOTS:
         const QByteArray good(kAlerts);
         QTest::newRow("not json") << QByteArray("{\"run\"") << QByteArray("not JSON");
         QTest::newRow("array") << QByteArray("[]") << QByteArray("not a JSON object");
-        QTest::newRow("no run") << QByteArray(good).replace("\"run\"", "\"runs\"") << QByteArray("key 'run' is missing");
-        QTest::newRow("days text") << QByteArray(good).replace("\"days\": 61.0", "\"days\": \"61\"") << QByteArray("key 'days' is not a number");
+        QTest::newRow("no run") << QByteArray(good).replace("\"run\"", "\"runs\"")
+                                << QByteArray("key 'run' is missing");
+        QTest::newRow("days text") << QByteArray(good).replace("\"days\": 61.0", "\"days\": \"61\"")
+                                   << QByteArray("key 'days' is not a number");
         QTest::newRow("no operating point") << QByteArray(good).replace("\"operating_point\"", "\"op\"")
                                             << QByteArray("key 'operating_point' is missing");
-        QTest::newRow("operating point array") << QByteArray(R"({"run":"r","model":"m","days":1,"positives":1,"operating_point":[]})")
-                                               << QByteArray("key 'operating_point' is not an object");
-        QTest::newRow("capacity bound number") << QByteArray(good).replace("\"capacity_bound\": false", "\"capacity_bound\": 0")
-                                               << QByteArray("operating_point: key 'capacity_bound' is not a boolean");
+        QTest::newRow("operating point array")
+            << QByteArray(R"({"run":"r","model":"m","days":1,"positives":1,"operating_point":[]})")
+            << QByteArray("key 'operating_point' is not an object");
+        QTest::newRow("capacity bound number")
+            << QByteArray(good).replace("\"capacity_bound\": false", "\"capacity_bound\": 0")
+            << QByteArray("operating_point: key 'capacity_bound' is not a boolean");
         QTest::newRow("no recall at fpr") << QByteArray(good).replace("\"recall_at_fpr_2_1\"", "\"recall_at\"")
                                           << QByteArray("key 'recall_at_fpr_2_1' is missing");
         QTest::newRow("curve not array") << QByteArray(good).replace("\"curve\": [", "\"curve\": 1, \"x\": [")
@@ -189,23 +194,32 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("kind");
         QTest::addColumn<QByteArray>("document");
         QTest::addColumn<QByteArray>("message");
-        QTest::newRow("generate not json") << QByteArray("generate") << QByteArray("generated 10 transactions") << QByteArray("aml generate reply: not JSON");
+        QTest::newRow("generate not json") << QByteArray("generate") << QByteArray("generated 10 transactions")
+                                           << QByteArray("aml generate reply: not JSON");
         QTest::newRow("generate no seed")
-            << QByteArray("generate") << QByteArray(R"({"first_id":1,"laundering":3,"new_accounts":2,"patterns":4,"transactions":5})")
+            << QByteArray("generate")
+            << QByteArray(R"({"first_id":1,"laundering":3,"new_accounts":2,"patterns":4,"transactions":5})")
             << QByteArray("key 'seed' is missing");
         QTest::newRow("generate negative seed")
-            << QByteArray("generate") << QByteArray(R"({"first_id":1,"laundering":3,"new_accounts":2,"patterns":4,"seed":-1,"transactions":5})")
+            << QByteArray("generate")
+            << QByteArray(R"({"first_id":1,"laundering":3,"new_accounts":2,"patterns":4,"seed":-1,"transactions":5})")
             << QByteArray("key 'seed' is not an unsigned integer");
         QTest::newRow("import no quarantine")
-            << QByteArray("import") << QByteArray(R"({"import_id":1,"imported":1,"lines":1,"new_accounts":0,"quarantined":0})")
+            << QByteArray("import")
+            << QByteArray(R"({"import_id":1,"imported":1,"lines":1,"new_accounts":0,"quarantined":0})")
             << QByteArray("key 'quarantine' is missing");
         QTest::newRow("import lines text")
-            << QByteArray("import") << QByteArray(R"({"import_id":1,"imported":1,"lines":"1","new_accounts":0,"quarantine":"","quarantined":0})")
+            << QByteArray("import")
+            << QByteArray(R"({"import_id":1,"imported":1,"lines":"1","new_accounts":0,"quarantine":"","quarantined":0})")
             << QByteArray("key 'lines' is not an integer");
-        QTest::newRow("event missing") << QByteArray("train") << QByteArray(R"({"step":3})") << QByteArray("key 'event' is missing");
-        QTest::newRow("step missing") << QByteArray("train") << QByteArray(R"({"event":"step"})") << QByteArray("key 'step' is missing");
-        QTest::newRow("step text") << QByteArray("train") << QByteArray(R"({"event":"step","step":"3"})") << QByteArray("key 'step' is not an integer");
-        QTest::newRow("event line not json") << QByteArray("train") << QByteArray("step 3 loss 0.5") << QByteArray("train event line: not JSON");
+        QTest::newRow("event missing") << QByteArray("train") << QByteArray(R"({"step":3})")
+                                       << QByteArray("key 'event' is missing");
+        QTest::newRow("step missing") << QByteArray("train") << QByteArray(R"({"event":"step"})")
+                                      << QByteArray("key 'step' is missing");
+        QTest::newRow("step text") << QByteArray("train") << QByteArray(R"({"event":"step","step":"3"})")
+                                   << QByteArray("key 'step' is not an integer");
+        QTest::newRow("event line not json")
+            << QByteArray("train") << QByteArray("step 3 loss 0.5") << QByteArray("train event line: not JSON");
     }
 
     void malformedLines()

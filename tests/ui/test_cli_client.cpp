@@ -5,10 +5,13 @@
 #include "seekbench/projects/run_store.h"
 #include "seekbench/replies/runs_replies.h"
 #include "seekbench/replies/slurm_replies.h"
+#include "seekbench/ui/aml_threshold_panel.h"
 #include "seekbench/ui/cli_client.h"
+#include "seekbench/ui/run_controller.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -25,7 +28,8 @@ std::optional<CliReply<Reply>> runAndWait(CliClient &cli, const QStringList &arg
 {
     std::optional<CliReply<Reply>> out;
     QObject context;
-    CliCall *call = cli.run<Reply>(args, &context, [&out](const CliReply<Reply> &r) { out = r; }, options);
+    CliCall *call = cli.run<Reply>(
+        args, &context, [&out](const CliReply<Reply> &r) { out = r; }, options);
     if (callOut)
         *callOut = call;
     QElapsedTimer clock;
@@ -96,8 +100,14 @@ private Q_SLOTS:
             id = QString::fromStdString(projects::RunStore(p).createRun(run));
         }
         CliClient cli;
-        const QStringList stop{QStringLiteral("runs"), QStringLiteral("stop"), id, QStringLiteral("--project"), dir,
-                               QStringLiteral("--wait"), QStringLiteral("1"), QStringLiteral("--json")};
+        const QStringList stop{QStringLiteral("runs"),
+                               QStringLiteral("stop"),
+                               id,
+                               QStringLiteral("--project"),
+                               dir,
+                               QStringLiteral("--wait"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--json")};
         // Opening the project marks the run crashed (its process is gone): stopping it is
         // bad input, with the CLI's message and the exit code's meaning.
         const auto result = runAndWait<replies::RunsStopReply>(cli, stop);
@@ -118,12 +128,15 @@ private Q_SLOTS:
         m.storage = "local";
         projects::Project::create(dir.toStdString(), m);
         QDir().mkpath(dir + QStringLiteral("/clusters"));
-        const QString profile = writeFile(dir + QStringLiteral("/clusters/lab.yaml"),
-                                          "nodes: 1\ntasks_per_node: 2\ncpus_per_task: 1\ntime: \"00:10:00\"\npartition: debug\n");
+        const QString profile
+            = writeFile(dir + QStringLiteral("/clusters/lab.yaml"),
+                        "nodes: 1\ntasks_per_node: 2\ncpus_per_task: 1\ntime: \"00:10:00\"\npartition: debug\n");
         const QString config = QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml");
         CliClient cli;
-        const QStringList script{QStringLiteral("slurm"), QStringLiteral("script"), QStringLiteral("--project"), dir,
-                                 QStringLiteral("--config"), config, QStringLiteral("--profile"), profile,
+        const QStringList script{QStringLiteral("slurm"),     QStringLiteral("script"),
+                                 QStringLiteral("--project"), dir,
+                                 QStringLiteral("--config"),  config,
+                                 QStringLiteral("--profile"), profile,
                                  QStringLiteral("--json")};
         const auto result = runAndWait<replies::SlurmScriptReply>(cli, script);
         QVERIFY(result);
@@ -136,8 +149,8 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(result->reply->script).contains(QStringLiteral("srun")));
 
         // A verb that succeeds without printing the expected reply is a BadReply, not ok.
-        const auto validate = runAndWait<replies::SlurmScriptReply>(
-            cli, {QStringLiteral("validate"), QStringLiteral("--config"), config});
+        const auto validate = runAndWait<replies::SlurmScriptReply>(cli, {QStringLiteral("validate"),
+                                                                          QStringLiteral("--config"), config});
         QVERIFY(validate);
         QCOMPARE(validate->exitCode, 0);
         QCOMPARE(validate->outcome, CliResult::Outcome::BadReply);
@@ -149,8 +162,9 @@ private Q_SLOTS:
     {
         qputenv("SEEKBENCH_CLI", "/nonexistent/seekbench-cli");
         CliClient cli;
-        const auto result = runAndWait<replies::RunsStopReply>(cli, {QStringLiteral("runs"), QStringLiteral("stop"),
-                                                                     QStringLiteral("x")},
+        const auto result = runAndWait<replies::RunsStopReply>(cli,
+                                                               {QStringLiteral("runs"), QStringLiteral("stop"),
+                                                                QStringLiteral("x")},
                                                                5000);
         QVERIFY2(result, "no answer for a missing executable");
         QCOMPARE(result->outcome, CliResult::Outcome::NotFound);
@@ -165,7 +179,8 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         // Stands in for a verb that runs long (a training run, a Slurm follower).
-        qputenv("SEEKBENCH_CLI", writeFile(tmp.filePath(QStringLiteral("cli")), "#!/bin/sh\nexec sleep 60\n", true).toUtf8());
+        qputenv("SEEKBENCH_CLI",
+                writeFile(tmp.filePath(QStringLiteral("cli")), "#!/bin/sh\nexec sleep 60\n", true).toUtf8());
         CliClient cli;
         std::optional<CliResult> result;
         QObject context;
@@ -186,7 +201,8 @@ private Q_SLOTS:
     void timeoutStopsAHungVerb()
     {
         QTemporaryDir tmp;
-        qputenv("SEEKBENCH_CLI", writeFile(tmp.filePath(QStringLiteral("cli")), "#!/bin/sh\nexec sleep 60\n", true).toUtf8());
+        qputenv("SEEKBENCH_CLI",
+                writeFile(tmp.filePath(QStringLiteral("cli")), "#!/bin/sh\nexec sleep 60\n", true).toUtf8());
         CliClient cli;
         CliClient::Options options;
         options.timeoutMs = 300;
@@ -205,6 +221,64 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cli.runningCount(), 0, 30000);
         QTest::qWait(50);
         QVERIFY(!called);
+    }
+
+    // The converted call sites read the typed replies: a stand-in CLI prints what the real
+    // one prints for `aml alerts --json` and `runs resume --json`, or fails like it.
+    void callSitesReadTypedReplies()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("p"));
+        projects::ProjectManifest m;
+        m.name = "cli";
+        m.storage = "local";
+        projects::Project::create(dir.toStdString(), m);
+        const QString alerts = writeFile(
+            tmp.filePath(QStringLiteral("alerts.json")),
+            R"({"alerts":[],"alerts_total":12,"curve":[{"alerts":12,"fpr":0.01,"precision":0.5,"recall":0.6,"threshold":0.4125}],)"
+            R"("days":30.0,"model":"graph","operating_point":{"alerts_per_day":0.4,"capacity_bound":false,"expected_cost":9.0,)"
+            R"("fpr":0.01,"precision":0.5,"precision_at_capacity":0.5,"recall":0.6,"threshold":0.4125},"positives":10,)"
+            R"("recall_at_fpr_2_1":{"fpr":0.02,"recall":0.7,"threshold":0.3},"run":"r1"})"
+            "\n");
+        const QString fake
+            = writeFile(tmp.filePath(QStringLiteral("cli")),
+                        "#!/bin/sh\n"
+                        "case \"$1 $2\" in\n"
+                        "'aml alerts') cat '"
+                            + alerts.toUtf8()
+                            + "' ;;\n"
+                              "'runs resume') echo '{\"run\":\"r1\",\"pid\":77,\"stdout\":\"a\",\"stderr\":\"b\"}' ;;\n"
+                              "*) echo \"seekbench-cli $1 $2: no such run\" >&2; exit 2 ;;\n"
+                              "esac\n",
+                        true);
+        qputenv("SEEKBENCH_CLI", fake.toUtf8());
+
+        ui::AmlThresholdPanel panel(std::make_shared<const projects::Project>(
+                                        projects::Project::open(dir.toStdString())),
+                                    dir);
+        QVERIFY(!panel.setRun(QStringLiteral("r1"), QStringLiteral("graph"))); // no stored curve; the run is still set
+        QSignalSpy recreated(&panel, &ui::AmlThresholdPanel::alertsRecreated);
+        QSignalSpy message(&panel, &ui::AmlThresholdPanel::message);
+        QVERIFY(panel.apply());
+        QVERIFY(panel.isApplying());
+        QTRY_COMPARE_WITH_TIMEOUT(recreated.count(), 1, 10000);
+        QVERIFY(!panel.isApplying());
+        QVERIFY2(message.last().first().toString().contains(QStringLiteral("0.4125")),
+                 qPrintable(message.last().first().toString()));
+
+        ui::RunController controller(dir);
+        QSignalSpy resumed(&controller, &ui::RunController::resumed);
+        QSignalSpy failed(&controller, &ui::RunController::failed);
+        controller.resume(QStringLiteral("r1"));
+        QTRY_COMPARE_WITH_TIMEOUT(resumed.count(), 1, 10000);
+        QCOMPARE(failed.count(), 0);
+        projects::RunRecord run;
+        run.id = "r2";
+        controller.stop(run, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        const QString why = failed.first().at(1).toString();
+        QVERIFY2(why.contains(QStringLiteral("no such run")) && why.contains(QStringLiteral("exit code 2")),
+                 qPrintable(why));
     }
 };
 

@@ -99,8 +99,8 @@ bool AmlThresholdPanel::apply()
     CliClient::Options options;
     options.timeoutMs = 10 * 60 * 1000; // features over the whole store: minutes on a large one
     m_applying = m_cli->run<replies::AmlAlertsReply>(
-        {QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), m_projectDir, QStringLiteral("--run"),
-         m_runId, QStringLiteral("--model"), m_model, QStringLiteral("--threshold"),
+        {QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), m_projectDir,
+         QStringLiteral("--run"), m_runId, QStringLiteral("--model"), m_model, QStringLiteral("--threshold"),
          QString::number(m_view->threshold(), 'g', 10), QStringLiteral("--limit"), QStringLiteral("1"),
          QStringLiteral("--json")},
         this,

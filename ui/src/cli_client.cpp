@@ -95,7 +95,8 @@ void CliCall::cancel()
         return;
     m_cancelled = true;
     if (!m_process || m_process->state() == QProcess::NotRunning) {
-        complete(CliResult::Outcome::Cancelled, CliClient::tr("seekbench-cli %1 was cancelled").arg(verbOf(m_arguments)));
+        complete(CliResult::Outcome::Cancelled,
+                 CliClient::tr("seekbench-cli %1 was cancelled").arg(verbOf(m_arguments)));
         return;
     }
     stopProcess();
@@ -131,11 +132,12 @@ void CliCall::processFinished()
     if (m_result.exitCode != 0) {
         const QString meaning = CliClient::exitCodeMeaning(m_result.exitCode);
         return complete(CliResult::Outcome::Failed,
-                        last.isEmpty() ? CliClient::tr("seekbench-cli %1 failed (exit code %2: %3)")
-                                             .arg(verb)
-                                             .arg(m_result.exitCode)
-                                             .arg(meaning)
-                                       : CliClient::tr("%1 (exit code %2: %3)").arg(last).arg(m_result.exitCode).arg(meaning));
+                        last.isEmpty()
+                            ? CliClient::tr("seekbench-cli %1 failed (exit code %2: %3)")
+                                  .arg(verb)
+                                  .arg(m_result.exitCode)
+                                  .arg(meaning)
+                            : CliClient::tr("%1 (exit code %2: %3)").arg(last).arg(m_result.exitCode).arg(meaning));
     }
     complete(CliResult::Outcome::Ok, {});
 }
@@ -170,16 +172,11 @@ QString CliClient::executable()
 QString CliClient::exitCodeMeaning(int code)
 {
     switch (code) {
-    case 0:
-        return tr("done");
-    case 2:
-        return tr("bad input, nothing was changed");
-    case 3:
-        return tr("runtime failure");
-    case 130:
-        return tr("cancelled");
-    default:
-        return tr("an exit code seekbench-cli does not document");
+    case 0: return tr("done");
+    case 2: return tr("bad input, nothing was changed");
+    case 3: return tr("runtime failure");
+    case 130: return tr("cancelled");
+    default: return tr("an exit code seekbench-cli does not document");
     }
 }
 
@@ -248,7 +245,8 @@ QList<QByteArray> CliClient::replyCandidates(const QByteArray &standardOutput)
 void CliClient::markBadReply(CliResult &result, const QString &why)
 {
     result.outcome = CliResult::Outcome::BadReply;
-    result.error = why.isEmpty() ? tr("seekbench-cli printed no reply") : tr("seekbench-cli printed no reply: %1").arg(why);
+    result.error = why.isEmpty() ? tr("seekbench-cli printed no reply")
+                                 : tr("seekbench-cli printed no reply: %1").arg(why);
 }
 
 } // namespace seekbench::ui

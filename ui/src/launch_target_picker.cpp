@@ -147,8 +147,9 @@ void LaunchTargetPicker::previewScript()
     CliClient::Options options;
     options.workingDirectory = m_projectDir;
     m_cli->run<replies::SlurmScriptReply>(
-        {QStringLiteral("slurm"), QStringLiteral("script"), QStringLiteral("--project"), m_projectDir, QStringLiteral("--config"),
-         path, QStringLiteral("--profile"), m_profile->currentData().toString(), QStringLiteral("--json")},
+        {QStringLiteral("slurm"), QStringLiteral("script"), QStringLiteral("--project"), m_projectDir,
+         QStringLiteral("--config"), path, QStringLiteral("--profile"), m_profile->currentData().toString(),
+         QStringLiteral("--json")},
         this,
         [this](const CliReply<replies::SlurmScriptReply> &result) {
             if (!result.ok()) {

@@ -15,8 +15,7 @@ using replies::RunsStopReply;
 
 RunController::RunController(const QString &projectDir, QObject *parent)
     : QObject(parent), m_projectDir(projectDir), m_cli(new CliClient(this))
-{
-}
+{}
 
 // The `runs stop` helpers end with us (the CliClient kills the verbs it still runs); the
 // runs themselves are never touched here.
@@ -94,15 +93,14 @@ void RunController::resume(const QString &runId)
 {
     // `runs resume` starts `train --resume` detached (new session), with its output in
     // runs/<id>/resume.{out,err}.log, and returns at once.
-    m_cli->run<RunsResumeReply>(
-        {QStringLiteral("runs"), QStringLiteral("resume"), runId, QStringLiteral("--project"), m_projectDir,
-         QStringLiteral("--json")},
-        this, [this, runId](const CliReply<RunsResumeReply> &result) {
-            if (result.ok())
-                Q_EMIT resumed(runId);
-            else
-                Q_EMIT failed(runId, result.error.isEmpty() ? tr("the run could not be resumed") : result.error);
-        });
+    const QStringList args{QStringLiteral("runs"), QStringLiteral("resume"), runId, QStringLiteral("--project"),
+                           m_projectDir,           QStringLiteral("--json")};
+    m_cli->run<RunsResumeReply>(args, this, [this, runId](const CliReply<RunsResumeReply> &result) {
+        if (result.ok())
+            Q_EMIT resumed(runId);
+        else
+            Q_EMIT failed(runId, result.error.isEmpty() ? tr("the run could not be resumed") : result.error);
+    });
 }
 
 } // namespace seekbench::ui

@@ -43,8 +43,7 @@ QString tail(const QString &path, int lines)
 
 RunLauncher::RunLauncher(const QString &projectDir, QObject *parent)
     : QObject(parent), m_projectDir(projectDir), m_cli(new CliClient(this))
-{
-}
+{}
 
 RunLauncher::Check RunLauncher::checkLoad(const ConfigLoad &load)
 {
@@ -157,8 +156,8 @@ bool RunLauncher::submitSlurm(const Queued &q, QString *error)
             follow.stdoutFile = runDir + QStringLiteral("/slurm-follow.out.log");
             follow.stderrFile = runDir + QStringLiteral("/slurm-follow.err.log");
             QString why;
-            if (!CliClient::startDetached({QStringLiteral("slurm"), QStringLiteral("follow"), runId, QStringLiteral("--project"),
-                                           projectDir, QStringLiteral("--wait")},
+            if (!CliClient::startDetached({QStringLiteral("slurm"), QStringLiteral("follow"), runId,
+                                           QStringLiteral("--project"), projectDir, QStringLiteral("--wait")},
                                           follow, nullptr, &why))
                 Q_EMIT launchFailed(why);
             Q_EMIT runStarted(runId);
@@ -217,7 +216,8 @@ bool RunLauncher::start(const Queued &q, QString *error)
     detached.workingDirectory = m_projectDir;
     detached.stdoutFile = p.outLog;
     detached.stderrFile = p.errLog;
-    if (!CliClient::startDetached(commandFor(q.target, m_projectDir, configPath, p.name, q.parentId), detached, &p.pid, error))
+    const QStringList command = commandFor(q.target, m_projectDir, configPath, p.name, q.parentId);
+    if (!CliClient::startDetached(command, detached, &p.pid, error))
         return false;
     p.startedMs = QDateTime::currentMSecsSinceEpoch();
     m_pending.append(p);

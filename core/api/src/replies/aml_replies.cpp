@@ -72,8 +72,9 @@ AmlGenerateReply AmlGenerateReply::fromJson(const std::string &document)
 
 std::string AmlImportReply::toJson() const
 {
-    return nlohmann::json{{"import_id", importId},       {"lines", lines},           {"imported", imported},
-                          {"new_accounts", newAccounts}, {"quarantined", quarantined}, {"quarantine", quarantine}}
+    return nlohmann::json{{"import_id", importId},      {"lines", lines},
+                          {"imported", imported},       {"new_accounts", newAccounts},
+                          {"quarantined", quarantined}, {"quarantine", quarantine}}
         .dump();
 }
 
@@ -97,25 +98,40 @@ std::string AmlAlertsReply::toJson() const
 {
     nlohmann::json points = nlohmann::json::array();
     for (const auto &p : curve)
-        points.push_back({{"threshold", p.threshold}, {"precision", p.precision}, {"recall", p.recall}, {"fpr", p.fpr},
+        points.push_back({{"threshold", p.threshold},
+                          {"precision", p.precision},
+                          {"recall", p.recall},
+                          {"fpr", p.fpr},
                           {"alerts", p.alerts}});
     nlohmann::json items = nlohmann::json::array();
     for (const auto &a : alerts)
-        items.push_back({{"id", a.id}, {"tx_id", a.txId}, {"account_id", a.accountId}, {"score", a.score},
-                         {"severity", a.severity}, {"reasons", a.reasons}});
+        items.push_back({{"id", a.id},
+                         {"tx_id", a.txId},
+                         {"account_id", a.accountId},
+                         {"score", a.score},
+                         {"severity", a.severity},
+                         {"reasons", a.reasons}});
     const auto &op = operatingPoint;
-    const nlohmann::json j{
-        {"run", run},
-        {"model", model},
-        {"days", days},
-        {"positives", positives},
-        {"operating_point", {{"threshold", op.threshold}, {"precision", op.precision}, {"recall", op.recall}, {"fpr", op.fpr},
-                             {"alerts_per_day", op.alertsPerDay}, {"expected_cost", op.expectedCost},
-                             {"capacity_bound", op.capacityBound}, {"precision_at_capacity", op.precisionAtCapacity}}},
-        {"recall_at_fpr_2_1", {{"recall", recallAtFpr.recall}, {"threshold", recallAtFpr.threshold}, {"fpr", recallAtFpr.fpr}}},
-        {"curve", points},
-        {"alerts_total", alertsTotal},
-        {"alerts", items}};
+    const nlohmann::json j{{"run", run},
+                           {"model", model},
+                           {"days", days},
+                           {"positives", positives},
+                           {"operating_point",
+                            {{"threshold", op.threshold},
+                             {"precision", op.precision},
+                             {"recall", op.recall},
+                             {"fpr", op.fpr},
+                             {"alerts_per_day", op.alertsPerDay},
+                             {"expected_cost", op.expectedCost},
+                             {"capacity_bound", op.capacityBound},
+                             {"precision_at_capacity", op.precisionAtCapacity}}},
+                           {"recall_at_fpr_2_1",
+                            {{"recall", recallAtFpr.recall},
+                             {"threshold", recallAtFpr.threshold},
+                             {"fpr", recallAtFpr.fpr}}},
+                           {"curve", points},
+                           {"alerts_total", alertsTotal},
+                           {"alerts", items}};
     return j.dump(1);
 }
 

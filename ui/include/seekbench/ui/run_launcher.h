@@ -13,8 +13,8 @@ namespace seekbench::ui {
 class CliClient;
 
 // Starts runs as detached `seekbench-cli train --project DIR --config FILE --name N`
-// processes (a QProcess child would die with the GUI). Their stdout/stderr go to files
-// under runs/.launching/ until the CLI has created runs/<id>/; then the files are moved
+// processes (CliClient::startDetached: a child process would die with the GUI). Their
+// stdout/stderr go to files under runs/.launching/ until the CLI has created runs/<id>/; then the files are moved
 // there (a rename keeps the process writing to them). The new run is found in the store
 // by its pid and host.
 // Where a run trains: this machine as one process, N data-parallel processes here

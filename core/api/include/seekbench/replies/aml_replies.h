@@ -66,10 +66,10 @@ struct AmlAlertsReply
     std::string run, model;
     double days = 0;
     std::int64_t positives = 0;
-    OperatingPoint operatingPoint;  // "operating_point"
-    RecallAtFpr recallAtFpr;        // "recall_at_fpr_2_1": the best recall at FPR <= 2.1 %
+    OperatingPoint operatingPoint; // "operating_point"
+    RecallAtFpr recallAtFpr;       // "recall_at_fpr_2_1": the best recall at FPR <= 2.1 %
     std::vector<AmlCurvePoint> curve;
-    std::int64_t alertsTotal = 0;   // "alerts_total": every alert made; `alerts` lists the top --limit
+    std::int64_t alertsTotal = 0; // "alerts_total": every alert made; `alerts` lists the top --limit
     std::vector<AmlAlertItem> alerts;
 
     std::string toJson() const;
