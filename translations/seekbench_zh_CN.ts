@@ -892,14 +892,6 @@
 <context>
     <name>seekbench::ui::AmlDemoSetup</name>
     <message>
-        <source>seekbench-cli was not found at %1</source>
-        <translation>在 %1 找不到 seekbench-cli</translation>
-    </message>
-    <message>
-        <source>cannot start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
-    <message>
         <source>Generating the demo transactions…</source>
         <translation>正在生成演示交易…</translation>
     </message>
@@ -945,10 +937,6 @@
     <message>
         <source>Alerts re-created at threshold %1</source>
         <translation>已按阈值 %1 重新生成警报</translation>
-    </message>
-    <message>
-        <source>Cannot start %1</source>
-        <translation>无法启动 %1</translation>
     </message>
     <message>
         <source>Run %1 has no operating curve for the %2 model.</source>
@@ -1173,6 +1161,69 @@
     <message>
         <source>Export all heads</source>
         <translation>导出所有注意力头</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::CliClient</name>
+    <message>
+        <source>seekbench-cli was not found at %1</source>
+        <translation>在 %1 找不到 seekbench-cli</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>seekbench-cli %1 was cancelled</source>
+        <translation>seekbench-cli %1 已取消</translation>
+    </message>
+    <message>
+        <source>seekbench-cli %1 did not answer within %2 s and was stopped</source>
+        <translation>seekbench-cli %1 在 %2 秒内没有应答，已被停止</translation>
+    </message>
+    <message>
+        <source>seekbench-cli %1 crashed</source>
+        <translation>seekbench-cli %1 崩溃了</translation>
+    </message>
+    <message>
+        <source>seekbench-cli %1 crashed: %2</source>
+        <translation>seekbench-cli %1 崩溃了：%2</translation>
+    </message>
+    <message>
+        <source>seekbench-cli %1 failed (exit code %2: %3)</source>
+        <translation>seekbench-cli %1 失败（退出码 %2：%3）</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2: %3)</source>
+        <translation>%1（退出码 %2：%3）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>bad input, nothing was changed</source>
+        <translation>输入有误，未做任何更改</translation>
+    </message>
+    <message>
+        <source>runtime failure</source>
+        <translation>运行时失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>an exit code seekbench-cli does not document</source>
+        <translation>seekbench-cli 未说明的退出码</translation>
+    </message>
+    <message>
+        <source>seekbench-cli printed no reply</source>
+        <translation>seekbench-cli 没有输出应答</translation>
+    </message>
+    <message>
+        <source>seekbench-cli printed no reply: %1</source>
+        <translation>seekbench-cli 没有输出应答：%1</translation>
     </message>
 </context>
 <context>
@@ -1862,10 +1913,6 @@
         <translation>在 %1 找不到 seekbench-cli</translation>
     </message>
     <message>
-        <source>cannot start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
-    <message>
         <source>the run process exited before it created a run</source>
         <translation>运行进程在创建运行记录之前就退出了</translation>
     </message>
@@ -1880,10 +1927,6 @@
     <message>
         <source>The Slurm submission failed: %1</source>
         <translation>Slurm 提交失败：%1</translation>
-    </message>
-    <message>
-        <source>it did not name its run (exit code %1)</source>
-        <translation>它没有给出运行编号（退出码 %1）</translation>
     </message>
 </context>
 <context>

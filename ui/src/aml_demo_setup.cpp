@@ -4,14 +4,11 @@
 #include "seekbench/projects/aml_case_store.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/transactions.h"
-#include "seekbench/ui/run_launcher.h"
+#include "seekbench/replies/aml_replies.h"
+#include "seekbench/ui/cli_client.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 
 #include <csignal>
 
@@ -66,24 +63,17 @@ int AmlDemoSetup::trainSteps(const QString &projectDir)
 
 bool AmlDemoSetup::launch(const QStringList &arguments, const QString &logName)
 {
-    const QString cli = RunLauncher::cliPath();
-    if (!QFileInfo(cli).isExecutable()) {
-        fail(tr("seekbench-cli was not found at %1").arg(cli));
-        return false;
-    }
     const QString logs = QDir(m_dir).filePath(QStringLiteral("logs"));
     QDir().mkpath(logs);
     m_outLog = QDir(logs).filePath(logName + QStringLiteral(".out.log"));
     m_errLog = QDir(logs).filePath(logName + QStringLiteral(".err.log"));
-    QProcess process;
-    process.setProgram(cli);
-    process.setArguments(arguments);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(m_outLog);
-    process.setStandardErrorFile(m_errLog);
-    process.setWorkingDirectory(m_dir);
-    if (!process.startDetached(&m_pid)) {
-        fail(tr("cannot start %1: %2").arg(cli, process.errorString()));
+    CliClient::DetachedOptions options;
+    options.workingDirectory = m_dir;
+    options.stdoutFile = m_outLog;
+    options.stderrFile = m_errLog;
+    QString error;
+    if (!CliClient::startDetached(arguments, options, &m_pid, &error)) {
+        fail(error);
         return false;
     }
     m_timer.start();
@@ -136,9 +126,13 @@ int AmlDemoSetup::lastStep() const
         f.seek(f.size() - 65536);
     int step = 0;
     for (const QByteArray &line : f.readAll().split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(QStringLiteral("event")).toString() == QLatin1String("step"))
-            step = std::max(step, o.value(QStringLiteral("step")).toInt());
+        // The first line may be cut by the seek, the last still being written: skip what does not parse.
+        try {
+            const replies::TrainEventLine event = replies::TrainEventLine::fromJson(line.toStdString());
+            if (event.event == "step" && event.step)
+                step = std::max(step, int(*event.step));
+        } catch (const std::invalid_argument &) {
+        }
     }
     return step;
 }

@@ -2,7 +2,7 @@
 
 #include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/project.h"
-#include "seekbench/ui/run_launcher.h"
+#include "seekbench/replies/aml_replies.h"
 #include "seekbench/widgets/threshold_curve_view.h"
 
 #include <QJsonArray>
@@ -16,7 +16,7 @@ namespace seekbench::ui {
 
 AmlThresholdPanel::AmlThresholdPanel(std::shared_ptr<const projects::Project> project, const QString &projectDir,
                                      QWidget *parent)
-    : QWidget(parent), m_project(std::move(project)), m_projectDir(projectDir)
+    : QWidget(parent), m_project(std::move(project)), m_projectDir(projectDir), m_cli(new CliClient(this))
 {
     setObjectName(QStringLiteral("amlThresholdPanel"));
     m_view = new widgets::ThresholdCurveView(this);
@@ -33,24 +33,6 @@ AmlThresholdPanel::AmlThresholdPanel(std::shared_ptr<const projects::Project> pr
     layout->addWidget(m_apply, 0, Qt::AlignLeft);
     connect(m_view, &widgets::ThresholdCurveView::thresholdChanged, this, &AmlThresholdPanel::showPoint);
     connect(m_apply, &QPushButton::clicked, this, [this] { apply(); });
-    connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        m_apply->setEnabled(true);
-        if (status != QProcess::NormalExit || code != 0) {
-            Q_EMIT message(tr("Re-creating the alerts failed: %1")
-                               .arg(QString::fromUtf8(m_process.readAllStandardError()).trimmed().section(QLatin1Char('\n'), -1)));
-            return;
-        }
-        m_stored = m_view->threshold();
-        showPoint(m_stored);
-        Q_EMIT message(tr("Alerts re-created at threshold %1").arg(m_stored, 0, 'f', 4));
-        Q_EMIT alertsRecreated();
-    });
-    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) {
-            m_apply->setEnabled(true);
-            Q_EMIT message(tr("Cannot start %1").arg(RunLauncher::cliPath()));
-        }
-    });
 }
 
 bool AmlThresholdPanel::setRun(const QString &runId, const QString &model)
@@ -114,12 +96,27 @@ bool AmlThresholdPanel::apply()
     if (m_runId.isEmpty() || isApplying())
         return false;
     m_apply->setEnabled(false);
-    m_process.setProgram(RunLauncher::cliPath());
-    m_process.setArguments({QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), m_projectDir,
-                            QStringLiteral("--run"), m_runId, QStringLiteral("--model"), m_model, QStringLiteral("--threshold"),
-                            QString::number(m_view->threshold(), 'g', 10), QStringLiteral("--limit"), QStringLiteral("1")});
-    m_process.setStandardOutputFile(QProcess::nullDevice());
-    m_process.start();
+    CliClient::Options options;
+    options.timeoutMs = 10 * 60 * 1000; // features over the whole store: minutes on a large one
+    m_applying = m_cli->run<replies::AmlAlertsReply>(
+        {QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), m_projectDir,
+         QStringLiteral("--run"), m_runId, QStringLiteral("--model"), m_model, QStringLiteral("--threshold"),
+         QString::number(m_view->threshold(), 'g', 10), QStringLiteral("--limit"), QStringLiteral("1"),
+         QStringLiteral("--json")},
+        this,
+        [this](const CliReply<replies::AmlAlertsReply> &result) {
+            m_apply->setEnabled(true);
+            if (!result.ok()) {
+                Q_EMIT message(tr("Re-creating the alerts failed: %1").arg(result.error));
+                return;
+            }
+            // The threshold the alerts were made at, as the engine read it.
+            m_stored = result.reply->operatingPoint.threshold;
+            showPoint(m_view->threshold());
+            Q_EMIT message(tr("Alerts re-created at threshold %1").arg(m_stored, 0, 'f', 4));
+            Q_EMIT alertsRecreated();
+        },
+        options);
     Q_EMIT message(tr("Re-creating the alerts at threshold %1…").arg(m_view->threshold(), 0, 'f', 4));
     return true;
 }

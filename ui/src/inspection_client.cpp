@@ -1,7 +1,7 @@
 #include "seekbench/ui/inspection_client.h"
 
 #include "seekbench/inspection_protocol.h"
-#include "seekbench/ui/run_launcher.h"
+#include "seekbench/ui/cli_client.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -71,7 +71,7 @@ void InspectionClient::ensureStarted()
     QString program = m_program;
     QStringList args = m_arguments;
     if (!m_customCommand) {
-        program = RunLauncher::cliPath();
+        program = CliClient::executable();
         args = {QStringLiteral("inspect"), QStringLiteral("serve"), QStringLiteral("--run"), m_runDir};
         if (!m_checkpoint.isEmpty())
             args << QStringLiteral("--checkpoint") << m_checkpoint;

@@ -1,5 +1,8 @@
 #include "seekbench/ui/launch_target_picker.h"
 
+#include "seekbench/replies/slurm_replies.h"
+#include "seekbench/ui/cli_client.h"
+
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -7,12 +10,8 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSpinBox>
@@ -22,7 +21,7 @@
 namespace seekbench::ui {
 
 LaunchTargetPicker::LaunchTargetPicker(const QString &projectDir, std::function<QString()> configText, QWidget *parent)
-    : QWidget(parent), m_projectDir(projectDir), m_configText(std::move(configText))
+    : QWidget(parent), m_projectDir(projectDir), m_configText(std::move(configText)), m_cli(new CliClient(this))
 {
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
@@ -145,28 +144,27 @@ void LaunchTargetPicker::previewScript()
         Q_EMIT previewReady(m_lastPreview);
         return;
     }
-    auto *process = new QProcess(this);
-    process->setWorkingDirectory(m_projectDir);
-    connect(process, &QProcess::finished, this, [this, process](int code, QProcess::ExitStatus) {
-        process->deleteLater();
-        const QJsonObject o = QJsonDocument::fromJson(process->readAllStandardOutput()).object();
-        if (code != 0 || o.isEmpty()) {
-            m_lastPreview = tr("The job script cannot be made: %1")
-                                .arg(QString::fromUtf8(process->readAllStandardError()).trimmed());
-        } else {
-            QStringList args;
-            for (const QJsonValue &v : o.value(QStringLiteral("sbatch_args")).toArray())
-                args << v.toString();
-            m_lastPreview = tr("sbatch arguments (passed as separate words, no shell):") + QLatin1Char('\n')
-                            + args.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + tr("Batch script:")
-                            + QLatin1Char('\n') + o.value(QStringLiteral("script")).toString();
-        }
-        Q_EMIT previewReady(m_lastPreview);
-    });
-    process->start(RunLauncher::cliPath(),
-                   {QStringLiteral("slurm"), QStringLiteral("script"), QStringLiteral("--project"), m_projectDir,
-                    QStringLiteral("--config"), path, QStringLiteral("--profile"), m_profile->currentData().toString(),
-                    QStringLiteral("--json")});
+    CliClient::Options options;
+    options.workingDirectory = m_projectDir;
+    m_cli->run<replies::SlurmScriptReply>(
+        {QStringLiteral("slurm"), QStringLiteral("script"), QStringLiteral("--project"), m_projectDir,
+         QStringLiteral("--config"), path, QStringLiteral("--profile"), m_profile->currentData().toString(),
+         QStringLiteral("--json")},
+        this,
+        [this](const CliReply<replies::SlurmScriptReply> &result) {
+            if (!result.ok()) {
+                m_lastPreview = tr("The job script cannot be made: %1").arg(result.error);
+            } else {
+                QStringList args;
+                for (const std::string &a : result.reply->sbatchArgs)
+                    args << QString::fromStdString(a);
+                m_lastPreview = tr("sbatch arguments (passed as separate words, no shell):") + QLatin1Char('\n')
+                                + args.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + tr("Batch script:")
+                                + QLatin1Char('\n') + QString::fromStdString(result.reply->script);
+            }
+            Q_EMIT previewReady(m_lastPreview);
+        },
+        options);
 }
 
 } // namespace seekbench::ui

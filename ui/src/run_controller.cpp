@@ -1,11 +1,6 @@
 #include "seekbench/ui/run_controller.h"
 
 #include "seekbench/projects/process_identity.h"
-#include "seekbench/ui/run_launcher.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTimer>
 
 #include <csignal>
@@ -15,20 +10,16 @@ namespace seekbench::ui {
 
 using seekbench::projects::ProcessIdentity;
 
-RunController::RunController(const QString &projectDir, QObject *parent)
-    : QObject(parent), m_projectDir(projectDir)
-{
-}
+using replies::RunsResumeReply;
+using replies::RunsStopReply;
 
-RunController::~RunController()
-{
-    // The `runs stop` helpers end with us; the runs themselves are never touched here.
-    for (auto &s : m_stops) {
-        s.process->disconnect(this);
-        s.process->kill();
-        s.process->waitForFinished(1000);
-    }
-}
+RunController::RunController(const QString &projectDir, QObject *parent)
+    : QObject(parent), m_projectDir(projectDir), m_cli(new CliClient(this))
+{}
+
+// The `runs stop` helpers end with us (the CliClient kills the verbs it still runs); the
+// runs themselves are never touched here.
+RunController::~RunController() = default;
 
 int RunController::secondsLeft(const QString &runId) const
 {
@@ -44,7 +35,6 @@ void RunController::stop(const seekbench::projects::RunRecord &run, int graceSec
     Stop s;
     s.run = run;
     s.secondsLeft = graceSeconds;
-    s.process = new QProcess(this);
     s.countdown = new QTimer(this);
     s.countdown->setInterval(1000);
     connect(s.countdown, &QTimer::timeout, this, [this, id] {
@@ -54,16 +44,19 @@ void RunController::stop(const seekbench::projects::RunRecord &run, int graceSec
         it->secondsLeft = std::max(0, it->secondsLeft - 1);
         Q_EMIT stopProgress(id, it->secondsLeft);
     });
-    connect(s.process, &QProcess::finished, this, [this, id](int code, QProcess::ExitStatus) { finishStop(id, code); });
-    s.process->start(RunLauncher::cliPath(),
-                     {QStringLiteral("runs"), QStringLiteral("stop"), id, QStringLiteral("--project"), m_projectDir,
-                      QStringLiteral("--wait"), QString::number(graceSeconds), QStringLiteral("--json")});
+    // The verb waits the grace period itself: its timeout leaves it that and more.
+    CliClient::Options options;
+    options.timeoutMs = (graceSeconds + 30) * 1000;
+    s.call = m_cli->run<RunsStopReply>(
+        {QStringLiteral("runs"), QStringLiteral("stop"), id, QStringLiteral("--project"), m_projectDir,
+         QStringLiteral("--wait"), QString::number(graceSeconds), QStringLiteral("--json")},
+        this, [this, id](const CliReply<RunsStopReply> &result) { finishStop(id, result); }, options);
     s.countdown->start();
     m_stops.insert(id, s);
     Q_EMIT stopProgress(id, graceSeconds);
 }
 
-void RunController::finishStop(const QString &runId, int exitCode)
+void RunController::finishStop(const QString &runId, const CliReply<RunsStopReply> &result)
 {
     const auto it = m_stops.find(runId);
     if (it == m_stops.end())
@@ -72,24 +65,20 @@ void RunController::finishStop(const QString &runId, int exitCode)
     m_stops.erase(it);
     s.countdown->stop();
     s.countdown->deleteLater();
-    const QByteArray out = s.process->readAllStandardOutput();
-    const QString err = QString::fromUtf8(s.process->readAllStandardError()).trimmed();
-    s.process->deleteLater();
-    const QJsonObject result = QJsonDocument::fromJson(out).object();
-    if (exitCode == 0 && result.value(QStringLiteral("stopped")).toBool()) {
+    if (result.ok() && result.reply && result.reply->stopped) {
         Q_EMIT stopped(runId, false);
         return;
     }
-    // Still alive after the grace period: kill it, but only if the recorded identity
-    // (host, pid, start time) is still this very process.
+    // Still alive after the grace period (the verb exits 3 with its reply): kill it, but
+    // only if the recorded identity (host, pid, start time) is still this very process.
     const ProcessIdentity writer{s.run.host, s.run.pid, s.run.pidStart};
-    if (result.contains(QStringLiteral("signalled")) && writer.host == ProcessIdentity::hostName()
+    if (result.reply && result.reply->signalledPid && writer.host == ProcessIdentity::hostName()
         && writer.isAliveHere()) {
         ::kill(static_cast<pid_t>(writer.pid), SIGKILL);
         Q_EMIT stopped(runId, true);
         return;
     }
-    Q_EMIT failed(runId, err.isEmpty() ? tr("the run could not be stopped") : err);
+    Q_EMIT failed(runId, result.error.isEmpty() ? tr("the run could not be stopped") : result.error);
 }
 
 bool RunController::signalStop(const seekbench::projects::RunRecord &run)
@@ -102,19 +91,16 @@ bool RunController::signalStop(const seekbench::projects::RunRecord &run)
 
 void RunController::resume(const QString &runId)
 {
-    auto *process = new QProcess(this);
-    connect(process, &QProcess::finished, this, [this, process, runId](int code, QProcess::ExitStatus) {
-        const QString err = QString::fromUtf8(process->readAllStandardError()).trimmed();
-        process->deleteLater();
-        if (code == 0)
-            Q_EMIT resumed(runId);
-        else
-            Q_EMIT failed(runId, err.isEmpty() ? tr("the run could not be resumed") : err);
-    });
     // `runs resume` starts `train --resume` detached (new session), with its output in
     // runs/<id>/resume.{out,err}.log, and returns at once.
-    process->start(RunLauncher::cliPath(), {QStringLiteral("runs"), QStringLiteral("resume"), runId,
-                                            QStringLiteral("--project"), m_projectDir, QStringLiteral("--json")});
+    const QStringList args{QStringLiteral("runs"), QStringLiteral("resume"), runId, QStringLiteral("--project"),
+                           m_projectDir,           QStringLiteral("--json")};
+    m_cli->run<RunsResumeReply>(args, this, [this, runId](const CliReply<RunsResumeReply> &result) {
+        if (result.ok())
+            Q_EMIT resumed(runId);
+        else
+            Q_EMIT failed(runId, result.error.isEmpty() ? tr("the run could not be resumed") : result.error);
+    });
 }
 
 } // namespace seekbench::ui

@@ -3,17 +3,15 @@
 #include "seekbench/config_io.h"
 #include "seekbench/estimates.h"
 #include "seekbench/projects/process_identity.h"
+#include "seekbench/replies/slurm_replies.h"
+#include "seekbench/ui/cli_client.h"
 #include "seekbench/ui/issue_text.h"
 #include "seekbench/validation.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QSettings>
 #include <QThread>
 #include <QUuid>
@@ -43,7 +41,9 @@ QString tail(const QString &path, int lines)
 }
 } // namespace
 
-RunLauncher::RunLauncher(const QString &projectDir, QObject *parent) : QObject(parent), m_projectDir(projectDir) {}
+RunLauncher::RunLauncher(const QString &projectDir, QObject *parent)
+    : QObject(parent), m_projectDir(projectDir), m_cli(new CliClient(this))
+{}
 
 RunLauncher::Check RunLauncher::checkLoad(const ConfigLoad &load)
 {
@@ -64,14 +64,6 @@ RunLauncher::Check RunLauncher::checkText(const QString &yaml)
 RunLauncher::Check RunLauncher::checkConfig(const QString &path)
 {
     return checkLoad(loadRunConfig(path.toStdString()));
-}
-
-QString RunLauncher::cliPath()
-{
-    const QString env = qEnvironmentVariable("SEEKBENCH_CLI");
-    if (!env.isEmpty())
-        return env;
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/seekbench-cli");
 }
 
 int RunLauncher::maxConcurrent(int threadsPerRun)
@@ -135,7 +127,7 @@ QStringList RunLauncher::clusterProfiles(const QString &projectDir)
 
 bool RunLauncher::submitSlurm(const Queued &q, QString *error)
 {
-    const QString cli = cliPath();
+    const QString cli = CliClient::executable();
     if (!QFileInfo(cli).isExecutable()) {
         *error = tr("seekbench-cli was not found at %1").arg(cli);
         return false;
@@ -146,43 +138,31 @@ bool RunLauncher::submitSlurm(const Queued &q, QString *error)
     }
     // The submission is short (sbatch returns at once) but never waited for on the GUI
     // thread; when it answers, a detached follower keeps the run in step with the job.
-    auto *submit = new QProcess(this);
-    submit->setWorkingDirectory(m_projectDir);
     const QString projectDir = m_projectDir;
-    connect(submit, &QProcess::finished, this, [this, submit, cli, projectDir](int code, QProcess::ExitStatus status) {
-        submit->deleteLater();
-        const QString why = QString::fromUtf8(submit->readAllStandardError()).trimmed();
-        QString runId;
-        for (const QByteArray &line : submit->readAllStandardOutput().split('\n')) {
-            const QJsonObject o = QJsonDocument::fromJson(line).object();
-            if (o.contains(QStringLiteral("run")))
-                runId = o.value(QStringLiteral("run")).toString();
-        }
-        if (status != QProcess::NormalExit || code != 0 || runId.isEmpty()) {
-            Q_EMIT launchFailed(tr("The Slurm submission failed: %1")
-                                    .arg(why.isEmpty() ? tr("it did not name its run (exit code %1)").arg(code) : why));
-            return;
-        }
-        QProcess follower;
-        follower.setProgram(cli);
-        follower.setArguments({QStringLiteral("slurm"), QStringLiteral("follow"), runId, QStringLiteral("--project"),
-                               projectDir, QStringLiteral("--wait")});
-        const QString runDir = projectDir + QStringLiteral("/runs/") + runId;
-        follower.setStandardInputFile(QProcess::nullDevice());
-        follower.setStandardOutputFile(runDir + QStringLiteral("/slurm-follow.out.log"));
-        follower.setStandardErrorFile(runDir + QStringLiteral("/slurm-follow.err.log"));
-        follower.setWorkingDirectory(projectDir);
-        if (!follower.startDetached())
-            Q_EMIT launchFailed(tr("cannot start %1: %2").arg(cli, follower.errorString()));
-        Q_EMIT runStarted(runId);
-    });
-    connect(submit, &QProcess::errorOccurred, this, [this, submit](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) {
-            submit->deleteLater();
-            Q_EMIT launchFailed(tr("The Slurm submission failed: %1").arg(submit->errorString()));
-        }
-    });
-    submit->start(cli, commandFor(q.target, m_projectDir, q.configPath, q.name, q.parentId));
+    CliClient::Options options;
+    options.workingDirectory = m_projectDir;
+    options.timeoutMs = 120000; // sbatch on a busy login node
+    m_cli->run<replies::SlurmSubmitReply>(
+        commandFor(q.target, m_projectDir, q.configPath, q.name, q.parentId), this,
+        [this, projectDir](const CliReply<replies::SlurmSubmitReply> &result) {
+            if (!result.ok()) {
+                Q_EMIT launchFailed(tr("The Slurm submission failed: %1").arg(result.error));
+                return;
+            }
+            const QString runId = QString::fromStdString(result.reply->run);
+            const QString runDir = projectDir + QStringLiteral("/runs/") + runId;
+            CliClient::DetachedOptions follow;
+            follow.workingDirectory = projectDir;
+            follow.stdoutFile = runDir + QStringLiteral("/slurm-follow.out.log");
+            follow.stderrFile = runDir + QStringLiteral("/slurm-follow.err.log");
+            QString why;
+            if (!CliClient::startDetached({QStringLiteral("slurm"), QStringLiteral("follow"), runId,
+                                           QStringLiteral("--project"), projectDir, QStringLiteral("--wait")},
+                                          follow, nullptr, &why))
+                Q_EMIT launchFailed(why);
+            Q_EMIT runStarted(runId);
+        },
+        options);
     return true;
 }
 
@@ -224,11 +204,6 @@ bool RunLauncher::launch(const QString &configPath, const QString &name, QString
 bool RunLauncher::start(const Queued &q, QString *error)
 {
     const QString configPath = q.configPath;
-    const QString cli = cliPath();
-    if (!QFileInfo(cli).isExecutable()) {
-        *error = tr("seekbench-cli was not found at %1").arg(cli);
-        return false;
-    }
     const QString staging = m_projectDir + QStringLiteral("/runs/.launching");
     QDir().mkpath(staging);
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -237,17 +212,13 @@ bool RunLauncher::start(const Queued &q, QString *error)
     p.errLog = staging + QLatin1Char('/') + token + QStringLiteral(".err.log");
     p.name = q.name;
     p.threads = q.threads;
-    QProcess process;
-    process.setProgram(cli);
-    process.setArguments(commandFor(q.target, m_projectDir, configPath, p.name, q.parentId));
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(p.outLog);
-    process.setStandardErrorFile(p.errLog);
-    process.setWorkingDirectory(m_projectDir);
-    if (!process.startDetached(&p.pid)) {
-        *error = tr("cannot start %1: %2").arg(cli, process.errorString());
+    CliClient::DetachedOptions detached;
+    detached.workingDirectory = m_projectDir;
+    detached.stdoutFile = p.outLog;
+    detached.stderrFile = p.errLog;
+    const QStringList command = commandFor(q.target, m_projectDir, configPath, p.name, q.parentId);
+    if (!CliClient::startDetached(command, detached, &p.pid, error))
         return false;
-    }
     p.startedMs = QDateTime::currentMSecsSinceEpoch();
     m_pending.append(p);
     return true;

@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QProcess>
+#include "seekbench/ui/cli_client.h"
+
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -21,7 +23,7 @@ namespace seekbench::ui {
 // The operating point: precision, recall and FPR against the threshold (the run's stored
 // curve on the held-out months), the threshold line draggable with the alerts per day it
 // gives updated live. *Apply* re-creates the alerts at the new threshold with the engine
-// (`seekbench-cli aml alerts --threshold`), out of process.
+// (`seekbench-cli aml alerts --threshold --json`), out of process.
 class AmlThresholdPanel : public QWidget
 {
     Q_OBJECT
@@ -37,7 +39,7 @@ public:
     double alertsPerDayAt(double threshold) const;
     QString summary() const;
     bool apply();
-    bool isApplying() const { return m_process.state() != QProcess::NotRunning; }
+    bool isApplying() const { return m_applying && m_applying->isRunning(); }
 
 Q_SIGNALS:
     void alertsRecreated();
@@ -52,7 +54,8 @@ private:
     widgets::ThresholdCurveView *m_view;
     QLabel *m_info;
     QPushButton *m_apply;
-    QProcess m_process;
+    CliClient *m_cli;
+    QPointer<CliCall> m_applying;
 };
 
 } // namespace seekbench::ui

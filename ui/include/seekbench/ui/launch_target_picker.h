@@ -13,6 +13,8 @@ class QSpinBox;
 
 namespace seekbench::ui {
 
+class CliClient;
+
 // "Where": this machine, N data-parallel processes on it, or a Slurm cluster from a
 // profile saved in the project's clusters/ folder, with the job script shown before
 // anything is submitted (`seekbench-cli slurm script --json`, run off the GUI thread).
@@ -46,6 +48,7 @@ private:
 
     QString m_projectDir;
     std::function<QString()> m_configText;
+    CliClient *m_cli;
     QComboBox *m_kind = nullptr;
     QSpinBox *m_processes = nullptr;
     QComboBox *m_profile = nullptr;

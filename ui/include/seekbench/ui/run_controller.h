@@ -2,11 +2,14 @@
 
 #include "seekbench/projects/run_record.h"
 
+#include "seekbench/replies/runs_replies.h"
+#include "seekbench/ui/cli_client.h"
+
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
-class QProcess;
 class QTimer;
 
 namespace seekbench::ui {
@@ -40,14 +43,15 @@ Q_SIGNALS:
 private:
     struct Stop
     {
-        QProcess *process = nullptr;
+        QPointer<CliCall> call;
         QTimer *countdown = nullptr;
         int secondsLeft = 0;
         seekbench::projects::RunRecord run;
     };
-    void finishStop(const QString &runId, int exitCode);
+    void finishStop(const QString &runId, const CliReply<replies::RunsStopReply> &result);
 
     QString m_projectDir;
+    CliClient *m_cli;
     QHash<QString, Stop> m_stops;
 };
 

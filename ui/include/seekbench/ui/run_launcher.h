@@ -10,9 +10,11 @@
 
 namespace seekbench::ui {
 
+class CliClient;
+
 // Starts runs as detached `seekbench-cli train --project DIR --config FILE --name N`
-// processes (a QProcess child would die with the GUI). Their stdout/stderr go to files
-// under runs/.launching/ until the CLI has created runs/<id>/; then the files are moved
+// processes (CliClient::startDetached: a child process would die with the GUI). Their
+// stdout/stderr go to files under runs/.launching/ until the CLI has created runs/<id>/; then the files are moved
 // there (a rename keeps the process writing to them). The new run is found in the store
 // by its pid and host.
 // Where a run trains: this machine as one process, N data-parallel processes here
@@ -42,8 +44,6 @@ public:
     // The same checks as `seekbench-cli validate`: parse, then validate().
     static Check checkConfig(const QString &path);
     static Check checkText(const QString &yaml);
-    // seekbench-cli next to this executable, or SEEKBENCH_CLI in the environment.
-    static QString cliPath();
 
     // Starts a run, or queues it while the machine's cores are taken (see maxConcurrent);
     // returns false with `error` set when the config is refused, its memory estimate
@@ -93,6 +93,7 @@ private:
     int runningHere(const RunList &runs) const;
 
     QString m_projectDir;
+    CliClient *m_cli;
     QVector<Pending> m_pending;
     QVector<Queued> m_queue;
     int m_runningHere = 0;
