@@ -4,6 +4,7 @@
 // tests check what is on disk, not only what the API says), writer processes.
 
 #include "seekbench/projects/project.h"
+#include "seekbench/run/run_status.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,6 +16,15 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+// QCOMPARE prints a status by its word.
+namespace QTest {
+template<>
+inline char *toString(const seekbench::RunStatus &status)
+{
+    return qstrdup(seekbench::toString(status));
+}
+} // namespace QTest
 
 namespace testsupport {
 

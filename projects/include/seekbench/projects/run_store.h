@@ -35,10 +35,10 @@ public:
     int beginAttempt(const std::string &runId, std::int64_t checkpointStep,
                      const std::optional<ProcessIdentity> &process = std::nullopt);
     // Records the end: status, message, the trainer's final and best metrics.
-    void finishRun(const std::string &runId, const std::string &status, const std::string &message,
+    void finishRun(const std::string &runId, RunStatus status, const std::string &message,
                    const std::map<std::string, double> &finalMetrics = {},
                    const std::map<std::string, double> &bestMetrics = {});
-    void setStatus(const std::string &runId, const std::string &status, const std::string &message = {});
+    void setStatus(const std::string &runId, RunStatus status, const std::string &message = {});
     void heartbeat(const std::string &runId);
     // Records which process writes the run now (a launcher created the row, the trainer
     // process writes it): stale detection checks this process.
