@@ -50,11 +50,10 @@ fs::path runFolder(const Options &o)
         if (!project || !id)
             throw BadInput{"--run DIR or --project DIR --run-id ID is required"};
         try {
-            projects::Project::checkRunId(*id);
+            dir = projects::ProjectLayout(*project).runDir(*id);
         } catch (const std::exception &e) {
             throw BadInput{e.what()};
         }
-        dir = fs::path(*project) / "runs" / *id;
     }
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
