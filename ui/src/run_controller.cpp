@@ -1,6 +1,6 @@
 #include "seekbench/ui/run_controller.h"
 
-#include "seekbench/projects/process_identity.h"
+#include "seekbench/projects/run_control.h"
 #include "seekbench/ui/run_launcher.h"
 
 #include <QJsonDocument>
@@ -9,11 +9,10 @@
 #include <QTimer>
 
 #include <csignal>
-#include <sys/types.h>
 
 namespace seekbench::ui {
 
-using seekbench::projects::ProcessIdentity;
+using seekbench::projects::RunControl;
 
 RunController::RunController(const QString &projectDir, QObject *parent)
     : QObject(parent), m_projectDir(projectDir)
@@ -82,10 +81,7 @@ void RunController::finishStop(const QString &runId, int exitCode)
     }
     // Still alive after the grace period: kill it, but only if the recorded identity
     // (host, pid, start time) is still this very process.
-    const ProcessIdentity writer{s.run.host, s.run.pid, s.run.pidStart};
-    if (result.contains(QStringLiteral("signalled")) && writer.host == ProcessIdentity::hostName()
-        && writer.isAliveHere()) {
-        ::kill(static_cast<pid_t>(writer.pid), SIGKILL);
+    if (result.contains(QStringLiteral("signalled")) && RunControl::signalWriter(s.run, SIGKILL)) {
         Q_EMIT stopped(runId, true);
         return;
     }
@@ -94,10 +90,7 @@ void RunController::finishStop(const QString &runId, int exitCode)
 
 bool RunController::signalStop(const seekbench::projects::RunRecord &run)
 {
-    const ProcessIdentity writer{run.host, run.pid, run.pidStart};
-    if (writer.host != ProcessIdentity::hostName() || !writer.isAliveHere())
-        return false;
-    return ::kill(static_cast<pid_t>(writer.pid), SIGTERM) == 0;
+    return RunControl::signalWriter(run, SIGTERM);
 }
 
 void RunController::resume(const QString &runId)

@@ -3,6 +3,9 @@
 #include "seekbench/config_io.h"
 #include "seekbench/estimates.h"
 #include "seekbench/projects/process_identity.h"
+#include "seekbench/projects/project_error.h"
+#include "seekbench/projects/project_layout.h"
+#include "seekbench/projects/run_control.h"
 #include "seekbench/ui/issue_text.h"
 #include "seekbench/validation.h"
 
@@ -21,6 +24,9 @@
 namespace seekbench::ui {
 
 namespace {
+
+projects::ProjectLayout layoutOf(const QString &projectDir) { return projects::ProjectLayout(projectDir.toStdString()); }
+QString pathText(const std::filesystem::path &path) { return QString::fromStdString(path.string()); }
 // What this machine offers, as the CLI would see it: the build's CUDA support is a
 // compile definition; a device is present when the NVIDIA driver lists one.
 BuildCapabilities capabilities()
@@ -127,7 +133,7 @@ QStringList RunLauncher::commandFor(const LaunchTarget &target, const QString &p
 QStringList RunLauncher::clusterProfiles(const QString &projectDir)
 {
     QStringList out;
-    const QDir dir(projectDir + QStringLiteral("/clusters"));
+    const QDir dir(pathText(layoutOf(projectDir).clustersDir()));
     for (const QString &f : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name))
         out << dir.filePath(f);
     return out;
@@ -167,10 +173,17 @@ bool RunLauncher::submitSlurm(const Queued &q, QString *error)
         follower.setProgram(cli);
         follower.setArguments({QStringLiteral("slurm"), QStringLiteral("follow"), runId, QStringLiteral("--project"),
                                projectDir, QStringLiteral("--wait")});
-        const QString runDir = projectDir + QStringLiteral("/runs/") + runId;
+        QString outLog, errLog;
+        try {
+            outLog = pathText(layoutOf(projectDir).slurmFollowOutLog(runId.toStdString()));
+            errLog = pathText(layoutOf(projectDir).slurmFollowErrLog(runId.toStdString()));
+        } catch (const projects::ProjectError &e) {
+            Q_EMIT launchFailed(tr("The Slurm submission named a bad run: %1").arg(QString::fromStdString(e.what())));
+            return;
+        }
         follower.setStandardInputFile(QProcess::nullDevice());
-        follower.setStandardOutputFile(runDir + QStringLiteral("/slurm-follow.out.log"));
-        follower.setStandardErrorFile(runDir + QStringLiteral("/slurm-follow.err.log"));
+        follower.setStandardOutputFile(outLog);
+        follower.setStandardErrorFile(errLog);
         follower.setWorkingDirectory(projectDir);
         if (!follower.startDetached())
             Q_EMIT launchFailed(tr("cannot start %1: %2").arg(cli, follower.errorString()));
@@ -229,7 +242,7 @@ bool RunLauncher::start(const Queued &q, QString *error)
         *error = tr("seekbench-cli was not found at %1").arg(cli);
         return false;
     }
-    const QString staging = m_projectDir + QStringLiteral("/runs/.launching");
+    const QString staging = pathText(layoutOf(m_projectDir).launchingDir());
     QDir().mkpath(staging);
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Pending p;
@@ -255,10 +268,10 @@ bool RunLauncher::start(const Queued &q, QString *error)
 
 int RunLauncher::runningHere(const RunList &runs) const
 {
-    const std::string host = projects::ProcessIdentity::hostName();
     int n = 0;
     for (const auto &r : runs)
-        if (r.status == "running" && r.host == host)
+        if (r.status == RunStatus::Running
+            && projects::RunControl::writerState(r) == projects::WriterState::Alive)
             ++n;
     return n;
 }
@@ -273,10 +286,10 @@ void RunLauncher::onRunsListed(const RunList &runs)
             return r.pid == p.pid && r.host == host && r.createdAt * 1000 >= p.startedMs - 5000;
         });
         if (it != runs.end()) {
-            const QString runDir = m_projectDir + QStringLiteral("/runs/") + QString::fromStdString(it->id);
-            QDir().mkpath(runDir);
-            QFile::rename(p.outLog, runDir + QStringLiteral("/train.out.log"));
-            QFile::rename(p.errLog, runDir + QStringLiteral("/train.err.log"));
+            const projects::ProjectLayout layout = layoutOf(m_projectDir);
+            QDir().mkpath(pathText(layout.runDir(it->id)));
+            QFile::rename(p.outLog, pathText(layout.trainOutLog(it->id)));
+            QFile::rename(p.errLog, pathText(layout.trainErrLog(it->id)));
             m_pending.removeAt(i);
             Q_EMIT runStarted(QString::fromStdString(it->id));
             continue;
