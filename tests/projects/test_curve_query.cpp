@@ -232,7 +232,7 @@ private Q_SLOTS:
         const int attempt = store.beginAttempt(id, 600);
         QCOMPARE(attempt, 2);
         QCOMPARE(store.run(id).attempt, 2);
-        QCOMPARE(store.run(id).status, seekbench::RunStatus::Running);
+        QCOMPARE(seekbench::toString(store.run(id).status), seekbench::toString(seekbench::RunStatus::Running));
         {
             MetricWriter w(p, id, attempt);
             std::vector<MetricPoint> pts;

@@ -47,7 +47,7 @@ private Q_SLOTS:
         makeProject(dir);
         auto recorder = RunRecorder::beginNew(dir, m_config, "my run");
         const RunRecord r = record(dir, recorder->runId());
-        QCOMPARE(r.status, RunStatus::Running);
+        QCOMPARE(seekbench::toString(r.status), seekbench::toString(seekbench::RunStatus::Running));
         QCOMPARE(r.name, std::string("my run"));
         QCOMPARE(r.host, ProcessIdentity::hostName());
         QCOMPARE(r.pid, std::int64_t(::getpid()));
@@ -103,7 +103,7 @@ private Q_SLOTS:
         result.finalMetrics = {{"train/loss", 0.25}};
         recorder->end(result);
         const RunRecord r = record(dir, id);
-        QCOMPARE(r.status, stored);
+        QCOMPARE(seekbench::toString(r.status), seekbench::toString(stored));
         QCOMPARE(QString::fromStdString(r.message), storedMessage);
         QVERIFY(r.endedAt.has_value());
         QVERIFY(r.summary.count("train/loss") == 1);
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(toYaml(again->config()), toYaml(m_config));
         const RunRecord r = record(dir, id);
         QCOMPARE(r.attempt, 2);
-        QCOMPARE(r.status, RunStatus::Running);
+        QCOMPARE(seekbench::toString(r.status), seekbench::toString(seekbench::RunStatus::Running));
         Project p = Project::open(dir);
         QCOMPARE(RunStore(p).attempts(id).size(), std::size_t(2));
     }

@@ -91,7 +91,7 @@ private Q_SLOTS:
         r.notes = "why: a first look";
         const auto id = store.createRun(r);
         const auto run = store.run(id);
-        QCOMPARE(run.status, seekbench::RunStatus::Running);
+        QCOMPARE(seekbench::toString(run.status), seekbench::toString(seekbench::RunStatus::Running));
         QCOMPARE(run.configHash, std::string("abc123"));
         QCOMPARE(run.launcher, std::string("gui"));
         QCOMPARE(run.host, ProcessIdentity::hostName());
@@ -160,7 +160,7 @@ private Q_SLOTS:
         const auto c = store.run(clone);
         QCOMPARE(c.parentId, id);
         QCOMPARE(c.parentKind, std::string("clone"));
-        QCOMPARE(c.status, seekbench::RunStatus::Queued);
+        QCOMPARE(seekbench::toString(c.status), seekbench::toString(seekbench::RunStatus::Queued));
         QCOMPARE(c.configYaml, run.configYaml);
 
         store.deleteRun(id);
@@ -305,14 +305,14 @@ private Q_SLOTS:
         std::vector<std::string> expected{deadId, reusedId, farSilent};
         std::sort(expected.begin(), expected.end());
         QCOMPARE(marked, expected);
-        QCOMPARE(store.run(deadId).status, seekbench::RunStatus::Crashed);
+        QCOMPARE(seekbench::toString(store.run(deadId).status), seekbench::toString(seekbench::RunStatus::Crashed));
         QVERIFY(store.run(deadId).message.find("is gone") != std::string::npos);
-        QCOMPARE(store.run(aliveId).status, seekbench::RunStatus::Running);
-        QCOMPARE(store.run(farBeating).status, seekbench::RunStatus::Running);
-        QCOMPARE(store.run(farSilent).status, seekbench::RunStatus::Crashed);
+        QCOMPARE(seekbench::toString(store.run(aliveId).status), seekbench::toString(seekbench::RunStatus::Running));
+        QCOMPARE(seekbench::toString(store.run(farBeating).status), seekbench::toString(seekbench::RunStatus::Running));
+        QCOMPARE(seekbench::toString(store.run(farSilent).status), seekbench::toString(seekbench::RunStatus::Crashed));
         QVERIFY(store.run(farSilent).message.find("no heartbeat from some-other-node") != std::string::npos);
-        QCOMPARE(store.run(done).status, seekbench::RunStatus::Finished);
-        QCOMPARE(store.run(jobId).status, seekbench::RunStatus::Running);
+        QCOMPARE(seekbench::toString(store.run(done).status), seekbench::toString(seekbench::RunStatus::Finished));
+        QCOMPARE(seekbench::toString(store.run(jobId).status), seekbench::toString(seekbench::RunStatus::Running));
     }
 
     void liveProcessKilled()
@@ -330,7 +330,7 @@ private Q_SLOTS:
         proc.waitForFinished(5000);
         auto p = Project::open(dir);
         QCOMPARE(p.staleRunsMarked(), std::vector<std::string>{id});
-        QCOMPARE(RunStore(p).run(id).status, seekbench::RunStatus::Crashed);
+        QCOMPARE(seekbench::toString(RunStore(p).run(id).status), seekbench::toString(seekbench::RunStatus::Crashed));
     }
 
     void badInputs_data()

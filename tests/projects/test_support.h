@@ -17,14 +17,9 @@
 #include <sstream>
 #include <string>
 
-// QCOMPARE prints a status by its word.
-namespace QTest {
-template<>
-inline char *toString(const seekbench::RunStatus &status)
-{
-    return qstrdup(seekbench::toString(status));
-}
-} // namespace QTest
+// Compare statuses as words (QCOMPARE(seekbench::toString(a), seekbench::toString(b))):
+// QCOMPARE on the enum itself would find seekbench::toString by ADL on failure and free
+// its static text.
 
 namespace testsupport {
 
