@@ -6,7 +6,7 @@
 
 #include "aml_support.h"
 #include "commands.h"
-#include "project_train.h"
+#include "seekbench/projects/run_recorder.h"
 
 #include "seekbench/aml/csv_import.h"
 #include "seekbench/aml/features.h"
@@ -217,7 +217,7 @@ int amlTrain(const std::vector<std::string> &args)
         if (!loadValidConfig(*path, o.get("--name"), config))
             return ExitBadInput;
     }
-    std::unique_ptr<ProjectTrainSession> session;
+    std::unique_ptr<RunRecorder> session;
     TrainRequest request;
     std::shared_ptr<aml::AmlDataset> dataset;
     try {
@@ -225,8 +225,8 @@ int amlTrain(const std::vector<std::string> &args)
             throw std::invalid_argument("the config's data.kind is '" + config.data.kind + "'; aml train needs aml_transactions");
         // The dataset is rebuilt from the store for a new run and for a resume alike.
         dataset = loadDataset(Project::open(*projectDir));
-        session = o.get("--resume") ? ProjectTrainSession::beginResume(*projectDir, *o.get("--resume"))
-                                    : ProjectTrainSession::beginNew(*projectDir, config, config.name);
+        session = o.get("--resume") ? RunRecorder::beginResume(*projectDir, *o.get("--resume"))
+                                    : RunRecorder::beginNew(*projectDir, config, config.name);
         config = session->config();
         if (config.data.kind != "aml_transactions")
             throw std::invalid_argument("run '" + session->runId() + "' is not an AML run (data.kind " + config.data.kind + ")");

@@ -6,9 +6,9 @@
 
 #include "commands.h"
 #include "seekbench/projects/curve_query.h"
-#include "seekbench/projects/process_identity.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
+#include "seekbench/projects/run_control.h"
 #include "seekbench/projects/run_exporter.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/schema.h"
@@ -18,19 +18,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <thread>
 
-#include <cerrno>
-#include <csignal>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -117,7 +110,7 @@ json runJson(const RunRecord &r)
     for (const auto &[k, m] : r.summary)
         summary[k] = {{"final", optJson(m.finalValue)}, {"final_step", m.finalStep}, {"best", optJson(m.bestValue)},
                       {"best_step", m.bestStep}};
-    return {{"id", r.id}, {"name", r.name}, {"status", r.status}, {"created_at", r.createdAt},
+    return {{"id", r.id}, {"name", r.name}, {"status", toString(r.status)}, {"created_at", r.createdAt},
             {"started_at", optJson(r.startedAt)}, {"ended_at", optJson(r.endedAt)},
             {"heartbeat_at", optJson(r.heartbeatAt)}, {"host", r.host}, {"pid", r.pid}, {"launcher", r.launcher},
             {"config_hash", r.configHash}, {"parent", r.parentId}, {"parent_kind", r.parentKind},
@@ -179,7 +172,7 @@ int projectInfo(const Args &a)
     std::map<std::string, int> byStatus;
     const auto runs = store.listRuns();
     for (const auto &r : runs)
-        ++byStatus[r.status];
+        ++byStatus[toString(r.status)];
     std::error_code ec;
     const auto bytes = fs::file_size(p.databasePath(), ec);
     const std::string netfs = networkFilesystemName(p.dir());
@@ -214,10 +207,12 @@ int projectInfo(const Args &a)
 RunFilter filterFrom(const Args &a)
 {
     RunFilter f;
-    f.statuses = a.all("--status");
-    for (const auto &s : f.statuses)
-        if (!isRunStatus(s))
+    for (const auto &s : a.all("--status")) {
+        const auto status = parseRunStatus(s);
+        if (!status)
             badInput("--status: '" + s + "' is not a run status (queued, running, finished, failed, cancelled, crashed)");
+        f.statuses.push_back(*status);
+    }
     f.tags = a.all("--tag");
     for (const auto &c : a.all("--param"))
         f.params.push_back(RunFilter::Condition::parse(c, "--param"));
@@ -249,7 +244,7 @@ int projectRuns(const Args &a)
     }
     std::printf("%-24s %-10s %-19s %-24s %s\n", "ID", "STATUS", "CREATED (UTC)", "NAME", "RESULT");
     for (const auto &r : runs)
-        std::printf("%-24s %-10s %-19s %-24s %s\n", r.id.c_str(), r.status.c_str(), isoTime(r.createdAt).c_str(),
+        std::printf("%-24s %-10s %-19s %-24s %s\n", r.id.c_str(), toString(r.status), isoTime(r.createdAt).c_str(),
                     r.name.substr(0, 24).c_str(), headlineMetric(r).c_str());
     std::printf("%zu run%s\n", runs.size(), runs.size() == 1 ? "" : "s");
     return ExitOk;
@@ -279,7 +274,7 @@ int projectShow(const Args &a)
         return ExitOk;
     }
     std::cout << "run       " << r.id << "  " << r.name << "\n"
-              << "status    " << r.status << (r.message.empty() ? "" : " (" + r.message + ")") << "\n"
+              << "status    " << toString(r.status) << (r.message.empty() ? "" : " (" + r.message + ")") << "\n"
               << "attempt   " << r.attempt << "\n"
               << "created   " << isoTime(r.createdAt) << " UTC\n"
               << "ended     " << (r.endedAt ? isoTime(*r.endedAt) + " UTC" : "-") << "\n"
@@ -407,33 +402,6 @@ std::string selfExe()
 
 int runsStop(Project &p, const std::string &id, const Args &a)
 {
-    RunStore store(p);
-    const RunRecord r = store.run(id);
-    if (!r.jobId.empty() && (r.status == "running" || r.status == "queued")) {
-        // A Slurm job: its scheduler stops every rank (slurm follow records the end).
-        cancelSlurmJob(r.jobId);
-        store.addLog(id, "info", "cancel requested: scancel " + r.jobId);
-        if (a.has("--json"))
-            std::cout << json{{"run", id}, {"scancel", r.jobId}}.dump() << "\n";
-        else
-            std::cout << "scancel " << r.jobId << " (run " << id << "); seekbench-cli slurm follow " << id
-                      << " records its end\n";
-        return ExitOk;
-    }
-    if (r.status != "running")
-        badInput("run '" + id + "' is not running (status " + r.status + ")");
-    const ProcessIdentity writer{r.host, r.pid, r.pidStart};
-    if (r.host != ProcessIdentity::hostName())
-        badInput("run '" + id + "' runs on host " + r.host + "; stop it there (or through its cluster scheduler)");
-    if (!writer.isAliveHere()) {
-        // The pid is gone or now names another process: never signal it.
-        const auto marked = store.markStaleRuns();
-        throw Failure{ExitRuntime, "the process of run '" + id + "' (pid " + std::to_string(r.pid) + ") is gone"
-                                       + (marked.empty() ? "" : "; the run is now marked crashed")};
-    }
-    if (::kill(static_cast<pid_t>(r.pid), SIGTERM) != 0)
-        throw Failure{ExitRuntime, "cannot signal pid " + std::to_string(r.pid) + ": " + std::strerror(errno)};
-    // The trainer writes a final checkpoint, records 'cancelled' and exits 130. Wait for it.
     double waitFor = 60;
     if (auto w = a.get("--wait")) {
         try {
@@ -442,77 +410,36 @@ int runsStop(Project &p, const std::string &id, const Args &a)
             badInput("--wait: '" + *w + "' is not a number of seconds");
         }
     }
-    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(waitFor);
-    while (writer.isAliveHere() && std::chrono::steady_clock::now() < until)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    const bool stopped = !writer.isAliveHere();
-    const std::string status = store.run(id).status;
+    const RunControl::StopOutcome out = RunControl(p).stop(id, waitFor);
+    if (!out.scancelJob.empty()) {
+        if (a.has("--json"))
+            std::cout << json{{"run", id}, {"scancel", out.scancelJob}}.dump() << "\n";
+        else
+            std::cout << "scancel " << out.scancelJob << " (run " << id << "); seekbench-cli slurm follow " << id
+                      << " records its end\n";
+        return ExitOk;
+    }
+    const std::string status = toString(out.status);
     if (a.has("--json"))
-        std::cout << json{{"run", id}, {"signalled", r.pid}, {"stopped", stopped}, {"status", status}}.dump() << "\n";
-    else
-        std::cout << "sent SIGTERM to run " << id << " (pid " << r.pid << "); "
-                  << (stopped ? "it stopped, status " + status : "still stopping after " + std::to_string(int(waitFor)) + " s")
+        std::cout << json{{"run", id}, {"signalled", out.signalled}, {"stopped", out.stopped}, {"status", status}}.dump()
                   << "\n";
-    return stopped ? ExitOk : ExitRuntime;
+    else
+        std::cout << "sent SIGTERM to run " << id << " (pid " << out.signalled << "); "
+                  << (out.stopped ? "it stopped, status " + status
+                                  : "still stopping after " + std::to_string(int(waitFor)) + " s")
+                  << "\n";
+    return out.stopped ? ExitOk : ExitRuntime;
 }
 
 int runsResume(Project &p, const std::string &id, const Args &a)
 {
-    RunStore store(p);
-    const RunRecord r = store.run(id);
-    const ProcessIdentity writer{r.host, r.pid, r.pidStart};
-    if (r.status == "running" && (r.host != ProcessIdentity::hostName() || writer.isAliveHere()))
-        badInput("run '" + id + "' is still running (pid " + std::to_string(r.pid) + " on " + r.host + ")");
-    const std::string exe = selfExe();
-    const fs::path dir = p.runDir(id);
-    const std::string outLog = (dir / "resume.out.log").string(), errLog = (dir / "resume.err.log").string();
-    const std::string projectDir = p.dir().string();
-    int pipeFd[2];
-    if (::pipe(pipeFd) != 0)
-        throw Failure{ExitRuntime, "cannot start the resumed run: pipe failed"};
-    // Double fork and setsid: the run outlives this command and any terminal.
-    const pid_t child = ::fork();
-    if (child < 0)
-        throw Failure{ExitRuntime, "cannot start the resumed run: fork failed"};
-    if (child == 0) {
-        ::close(pipeFd[0]);
-        ::setsid();
-        const pid_t grandchild = ::fork();
-        if (grandchild != 0) {
-            const long long g = grandchild;
-            [[maybe_unused]] auto n = ::write(pipeFd[1], &g, sizeof g);
-            ::_exit(grandchild > 0 ? 0 : 1);
-        }
-        const int in = ::open("/dev/null", O_RDONLY);
-        const int out = ::open(outLog.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        const int err = ::open(errLog.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (in < 0 || out < 0 || err < 0)
-            ::_exit(127);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        ::close(pipeFd[1]);
-        std::vector<std::string> argv{exe, "train", "--project", projectDir, "--resume", id};
-        std::vector<char *> cargv;
-        for (auto &s : argv)
-            cargv.push_back(s.data());
-        cargv.push_back(nullptr);
-        ::execv(exe.c_str(), cargv.data());
-        ::_exit(127);
-    }
-    ::close(pipeFd[1]);
-    long long grandchild = -1;
-    [[maybe_unused]] auto n = ::read(pipeFd[0], &grandchild, sizeof grandchild);
-    ::close(pipeFd[0]);
-    ::waitpid(child, nullptr, 0);
-    if (grandchild <= 0)
-        throw Failure{ExitRuntime, "cannot start the resumed run"};
+    const RunControl::ResumeStart start = RunControl(p).resume(id, selfExe());
+    const std::string outLog = p.relativePath(start.stdoutLog), errLog = p.relativePath(start.stderrLog);
     if (a.has("--json"))
-        std::cout << json{{"run", id}, {"pid", grandchild}, {"stdout", p.relativePath(outLog)},
-                          {"stderr", p.relativePath(errLog)}}.dump() << "\n";
+        std::cout << json{{"run", id}, {"pid", start.pid}, {"stdout", outLog}, {"stderr", errLog}}.dump() << "\n";
     else
-        std::cout << "resuming run " << id << " as pid " << grandchild << "; output in " << p.relativePath(outLog)
-                  << " and " << p.relativePath(errLog) << "\n";
+        std::cout << "resuming run " << id << " as pid " << start.pid << "; output in " << outLog << " and " << errLog
+                  << "\n";
     return ExitOk;
 }
 

@@ -5,11 +5,11 @@
 // the project folder. The sbatch options go to sbatch as arguments, never through a shell.
 
 #include "commands.h"
-#include "distributed_train.h"
 
 #include "seekbench/config_io.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/projects/distributed_run.h"
+#include "seekbench/projects/distributed_start.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_store.h"
@@ -227,15 +227,14 @@ int slurmSubmit(const SlurmArgs &a)
     job.attempt = start.attempt;
     job.runName = start.name;
     RunStore store(project);
-    const fs::path runDir = project.runDir(start.runId);
     std::error_code ec;
-    fs::create_directories(runDir / "logs", ec); // Slurm does not create the folders of --output
-    const fs::path script = project.dir() / sbatchScriptPath(job.runId, job.attempt);
+    fs::create_directories(project.layout().runLogsDir(start.runId), ec); // Slurm does not create the folders of --output
+    const fs::path script = project.layout().sbatchScriptPath(job.runId, job.attempt);
     {
         std::ofstream out(script);
         out << sbatchScript(s, job);
         if (!out) {
-            store.finishRun(start.runId, "failed", "cannot write " + script.string());
+            store.finishRun(start.runId, RunStatus::Failed, "cannot write " + script.string());
             throw Failure{ExitRuntime, "cannot write " + script.string()};
         }
     }
@@ -244,7 +243,7 @@ int slurmSubmit(const SlurmArgs &a)
     try {
         jobId = submitSlurmJob(s, job, script);
     } catch (const ProjectError &e) {
-        store.finishRun(start.runId, "failed", e.what());
+        store.finishRun(start.runId, RunStatus::Failed, e.what());
         throw Failure{ExitRuntime, std::string(e.what()) + " (run " + start.runId + " is marked failed)"};
     }
     store.setJob(start.runId, "slurm", jobId, "PENDING");
@@ -267,12 +266,10 @@ json rankStatesJson(RunStore &store, const std::string &runId)
     return ranks;
 }
 
-bool terminalRunStatus(const std::string &s) { return s == "finished" || s == "failed" || s == "cancelled" || s == "crashed"; }
-
 struct Poll
 {
     std::string state;    // the job's state (or UNKNOWN when Slurm has forgotten it)
-    std::string status;   // the run's status after this poll
+    RunStatus status = RunStatus::Queued; // the run's status after this poll
     std::string message;
     bool done = false;
 };
@@ -286,7 +283,7 @@ Poll pollOnce(const Project &project, const std::string &runId)
     const RunRecord r = store.run(runId);
     if (r.scheduler != "slurm" || r.jobId.empty())
         badInput("run '" + runId + "' is not a Slurm job (it has no job id)");
-    if (terminalRunStatus(r.status)) {
+    if (!isActive(r.status)) {
         p.state = r.jobState;
         p.status = r.status;
         p.message = r.message;
@@ -297,8 +294,8 @@ Poll pollOnce(const Project &project, const std::string &runId)
     p.state = info.known ? info.state : "UNKNOWN";
     if (info.known && info.state != r.jobState)
         store.setJobState(runId, info.state);
-    if (info.known && info.state == "RUNNING" && r.status == "queued")
-        store.setStatus(runId, "running");
+    if (info.known && info.state == "RUNNING" && r.status == RunStatus::Queued)
+        store.setStatus(runId, RunStatus::Running);
     SegmentImporter(project).importRun(runId);
     // A job Slurm no longer knows (after MinJobAge) has ended; its outcome is in the
     // ranks' own records.
@@ -333,20 +330,20 @@ int slurmFollow(const SlurmArgs &a)
     std::string last;
     for (;;) {
         const Poll p = pollOnce(project, id);
-        const std::string now = p.state + "/" + p.status;
+        const std::string now = p.state + "/" + toString(p.status);
         if (now != last || p.done) {
             last = now;
             RunStore store(project);
             if (a.has("--json"))
-                std::cout << json{{"run", id}, {"job_state", p.state}, {"status", p.status}, {"message", p.message},
+                std::cout << json{{"run", id}, {"job_state", p.state}, {"status", toString(p.status)}, {"message", p.message},
                                   {"done", p.done}, {"ranks", rankStatesJson(store, id)}}.dump()
                           << std::endl;
             else
-                std::cout << "run " << id << ": job " << p.state << ", run " << p.status
+                std::cout << "run " << id << ": job " << p.state << ", run " << toString(p.status)
                           << (p.message.empty() ? "" : " (" + p.message + ")") << std::endl;
         }
         if (p.done)
-            return p.status == "finished" ? ExitOk : p.status == "cancelled" ? ExitCancelled : ExitRuntime;
+            return p.status == RunStatus::Finished ? ExitOk : p.status == RunStatus::Cancelled ? ExitCancelled : ExitRuntime;
         if (!wait)
             return ExitOk;
         if (timeout > 0 && std::chrono::steady_clock::now() > until)
@@ -366,8 +363,8 @@ int slurmCancel(const SlurmArgs &a)
     const RunRecord r = store.run(id);
     if (r.jobId.empty())
         badInput("run '" + id + "' is not a Slurm job (it has no job id); stop a local run with seekbench-cli runs stop");
-    if (terminalRunStatus(r.status))
-        badInput("run '" + id + "' has already ended (status " + r.status + ")");
+    if (!isActive(r.status))
+        badInput("run '" + id + "' has already ended (status " + toString(r.status) + ")");
     cancelSlurmJob(r.jobId);
     store.addLog(id, "info", "cancel requested: scancel " + r.jobId);
     if (!a.has("--json"))
@@ -397,13 +394,13 @@ int slurmLogs(const SlurmArgs &a)
     const int rank = integer(a, "--rank", -1);
     fs::path file;
     if (rank >= 0) {
-        file = project.dir() / rankLogPath(id, rank);
+        file = project.layout().rankLogPath(id, rank);
     } else {
         RunStore store(project);
         const RunRecord r = store.run(id);
         if (r.jobId.empty())
             badInput("run '" + id + "' has no Slurm job; give --rank R for a rank's log");
-        file = project.runDir(id) / "logs" / ("slurm-" + r.jobId + ".out");
+        file = project.layout().slurmLogPath(id, r.jobId);
     }
     std::ifstream in(file, std::ios::binary);
     std::uintmax_t offset = 0;
@@ -423,7 +420,7 @@ int slurmLogs(const SlurmArgs &a)
         if (!follow)
             return ExitOk;
         RunStore store(project);
-        if (terminalRunStatus(store.run(id).status)) {
+        if (!isActive(store.run(id).status)) {
             follow = false;
             continue; // one last read
         }
@@ -502,7 +499,7 @@ int printRankStates(const std::filesystem::path &dir, const std::string &runId)
     Project project = Project::open(dir, ro);
     RunStore store(project);
     const RunRecord r = store.run(runId);
-    std::cout << json{{"run", runId}, {"status", r.status}, {"attempt", r.attempt}, {"ranks", r.ranks},
+    std::cout << json{{"run", runId}, {"status", toString(r.status)}, {"attempt", r.attempt}, {"ranks", r.ranks},
                       {"scheduler", r.scheduler}, {"job", r.jobId}, {"job_state", r.jobState},
                       {"rank_states", rankStatesJson(store, runId)}}.dump()
               << "\n";

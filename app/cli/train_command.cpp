@@ -4,11 +4,11 @@
 
 #include "commands.h"
 #include "distributed_train.h"
-#include "project_train.h"
 
 #include "seekbench/config_io.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/json_lines_sink.h"
+#include "seekbench/projects/run_recorder.h"
 #include "seekbench/engine/launcher.h"
 #include "seekbench/rank_environment.h"
 #include "seekbench/validation.h"
@@ -196,7 +196,7 @@ int runTrain(const std::vector<std::string> &args)
         return fail("bad rank environment: " + rankEnv.error);
     const RankEnvironment &ranks = *rankEnv.env;
 
-    std::unique_ptr<ProjectTrainSession> session;
+    std::unique_ptr<projects::RunRecorder> session;
     std::unique_ptr<JsonLinesSink> fileSink;
     TrainRequest request;
     request.rank = ranks.rank;
@@ -212,7 +212,7 @@ int runTrain(const std::vector<std::string> &args)
             } catch (...) {
                 throw std::runtime_error("--attempt: '" + o.get("--attempt").value_or("") + "' is not a number");
             }
-            session = ProjectTrainSession::joinRun(*project, *joinRunId, attempt, ranks.rank);
+            session = projects::RunRecorder::joinRun(*project, *joinRunId, attempt, ranks.rank);
             config = session->config();
             request.outDir = session->outDir();
             request.resumeFrom = session->resumeCheckpoint();
@@ -222,9 +222,9 @@ int runTrain(const std::vector<std::string> &args)
                                      "seekbench-cli launch --nproc N -- train --project DIR --config FILE, or "
                                      "seekbench-cli slurm submit (the ranks then get --run-id ID --attempt N)");
         } else if (project) {
-            session = o.get("--resume") ? ProjectTrainSession::beginResume(*project, *o.get("--resume"))
-                                        : ProjectTrainSession::beginNew(*project, config, config.name,
-                                                                        o.get("--parent").value_or(std::string()));
+            session = o.get("--resume") ? projects::RunRecorder::beginResume(*project, *o.get("--resume"))
+                                        : projects::RunRecorder::beginNew(*project, config, config.name,
+                                                                          o.get("--parent").value_or(std::string()));
             config = session->config();
             request.outDir = session->outDir();
             request.resumeFrom = session->resumeCheckpoint();

@@ -365,7 +365,7 @@ LiveUpdate CurveQuery::since(const std::string &runId, const LiveCursor &cursor,
     LiveUpdate up;
     d->runStart.bind(1, runId);
     d->runStart.step();
-    up.status = d->runStart.text(1);
+    up.status = requireRunStatus(d->runStart.text(1));
     const int attempt = d->runStart.int32(2);
     d->runStart.reset();
     up.reset = cursor.attempt != 0 && cursor.attempt != attempt;

@@ -24,13 +24,13 @@ std::map<std::string, double> numbers(const nlohmann::json &j, const char *key)
     return out;
 }
 
-bool failedStatus(const std::string &s) { return s == "failed" || s == "diverged"; }
+bool failedStatus(TrainStatus s) { return s == TrainStatus::Failed || s == TrainStatus::Diverged; }
 
 } // namespace
 
 std::string rankLogPath(const std::string &runId, int rank)
 {
-    return "runs/" + runId + "/logs/rank-" + std::to_string(rank) + ".log";
+    return ProjectLayout().rankLogPath(runId, rank).string();
 }
 
 std::vector<RankEnd> rankEnds(RunStore &store, const std::string &runId, int attempt, int ranks)
@@ -46,7 +46,7 @@ std::vector<RankEnd> rankEnds(RunStore &store, const std::string &runId, int att
             continue;
         RankEnd &e = out[static_cast<std::size_t>(ev.rank)];
         e.reported = true;
-        e.status = j.value("status", std::string("failed"));
+        e.status = parseTrainStatus(j.value("status", std::string())).value_or(TrainStatus::Failed);
         e.message = j.value("message", std::string());
         e.finalMetrics = numbers(j, "final");
         e.bestMetrics = numbers(j, "best");
@@ -81,7 +81,7 @@ std::vector<RankState> rankStates(RunStore &store, const std::string &runId)
     }
     // A run that has ended with a rank that never recorded its end: that rank was lost
     // (killed, crashed, or never started).
-    if (run.status != "running" && run.status != "queued")
+    if (!isActive(run.status))
         for (auto &s : out)
             if (s.state == "waiting" || s.state == "running")
                 s.state = "lost";
@@ -104,7 +104,7 @@ RunEnd decideRunEnd(const std::string &runId, const std::vector<RankEnd> &ranks,
     const std::string job = ctx.jobId.empty() ? std::string() : "slurm job " + ctx.jobId;
     const bool schedulerCancelled = ctx.schedulerState.rfind("CANCELLED", 0) == 0;
     if (ctx.cancelRequested || schedulerCancelled) {
-        end.status = "cancelled";
+        end.status = RunStatus::Cancelled;
         end.message = job.empty() ? "stopped on request" : job + " was cancelled";
         return end;
     }
@@ -126,12 +126,12 @@ RunEnd decideRunEnd(const std::string &runId, const std::vector<RankEnd> &ranks,
                 break;
             }
     if (culprit >= 0) {
-        end.status = "failed";
+        end.status = RunStatus::Failed;
         end.failedRank = culprit;
         const RankEnd *r = culprit < int(ranks.size()) ? &ranks[static_cast<std::size_t>(culprit)] : nullptr;
         std::string what = "rank " + std::to_string(culprit);
         if (r && r->reported && failedStatus(r->status))
-            what += (r->status == "diverged" ? " diverged: " : " failed: ") + r->message;
+            what += (r->status == TrainStatus::Diverged ? " diverged: " : " failed: ") + r->message;
         else if (ctx.firstFailedRank == culprit && ctx.firstFailedExitCode != 0)
             what += " exited with code " + std::to_string(ctx.firstFailedExitCode);
         else
@@ -142,16 +142,16 @@ RunEnd decideRunEnd(const std::string &runId, const std::vector<RankEnd> &ranks,
         return end;
     }
     if (!ctx.schedulerState.empty() && ctx.schedulerState != "COMPLETED") {
-        end.status = "failed";
+        end.status = RunStatus::Failed;
         end.message = job + " ended " + ctx.schedulerState;
         return end;
     }
     if (!zero || !zero->reported) {
-        end.status = "failed";
+        end.status = RunStatus::Failed;
         end.message = "rank 0 reported no result; its log: " + rankLogPath(runId, 0);
         return end;
     }
-    end.status = zero->status == "cancelled" ? "cancelled" : "finished";
+    end.status = zero->status == TrainStatus::Cancelled ? RunStatus::Cancelled : RunStatus::Finished;
     end.message = zero->message;
     return end;
 }

@@ -193,10 +193,11 @@ Project Project::create(const fs::path &dirIn, const ProjectManifest &manifest)
         throw ProjectError(Kind::BadInput, "a project needs a name (creating " + dir.string() + ")");
     // Round-trip the manifest so that what is written is what open() will accept.
     ProjectManifest::parse(manifest.toYaml(), (dir / kManifestFile).string());
-    for (const char *sub : {"runs", "datasets", "reports"}) {
-        fs::create_directories(dir / sub, ec);
+    const ProjectLayout layout(dir);
+    for (const fs::path &sub : {layout.runsDir(), layout.datasetsDir(), layout.reportsDir()}) {
+        fs::create_directories(sub, ec);
         if (ec)
-            throw ProjectError(Kind::Io, "cannot create " + (dir / sub).string() + ": " + ec.message());
+            throw ProjectError(Kind::Io, "cannot create " + sub.string() + ": " + ec.message());
     }
     if (fs::exists(dir / kDatabaseFile, ec))
         throw ProjectError(Kind::BadInput, dir.string() + " already holds a seekbench.db");
@@ -341,17 +342,12 @@ Project::Recovery Project::recoverDamaged(const fs::path &dirIn)
 
 void Project::checkRunId(const std::string &runId)
 {
-    bool ok = !runId.empty() && runId.size() <= 64 && runId.front() != '.' && runId.front() != '-';
-    for (char c : runId)
-        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
-    if (!ok || runId == "." || runId == "..")
-        throw ProjectError(Kind::BadInput, "'" + runId + "' is not a run id (letters, digits, '-', '_', '.')");
+    ProjectLayout::checkRunId(runId);
 }
 
 fs::path Project::runDir(const std::string &runId) const
 {
-    checkRunId(runId);
-    return m_dir / "runs" / runId;
+    return layout().runDir(runId);
 }
 
 fs::path Project::resolveInside(const fs::path &relative) const

@@ -75,7 +75,7 @@ void RunExporter::writeRuns(std::ostream &out, const std::vector<RunRecord> &run
             for (const auto &[key, m] : r.summary)
                 summary[key] = {{"final", jsonOpt(m.finalValue)}, {"final_step", m.finalStep},
                                 {"best", jsonOpt(m.bestValue)}, {"best_step", m.bestStep}};
-            arr.push_back({{"id", r.id}, {"name", r.name}, {"status", r.status}, {"created_at", r.createdAt},
+            arr.push_back({{"id", r.id}, {"name", r.name}, {"status", toString(r.status)}, {"created_at", r.createdAt},
                            {"started_at", jsonOpt(r.startedAt)}, {"ended_at", jsonOpt(r.endedAt)},
                            {"host", r.host}, {"pid", r.pid}, {"launcher", r.launcher},
                            {"config_hash", r.configHash}, {"parent", r.parentId}, {"attempt", r.attempt},
@@ -94,7 +94,7 @@ void RunExporter::writeRuns(std::ostream &out, const std::vector<RunRecord> &run
         out << "," << csvText("final:" + k) << "," << csvText("best:" + k);
     out << "\n";
     for (const auto &r : runs) {
-        out << csvText(r.id) << "," << csvText(r.name) << "," << r.status << "," << csvNumber(r.createdAt) << ","
+        out << csvText(r.id) << "," << csvText(r.name) << "," << toString(r.status) << "," << csvNumber(r.createdAt) << ","
             << (r.endedAt ? csvNumber(*r.endedAt) : "") << "," << csvText(r.host) << "," << r.attempt << ","
             << csvText(r.parentId) << "," << csvText(joinTags(r.tags)) << "," << csvText(r.message);
         for (const auto &k : keys) {

@@ -22,7 +22,7 @@ RunRecord readRun(const sql::Statement &st, bool withConfig)
     RunRecord r;
     r.id = st.text(0);
     r.name = st.text(1);
-    r.status = st.text(2);
+    r.status = requireRunStatus(st.text(2)); // the store holds only words it wrote
     r.createdAt = st.real(3);
     r.startedAt = st.optReal(4);
     r.endedAt = st.optReal(5);
@@ -84,8 +84,7 @@ std::vector<RunRecord> RunStore::listRuns(const RunFilter &filter)
     if (!filter.statuses.empty()) {
         q += " AND r.status IN (";
         for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
-            checkStatus(filter.statuses[i]);
-            q += (i ? ", " : "") + placeholder(filter.statuses[i]);
+            q += (i ? ", " : "") + placeholder(toString(filter.statuses[i]));
         }
         q += ")";
     }

@@ -4,6 +4,7 @@
 #include "params.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
+#include "seekbench/projects/run_control.h"
 #include "sha256.h"
 #include "sql.h"
 #include "summary.h"
@@ -33,11 +34,12 @@ double nowSeconds()
 
 } // namespace
 
-void checkStatus(const std::string &status)
+RunStatus requireRunStatus(const std::string &word)
 {
-    if (!isRunStatus(status))
-        throw ProjectError(Kind::BadInput, "'" + status + "' is not a run status (queued, running, finished, "
-                                               "failed, cancelled, crashed)");
+    if (auto status = parseRunStatus(word))
+        return *status;
+    throw ProjectError(Kind::BadInput, "'" + word + "' is not a run status (queued, running, finished, "
+                                           "failed, cancelled, crashed)");
 }
 
 RunStore::RunStore(const Project &project) : d(std::make_unique<Impl>(project)) {}
@@ -59,7 +61,6 @@ std::string RunStore::newRunId()
 
 std::string RunStore::createRun(const NewRun &run)
 {
-    checkStatus(run.status);
     const std::string id = newRunId();
     const ProcessIdentity proc = run.process ? *run.process : ProcessIdentity::current();
     const double now = nowSeconds();
@@ -69,10 +70,11 @@ std::string RunStore::createRun(const NewRun &run)
     if (ec)
         throw ProjectError(Kind::Io, "cannot create " + dir.string() + ": " + ec.message());
     if (!run.configYaml.empty()) {
-        std::ofstream out(dir / "config.yaml");
+        const fs::path snapshot = d->project.layout().runConfigPath(id);
+        std::ofstream out(snapshot);
         out << run.configYaml;
         if (!out)
-            throw ProjectError(Kind::Io, "cannot write " + (dir / "config.yaml").string());
+            throw ProjectError(Kind::Io, "cannot write " + snapshot.string());
     }
     const auto params = flattenConfigParams(run.configYaml);
     const std::string mode = toString(d->project.storageMode());
@@ -81,8 +83,8 @@ std::string RunStore::createRun(const NewRun &run)
             pid_start, launcher, config_yaml, config_hash, parent_id, parent_kind, notes, attempt,
             heartbeat_at, heartbeat_interval, store_mode, ranks, scheduler)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?4, ?15, ?16, ?17, ?18))");
-        st.bind(1, id).bind(2, run.name.empty() ? id : run.name).bind(3, run.status).bind(4, now);
-        if (run.status == "running")
+        st.bind(1, id).bind(2, run.name.empty() ? id : run.name).bind(3, toString(run.status)).bind(4, now);
+        if (run.status == RunStatus::Running)
             st.bind(5, now);
         else
             st.bindNull(5);
@@ -123,7 +125,7 @@ std::string RunStore::cloneRun(const std::string &parentId, const std::string &n
     n.configYaml = parent.configYaml;
     n.configHash = parent.configHash;
     n.launcher = parent.launcher;
-    n.status = "queued";
+    n.status = RunStatus::Queued;
     n.tags = parent.tags;
     n.parentId = parentId;
     n.parentKind = "clone";
@@ -173,17 +175,16 @@ int RunStore::beginAttempt(const std::string &runId, std::int64_t checkpointStep
     return attempt;
 }
 
-void RunStore::finishRun(const std::string &runId, const std::string &status, const std::string &message,
+void RunStore::finishRun(const std::string &runId, RunStatus status, const std::string &message,
                          const std::map<std::string, double> &finalMetrics,
                          const std::map<std::string, double> &bestMetrics)
 {
-    checkStatus(status);
     d->requireRun(runId);
     d->write([&] {
         const double now = nowSeconds();
         auto up = d->db.prepare("UPDATE runs SET status = ?2, message = ?3, ended_at = ?4, heartbeat_at = ?4 "
                                 "WHERE id = ?1");
-        up.bind(1, runId).bind(2, status).bind(3, message).bind(4, now).run();
+        up.bind(1, runId).bind(2, toString(status)).bind(3, message).bind(4, now).run();
         // The trainer's own final/best figures win over what the writer derived.
         auto fin = d->db.prepare(R"(INSERT INTO run_summary(run_id, key, final_value, final_step)
             VALUES (?1, ?2, ?3, 0) ON CONFLICT(run_id, key) DO UPDATE SET final_value = excluded.final_value)");
@@ -196,13 +197,12 @@ void RunStore::finishRun(const std::string &runId, const std::string &status, co
     });
 }
 
-void RunStore::setStatus(const std::string &runId, const std::string &status, const std::string &message)
+void RunStore::setStatus(const std::string &runId, RunStatus status, const std::string &message)
 {
-    checkStatus(status);
     d->requireRun(runId);
     d->write([&] {
         auto up = d->db.prepare("UPDATE runs SET status = ?2, message = ?3 WHERE id = ?1");
-        up.bind(1, runId).bind(2, status).bind(3, message).run();
+        up.bind(1, runId).bind(2, toString(status)).bind(3, message).run();
     });
 }
 
@@ -289,11 +289,8 @@ void RunStore::appendNote(const std::string &runId, const std::string &note)
 void RunStore::deleteRun(const std::string &runId)
 {
     const RunRecord r = run(runId);
-    if (r.status == "running") {
-        ProcessIdentity writer{r.host, r.pid, r.pidStart};
-        if (writer.host != ProcessIdentity::hostName() || writer.isAliveHere())
-            throw ProjectError(Kind::BadInput, "run '" + runId + "' is running; stop it before deleting it");
-    }
+    if (r.status == RunStatus::Running && RunControl::isLive(r))
+        throw ProjectError(Kind::BadInput, "run '" + runId + "' is running; stop it before deleting it");
     d->write([&] {
         for (const char *q : {"DELETE FROM metrics WHERE curve_id IN (SELECT id FROM curves WHERE run_id = ?1)",
                               "DELETE FROM tiles WHERE curve_id IN (SELECT id FROM curves WHERE run_id = ?1)",
@@ -413,36 +410,37 @@ std::vector<ArtifactRecord> RunStore::artifacts(const std::string &runId)
 
 std::vector<std::string> RunStore::markStaleRuns()
 {
-    struct Candidate
-    {
-        std::string id;
-        ProcessIdentity writer;
-        double heartbeat;
-        double interval;
-    };
-    std::vector<Candidate> candidates;
+    std::vector<RunRecord> candidates;
     // A scheduler's job (Slurm) is followed through the scheduler: the process that
-    // submitted it is long gone by design.
+    // submitted it is long gone by design (RunControl: Scheduled, never Gone).
     {
-        auto st = d->db.prepare("SELECT id, host, pid, pid_start, coalesce(heartbeat_at, created_at), "
+        auto st = d->db.prepare("SELECT id, host, pid, pid_start, heartbeat_at, created_at, "
                                 "heartbeat_interval FROM runs WHERE status = 'running' AND job_id = ''");
-        while (st.step())
-            candidates.push_back({st.text(0), {st.text(1), st.int64(2), st.int64(3)}, st.real(4), st.real(5)});
+        while (st.step()) {
+            RunRecord r;
+            r.id = st.text(0);
+            r.status = RunStatus::Running;
+            r.host = st.text(1);
+            r.pid = st.int64(2);
+            r.pidStart = st.int64(3);
+            r.heartbeatAt = st.optReal(4);
+            r.createdAt = st.real(5);
+            r.heartbeatInterval = st.real(6);
+            candidates.push_back(std::move(r));
+        }
     }
     const std::string here = ProcessIdentity::hostName();
     const double now = nowSeconds();
     std::vector<std::pair<std::string, std::string>> stale; // id, why
     for (const auto &c : candidates) {
-        if (c.writer.host == here) {
-            // On this host the process itself answers; the start time tells a reused pid apart.
-            if (c.writer.isAliveHere())
-                continue;
-            stale.emplace_back(c.id, "its process (pid " + std::to_string(c.writer.pid) + " on " + here
-                                         + ") is gone");
-        } else if (now - c.heartbeat > 3 * c.interval) {
-            stale.emplace_back(c.id, "no heartbeat from " + c.writer.host + " for "
-                                         + std::to_string(static_cast<long long>(now - c.heartbeat)) + " s");
-        }
+        if (RunControl::writerState(c, now) != WriterState::Gone)
+            continue;
+        if (c.host == here)
+            stale.emplace_back(c.id, "its process (pid " + std::to_string(c.pid) + " on " + here + ") is gone");
+        else
+            stale.emplace_back(c.id, "no heartbeat from " + c.host + " for "
+                                         + std::to_string(static_cast<long long>(now - c.heartbeatAt.value_or(c.createdAt)))
+                                         + " s");
     }
     std::vector<std::string> marked;
     if (stale.empty())
@@ -459,11 +457,6 @@ std::vector<std::string> RunStore::markStaleRuns()
         }
     });
     return marked;
-}
-
-bool isRunStatus(const std::string &s)
-{
-    return s == "queued" || s == "running" || s == "finished" || s == "failed" || s == "cancelled" || s == "crashed";
 }
 
 bool higherIsBetter(const std::string &key)

@@ -14,9 +14,6 @@ namespace seekbench::projects {
 
 using Kind = ProjectError::Kind;
 
-// The status names the store accepts; anything else is a BadInput naming it.
-void checkStatus(const std::string &status);
-
 struct RunStore::Impl
 {
     const Project &project;

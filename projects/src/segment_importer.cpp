@@ -163,7 +163,7 @@ SegmentImporter::Result SegmentImporter::importAll()
     Result r;
     std::error_code ec;
     std::vector<fs::path> runs;
-    for (const auto &entry : fs::directory_iterator(d->project.dir() / "runs", ec))
+    for (const auto &entry : fs::directory_iterator(d->project.layout().runsDir(), ec))
         if (entry.is_directory())
             runs.push_back(entry.path());
     std::sort(runs.begin(), runs.end());

@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -70,24 +71,27 @@ CommandResult runCommand(const std::vector<std::string> &argv, std::chrono::mill
     for (auto &w : words)
         cargv.push_back(w.data());
     cargv.push_back(nullptr);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::dup2(outPipe[1], STDOUT_FILENO);
-        ::dup2(errPipe[1], STDERR_FILENO);
-        const int devnull = ::open("/dev/null", O_RDONLY);
-        if (devnull >= 0)
-            ::dup2(devnull, STDIN_FILENO);
-        ::execvp(cargv[0], cargv.data());
-        const char msg[] = "cannot run the command (not installed or not on PATH)\n";
-        [[maybe_unused]] auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
-        ::_exit(127);
-    }
+    // posix_spawn, not fork: the only fork outside the engine's launcher is startDetached's
+    // (run_control.cpp). stdout and stderr go to the pipes, stdin reads /dev/null.
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, outPipe[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    pid_t pid = -1;
+    const int spawnError = ::posix_spawnp(&pid, cargv[0], &actions, nullptr, cargv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
     ::close(outPipe[1]);
     ::close(errPipe[1]);
-    if (pid < 0) {
+    if (spawnError != 0) {
         ::close(outPipe[0]);
         ::close(errPipe[0]);
-        r.err = std::string("fork failed: ") + std::strerror(errno);
+        if (spawnError == ENOENT || spawnError == EACCES) {
+            r.exitCode = 127;
+            r.err = "cannot run the command (not installed or not on PATH)\n";
+        } else {
+            r.err = std::string("cannot start ") + argv[0] + ": " + std::strerror(spawnError);
+        }
         return r;
     }
     const auto deadline = std::chrono::steady_clock::now() + timeout;

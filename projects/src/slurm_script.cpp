@@ -1,6 +1,7 @@
 #include "seekbench/projects/slurm_script.h"
 
 #include "seekbench/projects/project_error.h"
+#include "seekbench/projects/project_layout.h"
 
 #include <cctype>
 #include <fstream>
@@ -148,7 +149,7 @@ std::vector<SlurmIssue> checkSlurmSettings(const SlurmSettings &s, const SlurmJo
 
 std::string sbatchScriptPath(const std::string &runId, int attempt)
 {
-    return "runs/" + runId + "/job-" + std::to_string(attempt) + ".sbatch";
+    return ProjectLayout().sbatchScriptPath(runId, attempt).string();
 }
 
 std::vector<std::string> sbatchArguments(const SlurmSettings &s, const SlurmJobSpec &job)
@@ -175,7 +176,7 @@ std::vector<std::string> sbatchArguments(const SlurmSettings &s, const SlurmJobS
     // Paths relative to the project (run ids are plain names): no Slurm filename pattern
     // or escape can come from the folder's own name.
     a.push_back("--chdir=" + job.projectDir.string());
-    a.push_back("--output=runs/" + job.runId + "/logs/slurm-%j.out");
+    a.push_back("--output=" + ProjectLayout().slurmLogPath(job.runId, "%j").string());
     return a;
 }
 
@@ -202,8 +203,9 @@ std::string sbatchScript(const SlurmSettings &s, const SlurmJobSpec &job)
     // and the store could no longer tell the dead rank from the killed ones.
     o << "# A rank that dies makes the others fail in their next collective, and they record it.\n";
     o << "exec srun --kill-on-bad-exit=0";
-    o << " " << shellQuote("--output=runs/" + job.runId + "/logs/rank-%t.jsonl");
-    o << " " << shellQuote("--error=runs/" + job.runId + "/logs/rank-%t.log");
+    const std::string logs = ProjectLayout().runLogsDir(job.runId).string();
+    o << " " << shellQuote("--output=" + logs + "/rank-%t.jsonl");
+    o << " " << shellQuote("--error=" + logs + "/rank-%t.log");
     o << " \\\n    " << shellQuote(s.cli);
     for (const std::string &word : {std::string("train"), std::string("--project"), job.projectDir.string(),
                                    std::string("--run-id"), job.runId, std::string("--attempt"),

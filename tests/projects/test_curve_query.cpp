@@ -226,13 +226,13 @@ private Q_SLOTS:
                 pts.push_back({"train/loss", s, 1.0 * s, 0, 10.0 + s});
             w.addMetrics(pts);
         }
-        store.setStatus(id, "crashed");
+        store.setStatus(id, seekbench::RunStatus::Crashed);
         CurveQuery q(p);
         LiveCursor cursor = q.since(id, {}).cursor;
         const int attempt = store.beginAttempt(id, 600);
         QCOMPARE(attempt, 2);
         QCOMPARE(store.run(id).attempt, 2);
-        QCOMPARE(store.run(id).status, std::string("running"));
+        QCOMPARE(seekbench::toString(store.run(id).status), seekbench::toString(seekbench::RunStatus::Running));
         {
             MetricWriter w(p, id, attempt);
             std::vector<MetricPoint> pts;

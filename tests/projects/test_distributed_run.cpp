@@ -16,7 +16,7 @@ RankEnd ended(int rank, const std::string &status, const std::string &message = 
     RankEnd e;
     e.rank = rank;
     e.reported = true;
-    e.status = status;
+    e.status = seekbench::parseTrainStatus(status).value_or(seekbench::TrainStatus::Failed);
     e.message = message;
     if (rank == 0)
         e.finalMetrics = {{"train/loss", 0.5}};
@@ -100,7 +100,7 @@ void TestDistributedRun::decides()
     QFETCH(QString, message);
     QFETCH(int, failedRank);
     const RunEnd end = decideRunEnd("R", ranks, context);
-    QCOMPARE(QString::fromStdString(end.status), status);
+    QCOMPARE(QString::fromLatin1(seekbench::toString(end.status)), status);
     QCOMPARE(QString::fromStdString(end.message), message);
     QCOMPARE(end.failedRank, failedRank);
     // The global metrics are rank 0's whenever it reported.

@@ -61,7 +61,7 @@ private Q_SLOTS:
             RunStore store(p);
             NewRun r;
             r.name = "moved";
-            r.status = "finished";
+            r.status = seekbench::RunStatus::Finished;
             id = store.createRun(r);
             writeFile(p.runDir(id) / "report.txt", "hello");
             store.addArtifact(id, "report", "runs/" + id + "/report.txt");
@@ -172,7 +172,7 @@ private Q_SLOTS:
             RunStore store(p);
             NewRun r;
             r.name = "keep me";
-            r.status = "finished";
+            r.status = seekbench::RunStatus::Finished;
             store.createRun(r);
         }
         // Damage a late page only (the metrics b-tree root), so the runs table survives.

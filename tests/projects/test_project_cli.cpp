@@ -58,7 +58,7 @@ private Q_SLOTS:
         RunStore store(p);
         NewRun n;
         n.name = "recorded";
-        n.status = "finished";
+        n.status = seekbench::RunStatus::Finished;
         n.configYaml = "training:\n  lr: 0.003\n";
         m_run = store.createRun(n);
         MetricWriter w(p, m_run, 1);

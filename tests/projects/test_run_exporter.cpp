@@ -38,7 +38,7 @@ private Q_SLOTS:
                 pts.push_back({"train/loss", s, 1.0 * s, 0, 1.0 / (s + 1)});
             w.addMetrics(pts);
         }
-        store.finishRun(id, "finished", "", {{"eval/loss", 0.25}}, {});
+        store.finishRun(id, seekbench::RunStatus::Finished, "", {{"eval/loss", 0.25}}, {});
         RunExporter ex(p);
         std::ostringstream csv;
         ex.writeRuns(csv, store.listRuns(), ExportFormat::Csv);

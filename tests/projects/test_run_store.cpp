@@ -29,7 +29,7 @@ std::string makeRun(RunStore &store, const std::string &name, double lr, const s
 {
     NewRun r;
     r.name = name;
-    r.status = status;
+    r.status = requireRunStatus(status);
     r.configYaml = "model:\n  hidden_size: 64\ntraining:\n  lr: " + std::to_string(lr) + "\n";
     r.configHash = "h" + name;
     r.tags = std::move(tags);
@@ -91,7 +91,7 @@ private Q_SLOTS:
         r.notes = "why: a first look";
         const auto id = store.createRun(r);
         const auto run = store.run(id);
-        QCOMPARE(run.status, std::string("running"));
+        QCOMPARE(seekbench::toString(run.status), seekbench::toString(seekbench::RunStatus::Running));
         QCOMPARE(run.configHash, std::string("abc123"));
         QCOMPARE(run.launcher, std::string("gui"));
         QCOMPARE(run.host, ProcessIdentity::hostName());
@@ -111,11 +111,11 @@ private Q_SLOTS:
         const auto a = makeRun(store, "a", 0.001, "finished", {"sweep"});
         const auto b = makeRun(store, "b", 0.01, "finished", {"sweep", "best"});
         makeRun(store, "c", 0.1, "failed");
-        store.finishRun(a, "finished", "", {{"eval/loss", 0.9}}, {{"eval/loss", 0.8}});
-        store.finishRun(b, "finished", "", {{"eval/loss", 0.4}}, {{"eval/loss", 0.35}});
+        store.finishRun(a, seekbench::RunStatus::Finished, "", {{"eval/loss", 0.9}}, {{"eval/loss", 0.8}});
+        store.finishRun(b, seekbench::RunStatus::Finished, "", {{"eval/loss", 0.4}}, {{"eval/loss", 0.35}});
 
         RunFilter f;
-        f.statuses = {"finished"};
+        f.statuses = {seekbench::RunStatus::Finished};
         QCOMPARE(names(store.listRuns(f)), (std::vector<std::string>{"a", "b"}));
         f = {};
         f.tags = {"sweep", "best"};
@@ -160,7 +160,7 @@ private Q_SLOTS:
         const auto c = store.run(clone);
         QCOMPARE(c.parentId, id);
         QCOMPARE(c.parentKind, std::string("clone"));
-        QCOMPARE(c.status, std::string("queued"));
+        QCOMPARE(seekbench::toString(c.status), seekbench::toString(seekbench::RunStatus::Queued));
         QCOMPARE(c.configYaml, run.configYaml);
 
         store.deleteRun(id);
@@ -305,14 +305,14 @@ private Q_SLOTS:
         std::vector<std::string> expected{deadId, reusedId, farSilent};
         std::sort(expected.begin(), expected.end());
         QCOMPARE(marked, expected);
-        QCOMPARE(store.run(deadId).status, std::string("crashed"));
+        QCOMPARE(seekbench::toString(store.run(deadId).status), seekbench::toString(seekbench::RunStatus::Crashed));
         QVERIFY(store.run(deadId).message.find("is gone") != std::string::npos);
-        QCOMPARE(store.run(aliveId).status, std::string("running"));
-        QCOMPARE(store.run(farBeating).status, std::string("running"));
-        QCOMPARE(store.run(farSilent).status, std::string("crashed"));
+        QCOMPARE(seekbench::toString(store.run(aliveId).status), seekbench::toString(seekbench::RunStatus::Running));
+        QCOMPARE(seekbench::toString(store.run(farBeating).status), seekbench::toString(seekbench::RunStatus::Running));
+        QCOMPARE(seekbench::toString(store.run(farSilent).status), seekbench::toString(seekbench::RunStatus::Crashed));
         QVERIFY(store.run(farSilent).message.find("no heartbeat from some-other-node") != std::string::npos);
-        QCOMPARE(store.run(done).status, std::string("finished"));
-        QCOMPARE(store.run(jobId).status, std::string("running"));
+        QCOMPARE(seekbench::toString(store.run(done).status), seekbench::toString(seekbench::RunStatus::Finished));
+        QCOMPARE(seekbench::toString(store.run(jobId).status), seekbench::toString(seekbench::RunStatus::Running));
     }
 
     void liveProcessKilled()
@@ -330,7 +330,7 @@ private Q_SLOTS:
         proc.waitForFinished(5000);
         auto p = Project::open(dir);
         QCOMPARE(p.staleRunsMarked(), std::vector<std::string>{id});
-        QCOMPARE(RunStore(p).run(id).status, std::string("crashed"));
+        QCOMPARE(seekbench::toString(RunStore(p).run(id).status), seekbench::toString(seekbench::RunStatus::Crashed));
     }
 
     void badInputs_data()
@@ -368,7 +368,7 @@ private Q_SLOTS:
                 store.listRuns(f);
                 break;
             }
-            case 2: store.setStatus(id, arg); break;
+            case 2: store.setStatus(id, requireRunStatus(arg)); break;
             case 3: store.run(arg); break;
             case 4: store.run(arg); break;
             case 5: store.addTag(id, arg); break;

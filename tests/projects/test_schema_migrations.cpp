@@ -76,7 +76,7 @@ private Q_SLOTS:
         QCOMPARE(run.name, std::string("old run"));
         QCOMPARE(run.tags, std::vector<std::string>{"legacy"});
         QCOMPARE(run.attempt, 1);
-        QCOMPARE(run.status, std::string("finished")); // not mistaken for a stale run
+        QCOMPARE(seekbench::toString(run.status), seekbench::toString(seekbench::RunStatus::Finished)); // not mistaken for a stale run
         // Schema 4: one rank, no scheduler job; the accessors write the new columns.
         QCOMPARE(run.ranks, 1);
         QVERIFY(run.scheduler.empty() && run.jobId.empty() && run.jobState.empty());

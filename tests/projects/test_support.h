@@ -4,6 +4,7 @@
 // tests check what is on disk, not only what the API says), writer processes.
 
 #include "seekbench/projects/project.h"
+#include "seekbench/run/run_status.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,6 +16,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+// Compare statuses as words (QCOMPARE(seekbench::toString(a), seekbench::toString(b))):
+// QCOMPARE on the enum itself would find seekbench::toString by ADL on failure and free
+// its static text.
 
 namespace testsupport {
 

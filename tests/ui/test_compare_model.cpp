@@ -12,7 +12,7 @@ RunRecord run(const std::string &id, const std::string &lr, double loss)
     RunRecord r;
     r.id = id;
     r.name = "run " + id;
-    r.status = "finished";
+    r.status = seekbench::RunStatus::Finished;
     r.createdAt = 1000;
     r.startedAt = 1000;
     r.endedAt = 1060;

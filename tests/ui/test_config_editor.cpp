@@ -623,9 +623,9 @@ private Q_SLOTS:
             run.name = "first";
             run.configYaml = seekbench::toYaml(c);
             run.configHash = seekbench::configHash(c);
-            run.status = "finished";
+            run.status = seekbench::RunStatus::Finished;
             firstId = store.createRun(run);
-            store.finishRun(firstId, "finished", "", {{"train/loss", 1.0}});
+            store.finishRun(firstId, seekbench::RunStatus::Finished, "", {{"train/loss", 1.0}});
         }
         MainWindow window;
         window.show();
@@ -678,7 +678,7 @@ private Q_SLOTS:
         // Let it end before the project folder goes.
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(window.runsMode()->model()->runs().begin(),
                                              window.runsMode()->model()->runs().end(),
-                                             [](const auto &r) { return r.status != "running"; }),
+                                             [](const auto &r) { return r.status != seekbench::RunStatus::Running; }),
                                  60000);
     }
 

@@ -47,7 +47,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(window.openProject(dir));
         QTRY_COMPARE(window.runsMode()->model()->rowCount(), 1);
-        QCOMPARE(window.runsMode()->model()->runs().front().status, std::string("crashed"));
+        QCOMPARE(toString(window.runsMode()->model()->runs().front().status), std::string("crashed"));
         window.runsMode()->table()->selectRun(id);
         auto *info = window.runsMode()->view()->findChild<QLabel *>(QStringLiteral("crashInfo"));
         QTRY_VERIFY(info->isVisible());

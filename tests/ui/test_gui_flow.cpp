@@ -87,7 +87,7 @@ const RunRecord *onlyRun(MainWindow &w)
 QString statusOf(MainWindow &w)
 {
     const RunRecord *r = onlyRun(w);
-    return r ? QString::fromStdString(r->status) : QString();
+    return r ? QString::fromLatin1(toString(r->status)) : QString();
 }
 } // namespace
 

@@ -14,7 +14,7 @@ RunRecord run(const std::string &id, const std::string &name, const std::string 
     RunRecord r;
     r.id = id;
     r.name = name;
-    r.status = status;
+    r.status = seekbench::parseRunStatus(status).value();
     r.createdAt = QDateTime::currentSecsSinceEpoch() - 100;
     r.startedAt = r.createdAt;
     r.params["training.max_steps"] = "200";

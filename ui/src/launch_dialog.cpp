@@ -1,6 +1,8 @@
 #include "seekbench/ui/launch_dialog.h"
 
 #include "seekbench/config_io.h"
+#include "seekbench/projects/project_error.h"
+#include "seekbench/projects/project_layout.h"
 #include "seekbench/ui/config_draft.h"
 #include "seekbench/ui/config_editor.h"
 #include "seekbench/ui/issue_text.h"
@@ -271,13 +273,16 @@ QString LaunchDialog::runConfigYaml(const QString &projectDir, const seekbench::
 {
     if (!run.configYaml.empty())
         return QString::fromStdString(run.configYaml);
-    const QString id = QString::fromStdString(run.id);
-    // Ids come from the project's store (untrusted): no path separators, no dots.
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_-]+$"));
-    if (!safe.match(id).hasMatch())
+    // Ids come from the project's store (untrusted): the layout refuses any id that is not
+    // a plain name.
+    QString path;
+    try {
+        path = QString::fromStdString(projects::ProjectLayout(projectDir.toStdString()).runConfigPath(run.id).string());
+    } catch (const projects::ProjectError &) {
         return {};
+    }
     QString text, error;
-    readText(projectDir + QStringLiteral("/runs/") + id + QStringLiteral("/config.yaml"), &text, &error);
+    readText(path, &text, &error);
     return text;
 }
 
@@ -368,12 +373,14 @@ void LaunchDialog::discardDraft()
 bool LaunchDialog::saveConfig(const QString &projectDir, const QString &runName, const QString &yaml,
                               QString *savedPath, QString *error)
 {
-    QDir().mkpath(projectDir + QStringLiteral("/configs"));
+    const QDir configs(QString::fromStdString(projects::ProjectLayout(projectDir.toStdString()).configsDir().string()));
+    QDir().mkpath(configs.path());
     QString base = runName.isEmpty() ? QStringLiteral("run") : runName;
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
     base = base.left(64);
-    const QString path = projectDir + QStringLiteral("/configs/") + base + QLatin1Char('-')
-                         + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QStringLiteral(".yaml");
+    const QString path = configs.filePath(base + QLatin1Char('-')
+                                          + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
+                                          + QStringLiteral(".yaml"));
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
         *error = tr("Cannot save the config to %1").arg(path);

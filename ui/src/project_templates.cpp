@@ -1,5 +1,6 @@
 #include "seekbench/ui/project_templates.h"
 
+#include "seekbench/projects/project_layout.h"
 #include "seekbench/ui/project_session.h"
 
 #include <QCoreApplication>
@@ -49,7 +50,7 @@ void createProjectFromTemplate(const QString &dir, const QString &name, const QS
     ProjectSession::create(dir, name, description, it->scenario);
     if (it->configs.isEmpty())
         return;
-    const QString configs = QDir(dir).filePath(QStringLiteral("configs"));
+    const QString configs = QString::fromStdString(projects::ProjectLayout(dir.toStdString()).configsDir().string());
     QDir().mkpath(configs);
     for (const QString &resource : it->configs) {
         QFile in(resource);

@@ -94,10 +94,10 @@ void RunActions::updateEnabled()
 {
     const QStringList ids = m_table->selectedRunIds();
     const RunRecord *one = ids.size() == 1 ? findRun(m_session, ids.front()) : nullptr;
-    const bool running = one && one->status == "running";
+    const bool running = one && one->status == seekbench::RunStatus::Running;
     m_launch->setEnabled(m_session);
     m_stop->setEnabled(running && m_controller && !m_controller->isStopping(ids.front()));
-    m_resume->setEnabled(one && !running && one->status != "finished");
+    m_resume->setEnabled(one && !running && one->status != seekbench::RunStatus::Finished);
     m_clone->setEnabled(one);
     m_rerun->setEnabled(one);
     m_delete->setEnabled(one && !running);

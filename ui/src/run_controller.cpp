@@ -1,14 +1,13 @@
 #include "seekbench/ui/run_controller.h"
 
-#include "seekbench/projects/process_identity.h"
+#include "seekbench/projects/run_control.h"
 #include <QTimer>
 
 #include <csignal>
-#include <sys/types.h>
 
 namespace seekbench::ui {
 
-using seekbench::projects::ProcessIdentity;
+using seekbench::projects::RunControl;
 
 using replies::RunsResumeReply;
 using replies::RunsStopReply;
@@ -71,10 +70,7 @@ void RunController::finishStop(const QString &runId, const CliReply<RunsStopRepl
     }
     // Still alive after the grace period (the verb exits 3 with its reply): kill it, but
     // only if the recorded identity (host, pid, start time) is still this very process.
-    const ProcessIdentity writer{s.run.host, s.run.pid, s.run.pidStart};
-    if (result.reply && result.reply->signalledPid && writer.host == ProcessIdentity::hostName()
-        && writer.isAliveHere()) {
-        ::kill(static_cast<pid_t>(writer.pid), SIGKILL);
+    if (result.reply && result.reply->signalledPid && RunControl::signalWriter(s.run, SIGKILL)) {
         Q_EMIT stopped(runId, true);
         return;
     }
@@ -83,10 +79,7 @@ void RunController::finishStop(const QString &runId, const CliReply<RunsStopRepl
 
 bool RunController::signalStop(const seekbench::projects::RunRecord &run)
 {
-    const ProcessIdentity writer{run.host, run.pid, run.pidStart};
-    if (writer.host != ProcessIdentity::hostName() || !writer.isAliveHere())
-        return false;
-    return ::kill(static_cast<pid_t>(writer.pid), SIGTERM) == 0;
+    return RunControl::signalWriter(run, SIGTERM);
 }
 
 void RunController::resume(const QString &runId)

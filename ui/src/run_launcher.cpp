@@ -3,6 +3,9 @@
 #include "seekbench/config_io.h"
 #include "seekbench/estimates.h"
 #include "seekbench/projects/process_identity.h"
+#include "seekbench/projects/project_error.h"
+#include "seekbench/projects/project_layout.h"
+#include "seekbench/projects/run_control.h"
 #include "seekbench/replies/slurm_replies.h"
 #include "seekbench/ui/cli_client.h"
 #include "seekbench/ui/issue_text.h"
@@ -19,6 +22,9 @@
 namespace seekbench::ui {
 
 namespace {
+
+projects::ProjectLayout layoutOf(const QString &projectDir) { return projects::ProjectLayout(projectDir.toStdString()); }
+QString pathText(const std::filesystem::path &path) { return QString::fromStdString(path.string()); }
 // What this machine offers, as the CLI would see it: the build's CUDA support is a
 // compile definition; a device is present when the NVIDIA driver lists one.
 BuildCapabilities capabilities()
@@ -119,7 +125,7 @@ QStringList RunLauncher::commandFor(const LaunchTarget &target, const QString &p
 QStringList RunLauncher::clusterProfiles(const QString &projectDir)
 {
     QStringList out;
-    const QDir dir(projectDir + QStringLiteral("/clusters"));
+    const QDir dir(pathText(layoutOf(projectDir).clustersDir()));
     for (const QString &f : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name))
         out << dir.filePath(f);
     return out;
@@ -150,11 +156,15 @@ bool RunLauncher::submitSlurm(const Queued &q, QString *error)
                 return;
             }
             const QString runId = QString::fromStdString(result.reply->run);
-            const QString runDir = projectDir + QStringLiteral("/runs/") + runId;
             CliClient::DetachedOptions follow;
             follow.workingDirectory = projectDir;
-            follow.stdoutFile = runDir + QStringLiteral("/slurm-follow.out.log");
-            follow.stderrFile = runDir + QStringLiteral("/slurm-follow.err.log");
+            try {
+                follow.stdoutFile = pathText(layoutOf(projectDir).slurmFollowOutLog(result.reply->run));
+                follow.stderrFile = pathText(layoutOf(projectDir).slurmFollowErrLog(result.reply->run));
+            } catch (const projects::ProjectError &e) {
+                Q_EMIT launchFailed(tr("The Slurm submission named a bad run: %1").arg(QString::fromStdString(e.what())));
+                return;
+            }
             QString why;
             if (!CliClient::startDetached({QStringLiteral("slurm"), QStringLiteral("follow"), runId,
                                            QStringLiteral("--project"), projectDir, QStringLiteral("--wait")},
@@ -204,7 +214,7 @@ bool RunLauncher::launch(const QString &configPath, const QString &name, QString
 bool RunLauncher::start(const Queued &q, QString *error)
 {
     const QString configPath = q.configPath;
-    const QString staging = m_projectDir + QStringLiteral("/runs/.launching");
+    const QString staging = pathText(layoutOf(m_projectDir).launchingDir());
     QDir().mkpath(staging);
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Pending p;
@@ -226,10 +236,10 @@ bool RunLauncher::start(const Queued &q, QString *error)
 
 int RunLauncher::runningHere(const RunList &runs) const
 {
-    const std::string host = projects::ProcessIdentity::hostName();
     int n = 0;
     for (const auto &r : runs)
-        if (r.status == "running" && r.host == host)
+        if (r.status == RunStatus::Running
+            && projects::RunControl::writerState(r) == projects::WriterState::Alive)
             ++n;
     return n;
 }
@@ -244,10 +254,10 @@ void RunLauncher::onRunsListed(const RunList &runs)
             return r.pid == p.pid && r.host == host && r.createdAt * 1000 >= p.startedMs - 5000;
         });
         if (it != runs.end()) {
-            const QString runDir = m_projectDir + QStringLiteral("/runs/") + QString::fromStdString(it->id);
-            QDir().mkpath(runDir);
-            QFile::rename(p.outLog, runDir + QStringLiteral("/train.out.log"));
-            QFile::rename(p.errLog, runDir + QStringLiteral("/train.err.log"));
+            const projects::ProjectLayout layout = layoutOf(m_projectDir);
+            QDir().mkpath(pathText(layout.runDir(it->id)));
+            QFile::rename(p.outLog, pathText(layout.trainOutLog(it->id)));
+            QFile::rename(p.errLog, pathText(layout.trainErrLog(it->id)));
             m_pending.removeAt(i);
             Q_EMIT runStarted(QString::fromStdString(it->id));
             continue;

@@ -5,6 +5,7 @@
 #include "seekbench/ui/run_curve_provider.h"
 #include "seekbench/ui/runs_table_model.h"
 #include "seekbench/ui/system_chart_provider.h"
+#include "seekbench/projects/project_layout.h"
 #include "seekbench/widgets/live_plot.h"
 
 #include <QCheckBox>
@@ -253,7 +254,7 @@ void RunView::updateRuns(const RunList &runs)
 
 void RunView::updateOverview(const seekbench::projects::RunRecord &r)
 {
-    const QString status = QString::fromStdString(r.status);
+    const QString status = QString::fromLatin1(toString(r.status));
     m_title->setText(QString::fromStdString(r.name));
     const double p = RunsTableModel::progressOf(r);
     m_progress->setValue(p < 0 ? 0 : static_cast<int>(p * 1000));
@@ -287,10 +288,11 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
     m_details->setText(parts.join(QStringLiteral("  ·  ")));
     if (status != m_lastStatus) {
         m_lastStatus = status;
-        const bool dead = status == QLatin1String("crashed") || status == QLatin1String("failed");
+        const bool dead = endedInError(r.status);
         m_crashInfo->setVisible(dead);
         if (dead) {
-            const QString lines = LogView::lastLines(m_projectDir + QStringLiteral("/runs/") + QString::fromStdString(r.id), 8);
+            const QString lines = LogView::lastLines(
+                QString::fromStdString(projects::ProjectLayout(m_projectDir.toStdString()).runDir(r.id).string()), 8);
             m_crashInfo->setText(tr("<b>%1</b>: %2<pre>%3</pre>")
                                      .arg(RunsTableModel::statusText(status), QString::fromStdString(r.message).toHtmlEscaped(),
                                           lines.toHtmlEscaped()));

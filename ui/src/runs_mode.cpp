@@ -1,6 +1,7 @@
 #include "seekbench/ui/runs_mode.h"
 
-#include "seekbench/projects/process_identity.h"
+#include "seekbench/projects/project_layout.h"
+#include "seekbench/projects/run_control.h"
 #include "seekbench/ui/log_view.h"
 #include "seekbench/ui/project_session.h"
 #include "seekbench/ui/run_actions.h"
@@ -21,7 +22,7 @@
 
 namespace seekbench::ui {
 
-using seekbench::projects::ProcessIdentity;
+using seekbench::projects::RunControl;
 using seekbench::projects::RunRecord;
 
 namespace {
@@ -156,18 +157,17 @@ void RunsMode::onRunsListed(const RunList &runs)
 {
     for (const RunRecord &r : runs) {
         const QString id = QString::fromStdString(r.id);
-        const QString status = QString::fromStdString(r.status);
-        const QString before = m_lastStatus.value(id);
-        if (before == QLatin1String("running") && status != before) {
+        const auto before = m_lastStatus.find(id);
+        if (before != m_lastStatus.end() && *before == seekbench::RunStatus::Running && r.status != *before) {
             const QString name = QString::fromStdString(r.name);
             if (QString::fromStdString(r.message).contains(QLatin1String("diverged")))
                 Q_EMIT notify(tr("Run diverged"), tr("%1: %2").arg(name, QString::fromStdString(r.message)));
-            else if (status == QLatin1String("finished"))
+            else if (r.status == seekbench::RunStatus::Finished)
                 Q_EMIT notify(tr("Run finished"), name);
-            else if (status == QLatin1String("failed") || status == QLatin1String("crashed"))
+            else if (endedInError(r.status))
                 Q_EMIT notify(tr("Run failed"), tr("%1: %2").arg(name, QString::fromStdString(r.message)));
         }
-        m_lastStatus.insert(id, status);
+        m_lastStatus.insert(id, r.status);
     }
     m_model->setRuns(runs);
     m_table->refreshTagFilter();
@@ -190,7 +190,10 @@ void RunsMode::onSelection(const QStringList &ids)
         return;
     m_view->showRuns(ids);
     m_view->updateRuns(m_session->runs());
-    m_log->setRunDir(ids.size() == 1 ? m_session->dir() + QStringLiteral("/runs/") + ids.front() : QString());
+    m_log->setRunDir(ids.size() == 1 ? QString::fromStdString(seekbench::projects::ProjectLayout(m_session->dir().toStdString())
+                                                                  .runDir(ids.front().toStdString())
+                                                                  .string())
+                                     : QString());
     if (m_actions)
         m_actions->updateEnabled();
 }
@@ -199,8 +202,9 @@ QStringList RunsMode::liveRuns() const
 {
     QStringList out;
     for (const RunRecord &r : m_model->runs()) {
-        const ProcessIdentity writer{r.host, r.pid, r.pidStart};
-        if (r.status == "running" && writer.host == ProcessIdentity::hostName() && writer.isAliveHere())
+        // Runs this machine can stop: a live writer here (RunControl's rule).
+        if (r.status == seekbench::RunStatus::Running
+            && RunControl::writerState(r) == seekbench::projects::WriterState::Alive)
             out << QString::fromStdString(r.id);
     }
     return out;
@@ -211,7 +215,7 @@ void RunsMode::updateStatus()
     QStringList parts;
     const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
     for (const RunRecord &r : m_model->runs()) {
-        if (r.status != "running")
+        if (r.status != seekbench::RunStatus::Running)
             continue;
         const QString id = QString::fromStdString(r.id);
         const QString name = QString::fromStdString(r.name);

@@ -20,7 +20,7 @@ double now() { return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) /
 double durationOf(const RunRecord &r)
 {
     const double start = r.startedAt.value_or(r.createdAt);
-    const double end = r.endedAt.value_or(r.status == "running" ? now() : r.heartbeatAt.value_or(start));
+    const double end = r.endedAt.value_or(r.status == seekbench::RunStatus::Running ? now() : r.heartbeatAt.value_or(start));
     return std::max(0.0, end - start);
 }
 } // namespace
@@ -52,7 +52,7 @@ int RunsTableModel::rowOf(const QString &runId) const
 
 double RunsTableModel::progressOf(const RunRecord &run)
 {
-    if (run.status == "finished")
+    if (run.status == seekbench::RunStatus::Finished)
         return 1.0;
     const auto max = run.params.find("training.max_steps");
     const auto loss = run.summary.find("train/loss");
@@ -67,7 +67,7 @@ double RunsTableModel::progressOf(const RunRecord &run)
 double RunsTableModel::etaSeconds(const RunRecord &run, double nowSeconds)
 {
     const double p = progressOf(run);
-    if (run.status != "running" || p <= 0 || p >= 1)
+    if (run.status != seekbench::RunStatus::Running || p <= 0 || p >= 1)
         return -1;
     const double elapsed = nowSeconds - run.startedAt.value_or(run.createdAt);
     // A resumed run started over from a checkpoint; its pace is still roughly right.
@@ -101,9 +101,9 @@ QVariant RunsTableModel::displayData(const RunRecord &r, int column) const
 {
     switch (column) {
     case StatusColumn: {
-        QString text = statusText(q(r.status));
+        QString text = statusText(q(toString(r.status)));
         const double p = progressOf(r);
-        if (r.status == "running" && p >= 0) {
+        if (r.status == seekbench::RunStatus::Running && p >= 0) {
             text += QStringLiteral(" %1%").arg(qRound(p * 100));
             const double eta = etaSeconds(r, now());
             if (eta >= 0)
@@ -137,7 +137,7 @@ QVariant RunsTableModel::displayData(const RunRecord &r, int column) const
 QVariant RunsTableModel::sortData(const RunRecord &r, int column) const
 {
     switch (column) {
-    case StatusColumn: return q(r.status);
+    case StatusColumn: return q(toString(r.status));
     case CreatedColumn: return r.createdAt;
     case DurationColumn: return durationOf(r);
     default: break;
@@ -172,11 +172,11 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
             return q(r.notes);
         return QVariant();
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn && (r.status == "failed" || r.status == "crashed"))
+        if (index.column() == StatusColumn && endedInError(r.status))
             return QBrush(QColor(200, 40, 40));
         return QVariant();
     case RunIdRole: return q(r.id);
-    case StatusRole: return q(r.status);
+    case StatusRole: return q(toString(r.status));
     case ProgressRole: return progressOf(r);
     case SortRole: return sortData(r, index.column());
     case TagsRole: {

@@ -275,10 +275,10 @@ void StoreWatcher::trashRun(const QString &runId)
 {
     try {
         const auto record = store().run(runId.toStdString());
-        if (record.status == "running")
+        if (record.status == seekbench::RunStatus::Running)
             throw ProjectError(ProjectError::Kind::BadInput, "run '" + record.id + "' is running; stop it first");
         const std::filesystem::path from = m_project->runDir(record.id);
-        const std::filesystem::path trash = m_project->dir() / "trash";
+        const std::filesystem::path trash = m_project->layout().trashDir();
         std::filesystem::create_directories(trash);
         const std::string stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
         const std::filesystem::path to = trash / (record.id + "-" + stamp);
@@ -289,7 +289,7 @@ void StoreWatcher::trashRun(const QString &runId)
         // The config and metadata stay with the files, so a trashed run can be read back.
         QFile meta(QString::fromStdString((to / "run.yaml").string()));
         if (meta.open(QIODevice::WriteOnly | QIODevice::Text)) {
-            meta.write(("id: " + record.id + "\nname: " + record.name + "\nstatus: " + record.status + "\n").c_str());
+            meta.write(("id: " + record.id + "\nname: " + record.name + "\nstatus: " + toString(record.status) + "\n").c_str());
             meta.write("config: |\n");
             for (const QString &line : q(record.configYaml).split(QLatin1Char('\n')))
                 meta.write(("  " + line.toStdString() + "\n").c_str());

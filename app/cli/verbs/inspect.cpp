@@ -14,6 +14,7 @@
 #include "seekbench/idx_file.h"
 #include "seekbench/inspection_protocol.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/project_layout.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,11 +57,10 @@ fs::path runFolder(const InspectOptions &o)
         if (!project || !id)
             throw BadInput("--run DIR or --project DIR --run-id ID is required");
         try {
-            projects::Project::checkRunId(*id);
+            dir = projects::ProjectLayout(*project).runDir(*id);
         } catch (const std::exception &e) {
             throw BadInput(e.what());
         }
-        dir = fs::path(*project) / "runs" / *id;
     }
     std::error_code ec;
     if (!fs::is_directory(dir, ec))

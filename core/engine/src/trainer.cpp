@@ -24,18 +24,6 @@
 
 namespace seekbench {
 
-const char *toString(TrainStatus status)
-{
-    switch (status) {
-    case TrainStatus::Finished: return "finished";
-    case TrainStatus::EarlyStopped: return "early_stopped";
-    case TrainStatus::Cancelled: return "cancelled";
-    case TrainStatus::Diverged: return "diverged";
-    case TrainStatus::Failed: return "failed";
-    }
-    return "failed";
-}
-
 namespace engine {
 namespace {
 

@@ -33,7 +33,7 @@ int main(int argc, char **argv)
             r.name = "run " + std::to_string(i);
             r.configYaml = "training:\n  lr: " + std::to_string(1e-4 * (i + 1)) + "\n  max_steps: 1000\n";
             const auto id = store.createRun(r);
-            store.finishRun(id, "finished", "", {{"train/loss", 1.0 / (i + 1)}, {"eval/loss", 2.0 / (i + 1)}},
+            store.finishRun(id, seekbench::RunStatus::Finished, "", {{"train/loss", 1.0 / (i + 1)}, {"eval/loss", 2.0 / (i + 1)}},
                             {{"eval/loss", 1.5 / (i + 1)}});
         }
     }

@@ -46,7 +46,7 @@ int main(int argc, char **argv)
         }
         w.addMetrics(chunk);
         w.flush();
-        projects::RunStore(p).finishRun(id, "finished", "");
+        projects::RunStore(p).finishRun(id, seekbench::RunStatus::Finished, "");
     }
     ui::ProjectSession session(QString::fromStdString(dir));
     widgets::LivePlot plot;

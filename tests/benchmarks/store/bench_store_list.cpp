@@ -29,7 +29,7 @@ void addRuns(const Project &p, int runs, int pointsPerRun, int offset)
     for (int r = 0; r < runs; ++r) {
         NewRun n;
         n.name = "run " + std::to_string(offset + r);
-        n.status = "running";
+        n.status = seekbench::RunStatus::Running;
         n.configYaml = "training:\n  lr: " + std::to_string(0.0001 * (1 + (offset + r) % 50)) + "\n";
         n.tags = {r % 2 ? "odd" : "even"};
         const auto id = store.createRun(n);
@@ -49,7 +49,7 @@ void addRuns(const Project &p, int runs, int pointsPerRun, int offset)
             }
             w.addMetrics(pts);
         }
-        store.finishRun(id, "finished", "");
+        store.finishRun(id, seekbench::RunStatus::Finished, "");
     }
 }
 

@@ -67,7 +67,7 @@ struct LiveUpdate
     // the view should reload its curves (decimate()) and continue from `cursor`.
     bool reset = false;
     LiveCursor cursor;
-    std::string status; // the run's status now
+    RunStatus status = RunStatus::Queued; // the run's status now
 };
 
 enum class AlignBy { Step, Time };

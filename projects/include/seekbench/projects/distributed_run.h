@@ -7,6 +7,7 @@
 // then named with its log.
 
 #include "seekbench/projects/run_record.h"
+#include "seekbench/run/train_result.h"
 
 #include <cstdint>
 #include <map>
@@ -24,7 +25,7 @@ struct RankEnd
 {
     int rank = 0;
     bool reported = false;   // false: the rank never wrote its end (killed, crashed, never started)
-    std::string status;      // the trainer's: finished, early_stopped, cancelled, diverged, failed
+    TrainStatus status = TrainStatus::Failed; // the trainer's (an unknown word reads as failed)
     std::string message;
     std::map<std::string, double> finalMetrics;
     std::map<std::string, double> bestMetrics;
@@ -57,7 +58,7 @@ struct EndContext
 
 struct RunEnd
 {
-    std::string status;   // a store status: finished, failed, cancelled
+    RunStatus status = RunStatus::Failed; // finished, failed or cancelled
     std::string message;
     int failedRank = -1;
     std::map<std::string, double> finalMetrics; // rank 0's

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "seekbench/projects/project_layout.h"
 #include "seekbench/projects/project_manifest.h"
 #include "seekbench/projects/storage_mode.h"
 
@@ -66,6 +67,8 @@ public:
     // Runs marked crashed by this open (stale heartbeats, dead processes).
     const std::vector<std::string> &staleRunsMarked() const { return m_staleMarked; }
 
+    // Every path inside the folder (runs, configs, clusters, logs...): project_layout.h.
+    ProjectLayout layout() const { return ProjectLayout(m_dir); }
     // runs/<run-id>; throws ProjectError(BadInput) for an id that is not a plain name.
     std::filesystem::path runDir(const std::string &runId) const;
     // A path inside the project from a relative one; throws ProjectError(BadInput) when it
@@ -74,7 +77,7 @@ public:
     // The relative form of a path inside the project, for storing in the database.
     std::string relativePath(const std::filesystem::path &inside) const;
 
-    static void checkRunId(const std::string &runId);
+    static void checkRunId(const std::string &runId); // ProjectLayout::checkRunId
 
 private:
     Project() = default;

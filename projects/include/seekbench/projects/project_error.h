@@ -20,6 +20,7 @@ public:
         BadInput,        // a bad argument: run id, filter, path outside the project
         Io,              // the file system refused
         Database,        // SQLite failed at run time (disk full, busy past the retries)
+        Process,         // a run's process could not be controlled (gone, refused a signal, not started)
     };
 
     ProjectError(Kind kind, const std::string &message) : std::runtime_error(message), m_kind(kind) {}
@@ -27,7 +28,7 @@ public:
     // 2 for problems with what the user gave (bad project, bad input), 3 otherwise.
     int exitCode() const
     {
-        return m_kind == Kind::Io || m_kind == Kind::Database || m_kind == Kind::Locked ? 3 : 2;
+        return m_kind == Kind::Io || m_kind == Kind::Database || m_kind == Kind::Locked || m_kind == Kind::Process ? 3 : 2;
     }
 
 private:

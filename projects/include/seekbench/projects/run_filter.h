@@ -1,5 +1,7 @@
 #pragma once
 
+#include "seekbench/run/run_status.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -25,7 +27,7 @@ struct RunFilter
         static Condition parse(const std::string &text, const std::string &where);
     };
 
-    std::vector<std::string> statuses;     // any of
+    std::vector<RunStatus> statuses;       // any of
     std::vector<std::string> tags;         // all of
     std::vector<Condition> params;         // all of, on flattened config params
     std::vector<Condition> finalMetrics;   // all of, on the summary's final values

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "seekbench/projects/process_identity.h"
+#include "seekbench/run/run_status.h"
 
 #include <cstdint>
 #include <map>
@@ -20,12 +21,12 @@ struct MetricSummary
     std::int64_t bestStep = 0;
 };
 
-// One run as stored. Statuses: queued, running, finished, failed, cancelled, crashed.
+// One run as stored.
 struct RunRecord
 {
     std::string id;
     std::string name;
-    std::string status;
+    RunStatus status = RunStatus::Queued;
     double createdAt = 0;
     std::optional<double> startedAt;
     std::optional<double> endedAt;
@@ -60,7 +61,7 @@ struct NewRun
     std::string configYaml;  // the snapshot; its scalars become the run's params
     std::string configHash;
     std::string launcher = "cli";
-    std::string status = "running";
+    RunStatus status = RunStatus::Running;
     std::vector<std::string> tags;
     std::string notes;
     std::string parentId;
@@ -120,7 +121,9 @@ struct CurveInfo
     std::int64_t points = 0; // visible points (superseded ones excluded)
 };
 
-bool isRunStatus(const std::string &status);
+// The status a stored or typed word names (parseRunStatus); throws ProjectError(BadInput)
+// naming the word and the valid ones otherwise.
+RunStatus requireRunStatus(const std::string &word);
 // Whether a larger value of this metric is better (accuracy, throughput) or a smaller
 // one (losses, errors: the default).
 bool higherIsBetter(const std::string &metricKey);

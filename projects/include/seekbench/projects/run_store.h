@@ -35,10 +35,10 @@ public:
     int beginAttempt(const std::string &runId, std::int64_t checkpointStep,
                      const std::optional<ProcessIdentity> &process = std::nullopt);
     // Records the end: status, message, the trainer's final and best metrics.
-    void finishRun(const std::string &runId, const std::string &status, const std::string &message,
+    void finishRun(const std::string &runId, RunStatus status, const std::string &message,
                    const std::map<std::string, double> &finalMetrics = {},
                    const std::map<std::string, double> &bestMetrics = {});
-    void setStatus(const std::string &runId, const std::string &status, const std::string &message = {});
+    void setStatus(const std::string &runId, RunStatus status, const std::string &message = {});
     void heartbeat(const std::string &runId);
     // Records which process writes the run now (a launcher created the row, the trainer
     // process writes it): stale detection checks this process.
@@ -65,7 +65,8 @@ public:
     // `limit` (the most recent ones when there are more).
     std::vector<SystemSampleRecord> systemSamples(const std::string &runId, double afterWallTime = 0,
                                                   std::size_t limit = 100000);
-    // Deletes the rows of the run and its folder. A running run is refused.
+    // Deletes the rows of the run and its folder. A live running run (RunControl::isLive)
+    // is refused.
     void deleteRun(const std::string &runId);
 
     void addLog(const std::string &runId, const std::string &level, const std::string &message);
@@ -82,9 +83,10 @@ public:
     std::vector<EventRecord> events(const std::string &runId, const std::string &kind = {});
     std::vector<ArtifactRecord> artifacts(const std::string &runId);
 
-    // Marks crashed every running run whose writer is gone (runs of a scheduler's job excepted): on this host, its pid is dead
-    // or now belongs to another process (start time differs); elsewhere, its heartbeat
-    // is more than three intervals old. Live runs are left alone. Returns the ids marked.
+    // Marks crashed every running run whose writer is Gone by RunControl's rule (runs of a
+    // scheduler's job excepted): on this host, its pid is dead or now belongs to another
+    // process (start time differs); elsewhere, its heartbeat is more than three intervals
+    // old. Live runs are left alone. Returns the ids marked.
     std::vector<std::string> markStaleRuns();
 
     static std::string newRunId();

@@ -75,7 +75,7 @@ private:
     QLabel *m_status;
     QStackedWidget *m_central;
     QLabel *m_welcome;
-    QHash<QString, QString> m_lastStatus;
+    QHash<QString, seekbench::RunStatus> m_lastStatus;
     QString m_pendingSelect;
 };
 

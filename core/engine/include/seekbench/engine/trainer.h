@@ -8,6 +8,7 @@
 #include "seekbench/metrics_sink.h"
 #include "seekbench/rank_environment.h"
 #include "seekbench/run_config.h"
+#include "seekbench/run/train_result.h"
 #include "seekbench/validation.h"
 
 #include <cstdint>
@@ -19,16 +20,6 @@
 #include <string>
 
 namespace seekbench {
-
-enum class TrainStatus {
-    Finished,      // reached max_steps
-    EarlyStopped,  // the eval metric stopped improving
-    Cancelled,     // cooperative cancel; a final checkpoint was written
-    Diverged,      // non-finite loss or gradient norm with on_nonfinite: stop
-    Failed,        // a runtime error (message says which)
-};
-
-const char *toString(TrainStatus status);
 
 struct TrainRequest
 {
@@ -50,17 +41,6 @@ struct TrainRequest
     std::string backend = "gloo";
     int collectiveTimeoutSeconds = 300;
     bool storeHostedByLauncher = false;
-};
-
-struct TrainResult
-{
-    TrainStatus status = TrainStatus::Failed;
-    std::int64_t step = 0;                       // optimizer steps completed
-    std::map<std::string, double> finalMetrics;  // last eval and train figures
-    std::map<std::string, double> bestMetrics;
-    std::string message;                         // why it failed or diverged
-    std::filesystem::path lastCheckpoint;
-    bool inputError = false;                     // failed on bad input (a damaged checkpoint)
 };
 
 // Runs training to the end, to a cancel, or to a failure. Throws only for invalid
