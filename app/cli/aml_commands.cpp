@@ -12,7 +12,7 @@
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/generator.h"
 #include "seekbench/aml/run_evaluation.h"
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/aml_scoring.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/projects/aml_results.h"

@@ -5,14 +5,14 @@
 
 #include "commands.h"
 
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/launcher.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/projects/distributed_run.h"
 #include "seekbench/projects/distributed_start.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/segment_importer.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/validation.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,8 +4,8 @@
 // project (projects/distributed_start.h creates it, projects/distributed_run.h records its
 // end); the ranks join it with `train --project DIR --run-id ID --attempt N`.
 
-#include "seekbench/cancel_token.h"
-#include "seekbench/run_config.h"
+#include "seekbench/run/cancel_token.h"
+#include "seekbench/config/run_config.h"
 
 #include <optional>
 #include <string>

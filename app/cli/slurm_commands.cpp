@@ -6,7 +6,7 @@
 
 #include "commands.h"
 
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/projects/distributed_run.h"
 #include "seekbench/projects/distributed_start.h"
@@ -16,7 +16,7 @@
 #include "seekbench/projects/segment_importer.h"
 #include "seekbench/projects/slurm_jobs.h"
 #include "seekbench/projects/slurm_script.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/validation.h"
 
 #include <nlohmann/json.hpp>
 

@@ -5,13 +5,13 @@
 #include "commands.h"
 #include "distributed_train.h"
 
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
-#include "seekbench/json_lines_sink.h"
+#include "seekbench/run/json_lines_sink.h"
 #include "seekbench/projects/run_recorder.h"
 #include "seekbench/engine/launcher.h"
-#include "seekbench/rank_environment.h"
-#include "seekbench/validation.h"
+#include "seekbench/run/rank_environment.h"
+#include "seekbench/config/validation.h"
 
 #include <nlohmann/json.hpp>
 

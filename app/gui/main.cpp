@@ -1,7 +1,7 @@
 // seekbench: the desktop workbench. Only argument parsing and the main window here.
-#include "seekbench/ui/app_setup.h"
-#include "seekbench/ui/main_window.h"
-#include "seekbench/ui/screenshots.h"
+#include "shell/app_setup.h"
+#include "shell/main_window.h"
+#include "screenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -6,7 +6,7 @@
 // the same rows. Duplicate points (same curve, step and attempt) are ignored, which
 // makes re-imports idempotent and keeps tiles from counting a point twice.
 
-#include "seekbench/metrics_sink.h"
+#include "seekbench/run/metrics_sink.h"
 #include "sql.h"
 #include "summary.h"
 #include "tiles.h"

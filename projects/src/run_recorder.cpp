@@ -1,7 +1,7 @@
 #include "seekbench/projects/run_recorder.h"
 
-#include "seekbench/checkpoint_file.h"
-#include "seekbench/config_io.h"
+#include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"

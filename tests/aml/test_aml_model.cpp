@@ -7,8 +7,8 @@
 #include "seekbench/aml/metrics.h"
 #include "seekbench/engine/aml_scoring.h"
 #include "seekbench/engine/trainer.h"
-#include "seekbench/estimates.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/estimates.h"
+#include "seekbench/config/validation.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

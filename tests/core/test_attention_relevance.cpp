@@ -2,8 +2,8 @@
 // al. 2021 rules, the forward and reverse selections; and the optional gradients in the
 // attention JSON (round trip, old documents, malformed ones).
 
-#include "seekbench/attention_inspection.h"
-#include "seekbench/attention_relevance.h"
+#include "seekbench/inspection/attention_inspection.h"
+#include "seekbench/inspection/attention_relevance.h"
 
 #include <QtTest>
 

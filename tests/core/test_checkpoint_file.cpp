@@ -2,7 +2,7 @@
 // bytes reach torch (7 of 40 randomly corrupted archives loaded silently in LibTorch 1.13
 // without this check).
 
-#include "seekbench/checkpoint_file.h"
+#include "seekbench/formats/checkpoint_file.h"
 
 #include <QtTest>
 

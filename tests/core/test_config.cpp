@@ -1,10 +1,10 @@
 // Config parsing, validation messages and HF import: what `seekbench-cli validate`
 // and the GUI's editor both rely on.
 
-#include "seekbench/config_io.h"
-#include "seekbench/config_schema.h"
-#include "seekbench/lr_schedule.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/config/config_schema.h"
+#include "seekbench/config/lr_schedule.h"
+#include "seekbench/config/validation.h"
 
 #include <QtTest>
 

@@ -7,12 +7,12 @@
 #include "crossmodal_data.h"
 #include "crossmodal_model.h"
 #include "model.h"
-#include "seekbench/checkpoint_file.h"
-#include "seekbench/config_io.h"
+#include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/attention_inspect.h"
 #include "seekbench/engine/trainer.h"
-#include "seekbench/estimates.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/estimates.h"
+#include "seekbench/config/validation.h"
 
 #include <QtTest>
 

@@ -4,9 +4,9 @@
 #include <torch/torch.h> // torch first, then Qt
 
 #include "memory_tracking.h"
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
-#include "seekbench/estimates.h"
+#include "seekbench/config/estimates.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // IDX reader (Fashion-MNIST's format) and the caption grammar: valid files, a table of
 // corrupt ones, and the check that caption attributes do not give the class away.
 
-#include "seekbench/fashion_captions.h"
-#include "seekbench/idx_file.h"
+#include "seekbench/formats/fashion_captions.h"
+#include "seekbench/formats/idx_file.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,7 +2,7 @@
 // and reply the GUI and the helper exchange survives a round trip, and a malformed line is
 // a clear error naming what is wrong, never a half-filled request.
 
-#include "seekbench/inspection_protocol.h"
+#include "seekbench/inspection/inspection_protocol.h"
 
 #include <QtTest>
 

@@ -6,8 +6,8 @@
 #include "attention_core.h"
 #include "autocast.h"
 #include "model.h"
-#include "seekbench/estimates.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/estimates.h"
+#include "seekbench/config/validation.h"
 
 #include <QtTest>
 

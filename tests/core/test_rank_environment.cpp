@@ -1,6 +1,6 @@
 // Ranks from any launcher's environment: torchrun, Slurm, Open MPI; bad values named.
 
-#include "seekbench/rank_environment.h"
+#include "seekbench/run/rank_environment.h"
 
 #include <QtTest>
 

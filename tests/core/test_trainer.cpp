@@ -5,8 +5,8 @@
 #include <torch/torch.h> // torch first, then Qt
 
 #include "grad_scaler.h"
-#include "seekbench/checkpoint_file.h"
-#include "seekbench/config_io.h"
+#include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
 
 #include <QtTest>

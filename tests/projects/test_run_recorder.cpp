@@ -1,7 +1,7 @@
 // RunRecorder: how a training process records its run (row, snapshot, params, outcome,
 // attempts) and how a rank of a distributed run joins one without the database.
 
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_recorder.h"
 #include "seekbench/projects/run_store.h"

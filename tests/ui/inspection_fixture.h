@@ -4,7 +4,7 @@
 // each kind, with gradients) whose weights are easy to check by hand, and a fake helper
 // process for the InspectionClient tests.
 
-#include "seekbench/attention_inspection.h"
+#include "seekbench/inspection/attention_inspection.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,10 +5,10 @@
 
 #include "inspection_fixture.h"
 
-#include "seekbench/attention_relevance.h"
-#include "seekbench/ui/attention_inspector_view.h"
-#include "seekbench/ui/inspection_client.h"
-#include "seekbench/ui/main_window.h"
+#include "seekbench/inspection/attention_relevance.h"
+#include "inspector/attention_inspector_view.h"
+#include "inspector/inspection_client.h"
+#include "shell/main_window.h"
 #include "seekbench/widgets/attention_heatmap.h"
 
 #include <QAction>

@@ -5,9 +5,9 @@
 #include "seekbench/projects/run_store.h"
 #include "seekbench/replies/runs_replies.h"
 #include "seekbench/replies/slurm_replies.h"
-#include "seekbench/ui/aml_threshold_panel.h"
-#include "seekbench/ui/cli_client.h"
-#include "seekbench/ui/run_controller.h"
+#include "aml/aml_threshold_panel.h"
+#include "common/cli_client.h"
+#include "runs/run_controller.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "seekbench/ui/compare_model.h"
+#include "runs/compare_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

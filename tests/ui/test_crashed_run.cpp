@@ -3,11 +3,11 @@
 #include "seekbench/projects/process_identity.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
-#include "seekbench/ui/main_window.h"
-#include "seekbench/ui/runs_mode.h"
-#include "seekbench/ui/runs_table_model.h"
-#include "seekbench/ui/runs_table_view.h"
-#include "seekbench/ui/run_view.h"
+#include "shell/main_window.h"
+#include "runs/runs_mode.h"
+#include "runs/runs_table_model.h"
+#include "runs/runs_table_view.h"
+#include "runs/run_view.h"
 
 #include <QFile>
 #include <QLabel>

@@ -1,5 +1,5 @@
-#include "seekbench/ui/issue_text.h"
-#include "seekbench/ui/run_launcher.h"
+#include "config/issue_text.h"
+#include "launch/run_launcher.h"
 
 #include <QFile>
 #include <QSettings>

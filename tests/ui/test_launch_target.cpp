@@ -1,9 +1,9 @@
 // "Where" a run trains: the command lines the GUI starts (argv words, never a shell), the
 // launch dialog refusing a Slurm launch without a cluster profile, and the job-script
 // preview through the real seekbench-cli.
-#include "seekbench/ui/launch_dialog.h"
-#include "seekbench/ui/launch_target_picker.h"
-#include "seekbench/ui/run_launcher.h"
+#include "launch/launch_dialog.h"
+#include "launch/launch_target_picker.h"
+#include "launch/run_launcher.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,11 +1,11 @@
 // New-project templates: each creates a project whose manifest names its scenario and
 // whose example configs are copied in and pass the same validation as the CLI.
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/projects/project.h"
-#include "seekbench/ui/aml_demo_setup.h"
-#include "seekbench/ui/new_project_dialog.h"
-#include "seekbench/ui/project_templates.h"
-#include "seekbench/validation.h"
+#include "aml/aml_demo_setup.h"
+#include "project/new_project_dialog.h"
+#include "project/project_templates.h"
+#include "seekbench/config/validation.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -3,8 +3,8 @@
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
-#include "seekbench/ui/run_curve_provider.h"
-#include "seekbench/ui/store_watcher.h"
+#include "runs/run_curve_provider.h"
+#include "project/store_watcher.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "seekbench/ui/runs_filter_proxy.h"
-#include "seekbench/ui/runs_table_model.h"
+#include "runs/runs_filter_proxy.h"
+#include "runs/runs_table_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>

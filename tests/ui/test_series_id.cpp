@@ -2,7 +2,7 @@
 // route live points to the right plot and label the rank. Both directions agree for keys
 // with slashes and for ranks, and a foreign string is refused rather than misread.
 
-#include "seekbench/ui/series_id.h"
+#include "runs/series_id.h"
 
 #include <QtTest>
 

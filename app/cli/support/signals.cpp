@@ -1,6 +1,6 @@
 #include "support/signals.h"
 
-#include "seekbench/cancel_token.h"
+#include "seekbench/run/cancel_token.h"
 
 #include <csignal>
 

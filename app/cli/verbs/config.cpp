@@ -5,10 +5,10 @@
 #include "support/options.h"
 #include "verbs/verbs.h"
 
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
-#include "seekbench/estimates.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/estimates.h"
+#include "seekbench/config/validation.h"
 
 #include <nlohmann/json.hpp>
 

@@ -8,11 +8,11 @@
 #include "verbs/inspect_serve.h"
 #include "verbs/verbs.h"
 
-#include "seekbench/attention_inspection.h"
-#include "seekbench/checkpoint_file.h"
+#include "seekbench/inspection/attention_inspection.h"
+#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/engine/attention_inspect.h"
-#include "seekbench/idx_file.h"
-#include "seekbench/inspection_protocol.h"
+#include "seekbench/formats/idx_file.h"
+#include "seekbench/inspection/inspection_protocol.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_layout.h"
 

@@ -3,7 +3,7 @@
 #include "commands.h"
 
 #include "seekbench/engine/attention_inspect.h"
-#include "seekbench/inspection_protocol.h"
+#include "seekbench/inspection/inspection_protocol.h"
 
 #include <condition_variable>
 #include <deque>

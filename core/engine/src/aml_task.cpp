@@ -5,9 +5,9 @@
 
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/metrics.h"
-#include "seekbench/checkpoint_file.h"
+#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/engine/aml_scoring.h"
-#include "seekbench/estimates.h"
+#include "seekbench/config/estimates.h"
 
 #include <torch/torch.h>
 

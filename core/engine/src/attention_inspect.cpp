@@ -4,9 +4,9 @@
 #include "crossmodal_data.h"
 #include "crossmodal_model.h"
 
-#include "seekbench/checkpoint_file.h"
-#include "seekbench/config_io.h"
-#include "seekbench/validation.h"
+#include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/config/validation.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

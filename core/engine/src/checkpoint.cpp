@@ -1,7 +1,7 @@
 #include "checkpoint.h"
 
 #include "grad_scaler.h"
-#include "seekbench/checkpoint_file.h"
+#include "seekbench/formats/checkpoint_file.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #include "crossmodal_model.h"
 
-#include "seekbench/fashion_captions.h"
+#include "seekbench/formats/fashion_captions.h"
 
 #include <torch/torch.h>
 

@@ -17,7 +17,7 @@
 
 #include "model.h"
 
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>

@@ -7,7 +7,7 @@
 
 #include "attention_core.h"
 
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>

@@ -5,7 +5,7 @@
 // (or a store the caller provides). The construction differs between LibTorch 1.13 and
 // 2.x (ProcessGroupGloo became a Backend); this class is where that difference lives.
 
-#include "seekbench/rank_environment.h"
+#include "seekbench/run/rank_environment.h"
 
 #include <ATen/core/Tensor.h>
 #include <c10/util/intrusive_ptr.h>

@@ -6,7 +6,7 @@
 // among uniform noise tokens. Difficulty adds distractor motifs of other classes, motif
 // corruption and label noise, so that accuracy has a ceiling below 100%.
 
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <ATen/core/Tensor.h>
 

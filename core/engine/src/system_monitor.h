@@ -3,7 +3,7 @@
 // Samples process memory and CPU (and, on CUDA builds, the caching allocator and the
 // devices through NVML) on its own thread, at a fixed rate, into a callback.
 
-#include "seekbench/metrics_sink.h"
+#include "seekbench/run/metrics_sink.h"
 
 #include <atomic>
 #include <condition_variable>

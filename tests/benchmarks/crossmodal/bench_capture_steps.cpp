@@ -6,8 +6,8 @@
 
 #include "crossmodal_model.h"
 
-#include "seekbench/config_io.h"
-#include "seekbench/fashion_captions.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/formats/fashion_captions.h"
 
 #include <torch/torch.h>
 #include <valgrind/callgrind.h>

@@ -9,7 +9,7 @@
 //
 // usage: bench_data_parallel [CONFIG=small] [STEPS=40] [GLOBAL_BATCH=32]
 
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/projects/slurm_jobs.h"
 
 #include <nlohmann/json.hpp>

@@ -8,7 +8,7 @@
 
 #include "engine_bench.h"
 
-#include "seekbench/estimates.h"
+#include "seekbench/config/estimates.h"
 
 #include <nlohmann/json.hpp>
 

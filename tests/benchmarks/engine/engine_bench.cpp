@@ -2,7 +2,7 @@
 
 #include "engine_bench.h"
 
-#include "seekbench/lr_schedule.h"
+#include "seekbench/config/lr_schedule.h"
 
 #include "memory_tracking.h"
 #include "model.h"
@@ -10,9 +10,9 @@
 #include "task_loss.h"
 #include "training_batches.h"
 
-#include "seekbench/config_io.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
-#include "seekbench/json_lines_sink.h"
+#include "seekbench/run/json_lines_sink.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

@@ -4,7 +4,7 @@
 // unit that includes <torch/torch.h> is engine_bench.cpp, so the three benchmark mains
 // compile in seconds.
 
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <string>
 #include <vector>

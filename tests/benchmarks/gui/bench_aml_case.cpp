@@ -9,7 +9,7 @@
 #include "seekbench/aml/generator.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/transactions.h"
-#include "seekbench/ui/aml_case_view.h"
+#include "aml/aml_case_view.h"
 #include "seekbench/widgets/ego_graph_view.h"
 
 #include <QElapsedTimer>

@@ -19,12 +19,12 @@
 // allocator. The dataset's own tensors (inputs and labels of both splits, the same
 // formula as tests/core/test_estimates.cpp) are subtracted; the estimate is what the
 // editor shows for that same config.
-#include "seekbench/config_io.h"
-#include "seekbench/estimates.h"
-#include "seekbench/ui/config_document.h"
-#include "seekbench/ui/config_editor.h"
-#include "seekbench/ui/launch_dialog.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/config/estimates.h"
+#include "config/config_document.h"
+#include "config/config_editor.h"
+#include "launch/launch_dialog.h"
+#include "seekbench/config/validation.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,9 +2,9 @@
 // filled (offscreen).   bench_gui_startup [RUNS=1000]
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
-#include "seekbench/ui/main_window.h"
-#include "seekbench/ui/runs_mode.h"
-#include "seekbench/ui/runs_table_model.h"
+#include "shell/main_window.h"
+#include "runs/runs_mode.h"
+#include "runs/runs_table_model.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

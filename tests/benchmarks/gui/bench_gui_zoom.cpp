@@ -6,8 +6,8 @@
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
-#include "seekbench/ui/project_session.h"
-#include "seekbench/ui/run_curve_provider.h"
+#include "project/project_session.h"
+#include "runs/run_curve_provider.h"
 #include "seekbench/widgets/live_plot.h"
 
 #include <QApplication>

@@ -7,8 +7,8 @@
 //   bench_inspector [RUN_DIR]   (without one: trains crossmodal_tiny for 20 steps first)
 #include "lateness_probe.h"
 
-#include "seekbench/ui/attention_inspector_view.h"
-#include "seekbench/ui/inspection_client.h"
+#include "inspector/attention_inspector_view.h"
+#include "inspector/inspection_client.h"
 #include "seekbench/widgets/attention_heatmap.h"
 
 #include <QComboBox>

@@ -6,7 +6,7 @@
 // --attempt N` (RunRecorder::joinRun); each rank writes its own segment file; the owner
 // imports the segments and records the outcome (distributed_run.h).
 
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <filesystem>
 #include <optional>

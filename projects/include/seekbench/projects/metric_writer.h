@@ -1,6 +1,6 @@
 #pragma once
 
-#include "seekbench/metrics_sink.h"
+#include "seekbench/run/metrics_sink.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -6,10 +6,10 @@
 // end() records the status, the trainer's final and best metrics and the last checkpoint.
 // Engine-free: the trainer hands over sink() and, at its end, a TrainResult.
 
-#include "seekbench/metrics_sink.h"
+#include "seekbench/run/metrics_sink.h"
 #include "seekbench/run/run_status.h"
 #include "seekbench/run/train_result.h"
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <filesystem>
 #include <memory>

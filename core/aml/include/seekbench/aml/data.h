@@ -5,7 +5,7 @@
 // the CLI hands them to core (features, the XGBoost baseline, the graph model's training
 // task) as an AmlDataset. No SQL, no torch, no Qt.
 
-#include "seekbench/dataset_source.h"
+#include "seekbench/run/dataset_source.h"
 
 #include <cstddef>
 #include <cstdint>

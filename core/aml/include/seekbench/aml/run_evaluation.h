@@ -7,7 +7,7 @@
 // result (projects/aml_results.h).
 
 #include "seekbench/aml/evaluation.h"
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <filesystem>
 #include <map>

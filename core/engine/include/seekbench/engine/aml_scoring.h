@@ -4,7 +4,7 @@
 // run's config, a checkpoint and the transactions, and gets plain floats back.
 
 #include "seekbench/aml/data.h"
-#include "seekbench/run_config.h"
+#include "seekbench/config/run_config.h"
 
 #include <filesystem>
 #include <vector>

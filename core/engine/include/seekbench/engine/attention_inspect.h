@@ -3,8 +3,8 @@
 // Attention capture of a trained cross-modal (or image-only) model, torch-free for
 // callers: the CLI's `inspect attention`, later the desktop inspector.
 
-#include "seekbench/attention_inspection.h"
-#include "seekbench/test_set_summary.h"
+#include "seekbench/inspection/attention_inspection.h"
+#include "seekbench/inspection/test_set_summary.h"
 
 #include <cstdint>
 #include <filesystem>

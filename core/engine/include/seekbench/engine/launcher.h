@@ -6,7 +6,7 @@
 // and owns them: a cancel stops every rank, and when one rank fails the others are
 // ended at once instead of waiting in a collective.
 
-#include "seekbench/cancel_token.h"
+#include "seekbench/run/cancel_token.h"
 
 #include <filesystem>
 #include <string>

@@ -3,13 +3,13 @@
 // The training engine's public face. Torch-free: callers (the CLI, tests, the GUI's
 // helper process) see configs, sinks and results, never tensors.
 
-#include "seekbench/cancel_token.h"
-#include "seekbench/dataset_source.h"
-#include "seekbench/metrics_sink.h"
-#include "seekbench/rank_environment.h"
-#include "seekbench/run_config.h"
+#include "seekbench/run/cancel_token.h"
+#include "seekbench/run/dataset_source.h"
+#include "seekbench/run/metrics_sink.h"
+#include "seekbench/run/rank_environment.h"
+#include "seekbench/config/run_config.h"
 #include "seekbench/run/train_result.h"
-#include "seekbench/validation.h"
+#include "seekbench/config/validation.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,0 +1,138 @@
+#include "aml/aml_case_loader.h"
+
+#include "seekbench/projects/project.h"
+
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace seekbench::ui {
+
+namespace {
+// The traced chains reach further than the ego network's hops (and past its caps): their
+// accounts and transfers are added so the whole chain is drawn.
+void addChains(AmlCaseData &data)
+{
+    auto &net = data.network;
+    std::unordered_map<std::int64_t, bool> node, edge;
+    for (const auto &n : net.nodes)
+        node[n.accountId] = true;
+    for (const auto &e : net.edges)
+        edge[e.txId] = true;
+    const int beyond = [&] {
+        int h = 0;
+        for (const auto &n : net.nodes)
+            h = std::max(h, n.hop);
+        return h + 1;
+    }();
+    bool added = false;
+    for (const auto &chain : data.report.trace.chains)
+        for (const auto &h : chain.hops) {
+            for (const std::int64_t id : {h.from, h.to})
+                if (node.emplace(id, true).second)
+                    net.nodes.push_back({id, data.report.nameOf(id), beyond, -1});
+            if (edge.emplace(h.txId, true).second) {
+                net.edges.push_back({h.txId, h.from, h.to, h.ts, h.amount, -1});
+                added = true;
+            }
+        }
+    if (added)
+        std::sort(net.edges.begin(), net.edges.end(),
+                  [](const auto &x, const auto &y) { return x.ts != y.ts ? x.ts < y.ts : x.txId < y.txId; });
+}
+} // namespace
+
+AmlCaseLoader::AmlCaseLoader(std::shared_ptr<const projects::Project> project, QObject *parent)
+    : QObject(parent), m_project(std::move(project))
+{
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<AmlCaseData>>::finished, this, [this] {
+        const auto data = m_watcher.result();
+        if (m_watched != m_generation || !data) // superseded by a newer request
+            return;
+        if (!data->error.isEmpty())
+            Q_EMIT failed(data->error);
+        else
+            Q_EMIT loaded(data);
+    });
+}
+
+AmlCaseLoader::~AmlCaseLoader()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+void AmlCaseLoader::loadAlert(qint64 alertId)
+{
+    projects::AmlCaseRequest r;
+    r.alertId = alertId;
+    start(r);
+}
+
+void AmlCaseLoader::loadAccount(const QString &accountName)
+{
+    projects::AmlCaseRequest r;
+    r.accountName = accountName.toStdString();
+    start(r);
+}
+
+void AmlCaseLoader::start(const projects::AmlCaseRequest &request)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    ++m_generation;
+    if (m_watcher.isRunning()) {
+        // The running one stops early; start this one when it is done.
+        auto *once = new QObject(this);
+        const quint64 generation = m_generation;
+        connect(&m_watcher, &QFutureWatcher<std::shared_ptr<AmlCaseData>>::finished, once, [this, once, request, generation] {
+            once->deleteLater();
+            if (generation == m_generation)
+                start(request);
+        });
+        return;
+    }
+    m_watched = m_generation;
+    auto project = m_project;
+    auto cancel = m_cancel;
+    m_watcher.setFuture(QtConcurrent::run([project, request, cancel] { return load(*project, request, cancel.get()); }));
+}
+
+std::shared_ptr<AmlCaseData> AmlCaseLoader::load(const projects::Project &project, const projects::AmlCaseRequest &request,
+                                                 const std::atomic<bool> *cancel)
+{
+    auto data = std::make_shared<AmlCaseData>();
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        data->report = projects::loadAmlCase(project, request);
+        projects::AmlCaseStore store(project);
+        data->network = store.egoNetwork(data->report.account.id, {});
+        data->activity = store.activity(data->report.account.id);
+    } catch (const std::exception &e) {
+        data->error = QString::fromUtf8(e.what());
+        return data;
+    }
+    addChains(*data);
+    data->loadMs = timer.nsecsElapsed() / 1e6;
+    timer.restart();
+    std::unordered_map<std::int64_t, int> index;
+    for (std::size_t i = 0; i < data->network.nodes.size(); ++i)
+        index[data->network.nodes[i].accountId] = int(i);
+    std::vector<std::pair<int, int>> edges;
+    edges.reserve(data->network.edges.size());
+    for (const auto &e : data->network.edges)
+        edges.emplace_back(index[e.from], index[e.to]);
+    plotmath::LayoutOptions o;
+    o.cancel = cancel;
+    o.seed = std::uint64_t(data->report.account.id);
+    data->layout = plotmath::forceLayout(int(data->network.nodes.size()), edges, o);
+    data->layoutMs = timer.nsecsElapsed() / 1e6;
+    return data;
+}
+
+} // namespace seekbench::ui

@@ -1,0 +1,218 @@
+#include "config/estimates_panel.h"
+
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace seekbench::ui {
+
+namespace {
+const QString kBudgetKey = QStringLiteral("editor/memoryBudgetGb");
+enum Column { Weights, Gradients, Optimizer, Activations, Total, LargestBatch, Columns };
+} // namespace
+
+QStringList EstimatesPanel::precisions()
+{
+    return {QStringLiteral("fp32"), QStringLiteral("bf16"), QStringLiteral("fp16")};
+}
+
+QString EstimatesPanel::formatBytes(double bytes)
+{
+    const double mib = bytes / (1024.0 * 1024.0);
+    if (mib < 1024.0)
+        return tr("%1 MiB").arg(QLocale().toString(mib, 'f', 1));
+    return tr("%1 GiB").arg(QLocale().toString(mib / 1024.0, 'f', 2));
+}
+
+QString EstimatesPanel::formatCount(qint64 count)
+{
+    QString text = QLocale().toString(count);
+    if (count >= 1000000)
+        text += tr(" (%1 M)").arg(QLocale().toString(double(count) / 1e6, 'f', 1));
+    return text;
+}
+
+EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("estimatesPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_grid = new QGridLayout;
+    m_paramsLabel = new QLabel(this);
+    m_paramsValue = new QLabel(this);
+    m_paramsValue->setObjectName(QStringLiteral("parameterCount"));
+    m_paramsValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_activeValue = new QLabel(this);
+    m_activeValue->setObjectName(QStringLiteral("activeParameterCount"));
+    m_batchLabel = new QLabel(this);
+    m_batchLabel->setObjectName(QStringLiteral("estimateBatchLabel"));
+    m_budgetLabel = new QLabel(this);
+    m_budget = new QDoubleSpinBox(this);
+    m_budget->setObjectName(QStringLiteral("budgetSpin"));
+    m_budget->setRange(0.1, 100000.0);
+    m_budget->setDecimals(1);
+    m_budget->setValue(QSettings().value(kBudgetKey, 24.0).toDouble());
+
+    auto *top = new QGridLayout;
+    top->addWidget(m_paramsLabel, 0, 0);
+    top->addWidget(m_paramsValue, 0, 1);
+    top->addWidget(m_activeValue, 1, 1);
+    top->addWidget(m_budgetLabel, 2, 0);
+    top->addWidget(m_budget, 2, 1);
+    top->setColumnStretch(1, 1);
+    layout->addLayout(top);
+    layout->addWidget(m_batchLabel);
+
+    for (int c = 0; c < Columns; ++c) {
+        auto *h = new QLabel(this);
+        h->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_headers << h;
+        m_grid->addWidget(h, 0, c + 1);
+    }
+    int row = 1;
+    for (const QString &p : precisions()) {
+        auto *label = new QLabel(this);
+        label->setObjectName(QStringLiteral("estimate_%1").arg(p));
+        m_precisionLabels.insert(p, label);
+        m_grid->addWidget(label, row, 0);
+        QList<QLabel *> cells;
+        static const char *const names[] = {"weights", "gradients", "optimizer", "activations", "total", "largest_batch"};
+        for (int c = 0; c < Columns; ++c) {
+            auto *cell = new QLabel(this);
+            cell->setObjectName(QStringLiteral("estimate_%1_%2").arg(p, QLatin1String(names[c])));
+            cell->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            cell->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            m_grid->addWidget(cell, row, c + 1);
+            cells << cell;
+        }
+        m_cells.insert(p, cells);
+        ++row;
+    }
+    layout->addLayout(m_grid);
+    m_stale = new QLabel(this);
+    m_stale->setObjectName(QStringLiteral("estimatesStale"));
+    m_stale->setWordWrap(true);
+    m_stale->hide();
+    layout->addWidget(m_stale);
+    layout->addStretch(1);
+    m_valueLabels << m_paramsValue << m_activeValue << m_batchLabel;
+    for (const QString &p : precisions())
+        m_valueLabels << m_cells.value(p);
+
+    connect(m_budget, &QDoubleSpinBox::valueChanged, this, [this](double gb) {
+        QSettings().setValue(kBudgetKey, gb);
+        recompute(m_config, m_has);
+        Q_EMIT budgetChanged(gb);
+    });
+    retranslate();
+    recompute(m_config, false);
+}
+
+void EstimatesPanel::setCapabilities(const seekbench::BuildCapabilities &caps)
+{
+    m_caps = caps;
+    retranslate();
+}
+
+double EstimatesPanel::budgetGb() const
+{
+    return m_budget->value();
+}
+
+void EstimatesPanel::setBudgetGb(double gb)
+{
+    m_budget->setValue(gb);
+}
+
+void EstimatesPanel::retranslate()
+{
+    m_paramsLabel->setText(tr("Parameters"));
+    m_budgetLabel->setText(tr("Memory budget"));
+    m_stale->setText(tr("These are the estimates of the last valid config; fix the problems to update them."));
+    m_budget->setSuffix(tr(" GB"));
+    m_budget->setToolTip(tr("The memory of the card to fit, for example 24 GB; the last column is the largest "
+                            "micro-batch whose estimate fits it."));
+    const QStringList headers = {tr("Weights"), tr("Gradients"), tr("Optimizer"), tr("Activations"), tr("Total"),
+                                 tr("Largest batch")};
+    for (int c = 0; c < Columns; ++c)
+        m_headers[c]->setText(QStringLiteral("<b>%1</b>").arg(headers[c]));
+    const bool fp16 = m_caps.cudaBuild && m_caps.cudaDevice;
+    for (const QString &p : precisions()) {
+        QLabel *label = m_precisionLabels.value(p);
+        if (p == QLatin1String("fp16") && !fp16) {
+            label->setText(tr("fp16 (needs CUDA)"));
+            label->setToolTip(tr("Estimated for comparison; training in fp16 needs a CUDA build and a CUDA device."));
+        } else {
+            label->setText(p);
+            label->setToolTip(QString());
+        }
+    }
+    recompute(m_config, m_has);
+}
+
+void EstimatesPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void EstimatesPanel::showBytes(const QString &precision, int column, double bytes)
+{
+    QLabel *cell = m_cells.value(precision).value(column);
+    cell->setText(formatBytes(bytes));
+    cell->setProperty("bytes", bytes);
+}
+
+void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
+{
+    m_config = config;
+    m_has = usable;
+    m_rows.clear();
+    m_stale->setVisible(!usable && m_shown);
+    for (QLabel *l : m_valueLabels)
+        l->setEnabled(usable);
+    if (!usable) {
+        // The model has problems: its numbers would be meaningless (the CLI refuses them
+        // too). The last valid config's numbers stay, greyed, until it is fixed.
+        m_params = {};
+        if (!m_shown) {
+            m_paramsValue->setText(QStringLiteral("—"));
+            for (const QString &p : precisions())
+                for (QLabel *cell : m_cells.value(p))
+                    cell->setText(QStringLiteral("—"));
+        }
+        return;
+    }
+    m_shown = true;
+    m_params = seekbench::countParameters(config); // the model this run builds (text, cross-modal, AML)
+    m_paramsValue->setText(formatCount(m_params.total));
+    m_paramsValue->setProperty("count", qlonglong(m_params.total));
+    if (m_params.activePerToken != m_params.total)
+        m_activeValue->setText(tr("active per token: %1").arg(formatCount(m_params.activePerToken)));
+    else
+        m_activeValue->clear();
+    const int batch = config.training.batch_size;
+    m_batchLabel->setText(tr("Training memory at batch %1 (weights, gradients, optimizer state, activations)").arg(batch));
+    const double budgetBytes = m_budget->value() * 1e9; // GB as the CLI's --budget-gb
+    for (const QString &p : precisions()) {
+        Row r;
+        r.memory = seekbench::estimateTrainingMemory(config, p.toStdString(), batch);
+        r.largestBatch = seekbench::largestBatchThatFits(config, p.toStdString(), budgetBytes);
+        m_rows.insert(p, r);
+        showBytes(p, Weights, r.memory.weightsBytes);
+        showBytes(p, Gradients, r.memory.gradientsBytes);
+        showBytes(p, Optimizer, r.memory.optimizerBytes);
+        showBytes(p, Activations, r.memory.activationsBytes);
+        showBytes(p, Total, r.memory.totalBytes);
+        QLabel *cell = m_cells.value(p).value(LargestBatch);
+        cell->setText(r.largestBatch > 0 ? QLocale().toString(r.largestBatch) : tr("does not fit"));
+        cell->setProperty("batch", r.largestBatch);
+    }
+}
+
+} // namespace seekbench::ui

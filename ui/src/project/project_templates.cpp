@@ -1,0 +1,65 @@
+#include "project/project_templates.h"
+
+#include "seekbench/projects/project_layout.h"
+#include "project/project_session.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <stdexcept>
+
+namespace seekbench::ui {
+
+QList<ProjectTemplate> projectTemplates()
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("ProjectTemplates", text); };
+    return {
+        {QStringLiteral("blank"), tr("Blank project"), tr("An empty project: bring your own run configs."),
+         QString(), {}},
+        {QStringLiteral("text_classification"), tr("Text classification (synthetic)"),
+         tr("DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE "
+            "configs, ready to launch."),
+         QStringLiteral("text_classification"),
+         {QStringLiteral(":/configs/tiny.yaml"), QStringLiteral(":/configs/small.yaml"),
+          QStringLiteral(":/configs/moe.yaml")}},
+        {QStringLiteral("aml"), tr("Anti-money laundering (synthetic)"),
+         tr("Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model "
+            "against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open "
+            "View > Anti-money laundering."),
+         QStringLiteral("aml"), {QStringLiteral(":/configs/aml.yaml"), QStringLiteral(":/configs/aml_demo.yaml")}, true},
+    };
+}
+
+ProjectTemplate projectTemplate(const QString &id)
+{
+    for (const ProjectTemplate &t : projectTemplates())
+        if (t.id == id)
+            return t;
+    return {};
+}
+
+void createProjectFromTemplate(const QString &dir, const QString &name, const QString &description,
+                               const QString &templateId)
+{
+    const QList<ProjectTemplate> all = projectTemplates();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const ProjectTemplate &t) { return t.id == templateId; });
+    if (it == all.end())
+        throw std::runtime_error("unknown project template '" + templateId.toStdString() + "'");
+    ProjectSession::create(dir, name, description, it->scenario);
+    if (it->configs.isEmpty())
+        return;
+    const QString configs = QString::fromStdString(projects::ProjectLayout(dir.toStdString()).configsDir().string());
+    QDir().mkpath(configs);
+    for (const QString &resource : it->configs) {
+        QFile in(resource);
+        const QString target = QDir(configs).filePath(QFileInfo(resource).fileName());
+        QFile out(target);
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+            || out.write(in.readAll()) < 0 || !out.flush())
+            throw std::runtime_error("cannot write " + target.toStdString() + ": " + out.errorString().toStdString());
+    }
+}
+
+} // namespace seekbench::ui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "common/run_list.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class QDockWidget;
+class QFileSystemModel;
+class QLabel;
+class QMainWindow;
+class QStackedWidget;
+class QTreeView;
+
+namespace seekbench::ui {
+
+class LogView;
+class ProjectSession;
+class RunActions;
+class RunController;
+class RunLauncher;
+class RunView;
+class RunsTableModel;
+class RunsTableView;
+
+// The runs mode: a project explorer dock, the runs table dock, the log dock, the
+// central run view, its actions and a status-bar indicator of running tasks. The main
+// window only hosts what this contributes (style.md, practice 8).
+class RunsMode : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RunsMode(QMainWindow *host);
+    ~RunsMode() override;
+
+    QList<QDockWidget *> docks() const;
+    RunView *view() const { return m_view; }
+    // The central widget: the run view of the open project, or a welcome text.
+    QWidget *central() const;
+    RunActions *actions() const { return m_actions; }
+    QLabel *statusWidget() const { return m_status; }
+    RunsTableModel *model() const { return m_model; }
+    RunsTableView *table() const { return m_table; }
+    LogView *logView() const { return m_log; }
+    RunLauncher *launcher() const { return m_launcher; }
+    RunController *controller() const { return m_controller; }
+
+    void setSession(ProjectSession *session);
+    // Runs of this project whose process is alive on this host (what closing would leave).
+    QStringList liveRuns() const;
+    void retranslate();
+
+Q_SIGNALS:
+    void notify(const QString &title, const QString &text);
+    void message(const QString &text);
+
+private:
+    void onRunsListed(const RunList &runs);
+    void onSelection(const QStringList &ids);
+    void updateStatus();
+
+    QMainWindow *m_host;
+    QPointer<ProjectSession> m_session;
+    RunsTableModel *m_model;
+    RunsTableView *m_table;
+    RunView *m_view = nullptr;
+    LogView *m_log;
+    QTreeView *m_explorer;
+    QFileSystemModel *m_files;
+    QDockWidget *m_projectDock, *m_runsDock, *m_logDock;
+    RunActions *m_actions = nullptr;
+    RunLauncher *m_launcher = nullptr;
+    RunController *m_controller = nullptr;
+    QLabel *m_status;
+    QStackedWidget *m_central;
+    QLabel *m_welcome;
+    QHash<QString, seekbench::RunStatus> m_lastStatus;
+    QString m_pendingSelect;
+};
+
+} // namespace seekbench::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "common/run_list.h"
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+namespace seekbench::ui {
+
+// The runs of a project as a table: status (with progress and ETA), name, tags,
+// created, duration, then the chosen params and final metrics. Updated in place from
+// the watcher's listings, so selections survive a refresh.
+class RunsTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { StatusColumn, NameColumn, TagsColumn, CreatedColumn, DurationColumn, FixedColumns };
+    enum Role {
+        RunIdRole = Qt::UserRole + 1,
+        StatusRole,   // the store's status word
+        ProgressRole, // 0..1, or -1 when unknown
+        SortRole,
+        TagsRole,     // QStringList
+    };
+
+    explicit RunsTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setRuns(const RunList &runs);
+    const RunList &runs() const { return m_runs; }
+    const seekbench::projects::RunRecord *runAt(int row) const;
+    int rowOf(const QString &runId) const;
+
+    void setParamColumns(const QStringList &keys);
+    QStringList paramColumns() const { return m_params; }
+    void setMetricColumns(const QStringList &keys);
+    QStringList metricColumns() const { return m_metrics; }
+    // Every flattened param key any run has (for the column chooser).
+    QStringList knownParams() const;
+
+    // Progress of a run: last train step over training.max_steps; -1 when unknown.
+    static double progressOf(const seekbench::projects::RunRecord &run);
+    // Seconds left, from the pace so far; -1 when unknown.
+    static double etaSeconds(const seekbench::projects::RunRecord &run, double now);
+    static QString statusText(const QString &status);
+    static QString durationText(double seconds);
+
+private:
+    QVariant displayData(const seekbench::projects::RunRecord &run, int column) const;
+    QVariant sortData(const seekbench::projects::RunRecord &run, int column) const;
+
+    RunList m_runs;
+    QStringList m_params;
+    QStringList m_metrics{QStringLiteral("train/loss"), QStringLiteral("eval/loss"), QStringLiteral("eval/accuracy")};
+};
+
+} // namespace seekbench::ui

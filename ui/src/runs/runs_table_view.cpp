@@ -1,0 +1,197 @@
+#include "runs/runs_table_view.h"
+
+#include "runs/runs_filter_proxy.h"
+#include "runs/runs_table_model.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QSet>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace seekbench::ui {
+
+namespace {
+// The status column draws the run's progress as a bar behind its text.
+class ProgressDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const double p = index.data(RunsTableModel::ProgressRole).toDouble();
+        if (p > 0 && index.data(RunsTableModel::StatusRole).toString() == QLatin1String("running")) {
+            QStyleOptionProgressBar bar;
+            bar.rect = option.rect.adjusted(1, 1, -1, -1);
+            bar.minimum = 0;
+            bar.maximum = 1000;
+            bar.progress = static_cast<int>(p * 1000);
+            bar.text = index.data().toString();
+            bar.textVisible = true;
+            bar.state = option.state | QStyle::State_Horizontal;
+            QApplication::style()->drawControl(QStyle::CE_ProgressBar, &bar, painter);
+            return;
+        }
+        QStyledItemDelegate::paint(painter, option, index);
+    }
+};
+
+const char *const kStatuses[] = {"queued", "running", "finished", "failed", "cancelled", "crashed"};
+} // namespace
+
+RunsTableView::RunsTableView(RunsTableModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_proxy(new RunsFilterProxy(this))
+{
+    setObjectName(QStringLiteral("runsTableView"));
+    m_proxy->setSourceModel(model);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto *bar = new QHBoxLayout;
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("runsFilterEdit"));
+    m_text->setClearButtonEnabled(true);
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->addItem(QString(), QString());
+    for (const char *s : kStatuses)
+        m_status->addItem(QString(), QString::fromLatin1(s));
+    m_tag = new QComboBox(this);
+    m_tag->setObjectName(QStringLiteral("tagFilter"));
+    m_tag->addItem(QString(), QString());
+    bar->addWidget(m_text, 1);
+    bar->addWidget(m_status);
+    bar->addWidget(m_tag);
+    layout->addLayout(bar);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("runsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(RunsTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setItemDelegateForColumn(RunsTableModel::StatusColumn, new ProgressDelegate(m_table));
+    m_table->setColumnWidth(RunsTableModel::StatusColumn, 190);
+    m_table->setColumnWidth(RunsTableModel::NameColumn, 160);
+    layout->addWidget(m_table, 1);
+
+    connect(m_text, &QLineEdit::textChanged, m_proxy, [this](const QString &t) { m_proxy->setText(t); });
+    connect(m_status, qOverload<int>(&QComboBox::currentIndexChanged), m_proxy,
+            [this](int) { m_proxy->setStatus(m_status->currentData().toString()); });
+    connect(m_tag, qOverload<int>(&QComboBox::currentIndexChanged), m_proxy,
+            [this](int) { m_proxy->setTag(m_tag->currentData().toString()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { Q_EMIT selectionChanged(selectedRunIds()); });
+    connect(m_table, &QTableView::customContextMenuRequested, this,
+            [this](const QPoint &pos) { Q_EMIT contextMenuRequested(m_table->viewport()->mapToGlobal(pos)); });
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &pos) { chooseColumns(m_table->horizontalHeader()->mapToGlobal(pos)); });
+    retranslate();
+}
+
+void RunsTableView::retranslate()
+{
+    m_text->setPlaceholderText(tr("Filter runs by name, id, tag or note"));
+    m_status->setItemText(0, tr("Any status"));
+    for (int i = 1; i < m_status->count(); ++i)
+        m_status->setItemText(i, RunsTableModel::statusText(m_status->itemData(i).toString()));
+    m_tag->setItemText(0, tr("Any tag"));
+    m_table->horizontalHeader()->setToolTip(tr("Right-click to choose the columns"));
+}
+
+void RunsTableView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RunsTableView::refreshTagFilter()
+{
+    QSet<QString> tags;
+    for (const auto &r : m_model->runs())
+        for (const auto &t : r.tags)
+            tags.insert(QString::fromStdString(t));
+    for (const QString &t : tags)
+        if (m_tag->findData(t) < 0)
+            m_tag->addItem(t, t);
+}
+
+QStringList RunsTableView::selectedRunIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows(RunsTableModel::NameColumn);
+    for (const QModelIndex &i : rows)
+        ids << i.data(RunsTableModel::RunIdRole).toString();
+    return ids;
+}
+
+QString RunsTableView::currentRunId() const
+{
+    const QStringList ids = selectedRunIds();
+    return ids.size() == 1 ? ids.front() : QString();
+}
+
+void RunsTableView::selectRun(const QString &runId)
+{
+    const int row = m_model->rowOf(runId);
+    if (row < 0)
+        return;
+    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_table->selectionModel()->select(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(idx);
+}
+
+void RunsTableView::chooseColumns(const QPoint &pos)
+{
+    QMenu menu(this);
+    QMenu *params = menu.addMenu(tr("Params"));
+    const QStringList chosen = m_model->paramColumns();
+    for (const QString &key : m_model->knownParams()) {
+        QAction *a = params->addAction(key);
+        a->setCheckable(true);
+        a->setChecked(chosen.contains(key));
+        connect(a, &QAction::toggled, this, [this, key](bool on) {
+            QStringList cols = m_model->paramColumns();
+            if (on)
+                cols << key;
+            else
+                cols.removeAll(key);
+            m_model->setParamColumns(cols);
+        });
+    }
+    QMenu *metrics = menu.addMenu(tr("Final metrics"));
+    const QStringList shown = m_model->metricColumns();
+    QSet<QString> known(shown.begin(), shown.end());
+    for (const auto &r : m_model->runs())
+        for (const auto &[k, s] : r.summary)
+            known.insert(QString::fromStdString(k));
+    QStringList sorted(known.begin(), known.end());
+    sorted.sort();
+    for (const QString &key : sorted) {
+        QAction *a = metrics->addAction(key);
+        a->setCheckable(true);
+        a->setChecked(shown.contains(key));
+        connect(a, &QAction::toggled, this, [this, key](bool on) {
+            QStringList cols = m_model->metricColumns();
+            if (on)
+                cols << key;
+            else
+                cols.removeAll(key);
+            m_model->setMetricColumns(cols);
+        });
+    }
+    menu.exec(pos);
+}
+
+} // namespace seekbench::ui

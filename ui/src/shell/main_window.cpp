@@ -1,0 +1,255 @@
+#include "shell/main_window.h"
+
+#include "aml/aml_window.h"
+#include "inspector/attention_inspector_view.h"
+#include "project/new_project_dialog.h"
+#include "shell/notifier.h"
+#include "project/project_session.h"
+#include "runs/run_actions.h"
+#include "runs/run_controller.h"
+#include "runs/runs_mode.h"
+#include "runs/runs_table_model.h"
+#include "shell/settings_dialog.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace seekbench::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+}
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1400, 900);
+    m_runs = new RunsMode(this);
+    m_notifier = new Notifier(this);
+    setCentralWidget(m_runs->central());
+    const QList<QDockWidget *> docks = m_runs->docks();
+    addDockWidget(Qt::LeftDockWidgetArea, docks[0]);
+    addDockWidget(Qt::LeftDockWidgetArea, docks[1]);
+    addDockWidget(Qt::BottomDockWidgetArea, docks[2]);
+    resizeDocks({docks[0], docks[1]}, {200, 500}, Qt::Vertical);
+    resizeDocks({docks[1]}, {520}, Qt::Horizontal);
+    statusBar()->addPermanentWidget(m_runs->statusWidget());
+    connect(m_runs, &RunsMode::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_runs, &RunsMode::notify, m_notifier, &Notifier::notify);
+    buildMenus();
+    retranslate();
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow()
+{
+    closeProject();
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_newAction = m_fileMenu->addAction(QString(), this, [this] { newProject(); });
+    m_newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_openAction = m_fileMenu->addAction(QString(), this, [this] { chooseProject(); });
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, [this] { fillRecentMenu(); });
+    m_closeAction = m_fileMenu->addAction(QString(), this, [this] {
+        if (confirmLeavingRuns())
+            closeProject();
+    });
+    m_closeAction->setShortcut(QKeySequence::Close);
+    m_fileMenu->addSeparator();
+    m_settingsAction = m_fileMenu->addAction(QString(), this, [this] { SettingsDialog(this).exec(); });
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_quitAction = m_fileMenu->addAction(QString(), this, [this] { close(); });
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_runsMenu = menuBar()->addMenu(QString());
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (QDockWidget *d : m_runs->docks())
+        m_viewMenu->addAction(d->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_inspectAction = m_viewMenu->addAction(QString(), this, [this] {
+        AttentionInspectorView::openFor(this, m_session ? m_session->dir() : QString());
+    });
+    m_inspectAction->setObjectName(QStringLiteral("attentionInspectorAction"));
+    m_amlAction = m_viewMenu->addAction(QString(), this, [this] { openAmlWindow(); });
+    m_amlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+}
+
+AmlWindow *MainWindow::amlWindow() const { return m_aml; }
+
+// The AML views open in a window of their own (one per project; closed with it).
+void MainWindow::openAmlWindow()
+{
+    if (!m_session)
+        return;
+    if (!m_aml)
+        m_aml = new AmlWindow(m_session->watcher()->project(), m_session->dir(), this);
+    m_aml->setWindowFlag(Qt::Window);
+    m_aml->show();
+    m_aml->raise();
+}
+
+void MainWindow::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_newAction->setText(tr("&New project…"));
+    m_openAction->setText(tr("&Open project…"));
+    m_recentMenu->setTitle(tr("&Recent projects"));
+    m_closeAction->setText(tr("&Close project"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_runsMenu->setTitle(tr("&Runs"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_inspectAction->setText(tr("Attention &inspector…"));
+    m_amlAction->setText(tr("&Anti-money laundering…"));
+    m_amlAction->setEnabled(!m_session.isNull());
+    m_runs->retranslate();
+    if (m_runsMenu->isEmpty() && m_runs->actions())
+        m_runsMenu->addActions(m_runs->actions()->actions());
+    setWindowTitle(m_session ? tr("%1 — Seekbench").arg(m_session->name()) : QStringLiteral("Seekbench"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::openProject(const QString &dir)
+{
+    ProjectSession *session = nullptr;
+    try {
+        session = new ProjectSession(QDir(dir).absolutePath(), this);
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Cannot open the project"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    closeProject();
+    m_session = session;
+    m_runs->setSession(session);
+    if (m_runsMenu->isEmpty())
+        m_runsMenu->addActions(m_runs->actions()->actions());
+    rememberProject(session->dir());
+    const QStringList crashed = session->crashedAtOpen();
+    if (!crashed.isEmpty())
+        statusBar()->showMessage(tr("%n run(s) died while Seekbench was closed and are marked crashed", nullptr,
+                                    static_cast<int>(crashed.size())), 10000);
+    retranslate();
+    return true;
+}
+
+void MainWindow::closeProject()
+{
+    if (!m_session)
+        return;
+    m_runs->setSession(nullptr);
+    delete m_aml;
+    delete m_session;
+    m_session = nullptr;
+    retranslate();
+}
+
+QStringList MainWindow::recentProjects() const
+{
+    return QSettings().value(QStringLiteral("projects/recent")).toStringList();
+}
+
+void MainWindow::rememberProject(const QString &dir)
+{
+    QStringList recent = recentProjects();
+    recent.removeAll(dir);
+    recent.prepend(dir);
+    QSettings().setValue(QStringLiteral("projects/recent"), recent.mid(0, kMaxRecent));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &dir : recentProjects())
+        m_recentMenu->addAction(dir, this, [this, dir] {
+            if (confirmLeavingRuns())
+                openProject(dir);
+        });
+    if (m_recentMenu->isEmpty())
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+}
+
+void MainWindow::newProject()
+{
+    NewProjectDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && confirmLeavingRuns())
+        openProject(dialog.folder());
+}
+
+void MainWindow::chooseProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open project"));
+    if (!dir.isEmpty() && confirmLeavingRuns())
+        openProject(dir);
+}
+
+// Runs are never killed silently: with live runs the user decides.
+bool MainWindow::confirmLeavingRuns()
+{
+    const QStringList live = m_runs->liveRuns();
+    if (live.isEmpty())
+        return true;
+    CloseChoice choice = m_closeChoice;
+    if (choice == CloseChoice::Ask) {
+        QMessageBox box(QMessageBox::Question, tr("Runs are still training"),
+                        tr("%n run(s) of this project are still training. Leave them running? "
+                           "You can reattach to them by opening the project again.",
+                           nullptr, static_cast<int>(live.size())),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("leaveRunsBox"));
+        QPushButton *leave = box.addButton(tr("Leave running"), QMessageBox::AcceptRole);
+        leave->setObjectName(QStringLiteral("leaveRunningButton"));
+        QPushButton *stop = box.addButton(tr("Stop them"), QMessageBox::DestructiveRole);
+        stop->setObjectName(QStringLiteral("stopRunsButton"));
+        box.setDefaultButton(leave);
+        box.exec();
+        if (box.clickedButton() == leave)
+            choice = CloseChoice::LeaveRunning;
+        else if (box.clickedButton() == stop)
+            choice = CloseChoice::StopRuns;
+        else
+            return false;
+    }
+    if (choice == CloseChoice::StopRuns) {
+        // Graceful SIGTERM; the runs write their final checkpoint and record 'cancelled'
+        // on their own after the GUI has gone.
+        for (const auto &r : m_runs->model()->runs())
+            if (live.contains(QString::fromStdString(r.id)))
+                RunController::signalStop(r);
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!confirmLeavingRuns()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+} // namespace seekbench::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include "project/project_session.h"
+
+class QMenu;
+
+namespace seekbench::ui {
+
+class AmlWindow;
+class Notifier;
+class RunsMode;
+
+// The host: menus, docks and status bar that the modes contribute, the open project,
+// recent projects and the saved layout. Feature logic lives in the modes.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class CloseChoice { Ask, LeaveRunning, StopRuns };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool openProject(const QString &dir);
+    void closeProject();
+    ProjectSession *session() const { return m_session; }
+    RunsMode *runsMode() const { return m_runs; }
+    AmlWindow *amlWindow() const;
+    void openAmlWindow();
+    Notifier *notifier() const { return m_notifier; }
+    QStringList recentProjects() const;
+    // For tests and scripted use: what closing with live runs does without asking.
+    void setCloseChoice(CloseChoice choice) { m_closeChoice = choice; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    void retranslate();
+    void rememberProject(const QString &dir);
+    void fillRecentMenu();
+    void newProject();
+    void chooseProject();
+    bool confirmLeavingRuns();
+
+    RunsMode *m_runs;
+    Notifier *m_notifier;
+    QPointer<ProjectSession> m_session;
+    QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_runsMenu = nullptr, *m_viewMenu = nullptr;
+    QAction *m_newAction = nullptr, *m_openAction = nullptr, *m_closeAction = nullptr, *m_quitAction = nullptr,
+            *m_settingsAction = nullptr, *m_inspectAction = nullptr, *m_amlAction = nullptr;
+    QPointer<AmlWindow> m_aml;
+    CloseChoice m_closeChoice = CloseChoice::Ask;
+};
+
+} // namespace seekbench::ui
