@@ -1,5 +1,7 @@
 #include "screenshots.h"
 
+#include "common/project_paths.h"
+
 #include "project/project_templates.h"
 
 #include "shell/main_window.h"
@@ -20,7 +22,7 @@ namespace seekbench::ui {
 
 bool Screenshots::openDemo(MainWindow &window, const QString &dir)
 {
-    if (!QFileInfo::exists(dir + QStringLiteral("/seekbench-project.yaml"))) {
+    if (!QFileInfo::exists(pathText(layoutOf(dir).manifestPath()))) {
         try {
             createProjectFromTemplate(QDir(dir).absolutePath(), QStringLiteral("Demo"),
                                       QStringLiteral("The demo project Seekbench creates on first start"),

@@ -26,6 +26,14 @@ fs::path ProjectLayout::runDir(const std::string &runId) const
 
 fs::path ProjectLayout::runConfigPath(const std::string &runId) const { return runDir(runId) / "config.yaml"; }
 fs::path ProjectLayout::runLogsDir(const std::string &runId) const { return runDir(runId) / "logs"; }
+fs::path ProjectLayout::runCheckpointsDir(const std::string &runId) const { return runDir(runId) / "checkpoints"; }
+
+fs::path ProjectLayout::launchLogPath(const std::string &token, const std::string &stream) const
+{
+    // The token is ours (a UUID), but it still names a file inside launchingDir() only.
+    checkRunId(token);
+    return launchingDir() / (token + "." + stream + ".log");
+}
 
 fs::path ProjectLayout::rankLogPath(const std::string &runId, int rank) const
 {

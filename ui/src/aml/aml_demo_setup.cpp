@@ -1,5 +1,7 @@
 #include "aml/aml_demo_setup.h"
 
+#include "common/project_paths.h"
+
 #include "seekbench/config/config_io.h"
 #include "seekbench/projects/aml_case_store.h"
 #include "seekbench/projects/project.h"
@@ -17,7 +19,7 @@ namespace seekbench::ui {
 namespace {
 QString configPath(const QString &dir)
 {
-    return QDir(dir).filePath(QStringLiteral("configs/aml_demo.yaml"));
+    return pathText(layoutOf(dir).configsDir() / "aml_demo.yaml");
 }
 
 bool alive(qint64 pid)

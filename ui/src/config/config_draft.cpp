@@ -1,5 +1,7 @@
 #include "config/config_draft.h"
 
+#include "common/project_paths.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,7 +16,7 @@ constexpr qint64 kMaxDraftBytes = 4 * 1024 * 1024;
 }
 
 ConfigDraft::ConfigDraft(const QString &projectDir)
-    : m_path(projectDir.isEmpty() ? QString() : projectDir + QStringLiteral("/drafts/launch-draft.json"))
+    : m_path(projectDir.isEmpty() ? QString() : pathText(layoutOf(projectDir).draftsDir() / "launch-draft.json"))
 {
 }
 

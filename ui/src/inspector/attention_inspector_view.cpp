@@ -1,5 +1,7 @@
 #include "inspector/attention_inspector_view.h"
 
+#include "common/project_paths.h"
+
 #include "seekbench/formats/fashion_captions.h"
 #include "inspector/inspection_client.h"
 #include "seekbench/widgets/attention_heatmap.h"
@@ -27,6 +29,9 @@ using widgets::AttentionHeatmap;
 using widgets::ColourMap;
 
 namespace {
+
+// The run picker: Qt::UserRole holds the run folder, this role its checkpoint folder.
+constexpr int kCheckpointsRole = Qt::UserRole + 1;
 
 
 QImage sampleImage(const std::vector<std::uint8_t> &pixels, int rows, int cols)
@@ -169,7 +174,7 @@ void AttentionInspectorView::buildUi()
 
     connect(m_run, &QComboBox::currentIndexChanged, this, [this] {
         m_checkpoint->clear();
-        const QDir dir(m_run->currentData().toString() + QStringLiteral("/checkpoints"));
+        const QDir dir(m_run->currentData(kCheckpointsRole).toString());
         m_checkpoint->addItem(tr("Newest"), QString());
         for (const QString &f : dir.entryList({QStringLiteral("*.sbckpt")}, QDir::Files, QDir::Name | QDir::Reversed))
             m_checkpoint->addItem(f, dir.filePath(f));
@@ -273,11 +278,20 @@ void AttentionInspectorView::setProjectDir(const QString &dir)
     }
     const QSignalBlocker block(m_run);
     m_run->clear();
-    const QDir runs(dir + QStringLiteral("/runs"));
+    const auto layout = layoutOf(dir);
+    const QDir runs(pathText(layout.runsDir()));
     for (const QString &id : runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)) {
-        const QDir cks(runs.filePath(id) + QStringLiteral("/checkpoints"));
-        if (!cks.entryList({QStringLiteral("*.sbckpt")}, QDir::Files).isEmpty())
-            m_run->addItem(id, runs.filePath(id));
+        QString runDir, checkpoints;
+        try {
+            runDir = pathText(layout.runDir(id.toStdString()));
+            checkpoints = pathText(layout.runCheckpointsDir(id.toStdString()));
+        } catch (const std::exception &) {
+            continue; // not a run's folder (runs/.launching, a stray name)
+        }
+        if (QDir(checkpoints).entryList({QStringLiteral("*.sbckpt")}, QDir::Files).isEmpty())
+            continue;
+        m_run->addItem(id, runDir);
+        m_run->setItemData(m_run->count() - 1, checkpoints, kCheckpointsRole);
     }
     if (m_run->count() == 0) {
         m_status->setText(tr("This project has no run with a checkpoint to inspect yet."));

@@ -2,6 +2,7 @@
 
 #include "seekbench/replies/slurm_replies.h"
 #include "common/cli_client.h"
+#include "common/project_paths.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -136,7 +137,7 @@ QString LaunchTargetPicker::problem() const
 void LaunchTargetPicker::previewScript()
 {
     // The CLI needs the config as a file: the current text goes to drafts/.
-    const QString path = m_projectDir + QStringLiteral("/drafts/slurm-preview.yaml");
+    const QString path = pathText(layoutOf(m_projectDir).draftsDir() / "slurm-preview.yaml");
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(m_configText().toUtf8()) < 0 || !f.commit()) {

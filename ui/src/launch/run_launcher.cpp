@@ -8,6 +8,7 @@
 #include "seekbench/projects/run_control.h"
 #include "seekbench/replies/slurm_replies.h"
 #include "common/cli_client.h"
+#include "common/project_paths.h"
 #include "config/issue_text.h"
 #include "seekbench/config/validation.h"
 
@@ -23,8 +24,6 @@ namespace seekbench::ui {
 
 namespace {
 
-projects::ProjectLayout layoutOf(const QString &projectDir) { return projects::ProjectLayout(projectDir.toStdString()); }
-QString pathText(const std::filesystem::path &path) { return QString::fromStdString(path.string()); }
 // What this machine offers, as the CLI would see it: the build's CUDA support is a
 // compile definition; a device is present when the NVIDIA driver lists one.
 BuildCapabilities capabilities()
@@ -218,8 +217,8 @@ bool RunLauncher::start(const Queued &q, QString *error)
     QDir().mkpath(staging);
     const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Pending p;
-    p.outLog = staging + QLatin1Char('/') + token + QStringLiteral(".out.log");
-    p.errLog = staging + QLatin1Char('/') + token + QStringLiteral(".err.log");
+    p.outLog = pathText(layoutOf(m_projectDir).launchLogPath(token.toStdString(), "out"));
+    p.errLog = pathText(layoutOf(m_projectDir).launchLogPath(token.toStdString(), "err"));
     p.name = q.name;
     p.threads = q.threads;
     CliClient::DetachedOptions detached;

@@ -64,7 +64,9 @@ void RunController::finishStop(const QString &runId, const CliReply<RunsStopRepl
     m_stops.erase(it);
     s.countdown->stop();
     s.countdown->deleteLater();
-    if (result.ok() && result.reply && result.reply->stopped) {
+    // A local run stopped, or a Slurm run whose job was cancelled (scancel ends every rank;
+    // the run's follower records its end in the store).
+    if (result.ok() && result.reply && (result.reply->stopped || result.reply->scancelJob)) {
         Q_EMIT stopped(runId, false);
         return;
     }

@@ -10,6 +10,7 @@
 //   clusters/                cluster settings (<name>.yaml)
 //   datasets/  reports/
 //   trash/                   runs the GUI deleted (their store rows are gone)
+//   drafts/                  the GUI's unsaved launch config and Slurm preview
 //   runs/.launching/         the GUI's logs of a run process until the run has an id
 //   runs/<id>/               config.yaml, checkpoints/, logs/, exports/, segments/,
 //                            train.{out,err}.log, resume.{out,err}.log, job-<n>.sbatch,
@@ -42,12 +43,17 @@ public:
     std::filesystem::path datasetsDir() const { return m_dir / "datasets"; }
     std::filesystem::path reportsDir() const { return m_dir / "reports"; }
     std::filesystem::path trashDir() const { return m_dir / "trash"; }
+    std::filesystem::path draftsDir() const { return m_dir / "drafts"; }
     std::filesystem::path runsDir() const { return m_dir / "runs"; }
     std::filesystem::path launchingDir() const { return runsDir() / ".launching"; }
+    // A launch's stdout or stderr log in launchingDir() before the run has an id
+    // (`token` is the launch's own name; `stream` is "out" or "err").
+    std::filesystem::path launchLogPath(const std::string &token, const std::string &stream) const;
 
     std::filesystem::path runDir(const std::string &runId) const;           // runs/<id>
     std::filesystem::path runConfigPath(const std::string &runId) const;    // runs/<id>/config.yaml
     std::filesystem::path runLogsDir(const std::string &runId) const;       // runs/<id>/logs
+    std::filesystem::path runCheckpointsDir(const std::string &runId) const; // runs/<id>/checkpoints
     std::filesystem::path rankLogPath(const std::string &runId, int rank) const; // logs/rank-<r>.log
     std::filesystem::path slurmLogPath(const std::string &runId, const std::string &jobId) const; // logs/slurm-<job>.out
     std::filesystem::path sbatchScriptPath(const std::string &runId, int attempt) const; // job-<n>.sbatch
