@@ -1,0 +1,98 @@
+// The estimates panel: equal to `seekbench-cli estimate`, and following the edits.
+
+#include "config_test_support.h"
+
+using namespace seekbench::test;
+
+class TestEstimatesPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
+        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
+    }
+
+    void estimatesEqualCli_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<double>("budgetGb");
+        for (const char *name : {"tiny", "small", "base", "moe"}) {
+            QTest::newRow(name) << QString::fromLatin1(name) << 24.0;
+            QTest::newRow(qPrintable(QStringLiteral("%1 at 0.5 GB").arg(QLatin1String(name))))
+                << QString::fromLatin1(name) << 0.5;
+        }
+    }
+
+    void estimatesEqualCli()
+    {
+        QFETCH(QString, config);
+        QFETCH(double, budgetGb);
+        const QString path = QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/") + config + QStringLiteral(".yaml");
+        QProcess cli;
+        cli.start(QStringLiteral(SEEKBENCH_CLI_PATH),
+                  {QStringLiteral("estimate"), QStringLiteral("--config"), path, QStringLiteral("--json"),
+                   QStringLiteral("--budget-gb"), QString::number(budgetGb)});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject out = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QVERIFY(!out.isEmpty());
+
+        LaunchDialog dialog(m_tmp.path());
+        dialog.loadPreset(config);
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.problemsText()));
+        EstimatesPanel *panel = dialog.editor()->estimates();
+        panel->setBudgetGb(budgetGb);
+        QVERIFY(panel->hasEstimates());
+        QCOMPARE(qint64(panel->parameters().total), out.value(QStringLiteral("parameters")).toInteger());
+        QCOMPARE(qint64(panel->parameters().activePerToken), out.value(QStringLiteral("active_parameters_per_token")).toInteger());
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("parameterCount"))->property("count").toLongLong(),
+                 out.value(QStringLiteral("parameters")).toInteger());
+        const QJsonObject memory = out.value(QStringLiteral("memory")).toObject();
+        for (const QString &p : EstimatesPanel::precisions()) {
+            const QJsonObject m = memory.value(p).toObject();
+            const auto row = panel->row(p);
+            QCOMPARE(row.memory.weightsBytes, m.value(QStringLiteral("weights_bytes")).toDouble());
+            QCOMPARE(row.memory.gradientsBytes, m.value(QStringLiteral("gradients_bytes")).toDouble());
+            QCOMPARE(row.memory.optimizerBytes, m.value(QStringLiteral("optimizer_bytes")).toDouble());
+            QCOMPARE(row.memory.activationsBytes, m.value(QStringLiteral("activations_bytes")).toDouble());
+            QCOMPARE(row.memory.totalBytes, m.value(QStringLiteral("total_bytes")).toDouble());
+            QCOMPARE(row.largestBatch, m.value(QStringLiteral("largest_batch_in_budget")).toInt());
+            // What the user reads is that number.
+            auto *total = dialog.findChild<QLabel *>(QStringLiteral("estimate_%1_total").arg(p));
+            QCOMPARE(total->text(), EstimatesPanel::formatBytes(m.value(QStringLiteral("total_bytes")).toDouble()));
+            QCOMPARE(total->property("bytes").toDouble(), m.value(QStringLiteral("total_bytes")).toDouble());
+            auto *batch = dialog.findChild<QLabel *>(QStringLiteral("estimate_%1_largest_batch").arg(p));
+            QCOMPARE(batch->property("batch").toInt(), m.value(QStringLiteral("largest_batch_in_budget")).toInt());
+        }
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("estimateBatchLabel"))
+                    ->text()
+                    .contains(QString::number(out.value(QStringLiteral("batch_size")).toInt())));
+    }
+
+    void estimatesFollowEdits()
+    {
+        ConfigEditor editor;
+        editor.show();
+        editor.setYamlText(exampleText(QStringLiteral("small")), false);
+        const double before = editor.estimates()->row(QStringLiteral("fp32")).memory.totalBytes;
+        typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("64"));
+        QCOMPARE(editor.estimates()->row(QStringLiteral("fp32")).memory.totalBytes,
+                 seekbench::estimateTrainingMemory(editor.document()->config(), "fp32", 64).totalBytes);
+        QVERIFY(editor.estimates()->row(QStringLiteral("fp32")).memory.totalBytes > before);
+        // bf16 fits a larger batch in the same budget (the article's question).
+        QVERIFY(editor.estimates()->row(QStringLiteral("bf16")).largestBatch
+                > editor.estimates()->row(QStringLiteral("fp32")).largestBatch);
+        // A broken model shows no numbers rather than wrong ones.
+        typeInto(editor, QStringLiteral("model.num_attention_heads"), QStringLiteral("3"));
+        QVERIFY(!editor.estimates()->hasEstimates());
+    }
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+QTEST_MAIN(TestEstimatesPanel)
+#include "test_estimates_panel.moc"
