@@ -5,7 +5,7 @@
 #include "runs/run_curve_provider.h"
 #include "runs/runs_table_model.h"
 #include "runs/system_chart_provider.h"
-#include "seekbench/projects/project_layout.h"
+#include "common/project_paths.h"
 #include "seekbench/widgets/live_plot.h"
 
 #include <QCheckBox>
@@ -260,7 +260,7 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
     m_progress->setValue(p < 0 ? 0 : static_cast<int>(p * 1000));
     m_progress->setFormat(p < 0 ? tr("no progress yet") : QStringLiteral("%1%").arg(p * 100, 0, 'f', 1));
     QStringList parts;
-    parts << RunsTableModel::statusText(status);
+    parts << RunsTableModel::statusText(r.status);
     const auto loss = r.summary.find("train/loss");
     const auto max = r.params.find("training.max_steps");
     if (loss != r.summary.end())
@@ -292,9 +292,9 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
         m_crashInfo->setVisible(dead);
         if (dead) {
             const QString lines = LogView::lastLines(
-                QString::fromStdString(projects::ProjectLayout(m_projectDir.toStdString()).runDir(r.id).string()), 8);
+                pathText(layoutOf(m_projectDir).runDir(r.id)), 8);
             m_crashInfo->setText(tr("<b>%1</b>: %2<pre>%3</pre>")
-                                     .arg(RunsTableModel::statusText(status), QString::fromStdString(r.message).toHtmlEscaped(),
+                                     .arg(RunsTableModel::statusText(r.status), QString::fromStdString(r.message).toHtmlEscaped(),
                                           lines.toHtmlEscaped()));
         }
     }

@@ -74,15 +74,23 @@ double RunsTableModel::etaSeconds(const RunRecord &run, double nowSeconds)
     return elapsed > 0 ? elapsed / p * (1 - p) : -1;
 }
 
-QString RunsTableModel::statusText(const QString &status)
+QString RunsTableModel::statusText(seekbench::RunStatus status)
 {
-    if (status == QLatin1String("queued")) return tr("queued");
-    if (status == QLatin1String("running")) return tr("running");
-    if (status == QLatin1String("finished")) return tr("finished");
-    if (status == QLatin1String("failed")) return tr("failed");
-    if (status == QLatin1String("cancelled")) return tr("cancelled");
-    if (status == QLatin1String("crashed")) return tr("crashed");
-    return status;
+    switch (status) {
+    case seekbench::RunStatus::Queued: return tr("queued");
+    case seekbench::RunStatus::Running: return tr("running");
+    case seekbench::RunStatus::Finished: return tr("finished");
+    case seekbench::RunStatus::Failed: return tr("failed");
+    case seekbench::RunStatus::Cancelled: return tr("cancelled");
+    case seekbench::RunStatus::Crashed: return tr("crashed");
+    }
+    return QString::fromLatin1(toString(status));
+}
+
+QString RunsTableModel::statusText(const QString &word)
+{
+    const auto status = seekbench::parseRunStatus(word.toStdString());
+    return status ? statusText(*status) : word;
 }
 
 QString RunsTableModel::durationText(double seconds)
@@ -101,7 +109,7 @@ QVariant RunsTableModel::displayData(const RunRecord &r, int column) const
 {
     switch (column) {
     case StatusColumn: {
-        QString text = statusText(q(toString(r.status)));
+        QString text = statusText(r.status);
         const double p = progressOf(r);
         if (r.status == seekbench::RunStatus::Running && p >= 0) {
             text += QStringLiteral(" %1%").arg(qRound(p * 100));

@@ -46,7 +46,10 @@ public:
     static double progressOf(const seekbench::projects::RunRecord &run);
     // Seconds left, from the pace so far; -1 when unknown.
     static double etaSeconds(const seekbench::projects::RunRecord &run, double now);
-    static QString statusText(const QString &status);
+    // A status in the user's language; the word form (StatusRole, a filter's item data)
+    // is parsed first, and an unknown word is shown as it is.
+    static QString statusText(seekbench::RunStatus status);
+    static QString statusText(const QString &word);
     static QString durationText(double seconds);
 
 private:
