@@ -4,7 +4,7 @@
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/torch.h> // torch first, then Qt
 
-#include "process_group.h"
+#include "two_ranks.h"
 
 #include <QtTest>
 
@@ -24,39 +24,16 @@ private Q_SLOTS:
 
 void TestProcessGroup::twoRanksAllReduceAndBroadcast()
 {
-    c10d::TCPStoreOptions serverOpts;
-    serverOpts.port = 0; // any free port, as the local launcher does
-    serverOpts.isServer = true;
-    serverOpts.waitWorkers = false;
-    auto server = c10::make_intrusive<c10d::TCPStore>("127.0.0.1", serverOpts);
-    const auto port = server->getPort();
-    QVERIFY(port > 0);
-
     std::vector<at::Tensor> results(2), broadcasts(2);
-    std::vector<std::string> errors(2);
-    auto rankMain = [&](int rank) {
-        try {
-            c10::intrusive_ptr<c10d::Store> store = server;
-            if (rank == 1) {
-                c10d::TCPStoreOptions o;
-                o.port = port;
-                store = c10::make_intrusive<c10d::TCPStore>("127.0.0.1", o);
-            }
-            auto group = engine::ProcessGroup::create(store, rank, 2, {});
-            std::vector<at::Tensor> t{torch::arange(4, torch::kFloat) * float(rank + 1)};
-            group->allReduceSum(t);
-            results[rank] = t[0];
-            std::vector<at::Tensor> b{torch::full({3}, float(rank == 0 ? 7 : -1))};
-            group->broadcast(b, 0);
-            broadcasts[rank] = b[0];
-            group->barrier();
-        } catch (const std::exception &e) {
-            errors[rank] = e.what();
-        }
-    };
-    std::thread r1(rankMain, 1);
-    rankMain(0);
-    r1.join();
+    const auto errors = test::onTwoRanks([&](engine::ProcessGroup &group, int rank) {
+        std::vector<at::Tensor> t{torch::arange(4, torch::kFloat) * float(rank + 1)};
+        group.allReduceSum(t);
+        results[std::size_t(rank)] = t[0];
+        std::vector<at::Tensor> b{torch::full({3}, float(rank == 0 ? 7 : -1))};
+        group.broadcast(b, 0);
+        broadcasts[std::size_t(rank)] = b[0];
+        group.barrier();
+    });
     QVERIFY2(errors[0].empty() && errors[1].empty(), (errors[0] + errors[1]).c_str());
     const auto expected = torch::arange(4, torch::kFloat) * 3; // 1x + 2x
     QVERIFY(torch::equal(results[0], expected));

@@ -7,15 +7,14 @@
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/torch.h> // torch first, then Qt
 
-#include "process_group.h"
+#include "two_ranks.h"
 #include "zero_optimizer.h"
 
 #include <QtTest>
 
-#include <functional>
-#include <thread>
 
 using namespace seekbench;
+using seekbench::test::onTwoRanks;
 
 namespace {
 
@@ -40,36 +39,6 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<at::Ten
     if (adam)
         return std::make_unique<torch::optim::AdamW>(params, torch::optim::AdamWOptions(1e-2).weight_decay(0.1));
     return std::make_unique<torch::optim::SGD>(params, torch::optim::SGDOptions(1e-2).momentum(0.9));
-}
-
-// Runs `body(group, rank)` on two ranks (rank 1 in a thread); returns both ranks' errors.
-std::vector<std::string> onTwoRanks(const std::function<void(engine::ProcessGroup &, int)> &body)
-{
-    c10d::TCPStoreOptions serverOpts;
-    serverOpts.port = 0;
-    serverOpts.isServer = true;
-    serverOpts.waitWorkers = false;
-    auto server = c10::make_intrusive<c10d::TCPStore>("127.0.0.1", serverOpts);
-    const auto port = server->getPort();
-    std::vector<std::string> errors(2);
-    auto rankMain = [&](int rank) {
-        try {
-            c10::intrusive_ptr<c10d::Store> store = server;
-            if (rank == 1) {
-                c10d::TCPStoreOptions o;
-                o.port = port;
-                store = c10::make_intrusive<c10d::TCPStore>("127.0.0.1", o);
-            }
-            auto group = engine::ProcessGroup::create(store, rank, 2, {});
-            body(*group, rank);
-        } catch (const std::exception &e) {
-            errors[std::size_t(rank)] = e.what();
-        }
-    };
-    std::thread r1(rankMain, 1);
-    rankMain(0);
-    r1.join();
-    return errors;
 }
 
 } // namespace

@@ -4,17 +4,10 @@
 
 using namespace seekbench::test;
 
-class TestConfigDiff : public QObject
+class TestConfigDiff : public ConfigSuite
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-
     void diffAgainstEarlierRun()
     {
         ConfigEditor editor;
@@ -52,9 +45,6 @@ private Q_SLOTS:
         QCOMPARE(editor.diffModel()->rowCount(), 0);
         QVERIFY(editor.findChild<QLabel *>(QStringLiteral("diffSummary"))->text().contains(QStringLiteral("hidden_size")));
     }
-
-private:
-    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigDiff)

@@ -4,17 +4,10 @@
 
 using namespace seekbench::test;
 
-class TestConfigDocument : public QObject
+class TestConfigDocument : public ConfigSuite
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-
     void undoRedoRestoreExactValues()
     {
         ConfigEditor editor;
@@ -64,9 +57,6 @@ private Q_SLOTS:
         QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(doc->config() == states.back());
     }
-
-private:
-    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigDocument)

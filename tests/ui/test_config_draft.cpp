@@ -4,17 +4,10 @@
 
 using namespace seekbench::test;
 
-class TestConfigDraft : public QObject
+class TestConfigDraft : public ConfigSuite
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-
     void crashDraftOfferedOnNextStart()
     {
         QTemporaryDir project;
@@ -71,9 +64,6 @@ private Q_SLOTS:
         QVERIFY(!dialog.draftOffered());
         QVERIFY(dialog.isValid());
     }
-
-private:
-    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigDraft)

@@ -5,17 +5,10 @@
 
 using namespace seekbench::test;
 
-class TestConfigEditor : public QObject
+class TestConfigEditor : public ConfigSuite
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-
     void formShowsEverySchemaFieldWithTooltip()
     {
         ConfigEditor editor;
@@ -247,9 +240,6 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
         QVERIFY(editor.document()->config() == before);
     }
-
-private:
-    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigEditor)

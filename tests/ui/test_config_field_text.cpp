@@ -4,25 +4,15 @@
 
 using namespace seekbench::test;
 
-class TestConfigFieldText : public QObject
+class TestConfigFieldText : public ConfigSuite
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-
     void everyDescriptionTranslatable()
     {
         QStringList missing;
         QVERIFY2(ConfigFieldText::coversSchema(&missing), qPrintable(missing.join(QStringLiteral(", "))));
     }
-
-private:
-    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigFieldText)

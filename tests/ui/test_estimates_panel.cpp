@@ -4,17 +4,10 @@
 
 using namespace seekbench::test;
 
-class TestEstimatesPanel : public QObject
+class TestEstimatesPanel : public ConfigSuite
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-
     void estimatesEqualCli_data()
     {
         QTest::addColumn<QString>("config");
@@ -89,9 +82,6 @@ private Q_SLOTS:
         typeInto(editor, QStringLiteral("model.num_attention_heads"), QStringLiteral("3"));
         QVERIFY(!editor.estimates()->hasEstimates());
     }
-
-private:
-    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestEstimatesPanel)

@@ -5,17 +5,10 @@
 
 using namespace seekbench::test;
 
-class TestLaunchDialog : public QObject
+class TestLaunchDialog : public ConfigSuite
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-
     void everyPresetValid()
     {
         LaunchDialog dialog(m_tmp.path());
@@ -132,9 +125,6 @@ private Q_SLOTS:
                                              [](const auto &r) { return r.status != seekbench::RunStatus::Running; }),
                                  60000);
     }
-
-private:
-    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestLaunchDialog)
