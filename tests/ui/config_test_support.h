@@ -100,22 +100,13 @@ inline QStringList fieldsWithProblems(const ConfigEditor &editor)
     return out;
 }
 
-// Each suite's base: the settings go to a temporary folder (crash drafts, recent
-// projects), and m_tmp is a scratch folder for projects.
-class ConfigSuite : public QObject
+// Each suite's initTestCase: the settings go to a temporary folder (crash drafts, recent
+// projects), which also serves the suite as a scratch folder for projects.
+inline void useTemporarySettings(const QTemporaryDir &tmp)
 {
-    Q_OBJECT
-
-protected:
-    QTemporaryDir m_tmp;
-
-private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
-    }
-};
+    QVERIFY(tmp.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, tmp.filePath(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("SeekbenchTest"));
+}
 
 } // namespace seekbench::test

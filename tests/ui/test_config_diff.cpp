@@ -4,10 +4,12 @@
 
 using namespace seekbench::test;
 
-class TestConfigDiff : public ConfigSuite
+class TestConfigDiff : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTemporarySettings(m_tmp); }
+
     void diffAgainstEarlierRun()
     {
         ConfigEditor editor;
@@ -45,6 +47,9 @@ private Q_SLOTS:
         QCOMPARE(editor.diffModel()->rowCount(), 0);
         QVERIFY(editor.findChild<QLabel *>(QStringLiteral("diffSummary"))->text().contains(QStringLiteral("hidden_size")));
     }
+
+private:
+    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigDiff)

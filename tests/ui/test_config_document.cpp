@@ -4,10 +4,12 @@
 
 using namespace seekbench::test;
 
-class TestConfigDocument : public ConfigSuite
+class TestConfigDocument : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTemporarySettings(m_tmp); }
+
     void undoRedoRestoreExactValues()
     {
         ConfigEditor editor;
@@ -57,6 +59,9 @@ private Q_SLOTS:
         QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(doc->config() == states.back());
     }
+
+private:
+    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigDocument)

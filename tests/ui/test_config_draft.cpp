@@ -4,10 +4,12 @@
 
 using namespace seekbench::test;
 
-class TestConfigDraft : public ConfigSuite
+class TestConfigDraft : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTemporarySettings(m_tmp); }
+
     void crashDraftOfferedOnNextStart()
     {
         QTemporaryDir project;
@@ -64,6 +66,9 @@ private Q_SLOTS:
         QVERIFY(!dialog.draftOffered());
         QVERIFY(dialog.isValid());
     }
+
+private:
+    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigDraft)

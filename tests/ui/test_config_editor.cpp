@@ -5,10 +5,12 @@
 
 using namespace seekbench::test;
 
-class TestConfigEditor : public ConfigSuite
+class TestConfigEditor : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTemporarySettings(m_tmp); }
+
     void formShowsEverySchemaFieldWithTooltip()
     {
         ConfigEditor editor;
@@ -240,6 +242,9 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
         QVERIFY(editor.document()->config() == before);
     }
+
+private:
+    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigEditor)

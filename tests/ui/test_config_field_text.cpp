@@ -4,15 +4,20 @@
 
 using namespace seekbench::test;
 
-class TestConfigFieldText : public ConfigSuite
+class TestConfigFieldText : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTemporarySettings(m_tmp); }
+
     void everyDescriptionTranslatable()
     {
         QStringList missing;
         QVERIFY2(ConfigFieldText::coversSchema(&missing), qPrintable(missing.join(QStringLiteral(", "))));
     }
+
+private:
+    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestConfigFieldText)

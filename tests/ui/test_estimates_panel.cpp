@@ -4,10 +4,12 @@
 
 using namespace seekbench::test;
 
-class TestEstimatesPanel : public ConfigSuite
+class TestEstimatesPanel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTemporarySettings(m_tmp); }
+
     void estimatesEqualCli_data()
     {
         QTest::addColumn<QString>("config");
@@ -82,6 +84,9 @@ private Q_SLOTS:
         typeInto(editor, QStringLiteral("model.num_attention_heads"), QStringLiteral("3"));
         QVERIFY(!editor.estimates()->hasEstimates());
     }
+
+private:
+    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestEstimatesPanel)

@@ -5,10 +5,12 @@
 
 using namespace seekbench::test;
 
-class TestLaunchDialog : public ConfigSuite
+class TestLaunchDialog : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTemporarySettings(m_tmp); }
+
     void everyPresetValid()
     {
         LaunchDialog dialog(m_tmp.path());
@@ -125,6 +127,9 @@ private Q_SLOTS:
                                              [](const auto &r) { return r.status != seekbench::RunStatus::Running; }),
                                  60000);
     }
+
+private:
+    QTemporaryDir m_tmp;
 };
 
 QTEST_MAIN(TestLaunchDialog)
