@@ -1,94 +1,42 @@
-// `seekbench-cli project ...` and `seekbench-cli runs ...`: the project store from a
-// terminal, for machines without a display. Human-readable output by default, --json for
-// scripts. Exit codes: 0 ok, 2 bad input (bad project, bad arguments), 3 runtime failure.
+// project init|info|runs|show|export|import-segments|validate|recover: the project store
+// from a terminal, for machines without a display. Human-readable output by default,
+// --json for scripts. The work is in projects (Project, RunStore, RunExporter,
+// SegmentImporter; run_json.h writes the runs' documents); this file reads arguments and
+// formats the human output.
 
-#include "project_commands.h"
+#include "support/options.h"
+#include "support/output.h"
+#include "verbs/verbs.h"
 
-#include "commands.h"
-#include "seekbench/projects/curve_query.h"
 #include "seekbench/projects/project.h"
-#include "seekbench/projects/project_error.h"
-#include "seekbench/projects/run_control.h"
+#include "seekbench/projects/project_overview.h"
 #include "seekbench/projects/run_exporter.h"
+#include "seekbench/projects/run_json.h"
 #include "seekbench/projects/run_store.h"
-#include "seekbench/projects/schema.h"
 #include "seekbench/projects/segment_importer.h"
-#include "seekbench/projects/slurm_jobs.h"
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
-#include <map>
-
-#include <unistd.h>
-
-namespace fs = std::filesystem;
+#include <memory>
 
 namespace seekbench::cli {
-
 namespace {
 
+namespace fs = std::filesystem;
 using namespace seekbench::projects;
 using json = nlohmann::json;
 
-// Options that may repeat (--tag a --tag b) next to single-valued ones and flags.
-struct Args
+// Every project verb's arguments (each verb registers the ones it takes).
+struct ProjectArgs
 {
-    std::vector<std::string> positional;
-    std::multimap<std::string, std::string> values;
-    std::vector<std::string> flags;
-    std::string error;
-
-    bool has(const std::string &f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
-    std::optional<std::string> get(const std::string &k) const
-    {
-        auto it = values.find(k);
-        return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
-    }
-    std::vector<std::string> all(const std::string &k) const
-    {
-        std::vector<std::string> out;
-        for (auto [it, end] = values.equal_range(k); it != end; ++it)
-            out.push_back(it->second);
-        return out;
-    }
+    std::optional<std::string> dir, runId, name, scenario, description, storage, limit, key, buckets, format, out;
+    std::vector<std::string> statuses, tags, params, metrics, best;
+    bool json = false, superseded = false;
 };
-
-Args parseArgs(const std::vector<std::string> &args, std::size_t from, const std::vector<std::string> &valued,
-               const std::vector<std::string> &flags)
-{
-    Args a;
-    for (std::size_t i = from; i < args.size(); ++i) {
-        const std::string &s = args[i];
-        if (s.size() < 2 || s[0] != '-' || s == "-") {
-            a.positional.push_back(s);
-        } else if (std::find(valued.begin(), valued.end(), s) != valued.end()) {
-            if (i + 1 >= args.size()) {
-                a.error = "option " + s + " needs a value";
-                return a;
-            }
-            a.values.emplace(s, args[++i]);
-        } else if (std::find(flags.begin(), flags.end(), s) != flags.end()) {
-            a.flags.push_back(s);
-        } else {
-            a.error = "unknown option " + s;
-            return a;
-        }
-    }
-    return a;
-}
-
-struct Failure
-{
-    int code;
-    std::string message;
-};
-
-[[noreturn]] void badInput(const std::string &message) { throw Failure{ExitBadInput, message}; }
 
 std::string isoTime(double t)
 {
@@ -100,22 +48,6 @@ std::string isoTime(double t)
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
     return buf;
-}
-
-json optJson(const std::optional<double> &v) { return v ? json(*v) : json(nullptr); }
-
-json runJson(const RunRecord &r)
-{
-    json summary = json::object();
-    for (const auto &[k, m] : r.summary)
-        summary[k] = {{"final", optJson(m.finalValue)}, {"final_step", m.finalStep}, {"best", optJson(m.bestValue)},
-                      {"best_step", m.bestStep}};
-    return {{"id", r.id}, {"name", r.name}, {"status", toString(r.status)}, {"created_at", r.createdAt},
-            {"started_at", optJson(r.startedAt)}, {"ended_at", optJson(r.endedAt)},
-            {"heartbeat_at", optJson(r.heartbeatAt)}, {"host", r.host}, {"pid", r.pid}, {"launcher", r.launcher},
-            {"config_hash", r.configHash}, {"parent", r.parentId}, {"parent_kind", r.parentKind},
-            {"attempt", r.attempt}, {"tags", r.tags}, {"notes", r.notes}, {"message", r.message},
-            {"metrics", summary}};
 }
 
 // The metric a human listing shows: eval loss when there is one, else train loss.
@@ -132,114 +64,80 @@ std::string headlineMetric(const RunRecord &r)
     return "";
 }
 
-Project openProject(const std::string &dir, bool readOnly = false)
+int projectInit(const ProjectArgs &a)
 {
-    Project::OpenOptions o;
-    o.readOnly = readOnly;
-    return Project::open(dir, o);
-}
-
-std::string requireDir(const Args &a, const char *verb)
-{
-    if (a.positional.empty())
-        badInput(std::string(verb) + ": the project folder is missing (seekbench-cli project " + verb + " DIR)");
-    return a.positional[0];
-}
-
-int projectInit(const Args &a)
-{
-    const std::string dir = requireDir(a, "init");
+    const std::string dir = *a.dir;
     ProjectManifest m;
-    m.name = a.get("--name").value_or(fs::absolute(dir).lexically_normal().filename().string());
-    m.scenario = a.get("--scenario").value_or("");
-    m.description = a.get("--description").value_or("");
-    m.storage = a.get("--storage").value_or("auto");
+    m.name = a.name.value_or(fs::absolute(dir).lexically_normal().filename().string());
+    m.scenario = a.scenario.value_or("");
+    m.description = a.description.value_or("");
+    m.storage = a.storage.value_or("auto");
     if (m.storage != "auto" && m.storage != "local" && m.storage != "segments")
-        badInput("--storage: '" + m.storage + "' is not auto, local or segments");
+        throw BadInput("--storage: '" + m.storage + "' is not auto, local or segments");
     Project p = Project::create(dir, m);
-    if (a.has("--json"))
-        std::cout << json{{"project", p.dir().string()}, {"name", m.name}, {"storage", toString(p.storageMode())}}.dump() << "\n";
+    if (a.json)
+        printJsonLine(json{{"project", p.dir().string()}, {"name", m.name}, {"storage", toString(p.storageMode())}});
     else
-        std::cout << "created project '" << m.name << "' in " << p.dir().string() << " (storage: "
-                  << toString(p.storageMode()) << ")\n";
+        std::cout << "created project '" << m.name << "' in " << p.dir().string()
+                  << " (storage: " << toString(p.storageMode()) << ")\n";
     return ExitOk;
 }
 
-int projectInfo(const Args &a)
+int projectInfo(const ProjectArgs &a)
 {
-    Project p = openProject(requireDir(a, "info"));
-    RunStore store(p);
-    std::map<std::string, int> byStatus;
-    const auto runs = store.listRuns();
-    for (const auto &r : runs)
-        ++byStatus[toString(r.status)];
-    std::error_code ec;
-    const auto bytes = fs::file_size(p.databasePath(), ec);
-    const std::string netfs = networkFilesystemName(p.dir());
-    if (a.has("--json")) {
-        std::cout << json{{"project", p.dir().string()}, {"name", p.manifest().name},
-                          {"scenario", p.manifest().scenario}, {"description", p.manifest().description},
-                          {"storage", toString(p.storageMode())}, {"filesystem", netfs.empty() ? "local" : netfs},
-                          {"schema_version", Schema::kLatest}, {"runs", runs.size()}, {"by_status", byStatus},
-                          {"database_bytes", ec ? 0 : bytes}, {"read_only", p.isReadOnly()},
-                          {"marked_crashed", p.staleRunsMarked()}}.dump(2)
-                  << "\n";
+    Project p = Project::open(*a.dir);
+    const ProjectOverview o = overview(p);
+    if (a.json) {
+        std::cout << o.toJson() << "\n";
         return ExitOk;
     }
-    std::cout << "project     " << p.manifest().name << "\n"
-              << "folder      " << p.dir().string() << "\n";
-    if (!p.manifest().scenario.empty())
-        std::cout << "scenario    " << p.manifest().scenario << "\n";
-    if (!p.manifest().description.empty())
-        std::cout << "description " << p.manifest().description << "\n";
-    std::cout << "storage     " << toString(p.storageMode()) << (netfs.empty() ? "" : " (" + netfs + " file system)")
-              << (p.isReadOnly() ? ", read-only: another process holds the writer lock" : "") << "\n"
-              << "schema      version " << Schema::kLatest << "\n"
-              << "runs        " << runs.size();
-    for (const auto &[s, n] : byStatus)
-        std::cout << (s == byStatus.begin()->first ? " (" : ", ") << n << " " << s;
-    std::cout << (byStatus.empty() ? "" : ")") << "\n";
-    for (const auto &id : p.staleRunsMarked())
+    std::cout << "project     " << o.name << "\n"
+              << "folder      " << o.dir << "\n";
+    if (!o.scenario.empty())
+        std::cout << "scenario    " << o.scenario << "\n";
+    if (!o.description.empty())
+        std::cout << "description " << o.description << "\n";
+    std::cout << "storage     " << o.storage << (o.filesystem == "local" ? "" : " (" + o.filesystem + " file system)")
+              << (o.readOnly ? ", read-only: another process holds the writer lock" : "") << "\n"
+              << "schema      version " << o.schemaVersion << "\n"
+              << "runs        " << o.runs;
+    for (const auto &[s, n] : o.byStatus)
+        std::cout << (s == o.byStatus.begin()->first ? " (" : ", ") << n << " " << s;
+    std::cout << (o.byStatus.empty() ? "" : ")") << "\n";
+    for (const auto &id : o.markedCrashed)
         std::cout << "marked run " << id << " crashed: its process is gone\n";
     return ExitOk;
 }
 
-RunFilter filterFrom(const Args &a)
+RunFilter filterFrom(const ProjectArgs &a)
 {
     RunFilter f;
-    for (const auto &s : a.all("--status")) {
+    for (const auto &s : a.statuses) {
         const auto status = parseRunStatus(s);
         if (!status)
-            badInput("--status: '" + s + "' is not a run status (queued, running, finished, failed, cancelled, crashed)");
+            throw BadInput("--status: '" + s
+                           + "' is not a run status (queued, running, finished, failed, cancelled, crashed)");
         f.statuses.push_back(*status);
     }
-    f.tags = a.all("--tag");
-    for (const auto &c : a.all("--param"))
+    f.tags = a.tags;
+    for (const auto &c : a.params)
         f.params.push_back(RunFilter::Condition::parse(c, "--param"));
-    for (const auto &c : a.all("--metric"))
+    for (const auto &c : a.metrics)
         f.finalMetrics.push_back(RunFilter::Condition::parse(c, "--metric"));
-    for (const auto &c : a.all("--best"))
+    for (const auto &c : a.best)
         f.bestMetrics.push_back(RunFilter::Condition::parse(c, "--best"));
-    f.nameContains = a.get("--name").value_or("");
-    if (auto limit = a.get("--limit")) {
-        try {
-            f.limit = static_cast<std::size_t>(std::stoul(*limit));
-        } catch (...) {
-            badInput("--limit: '" + *limit + "' is not a count");
-        }
-    }
+    f.nameContains = a.name.value_or("");
+    if (a.limit)
+        f.limit = static_cast<std::size_t>(parseCount("--limit", *a.limit));
     return f;
 }
 
-int projectRuns(const Args &a)
+int projectRuns(const ProjectArgs &a)
 {
-    Project p = openProject(requireDir(a, "runs"));
+    Project p = Project::open(*a.dir);
     const auto runs = RunStore(p).listRuns(filterFrom(a));
-    if (a.has("--json")) {
-        json arr = json::array();
-        for (const auto &r : runs)
-            arr.push_back(runJson(r));
-        std::cout << arr.dump(2) << "\n";
+    if (a.json) {
+        std::cout << runListJson(runs) << "\n";
         return ExitOk;
     }
     std::printf("%-24s %-10s %-19s %-24s %s\n", "ID", "STATUS", "CREATED (UTC)", "NAME", "RESULT");
@@ -250,27 +148,17 @@ int projectRuns(const Args &a)
     return ExitOk;
 }
 
-int projectShow(const Args &a)
+int projectShow(const ProjectArgs &a)
 {
-    if (a.positional.size() < 2)
-        badInput("show: seekbench-cli project show DIR RUN_ID");
-    Project p = openProject(a.positional[0]);
+    if (!a.runId)
+        throw BadInput("the run id is missing (seekbench-cli project show DIR RUN_ID)");
+    Project p = Project::open(*a.dir);
     RunStore store(p);
-    const RunRecord r = store.run(a.positional[1]);
+    const RunRecord r = store.run(*a.runId);
     const auto curves = store.curves(r.id);
     const auto artifacts = store.artifacts(r.id);
-    if (a.has("--json")) {
-        json j = runJson(r);
-        j["params"] = r.params;
-        j["config_yaml"] = r.configYaml;
-        j["curves"] = json::array();
-        for (const auto &c : curves)
-            j["curves"].push_back({{"key", c.key}, {"rank", c.rank}, {"points", c.points}, {"min_step", c.minStep},
-                                   {"max_step", c.maxStep}});
-        j["artifacts"] = json::array();
-        for (const auto &x : artifacts)
-            j["artifacts"].push_back({{"kind", x.kind}, {"path", x.path}, {"sha256", x.sha256}, {"bytes", x.bytes}});
-        std::cout << j.dump(2) << "\n";
+    if (a.json) {
+        std::cout << runDetailJson(r, curves, artifacts) << "\n";
         return ExitOk;
     }
     std::cout << "run       " << r.id << "  " << r.name << "\n"
@@ -282,12 +170,8 @@ int projectShow(const Args &a)
               << "config    " << r.configHash << "\n";
     if (!r.parentId.empty())
         std::cout << "parent    " << r.parentId << " (" << r.parentKind << ")\n";
-    if (!r.tags.empty()) {
-        std::cout << "tags     ";
-        for (const auto &t : r.tags)
-            std::cout << " " << t;
-        std::cout << "\n";
-    }
+    if (!r.tags.empty())
+        std::cout << "tags     " << spaced(r.tags) << "\n";
     if (!r.notes.empty())
         std::cout << "notes     " << r.notes << "\n";
     for (const auto &[k, m] : r.summary)
@@ -296,328 +180,157 @@ int projectShow(const Args &a)
                     m.bestValue ? std::to_string(*m.bestValue).c_str() : "-");
     for (const auto &c : curves)
         std::printf("  curve %-22s rank %d: %lld points, steps %lld..%lld\n", c.key.c_str(), c.rank,
-                    static_cast<long long>(c.points), static_cast<long long>(c.minStep), static_cast<long long>(c.maxStep));
+                    static_cast<long long>(c.points), static_cast<long long>(c.minStep),
+                    static_cast<long long>(c.maxStep));
     for (const auto &x : artifacts)
         std::printf("  %-10s %s  sha256 %.16s...\n", x.kind.c_str(), x.path.c_str(), x.sha256.c_str());
     return ExitOk;
 }
 
-int projectExport(const Args &a)
+int projectExport(const ProjectArgs &a)
 {
-    if (a.positional.empty())
-        badInput("export: seekbench-cli project export DIR [RUN_ID] [--format csv|json] [-o FILE]");
-    Project p = openProject(a.positional[0], /*readOnly=*/true);
+    Project::OpenOptions readOnly;
+    readOnly.readOnly = true;
+    Project p = Project::open(*a.dir, readOnly);
     RunExporter exporter(p);
-    const ExportFormat format = RunExporter::parseFormat(a.get("--format").value_or("csv"));
-    int buckets = 0;
-    if (auto b = a.get("--buckets")) {
-        try {
-            buckets = std::stoi(*b);
-        } catch (...) {
-            buckets = -1;
-        }
-        if (buckets < 1)
-            badInput("--buckets: '" + *b + "' is not a positive count");
-    }
-    const std::string out = a.get("-o").value_or("-");
+    const ExportFormat format = RunExporter::parseFormat(a.format.value_or("csv"));
+    const long long buckets = a.buckets ? parseCount("--buckets", *a.buckets, 1) : 0;
     std::ofstream file;
-    std::ostream *os = &std::cout;
     fs::path target;
-    if (out != "-") {
+    if (a.out && *a.out != "-") {
         // Exports stay inside the project (reports/, runs/<id>/exports/).
-        const fs::path given(out);
+        const fs::path given(*a.out);
         target = given.is_absolute() ? p.resolveInside(p.relativePath(given)) : p.resolveInside(given);
         fs::create_directories(target.parent_path());
         file.open(target);
         if (!file)
-            throw Failure{ExitRuntime, "cannot write " + target.string()};
-        os = &file;
+            throw CliFailure(ExitRuntime, "cannot write " + target.string());
     }
-    if (a.positional.size() >= 2) {
-        exporter.writeCurves(*os, a.positional[1], a.get("--key").value_or(""), format, buckets, a.has("--superseded"));
+    std::ostream &os = file.is_open() ? static_cast<std::ostream &>(file) : std::cout;
+    if (a.runId) {
+        exporter.writeCurves(os, *a.runId, a.key.value_or(""), format, static_cast<int>(buckets), a.superseded);
     } else {
         RunFilter f = filterFrom(a);
         f.includeParams = true;
-        exporter.writeRuns(*os, RunStore(p).listRuns(f), format);
+        exporter.writeRuns(os, RunStore(p).listRuns(f), format);
     }
     if (file.is_open()) {
         file.close();
         if (!file)
-            throw Failure{ExitRuntime, "cannot write " + target.string()};
+            throw CliFailure(ExitRuntime, "cannot write " + target.string());
         std::cerr << "wrote " << target.string() << "\n";
     }
     return ExitOk;
 }
 
-int projectImportSegments(const Args &a)
+int projectImportSegments(const ProjectArgs &a)
 {
-    Project p = openProject(requireDir(a, "import-segments"));
+    Project p = Project::open(*a.dir);
     if (p.isReadOnly())
-        throw Failure{ExitRuntime, "another process holds the writer lock of " + p.dir().string()
-                                       + " (seekbench.db.lock) and imports its segments"};
+        throw CliFailure(ExitRuntime, "another process holds the writer lock of " + p.dir().string()
+                                          + " (seekbench.db.lock) and imports its segments");
     SegmentImporter importer(p);
-    const auto r = a.positional.size() >= 2 ? importer.importRun(a.positional[1]) : importer.importAll();
-    if (a.has("--json"))
-        std::cout << json{{"segments", r.segments}, {"records", r.records}, {"points", r.points}}.dump() << "\n";
+    const auto r = a.runId ? importer.importRun(*a.runId) : importer.importAll();
+    if (a.json)
+        printJsonLine(json{{"segments", r.segments}, {"records", r.records}, {"points", r.points}});
     else
         std::cout << "imported " << r.points << " new points from " << r.records << " records in " << r.segments
                   << " segment" << (r.segments == 1 ? "" : "s") << "\n";
     return ExitOk;
 }
 
-int projectValidate(const Args &a)
+int projectValidate(const ProjectArgs &a)
 {
-    const std::string dir = requireDir(a, "validate");
-    Project::validate(dir);
-    std::cout << (a.has("--json") ? json{{"project", dir}, {"valid", true}}.dump() : dir + ": valid") << "\n";
+    Project::validate(*a.dir);
+    std::cout << (a.json ? json{{"project", *a.dir}, {"valid", true}}.dump() : *a.dir + ": valid") << "\n";
     return ExitOk;
 }
 
-int projectRecover(const Args &a)
+int projectRecover(const ProjectArgs &a)
 {
-    const auto r = Project::recoverDamaged(requireDir(a, "recover"));
-    if (a.has("--json")) {
-        std::cout << json{{"moved_to", r.movedTo.string()}, {"salvaged", r.salvaged}, {"lost", r.lost}}.dump() << "\n";
+    const auto r = Project::recoverDamaged(*a.dir);
+    if (a.json) {
+        printJsonLine(json{{"moved_to", r.movedTo.string()}, {"salvaged", r.salvaged}, {"lost", r.lost}});
         return ExitOk;
     }
     if (!r.movedTo.empty())
         std::cout << "the damaged store was moved to " << r.movedTo.string() << "\n";
-    std::cout << "salvaged: " << r.salvaged.size() << " tables" << (r.lost.empty() ? "" : "; lost:");
-    for (const auto &t : r.lost)
-        std::cout << " " << t;
-    std::cout << "\n";
+    std::cout << "salvaged: " << r.salvaged.size() << " tables" << (r.lost.empty() ? "" : "; lost:" + spaced(r.lost))
+              << "\n";
     return ExitOk;
 }
 
-// ---- runs ----------------------------------------------------------------------------
-
-std::string selfExe()
+void addFilters(CLI::App &v, ProjectArgs &a)
 {
-    char buf[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0)
-        throw Failure{ExitRuntime, "cannot find seekbench-cli itself (/proc/self/exe)"};
-    return std::string(buf, static_cast<std::size_t>(n));
+    addRepeated(v, "--status", a.statuses, "a run status")->type_name("S");
+    addRepeated(v, "--tag", a.tags, "a tag the run has")->type_name("T");
+    addRepeated(v, "--param", a.params, "a config value, e.g. training.lr<=0.001")->type_name("K<op>V");
+    addRepeated(v, "--metric", a.metrics, "a final metric, e.g. eval/accuracy>0.9")->type_name("K<op>V");
+    addRepeated(v, "--best", a.best, "a metric's best value")->type_name("K<op>V");
+    addOption(v, "--name", a.name, "runs whose name contains TEXT")->type_name("TEXT");
+    addOption(v, "--limit", a.limit, "at most N runs")->type_name("N");
 }
 
-int runsStop(Project &p, const std::string &id, const Args &a)
+// One sub-verb with DIR (and, where it takes one, RUN_ID) and --json; its own arguments.
+CLI::App *addProjectVerb(CLI::App &project, const std::string &name, const std::string &what,
+                         const std::string &example, int (*body)(const ProjectArgs &), const char *runIdHelp,
+                         const std::shared_ptr<ProjectArgs> &a, int &exitCode)
 {
-    double waitFor = 60;
-    if (auto w = a.get("--wait")) {
-        try {
-            waitFor = std::stod(*w);
-        } catch (...) {
-            badInput("--wait: '" + *w + "' is not a number of seconds");
-        }
-    }
-    const RunControl::StopOutcome out = RunControl(p).stop(id, waitFor);
-    if (!out.scancelJob.empty()) {
-        if (a.has("--json"))
-            std::cout << json{{"run", id}, {"scancel", out.scancelJob}}.dump() << "\n";
-        else
-            std::cout << "scancel " << out.scancelJob << " (run " << id << "); seekbench-cli slurm follow " << id
-                      << " records its end\n";
-        return ExitOk;
-    }
-    const std::string status = toString(out.status);
-    if (a.has("--json"))
-        std::cout << json{{"run", id}, {"signalled", out.signalled}, {"stopped", out.stopped}, {"status", status}}.dump()
-                  << "\n";
-    else
-        std::cout << "sent SIGTERM to run " << id << " (pid " << out.signalled << "); "
-                  << (out.stopped ? "it stopped, status " + status
-                                  : "still stopping after " + std::to_string(int(waitFor)) + " s")
-                  << "\n";
-    return out.stopped ? ExitOk : ExitRuntime;
+    CLI::App *v = project.add_subcommand(name, what);
+    v->allow_extras();
+    addOption(*v, "DIR", a->dir, "the project folder")->type_name("DIR");
+    if (runIdHelp)
+        addOption(*v, "RUN_ID", a->runId, runIdHelp)->type_name("RUN_ID");
+    addJsonFlag(*v, a->json);
+    describe(*v, example);
+    v->callback([v, name, body, a, &exitCode] {
+        rejectExtras(*v);
+        if (!a->dir)
+            throw BadInput("the project folder is missing (seekbench-cli project " + name + " DIR)");
+        exitCode = body(*a);
+    });
+    return v;
 }
-
-int runsResume(Project &p, const std::string &id, const Args &a)
-{
-    const RunControl::ResumeStart start = RunControl(p).resume(id, selfExe());
-    const std::string outLog = p.relativePath(start.stdoutLog), errLog = p.relativePath(start.stderrLog);
-    if (a.has("--json"))
-        std::cout << json{{"run", id}, {"pid", start.pid}, {"stdout", outLog}, {"stderr", errLog}}.dump() << "\n";
-    else
-        std::cout << "resuming run " << id << " as pid " << start.pid << "; output in " << outLog << " and " << errLog
-                  << "\n";
-    return ExitOk;
-}
-
-int runsTag(Project &p, const std::string &id, const Args &a)
-{
-    if (a.positional.size() < 2)
-        badInput("tag: seekbench-cli runs tag RUN_ID TAG... [--remove]");
-    RunStore store(p);
-    for (std::size_t i = 1; i < a.positional.size(); ++i) {
-        if (a.has("--remove"))
-            store.removeTag(id, a.positional[i]);
-        else
-            store.addTag(id, a.positional[i]);
-    }
-    const auto tags = store.run(id).tags;
-    if (a.has("--json")) {
-        std::cout << json{{"run", id}, {"tags", tags}}.dump() << "\n";
-    } else {
-        std::cout << "run " << id << " tags:";
-        for (const auto &t : tags)
-            std::cout << " " << t;
-        std::cout << "\n";
-    }
-    return ExitOk;
-}
-
-int runsNote(Project &p, const std::string &id, const Args &a)
-{
-    if (a.positional.size() < 2)
-        badInput("note: seekbench-cli runs note RUN_ID TEXT [--replace]");
-    std::string text;
-    for (std::size_t i = 1; i < a.positional.size(); ++i)
-        text += (i > 1 ? " " : "") + a.positional[i];
-    RunStore store(p);
-    if (a.has("--replace"))
-        store.setNotes(id, text);
-    else
-        store.appendNote(id, text);
-    if (a.has("--json"))
-        std::cout << json{{"run", id}, {"notes", store.run(id).notes}}.dump() << "\n";
-    else
-        std::cout << "noted on run " << id << "\n";
-    return ExitOk;
-}
-
-int runsDelete(Project &p, const std::string &id, const Args &a)
-{
-    if (!a.has("--yes"))
-        badInput("delete: deleting run '" + id + "' removes its rows and runs/" + id + "/; add --yes to confirm");
-    RunStore(p).deleteRun(id);
-    if (a.has("--json"))
-        std::cout << json{{"run", id}, {"deleted", true}}.dump() << "\n";
-    else
-        std::cout << "deleted run " << id << "\n";
-    return ExitOk;
-}
-
-template<typename F>
-int guarded(const char *what, F &&f)
-{
-    try {
-        return f();
-    } catch (const Failure &e) {
-        std::fprintf(stderr, "seekbench-cli %s: %s\n", what, e.message.c_str());
-        return e.code;
-    } catch (const ProjectError &e) {
-        std::fprintf(stderr, "seekbench-cli %s: %s\n", what, e.what());
-        return e.exitCode();
-    } catch (const std::exception &e) {
-        std::fprintf(stderr, "seekbench-cli %s: %s\n", what, e.what());
-        return ExitRuntime;
-    }
-}
-
-const char *kProjectUsage =
-    "usage: seekbench-cli project VERB ...\n"
-    "  init DIR [--name N] [--scenario S] [--description D] [--storage auto|local|segments]\n"
-    "  info DIR\n"
-    "  runs DIR [--status S]... [--tag T]... [--param K<op>V]... [--metric K<op>V]... [--best K<op>V]...\n"
-    "           [--name TEXT] [--limit N]\n"
-    "  show DIR RUN_ID\n"
-    "  export DIR [RUN_ID [--key K] [--buckets N] [--superseded]] [--format csv|json] [-o FILE|-]\n"
-    "  import-segments DIR [RUN_ID]\n"
-    "  validate DIR     full check of the store, on a copy\n"
-    "  recover DIR      move a damaged store aside and salvage it\n"
-    "every verb takes --json for machine-readable output\n";
-
-const char *kRunsUsage =
-    "usage: seekbench-cli runs VERB RUN_ID [--project DIR] ...\n"
-    "  stop RUN_ID [--wait SECONDS]     SIGTERM to a live local run (final checkpoint, then exit);\n"
-    "                                   scancel for a Slurm run\n"
-    "  resume RUN_ID                    start a detached `train --resume` for the run\n"
-    "  ranks RUN_ID                     each rank's state of a distributed run (JSON)\n"
-    "  tag RUN_ID TAG... [--remove]\n"
-    "  note RUN_ID TEXT... [--replace]\n"
-    "  delete RUN_ID --yes\n"
-    "--project defaults to the current folder; every verb takes --json\n";
 
 } // namespace
 
-int runProjectCommand(const std::vector<std::string> &args)
+void registerProjectVerbs(CLI::App &root, int &exitCode)
 {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-        std::fputs(kProjectUsage, args.empty() ? stderr : stdout);
-        return args.empty() ? ExitBadInput : ExitOk;
-    }
-    const std::string verb = args[0];
-    const std::vector<std::string> filterOptions{"--status", "--tag", "--param", "--metric", "--best", "--name", "--limit"};
-    std::vector<std::string> valued, flags{"--json"};
-    if (verb == "init")
-        valued = {"--name", "--scenario", "--description", "--storage"};
-    else if (verb == "runs")
-        valued = filterOptions;
-    else if (verb == "export") {
-        valued = filterOptions;
-        valued.insert(valued.end(), {"--format", "--key", "--buckets", "-o"});
-        flags.push_back("--superseded");
-    } else if (verb != "info" && verb != "show" && verb != "import-segments" && verb != "validate" && verb != "recover") {
-        std::fprintf(stderr, "seekbench-cli project: unknown verb '%s'\n%s", verb.c_str(), kProjectUsage);
-        return ExitBadInput;
-    }
-    const Args a = parseArgs(args, 1, valued, flags);
-    const std::string what = "project " + verb;
-    if (!a.error.empty()) {
-        std::fprintf(stderr, "seekbench-cli %s: %s\n", what.c_str(), a.error.c_str());
-        return ExitBadInput;
-    }
-    return guarded(what.c_str(), [&] {
-        if (verb == "init") return projectInit(a);
-        if (verb == "info") return projectInfo(a);
-        if (verb == "runs") return projectRuns(a);
-        if (verb == "show") return projectShow(a);
-        if (verb == "export") return projectExport(a);
-        if (verb == "import-segments") return projectImportSegments(a);
-        if (verb == "validate") return projectValidate(a);
-        return projectRecover(a);
-    });
-}
-
-int runRunsCommand(const std::vector<std::string> &args)
-{
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-        std::fputs(kRunsUsage, args.empty() ? stderr : stdout);
-        return args.empty() ? ExitBadInput : ExitOk;
-    }
-    const std::string verb = args[0];
-    std::vector<std::string> valued{"--project"}, flags{"--json"};
-    if (verb == "stop")
-        valued.push_back("--wait");
-    else if (verb == "tag")
-        flags.push_back("--remove");
-    else if (verb == "note")
-        flags.push_back("--replace");
-    else if (verb == "delete")
-        flags.push_back("--yes");
-    else if (verb != "resume" && verb != "ranks") {
-        std::fprintf(stderr, "seekbench-cli runs: unknown verb '%s'\n%s", verb.c_str(), kRunsUsage);
-        return ExitBadInput;
-    }
-    const Args a = parseArgs(args, 1, valued, flags);
-    const std::string what = "runs " + verb;
-    if (!a.error.empty()) {
-        std::fprintf(stderr, "seekbench-cli %s: %s\n", what.c_str(), a.error.c_str());
-        return ExitBadInput;
-    }
-    return guarded(what.c_str(), [&] {
-        if (a.positional.empty())
-            badInput("the run id is missing (seekbench-cli runs " + verb + " RUN_ID [--project DIR])");
-        const std::string id = a.positional[0];
-        Project::checkRunId(id);
-        if (verb == "ranks") return printRankStates(a.get("--project").value_or("."), id);
-        Project p = openProject(a.get("--project").value_or("."));
-        if (verb == "stop") return runsStop(p, id, a);
-        if (verb == "resume") return runsResume(p, id, a);
-        if (verb == "tag") return runsTag(p, id, a);
-        if (verb == "note") return runsNote(p, id, a);
-        return runsDelete(p, id, a);
-    });
+    CLI::App *project = addVerbGroup(root, "project", "project folders: create, list and export runs, check the store",
+                                     "init | info | runs | show | export | import-segments | validate | recover",
+                                     "seekbench-cli project runs DIR --status finished --tag baseline --json");
+    // One set of arguments: a process runs one verb.
+    auto a = std::make_shared<ProjectArgs>();
+    auto verb = [&](const std::string &name, const std::string &what, const std::string &example,
+                    int (*body)(const ProjectArgs &), const char *runIdHelp = nullptr) {
+        return addProjectVerb(*project, name, what, example, body, runIdHelp, a, exitCode);
+    };
+    CLI::App *init = verb("init", "create a project folder",
+                          "seekbench-cli project init DIR --name demo --storage auto", projectInit);
+    addOption(*init, "--name", a->name, "the project's name")->type_name("N");
+    addOption(*init, "--scenario", a->scenario, "the project's scenario")->type_name("S");
+    addOption(*init, "--description", a->description, "a description")->type_name("D");
+    addOption(*init, "--storage", a->storage, "how runs write to the store")->type_name("auto|local|segments");
+    verb("info", "the project's manifest and store", "seekbench-cli project info DIR --json", projectInfo);
+    addFilters(*verb("runs", "the project's runs, filtered",
+                     "seekbench-cli project runs DIR --tag baseline --metric 'eval/accuracy>0.9' --json", projectRuns),
+               *a);
+    verb("show", "one run: config, metrics, logs", "seekbench-cli project show DIR RUN_ID --json", projectShow,
+         "the run's id");
+    CLI::App *exp
+        = verb("export", "runs (or one run's curve) as CSV or JSON",
+               "seekbench-cli project export DIR RUN_ID --key train/loss --buckets 500 --format csv -o loss.csv",
+               projectExport, "one run's curve instead of the run list");
+    addFilters(*exp, *a);
+    addOption(*exp, "--key", a->key, "one curve's key")->type_name("K");
+    addOption(*exp, "--buckets", a->buckets, "decimate the curve to N buckets")->type_name("N");
+    addFlag(*exp, "--superseded", a->superseded, "include points of superseded attempts");
+    addOption(*exp, "--format", a->format, "csv (default) or json")->type_name("csv|json");
+    addOption(*exp, "-o", a->out, "the output file, inside the project (- or none: stdout)")->type_name("FILE|-");
+    verb("import-segments", "merge the runs' segment files into the store", "seekbench-cli project import-segments DIR",
+         projectImportSegments, "only this run");
+    verb("validate", "full check of the store, on a copy", "seekbench-cli project validate DIR --json", projectValidate);
+    verb("recover", "move a damaged store aside and salvage it", "seekbench-cli project recover DIR", projectRecover);
 }
 
 } // namespace seekbench::cli

@@ -1,46 +1,59 @@
-// `seekbench-cli train`: loads and validates the config, picks where the run goes (a
-// folder, or a project's store), wires SIGINT/SIGTERM to a cooperative cancel, prints
-// JSON-lines events on stdout and a human summary on stderr.
+// train and launch. train: loads and validates the config, picks where the run goes (a
+// folder, or a project's store through projects::RunRecorder), prints JSON-lines events on
+// stdout and a human summary on stderr; SIGINT/SIGTERM cancel cooperatively
+// (support/signals.h). launch: N data-parallel ranks on this machine (engine launchLocal);
+// with --project it owns one distributed run of the project (projects/distributed_*.h).
 
 #include "commands.h"
-#include "distributed_train.h"
+#include "support/options.h"
+#include "support/output.h"
+#include "support/signals.h"
+#include "verbs/verbs.h"
 
-#include "seekbench/config/config_io.h"
-#include "seekbench/engine/trainer.h"
-#include "seekbench/run/json_lines_sink.h"
-#include "seekbench/projects/run_recorder.h"
-#include "seekbench/engine/launcher.h"
-#include "seekbench/run/rank_environment.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/engine/launcher.h"
+#include "seekbench/engine/trainer.h"
+#include "seekbench/projects/distributed_start.h"
+#include "seekbench/projects/folder_run.h"
+#include "seekbench/projects/local_run_owner.h"
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/run_recorder.h"
+#include "seekbench/run/rank_environment.h"
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <unistd.h>
 
 namespace seekbench::cli {
-
 namespace {
 
-CancelToken g_cancel;
+namespace fs = std::filesystem;
 
-extern "C" void onSignal(int)
+struct TrainArgs
 {
-    g_cancel.cancel(); // a lock-free atomic store: safe in a signal handler
-}
+    std::optional<std::string> config, out, resume, project, name, parent, runId, attempt;
+};
 
-void installSignalHandlers()
+struct LaunchArgs
 {
-    struct sigaction sa {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
+    std::optional<std::string> nproc, logDir;
+    std::vector<std::string> rankCommand; // the words after --
+};
+
+void addTrainOptions(CLI::App &v, TrainArgs &a)
+{
+    addOption(v, "--config", a.config, "the run config (YAML)")->type_name("FILE");
+    addOption(v, "--out", a.out, "the run folder (without a project)")->type_name("DIR");
+    addOption(v, "--resume", a.resume, "continue from a run folder, a checkpoint or a project's run")
+        ->type_name("DIR|FILE|RUN_ID");
+    addProjectOption(v, a.project, "the project that records the run");
+    addOption(v, "--name", a.name, "the run's name in the project")->type_name("NAME");
+    addOption(v, "--parent", a.parent, "the run this one continues from")->type_name("RUN_ID");
+    addOption(v, "--run-id", a.runId, "(launcher use) the rank's recorded run")->type_name("RUN_ID");
+    addOption(v, "--attempt", a.attempt, "(launcher use) the run's attempt")->type_name("N");
 }
 
 int exitCodeFor(const TrainResult &r)
@@ -65,9 +78,7 @@ public:
         if (ev.kind == "warning" || ev.kind == "checkpoint_failed") {
             const auto j = nlohmann::json::parse(ev.json);
             std::fprintf(stderr, "\nWARNING: %s\n", j.value("message", std::string()).c_str());
-            return;
-        }
-        if (ev.kind == "start") {
+        } else if (ev.kind == "start") {
             const auto j = nlohmann::json::parse(ev.json);
             const auto &env = j["environment"];
             std::fprintf(stderr, "seekbench: %s, %lld parameters, BLAS %s, %d threads, torch %s\n",
@@ -77,19 +88,15 @@ public:
             if (env.value("blas", std::string()) == "reference BLAS")
                 std::fprintf(stderr, "\n*** WARNING: the reference BLAS is loaded; training will be ~17x slower. "
                                      "Install libopenblas0-openmp. ***\n\n");
-            return;
+        } else if (ev.kind == "step" && m_tty
+                   && std::chrono::steady_clock::now() - m_last >= std::chrono::milliseconds(500)) {
+            m_last = std::chrono::steady_clock::now();
+            const auto j = nlohmann::json::parse(ev.json);
+            std::fprintf(stderr, "\rstep %lld/%d  loss %.4f  lr %.2e  %.0f samples/s  eta %.0f s   ",
+                         (long long)ev.step, m_max, j.value("loss", 0.0), j.value("lr", 0.0),
+                         j.value("samples_per_s", 0.0), j.value("eta_s", 0.0));
+            std::fflush(stderr);
         }
-        if (ev.kind != "step" || !m_tty)
-            return;
-        const auto now = std::chrono::steady_clock::now();
-        if (now - m_last < std::chrono::milliseconds(500))
-            return;
-        m_last = now;
-        const auto j = nlohmann::json::parse(ev.json);
-        std::fprintf(stderr, "\rstep %lld/%d  loss %.4f  lr %.2e  %.0f samples/s  eta %.0f s   ",
-                     (long long)ev.step, m_max, j.value("loss", 0.0), j.value("lr", 0.0),
-                     j.value("samples_per_s", 0.0), j.value("eta_s", 0.0));
-        std::fflush(stderr);
     }
 
 private:
@@ -100,8 +107,8 @@ private:
 
 void printSummary(const TrainResult &r, double seconds)
 {
-    std::fprintf(stderr, "%s%s after %lld steps in %.1f s", isatty(STDERR_FILENO) ? "\n" : "",
-                 toString(r.status), (long long)r.step, seconds);
+    std::fprintf(stderr, "%s%s after %lld steps in %.1f s", isatty(STDERR_FILENO) ? "\n" : "", toString(r.status),
+                 (long long)r.step, seconds);
     for (const auto &[k, v] : r.finalMetrics)
         std::fprintf(stderr, ", %s %.4g", k.c_str(), v);
     std::fprintf(stderr, "\n");
@@ -111,93 +118,34 @@ void printSummary(const TrainResult &r, double seconds)
         std::fprintf(stderr, "  last checkpoint: %s\n", r.lastCheckpoint.c_str());
 }
 
-} // namespace
-
-int runLaunch(const std::vector<std::string> &args)
+void checkTrainArgs(const TrainArgs &o)
 {
-    // seekbench-cli launch --nproc N -- train --config ... --out DIR
-    const auto dashes = std::find(args.begin(), args.end(), std::string("--"));
-    const Options o = parseOptions(std::vector<std::string>(args.begin(), dashes), {"--nproc", "--log-dir"}, {});
-    const std::vector<std::string> rankArgs(dashes == args.end() ? args.end() : dashes + 1, args.end());
-    auto fail = [](const std::string &msg) {
-        std::fprintf(stderr, "seekbench-cli launch: %s\n", msg.c_str());
-        return ExitBadInput;
-    };
-    if (!o.error.empty())
-        return fail(o.error);
-    if (rankArgs.empty() || rankArgs[0] != "train")
-        return fail("give the rank command after --: launch --nproc N -- train --config FILE --out DIR");
-    int nproc = 0;
-    try {
-        nproc = std::stoi(o.get("--nproc").value_or("0"));
-    } catch (...) {
-    }
-    if (nproc < 1 || nproc > 256)
-        return fail("--nproc must be between 1 and 256");
-    if (std::find(rankArgs.begin(), rankArgs.end(), std::string("--project")) != rankArgs.end()) {
-        // One run in the project's store, written by N ranks (distributed_train.cpp).
-        installSignalHandlers();
-        return runProjectLaunch(nproc, rankArgs, o.get("--log-dir"), &g_cancel);
-    }
-    std::filesystem::path logDir;
-    if (auto d = o.get("--log-dir"))
-        logDir = *d;
-    else {
-        const auto out = std::find(rankArgs.begin(), rankArgs.end(), std::string("--out"));
-        if (out == rankArgs.end() || out + 1 == rankArgs.end())
-            return fail("--log-dir DIR is required when the rank command has no --out DIR");
-        logDir = std::filesystem::path(*(out + 1)) / "logs";
-    }
-    installSignalHandlers();
-    LaunchRequest req;
-    req.nproc = nproc;
-    req.executable = std::filesystem::read_symlink("/proc/self/exe");
-    req.rankArguments = rankArgs;
-    req.logDir = logDir;
-    const LaunchResult r = launchLocal(req, &g_cancel);
-    if (!r.message.empty())
-        std::fprintf(stderr, "seekbench-cli launch: %s\n", r.message.c_str());
-    std::fprintf(stderr, "seekbench-cli launch: %d ranks, store on port %d, logs in %s, exit %d\n", nproc,
-                 r.masterPort, logDir.c_str(), r.exitCode);
-    return r.exitCode;
+    if (!o.project && !o.out)
+        throw BadInput("--out DIR or --project DIR is required");
+    if (o.project && o.out)
+        throw BadInput("--out and --project exclude each other");
+    if (o.runId && (!o.project || o.config || o.resume || o.name || o.parent))
+        throw BadInput("--run-id ID --attempt N joins a distributed run in --project DIR; its config is the run's "
+                       "snapshot (no --config, --resume or --name)");
+    if (!o.config && !(o.project && o.resume) && !o.runId)
+        throw BadInput("--config is required");
+    if (o.parent && (!o.project || o.resume))
+        throw BadInput("--parent needs --project and a new run (--config)");
 }
 
-int runTrain(const std::vector<std::string> &args)
+int trainVerb(const TrainArgs &o)
 {
-    const Options o = parseOptions(args, {"--config", "--out", "--resume", "--project", "--name", "--parent", "--run-id", "--attempt"}, {});
-    auto fail = [](const std::string &msg) {
-        std::fprintf(stderr, "seekbench-cli train: %s\n", msg.c_str());
-        return ExitBadInput;
-    };
-    if (!o.error.empty())
-        return fail(o.error);
-    const auto project = o.get("--project");
-    if (!project && !o.get("--out"))
-        return fail("--out DIR or --project DIR is required");
-    if (project && o.get("--out"))
-        return fail("--out and --project exclude each other");
-    const auto joinRunId = o.get("--run-id");
-    if (joinRunId && (!project || o.get("--config") || o.get("--resume") || o.get("--name") || o.get("--parent")))
-        return fail("--run-id ID --attempt N joins a distributed run in --project DIR; its config is the run's "
-                    "snapshot (no --config, --resume or --name)");
-    if (!o.get("--config") && !(project && o.get("--resume")) && !joinRunId)
-        return fail("--config is required");
-    if (o.get("--parent") && (!project || o.get("--resume")))
-        return fail("--parent needs --project and a new run (--config)");
-
+    checkTrainArgs(o);
     RunConfig config;
-    if (auto path = o.get("--config")) {
-        if (!loadValidConfig(*path, o.get("--name"), config))
-            return ExitBadInput;
-    }
-
+    if (o.config && !loadValidConfig(*o.config, o.name, config))
+        return ExitBadInput;
     const RankEnvironmentResult rankEnv = readRankEnvironment();
     if (!rankEnv.env)
-        return fail("bad rank environment: " + rankEnv.error);
+        throw BadInput("bad rank environment: " + rankEnv.error);
     const RankEnvironment &ranks = *rankEnv.env;
 
     std::unique_ptr<projects::RunRecorder> session;
-    std::unique_ptr<JsonLinesSink> fileSink;
+    std::unique_ptr<MetricsSink> folderSink;
     TrainRequest request;
     request.rank = ranks.rank;
     request.worldSize = ranks.worldSize;
@@ -205,61 +153,42 @@ int runTrain(const std::vector<std::string> &args)
     if (const char *hosted = std::getenv("SEEKBENCH_STORE_HOSTED"))
         request.storeHostedByLauncher = std::string(hosted) == "1";
     try {
-        if (joinRunId) {
-            int attempt = 0;
-            try {
-                attempt = std::stoi(o.get("--attempt").value_or("1"));
-            } catch (...) {
-                throw std::runtime_error("--attempt: '" + o.get("--attempt").value_or("") + "' is not a number");
-            }
-            session = projects::RunRecorder::joinRun(*project, *joinRunId, attempt, ranks.rank);
-            config = session->config();
-            request.outDir = session->outDir();
-            request.resumeFrom = session->resumeCheckpoint();
-            request.sink = session->sink();
-        } else if (project && ranks.worldSize > 1) {
-            throw std::runtime_error("several ranks record one run in a project through its owner: "
-                                     "seekbench-cli launch --nproc N -- train --project DIR --config FILE, or "
-                                     "seekbench-cli slurm submit (the ranks then get --run-id ID --attempt N)");
-        } else if (project) {
-            session = o.get("--resume") ? projects::RunRecorder::beginResume(*project, *o.get("--resume"))
-                                        : projects::RunRecorder::beginNew(*project, config, config.name,
-                                                                          o.get("--parent").value_or(std::string()));
-            config = session->config();
-            request.outDir = session->outDir();
-            request.resumeFrom = session->resumeCheckpoint();
-            request.sink = session->sink();
-        } else {
-            request.outDir = *o.get("--out");
-            std::filesystem::create_directories(request.outDir);
-            if (auto resume = o.get("--resume"))
-                request.resumeFrom = std::filesystem::path(*resume);
-            // Rank 0 owns the folder's files; other ranks keep their own metrics beside them.
-            if (ranks.rank == 0) {
-                std::ofstream snapshot(request.outDir / "config.yaml");
-                snapshot << toYaml(config);
-                if (!snapshot)
-                    throw std::runtime_error("cannot write " + (request.outDir / "config.yaml").string());
-            }
-            fileSink = std::make_unique<JsonLinesSink>(
-                request.outDir / (ranks.rank == 0 ? std::string("metrics.jsonl")
-                                                  : "metrics.rank" + std::to_string(ranks.rank) + ".jsonl"));
-            request.sink = fileSink.get();
-        }
+        if (o.runId)
+            session = projects::RunRecorder::joinRun(*o.project, *o.runId,
+                                                     static_cast<int>(
+                                                         parseInteger("--attempt", o.attempt.value_or("1"))),
+                                                     ranks.rank);
+        else if (o.project && ranks.worldSize > 1)
+            throw BadInput("several ranks record one run in a project through its owner: "
+                           "seekbench-cli launch --nproc N -- train --project DIR --config FILE, or "
+                           "seekbench-cli slurm submit (the ranks then get --run-id ID --attempt N)");
+        else if (o.project)
+            session = o.resume
+                          ? projects::RunRecorder::beginResume(*o.project, *o.resume)
+                          : projects::RunRecorder::beginNew(*o.project, config, config.name, o.parent.value_or(""));
+        else
+            folderSink = projects::openFolderRun(*o.out, config, ranks.rank);
     } catch (const std::exception &e) {
-        std::fprintf(stderr, "seekbench-cli train: %s\n", e.what());
-        return ExitBadInput;
+        throw BadInput(e.what()); // a run that cannot be recorded or resumed is the user's input
     }
-
-    ConfigIssues issues = validate(config, engineCapabilities());
-    if (!issues.empty()) {
-        for (const auto &i : issues)
-            std::fprintf(stderr, "run config: %s\n", describe(i).c_str());
-        return ExitBadInput;
+    if (session) {
+        config = session->config();
+        request.outDir = session->outDir();
+        request.resumeFrom = session->resumeCheckpoint();
+        request.sink = session->sink();
+    } else {
+        request.outDir = *o.out;
+        if (o.resume)
+            request.resumeFrom = fs::path(*o.resume);
+        request.sink = folderSink.get();
     }
+    const ConfigIssues issues = validate(config, engineCapabilities());
+    for (const auto &issue : issues)
+        std::fprintf(stderr, "run config: %s\n", describe(issue).c_str());
+    if (!issues.empty())
+        return ExitBadInput;
     request.config = config;
-    request.cancel = &g_cancel;
-    installSignalHandlers();
+    request.cancel = &installCancelSignals();
     enableTensorMemoryTracking();
 
     Progress progress(config.training.max_steps);
@@ -277,12 +206,128 @@ int runTrain(const std::vector<std::string> &args)
         try {
             session->end(result);
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "seekbench-cli train: recording the end of the run failed: %s\n", e.what());
-            return ExitRuntime;
+            throw CliFailure(ExitRuntime, std::string("recording the end of the run failed: ") + e.what());
         }
     }
     printSummary(result, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return exitCodeFor(result);
+}
+
+// N ranks of this executable, each running `args`.
+LaunchRequest rankLaunch(int nproc, const std::vector<std::string> &args, const fs::path &logDir)
+{
+    LaunchRequest req;
+    req.nproc = nproc;
+    req.executable = fs::read_symlink("/proc/self/exe");
+    req.rankArguments = args;
+    req.logDir = logDir;
+    return req;
+}
+
+// The rank command's options (the words after `train`), checked before any rank starts.
+TrainArgs parseRankCommand(const std::vector<std::string> &command)
+{
+    TrainArgs t;
+    CLI::App rank("the rank command", "train");
+    rank.allow_extras();
+    rank.set_help_flag(); // after --, --help is an unknown option of the rank command
+    addTrainOptions(rank, t);
+    rank.parse(std::vector<std::string>(command.rbegin(), command.rend() - 1));
+    rejectExtras(rank);
+    return t;
+}
+
+// launch --nproc N -- train --project DIR (--config FILE [--name N] | --resume RUN_ID): the
+// owner of one run of N ranks; they join it with `train --project DIR --run-id ID --attempt N`.
+int launchProjectRun(int nproc, const TrainArgs &t, const std::optional<std::string> &logDir)
+{
+    if (t.out || t.parent || t.runId || t.attempt)
+        throw BadInput("the rank command of a project run takes --project, --config, --name and --resume");
+    if (!t.config == !t.resume)
+        throw BadInput("give the run as --config FILE [--name NAME] (a new run) or --resume RUN_ID");
+    std::optional<RunConfig> config;
+    if (t.config && !loadValidConfig(*t.config, t.name, config.emplace()))
+        return ExitBadInput;
+    projects::Project project = projects::Project::open(fs::absolute(*t.project));
+    projects::DistributedRunStart start;
+    try {
+        start = projects::beginDistributedRun(project, config, t.resume.value_or(""), nproc, "");
+    } catch (const std::exception &e) {
+        throw BadInput(e.what());
+    }
+    // Programs (the GUI) learn the run id from this first line.
+    printJsonLine(nlohmann::json{{"event", "launch"},
+                                 {"run", start.runId},
+                                 {"attempt", start.attempt},
+                                 {"ranks", nproc},
+                                 {"project", project.dir().string()}});
+    const LaunchRequest req = rankLaunch(nproc, projects::rankCommand(project.dir(), start.runId, start.attempt),
+                                         logDir ? fs::path(*logDir) : project.layout().runLogsDir(start.runId));
+    CancelToken &cancel = installCancelSignals();
+    LaunchResult r;
+    const projects::RunEnd end = projects::ownLocalRun(project, start.runId, [&] {
+        r = launchLocal(req, &cancel);
+        return projects::LocalRanksEnd{cancel.isCancelled(), r.failedRank, r.exitCode};
+    });
+    std::fprintf(stderr, "seekbench-cli launch: run %s (%d ranks) %s%s%s\n", start.runId.c_str(), nproc,
+                 toString(end.status), end.message.empty() ? "" : ": ", end.message.c_str());
+    return r.exitCode;
+}
+
+int launchVerb(const LaunchArgs &l)
+{
+    if (l.rankCommand.empty() || l.rankCommand[0] != "train")
+        throw BadInput("give the rank command after --: launch --nproc N -- train --config FILE --out DIR");
+    const long long nproc = l.nproc ? parseInteger("--nproc", *l.nproc) : 0;
+    if (nproc < 1 || nproc > 256)
+        throw BadInput("--nproc must be between 1 and 256");
+    const TrainArgs t = parseRankCommand(l.rankCommand);
+    if (t.project)
+        return launchProjectRun(static_cast<int>(nproc), t, l.logDir);
+    if (!l.logDir && !t.out)
+        throw BadInput("--log-dir DIR is required when the rank command has no --out DIR");
+    const fs::path logDir = l.logDir ? fs::path(*l.logDir) : fs::path(*t.out) / "logs";
+    const LaunchResult r = launchLocal(rankLaunch(static_cast<int>(nproc), l.rankCommand, logDir),
+                                       &installCancelSignals());
+    if (!r.message.empty())
+        std::fprintf(stderr, "seekbench-cli launch: %s\n", r.message.c_str());
+    std::fprintf(stderr, "seekbench-cli launch: %lld ranks, store on port %d, logs in %s, exit %d\n", nproc,
+                 r.masterPort, logDir.c_str(), r.exitCode);
+    return r.exitCode;
+}
+
+} // namespace
+
+void registerTrainVerbs(CLI::App &root, int &exitCode)
+{
+    auto t = std::make_shared<TrainArgs>();
+    CLI::App *train = root.add_subcommand("train",
+                                          "train a run: in a folder (--out), or recorded in a project (--project)");
+    train->allow_extras();
+    addTrainOptions(*train, *t);
+    describe(*train, "seekbench-cli train --config run.yaml --project DIR --name baseline");
+    train->callback([train, t, &exitCode] {
+        rejectExtras(*train);
+        exitCode = trainVerb(*t);
+    });
+
+    auto l = std::make_shared<LaunchArgs>();
+    CLI::App *launch = root.add_subcommand("launch",
+                                           "N data-parallel ranks (c10d Gloo) on this machine; with --project "
+                                           "one run of N ranks");
+    launch->allow_extras();
+    addOption(*launch, "--nproc", l->nproc, "ranks to start")->type_name("N");
+    addOption(*launch, "--log-dir", l->logDir, "each rank's log (default: the run's)")->type_name("DIR");
+    launch
+        ->add_option("RANK_COMMAND", l->rankCommand,
+                     "after --: train --config FILE --out DIR, or train --project "
+                     "DIR (--config FILE [--name N] | --resume RUN_ID)")
+        ->type_name("-- train ...");
+    describe(*launch, "seekbench-cli launch --nproc 2 -- train --project DIR --config run.yaml");
+    launch->callback([launch, l, &exitCode] {
+        rejectExtras(*launch);
+        exitCode = launchVerb(*l);
+    });
 }
 
 } // namespace seekbench::cli
