@@ -153,7 +153,7 @@ void registerRunsVerbs(CLI::App &root, int &exitCode)
     CLI::App *runs = addVerbGroup(root, "runs", "one run of a project: stop, resume, tag, note, delete",
                                   "stop | resume | ranks | tag | note | delete",
                                   "seekbench-cli runs stop RUN_ID --project DIR --wait 30 --json");
-    auto a = std::make_shared<RunsArgs>();
+    auto a = std::make_shared<RunsArgs>(); // one set of arguments: a process runs one verb
     addOption(*addRunsVerb(*runs, "stop",
                            "SIGTERM to a live local run (final checkpoint, then exit); scancel for a Slurm run",
                            "seekbench-cli runs stop RUN_ID --project DIR --wait 30 --json", runsStop, a, exitCode),
@@ -165,11 +165,11 @@ void registerRunsVerbs(CLI::App &root, int &exitCode)
                 "seekbench-cli runs ranks RUN_ID --project DIR", nullptr, a, exitCode);
     CLI::App *tag = addRunsVerb(*runs, "tag", "add (or with --remove remove) tags",
                                 "seekbench-cli runs tag RUN_ID baseline fp32 --project DIR", runsTag, a, exitCode);
-    tag->add_option("TAG", a->words, "the tags")->type_name("TAG...");
+    tag->add_option("TAG", a->words, "the tags")->type_name("TAG");
     addFlag(*tag, "--remove", a->remove, "remove the tags");
     CLI::App *note = addRunsVerb(*runs, "note", "append to (or with --replace replace) the run's note",
                                  "seekbench-cli runs note RUN_ID lr too high --project DIR", runsNote, a, exitCode);
-    note->add_option("TEXT", a->words, "the note")->type_name("TEXT...");
+    note->add_option("TEXT", a->words, "the note")->type_name("WORD");
     addFlag(*note, "--replace", a->replace, "replace the note");
     addFlag(*addRunsVerb(*runs, "delete", "delete the run and its folder",
                          "seekbench-cli runs delete RUN_ID --yes --project DIR", runsDelete, a, exitCode),
