@@ -14,8 +14,6 @@
 
 namespace seekbench::cli {
 
-int runTrain(const std::vector<std::string> &args);
-int runLaunch(const std::vector<std::string> &args);
 int runAmlCommand(const std::vector<std::string> &args); // aml_commands.cpp
 int runSlurmCommand(const std::vector<std::string> &args);   // slurm_commands.cpp
 // Each rank's state of a run, as one JSON line (slurm_commands.cpp; also `runs ranks`).

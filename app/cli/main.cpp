@@ -58,8 +58,11 @@ int main(int argc, char **argv)
     root.require_subcommand(0, 1);
     int exitCode = ExitOk;
     const std::vector<ForwardedVerb> forwarded = registerForwardedVerbs(root);
+    registerTrainVerbs(root, exitCode);
     registerConfigVerbs(root, exitCode);
     registerInspectVerbs(root, exitCode);
+    registerProjectVerbs(root, exitCode);
+    registerRunsVerbs(root, exitCode);
 
     if (args.empty()) {
         std::fputs(root.help().c_str(), stderr);

@@ -47,6 +47,15 @@ long long parseInteger(const std::string &key, const std::string &text)
     return v;
 }
 
+long long parseCount(const std::string &key, const std::string &text, long long min)
+{
+    long long v = -1;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || v < min)
+        throw BadInput(key + ": '" + text + "' is not a " + (min > 0 ? "positive count" : "count"));
+    return v;
+}
+
 double parseNumber(const std::string &key, const std::string &text)
 {
     std::size_t used = 0;
@@ -63,7 +72,8 @@ double parseNumber(const std::string &key, const std::string &text)
 
 void rejectExtras(const CLI::App &app)
 {
-    const std::vector<std::string> extras = app.remaining();
+    std::vector<std::string> extras = app.remaining();
+    std::erase(extras, std::string("--")); // CLI11 keeps the positional mark among the extras
     if (extras.empty())
         return;
     const auto option = std::find_if(extras.begin(), extras.end(),
@@ -74,6 +84,25 @@ void rejectExtras(const CLI::App &app)
 }
 
 void describe(CLI::App &app, const std::string &example) { app.footer("\nexample:\n  " + example + "\n"); }
+
+CLI::App *addVerbGroup(CLI::App &root, const std::string &name, const std::string &what, const std::string &verbs,
+                       const std::string &example)
+{
+    CLI::App *group = root.add_subcommand(name, what);
+    group->allow_extras();
+    describe(*group, example);
+    group->callback([group, name, verbs] {
+        if (!group->get_subcommands().empty())
+            return;
+        const std::vector<std::string> words = group->remaining();
+        if (!words.empty() && words.front().rfind('-', 0) == 0)
+            rejectExtras(*group);
+        if (!words.empty())
+            throw BadInput("unknown verb '" + words.front() + "'");
+        throw BadInput(name + " needs a verb: " + verbs);
+    });
+    return group;
+}
 
 // ---- the hand-written parser the not yet converted verbs still use (see commands.h) ----
 

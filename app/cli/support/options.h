@@ -8,6 +8,8 @@
 // error; repeatable options (--tag, --status, --param, --metric, --best, --sbatch)
 // collect every value, one per occurrence.
 
+#include "support/errors.h"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -33,6 +35,8 @@ CLI::Option *addJsonFlag(CLI::App &app, bool &out, const std::string &help = "pr
 // The value of a numeric option; throws BadInput "--key: 'text' is not a number".
 long long parseInteger(const std::string &key, const std::string &text);
 double parseNumber(const std::string &key, const std::string &text);
+// A count of at least `min`; throws BadInput "--key: 'text' is not a count" ("a positive count" for min 1).
+long long parseCount(const std::string &key, const std::string &text, long long min = 0);
 
 // Arguments nobody claimed: throws BadInput "unknown option --x" or "unexpected argument 'x'".
 // Verbs allow extras (so the error names the option, as before) and call this first.
@@ -40,5 +44,10 @@ void rejectExtras(const CLI::App &app);
 
 // Help text of a verb: what it does and one example, shown under its options.
 void describe(CLI::App &app, const std::string &example);
+
+// A verb made of sub-verbs (project, runs): without one it is bad input, "unknown verb 'x'"
+// for a word that names none, "<name> needs a verb: <verbs>" for nothing.
+CLI::App *addVerbGroup(CLI::App &root, const std::string &name, const std::string &what, const std::string &verbs,
+                       const std::string &example);
 
 } // namespace seekbench::cli

@@ -14,4 +14,12 @@ void printJsonLine(const nlohmann::json &j)
     std::fflush(stdout);
 }
 
+std::string spaced(const std::vector<std::string> &words)
+{
+    std::string out;
+    for (const std::string &w : words)
+        out += " " + w;
+    return out;
+}
+
 } // namespace seekbench::cli

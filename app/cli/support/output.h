@@ -5,9 +5,15 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <string>
+#include <vector>
+
 namespace seekbench::cli {
 
 // Writes j.dump() and a newline to stdout, and flushes (a reader may wait on the line).
 void printJsonLine(const nlohmann::json &j);
+
+// Each word after a space, for human lists: {"a", "b"} -> " a b"; {} -> "".
+std::string spaced(const std::vector<std::string> &words);
 
 } // namespace seekbench::cli

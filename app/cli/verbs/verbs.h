@@ -18,6 +18,12 @@ namespace seekbench::cli {
 void registerConfigVerbs(CLI::App &root, int &exitCode);
 // inspect attention|sanity|testset|serve (inspect.cpp).
 void registerInspectVerbs(CLI::App &root, int &exitCode);
+// train and launch (train.cpp).
+void registerTrainVerbs(CLI::App &root, int &exitCode);
+// project init|info|runs|show|export|import-segments|validate|recover (project.cpp).
+void registerProjectVerbs(CLI::App &root, int &exitCode);
+// runs stop|resume|ranks|tag|note|delete (runs.cpp).
+void registerRunsVerbs(CLI::App &root, int &exitCode);
 
 // The verbs whose bodies still parse their own arguments: registered with their options so
 // that --help is generated, but run by handing the arguments after the verb's name,

@@ -1,0 +1,68 @@
+#include "seekbench/projects/run_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace seekbench::projects {
+namespace {
+
+using json = nlohmann::json;
+
+json optJson(const std::optional<double> &v) { return v ? json(*v) : json(nullptr); }
+
+json runObject(const RunRecord &r)
+{
+    json summary = json::object();
+    for (const auto &[k, m] : r.summary)
+        summary[k] = {{"final", optJson(m.finalValue)},
+                      {"final_step", m.finalStep},
+                      {"best", optJson(m.bestValue)},
+                      {"best_step", m.bestStep}};
+    return {{"id", r.id},
+            {"name", r.name},
+            {"status", toString(r.status)},
+            {"created_at", r.createdAt},
+            {"started_at", optJson(r.startedAt)},
+            {"ended_at", optJson(r.endedAt)},
+            {"heartbeat_at", optJson(r.heartbeatAt)},
+            {"host", r.host},
+            {"pid", r.pid},
+            {"launcher", r.launcher},
+            {"config_hash", r.configHash},
+            {"parent", r.parentId},
+            {"parent_kind", r.parentKind},
+            {"attempt", r.attempt},
+            {"tags", r.tags},
+            {"notes", r.notes},
+            {"message", r.message},
+            {"metrics", summary}};
+}
+
+} // namespace
+
+std::string runJson(const RunRecord &run, int indent) { return runObject(run).dump(indent); }
+
+std::string runListJson(const std::vector<RunRecord> &runs)
+{
+    json arr = json::array();
+    for (const auto &r : runs)
+        arr.push_back(runObject(r));
+    return arr.dump(2);
+}
+
+std::string runDetailJson(const RunRecord &run, const std::vector<CurveInfo> &curves,
+                          const std::vector<ArtifactRecord> &artifacts)
+{
+    json j = runObject(run);
+    j["params"] = run.params;
+    j["config_yaml"] = run.configYaml;
+    j["curves"] = json::array();
+    for (const auto &c : curves)
+        j["curves"].push_back(
+            {{"key", c.key}, {"rank", c.rank}, {"points", c.points}, {"min_step", c.minStep}, {"max_step", c.maxStep}});
+    j["artifacts"] = json::array();
+    for (const auto &x : artifacts)
+        j["artifacts"].push_back({{"kind", x.kind}, {"path", x.path}, {"sha256", x.sha256}, {"bytes", x.bytes}});
+    return j.dump(2);
+}
+
+} // namespace seekbench::projects
