@@ -60,6 +60,8 @@ int main(int argc, char **argv)
     const std::vector<ForwardedVerb> forwarded = registerForwardedVerbs(root);
     registerConfigVerbs(root, exitCode);
     registerInspectVerbs(root, exitCode);
+    registerSlurmVerbs(root, exitCode);
+    registerAmlVerbs(root, exitCode);
 
     if (args.empty()) {
         std::fputs(root.help().c_str(), stderr);

@@ -18,6 +18,10 @@ namespace seekbench::cli {
 void registerConfigVerbs(CLI::App &root, int &exitCode);
 // inspect attention|sanity|testset|serve (inspect.cpp).
 void registerInspectVerbs(CLI::App &root, int &exitCode);
+// slurm script|submit|follow|cancel|logs|ranks (slurm.cpp).
+void registerSlurmVerbs(CLI::App &root, int &exitCode);
+// aml generate|import|train|alerts|trace|report (aml.cpp).
+void registerAmlVerbs(CLI::App &root, int &exitCode);
 
 // The verbs whose bodies still parse their own arguments: registered with their options so
 // that --help is generated, but run by handing the arguments after the verb's name,
