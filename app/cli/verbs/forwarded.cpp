@@ -1,5 +1,6 @@
-// The verbs whose bodies still parse their own arguments (train, launch, project, runs): registered here with every option, so `seekbench-cli <verb> [<sub>] --help`
-// is generated like the others', and run by main.cpp handing the arguments after the
+// The verbs whose bodies still parse their own arguments (train, launch, project, runs):
+// registered here with every option, so `seekbench-cli <verb> [<sub>] --help` is
+// generated like the others', and run by main.cpp handing the arguments after the
 // verb's name, unchanged, to the family's runXxx function. Options marked "..." are
 // repeatable.
 
