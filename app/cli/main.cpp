@@ -1,13 +1,11 @@
 // seekbench-cli: the headless entry point. One CLI11 App with every verb (verbs/); the work
 // is in core, projects and the verb files. Errors and exit codes: support/errors.h.
 
-#include "commands.h"
 #include "support/errors.h"
 #include "verbs/verbs.h"
 
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -15,13 +13,6 @@
 namespace {
 
 using namespace seekbench::cli;
-
-// --help or -h before a "--" (after it, the arguments are a rank's command).
-bool asksForHelp(const std::vector<std::string> &args)
-{
-    const auto end = std::find(args.begin(), args.end(), std::string("--"));
-    return std::any_of(args.begin(), end, [](const std::string &a) { return a == "--help" || a == "-h"; });
-}
 
 CLI::App *findVerb(CLI::App &parent, const std::string &name)
 {
@@ -57,12 +48,13 @@ int main(int argc, char **argv)
     root.footer(std::string("\nexample:\n  seekbench-cli train --config run.yaml --project DIR\n\n") + kExitCodeHelp);
     root.require_subcommand(0, 1);
     int exitCode = ExitOk;
-    const std::vector<ForwardedVerb> forwarded = registerForwardedVerbs(root);
     registerTrainVerbs(root, exitCode);
     registerConfigVerbs(root, exitCode);
     registerInspectVerbs(root, exitCode);
     registerProjectVerbs(root, exitCode);
     registerRunsVerbs(root, exitCode);
+    registerSlurmVerbs(root, exitCode);
+    registerAmlVerbs(root, exitCode);
 
     if (args.empty()) {
         std::fputs(root.help().c_str(), stderr);
@@ -74,10 +66,6 @@ int main(int argc, char **argv)
             std::fputs(root.help().c_str(), stderr);
             return ExitBadInput;
         }
-        // Not yet converted to CLI11: the family's own parser gets the arguments unchanged.
-        const auto f = std::find_if(forwarded.begin(), forwarded.end(), [&](const auto &v) { return v.name == args[0]; });
-        if (f != forwarded.end() && !asksForHelp(args))
-            return f->run(std::vector<std::string>(args.begin() + 1, args.end()));
     }
 
     const std::string path = verbPath(root, args);

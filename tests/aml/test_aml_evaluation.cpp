@@ -338,6 +338,40 @@ private Q_SLOTS:
         QCOMPARE(r.alerts.size(), std::size_t(4));
         QCOMPARE(r.alerts[3].severity, std::string("high")); // 2/3 against the config's cut of 0.6
     }
+
+    void alertsReplyCarriesTheReview()
+    {
+        const auto e = example();
+        AlertOptions o;
+        o.split = kSplit;
+        o.policy.capacity_per_day = 0.5;
+        const AlertReview r = reviewAlerts(e.data, e.features, e.scores, o);
+        seekbench::replies::AmlAlertItem top{7, 3, 2, 0.95, "high", {"CODE: x=1"}};
+        const auto reply = alertsReply("run-1", "graph", r, {top}, 2);
+        QCOMPARE(reply.run, std::string("run-1"));
+        QCOMPARE(reply.model, std::string("graph"));
+        QCOMPARE(reply.days, r.policy.days);
+        QCOMPARE(reply.positives, r.positives);
+        QCOMPARE(reply.operatingPoint.threshold, r.choice.point.threshold);
+        QCOMPARE(reply.operatingPoint.alertsPerDay, r.choice.alertsPerDay);
+        QCOMPARE(reply.operatingPoint.capacityBound, r.choice.capacityBound);
+        QCOMPARE(reply.recallAtFpr.recall, r.atFpr.recall);
+        QCOMPARE(reply.curve.size(), std::size_t(2)); // thinned to 2: the first and the last point
+        QCOMPARE(reply.curve.front().threshold, r.curve.front().threshold);
+        QCOMPARE(reply.curve.back().alerts, r.curve.back().alerts);
+        QCOMPARE(reply.alertsTotal, std::int64_t(r.alerts.size()));
+        QCOMPARE(reply.alerts.size(), std::size_t(1));
+        // The reply reads back as the GUI reads it.
+        const auto back = seekbench::replies::AmlAlertsReply::fromJson(reply.toJson());
+        QCOMPARE(back.alerts.front().reasons.front(), std::string("CODE: x=1"));
+        QCOMPARE(back.operatingPoint.precision, reply.operatingPoint.precision);
+        // The table names the point, the recall at the FPR target and the top alert's first reason.
+        const std::string table = alertsTable(reply, 0.5, 0.021);
+        QVERIFY(table.find("run run-1, model graph") == 0);
+        QVERIFY(table.find("<- operating point") != std::string::npos);
+        QVERIFY(table.find("recall at FPR 2.1%") != std::string::npos);
+        QVERIFY(table.find("#7 tx 3 account 2 score 0.950 high: CODE: x=1") != std::string::npos);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAmlEvaluation)

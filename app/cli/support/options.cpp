@@ -1,6 +1,5 @@
 #include "support/options.h"
 
-#include "commands.h"
 #include "support/errors.h"
 
 #include <algorithm>
@@ -102,47 +101,6 @@ CLI::App *addVerbGroup(CLI::App &root, const std::string &name, const std::strin
         throw BadInput(name + " needs a verb: " + verbs);
     });
     return group;
-}
-
-// ---- the hand-written parser the not yet converted verbs still use (see commands.h) ----
-
-bool Options::has(const std::string &flag) const
-{
-    return std::find(flags.begin(), flags.end(), flag) != flags.end();
-}
-
-std::optional<std::string> Options::get(const std::string &key) const
-{
-    auto it = values.find(key);
-    if (it == values.end())
-        return std::nullopt;
-    return it->second;
-}
-
-Options parseOptions(const std::vector<std::string> &args, const std::vector<std::string> &valued,
-                     const std::vector<std::string> &flags)
-{
-    Options o;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string &a = args[i];
-        if (a.rfind("--", 0) != 0) {
-            o.positional.push_back(a);
-            continue;
-        }
-        if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
-            if (i + 1 >= args.size()) {
-                o.error = "option " + a + " needs a value";
-                return o;
-            }
-            o.values[a] = args[++i];
-        } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
-            o.flags.push_back(a);
-        } else {
-            o.error = "unknown option " + a;
-            return o;
-        }
-    }
-    return o;
 }
 
 } // namespace seekbench::cli

@@ -1,9 +1,8 @@
 // validate, estimate and import-hf: configs in, reports out. No torch is touched here,
 // but the CLI links the engine, so validation knows whether the build has CUDA.
 
-#include "commands.h"
-#include "support/options.h"
 #include "verbs/verbs.h"
+#include "support/options.h"
 
 #include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"

@@ -3,10 +3,9 @@
 // The work is in the engine (seekbench/engine/attention_inspect.h) and core_api (JSON,
 // overlay, PNG); this file parses arguments and finds the run's checkpoint.
 
-#include "commands.h"
+#include "verbs/verbs.h"
 #include "support/options.h"
 #include "verbs/inspect_serve.h"
-#include "verbs/verbs.h"
 
 #include "seekbench/inspection/attention_inspection.h"
 #include "seekbench/formats/checkpoint_file.h"

@@ -1,6 +1,6 @@
 #include "inspect_serve.h"
 
-#include "commands.h"
+#include "support/errors.h"
 
 #include "seekbench/engine/attention_inspect.h"
 #include "seekbench/inspection/inspection_protocol.h"

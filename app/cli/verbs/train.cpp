@@ -4,11 +4,10 @@
 // (support/signals.h). launch: N data-parallel ranks on this machine (engine launchLocal);
 // with --project it owns one distributed run of the project (projects/distributed_*.h).
 
-#include "commands.h"
+#include "verbs/verbs.h"
 #include "support/options.h"
 #include "support/output.h"
 #include "support/signals.h"
-#include "verbs/verbs.h"
 
 #include "seekbench/config/validation.h"
 #include "seekbench/engine/launcher.h"

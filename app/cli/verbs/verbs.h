@@ -4,12 +4,16 @@
 // body and stores the exit code in exitCode; errors are thrown and mapped by guarded()
 // (support/errors.h).
 
-#include <functional>
+#include <filesystem>
+#include <optional>
 #include <string>
-#include <vector>
 
 namespace CLI {
 class App;
+}
+
+namespace seekbench {
+struct RunConfig;
 }
 
 namespace seekbench::cli {
@@ -24,15 +28,17 @@ void registerTrainVerbs(CLI::App &root, int &exitCode);
 void registerProjectVerbs(CLI::App &root, int &exitCode);
 // runs stop|resume|ranks|tag|note|delete (runs.cpp).
 void registerRunsVerbs(CLI::App &root, int &exitCode);
+// slurm script|submit|follow|cancel|logs|ranks (slurm.cpp).
+void registerSlurmVerbs(CLI::App &root, int &exitCode);
+// aml generate|import|train|alerts|trace|report (aml.cpp).
+void registerAmlVerbs(CLI::App &root, int &exitCode);
 
-// The verbs whose bodies still parse their own arguments: registered with their options so
-// that --help is generated, but run by handing the arguments after the verb's name,
-// unchanged, to the family's runXxx function (forwarded.cpp).
-struct ForwardedVerb
-{
-    std::string name;
-    std::function<int(const std::vector<std::string> &)> run;
-};
-std::vector<ForwardedVerb> registerForwardedVerbs(CLI::App &root);
+// Shared by the verb files:
+// Loads and validates a run config (the checks of `validate`, with this build's
+// capabilities) and applies --name; on problems prints each as "path: problem" to stderr
+// and returns false (exit with ExitBadInput). In config.cpp.
+bool loadValidConfig(const std::string &path, const std::optional<std::string> &name, RunConfig &out);
+// Each rank's state of a run, as one JSON line (`slurm ranks`, `runs ranks`). In slurm.cpp.
+int printRankStates(const std::filesystem::path &projectDir, const std::string &runId);
 
 } // namespace seekbench::cli

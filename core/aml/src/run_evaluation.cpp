@@ -4,6 +4,9 @@
 #include "seekbench/aml/xgb_baseline.h"
 
 #include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <map>
 
 namespace seekbench::aml {
 
@@ -80,6 +83,108 @@ AlertReview reviewAlerts(const AmlData &data, const FeatureMatrix &features, con
     r.atFpr = recallAtFpr(r.curve, o.fprTarget);
     r.alerts = buildAlerts(data, features, o.split, scores, r.choice.point.threshold, r.curve, o.cuts);
     return r;
+}
+
+replies::AmlAlertsReply alertsReply(const std::string &runId, const std::string &model, const AlertReview &review,
+                                    std::vector<replies::AmlAlertItem> listed, std::size_t curvePoints)
+{
+    replies::AmlAlertsReply r;
+    r.run = runId;
+    r.model = model;
+    r.days = review.policy.days;
+    r.positives = review.positives;
+    const ThresholdChoice &c = review.choice;
+    r.operatingPoint = {c.point.threshold, c.point.precision, c.point.recall, c.point.fpr,
+                        c.alertsPerDay,    c.expectedCost,    c.capacityBound, c.precisionAtCapacity};
+    r.recallAtFpr = {review.atFpr.recall, review.atFpr.threshold, review.atFpr.fpr};
+    for (const CurvePoint &p : thinCurve(review.curve, curvePoints))
+        r.curve.push_back({p.threshold, p.precision, p.recall, p.fpr, p.alerts});
+    r.alertsTotal = std::int64_t(review.alerts.size());
+    r.alerts = std::move(listed);
+    return r;
+}
+
+namespace {
+
+// printf into a string.
+void appendf(std::string &out, const char *format, ...)
+{
+    char buf[512];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(buf, sizeof buf, format, args);
+    va_end(args);
+    out += buf;
+}
+
+// "2.1" for an FPR target of 0.021.
+std::string percent(double fpr)
+{
+    std::string s;
+    appendf(s, "%g", fpr * 100);
+    return s;
+}
+
+} // namespace
+
+std::string modelComparisonTable(const RunEvaluation &run, const RunConfig &config)
+{
+    std::map<std::string, std::map<std::string, ScoreEvaluation>> table;
+    for (const auto &m : run.models)
+        for (const auto &slice : m.evaluation.slices)
+            table[slice.typology][m.evaluation.model] = slice.figures;
+    std::string out;
+    const std::string recallHeader = "recall@" + percent(config.aml.fpr_target) + "% g/x";
+    appendf(out, "\n%-16s %9s %9s %8s %8s %8s\n", "held-out PR-AUC", "graph", "xgboost", "rows", "positive",
+            recallHeader.c_str());
+    for (const auto &[typology, byModel] : table) {
+        const auto g = byModel.count("graph") ? byModel.at("graph") : ScoreEvaluation{};
+        const auto x = byModel.count("xgboost") ? byModel.at("xgboost") : ScoreEvaluation{};
+        appendf(out, "%-16s %9.4f %9.4f %8lld %8lld %6.3f/%.3f\n", typology.c_str(), g.prAuc, x.prAuc,
+                (long long)g.rows, (long long)g.positives, g.atFpr.recall, x.atFpr.recall);
+    }
+    appendf(out, "(training seed %llu)\n\n", (unsigned long long)config.training.seed);
+    return out;
+}
+
+std::string alertsTable(const replies::AmlAlertsReply &r, double capacityPerDay, double fprTarget)
+{
+    const auto &op = r.operatingPoint;
+    std::string out;
+    appendf(out, "run %s, model %s, held-out %.0f days, %lld laundering transactions\n", r.run.c_str(), r.model.c_str(),
+            r.days, (long long)r.positives);
+    appendf(out, "operating point: threshold %.4f  precision %.3f  recall %.3f  FPR %.4f  %.1f alerts/day (capacity %.0f%s)\n",
+            op.threshold, op.precision, op.recall, op.fpr, op.alertsPerDay, capacityPerDay,
+            op.capacityBound ? ", capacity-bound" : "");
+    appendf(out, "recall at FPR %s%%: %.3f (threshold %.4f)\n", percent(fprTarget).c_str(), r.recallAtFpr.recall,
+            r.recallAtFpr.threshold);
+    appendf(out, "\n%10s %9s %7s %7s %10s\n", "threshold", "precision", "recall", "FPR", "alerts/day");
+    auto row = [&](double threshold, double precision, double recall, double fpr, double perDay, const char *mark) {
+        appendf(out, "%10.4f %9.3f %7.3f %7.4f %10.1f%s\n", threshold, precision, recall, fpr, perDay, mark);
+    };
+    auto chosen = [&] { row(op.threshold, op.precision, op.recall, op.fpr, op.alertsPerDay, "  <- operating point"); };
+    // About 15 rows of the curve, the operating point in its place among them.
+    const std::size_t step = std::max<std::size_t>(1, r.curve.size() / 15);
+    bool shown = false;
+    for (std::size_t i = 0; i < r.curve.size(); i += step) {
+        const auto &p = r.curve[i];
+        if (!shown && p.threshold <= op.threshold) {
+            chosen();
+            shown = true;
+            if (p.threshold == op.threshold)
+                continue;
+        }
+        row(p.threshold, p.precision, p.recall, p.fpr, double(p.alerts) / r.days, "");
+    }
+    if (!shown)
+        chosen();
+    appendf(out, "\n%lld alerts; the top %zu:\n", (long long)r.alertsTotal, r.alerts.size());
+    for (const auto &a : r.alerts) {
+        appendf(out, "  #%lld tx %lld account %lld score %.3f %s: ", (long long)a.id, (long long)a.txId,
+                (long long)a.accountId, a.score, a.severity.c_str());
+        out += (a.reasons.empty() ? std::string() : a.reasons[0]) + "\n";
+    }
+    return out;
 }
 
 } // namespace seekbench::aml

@@ -8,6 +8,7 @@
 
 #include "seekbench/aml/evaluation.h"
 #include "seekbench/config/run_config.h"
+#include "seekbench/replies/aml_replies.h"
 
 #include <filesystem>
 #include <map>
@@ -65,5 +66,18 @@ struct AlertReview
 };
 AlertReview reviewAlerts(const AmlData &data, const FeatureMatrix &features, const std::vector<float> &scores,
                          const AlertOptions &options);
+
+// What `aml alerts --json` prints for a review of `model`'s alerts of `runId`: the policy's
+// days, the positives, the operating point, the recall at the FPR target, the curve thinned
+// to `curvePoints`, the number of alerts made, and `listed` (the top ones, as stored).
+replies::AmlAlertsReply alertsReply(const std::string &runId, const std::string &model, const AlertReview &review,
+                                    std::vector<replies::AmlAlertItem> listed, std::size_t curvePoints = 200);
+
+// The tables the CLI prints for a person (stdout and stderr are the caller's choice):
+// both models side by side on the held-out months, overall and per typology (after
+// `aml train`), and an alert review: the operating point, the recall at the FPR target, the
+// curve around the point and the top alerts (`aml alerts` without --json).
+std::string modelComparisonTable(const RunEvaluation &run, const RunConfig &config);
+std::string alertsTable(const replies::AmlAlertsReply &reply, double capacityPerDay, double fprTarget);
 
 } // namespace seekbench::aml
