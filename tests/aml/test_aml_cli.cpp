@@ -76,7 +76,7 @@ private Q_SLOTS:
                  QStringLiteral("3"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("\"operating_point\"")));
-        QVERIFY(r.out.contains(QStringLiteral("\"recall_at_fpr_2_1\"")));
+        QVERIFY(r.out.contains(QStringLiteral("\"recall_at_fpr\"")));
         QVERIFY(r.out.contains(QStringLiteral("\"curve\"")));
 
         r = cli({QStringLiteral("aml"), QStringLiteral("trace"), QStringLiteral("--project"), project, QStringLiteral("--tx"),

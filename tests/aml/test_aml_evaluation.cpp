@@ -356,6 +356,7 @@ private Q_SLOTS:
         QCOMPARE(reply.operatingPoint.alertsPerDay, r.choice.alertsPerDay);
         QCOMPARE(reply.operatingPoint.capacityBound, r.choice.capacityBound);
         QCOMPARE(reply.recallAtFpr.recall, r.atFpr.recall);
+        QCOMPARE(reply.recallAtFpr.target, r.fprTarget);
         QCOMPARE(reply.curve.size(), std::size_t(2)); // thinned to 2: the first and the last point
         QCOMPARE(reply.curve.front().threshold, r.curve.front().threshold);
         QCOMPARE(reply.curve.back().alerts, r.curve.back().alerts);

@@ -57,9 +57,10 @@ const char *const kAlerts = R"json({
   "threshold": 0.41
  },
  "positives": 40,
- "recall_at_fpr_2_1": {
+ "recall_at_fpr": {
   "fpr": 0.02,
   "recall": 0.8,
+  "target": 0.021,
   "threshold": 0.3
  },
  "run": "20260101-aml"
@@ -84,6 +85,7 @@ private Q_SLOTS:
         QVERIFY(!r.operatingPoint.capacityBound);
         QCOMPARE(r.recallAtFpr.recall, 0.8);
         QCOMPARE(r.recallAtFpr.threshold, 0.3);
+        QCOMPARE(r.recallAtFpr.target, 0.021);
         QCOMPARE(r.curve.size(), std::size_t(2));
         QVERIFY(std::isnan(r.curve[0].precision));
         QCOMPARE(r.curve[1].alerts, std::int64_t(58));
@@ -161,8 +163,8 @@ private Q_SLOTS:
         QTest::newRow("capacity bound number")
             << QByteArray(good).replace("\"capacity_bound\": false", "\"capacity_bound\": 0")
             << QByteArray("operating_point: key 'capacity_bound' is not a boolean");
-        QTest::newRow("no recall at fpr") << QByteArray(good).replace("\"recall_at_fpr_2_1\"", "\"recall_at\"")
-                                          << QByteArray("key 'recall_at_fpr_2_1' is missing");
+        QTest::newRow("no recall at fpr") << QByteArray(good).replace("\"recall_at_fpr\"", "\"recall_at\"")
+                                          << QByteArray("key 'recall_at_fpr' is missing");
         QTest::newRow("curve not array") << QByteArray(good).replace("\"curve\": [", "\"curve\": 1, \"x\": [")
                                          << QByteArray("key 'curve' is not an array");
         QTest::newRow("curve alerts float") << QByteArray(good).replace("\"alerts\": 58,", "\"alerts\": 5.5,")

@@ -330,9 +330,9 @@ void addAmlVerb(CLI::App &aml, const char *name, const char *what, const char *e
 
 void registerAmlVerbs(CLI::App &root, int &exitCode)
 {
-    CLI::App *aml = root.add_subcommand("aml", "anti-money-laundering: data, training, alerts, traces, reports");
-    aml->allow_extras();
-    describe(*aml, "seekbench-cli aml alerts --project DIR --capacity 50 --json");
+    CLI::App *aml = addVerbGroup(root, "aml", "anti-money-laundering: data, training, alerts, traces, reports",
+                                 "generate | import | train | alerts | trace | report",
+                                 "seekbench-cli aml alerts --project DIR --capacity 50 --json");
     addAmlVerb(*aml, "generate", "a synthetic transaction history with laundering patterns",
                "seekbench-cli aml generate --project DIR --accounts 2000 --months 6 --seed 7",
                {kProject,
@@ -387,12 +387,6 @@ void registerAmlVerbs(CLI::App &root, int &exitCode)
                 {"--note", "TEXT", "the investigator's note"},
                 {"--out", "FILE.html", "the report (required)"}},
                false, reportVerb, exitCode);
-    aml->callback([aml] {
-        if (aml->get_subcommands().empty())
-            throw BadInput(aml->remaining().empty()
-                               ? "aml needs a verb: generate | import | train | alerts | trace | report"
-                               : "unknown verb '" + aml->remaining().front() + "'");
-    });
 }
 
 } // namespace seekbench::cli

@@ -251,53 +251,41 @@ CLI::App *addInspectVerb(CLI::App &inspect, const std::string &name, const std::
 
 void registerInspectVerbs(CLI::App &root, int &exitCode)
 {
-    CLI::App *inspect = root.add_subcommand("inspect", "attention capture of a trained cross-modal run");
-    inspect->allow_extras();
-    describe(*inspect, "seekbench-cli inspect attention --project DIR --run-id ID --sample 3 --out map.png");
-    std::vector<std::pair<CLI::App *, std::function<int()>>> verbs;
+    CLI::App *inspect = addVerbGroup(root, "inspect", "attention capture of a trained cross-modal run",
+                                     "attention | sanity | testset | serve",
+                                     "seekbench-cli inspect attention --project DIR --run-id ID --sample 3 --out map.png");
+    struct Spec
     {
+        const char *name, *what, *example;
+        unsigned takes;
+        int (*run)(const InspectOptions &);
+    };
+    const Spec specs[] = {
+        {"attention", "one sample's attention maps as JSON or a PNG overlay",
+         "seekbench-cli inspect attention --run DIR --sample 3 --out map.png --gradients",
+         Sample | Split | CaptionClass | Scale | Template | Gradients | Out, inspectAttentionCommand},
+        {"sanity", "how much class-token attention falls on the object's patches, over test images",
+         "seekbench-cli inspect sanity --project DIR --run-id ID --samples 500 --json", Samples | Json,
+         inspectSanityCommand},
+        {"testset", "the test split's predictions and confusion as JSON",
+         "seekbench-cli inspect testset --run DIR --samples 1000 --out testset.json", Samples | Out,
+         inspectTestSetCommand},
+    };
+    for (const Spec &spec : specs) {
         auto o = std::make_shared<InspectOptions>();
-        CLI::App *v = addInspectVerb(*inspect, "attention", "one sample's attention maps as JSON or a PNG overlay",
-                                     "seekbench-cli inspect attention --run DIR --sample 3 --out map.png --gradients",
-                                     Sample | Split | CaptionClass | Scale | Template | Gradients | Out, o);
-        verbs.emplace_back(v, [v, o] {
+        CLI::App *v = addInspectVerb(*inspect, spec.name, spec.what, spec.example, spec.takes, o);
+        v->callback([v, o, run = spec.run, &exitCode] {
             rejectExtras(*v);
-            return inspectAttentionCommand(*o);
+            exitCode = badInputOnFileErrors([&] { return run(*o); });
         });
     }
-    {
-        auto o = std::make_shared<InspectOptions>();
-        CLI::App *v = addInspectVerb(*inspect, "sanity",
-                                     "how much class-token attention falls on the object's patches, over test images",
-                                     "seekbench-cli inspect sanity --project DIR --run-id ID --samples 500 --json",
-                                     Samples | Json, o);
-        verbs.emplace_back(v, [v, o] {
-            rejectExtras(*v);
-            return inspectSanityCommand(*o);
-        });
-    }
-    {
-        auto o = std::make_shared<InspectOptions>();
-        CLI::App *v = addInspectVerb(*inspect, "testset", "the test split's predictions and confusion as JSON",
-                                     "seekbench-cli inspect testset --run DIR --samples 1000 --out testset.json",
-                                     Samples | Out, o);
-        verbs.emplace_back(v, [v, o] {
-            rejectExtras(*v);
-            return inspectTestSetCommand(*o);
-        });
-    }
-    {
-        auto o = std::make_shared<InspectOptions>();
-        CLI::App *v = addInspectVerb(*inspect, "serve",
+    // serve answers a bad start with a "not ready" line first, so it checks its own extras.
+    auto o = std::make_shared<InspectOptions>();
+    CLI::App *serve = addInspectVerb(*inspect, "serve",
                                      "the desktop inspector's helper: JSON-lines requests on stdin, replies on stdout",
                                      "seekbench-cli inspect serve --project DIR --run-id ID", 0, o);
-        verbs.emplace_back(v, [v, o] { return inspectServeCommand(*v, *o); });
-    }
-    for (auto &[verb, body] : verbs)
-        verb->callback([body = body, &exitCode] { exitCode = badInputOnFileErrors(body); });
-    inspect->callback([inspect] {
-        if (inspect->get_subcommands().empty())
-            throw BadInput("inspect needs a verb: attention | sanity | testset | serve");
+    serve->callback([serve, o, &exitCode] {
+        exitCode = badInputOnFileErrors([&] { return inspectServeCommand(*serve, *o); });
     });
 }
 

@@ -193,9 +193,8 @@ void addClusterOptions(CLI::App &v, SlurmArgs &a)
 
 void registerSlurmVerbs(CLI::App &root, int &exitCode)
 {
-    CLI::App *slurm = root.add_subcommand("slurm", "a run as a Slurm job");
-    slurm->allow_extras();
-    describe(*slurm, "seekbench-cli slurm submit --config run.yaml --project DIR --nodes 2 --tasks-per-node 4");
+    CLI::App *slurm = addVerbGroup(root, "slurm", "a run as a Slurm job", "script | submit | follow | cancel | logs | ranks",
+                                   "seekbench-cli slurm submit --config run.yaml --project DIR --nodes 2 --tasks-per-node 4");
     auto a = std::make_shared<SlurmArgs>();
     std::vector<std::pair<CLI::App *, int (*)(const SlurmArgs &)>> verbs;
     CLI::App *script = addSlurmVerb(*slurm, "script",
@@ -232,12 +231,6 @@ void registerSlurmVerbs(CLI::App &root, int &exitCode)
             rejectExtras(*v);
             exitCode = body(*a);
         });
-    slurm->callback([slurm] {
-        if (slurm->get_subcommands().empty())
-            throw BadInput(slurm->remaining().empty()
-                               ? "slurm needs a verb: script | submit | follow | cancel | logs | ranks"
-                               : "unknown verb '" + slurm->remaining().front() + "'");
-    });
 }
 
 int printRankStates(const std::filesystem::path &dir, const std::string &runId)

@@ -80,6 +80,7 @@ AlertReview reviewAlerts(const AmlData &data, const FeatureMatrix &features, con
     r.policy.days = heldOutDays(data, o.split);
     r.curve = operatingCurve(held.scoresOf(scores), held.labels);
     r.choice = chooseOperatingPoint(r.curve, r.positives, r.policy, o.threshold);
+    r.fprTarget = o.fprTarget;
     r.atFpr = recallAtFpr(r.curve, o.fprTarget);
     r.alerts = buildAlerts(data, features, o.split, scores, r.choice.point.threshold, r.curve, o.cuts);
     return r;
@@ -96,7 +97,7 @@ replies::AmlAlertsReply alertsReply(const std::string &runId, const std::string 
     const ThresholdChoice &c = review.choice;
     r.operatingPoint = {c.point.threshold, c.point.precision, c.point.recall, c.point.fpr,
                         c.alertsPerDay,    c.expectedCost,    c.capacityBound, c.precisionAtCapacity};
-    r.recallAtFpr = {review.atFpr.recall, review.atFpr.threshold, review.atFpr.fpr};
+    r.recallAtFpr = {review.fprTarget, review.atFpr.recall, review.atFpr.threshold, review.atFpr.fpr};
     for (const CurvePoint &p : thinCurve(review.curve, curvePoints))
         r.curve.push_back({p.threshold, p.precision, p.recall, p.fpr, p.alerts});
     r.alertsTotal = std::int64_t(review.alerts.size());

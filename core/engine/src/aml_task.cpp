@@ -3,6 +3,7 @@
 #include "autocast.h"
 #include "model.h"
 
+#include "seekbench/aml/evaluation.h"
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/metrics.h"
 #include "seekbench/formats/checkpoint_file.h"
@@ -358,11 +359,12 @@ public:
             const double s = std::clamp(double(scores[i]), 1e-7, 1 - 1e-7);
             loss -= l == 1 ? m_posWeight * std::log(s) : std::log(1 - s);
         }
-        const auto e = aml::evaluateScores(scores, labels);
+        // Recall at the config's FPR target, named like the run's final figure (aml/...).
+        const auto e = aml::evaluateScores(scores, labels, m_cfg.aml.fpr_target);
         return {{"eval/loss", loss / std::max<double>(1, double(rows.size()))},
                 {"eval/pr_auc", e.prAuc},
                 {"eval/roc_auc", e.rocAuc},
-                {"eval/recall_at_fpr_2_1", e.atFpr.recall}};
+                {"eval/" + aml::recallAtFprName(m_cfg.aml.fpr_target), e.atFpr.recall}};
     }
 
     bool hasAuxLoss() const override { return m_cfg.model.n_routed_experts > 0; }

@@ -125,8 +125,9 @@ std::string AmlAlertsReply::toJson() const
                              {"expected_cost", op.expectedCost},
                              {"capacity_bound", op.capacityBound},
                              {"precision_at_capacity", op.precisionAtCapacity}}},
-                           {"recall_at_fpr_2_1",
-                            {{"recall", recallAtFpr.recall},
+                           {"recall_at_fpr",
+                            {{"target", recallAtFpr.target},
+                             {"recall", recallAtFpr.recall},
                              {"threshold", recallAtFpr.threshold},
                              {"fpr", recallAtFpr.fpr}}},
                            {"curve", points},
@@ -156,8 +157,9 @@ AmlAlertsReply AmlAlertsReply::fromJson(const std::string &document)
     r.operatingPoint.capacityBound = required<bool>(opWhat, op, "capacity_bound", "a boolean");
     r.operatingPoint.precisionAtCapacity = rate(opWhat, op, "precision_at_capacity");
 
-    const std::string atWhat = what + ": recall_at_fpr_2_1";
-    const nlohmann::json &at = object(what, j, "recall_at_fpr_2_1");
+    const std::string atWhat = what + ": recall_at_fpr";
+    const nlohmann::json &at = object(what, j, "recall_at_fpr");
+    r.recallAtFpr.target = rate(atWhat, at, "target");
     r.recallAtFpr.recall = rate(atWhat, at, "recall");
     r.recallAtFpr.threshold = rate(atWhat, at, "threshold");
     r.recallAtFpr.fpr = rate(atWhat, at, "fpr");

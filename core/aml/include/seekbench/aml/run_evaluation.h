@@ -61,6 +61,7 @@ struct AlertReview
     ThresholdPolicy policy;                // as used, `days` filled in
     std::vector<CurvePoint> curve;         // the held-out operating curve, highest threshold first
     ThresholdChoice choice;                // chooseOperatingPoint
+    double fprTarget = kDefaultFprTarget;  // the FPR target as used
     CurvePoint atFpr;                      // the best recall at the FPR target
     std::vector<Alert> alerts;             // at the chosen threshold
 };

@@ -60,6 +60,7 @@ struct AmlAlertsReply
     };
     struct RecallAtFpr
     {
+        double target = 0.021; // the run config's aml.fpr_target
         double recall = 0, threshold = 0, fpr = 0;
     };
 
@@ -67,7 +68,7 @@ struct AmlAlertsReply
     double days = 0;
     std::int64_t positives = 0;
     OperatingPoint operatingPoint; // "operating_point"
-    RecallAtFpr recallAtFpr;       // "recall_at_fpr_2_1": the best recall at FPR <= 2.1 %
+    RecallAtFpr recallAtFpr;       // "recall_at_fpr": the best recall at FPR <= target
     std::vector<AmlCurvePoint> curve;
     std::int64_t alertsTotal = 0; // "alerts_total": every alert made; `alerts` lists the top --limit
     std::vector<AmlAlertItem> alerts;
