@@ -1928,6 +1928,10 @@
         <source>The Slurm submission failed: %1</source>
         <translation>Slurm 提交失败：%1</translation>
     </message>
+    <message>
+        <source>The Slurm submission named a bad run: %1</source>
+        <translation>Slurm 提交返回了无效的运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::RunView</name>
