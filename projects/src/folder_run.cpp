@@ -8,6 +8,8 @@
 
 namespace seekbench::projects {
 
+std::filesystem::path folderRunLogsDir(const std::filesystem::path &dir) { return dir / "logs"; }
+
 std::unique_ptr<MetricsSink> openFolderRun(const std::filesystem::path &dir, const RunConfig &config, int rank)
 {
     std::filesystem::create_directories(dir);

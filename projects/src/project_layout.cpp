@@ -27,6 +27,19 @@ fs::path ProjectLayout::runDir(const std::string &runId) const
 fs::path ProjectLayout::runConfigPath(const std::string &runId) const { return runDir(runId) / "config.yaml"; }
 fs::path ProjectLayout::runLogsDir(const std::string &runId) const { return runDir(runId) / "logs"; }
 fs::path ProjectLayout::runCheckpointsDir(const std::string &runId) const { return runDir(runId) / "checkpoints"; }
+fs::path ProjectLayout::xgboostModelPath(const std::string &runId) const { return runDir(runId) / "xgboost.json"; }
+
+fs::path ProjectLayout::trashedRunDir(const std::string &runId, const std::string &stamp) const
+{
+    checkRunId(runId);
+    checkRunId(stamp);
+    return trashDir() / (runId + "-" + stamp);
+}
+
+fs::path ProjectLayout::trashedRunMetaPath(const std::string &runId, const std::string &stamp) const
+{
+    return trashedRunDir(runId, stamp) / "run.yaml";
+}
 
 fs::path ProjectLayout::launchLogPath(const std::string &token, const std::string &stream) const
 {

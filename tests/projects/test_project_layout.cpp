@@ -28,6 +28,12 @@ private Q_SLOTS:
         QCOMPARE(l.sbatchScriptPath("r1", 2), fs::path("/p/runs/r1/job-2.sbatch"));
         QCOMPARE(l.resumeOutLog("r1"), fs::path("/p/runs/r1/resume.out.log"));
         QCOMPARE(l.trainErrLog("r1"), fs::path("/p/runs/r1/train.err.log"));
+        QCOMPARE(l.runCheckpointsDir("r1"), fs::path("/p/runs/r1/checkpoints"));
+        QCOMPARE(l.xgboostModelPath("r1"), fs::path("/p/runs/r1/xgboost.json"));
+        QCOMPARE(l.draftsDir(), fs::path("/p/drafts"));
+        QCOMPARE(l.launchLogPath("0f1e", "out"), fs::path("/p/runs/.launching/0f1e.out.log"));
+        QCOMPARE(l.trashedRunDir("r1", "20261202-101500"), fs::path("/p/trash/r1-20261202-101500"));
+        QCOMPARE(l.trashedRunMetaPath("r1", "20261202-101500"), fs::path("/p/trash/r1-20261202-101500/run.yaml"));
         // An empty folder gives the relative form the store records.
         QCOMPARE(ProjectLayout().rankLogPath("r1", 0), fs::path("runs/r1/logs/rank-0.log"));
     }
@@ -66,6 +72,9 @@ private Q_SLOTS:
             [&] { return l.rankLogPath(runId, 0); },
             [&] { return l.sbatchScriptPath(runId, 1); },
             [&] { return l.resumeErrLog(runId); },
+            [&] { return l.runCheckpointsDir(runId); },
+            [&] { return l.trashedRunDir(runId, "20261202-101500"); },
+            [&] { return l.launchLogPath(runId, "out"); },
         };
         for (const auto &accessor : accessors) {
             try {

@@ -19,6 +19,7 @@
 #include "seekbench/projects/aml_import.h"
 #include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/project_layout.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_recorder.h"
 #include "seekbench/projects/run_store.h"
@@ -169,7 +170,7 @@ int trainVerb(AmlArgs &o)
             const auto t0 = Clock::now();
             const aml::RunEvaluation run = aml::evaluateRun(config, data,
                                                             scoreAmlTransactions(config, result.lastCheckpoint, data),
-                                                            session->outDir() / "xgboost.json");
+                                                            projects::ProjectLayout(dir).xgboostModelPath(session->runId()));
             AmlResultStore(Project::open(dir)).saveRun(session->runId(), data, run);
             result.finalMetrics.insert(run.metrics.begin(), run.metrics.end());
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;

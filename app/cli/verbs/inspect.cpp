@@ -81,7 +81,7 @@ fs::path checkpointOf(const InspectOptions &o, const fs::path &runDir)
     }
     if (auto latest = latestCheckpoint(runDir))
         return *latest;
-    throw BadInput("no checkpoint in " + (runDir / "checkpoints").string());
+    throw BadInput("no checkpoint in " + checkpointsDir(runDir).string());
 }
 
 long long samplesOption(const InspectOptions &o, long long fallback)

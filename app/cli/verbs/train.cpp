@@ -285,7 +285,7 @@ int launchVerb(const LaunchArgs &l)
         return launchProjectRun(static_cast<int>(nproc), t, l.logDir);
     if (!l.logDir && !t.out)
         throw BadInput("--log-dir DIR is required when the rank command has no --out DIR");
-    const fs::path logDir = l.logDir ? fs::path(*l.logDir) : fs::path(*t.out) / "logs";
+    const fs::path logDir = l.logDir ? fs::path(*l.logDir) : projects::folderRunLogsDir(*t.out);
     const LaunchResult r = launchLocal(rankLaunch(static_cast<int>(nproc), l.rankCommand, logDir),
                                        &installCancelSignals());
     if (!r.message.empty())

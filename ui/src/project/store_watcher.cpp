@@ -281,13 +281,13 @@ void StoreWatcher::trashRun(const QString &runId)
         const std::filesystem::path trash = m_project->layout().trashDir();
         std::filesystem::create_directories(trash);
         const std::string stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
-        const std::filesystem::path to = trash / (record.id + "-" + stamp);
+        const std::filesystem::path to = m_project->layout().trashedRunDir(record.id, stamp);
         if (std::filesystem::exists(from))
             std::filesystem::rename(from, to);
         else
             std::filesystem::create_directories(to);
         // The config and metadata stay with the files, so a trashed run can be read back.
-        QFile meta(QString::fromStdString((to / "run.yaml").string()));
+        QFile meta(QString::fromStdString(m_project->layout().trashedRunMetaPath(record.id, stamp).string()));
         if (meta.open(QIODevice::WriteOnly | QIODevice::Text)) {
             meta.write(("id: " + record.id + "\nname: " + record.name + "\nstatus: " + toString(record.status) + "\n").c_str());
             meta.write("config: |\n");

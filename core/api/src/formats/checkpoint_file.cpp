@@ -203,18 +203,20 @@ CheckpointInfo readCheckpointInfo(const std::filesystem::path &path)
     return info;
 }
 
+std::filesystem::path checkpointsDir(const std::filesystem::path &runDir) { return runDir / "checkpoints"; }
+
 std::filesystem::path checkpointPath(const std::filesystem::path &runDir, std::int64_t step)
 {
     char name[64];
     std::snprintf(name, sizeof name, "step-%08lld.sbckpt", static_cast<long long>(step));
-    return runDir / "checkpoints" / name;
+    return checkpointsDir(runDir) / name;
 }
 
 std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path &runDir)
 {
     std::vector<std::filesystem::path> out;
     std::error_code ec;
-    for (const auto &entry : std::filesystem::directory_iterator(runDir / "checkpoints", ec)) {
+    for (const auto &entry : std::filesystem::directory_iterator(checkpointsDir(runDir), ec)) {
         const std::string name = entry.path().filename().string();
         if (entry.is_regular_file() && name.starts_with("step-") && name.ends_with(".sbckpt"))
             out.push_back(entry.path());

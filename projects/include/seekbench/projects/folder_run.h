@@ -15,6 +15,9 @@ namespace seekbench::projects {
 
 // Creates the folder and writes rank 0's snapshot; returns the rank's sink. Throws
 // std::runtime_error naming the file that cannot be written.
+// Where `launch` writes each rank's log for a folder run without --log-dir: DIR/logs.
+std::filesystem::path folderRunLogsDir(const std::filesystem::path &dir);
+
 std::unique_ptr<MetricsSink> openFolderRun(const std::filesystem::path &dir, const RunConfig &config, int rank);
 
 } // namespace seekbench::projects

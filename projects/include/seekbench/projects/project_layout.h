@@ -54,6 +54,10 @@ public:
     std::filesystem::path runConfigPath(const std::string &runId) const;    // runs/<id>/config.yaml
     std::filesystem::path runLogsDir(const std::string &runId) const;       // runs/<id>/logs
     std::filesystem::path runCheckpointsDir(const std::string &runId) const; // runs/<id>/checkpoints
+    std::filesystem::path xgboostModelPath(const std::string &runId) const; // runs/<id>/xgboost.json (AML)
+    // A deleted run's folder in trash/ (<id>-<stamp>) and the metadata written beside its files.
+    std::filesystem::path trashedRunDir(const std::string &runId, const std::string &stamp) const;
+    std::filesystem::path trashedRunMetaPath(const std::string &runId, const std::string &stamp) const;
     std::filesystem::path rankLogPath(const std::string &runId, int rank) const; // logs/rank-<r>.log
     std::filesystem::path slurmLogPath(const std::string &runId, const std::string &jobId) const; // logs/slurm-<job>.out
     std::filesystem::path sbatchScriptPath(const std::string &runId, int attempt) const; // job-<n>.sbatch

@@ -51,6 +51,8 @@ CheckpointContents readCheckpointFile(const std::filesystem::path &path);
 // Reads only the header (no checksum check), for listings.
 CheckpointInfo readCheckpointInfo(const std::filesystem::path &path);
 
+// The checkpoint folder of a run folder: <run>/checkpoints.
+std::filesystem::path checkpointsDir(const std::filesystem::path &runDir);
 // Checkpoints of a run folder (<run>/checkpoints/step-NNNNNNNN.sbckpt), oldest first.
 std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path &runDir);
 std::optional<std::filesystem::path> latestCheckpoint(const std::filesystem::path &runDir);
