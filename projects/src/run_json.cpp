@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <ctime>
+
 namespace seekbench::projects {
 namespace {
 
@@ -63,6 +66,31 @@ std::string runDetailJson(const RunRecord &run, const std::vector<CurveInfo> &cu
     for (const auto &x : artifacts)
         j["artifacts"].push_back({{"kind", x.kind}, {"path", x.path}, {"sha256", x.sha256}, {"bytes", x.bytes}});
     return j.dump(2);
+}
+
+std::string runHeadline(const RunRecord &run)
+{
+    for (const char *key : {"eval/loss", "train/loss"}) {
+        const auto it = run.summary.find(key);
+        if (it != run.summary.end() && it->second.finalValue) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%s %.4g", key, *it->second.finalValue);
+            return buf;
+        }
+    }
+    return "";
+}
+
+std::string utcTimeText(double unixSeconds)
+{
+    if (unixSeconds <= 0)
+        return "-";
+    const std::time_t s = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    gmtime_r(&s, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
 }
 
 } // namespace seekbench::projects

@@ -50,14 +50,15 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(yaml.toUtf8());
         out.close();
-        const auto r = runCli({QStringLiteral("train"), QStringLiteral("--config"), out.fileName(), QStringLiteral("--project"),
-                               m_project, QStringLiteral("--name"), QStringLiteral("cm")});
+        const auto r = runCli({QStringLiteral("train"), QStringLiteral("--config"), out.fileName(),
+                               QStringLiteral("--project"), m_project, QStringLiteral("--name"), QStringLiteral("cm")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
     void attentionAsJsonAndPng()
     {
-        const QString runId = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        const QString runId
+            = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
         QVERIFY(!runId.isEmpty());
         const QString json = m_dir.filePath(QStringLiteral("a.json")), png = m_dir.filePath(QStringLiteral("a.png"));
         auto r = runCli({QStringLiteral("inspect"), QStringLiteral("attention"), QStringLiteral("--project"), m_project,
@@ -77,7 +78,8 @@ private Q_SLOTS:
         QCOMPARE(kinds, (QStringList{QStringLiteral("image_self"), QStringLiteral("text_self"),
                                      QStringLiteral("text_to_image"), QStringLiteral("image_to_text")}));
         const QJsonObject gate = o.value(QStringLiteral("gate")).toObject();
-        QVERIFY(qAbs(gate.value(QStringLiteral("text")).toDouble() + gate.value(QStringLiteral("image")).toDouble() - 1) < 1e-5);
+        QVERIFY(qAbs(gate.value(QStringLiteral("text")).toDouble() + gate.value(QStringLiteral("image")).toDouble() - 1)
+                < 1e-5);
 
         r = runCli({QStringLiteral("inspect"), QStringLiteral("attention"), QStringLiteral("--run"),
                     m_project + QStringLiteral("/runs/") + runId, QStringLiteral("--sample"), QStringLiteral("5"),
@@ -91,10 +93,12 @@ private Q_SLOTS:
     // The inspector's helper: ready line, then one reply per request, the model loaded once.
     void serveAnswersEachRequestOnce()
     {
-        const QString runId = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        const QString runId
+            = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
         QProcess p;
-        p.start(QStringLiteral(SEEKBENCH_CLI_PATH), {QStringLiteral("inspect"), QStringLiteral("serve"), QStringLiteral("--project"),
-                                                    m_project, QStringLiteral("--run-id"), runId});
+        p.start(QStringLiteral(SEEKBENCH_CLI_PATH),
+                {QStringLiteral("inspect"), QStringLiteral("serve"), QStringLiteral("--project"), m_project,
+                 QStringLiteral("--run-id"), runId});
         auto nextLine = [&p]() -> QJsonObject {
             while (!p.canReadLine())
                 if (!p.waitForReadyRead(120000))
@@ -130,10 +134,16 @@ private Q_SLOTS:
         const QJsonObject ts = replies.value(2).value(QStringLiteral("testset")).toObject();
         QCOMPARE(ts.value(QStringLiteral("samples")).toArray().size(), 64);
         const QJsonObject s0 = ts.value(QStringLiteral("samples")).toArray().at(0).toObject();
-        QVERIFY(qAbs(s0.value(QStringLiteral("gate_text")).toDouble() + s0.value(QStringLiteral("gate_image")).toDouble() - 1) < 1e-5);
+        QVERIFY(qAbs(s0.value(QStringLiteral("gate_text")).toDouble()
+                     + s0.value(QStringLiteral("gate_image")).toDouble() - 1)
+                < 1e-5);
         QVERIFY(!ts.value(QStringLiteral("gallery")).toArray().isEmpty());
-        QVERIFY(replies.value(-1).value(QStringLiteral("error")).toString().contains(QStringLiteral("unknown op 'explode'")));
-        QVERIFY(replies.value(4).value(QStringLiteral("error")).toString().contains(QStringLiteral("outside the test split")));
+        QVERIFY(
+            replies.value(-1).value(QStringLiteral("error")).toString().contains(QStringLiteral("unknown op 'explode'")));
+        QVERIFY(replies.value(4)
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("outside the test split")));
         // A later chunk of the pass: its own samples, no gallery; clipped at the split's end.
         p.write("{\"id\":7,\"op\":\"testset\",\"samples\":100,\"offset\":200}\n");
         const QJsonObject chunk = nextLine().value(QStringLiteral("testset")).toObject();
@@ -159,35 +169,72 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const QString s = QStringLiteral("--sample"), o = QStringLiteral("--out");
         QTest::newRow("no verb") << QStringList{} << QStringLiteral("needs a verb");
-        QTest::newRow("no run") << QStringList{QStringLiteral("attention"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+        QTest::newRow("no run") << QStringList{QStringLiteral("attention"), s, QStringLiteral("1"), o,
+                                               QStringLiteral("x.json")}
                                 << QStringLiteral("--run DIR or --project DIR --run-id ID is required");
-        QTest::newRow("missing run folder") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("/nonexistent/run"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+        QTest::newRow("missing run folder") << QStringList{QStringLiteral("attention"),
+                                                           QStringLiteral("--run"),
+                                                           QStringLiteral("/nonexistent/run"),
+                                                           s,
+                                                           QStringLiteral("1"),
+                                                           o,
+                                                           QStringLiteral("x.json")}
                                             << QStringLiteral("no run folder /nonexistent/run");
-        QTest::newRow("bad run id") << QStringList{QStringLiteral("attention"), QStringLiteral("--project"), QStringLiteral("PROJECT"), QStringLiteral("--run-id"), QStringLiteral("../x"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+        QTest::newRow("bad run id") << QStringList{QStringLiteral("attention"), QStringLiteral("--project"),
+                                                   QStringLiteral("PROJECT"),   QStringLiteral("--run-id"),
+                                                   QStringLiteral("../x"),      s,
+                                                   QStringLiteral("1"),         o,
+                                                   QStringLiteral("x.json")}
                                     << QStringLiteral("../x");
-        QTest::newRow("bad sample") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), s, QStringLiteral("-3"), o, QStringLiteral("x.json")}
-                                    << QStringLiteral("--sample N");
-        QTest::newRow("sample out of range") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), s, QStringLiteral("10000"), o, QStringLiteral("OUT.json")}
+        QTest::newRow("bad sample") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"),
+                                                   QStringLiteral("RUN"),       s,
+                                                   QStringLiteral("-3"),        o,
+                                                   QStringLiteral("x.json")}
+                                    << QStringLiteral("--sample: '-3' is not a count");
+        QTest::newRow("sample out of range") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"),
+                                                            QStringLiteral("RUN"),       s,
+                                                            QStringLiteral("10000"),     o,
+                                                            QStringLiteral("OUT.json")}
                                              << QStringLiteral("sample 10000 is outside the test split");
-        QTest::newRow("bad extension") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), s, QStringLiteral("1"), o, QStringLiteral("x.bmp")}
+        QTest::newRow("bad extension") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"),
+                                                      QStringLiteral("RUN"),       s,
+                                                      QStringLiteral("1"),         o,
+                                                      QStringLiteral("x.bmp")}
                                        << QStringLiteral("must end in .json or .png");
-        QTest::newRow("checkpoint outside the run") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), QStringLiteral("--checkpoint"), QStringLiteral("../../x.sbckpt"), s, QStringLiteral("1"), o, QStringLiteral("x.json")}
+        QTest::newRow("checkpoint outside the run") << QStringList{QStringLiteral("attention"),
+                                                                   QStringLiteral("--run"),
+                                                                   QStringLiteral("RUN"),
+                                                                   QStringLiteral("--checkpoint"),
+                                                                   QStringLiteral("../../x.sbckpt"),
+                                                                   s,
+                                                                   QStringLiteral("1"),
+                                                                   o,
+                                                                   QStringLiteral("x.json")}
                                                     << QStringLiteral("is outside the run folder");
-        QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("attention"), QStringLiteral("--run"), QStringLiteral("RUN"), QStringLiteral("--checkpoint"), QStringLiteral("vocab.json"), s, QStringLiteral("1"), o, QStringLiteral("OUT.json")}
+        QTest::newRow("not a checkpoint") << QStringList{QStringLiteral("attention"),  QStringLiteral("--run"),
+                                                         QStringLiteral("RUN"),        QStringLiteral("--checkpoint"),
+                                                         QStringLiteral("vocab.json"), s,
+                                                         QStringLiteral("1"),          o,
+                                                         QStringLiteral("OUT.json")}
                                           << QStringLiteral("vocab.json");
-        QTest::newRow("serve: missing run folder") << QStringList{QStringLiteral("serve"), QStringLiteral("--run"), QStringLiteral("/nonexistent/run")}
-                                                   << QStringLiteral("no run folder /nonexistent/run");
-        QTest::newRow("serve: no checkpoint") << QStringList{QStringLiteral("serve"), QStringLiteral("--run"), QStringLiteral("OUT")}
-                                              << QStringLiteral("no checkpoint in");
-        QTest::newRow("testset: bad count") << QStringList{QStringLiteral("testset"), QStringLiteral("--run"), QStringLiteral("RUN"), QStringLiteral("--samples"), QStringLiteral("0")}
-                                            << QStringLiteral("--samples '0' is not 1..10000");
+        QTest::newRow("serve: missing run folder")
+            << QStringList{QStringLiteral("serve"), QStringLiteral("--run"), QStringLiteral("/nonexistent/run")}
+            << QStringLiteral("no run folder /nonexistent/run");
+        QTest::newRow("serve: no checkpoint")
+            << QStringList{QStringLiteral("serve"), QStringLiteral("--run"), QStringLiteral("OUT")}
+            << QStringLiteral("no checkpoint in");
+        QTest::newRow("testset: bad count")
+            << QStringList{QStringLiteral("testset"), QStringLiteral("--run"), QStringLiteral("RUN"),
+                           QStringLiteral("--samples"), QStringLiteral("0")}
+            << QStringLiteral("--samples '0' is not 1..10000");
     }
 
     void badRequests()
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const QString runId = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        const QString runId
+            = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
         for (QString &a : args) {
             a.replace(QStringLiteral("PROJECT"), m_project);
             if (a == QStringLiteral("RUN"))

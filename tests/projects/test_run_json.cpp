@@ -102,6 +102,17 @@ private Q_SLOTS:
         QCOMPARE(j["artifacts"][0]["bytes"].get<int>(), 1234);
         QVERIFY(json::parse(runDetailJson(sampleRun(), {}, {}))["curves"].empty());
     }
+
+    void headlineAndTimes()
+    {
+        RunRecord r = sampleRun();
+        QCOMPARE(runHeadline(r), std::string("train/loss 0.5"));
+        r.summary["eval/loss"] = MetricSummary{0.25, 30, 0.25, 30};
+        QCOMPARE(runHeadline(r), std::string("eval/loss 0.25")); // eval wins over train
+        QCOMPARE(runHeadline(RunRecord{}), std::string());
+        QCOMPARE(utcTimeText(0), std::string("-"));
+        QCOMPARE(utcTimeText(1764669600), std::string("2025-12-02 10:00:00"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunJson)

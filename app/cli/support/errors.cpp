@@ -1,6 +1,7 @@
 #include "support/errors.h"
 
 #include "seekbench/projects/project_error.h"
+#include "seekbench/run/train_result.h"
 
 #include <CLI/CLI.hpp>
 
@@ -42,6 +43,18 @@ int guarded(const std::string &verbPath, const std::function<int()> &body)
         printError(verbPath, e.what());
         return ExitRuntime;
     }
+}
+
+int exitCodeFor(const TrainResult &result)
+{
+    switch (result.status) {
+    case TrainStatus::Finished:
+    case TrainStatus::EarlyStopped: return ExitOk;
+    case TrainStatus::Cancelled: return ExitCancelled;
+    case TrainStatus::Diverged: return ExitRuntime;
+    case TrainStatus::Failed: return result.inputError ? ExitBadInput : ExitRuntime;
+    }
+    return ExitRuntime;
 }
 
 } // namespace seekbench::cli

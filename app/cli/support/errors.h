@@ -14,6 +14,10 @@
 #include <stdexcept>
 #include <string>
 
+namespace seekbench {
+struct TrainResult;
+}
+
 namespace seekbench::cli {
 
 enum ExitCode { ExitOk = 0, ExitBadInput = 2, ExitRuntime = 3, ExitCancelled = 130 };
@@ -46,5 +50,9 @@ void printError(const std::string &verbPath, const std::string &message);
 // BadInput, std::invalid_argument and CLI11 parse errors -> 2; projects::ProjectError ->
 // its exitCode(); CliFailure -> its code; any other exception -> 3.
 int guarded(const std::string &verbPath, const std::function<int()> &body);
+
+// A training run's exit code: 0 finished or early-stopped, 130 cancelled, 2 when it failed
+// on bad input (a damaged checkpoint), else 3 (a failure, a divergence).
+int exitCodeFor(const TrainResult &result);
 
 } // namespace seekbench::cli

@@ -10,7 +10,8 @@ namespace seekbench::cli {
 CLI::Option *addOption(CLI::App &app, const std::string &name, std::optional<std::string> &out, const std::string &help)
 {
     return app
-        .add_option_function<std::string>(name, [&out](const std::string &v) { out = v; }, help)
+        .add_option_function<std::string>(
+            name, [&out](const std::string &v) { out = v; }, help)
         ->type_name("TEXT")
         ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
 }
@@ -35,7 +36,10 @@ CLI::Option *addProjectOption(CLI::App &app, std::optional<std::string> &out, co
     return addOption(app, "--project", out, help)->type_name("DIR");
 }
 
-CLI::Option *addJsonFlag(CLI::App &app, bool &out, const std::string &help) { return addFlag(app, "--json", out, help); }
+CLI::Option *addJsonFlag(CLI::App &app, bool &out, const std::string &help)
+{
+    return addFlag(app, "--json", out, help);
+}
 
 long long parseInteger(const std::string &key, const std::string &text)
 {
@@ -43,6 +47,15 @@ long long parseInteger(const std::string &key, const std::string &text)
     const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
     if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size())
         throw BadInput(key + ": '" + text + "' is not a number");
+    return v;
+}
+
+long long parseIntegerIn(const std::string &key, const std::string &text, long long min, long long max)
+{
+    long long v = min - 1;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || v < min || v > max)
+        throw BadInput(key + " '" + text + "' is not " + std::to_string(min) + ".." + std::to_string(max));
     return v;
 }
 

@@ -19,11 +19,9 @@
 namespace seekbench::cli {
 
 // "--name VALUE", at most once.
-CLI::Option *addOption(CLI::App &app, const std::string &name, std::optional<std::string> &out,
-                       const std::string &help);
+CLI::Option *addOption(CLI::App &app, const std::string &name, std::optional<std::string> &out, const std::string &help);
 // "--name VALUE", repeatable; each occurrence takes exactly one value.
-CLI::Option *addRepeated(CLI::App &app, const std::string &name, std::vector<std::string> &out,
-                         const std::string &help);
+CLI::Option *addRepeated(CLI::App &app, const std::string &name, std::vector<std::string> &out, const std::string &help);
 // "--name", a flag without a value.
 CLI::Option *addFlag(CLI::App &app, const std::string &name, bool &out, const std::string &help);
 
@@ -37,6 +35,8 @@ long long parseInteger(const std::string &key, const std::string &text);
 double parseNumber(const std::string &key, const std::string &text);
 // A count of at least `min`; throws BadInput "--key: 'text' is not a count" ("a positive count" for min 1).
 long long parseCount(const std::string &key, const std::string &text, long long min = 0);
+// An integer in [min, max]; throws BadInput "--key 'text' is not min..max".
+long long parseIntegerIn(const std::string &key, const std::string &text, long long min, long long max);
 
 // Arguments nobody claimed: throws BadInput "unknown option --x" or "unexpected argument 'x'".
 // Verbs allow extras (so the error names the option, as before) and call this first.

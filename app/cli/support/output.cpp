@@ -1,5 +1,7 @@
 #include "support/output.h"
 
+#include "seekbench/run/metrics_sink.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -12,6 +14,14 @@ void printJsonLine(const nlohmann::json &j)
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+}
+
+void printEventLine(const RunEvent &event)
+{
+    std::fwrite(event.json.data(), 1, event.json.size(), stdout);
+    std::fputc('\n', stdout);
+    if (event.kind != "step" && event.kind != "system")
+        std::fflush(stdout);
 }
 
 std::string spaced(const std::vector<std::string> &words)

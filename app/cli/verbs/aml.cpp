@@ -4,9 +4,10 @@
 // store, imports, tracer, results, case reports); this file parses options, wires them
 // and prints.
 
-#include "verbs/verbs.h"
 #include "support/options.h"
+#include "support/output.h"
 #include "support/signals.h"
+#include "verbs/verbs.h"
 
 #include "seekbench/aml/csv_import.h"
 #include "seekbench/aml/features.h"
@@ -19,8 +20,8 @@
 #include "seekbench/projects/aml_import.h"
 #include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/project.h"
-#include "seekbench/projects/project_layout.h"
 #include "seekbench/projects/project_error.h"
+#include "seekbench/projects/project_layout.h"
 #include "seekbench/projects/run_recorder.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/trace_json.h"
@@ -147,12 +148,7 @@ int trainVerb(AmlArgs &o)
     request.config = config;
     request.dataset = dataset;
     request.cancel = &installCancelSignals();
-    request.onEvent = [](const RunEvent &ev) {
-        std::fwrite(ev.json.data(), 1, ev.json.size(), stdout);
-        std::fputc('\n', stdout);
-        if (ev.kind != "step" && ev.kind != "system")
-            std::fflush(stdout);
-    };
+    request.onEvent = printEventLine;
     std::fprintf(stderr, "run %s: training the graph model on %s\n", session->runId().c_str(), dataset->origin.c_str());
     const auto started = Clock::now();
     TrainResult result = train(request);
@@ -168,9 +164,9 @@ int trainVerb(AmlArgs &o)
         try {
             const auto &data = dataset->data;
             const auto t0 = Clock::now();
-            const aml::RunEvaluation run = aml::evaluateRun(config, data,
-                                                            scoreAmlTransactions(config, result.lastCheckpoint, data),
-                                                            projects::ProjectLayout(dir).xgboostModelPath(session->runId()));
+            const aml::RunEvaluation run
+                = aml::evaluateRun(config, data, scoreAmlTransactions(config, result.lastCheckpoint, data),
+                                   projects::ProjectLayout(dir).xgboostModelPath(session->runId()));
             AmlResultStore(Project::open(dir)).saveRun(session->runId(), data, run);
             result.finalMetrics.insert(run.metrics.begin(), run.metrics.end());
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;
@@ -194,11 +190,7 @@ int trainVerb(AmlArgs &o)
     for (const auto &[k, v] : result.finalMetrics)
         if (k.rfind("aml/", 0) == 0 || k.rfind("eval/", 0) == 0)
             std::fprintf(stderr, "  %s %.4f\n", k.c_str(), v);
-    if (!evaluated)
-        return ExitRuntime;
-    if (result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped)
-        return ExitOk;
-    return result.status == TrainStatus::Cancelled ? ExitCancelled : result.inputError ? ExitBadInput : ExitRuntime;
+    return evaluated ? exitCodeFor(result) : ExitRuntime;
 }
 
 int alertsVerb(AmlArgs &o)

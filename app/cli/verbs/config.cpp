@@ -1,20 +1,18 @@
 // validate, estimate and import-hf: configs in, reports out. No torch is touched here,
 // but the CLI links the engine, so validation knows whether the build has CUDA.
 
-#include "verbs/verbs.h"
 #include "support/options.h"
+#include "verbs/verbs.h"
 
 #include "seekbench/config/config_io.h"
-#include "seekbench/engine/trainer.h"
-#include "seekbench/config/estimates.h"
 #include "seekbench/config/validation.h"
-
-#include <nlohmann/json.hpp>
+#include "seekbench/engine/trainer.h"
+#include "seekbench/replies/config_replies.h"
 
 #include <algorithm>
-#include <memory>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 
 namespace seekbench::cli {
 
@@ -24,14 +22,6 @@ void printIssues(const std::string &where, const ConfigIssues &issues)
 {
     for (const auto &i : issues)
         std::fprintf(stderr, "%s: %s\n", where.c_str(), describe(i).c_str());
-}
-
-nlohmann::json issuesJson(const ConfigIssues &issues)
-{
-    auto arr = nlohmann::json::array();
-    for (const auto &i : issues)
-        arr.push_back({{"key", i.key}, {"code", i.code}, {"args", i.args}, {"message", describe(i)}});
-    return arr;
 }
 
 } // namespace
@@ -73,7 +63,7 @@ int validateVerb(const ConfigArgs &o)
     if (load.ok())
         issues = validate(load.config, engineCapabilities());
     if (o.json)
-        std::printf("%s\n", nlohmann::json{{"config", path}, {"valid", issues.empty()}, {"issues", issuesJson(issues)}}.dump().c_str());
+        std::printf("%s\n", replies::ValidateReply{path, issues}.toJson().c_str());
     else if (issues.empty())
         std::printf("%s: valid\n", path.c_str());
     printIssues(path, issues);
@@ -86,40 +76,31 @@ int estimateVerb(const ConfigArgs &o)
     ConfigLoad load = loadRunConfig(path);
     ConfigIssues issues = load.ok() ? validate(load.config, {true, true}) : load.issues;
     // Estimates are arithmetic: fp16 and CUDA problems of this machine do not matter here.
-    std::erase_if(issues, [](const ConfigIssue &i) { return i.code == "fp16_unavailable" || i.code == "cuda_unavailable"; });
+    std::erase_if(issues,
+                  [](const ConfigIssue &i) { return i.code == "fp16_unavailable" || i.code == "cuda_unavailable"; });
     if (!issues.empty()) {
         printIssues(path, issues);
         return ExitBadInput;
     }
     const double budget = o.budgetGb ? parseNumber("--budget-gb", *o.budgetGb) : 24.0;
-    const auto &c = load.config;
-    const ParameterCount p = countParameters(c);
-    nlohmann::json out = {{"config", path}, {"parameters", p.total}, {"active_parameters_per_token", p.activePerToken},
-                          {"batch_size", c.training.batch_size}, {"budget_gb", budget}};
-    for (const char *precision : {"fp32", "bf16", "fp16"}) {
-        const auto e = estimateTrainingMemory(c, precision, c.training.batch_size);
-        out["memory"][precision] = {{"weights_bytes", e.weightsBytes}, {"gradients_bytes", e.gradientsBytes},
-                                    {"optimizer_bytes", e.optimizerBytes}, {"activations_bytes", e.activationsBytes},
-                                    {"total_bytes", e.totalBytes},
-                                    {"largest_batch_in_budget", largestBatchThatFits(c, precision, budget * 1e9)}};
-    }
-    out["step_flops"] = trainingStepFlops(c, c.training.batch_size);
+    const auto r = replies::EstimateReply::of(load.config, path, budget);
     if (o.json) {
-        std::printf("%s\n", out.dump().c_str());
+        std::printf("%s\n", r.toJson().c_str());
         return ExitOk;
     }
     auto mb = [](double b) { return b / (1024.0 * 1024.0); };
-    std::printf("%s\n  parameters: %lld (active per token: %lld)\n", path.c_str(), (long long)p.total, (long long)p.activePerToken);
-    std::printf("  training memory at batch %d (MiB):\n", c.training.batch_size);
+    std::printf("%s\n  parameters: %lld (active per token: %lld)\n", path.c_str(), (long long)r.parameters,
+                (long long)r.activeParametersPerToken);
+    std::printf("  training memory at batch %d (MiB):\n", r.batchSize);
     std::printf("    %-6s %10s %10s %10s %12s %10s %14s\n", "", "weights", "grads", "optimizer", "activations", "total",
                 "max batch/budget");
     for (const char *precision : {"fp32", "bf16", "fp16"}) {
-        const auto &m = out["memory"][precision];
-        std::printf("    %-6s %10.1f %10.1f %10.1f %12.1f %10.1f %14d\n", precision, mb(m["weights_bytes"]),
-                    mb(m["gradients_bytes"]), mb(m["optimizer_bytes"]), mb(m["activations_bytes"]),
-                    mb(m["total_bytes"]), m["largest_batch_in_budget"].get<int>());
+        const auto &m = r.memory.at(precision);
+        std::printf("    %-6s %10.1f %10.1f %10.1f %12.1f %10.1f %14d\n", precision, mb(m.weightsBytes),
+                    mb(m.gradientsBytes), mb(m.optimizerBytes), mb(m.activationsBytes), mb(m.totalBytes),
+                    m.largestBatchInBudget);
     }
-    std::printf("  budget: %.1f GB; matmul FLOPs per step: %.3g\n", budget, out["step_flops"].get<double>());
+    std::printf("  budget: %.1f GB; matmul FLOPs per step: %.3g\n", budget, r.stepFlops);
     return ExitOk;
 }
 
@@ -160,7 +141,8 @@ void addConfigVerb(CLI::App &root, const std::string &name, const std::string &w
     auto args = std::make_shared<ConfigArgs>();
     CLI::App *verb = root.add_subcommand(name, what);
     verb->allow_extras();
-    addOption(*verb, "--config", args->config, name == "import-hf" ? "the Hugging Face config.json" : "the run config (YAML)")
+    addOption(*verb, "--config", args->config,
+              name == "import-hf" ? "the Hugging Face config.json" : "the run config (YAML)")
         ->type_name("FILE");
     if (budget)
         addOption(*verb, "--budget-gb", args->budgetGb, "the memory budget in GB (default 24)")->type_name("N");

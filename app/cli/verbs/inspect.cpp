@@ -3,25 +3,24 @@
 // The work is in the engine (seekbench/engine/attention_inspect.h) and core_api (JSON,
 // overlay, PNG); this file parses arguments and finds the run's checkpoint.
 
-#include "verbs/verbs.h"
 #include "support/options.h"
 #include "verbs/inspect_serve.h"
+#include "verbs/verbs.h"
 
-#include "seekbench/inspection/attention_inspection.h"
-#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/engine/attention_inspect.h"
+#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/formats/idx_file.h"
+#include "seekbench/inspection/attention_inspection.h"
 #include "seekbench/inspection/inspection_protocol.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_layout.h"
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <functional>
+#include <iostream>
 #include <memory>
 #include <optional>
 
@@ -33,15 +32,10 @@ namespace fs = std::filesystem;
 // Every inspect verb's options (each verb registers the ones it takes).
 struct InspectOptions
 {
-    std::optional<std::string> run, project, runId, checkpoint, sample, out, split, captionClass, dataDir, scale, samples;
+    std::optional<std::string> run, project, runId, checkpoint, sample, out, split, captionClass, dataDir, scale,
+        samples;
     bool templateCaption = false, gradients = false, json = false;
 };
-
-bool parseNumber(const std::string &s, long long &out)
-{
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
-    return r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
 
 // The run folder from --run DIR, or --project DIR --run-id ID (runs/<id>, checked).
 fs::path runFolder(const InspectOptions &o)
@@ -86,10 +80,7 @@ fs::path checkpointOf(const InspectOptions &o, const fs::path &runDir)
 
 long long samplesOption(const InspectOptions &o, long long fallback)
 {
-    long long samples = fallback;
-    if (const auto &s = o.samples; s && (!parseNumber(*s, samples) || samples < 1 || samples > 10000))
-        throw BadInput("--samples '" + *s + "' is not 1..10000");
-    return samples;
+    return o.samples ? parseIntegerIn("--samples", *o.samples, 1, 10000) : fallback;
 }
 
 int inspectAttentionCommand(const InspectOptions &o)
@@ -97,27 +88,17 @@ int inspectAttentionCommand(const InspectOptions &o)
     const fs::path runDir = runFolder(o);
     InspectRequest req;
     req.checkpoint = checkpointOf(o, runDir);
-    long long n = 0;
-    const auto &sample = o.sample;
-    if (!sample || !parseNumber(*sample, n) || n < 0)
+    if (!o.sample)
         throw BadInput("--sample N (a non-negative index into the split) is required");
-    req.sample = n;
+    req.sample = parseCount("--sample", *o.sample);
     req.split = o.split.value_or("test");
-    if (const auto &c = o.captionClass) {
-        if (!parseNumber(*c, n) || n < 0 || n > 9)
-            throw BadInput("--caption-class '" + *c + "' is not a class index 0..9");
-        req.captionClass = int(n);
-    }
+    if (o.captionClass)
+        req.captionClass = int(parseIntegerIn("--caption-class", *o.captionClass, 0, 9));
     req.templateCaption = o.templateCaption;
     req.gradients = o.gradients;
     if (const auto &d = o.dataDir)
         req.dataDir = *d;
-    int scale = 8;
-    if (const auto &s = o.scale) {
-        if (!parseNumber(*s, n) || n < 1 || n > 64)
-            throw BadInput("--scale '" + *s + "' is not 1..64");
-        scale = int(n);
-    }
+    const int scale = o.scale ? int(parseIntegerIn("--scale", *o.scale, 1, 64)) : 8;
     const auto &out = o.out;
     if (!out)
         throw BadInput("--out file.json|file.png is required");
@@ -210,11 +191,19 @@ int badInputOnFileErrors(const std::function<int()> &body)
 }
 
 enum Takes : unsigned {
-    Sample = 1, Split = 2, CaptionClass = 4, Scale = 8, Template = 16, Gradients = 32, Samples = 64, Out = 128, Json = 256
+    Sample = 1,
+    Split = 2,
+    CaptionClass = 4,
+    Scale = 8,
+    Template = 16,
+    Gradients = 32,
+    Samples = 64,
+    Out = 128,
+    Json = 256
 };
 
-CLI::App *addInspectVerb(CLI::App &inspect, const std::string &name, const std::string &what, const std::string &example,
-                         unsigned takes, const std::shared_ptr<InspectOptions> &o)
+CLI::App *addInspectVerb(CLI::App &inspect, const std::string &name, const std::string &what,
+                         const std::string &example, unsigned takes, const std::shared_ptr<InspectOptions> &o)
 {
     CLI::App *verb = inspect.add_subcommand(name, what);
     verb->allow_extras();
@@ -239,7 +228,8 @@ CLI::App *addInspectVerb(CLI::App &inspect, const std::string &name, const std::
         addOption(*verb, "--samples", o->samples, "how many test samples, 1..10000")->type_name("N");
     addOption(*verb, "--data-dir", o->dataDir, "the dataset folder (default: the run's)")->type_name("DIR");
     if (takes & Out)
-        addOption(*verb, "--out", o->out, name == "attention" ? "file.json or file.png (required)" : "write the JSON here")
+        addOption(*verb, "--out", o->out,
+                  name == "attention" ? "file.json or file.png (required)" : "write the JSON here")
             ->type_name("FILE");
     if (takes & Json)
         addJsonFlag(*verb, o->json);
@@ -251,9 +241,10 @@ CLI::App *addInspectVerb(CLI::App &inspect, const std::string &name, const std::
 
 void registerInspectVerbs(CLI::App &root, int &exitCode)
 {
-    CLI::App *inspect = addVerbGroup(root, "inspect", "attention capture of a trained cross-modal run",
-                                     "attention | sanity | testset | serve",
-                                     "seekbench-cli inspect attention --project DIR --run-id ID --sample 3 --out map.png");
+    CLI::App *inspect
+        = addVerbGroup(root, "inspect", "attention capture of a trained cross-modal run",
+                       "attention | sanity | testset | serve",
+                       "seekbench-cli inspect attention --project DIR --run-id ID --sample 3 --out map.png");
     struct Spec
     {
         const char *name, *what, *example;
@@ -284,9 +275,8 @@ void registerInspectVerbs(CLI::App &root, int &exitCode)
     CLI::App *serve = addInspectVerb(*inspect, "serve",
                                      "the desktop inspector's helper: JSON-lines requests on stdin, replies on stdout",
                                      "seekbench-cli inspect serve --project DIR --run-id ID", 0, o);
-    serve->callback([serve, o, &exitCode] {
-        exitCode = badInputOnFileErrors([&] { return inspectServeCommand(*serve, *o); });
-    });
+    serve->callback(
+        [serve, o, &exitCode] { exitCode = badInputOnFileErrors([&] { return inspectServeCommand(*serve, *o); }); });
 }
 
 } // namespace seekbench::cli

@@ -18,7 +18,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -37,32 +36,6 @@ struct ProjectArgs
     std::vector<std::string> statuses, tags, params, metrics, best;
     bool json = false, superseded = false;
 };
-
-std::string isoTime(double t)
-{
-    if (t <= 0)
-        return "-";
-    const std::time_t s = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&s, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
-
-// The metric a human listing shows: eval loss when there is one, else train loss.
-std::string headlineMetric(const RunRecord &r)
-{
-    for (const char *k : {"eval/loss", "train/loss"}) {
-        auto it = r.summary.find(k);
-        if (it != r.summary.end() && it->second.finalValue) {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%s %.4g", k, *it->second.finalValue);
-            return buf;
-        }
-    }
-    return "";
-}
 
 int projectInit(const ProjectArgs &a)
 {
@@ -142,8 +115,8 @@ int projectRuns(const ProjectArgs &a)
     }
     std::printf("%-24s %-10s %-19s %-24s %s\n", "ID", "STATUS", "CREATED (UTC)", "NAME", "RESULT");
     for (const auto &r : runs)
-        std::printf("%-24s %-10s %-19s %-24s %s\n", r.id.c_str(), toString(r.status), isoTime(r.createdAt).c_str(),
-                    r.name.substr(0, 24).c_str(), headlineMetric(r).c_str());
+        std::printf("%-24s %-10s %-19s %-24s %s\n", r.id.c_str(), toString(r.status), utcTimeText(r.createdAt).c_str(),
+                    r.name.substr(0, 24).c_str(), runHeadline(r).c_str());
     std::printf("%zu run%s\n", runs.size(), runs.size() == 1 ? "" : "s");
     return ExitOk;
 }
@@ -164,8 +137,8 @@ int projectShow(const ProjectArgs &a)
     std::cout << "run       " << r.id << "  " << r.name << "\n"
               << "status    " << toString(r.status) << (r.message.empty() ? "" : " (" + r.message + ")") << "\n"
               << "attempt   " << r.attempt << "\n"
-              << "created   " << isoTime(r.createdAt) << " UTC\n"
-              << "ended     " << (r.endedAt ? isoTime(*r.endedAt) + " UTC" : "-") << "\n"
+              << "created   " << utcTimeText(r.createdAt) << " UTC\n"
+              << "ended     " << (r.endedAt ? utcTimeText(*r.endedAt) + " UTC" : "-") << "\n"
               << "host      " << r.host << " pid " << r.pid << " (" << r.launcher << ")\n"
               << "config    " << r.configHash << "\n";
     if (!r.parentId.empty())

@@ -4,10 +4,10 @@
 // (support/signals.h). launch: N data-parallel ranks on this machine (engine launchLocal);
 // with --project it owns one distributed run of the project (projects/distributed_*.h).
 
-#include "verbs/verbs.h"
 #include "support/options.h"
 #include "support/output.h"
 #include "support/signals.h"
+#include "verbs/verbs.h"
 
 #include "seekbench/config/validation.h"
 #include "seekbench/engine/launcher.h"
@@ -53,18 +53,6 @@ void addTrainOptions(CLI::App &v, TrainArgs &a)
     addOption(v, "--parent", a.parent, "the run this one continues from")->type_name("RUN_ID");
     addOption(v, "--run-id", a.runId, "(launcher use) the rank's recorded run")->type_name("RUN_ID");
     addOption(v, "--attempt", a.attempt, "(launcher use) the run's attempt")->type_name("N");
-}
-
-int exitCodeFor(const TrainResult &r)
-{
-    switch (r.status) {
-    case TrainStatus::Finished:
-    case TrainStatus::EarlyStopped: return ExitOk;
-    case TrainStatus::Cancelled: return ExitCancelled;
-    case TrainStatus::Diverged: return ExitRuntime;
-    case TrainStatus::Failed: return r.inputError ? ExitBadInput : ExitRuntime;
-    }
-    return ExitRuntime;
 }
 
 // Progress on stderr when a person watches; the events on stdout are for programs.
@@ -192,10 +180,7 @@ int trainVerb(const TrainArgs &o)
 
     Progress progress(config.training.max_steps);
     request.onEvent = [&progress](const RunEvent &ev) {
-        std::fwrite(ev.json.data(), 1, ev.json.size(), stdout);
-        std::fputc('\n', stdout);
-        if (ev.kind != "step" && ev.kind != "system")
-            std::fflush(stdout);
+        printEventLine(ev);
         progress.onEvent(ev);
     };
     const auto started = std::chrono::steady_clock::now();

@@ -25,4 +25,11 @@ std::string runListJson(const std::vector<RunRecord> &runs);
 std::string runDetailJson(const RunRecord &run, const std::vector<CurveInfo> &curves,
                           const std::vector<ArtifactRecord> &artifacts);
 
+// The text a human listing of runs shows beside a run: its final eval loss, or its final
+// train loss when it has no eval ("eval/loss 0.4123"); "" when it has neither yet.
+std::string runHeadline(const RunRecord &run);
+
+// A Unix time as "YYYY-MM-DD HH:MM:SS" in UTC; "-" for a time not set (0 or less).
+std::string utcTimeText(double unixSeconds);
+
 } // namespace seekbench::projects
