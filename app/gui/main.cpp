@@ -1,7 +1,7 @@
 // seekbench: the desktop workbench. Only argument parsing and the main window here.
+#include "screenshots.h"
 #include "shell/app_setup.h"
 #include "shell/main_window.h"
-#include "screenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,12 +4,12 @@
 
 #include "project/project_templates.h"
 
-#include "shell/main_window.h"
 #include "project/project_session.h"
 #include "runs/run_view.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
 #include "runs/runs_table_view.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QDir>

@@ -133,18 +133,22 @@ std::string amlCaseReportHtml(const AmlCase &c)
     const auto &alert = c.alert;
     std::ostringstream h;
     const std::string title = c.title();
-    h << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << htmlEscape(title) << "</title><style>"
+    h << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << htmlEscape(title)
+      << "</title><style>"
       << "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;font-size:13px}"
       << "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}th{background:#eee}.lab{color:#b00;font-weight:bold}"
       << ".hi{background:#fdd}.cyc{color:#b00}</style></head><body>\n";
     h << "<h1>" << htmlEscape(title) << "</h1>\n<p>Project " << htmlEscape(c.projectDir) << "; run "
-      << htmlEscape(c.runId.empty() ? "(none)" : c.runId) << "; generated " << htmlEscape(aml::formatTimestamp(double(std::time(nullptr))))
-      << "</p>\n";
+      << htmlEscape(c.runId.empty() ? "(none)" : c.runId) << "; generated "
+      << htmlEscape(aml::formatTimestamp(double(std::time(nullptr)))) << "</p>\n";
     h << "<h2>Account</h2><table><tr><th>name</th><td>" << htmlEscape(account.name) << "</td></tr><tr><th>type</th><td>"
-      << (account.business ? "business" : "personal") << "</td></tr><tr><th>country</th><td>" << htmlEscape(account.country)
-      << "</td></tr><tr><th>label</th><td>" << (account.label < 0 ? "unknown" : account.label ? "laundering" : "normal")
-      << "</td></tr><tr><th>account risk (graph model)</th><td>" << (c.accountScore ? fmt("%.4f", *c.accountScore) : "-")
-      << "</td></tr></table>\n";
+      << (account.business ? "business" : "personal") << "</td></tr><tr><th>country</th><td>"
+      << htmlEscape(account.country) << "</td></tr><tr><th>label</th><td>"
+      << (account.label < 0 ? "unknown"
+          : account.label   ? "laundering"
+                            : "normal")
+      << "</td></tr><tr><th>account risk (graph model)</th><td>"
+      << (c.accountScore ? fmt("%.4f", *c.accountScore) : "-") << "</td></tr></table>\n";
     if (alert) {
         h << "<h2>Score and reasons</h2><p>Score " << fmt("%.4f", alert->score) << " against threshold "
           << fmt("%.4f", alert->threshold) << " (model " << htmlEscape(alert->model) << "), severity <b>"
@@ -176,9 +180,13 @@ std::string amlCaseReportHtml(const AmlCase &c)
             const double y = 190 - 180 * std::log10(1 + t.amount) / std::log10(1 + amax);
             const bool outgoing = t.sender == account.id;
             const bool hit = alert && t.id == alert->txId;
-            h << "<circle cx=\"" << fmt("%.1f", x) << "\" cy=\"" << fmt("%.1f", y) << "\" r=\"" << (hit ? 6 : 3) << "\" fill=\""
-              << (hit ? "#d00" : outgoing ? "#c60" : "#06c") << "\"><title>" << htmlEscape(aml::formatTimestamp(t.ts)) << " "
-              << fmt("%.2f", t.amount) << "</title></circle>";
+            h << "<circle cx=\"" << fmt("%.1f", x) << "\" cy=\"" << fmt("%.1f", y) << "\" r=\"" << (hit ? 6 : 3)
+              << "\" fill=\""
+              << (hit        ? "#d00"
+                  : outgoing ? "#c60"
+                             : "#06c")
+              << "\"><title>" << htmlEscape(aml::formatTimestamp(t.ts)) << " " << fmt("%.2f", t.amount)
+              << "</title></circle>";
         }
         h << "<text x=\"40\" y=\"210\" font-size=\"11\">" << htmlEscape(aml::formatTimestamp(t0))
           << "</text><text x=\"640\" y=\"210\" font-size=\"11\">" << htmlEscape(aml::formatTimestamp(t1))
@@ -188,19 +196,25 @@ std::string amlCaseReportHtml(const AmlCase &c)
         for (const auto &t : txs) {
             const bool hit = alert && t.id == alert->txId;
             const auto s = c.scores.find(t.id);
-            h << "<tr" << (hit ? " class=\"hi\"" : "") << "><td>" << t.id << "</td><td>" << htmlEscape(aml::formatTimestamp(t.ts))
-              << "</td><td>" << htmlEscape(t.senderName) << "</td><td>" << htmlEscape(t.receiverName) << "</td><td>"
-              << fmt("%.2f", t.amount) << " " << htmlEscape(t.currency) << "</td><td>" << htmlEscape(t.channel) << "</td><td>"
-              << (s == c.scores.end() ? "-" : fmt("%.4f", s->second)) << "</td><td" << (t.label == 1 ? " class=\"lab\"" : "")
-              << ">" << (t.label < 0 ? "" : t.label ? "laundering" : "normal") << "</td></tr>";
+            h << "<tr" << (hit ? " class=\"hi\"" : "") << "><td>" << t.id << "</td><td>"
+              << htmlEscape(aml::formatTimestamp(t.ts)) << "</td><td>" << htmlEscape(t.senderName) << "</td><td>"
+              << htmlEscape(t.receiverName) << "</td><td>" << fmt("%.2f", t.amount) << " " << htmlEscape(t.currency)
+              << "</td><td>" << htmlEscape(t.channel) << "</td><td>"
+              << (s == c.scores.end() ? "-" : fmt("%.4f", s->second)) << "</td><td"
+              << (t.label == 1 ? " class=\"lab\"" : "") << ">"
+              << (t.label < 0 ? ""
+                  : t.label   ? "laundering"
+                              : "normal")
+              << "</td></tr>";
         }
         h << "</table>\n";
     }
-    h << "<h2>Traced fund chains</h2><p>" << c.trace.chains.size() << " chains (6 hops, 72 h window, amount within 10 %), "
-      << fmt("%.1f", c.trace.elapsedMs) << " ms" << (c.trace.truncated ? "; <b>truncated</b> at the frontier cap" : "")
-      << ".</p><ol>";
+    h << "<h2>Traced fund chains</h2><p>" << c.trace.chains.size()
+      << " chains (6 hops, 72 h window, amount within 10 %), " << fmt("%.1f", c.trace.elapsedMs) << " ms"
+      << (c.trace.truncated ? "; <b>truncated</b> at the frontier cap" : "") << ".</p><ol>";
     for (const auto &chain : c.trace.chains) {
-        h << "<li>" << (chain.forward ? "forward" : "backward") << (chain.cycle ? " <span class=\"cyc\">cycle</span>" : "") << ": ";
+        h << "<li>" << (chain.forward ? "forward" : "backward")
+          << (chain.cycle ? " <span class=\"cyc\">cycle</span>" : "") << ": ";
         bool first = true;
         for (const auto &hp : chain.hops) {
             if (first)

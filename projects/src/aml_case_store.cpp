@@ -30,10 +30,7 @@ bool isAmlAlertStatus(const std::string &status)
 
 namespace {
 // SQLite stores infinities, but a finite bound keeps the comparisons obvious.
-double finite(double v)
-{
-    return std::isfinite(v) ? v : (v < 0 ? -1e300 : 1e300);
-}
+double finite(double v) { return std::isfinite(v) ? v : (v < 0 ? -1e300 : 1e300); }
 
 double nowSeconds()
 {
@@ -56,12 +53,11 @@ std::vector<AmlTimelineAlert> AmlCaseStore::alerts(const AmlAlertQuery &q)
         if (!isAmlAlertStatus(s))
             throw std::invalid_argument("unknown alert status '" + s + "' in the alert filter");
     std::vector<AmlTimelineAlert> out;
-    auto st = d->db.prepare(
-        "SELECT a.id, a.tx_id, a.account_id, t.ts, a.score, a.severity, a.status, t.typology "
-        "FROM aml_alerts a JOIN aml_transactions t ON t.id = a.tx_id "
-        "WHERE a.run_id = ?1 AND a.model = ?2 AND t.ts >= ?3 AND t.ts <= ?4 AND a.score >= ?5 "
-        "AND (?6 = 0 OR a.status IN (?7, ?8, ?9, ?10)) AND (?11 IS NULL OR a.account_id = ?11) "
-        "AND (?12 IS NULL OR t.typology = ?12) ORDER BY t.ts, a.id LIMIT ?13");
+    auto st = d->db.prepare("SELECT a.id, a.tx_id, a.account_id, t.ts, a.score, a.severity, a.status, t.typology "
+                            "FROM aml_alerts a JOIN aml_transactions t ON t.id = a.tx_id "
+                            "WHERE a.run_id = ?1 AND a.model = ?2 AND t.ts >= ?3 AND t.ts <= ?4 AND a.score >= ?5 "
+                            "AND (?6 = 0 OR a.status IN (?7, ?8, ?9, ?10)) AND (?11 IS NULL OR a.account_id = ?11) "
+                            "AND (?12 IS NULL OR t.typology = ?12) ORDER BY t.ts, a.id LIMIT ?13");
     st.bind(1, q.runId).bind(2, q.model).bind(3, finite(q.fromTs)).bind(4, finite(q.toTs)).bind(5, q.minScore);
     st.bind(6, int(q.statuses.size()));
     for (int i = 0; i < 4; ++i)
@@ -76,13 +72,15 @@ std::vector<AmlTimelineAlert> AmlCaseStore::alerts(const AmlAlertQuery &q)
         st.bindNull(12);
     st.bind(13, q.limit);
     while (st.step())
-        out.push_back({st.int64(0), st.int64(1), st.int64(2), st.real(3), st.real(4), st.text(5), st.text(6), st.text(7)});
+        out.push_back(
+            {st.int64(0), st.int64(1), st.int64(2), st.real(3), st.real(4), st.text(5), st.text(6), st.text(7)});
     return out;
 }
 
 std::optional<std::pair<std::string, std::string>> AmlCaseStore::latestAlertRun()
 {
-    auto st = d->db.prepare("SELECT run_id, model FROM aml_alerts ORDER BY created_at DESC, model = 'graph' DESC, id DESC LIMIT 1");
+    auto st = d->db.prepare(
+        "SELECT run_id, model FROM aml_alerts ORDER BY created_at DESC, model = 'graph' DESC, id DESC LIMIT 1");
     if (!st.step())
         return std::nullopt;
     auto r = std::make_pair(st.text(0), st.text(1));
@@ -134,7 +132,8 @@ AmlEgoNetwork AmlCaseStore::egoNetwork(std::int64_t accountId, const AmlEgoOptio
                 int rows = 0;
                 while (st->step()) {
                     ++rows;
-                    const AmlEgoEdge e{st->int64(0), st->int64(1), st->int64(2), st->real(3), st->real(4), st->int32(5)};
+                    const AmlEgoEdge e{st->int64(0), st->int64(1), st->int64(2),
+                                       st->real(3),  st->real(4),  st->int32(5)};
                     const std::int64_t other = e.from == a ? e.to : e.from;
                     if (!hopOf.count(other)) {
                         if (int(net.nodes.size()) >= o.maxNodes) {

@@ -18,8 +18,9 @@ struct AmlResultStore::Impl
 };
 
 namespace {
-const char *kAlertColumns = "SELECT id, run_id, model, tx_id, account_id, score, threshold, severity, reasons_json, status, "
-                            "notes, created_at FROM aml_alerts ";
+const char *kAlertColumns
+    = "SELECT id, run_id, model, tx_id, account_id, score, threshold, severity, reasons_json, status, "
+      "notes, created_at FROM aml_alerts ";
 
 AmlAlertRow readAlert(const sql::Statement &st)
 {
@@ -47,8 +48,8 @@ AmlResultStore::AmlResultStore(const Project &project) : d(std::make_unique<Impl
 
 AmlResultStore::~AmlResultStore() = default;
 
-void AmlResultStore::saveScores(const std::string &runId, const std::string &model, const std::vector<std::int64_t> &txIds,
-                                const std::vector<float> &scores)
+void AmlResultStore::saveScores(const std::string &runId, const std::string &model,
+                                const std::vector<std::int64_t> &txIds, const std::vector<float> &scores)
 {
     sql::withWriteTransaction(d->db, [&] {
         d->db.prepare("DELETE FROM aml_scores WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
@@ -72,14 +73,19 @@ void AmlResultStore::saveAccountScores(const std::string &runId, const std::stri
                                        const std::vector<std::int64_t> &accountIds, const std::vector<float> &scores)
 {
     sql::withWriteTransaction(d->db, [&] {
-        d->db.prepare("DELETE FROM aml_account_scores WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
-        auto st = d->db.prepare("INSERT INTO aml_account_scores(run_id, model, account_id, score) VALUES (?1, ?2, ?3, ?4)");
+        d->db.prepare("DELETE FROM aml_account_scores WHERE run_id = ?1 AND model = ?2")
+            .bind(1, runId)
+            .bind(2, model)
+            .run();
+        auto st = d->db.prepare(
+            "INSERT INTO aml_account_scores(run_id, model, account_id, score) VALUES (?1, ?2, ?3, ?4)");
         for (std::size_t i = 0; i < accountIds.size(); ++i)
             st.bind(1, runId).bind(2, model).bind(3, accountIds[i]).bind(4, double(scores[i])).run();
     });
 }
 
-std::optional<double> AmlResultStore::accountScore(const std::string &runId, const std::string &model, std::int64_t accountId)
+std::optional<double> AmlResultStore::accountScore(const std::string &runId, const std::string &model,
+                                                   std::int64_t accountId)
 {
     auto st = d->db.prepare("SELECT score FROM aml_account_scores WHERE run_id = ?1 AND model = ?2 AND account_id = ?3");
     st.bind(1, runId).bind(2, model).bind(3, accountId);
@@ -93,22 +99,33 @@ std::optional<double> AmlResultStore::accountScore(const std::string &runId, con
 void AmlResultStore::saveEvaluations(const std::vector<AmlEvaluationRow> &rows)
 {
     sql::withWriteTransaction(d->db, [&] {
-        auto st = d->db.prepare("INSERT OR REPLACE INTO aml_evaluations(run_id, model, typology, rows, positives, pr_auc, "
-                                "roc_auc, recall_at_fpr, fpr_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        auto st = d->db.prepare(
+            "INSERT OR REPLACE INTO aml_evaluations(run_id, model, typology, rows, positives, pr_auc, "
+            "roc_auc, recall_at_fpr, fpr_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         for (const auto &r : rows)
-            st.bind(1, r.runId).bind(2, r.model).bind(3, r.typology).bind(4, r.rows).bind(5, r.positives).bind(6, r.prAuc)
-                .bind(7, r.rocAuc).bind(8, r.recallAtFpr).bind(9, r.fprTarget).run();
+            st.bind(1, r.runId)
+                .bind(2, r.model)
+                .bind(3, r.typology)
+                .bind(4, r.rows)
+                .bind(5, r.positives)
+                .bind(6, r.prAuc)
+                .bind(7, r.rocAuc)
+                .bind(8, r.recallAtFpr)
+                .bind(9, r.fprTarget)
+                .run();
     });
 }
 
 std::vector<AmlEvaluationRow> AmlResultStore::evaluations(const std::string &runId)
 {
     std::vector<AmlEvaluationRow> out;
-    auto st = d->db.prepare("SELECT run_id, model, typology, rows, positives, pr_auc, roc_auc, recall_at_fpr, fpr_target "
-                            "FROM aml_evaluations WHERE run_id = ?1 ORDER BY typology = 'all' DESC, typology, model");
+    auto st = d->db.prepare(
+        "SELECT run_id, model, typology, rows, positives, pr_auc, roc_auc, recall_at_fpr, fpr_target "
+        "FROM aml_evaluations WHERE run_id = ?1 ORDER BY typology = 'all' DESC, typology, model");
     st.bind(1, runId);
     while (st.step())
-        out.push_back({st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4), st.real(5), st.real(6), st.real(7), st.real(8)});
+        out.push_back({st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4), st.real(5), st.real(6), st.real(7),
+                       st.real(8)});
     return out;
 }
 
@@ -116,7 +133,10 @@ void AmlResultStore::saveCurve(const std::string &runId, const std::string &mode
 {
     sql::withWriteTransaction(d->db, [&] {
         d->db.prepare("INSERT OR REPLACE INTO aml_curves(run_id, model, points_json) VALUES (?1, ?2, ?3)")
-            .bind(1, runId).bind(2, model).bind(3, pointsJson).run();
+            .bind(1, runId)
+            .bind(2, model)
+            .bind(3, pointsJson)
+            .run();
     });
 }
 
@@ -135,21 +155,36 @@ void AmlResultStore::saveThreshold(const AmlThresholdRow &r)
 {
     const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     sql::withWriteTransaction(d->db, [&] {
-        d->db.prepare("INSERT OR REPLACE INTO aml_thresholds(run_id, model, threshold, capacity_per_day, cost_missed, "
-                      "cost_false_alert, alerts_per_day, precision, recall, fpr, precision_at_capacity, expected_cost, "
-                      "capacity_bound, days, chosen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
-            .bind(1, r.runId).bind(2, r.model).bind(3, r.threshold).bind(4, r.capacityPerDay).bind(5, r.costMissed)
-            .bind(6, r.costFalseAlert).bind(7, r.alertsPerDay).bind(8, r.precision).bind(9, r.recall).bind(10, r.fpr)
-            .bind(11, r.precisionAtCapacity).bind(12, r.expectedCost).bind(13, r.capacityBound ? 1 : 0).bind(14, r.days)
-            .bind(15, now).run();
+        d->db
+            .prepare(
+                "INSERT OR REPLACE INTO aml_thresholds(run_id, model, threshold, capacity_per_day, cost_missed, "
+                "cost_false_alert, alerts_per_day, precision, recall, fpr, precision_at_capacity, expected_cost, "
+                "capacity_bound, days, chosen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+            .bind(1, r.runId)
+            .bind(2, r.model)
+            .bind(3, r.threshold)
+            .bind(4, r.capacityPerDay)
+            .bind(5, r.costMissed)
+            .bind(6, r.costFalseAlert)
+            .bind(7, r.alertsPerDay)
+            .bind(8, r.precision)
+            .bind(9, r.recall)
+            .bind(10, r.fpr)
+            .bind(11, r.precisionAtCapacity)
+            .bind(12, r.expectedCost)
+            .bind(13, r.capacityBound ? 1 : 0)
+            .bind(14, r.days)
+            .bind(15, now)
+            .run();
     });
 }
 
 std::optional<AmlThresholdRow> AmlResultStore::threshold(const std::string &runId, const std::string &model)
 {
-    auto st = d->db.prepare("SELECT threshold, capacity_per_day, cost_missed, cost_false_alert, alerts_per_day, precision, "
-                            "recall, fpr, precision_at_capacity, expected_cost, capacity_bound, days FROM aml_thresholds "
-                            "WHERE run_id = ?1 AND model = ?2");
+    auto st = d->db.prepare(
+        "SELECT threshold, capacity_per_day, cost_missed, cost_false_alert, alerts_per_day, precision, "
+        "recall, fpr, precision_at_capacity, expected_cost, capacity_bound, days FROM aml_thresholds "
+        "WHERE run_id = ?1 AND model = ?2");
     st.bind(1, runId).bind(2, model);
     if (!st.step())
         return std::nullopt;
@@ -172,7 +207,8 @@ std::optional<AmlThresholdRow> AmlResultStore::threshold(const std::string &runI
     return r;
 }
 
-void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &model, const std::vector<AmlAlertRow> &alerts)
+void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &model,
+                                   const std::vector<AmlAlertRow> &alerts)
 {
     const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     sql::withWriteTransaction(d->db, [&] {
@@ -184,8 +220,9 @@ void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &
             std::optional<double> updatedAt;
         };
         std::unordered_map<std::int64_t, Analyst> kept;
-        auto old = d->db.prepare("SELECT tx_id, status, notes, updated_at FROM aml_alerts WHERE run_id = ?1 AND model = ?2 "
-                                 "AND (status <> 'new' OR notes <> '')");
+        auto old = d->db.prepare(
+            "SELECT tx_id, status, notes, updated_at FROM aml_alerts WHERE run_id = ?1 AND model = ?2 "
+            "AND (status <> 'new' OR notes <> '')");
         old.bind(1, runId).bind(2, model);
         while (old.step())
             kept[old.int64(0)] = {old.text(1), old.text(2), old.optReal(3)};
@@ -196,10 +233,19 @@ void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &
         for (const auto &a : alerts) {
             const auto k = kept.find(a.txId);
             const bool keep = k != kept.end();
-            st.bind(1, runId).bind(2, model).bind(3, a.txId).bind(4, a.accountId).bind(5, a.score).bind(6, a.threshold)
-                .bind(7, a.severity).bind(8, a.reasonsJson).bind(9, keep ? k->second.status : a.status)
-                .bind(10, keep ? k->second.notes : a.notes).bind(11, now)
-                .bind(12, keep ? k->second.updatedAt : std::optional<double>()).run();
+            st.bind(1, runId)
+                .bind(2, model)
+                .bind(3, a.txId)
+                .bind(4, a.accountId)
+                .bind(5, a.score)
+                .bind(6, a.threshold)
+                .bind(7, a.severity)
+                .bind(8, a.reasonsJson)
+                .bind(9, keep ? k->second.status : a.status)
+                .bind(10, keep ? k->second.notes : a.notes)
+                .bind(11, now)
+                .bind(12, keep ? k->second.updatedAt : std::optional<double>())
+                .run();
         }
     });
 }
@@ -207,7 +253,8 @@ void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &
 std::vector<AmlAlertRow> AmlResultStore::alerts(const std::string &runId, const std::string &model, int limit)
 {
     std::vector<AmlAlertRow> out;
-    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE run_id = ?1 AND model = ?2 ORDER BY score DESC, id LIMIT ?3");
+    auto st = d->db.prepare(std::string(kAlertColumns)
+                            + "WHERE run_id = ?1 AND model = ?2 ORDER BY score DESC, id LIMIT ?3");
     st.bind(1, runId).bind(2, model).bind(3, limit);
     while (st.step())
         out.push_back(readAlert(st));
@@ -256,8 +303,8 @@ std::vector<float> AmlResultStore::scoresOf(const std::string &runId, const std:
     for (std::size_t i = 0; i < data.tx.size(); ++i) {
         const auto it = byId.find(data.tx.id[i]);
         if (it == byId.end())
-            throw std::invalid_argument("transaction " + std::to_string(data.tx.id[i]) + " was added after run '" + runId
-                                        + "' scored the store; train a new run");
+            throw std::invalid_argument("transaction " + std::to_string(data.tx.id[i]) + " was added after run '"
+                                        + runId + "' scored the store; train a new run");
         out[i] = it->second;
     }
     return out;
@@ -288,17 +335,28 @@ std::vector<AmlEvaluationRow> evaluationRows(const std::string &runId, const aml
 {
     std::vector<AmlEvaluationRow> rows;
     for (const auto &s : e.slices)
-        rows.push_back({runId, e.model, s.typology, s.figures.rows, s.figures.positives, s.figures.prAuc, s.figures.rocAuc,
-                        s.figures.atFpr.recall, e.fprTarget});
+        rows.push_back({runId, e.model, s.typology, s.figures.rows, s.figures.positives, s.figures.prAuc,
+                        s.figures.rocAuc, s.figures.atFpr.recall, e.fprTarget});
     return rows;
 }
 
 AmlThresholdRow thresholdRow(const std::string &runId, const std::string &model, const aml::ThresholdChoice &c,
                              const aml::ThresholdPolicy &policy)
 {
-    return {runId, model, c.point.threshold, policy.capacity_per_day, policy.cost_missed, policy.cost_false_alert,
-            c.alertsPerDay, c.point.precision, c.point.recall, c.point.fpr, c.precisionAtCapacity, c.expectedCost,
-            policy.days, c.capacityBound};
+    return {runId,
+            model,
+            c.point.threshold,
+            policy.capacity_per_day,
+            policy.cost_missed,
+            policy.cost_false_alert,
+            c.alertsPerDay,
+            c.point.precision,
+            c.point.recall,
+            c.point.fpr,
+            c.precisionAtCapacity,
+            c.expectedCost,
+            policy.days,
+            c.capacityBound};
 }
 
 std::vector<AmlAlertRow> alertRows(const std::vector<aml::Alert> &alerts)
@@ -322,7 +380,10 @@ std::string curveJson(const std::vector<aml::CurvePoint> &curve)
 {
     nlohmann::json points = nlohmann::json::array();
     for (const auto &p : curve)
-        points.push_back({{"threshold", p.threshold}, {"precision", p.precision}, {"recall", p.recall}, {"fpr", p.fpr},
+        points.push_back({{"threshold", p.threshold},
+                          {"precision", p.precision},
+                          {"recall", p.recall},
+                          {"fpr", p.fpr},
                           {"alerts", p.alerts}});
     return points.dump();
 }

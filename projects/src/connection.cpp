@@ -26,8 +26,7 @@ sql::Database openConnection(const std::filesystem::path &dbFile, StorageMode mo
 
 sql::Database openConnection(const Project &project, bool readOnly)
 {
-    return openConnection(project.databasePath(), project.storageMode(),
-                          readOnly || project.isReadOnly());
+    return openConnection(project.databasePath(), project.storageMode(), readOnly || project.isReadOnly());
 }
 
 } // namespace seekbench::projects

@@ -243,8 +243,8 @@ DecimatedCurve CurveQuery::decimate(const std::string &runId, const std::string 
     d->requireRun(runId);
     const auto c = d->curve(runId, key, rank);
     if (!c.found)
-        throw ProjectError(Kind::NotFound, "run '" + runId + "' has no curve '" + key + "' (rank "
-                                               + std::to_string(rank) + ")");
+        throw ProjectError(Kind::NotFound,
+                           "run '" + runId + "' has no curve '" + key + "' (rank " + std::to_string(rank) + ")");
     DecimatedCurve out{runId, key, rank, {}, 0, 0, c.points};
     const std::int64_t from = std::max(fromStep, c.minStep);
     const std::int64_t to = std::min(toStep, c.maxStep);
@@ -376,7 +376,8 @@ LiveUpdate CurveQuery::since(const std::string &runId, const LiveCursor &cursor,
                             "AND superseded = 0 ORDER BY step LIMIT ?3");
     for (const auto &c : curves(runId)) {
         auto it = up.cursor.lastStep.find(c.id);
-        const std::int64_t after = it == up.cursor.lastStep.end() ? std::numeric_limits<std::int64_t>::min() : it->second;
+        const std::int64_t after = it == up.cursor.lastStep.end() ? std::numeric_limits<std::int64_t>::min()
+                                                                  : it->second;
         LiveUpdate::Series s{c.key, c.rank, {}};
         st.bind(1, c.id).bind(2, after).bind(3, static_cast<std::int64_t>(maxPoints));
         while (st.step())

@@ -1,7 +1,7 @@
 #include "seekbench/projects/distributed_start.h"
 
-#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/config/config_io.h"
+#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_control.h"
@@ -44,8 +44,8 @@ DistributedRunStart beginDistributedRun(Project &project, const std::optional<Ru
                                      + RunControl::describeWriter(record) + ")");
         ConfigLoad load = parseRunConfig(record.configYaml);
         if (!load.ok())
-            throw std::runtime_error("the config snapshot of run '" + resumeId + "' does not parse: "
-                                     + describe(load.issues.front()));
+            throw std::runtime_error("the config snapshot of run '" + resumeId
+                                     + "' does not parse: " + describe(load.issues.front()));
         std::int64_t step = -1;
         if (auto latest = latestCheckpoint(project.runDir(resumeId)))
             step = readCheckpointInfo(*latest).step;

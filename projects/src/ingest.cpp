@@ -14,8 +14,8 @@ std::string gpuJson(const SystemSample &s)
 {
     nlohmann::json devices = nlohmann::json::array();
     for (const auto &d : s.devices)
-        devices.push_back({{"index", d.index}, {"name", d.name}, {"used_bytes", d.usedBytes},
-                           {"total_bytes", d.totalBytes}});
+        devices.push_back(
+            {{"index", d.index}, {"name", d.name}, {"used_bytes", d.usedBytes}, {"total_bytes", d.totalBytes}});
     return nlohmann::json{{"gpu_status", s.gpuStatus}, {"devices", devices}}.dump();
 }
 
@@ -140,8 +140,13 @@ std::size_t Ingest::write(const std::vector<MetricPoint> &points, const std::vec
     }
     for (const OriginEvent &oe : events) {
         const RunEvent &e = oe.event;
-        m_event.bind(1, m_runId).bind(2, m_attempt).bind(3, e.rank).bind(4, e.step).bind(5, e.wallTime)
-            .bind(6, e.kind).bind(7, e.json);
+        m_event.bind(1, m_runId)
+            .bind(2, m_attempt)
+            .bind(3, e.rank)
+            .bind(4, e.step)
+            .bind(5, e.wallTime)
+            .bind(6, e.kind)
+            .bind(7, e.json);
         if (oe.origin.empty())
             m_event.bindNull(8).bindNull(9);
         else

@@ -50,8 +50,7 @@ private:
     int m_attempt;
     std::unordered_map<std::string, std::int64_t> m_curves;  // key + '\n' + rank
     std::unordered_map<std::string, std::int64_t> m_pending; // learnt in this transaction
-    sql::Statement m_insertPoint, m_insertCurve, m_findCurve, m_curveStats, m_summary, m_sample,
-        m_event, m_heartbeat;
+    sql::Statement m_insertPoint, m_insertCurve, m_findCurve, m_curveStats, m_summary, m_sample, m_event, m_heartbeat;
     tiles::TileBatch m_tiles;
 };
 

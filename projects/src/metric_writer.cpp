@@ -37,9 +37,9 @@ MetricWriter::MetricWriter(const Project &project, std::string runId, int attemp
 {
     Project::checkRunId(m_runId);
     if (project.isReadOnly())
-        throw ProjectError(ProjectError::Kind::Locked,
-                           "the project " + project.dir().string() + " is open read-only; run '" + m_runId
-                               + "' cannot be written");
+        throw ProjectError(ProjectError::Kind::Locked, "the project " + project.dir().string()
+                                                           + " is open read-only; run '" + m_runId
+                                                           + "' cannot be written");
     try {
         m_conn = std::make_unique<Connection>(project, m_runId, attempt);
         auto st = m_conn->db.prepare("SELECT 1 FROM runs WHERE id = ?1");
@@ -47,8 +47,7 @@ MetricWriter::MetricWriter(const Project &project, std::string runId, int attemp
         const bool found = st.step();
         st.reset();
         if (!found)
-            throw ProjectError(ProjectError::Kind::NotFound,
-                               "no run '" + m_runId + "' in " + project.dir().string());
+            throw ProjectError(ProjectError::Kind::NotFound, "no run '" + m_runId + "' in " + project.dir().string());
     } catch (const sql::SqlError &e) {
         throw ProjectError(ProjectError::Kind::Database, e.what());
     }
@@ -150,9 +149,8 @@ void MetricWriter::writerLoop()
     auto lastBeat = std::chrono::steady_clock::now();
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait_for(lock, m_options.flushInterval, [&] {
-            return m_stop || m_flushRequested || m_points.size() >= m_options.flushAtPoints;
-        });
+        m_wake.wait_for(lock, m_options.flushInterval,
+                        [&] { return m_stop || m_flushRequested || m_points.size() >= m_options.flushAtPoints; });
         const bool stopping = m_stop;
         const bool hasData = !m_points.empty() || !m_samples.empty() || !m_events.empty();
         const auto now = std::chrono::steady_clock::now();

@@ -7,9 +7,9 @@
 #include "seekbench/projects/schema.h"
 #include "sql.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
-#include <cctype>
 #include <ctime>
 #include <fstream>
 #include <memory>
@@ -81,9 +81,10 @@ int checkDatabase(const fs::path &dir, bool deep)
     const fs::path dbFile = dir / Project::kDatabaseFile;
     std::error_code ec;
     if (!fs::exists(dbFile, ec))
-        throw ProjectError(Kind::DamagedDatabase,
-                           "the run store " + dbFile.string() + " is missing. To start a fresh one, run "
-                               "`seekbench-cli project recover " + dir.string() + "`.");
+        throw ProjectError(Kind::DamagedDatabase, "the run store " + dbFile.string()
+                                                      + " is missing. To start a fresh one, run "
+                                                        "`seekbench-cli project recover "
+                                                      + dir.string() + "`.");
     if (Schema::versionInHeader(dbFile) < 0)
         throw ProjectError(Kind::DamagedDatabase, "the run store " + dbFile.string()
                                                       + " is damaged: it is not a SQLite database. "
@@ -92,7 +93,9 @@ int checkDatabase(const fs::path &dir, bool deep)
     // A large store with no pending WAL content has no log to replay: a read-only
     // connection to the original reads without writing, so opening a big project does
     // not copy it. Everything else is checked on a copy.
-    const std::uintmax_t walBytes = fs::exists(dbFile.string() + "-wal", ec) ? fs::file_size(dbFile.string() + "-wal", ec) : 0;
+    const std::uintmax_t walBytes = fs::exists(dbFile.string() + "-wal", ec)
+                                        ? fs::file_size(dbFile.string() + "-wal", ec)
+                                        : 0;
     const bool big = fs::file_size(dbFile, ec) > 64u * 1024 * 1024;
     const bool hotJournal = fs::exists(dbFile.string() + "-journal", ec);
     const bool inPlace = !deep && big && walBytes == 0 && !hotJournal;
@@ -111,8 +114,8 @@ int checkDatabase(const fs::path &dir, bool deep)
             const int version = db.userVersion();
             if (version > Schema::kLatest)
                 throw ProjectError(Kind::NewerSchema,
-                                   "the run store " + dbFile.string() + " has schema version "
-                                       + std::to_string(version) + ", newer than this build of Seekbench knows ("
+                                   "the run store " + dbFile.string() + " has schema version " + std::to_string(version)
+                                       + ", newer than this build of Seekbench knows ("
                                        + std::to_string(Schema::kLatest) + "); open the project with a newer Seekbench");
             if (version < 1) {
                 problem = "it holds no Seekbench schema (user_version 0)";
@@ -160,8 +163,8 @@ void loadManifestOrThrow(const fs::path &dir, ProjectManifest &manifest)
         throw ProjectError(Kind::NotAProject, dir.string() + " is not a folder");
     const fs::path file = dir / Project::kManifestFile;
     if (!fs::exists(file, ec))
-        throw ProjectError(Kind::NotAProject, dir.string() + " is not a Seekbench project: "
-                                                  + Project::kManifestFile + " is missing");
+        throw ProjectError(Kind::NotAProject,
+                           dir.string() + " is not a Seekbench project: " + Project::kManifestFile + " is missing");
     manifest = ProjectManifest::load(file);
 }
 
@@ -254,7 +257,8 @@ Project Project::open(const fs::path &dirIn, const OpenOptions &options)
                 st.bind(1, before.string()).run();
             }
         } catch (const sql::SqlError &e) {
-            throw ProjectError(Kind::Io, "cannot copy the run store aside before migrating it: " + std::string(e.what()));
+            throw ProjectError(Kind::Io,
+                               "cannot copy the run store aside before migrating it: " + std::string(e.what()));
         }
         Schema::migrateFile(p.databasePath());
     }
@@ -340,21 +344,15 @@ Project::Recovery Project::recoverDamaged(const fs::path &dirIn)
     return r;
 }
 
-void Project::checkRunId(const std::string &runId)
-{
-    ProjectLayout::checkRunId(runId);
-}
+void Project::checkRunId(const std::string &runId) { ProjectLayout::checkRunId(runId); }
 
-fs::path Project::runDir(const std::string &runId) const
-{
-    return layout().runDir(runId);
-}
+fs::path Project::runDir(const std::string &runId) const { return layout().runDir(runId); }
 
 fs::path Project::resolveInside(const fs::path &relative) const
 {
     if (relative.empty() || relative.is_absolute())
-        throw ProjectError(Kind::BadInput, "'" + relative.string() + "' must be a path relative to the project "
-                                               + m_dir.string());
+        throw ProjectError(Kind::BadInput,
+                           "'" + relative.string() + "' must be a path relative to the project " + m_dir.string());
     const fs::path joined = (m_dir / relative).lexically_normal();
     const auto rel = joined.lexically_relative(m_dir);
     if (rel.empty() || *rel.begin() == "..")

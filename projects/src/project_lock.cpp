@@ -11,16 +11,14 @@
 
 namespace seekbench::projects {
 
-std::unique_ptr<ProjectLock> ProjectLock::tryAcquire(const std::filesystem::path &projectDir,
-                                                     std::string *holder)
+std::unique_ptr<ProjectLock> ProjectLock::tryAcquire(const std::filesystem::path &projectDir, std::string *holder)
 {
     const auto path = lockPath(projectDir);
     const auto me = ProcessIdentity::current();
     for (int attempt = 0; attempt < 2; ++attempt) {
         const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
         if (fd >= 0) {
-            const std::string text = me.host + " " + std::to_string(me.pid) + " "
-                                     + std::to_string(me.startTime) + "\n";
+            const std::string text = me.host + " " + std::to_string(me.pid) + " " + std::to_string(me.startTime) + "\n";
             const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
             ::fsync(fd);
             ::close(fd);

@@ -39,8 +39,8 @@ ProjectManifest ProjectManifest::parse(const std::string &yamlText, const std::s
     }
     if (!root.IsMap())
         bad(where, "expected a mapping with 'seekbench_project', 'name', ...");
-    static const std::set<std::string> known = {"seekbench_project", "name", "scenario",
-                                                "description", "storage", "defaults"};
+    static const std::set<std::string> known = {"seekbench_project", "name",    "scenario",
+                                                "description",       "storage", "defaults"};
     for (const auto &kv : root) {
         const auto key = kv.first.as<std::string>();
         if (!known.count(key))
@@ -58,8 +58,8 @@ ProjectManifest ProjectManifest::parse(const std::string &yamlText, const std::s
     if (m.format < 1)
         bad(where, "'seekbench_project' must be 1 or more");
     if (m.format > kFormat)
-        bad(where, "format " + std::to_string(m.format) + " is newer than this build knows ("
-                       + std::to_string(kFormat) + ")");
+        bad(where,
+            "format " + std::to_string(m.format) + " is newer than this build knows (" + std::to_string(kFormat) + ")");
     m.name = scalar(root, "name", where);
     if (m.name.empty())
         bad(where, "'name' is missing or empty");
@@ -103,8 +103,8 @@ std::string ProjectManifest::toYaml() const
     if (!defaultsYaml.empty())
         out << YAML::Key << "defaults" << YAML::Value << YAML::Load(defaultsYaml);
     out << YAML::EndMap;
-    return std::string("# Seekbench project. Paths inside the folder are relative: it can move.\n")
-           + out.c_str() + "\n";
+    return std::string("# Seekbench project. Paths inside the folder are relative: it can move.\n") + out.c_str()
+           + "\n";
 }
 
 } // namespace seekbench::projects

@@ -5,8 +5,8 @@
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/slurm_jobs.h"
 
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <thread>
@@ -170,8 +170,7 @@ RunControl::StopOutcome RunControl::stop(const std::string &runId, double waitSe
         return outcome;
     }
     if (r.status != RunStatus::Running)
-        throw ProjectError(Kind::BadInput,
-                           "run '" + runId + "' is not running (status " + toString(r.status) + ")");
+        throw ProjectError(Kind::BadInput, "run '" + runId + "' is not running (status " + toString(r.status) + ")");
     if (r.host != ProcessIdentity::hostName())
         throw ProjectError(Kind::BadInput, "run '" + runId + "' runs on host " + r.host
                                                + "; stop it there (or through its cluster scheduler)");
@@ -179,8 +178,7 @@ RunControl::StopOutcome RunControl::stop(const std::string &runId, double waitSe
         // The pid is gone or now names another process: never signal it.
         const auto marked = store.markStaleRuns();
         throw ProjectError(Kind::Process, "the process of run '" + runId + "' (pid " + std::to_string(r.pid)
-                                              + ") is gone"
-                                              + (marked.empty() ? "" : "; the run is now marked crashed"));
+                                              + ") is gone" + (marked.empty() ? "" : "; the run is now marked crashed"));
     }
     if (::kill(static_cast<pid_t>(r.pid), SIGTERM) != 0)
         throw ProjectError(Kind::Process, "cannot signal pid " + std::to_string(r.pid) + ": " + std::strerror(errno));
@@ -199,13 +197,14 @@ RunControl::ResumeStart RunControl::resume(const std::string &runId, const fs::p
 {
     const RunRecord r = RunStore(m_project).run(runId);
     if (isLive(r))
-        throw ProjectError(Kind::BadInput, "run '" + runId + "' is still " + toString(r.status) + " ("
-                                               + describeWriter(r) + ")");
+        throw ProjectError(Kind::BadInput,
+                           "run '" + runId + "' is still " + toString(r.status) + " (" + describeWriter(r) + ")");
     const ProjectLayout layout = m_project.layout();
     ResumeStart start;
     start.stdoutLog = layout.resumeOutLog(runId);
     start.stderrLog = layout.resumeErrLog(runId);
-    start.pid = startDetached({cliExecutable.string(), "train", "--project", m_project.dir().string(), "--resume", runId},
+    start.pid = startDetached({cliExecutable.string(), "train", "--project", m_project.dir().string(), "--resume",
+                               runId},
                               start.stdoutLog, start.stderrLog);
     return start;
 }

@@ -73,13 +73,26 @@ void RunExporter::writeRuns(std::ostream &out, const std::vector<RunRecord> &run
         for (const auto &r : runs) {
             nlohmann::json summary = nlohmann::json::object();
             for (const auto &[key, m] : r.summary)
-                summary[key] = {{"final", jsonOpt(m.finalValue)}, {"final_step", m.finalStep},
-                                {"best", jsonOpt(m.bestValue)}, {"best_step", m.bestStep}};
-            arr.push_back({{"id", r.id}, {"name", r.name}, {"status", toString(r.status)}, {"created_at", r.createdAt},
-                           {"started_at", jsonOpt(r.startedAt)}, {"ended_at", jsonOpt(r.endedAt)},
-                           {"host", r.host}, {"pid", r.pid}, {"launcher", r.launcher},
-                           {"config_hash", r.configHash}, {"parent", r.parentId}, {"attempt", r.attempt},
-                           {"tags", r.tags}, {"notes", r.notes}, {"message", r.message}, {"params", r.params},
+                summary[key] = {{"final", jsonOpt(m.finalValue)},
+                                {"final_step", m.finalStep},
+                                {"best", jsonOpt(m.bestValue)},
+                                {"best_step", m.bestStep}};
+            arr.push_back({{"id", r.id},
+                           {"name", r.name},
+                           {"status", toString(r.status)},
+                           {"created_at", r.createdAt},
+                           {"started_at", jsonOpt(r.startedAt)},
+                           {"ended_at", jsonOpt(r.endedAt)},
+                           {"host", r.host},
+                           {"pid", r.pid},
+                           {"launcher", r.launcher},
+                           {"config_hash", r.configHash},
+                           {"parent", r.parentId},
+                           {"attempt", r.attempt},
+                           {"tags", r.tags},
+                           {"notes", r.notes},
+                           {"message", r.message},
+                           {"params", r.params},
                            {"metrics", summary}});
         }
         out << arr.dump(2) << "\n";
@@ -94,8 +107,8 @@ void RunExporter::writeRuns(std::ostream &out, const std::vector<RunRecord> &run
         out << "," << csvText("final:" + k) << "," << csvText("best:" + k);
     out << "\n";
     for (const auto &r : runs) {
-        out << csvText(r.id) << "," << csvText(r.name) << "," << toString(r.status) << "," << csvNumber(r.createdAt) << ","
-            << (r.endedAt ? csvNumber(*r.endedAt) : "") << "," << csvText(r.host) << "," << r.attempt << ","
+        out << csvText(r.id) << "," << csvText(r.name) << "," << toString(r.status) << "," << csvNumber(r.createdAt)
+            << "," << (r.endedAt ? csvNumber(*r.endedAt) : "") << "," << csvText(r.host) << "," << r.attempt << ","
             << csvText(r.parentId) << "," << csvText(joinTags(r.tags)) << "," << csvText(r.message);
         for (const auto &k : keys) {
             const auto it = r.summary.find(k);
@@ -107,8 +120,8 @@ void RunExporter::writeRuns(std::ostream &out, const std::vector<RunRecord> &run
     }
 }
 
-void RunExporter::writeCurves(std::ostream &out, const std::string &runId, const std::string &key,
-                              ExportFormat format, int buckets, bool includeSuperseded)
+void RunExporter::writeCurves(std::ostream &out, const std::string &runId, const std::string &key, ExportFormat format,
+                              int buckets, bool includeSuperseded)
 {
     CurveQuery query(m_project);
     std::vector<CurveInfo> curves;
@@ -129,13 +142,17 @@ void RunExporter::writeCurves(std::ostream &out, const std::string &runId, const
                 if (csv)
                     out << csvText(runId) << "," << csvText(c.key) << "," << c.rank << "," << b.firstStep << ","
                         << b.lastStep << "," << csvNumber(b.first) << "," << csvNumber(b.last) << ","
-                        << csvNumber(b.min) << "," << csvNumber(b.max) << "," << csvNumber(b.mean()) << ","
-                        << b.count << "\n";
+                        << csvNumber(b.min) << "," << csvNumber(b.max) << "," << csvNumber(b.mean()) << "," << b.count
+                        << "\n";
                 else
-                    series.push_back({{"first_step", b.firstStep}, {"last_step", b.lastStep},
-                                      {"first", jsonNumber(b.first)}, {"last", jsonNumber(b.last)},
-                                      {"min", jsonNumber(b.min)}, {"max", jsonNumber(b.max)},
-                                      {"mean", jsonNumber(b.mean())}, {"count", b.count}});
+                    series.push_back({{"first_step", b.firstStep},
+                                      {"last_step", b.lastStep},
+                                      {"first", jsonNumber(b.first)},
+                                      {"last", jsonNumber(b.last)},
+                                      {"min", jsonNumber(b.min)},
+                                      {"max", jsonNumber(b.max)},
+                                      {"mean", jsonNumber(b.mean())},
+                                      {"count", b.count}});
             }
         } else {
             for (const auto &p : query.points(runId, c.key, c.rank, includeSuperseded)) {
@@ -144,13 +161,16 @@ void RunExporter::writeCurves(std::ostream &out, const std::string &runId, const
                         << csvNumber(p.wallTime) << "," << csvNumber(p.value) << "," << p.attempt << ","
                         << (p.superseded ? 1 : 0) << "\n";
                 else
-                    series.push_back({{"step", p.step}, {"wall_time", p.wallTime}, {"value", jsonNumber(p.value)},
-                                      {"attempt", p.attempt}, {"superseded", p.superseded}});
+                    series.push_back({{"step", p.step},
+                                      {"wall_time", p.wallTime},
+                                      {"value", jsonNumber(p.value)},
+                                      {"attempt", p.attempt},
+                                      {"superseded", p.superseded}});
             }
         }
         if (!csv)
-            arr.push_back({{"run", runId}, {"key", c.key}, {"rank", c.rank},
-                           {buckets > 0 ? "buckets" : "points", series}});
+            arr.push_back(
+                {{"run", runId}, {"key", c.key}, {"rank", c.rank}, {buckets > 0 ? "buckets" : "points", series}});
     }
     if (!csv)
         out << arr.dump(1) << "\n";

@@ -36,8 +36,8 @@ RunFilter::Condition RunFilter::Condition::parse(const std::string &text, const 
     {
         const char *token;
         Op op;
-    } static const ops[] = {{">=", Op::Ge}, {"<=", Op::Le}, {"!=", Op::Ne}, {"<>", Op::Ne}, {"==", Op::Eq},
-                            {"=", Op::Eq},  {"<", Op::Lt},  {">", Op::Gt}};
+    } static const ops[] = {{">=", Op::Ge}, {"<=", Op::Le}, {"!=", Op::Ne}, {"<>", Op::Ne},
+                            {"==", Op::Eq}, {"=", Op::Eq},  {"<", Op::Lt},  {">", Op::Gt}};
     bool found = false;
     for (const auto &o : ops) {
         const std::string token = o.token;

@@ -8,7 +8,8 @@ void RunStore::setName(const std::string &runId, const std::string &name)
     if (name.empty())
         throw ProjectError(Kind::BadInput, "a run name cannot be empty");
     if (name.size() > 200)
-        throw ProjectError(Kind::BadInput, "a run name is at most 200 characters (got " + std::to_string(name.size()) + ")");
+        throw ProjectError(Kind::BadInput,
+                           "a run name is at most 200 characters (got " + std::to_string(name.size()) + ")");
     for (unsigned char c : name)
         if (c < 0x20 || c == 0x7f)
             throw ProjectError(Kind::BadInput, "a run name cannot contain control characters (tab, newline...)");

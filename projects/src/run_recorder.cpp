@@ -1,7 +1,7 @@
 #include "seekbench/projects/run_recorder.h"
 
-#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/config/config_io.h"
+#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
@@ -186,8 +186,8 @@ std::unique_ptr<RunRecorder> RunRecorder::beginResume(const fs::path &projectDir
                                      + RunControl::describeWriter(record) + ")");
         ConfigLoad load = parseRunConfig(record.configYaml);
         if (!load.ok())
-            throw std::runtime_error("the config snapshot of run '" + runId + "' does not parse: "
-                                     + describe(load.issues.front()));
+            throw std::runtime_error("the config snapshot of run '" + runId
+                                     + "' does not parse: " + describe(load.issues.front()));
         auto recorder = std::make_unique<StoreRecorder>(std::move(project), load.config);
         // Points after the checkpoint step belong to the attempt being replaced: the new
         // attempt supersedes them. Without a checkpoint, training restarts at step 0.

@@ -2,6 +2,7 @@
 
 #include "connection.h"
 #include "params.h"
+#include "run_store_impl.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_control.h"
@@ -9,7 +10,6 @@
 #include "sql.h"
 #include "summary.h"
 #include "tiles.h"
-#include "run_store_impl.h"
 
 #include <algorithm>
 #include <chrono>
@@ -38,8 +38,9 @@ RunStatus requireRunStatus(const std::string &word)
 {
     if (auto status = parseRunStatus(word))
         return *status;
-    throw ProjectError(Kind::BadInput, "'" + word + "' is not a run status (queued, running, finished, "
-                                           "failed, cancelled, crashed)");
+    throw ProjectError(Kind::BadInput, "'" + word
+                                           + "' is not a run status (queued, running, finished, "
+                                             "failed, cancelled, crashed)");
 }
 
 RunStore::RunStore(const Project &project) : d(std::make_unique<Impl>(project)) {}
@@ -94,7 +95,10 @@ std::string RunStore::createRun(const NewRun &run)
             st.bindNull(12).bindNull(13);
         else
             st.bind(12, run.parentId).bind(13, run.parentKind);
-        st.bind(14, run.notes).bind(15, run.heartbeatInterval).bind(16, mode).bind(17, std::max(1, run.ranks))
+        st.bind(14, run.notes)
+            .bind(15, run.heartbeatInterval)
+            .bind(16, mode)
+            .bind(17, std::max(1, run.ranks))
             .bind(18, run.scheduler);
         st.run();
         auto att = d->db.prepare("INSERT INTO run_attempts(run_id, attempt, started_at, host, pid) "
@@ -148,12 +152,16 @@ int RunStore::beginAttempt(const std::string &runId, std::int64_t checkpointStep
         auto up = d->db.prepare(R"(UPDATE runs SET attempt = ?2, status = 'running', started_at = ?3,
             ended_at = NULL, heartbeat_at = ?3, host = ?4, pid = ?5, pid_start = ?6, message = ''
             WHERE id = ?1)");
-        up.bind(1, runId).bind(2, attempt).bind(3, now).bind(4, proc.host).bind(5, proc.pid)
-            .bind(6, proc.startTime).run();
+        up.bind(1, runId).bind(2, attempt).bind(3, now).bind(4, proc.host).bind(5, proc.pid).bind(6, proc.startTime).run();
         auto att = d->db.prepare("INSERT OR REPLACE INTO run_attempts(run_id, attempt, started_at, "
                                  "resumed_from_step, host, pid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        att.bind(1, runId).bind(2, attempt).bind(3, now).bind(4, checkpointStep).bind(5, proc.host)
-            .bind(6, proc.pid).run();
+        att.bind(1, runId)
+            .bind(2, attempt)
+            .bind(3, now)
+            .bind(4, checkpointStep)
+            .bind(5, proc.host)
+            .bind(6, proc.pid)
+            .run();
         // Points past the checkpoint were computed by the attempt that is being replaced:
         // hide them, so the curve continues from the checkpoint without duplicate steps.
         std::vector<std::pair<std::int64_t, std::string>> curves;
@@ -220,7 +228,11 @@ void RunStore::setWriter(const std::string &runId, const std::optional<ProcessId
     const ProcessIdentity proc = process ? *process : ProcessIdentity::current();
     d->write([&] {
         d->db.prepare("UPDATE runs SET host = ?2, pid = ?3, pid_start = ?4, heartbeat_at = ?5 WHERE id = ?1")
-            .bind(1, runId).bind(2, proc.host).bind(3, proc.pid).bind(4, proc.startTime).bind(5, nowSeconds())
+            .bind(1, runId)
+            .bind(2, proc.host)
+            .bind(3, proc.pid)
+            .bind(4, proc.startTime)
+            .bind(5, nowSeconds())
             .run();
     });
 }
@@ -228,7 +240,8 @@ void RunStore::setWriter(const std::string &runId, const std::optional<ProcessId
 void RunStore::setRanks(const std::string &runId, int ranks)
 {
     if (ranks < 1)
-        throw ProjectError(Kind::BadInput, "run '" + runId + "': ranks must be at least 1, not " + std::to_string(ranks));
+        throw ProjectError(Kind::BadInput,
+                           "run '" + runId + "': ranks must be at least 1, not " + std::to_string(ranks));
     d->requireRun(runId);
     d->write([&] { d->db.prepare("UPDATE runs SET ranks = ?2 WHERE id = ?1").bind(1, runId).bind(2, ranks).run(); });
 }
@@ -239,7 +252,12 @@ void RunStore::setJob(const std::string &runId, const std::string &scheduler, co
     d->requireRun(runId);
     d->write([&] {
         d->db.prepare("UPDATE runs SET scheduler = ?2, job_id = ?3, job_state = ?4, job_state_at = ?5 WHERE id = ?1")
-            .bind(1, runId).bind(2, scheduler).bind(3, jobId).bind(4, state).bind(5, nowSeconds()).run();
+            .bind(1, runId)
+            .bind(2, scheduler)
+            .bind(3, jobId)
+            .bind(4, state)
+            .bind(5, nowSeconds())
+            .run();
     });
 }
 
@@ -248,9 +266,13 @@ void RunStore::setJobState(const std::string &runId, const std::string &state)
     d->requireRun(runId);
     d->write([&] {
         // The job's start is the run's start (a queued run has none yet).
-        d->db.prepare("UPDATE runs SET job_state = ?2, job_state_at = ?3, started_at = CASE WHEN ?2 = 'RUNNING' "
-                      "THEN coalesce(started_at, ?3) ELSE started_at END WHERE id = ?1")
-            .bind(1, runId).bind(2, state).bind(3, nowSeconds()).run();
+        d->db
+            .prepare("UPDATE runs SET job_state = ?2, job_state_at = ?3, started_at = CASE WHEN ?2 = 'RUNNING' "
+                     "THEN coalesce(started_at, ?3) ELSE started_at END WHERE id = ?1")
+            .bind(1, runId)
+            .bind(2, state)
+            .bind(3, nowSeconds())
+            .run();
     });
 }
 
@@ -259,13 +281,17 @@ void RunStore::addTag(const std::string &runId, const std::string &tag)
     if (tag.empty())
         throw ProjectError(Kind::BadInput, "an empty tag for run '" + runId + "'");
     d->requireRun(runId);
-    d->write([&] { d->db.prepare("INSERT OR IGNORE INTO run_tags(run_id, tag) VALUES (?1, ?2)").bind(1, runId).bind(2, tag).run(); });
+    d->write([&] {
+        d->db.prepare("INSERT OR IGNORE INTO run_tags(run_id, tag) VALUES (?1, ?2)").bind(1, runId).bind(2, tag).run();
+    });
 }
 
 void RunStore::removeTag(const std::string &runId, const std::string &tag)
 {
     d->requireRun(runId);
-    d->write([&] { d->db.prepare("DELETE FROM run_tags WHERE run_id = ?1 AND tag = ?2").bind(1, runId).bind(2, tag).run(); });
+    d->write([&] {
+        d->db.prepare("DELETE FROM run_tags WHERE run_id = ?1 AND tag = ?2").bind(1, runId).bind(2, tag).run();
+    });
 }
 
 void RunStore::setNotes(const std::string &runId, const std::string &notes)
@@ -278,8 +304,9 @@ void RunStore::appendNote(const std::string &runId, const std::string &note)
 {
     d->requireRun(runId);
     d->write([&] {
-        d->db.prepare("UPDATE runs SET notes = CASE WHEN notes = '' THEN ?2 ELSE notes || char(10) || ?2 END "
-                      "WHERE id = ?1")
+        d->db
+            .prepare("UPDATE runs SET notes = CASE WHEN notes = '' THEN ?2 ELSE notes || char(10) || ?2 END "
+                     "WHERE id = ?1")
             .bind(1, runId)
             .bind(2, note)
             .run();
@@ -296,10 +323,10 @@ void RunStore::deleteRun(const std::string &runId)
                               "DELETE FROM tiles WHERE curve_id IN (SELECT id FROM curves WHERE run_id = ?1)",
                               "DELETE FROM curves WHERE run_id = ?1", "DELETE FROM run_summary WHERE run_id = ?1",
                               "DELETE FROM run_tags WHERE run_id = ?1", "DELETE FROM run_params WHERE run_id = ?1",
-                              "DELETE FROM run_attempts WHERE run_id = ?1", "DELETE FROM system_samples WHERE run_id = ?1",
-                              "DELETE FROM events WHERE run_id = ?1", "DELETE FROM logs WHERE run_id = ?1",
-                              "DELETE FROM artifacts WHERE run_id = ?1", "DELETE FROM segment_imports WHERE run_id = ?1",
-                              "DELETE FROM runs WHERE id = ?1"})
+                              "DELETE FROM run_attempts WHERE run_id = ?1",
+                              "DELETE FROM system_samples WHERE run_id = ?1", "DELETE FROM events WHERE run_id = ?1",
+                              "DELETE FROM logs WHERE run_id = ?1", "DELETE FROM artifacts WHERE run_id = ?1",
+                              "DELETE FROM segment_imports WHERE run_id = ?1", "DELETE FROM runs WHERE id = ?1"})
             d->db.prepare(q).bind(1, runId).run();
     });
     std::error_code ec;
@@ -310,12 +337,16 @@ void RunStore::addLog(const std::string &runId, const std::string &level, const 
 {
     d->write([&] {
         d->db.prepare("INSERT INTO logs(run_id, wall_time, level, message) VALUES (?1, ?2, ?3, ?4)")
-            .bind(1, runId).bind(2, nowSeconds()).bind(3, level).bind(4, message).run();
+            .bind(1, runId)
+            .bind(2, nowSeconds())
+            .bind(3, level)
+            .bind(4, message)
+            .run();
     });
 }
 
-ArtifactRecord RunStore::addArtifact(const std::string &runId, const std::string &kind,
-                                     const std::string &relativePath, std::optional<std::int64_t> step)
+ArtifactRecord RunStore::addArtifact(const std::string &runId, const std::string &kind, const std::string &relativePath,
+                                     std::optional<std::int64_t> step)
 {
     d->requireRun(runId);
     const fs::path file = d->project.resolveInside(relativePath);
@@ -383,9 +414,10 @@ std::vector<CurveInfo> RunStore::curves(const std::string &runId)
 std::vector<EventRecord> RunStore::events(const std::string &runId, const std::string &kind)
 {
     std::vector<EventRecord> out;
-    auto st = d->db.prepare(kind.empty()
-                                ? "SELECT kind, step, wall_time, rank, attempt, json FROM events WHERE run_id = ?1 ORDER BY wall_time, id"
-                                : "SELECT kind, step, wall_time, rank, attempt, json FROM events WHERE run_id = ?1 AND kind = ?2 ORDER BY wall_time, id");
+    auto st = d->db.prepare(
+        kind.empty()
+            ? "SELECT kind, step, wall_time, rank, attempt, json FROM events WHERE run_id = ?1 ORDER BY wall_time, id"
+            : "SELECT kind, step, wall_time, rank, attempt, json FROM events WHERE run_id = ?1 AND kind = ?2 ORDER BY wall_time, id");
     st.bind(1, runId);
     if (!kind.empty())
         st.bind(2, kind);
@@ -397,7 +429,8 @@ std::vector<EventRecord> RunStore::events(const std::string &runId, const std::s
 std::vector<ArtifactRecord> RunStore::artifacts(const std::string &runId)
 {
     std::vector<ArtifactRecord> out;
-    auto st = d->db.prepare("SELECT kind, path, sha256, bytes, step, created_at FROM artifacts WHERE run_id = ?1 ORDER BY created_at");
+    auto st = d->db.prepare(
+        "SELECT kind, path, sha256, bytes, step, created_at FROM artifacts WHERE run_id = ?1 ORDER BY created_at");
     st.bind(1, runId);
     while (st.step()) {
         ArtifactRecord a{st.text(0), st.text(1), st.text(2), st.int64(3), std::nullopt, st.real(5)};
@@ -438,9 +471,10 @@ std::vector<std::string> RunStore::markStaleRuns()
         if (c.host == here)
             stale.emplace_back(c.id, "its process (pid " + std::to_string(c.pid) + " on " + here + ") is gone");
         else
-            stale.emplace_back(c.id, "no heartbeat from " + c.host + " for "
-                                         + std::to_string(static_cast<long long>(now - c.heartbeatAt.value_or(c.createdAt)))
-                                         + " s");
+            stale.emplace_back(c.id,
+                               "no heartbeat from " + c.host + " for "
+                                   + std::to_string(static_cast<long long>(now - c.heartbeatAt.value_or(c.createdAt)))
+                                   + " s");
     }
     std::vector<std::string> marked;
     if (stale.empty())

@@ -47,5 +47,4 @@ struct RunStore::Impl
     }
 };
 
-
 } // namespace seekbench::projects

@@ -204,8 +204,7 @@ void migrateStep(sql::Database &db, int from)
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,
-                           "no migration from schema version " + std::to_string(from) + " (database "
-                               + db.path() + ")");
+                           "no migration from schema version " + std::to_string(from) + " (database " + db.path() + ")");
     }
 }
 
@@ -214,8 +213,7 @@ void migrateStep(sql::Database &db, int from)
 void Schema::createDatabaseAtVersion(const std::filesystem::path &dbFile, int version)
 {
     if (version < 1 || version > kLatest)
-        throw ProjectError(ProjectError::Kind::BadInput,
-                           "no schema version " + std::to_string(version));
+        throw ProjectError(ProjectError::Kind::BadInput, "no schema version " + std::to_string(version));
     sql::Database db(dbFile.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     db.exec("PRAGMA journal_mode=DELETE");
     sql::WriteTransaction tx(db);
@@ -232,9 +230,9 @@ int Schema::migrateFile(const std::filesystem::path &dbFile, int target)
     const int found = db.userVersion();
     if (found > kLatest)
         throw ProjectError(ProjectError::Kind::NewerSchema,
-                           "the database " + dbFile.string() + " has schema version "
-                               + std::to_string(found) + ", newer than this build knows ("
-                               + std::to_string(kLatest) + "); open it with a newer Seekbench");
+                           "the database " + dbFile.string() + " has schema version " + std::to_string(found)
+                               + ", newer than this build knows (" + std::to_string(kLatest)
+                               + "); open it with a newer Seekbench");
     if (found < 1)
         throw ProjectError(ProjectError::Kind::DamagedDatabase,
                            "the database " + dbFile.string() + " has no Seekbench schema (user_version 0)");

@@ -125,12 +125,18 @@ struct SegmentImporter::Impl
             const bool known = exists.step();
             exists.reset();
             if (!known)
-                throw ProjectError(Kind::NotFound, "segment " + file.string() + " belongs to unknown run '" + runId + "'");
+                throw ProjectError(Kind::NotFound,
+                                   "segment " + file.string() + " belongs to unknown run '" + runId + "'");
             stored = ingest.write(points, samples, events, lastTime);
             auto rec = db.prepare(R"(INSERT INTO segment_imports(segment, run_id, offset, records, imported_at)
                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(segment) DO UPDATE SET offset = excluded.offset,
                 records = records + excluded.records, imported_at = excluded.imported_at)");
-            rec.bind(1, name).bind(2, runId).bind(3, pos).bind(4, static_cast<std::int64_t>(records)).bind(5, lastTime).run();
+            rec.bind(1, name)
+                .bind(2, runId)
+                .bind(3, pos)
+                .bind(4, static_cast<std::int64_t>(records))
+                .bind(5, lastTime)
+                .run();
         });
         result.segments += 1;
         result.records += records;

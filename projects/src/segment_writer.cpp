@@ -36,14 +36,15 @@ SegmentWriter::SegmentWriter(const std::filesystem::path &runDir, const std::str
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.')
             c = '_';
     m_file = runDir / "segments"
-             / ("a" + std::to_string(attempt) + "-r" + std::to_string(rank) + "-" + host + "-"
-                + std::to_string(me.pid) + ".seg");
+             / ("a" + std::to_string(attempt) + "-r" + std::to_string(rank) + "-" + host + "-" + std::to_string(me.pid)
+                + ".seg");
     m_fd = ::open(m_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (m_fd < 0)
         throw ProjectError(ProjectError::Kind::Io,
                            "cannot open segment " + m_file.string() + ": " + std::strerror(errno));
-    m_pending = nlohmann::json{{"t", "seg"}, {"run", runId}, {"attempt", attempt}, {"rank", rank},
-                               {"host", me.host}, {"pid", me.pid}}.dump()
+    m_pending = nlohmann::json{{"t", "seg"},   {"run", runId},    {"attempt", attempt},
+                               {"rank", rank}, {"host", me.host}, {"pid", me.pid}}
+                    .dump()
                 + "\n";
     m_thread = std::thread([this] { writerLoop(); });
 }
@@ -65,8 +66,9 @@ void SegmentWriter::addMetrics(std::span<const MetricPoint> points)
 {
     std::string lines;
     for (const auto &p : points)
-        lines += nlohmann::json{{"t", "m"}, {"k", p.key}, {"s", p.step}, {"w", p.wallTime}, {"r", p.rank},
-                                {"v", number(p.value)}}.dump()
+        lines += nlohmann::json{{"t", "m"},        {"k", p.key},  {"s", p.step},
+                                {"w", p.wallTime}, {"r", p.rank}, {"v", number(p.value)}}
+                     .dump()
                  + "\n";
     std::lock_guard lock(m_mutex);
     m_pending += lines;
@@ -77,13 +79,20 @@ void SegmentWriter::addSystemSample(const SystemSample &s)
 {
     nlohmann::json devices = nlohmann::json::array();
     for (const auto &d : s.devices)
-        devices.push_back({{"index", d.index}, {"name", d.name}, {"used_bytes", d.usedBytes},
-                           {"total_bytes", d.totalBytes}});
-    const std::string line = nlohmann::json{{"t", "s"}, {"w", s.wallTime}, {"r", s.rank},
-                                            {"rss", s.rssBytes}, {"cpu", s.cpuPercent},
-                                            {"cuda", s.cudaAvailable}, {"ca", s.cudaAllocatedBytes},
-                                            {"cr", s.cudaReservedBytes}, {"cp", s.cudaPeakAllocatedBytes},
-                                            {"gpu_status", s.gpuStatus}, {"devices", devices}}.dump()
+        devices.push_back(
+            {{"index", d.index}, {"name", d.name}, {"used_bytes", d.usedBytes}, {"total_bytes", d.totalBytes}});
+    const std::string line = nlohmann::json{{"t", "s"},
+                                            {"w", s.wallTime},
+                                            {"r", s.rank},
+                                            {"rss", s.rssBytes},
+                                            {"cpu", s.cpuPercent},
+                                            {"cuda", s.cudaAvailable},
+                                            {"ca", s.cudaAllocatedBytes},
+                                            {"cr", s.cudaReservedBytes},
+                                            {"cp", s.cudaPeakAllocatedBytes},
+                                            {"gpu_status", s.gpuStatus},
+                                            {"devices", devices}}
+                                 .dump()
                              + "\n";
     std::lock_guard lock(m_mutex);
     m_pending += line;
@@ -92,8 +101,9 @@ void SegmentWriter::addSystemSample(const SystemSample &s)
 
 void SegmentWriter::addEvent(const RunEvent &e)
 {
-    const std::string line = nlohmann::json{{"t", "e"}, {"kind", e.kind}, {"s", e.step}, {"w", e.wallTime},
-                                            {"r", e.rank}, {"json", e.json}}.dump()
+    const std::string line = nlohmann::json{{"t", "e"},        {"kind", e.kind}, {"s", e.step},
+                                            {"w", e.wallTime}, {"r", e.rank},    {"json", e.json}}
+                                 .dump()
                              + "\n";
     std::lock_guard lock(m_mutex);
     m_pending += line;
@@ -146,7 +156,10 @@ void SegmentWriter::writerLoop()
         // A heartbeat line every 5 s keeps an idle rank from looking stale.
         if (now - lastBeat > std::chrono::seconds(5)) {
             using namespace std::chrono;
-            m_pending += nlohmann::json{{"t", "h"}, {"w", duration<double>(system_clock::now().time_since_epoch()).count()}}.dump() + "\n";
+            m_pending += nlohmann::json{{"t", "h"},
+                                        {"w", duration<double>(system_clock::now().time_since_epoch()).count()}}
+                             .dump()
+                         + "\n";
         }
         if (!m_pending.empty() || m_flushRequested) {
             std::string text;

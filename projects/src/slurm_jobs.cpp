@@ -99,7 +99,8 @@ CommandResult runCommand(const std::vector<std::string> &argv, std::chrono::mill
     int open = 2;
     bool killed = false;
     while (open > 0) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline
+                                                                                - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             ::kill(pid, SIGKILL);
             killed = true;
@@ -151,15 +152,14 @@ bool isSlurmJobId(const std::string &id)
 
 bool isTerminalJobState(const std::string &s)
 {
-    for (const char *t : {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "PREEMPTED",
-                          "OUT_OF_MEMORY", "BOOT_FAIL", "DEADLINE", "REVOKED", "SPECIAL_EXIT"})
+    for (const char *t : {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "PREEMPTED", "OUT_OF_MEMORY",
+                          "BOOT_FAIL", "DEADLINE", "REVOKED", "SPECIAL_EXIT"})
         if (s.rfind(t, 0) == 0)
             return true;
     return false;
 }
 
-std::string submitSlurmJob(const SlurmSettings &settings, const SlurmJobSpec &job,
-                           const std::filesystem::path &script)
+std::string submitSlurmJob(const SlurmSettings &settings, const SlurmJobSpec &job, const std::filesystem::path &script)
 {
     const auto issues = checkSlurmSettings(settings, job);
     if (!issues.empty())
@@ -170,7 +170,8 @@ std::string submitSlurmJob(const SlurmSettings &settings, const SlurmJobSpec &jo
     argv.push_back(script.string());
     const CommandResult r = runCommand(argv);
     if (r.exitCode != 0)
-        throw ProjectError(Kind::Io, "sbatch refused the job (exit " + std::to_string(r.exitCode) + "): " + trim(r.err + r.out));
+        throw ProjectError(Kind::Io,
+                           "sbatch refused the job (exit " + std::to_string(r.exitCode) + "): " + trim(r.err + r.out));
     // --parsable: "<job id>" or "<job id>;<cluster>"
     const std::string out = trim(r.out);
     const std::string id = out.substr(0, out.find(';'));
@@ -196,7 +197,8 @@ SlurmJobInfo querySlurmJob(const std::string &jobId)
     }
     if (sc.exitCode == -1 || sc.exitCode == 127) {
         // No scontrol here: squeue knows live jobs.
-        const CommandResult sq = runCommand({"squeue", "-h", "-t", "all", "-j", jobId, "-o", "%T %r"}, std::chrono::seconds(30));
+        const CommandResult sq = runCommand({"squeue", "-h", "-t", "all", "-j", jobId, "-o", "%T %r"},
+                                            std::chrono::seconds(30));
         if (sq.exitCode == 0 && !trim(sq.out).empty()) {
             info.known = true;
             info.source = "squeue";
@@ -226,7 +228,8 @@ void cancelSlurmJob(const std::string &jobId)
         throw ProjectError(Kind::BadInput, "'" + jobId + "' is not a Slurm job id");
     const CommandResult r = runCommand({"scancel", jobId}, std::chrono::seconds(30));
     if (r.exitCode != 0)
-        throw ProjectError(Kind::Io, "scancel " + jobId + " failed (exit " + std::to_string(r.exitCode) + "): " + trim(r.err + r.out));
+        throw ProjectError(Kind::Io, "scancel " + jobId + " failed (exit " + std::to_string(r.exitCode)
+                                         + "): " + trim(r.err + r.out));
 }
 
 } // namespace seekbench::projects

@@ -108,7 +108,8 @@ std::vector<SlurmIssue> checkSlurmSettings(const SlurmSettings &s, const SlurmJo
             char code[8];
             std::snprintf(code, sizeof code, "0x%02x", static_cast<unsigned char>(value[std::size_t(at)]));
             issues.push_back({field, std::string("contains a control character (") + code + ") at offset "
-                                         + std::to_string(at) + "; newlines, NUL and other control characters are refused"});
+                                         + std::to_string(at)
+                                         + "; newlines, NUL and other control characters are refused"});
             return false;
         }
         return true;
@@ -118,11 +119,13 @@ std::vector<SlurmIssue> checkSlurmSettings(const SlurmSettings &s, const SlurmJo
     if (s.tasksPerNode < 1 || s.tasksPerNode > 1024)
         issues.push_back({"tasks_per_node", "must be between 1 and 1024, not " + std::to_string(s.tasksPerNode)});
     if (s.cpusPerTask < 0 || s.cpusPerTask > 4096)
-        issues.push_back({"cpus_per_task", "must be between 0 (not asked) and 4096, not " + std::to_string(s.cpusPerTask)});
+        issues.push_back(
+            {"cpus_per_task", "must be between 0 (not asked) and 4096, not " + std::to_string(s.cpusPerTask)});
     if (s.gpusPerTask < 0 || s.gpusPerTask > 64)
         issues.push_back({"gpus_per_task", "must be between 0 and 64, not " + std::to_string(s.gpusPerTask)});
     if (text("time", s.timeLimit) && !s.timeLimit.empty() && !slurmTime(s.timeLimit))
-        issues.push_back({"time", "'" + s.timeLimit + "' is not a Slurm time (minutes, MM:SS, HH:MM:SS, D-HH:MM:SS or UNLIMITED)"});
+        issues.push_back(
+            {"time", "'" + s.timeLimit + "' is not a Slurm time (minutes, MM:SS, HH:MM:SS, D-HH:MM:SS or UNLIMITED)"});
     text("partition", s.partition);
     text("account", s.account);
     if (text("job_name", s.jobName) && s.jobName.size() > 200)
@@ -133,7 +136,8 @@ std::vector<SlurmIssue> checkSlurmSettings(const SlurmSettings &s, const SlurmJo
             continue;
         const std::string opt = extraOption(s.extra[i]);
         if (opt.size() < 2 || opt[0] != '-')
-            issues.push_back({field, "'" + s.extra[i] + "' is not an sbatch option (it must start with -, e.g. --qos=high)"});
+            issues.push_back(
+                {field, "'" + s.extra[i] + "' is not an sbatch option (it must start with -, e.g. --qos=high)"});
         else if (opt.rfind("--wrap", 0) == 0)
             issues.push_back({field, "--wrap replaces the script with a shell command; it is not allowed"});
     }
@@ -207,9 +211,9 @@ std::string sbatchScript(const SlurmSettings &s, const SlurmJobSpec &job)
     o << " " << shellQuote("--output=" + logs + "/rank-%t.jsonl");
     o << " " << shellQuote("--error=" + logs + "/rank-%t.log");
     o << " \\\n    " << shellQuote(s.cli);
-    for (const std::string &word : {std::string("train"), std::string("--project"), job.projectDir.string(),
-                                   std::string("--run-id"), job.runId, std::string("--attempt"),
-                                   std::to_string(job.attempt)})
+    for (const std::string &word :
+         {std::string("train"), std::string("--project"), job.projectDir.string(), std::string("--run-id"), job.runId,
+          std::string("--attempt"), std::to_string(job.attempt)})
         o << " " << shellQuote(word);
     o << "\n";
     return o.str();
@@ -271,8 +275,10 @@ SlurmSettings loadSlurmProfile(const std::filesystem::path &file)
                 for (const auto &item : v)
                     s.extra.push_back(item.as<std::string>());
             } else
-                throw ProjectError(Kind::BadInput, at + ": unknown key (nodes, tasks_per_node, cpus_per_task, "
-                                                        "gpus_per_task, time, partition, account, job_name, sbatch, cli)");
+                throw ProjectError(Kind::BadInput,
+                                   at
+                                       + ": unknown key (nodes, tasks_per_node, cpus_per_task, "
+                                         "gpus_per_task, time, partition, account, job_name, sbatch, cli)");
         } catch (const YAML::Exception &) {
             throw ProjectError(Kind::BadInput, at + ": wrong type");
         }

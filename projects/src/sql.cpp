@@ -62,8 +62,8 @@ void Database::exec(const char *sqlText)
 Statement Database::prepare(std::string_view sqlText)
 {
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(m_db, sqlText.data(), static_cast<int>(sqlText.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(m_db, sqlText.data(), static_cast<int>(sqlText.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &stmt, nullptr);
     if (rc != SQLITE_OK)
         fail(rc, "cannot prepare statement");
     return Statement(this, stmt);
@@ -89,9 +89,7 @@ Statement::~Statement()
         sqlite3_finalize(m_stmt);
 }
 
-Statement::Statement(Statement &&other) noexcept
-    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr))
-{}
+Statement::Statement(Statement &&other) noexcept : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)) {}
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
@@ -122,8 +120,7 @@ Statement &Statement::bind(int index, double value)
 
 Statement &Statement::bind(int index, std::string_view value)
 {
-    const int rc = sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()),
-                                     SQLITE_TRANSIENT);
+    const int rc = sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK)
         m_db->fail(rc, "cannot bind parameter");
     return *this;
@@ -166,8 +163,7 @@ void Statement::reset()
 std::string Statement::text(int col) const
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
-             : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
 }
 
 WriteTransaction::WriteTransaction(Database &db, int attempts) : m_db(db)

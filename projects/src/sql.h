@@ -20,10 +20,7 @@ public:
     SqlError(int code, const std::string &message) : std::runtime_error(message), m_code(code) {}
     int code() const { return m_code; }
     bool isBusy() const { return (m_code & 0xff) == SQLITE_BUSY || (m_code & 0xff) == SQLITE_LOCKED; }
-    bool isCorrupt() const
-    {
-        return (m_code & 0xff) == SQLITE_CORRUPT || (m_code & 0xff) == SQLITE_NOTADB;
-    }
+    bool isCorrupt() const { return (m_code & 0xff) == SQLITE_CORRUPT || (m_code & 0xff) == SQLITE_NOTADB; }
 
 private:
     int m_code;

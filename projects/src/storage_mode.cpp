@@ -7,14 +7,12 @@
 
 namespace seekbench::projects {
 
-const char *toString(StorageMode mode)
-{
-    return mode == StorageMode::Local ? "local" : "segments";
-}
+const char *toString(StorageMode mode) { return mode == StorageMode::Local ? "local" : "segments"; }
 
 std::string networkFilesystemName(const std::filesystem::path &dir)
 {
-    struct statfs fs{};
+    struct statfs fs
+    {};
     if (::statfs(dir.c_str(), &fs) != 0)
         return {};
     // Magic numbers from linux/magic.h and the file systems' own headers.

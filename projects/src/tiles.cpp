@@ -57,8 +57,7 @@ void rebuildCurve(sql::Database &db, std::int64_t curveId, std::int64_t fromStep
     auto del = db.prepare("DELETE FROM tiles WHERE curve_id = ?1 AND level = ?2 AND block >= ?3");
     std::int64_t readFrom = std::numeric_limits<std::int64_t>::min();
     for (int level = 1; level <= kLevels; ++level) {
-        const std::int64_t block = whole ? std::numeric_limits<std::int64_t>::min()
-                                         : blockOf(fromStep, level);
+        const std::int64_t block = whole ? std::numeric_limits<std::int64_t>::min() : blockOf(fromStep, level);
         del.bind(1, curveId).bind(2, level).bind(3, block).run();
         if (!whole)
             readFrom = block << shiftOf(level); // the coarsest level starts earliest

@@ -8,10 +8,10 @@
 
 #include <array>
 #include <cmath>
-#include <vector>
 #include <cstdint>
 #include <map>
 #include <tuple>
+#include <vector>
 
 namespace seekbench::projects::tiles {
 
@@ -116,7 +116,6 @@ private:
 
 // Rebuilds a curve's tiles and stats from its visible raw points at and after
 // `fromStep` (the whole curve for fromStep <= 0). Used by migrations and by resume.
-void rebuildCurve(sql::Database &db, std::int64_t curveId, std::int64_t fromStep,
-                  bool hasAttempts = true);
+void rebuildCurve(sql::Database &db, std::int64_t curveId, std::int64_t fromStep, bool hasAttempts = true);
 
 } // namespace seekbench::projects::tiles

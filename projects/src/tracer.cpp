@@ -113,10 +113,12 @@ struct Tracer::Impl
 Tracer::Tracer(const Project &project) : d(std::make_unique<Impl>())
 {
     d->db = openConnection(project, true);
-    d->next = d->db.prepare("SELECT id, ts, amount, receiver FROM aml_transactions INDEXED BY aml_tx_forward "
-                            "WHERE sender = ?1 AND ts > ?2 AND ts <= ?3 AND amount BETWEEN ?4 AND ?5 ORDER BY ts LIMIT ?6");
-    d->prev = d->db.prepare("SELECT id, ts, amount, sender FROM aml_transactions INDEXED BY aml_tx_backward "
-                            "WHERE receiver = ?1 AND ts >= ?2 AND ts < ?3 AND amount BETWEEN ?4 AND ?5 ORDER BY ts DESC LIMIT ?6");
+    d->next = d->db.prepare(
+        "SELECT id, ts, amount, receiver FROM aml_transactions INDEXED BY aml_tx_forward "
+        "WHERE sender = ?1 AND ts > ?2 AND ts <= ?3 AND amount BETWEEN ?4 AND ?5 ORDER BY ts LIMIT ?6");
+    d->prev = d->db.prepare(
+        "SELECT id, ts, amount, sender FROM aml_transactions INDEXED BY aml_tx_backward "
+        "WHERE receiver = ?1 AND ts >= ?2 AND ts < ?3 AND amount BETWEEN ?4 AND ?5 ORDER BY ts DESC LIMIT ?6");
     d->byId = d->db.prepare("SELECT id, sender, receiver, ts, amount FROM aml_transactions WHERE id = ?1");
 }
 
@@ -132,7 +134,8 @@ void checkOptions(const TraceOptions &o)
     if (!(o.windowSeconds > 0))
         throw ProjectError(ProjectError::Kind::BadInput, "the time window must be positive");
     if (o.frontierCap < 1 || o.perAccountLimit < 1)
-        throw ProjectError(ProjectError::Kind::BadInput, "the frontier cap and the per-account limit must be at least 1");
+        throw ProjectError(ProjectError::Kind::BadInput,
+                           "the frontier cap and the per-account limit must be at least 1");
 }
 } // namespace
 
@@ -143,7 +146,8 @@ TraceResult Tracer::fromTransaction(std::int64_t txId, const TraceOptions &o)
     d->queries = 0;
     d->byId.bind(1, txId);
     if (!d->byId.step())
-        throw ProjectError(ProjectError::Kind::NotFound, "no transaction " + std::to_string(txId) + " in the project's store");
+        throw ProjectError(ProjectError::Kind::NotFound,
+                           "no transaction " + std::to_string(txId) + " in the project's store");
     const Impl::Edge seed{d->byId.int64(0), d->byId.int64(1), d->byId.int64(2), d->byId.real(3), d->byId.real(4)};
     d->byId.reset();
     TraceResult r;
@@ -163,10 +167,11 @@ TraceResult Tracer::fromAccount(std::int64_t accountId, double fromTs, double to
     d->queries = 0;
     TraceResult r;
     auto seeds = [&](bool forward) {
-        auto st = d->db.prepare(forward ? "SELECT id, sender, receiver, ts, amount FROM aml_transactions INDEXED BY aml_tx_forward "
-                                          "WHERE sender = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY ts LIMIT ?4"
-                                        : "SELECT id, sender, receiver, ts, amount FROM aml_transactions INDEXED BY aml_tx_backward "
-                                          "WHERE receiver = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY ts DESC LIMIT ?4");
+        auto st = d->db.prepare(
+            forward ? "SELECT id, sender, receiver, ts, amount FROM aml_transactions INDEXED BY aml_tx_forward "
+                      "WHERE sender = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY ts LIMIT ?4"
+                    : "SELECT id, sender, receiver, ts, amount FROM aml_transactions INDEXED BY aml_tx_backward "
+                      "WHERE receiver = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY ts DESC LIMIT ?4");
         st.bind(1, accountId).bind(2, fromTs).bind(3, toTs).bind(4, o.frontierCap + 1);
         ++d->queries;
         std::vector<std::vector<Impl::Edge>> out;

@@ -77,7 +77,8 @@ TransactionStore::Appended TransactionStore::append(const aml::AmlData &data, st
         }
         std::int64_t next = std::int64_t(ids.size()) + 1;
         std::vector<std::int64_t> idOf(data.accounts.size(), 0);
-        auto ins = d->db.prepare("INSERT INTO aml_accounts(id, name, business, country, label, mule) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        auto ins = d->db.prepare(
+            "INSERT INTO aml_accounts(id, name, business, country, label, mule) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         auto upd = d->db.prepare("UPDATE aml_accounts SET label = ?2 WHERE id = ?1 AND coalesce(label, -1) < ?2");
         const auto &a = data.accounts;
         for (std::size_t i = 0; i < a.size(); ++i) {
@@ -132,9 +133,15 @@ std::int64_t TransactionStore::recordImport(const std::string &source, std::int6
 {
     std::int64_t id = 0;
     sql::withWriteTransaction(d->db, [&] {
-        d->db.prepare("INSERT INTO aml_imports(source, imported_at, rows_ok, rows_bad, quarantine, details_json) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-            .bind(1, source).bind(2, nowSeconds()).bind(3, rowsOk).bind(4, rowsBad).bind(5, quarantine).bind(6, detailsJson)
+        d->db
+            .prepare("INSERT INTO aml_imports(source, imported_at, rows_ok, rows_bad, quarantine, details_json) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            .bind(1, source)
+            .bind(2, nowSeconds())
+            .bind(3, rowsOk)
+            .bind(4, rowsBad)
+            .bind(5, quarantine)
+            .bind(6, detailsJson)
             .run();
         id = d->db.lastInsertRowid();
     });
@@ -149,8 +156,9 @@ aml::Accounts TransactionStore::accounts()
     while (st.step()) {
         const AccountRow r = readAccount(st);
         if (r.id != expect++)
-            throw ProjectError(ProjectError::Kind::DamagedDatabase,
-                               "aml_accounts ids are not dense (id " + std::to_string(r.id) + " in " + d->db.path() + ")");
+            throw ProjectError(ProjectError::Kind::DamagedDatabase, "aml_accounts ids are not dense (id "
+                                                                        + std::to_string(r.id) + " in " + d->db.path()
+                                                                        + ")");
         a.push(r.name, r.business, r.country, r.label, r.mule);
     }
     return a;
@@ -167,8 +175,9 @@ aml::AmlData TransactionStore::load()
     while (st.step()) {
         const int channel = aml::channelFromName(st.text(6));
         const std::string typology = st.text(8);
-        data.tx.push(st.real(1), int(st.int64(2) - 1), int(st.int64(3) - 1), st.real(4), st.text(5), channel < 0 ? 0 : channel,
-                     st.int32(7), typology.empty() ? 0 : std::max(0, aml::typologyFromName(typology)), st.int32(9));
+        data.tx.push(st.real(1), int(st.int64(2) - 1), int(st.int64(3) - 1), st.real(4), st.text(5),
+                     channel < 0 ? 0 : channel, st.int32(7),
+                     typology.empty() ? 0 : std::max(0, aml::typologyFromName(typology)), st.int32(9));
         data.tx.id.back() = st.int64(0);
     }
     return data;

@@ -33,14 +33,14 @@ inline seekbench::projects::Project makeAmlProject(const std::filesystem::path &
     auto tx = [&](char from, char to, double hour, double amount, int label, int typology) {
         d.tx.push(kT0 + hour * kHour, from - 'A', to - 'A', amount, "USD", 0, label, typology, label ? 1 : -1);
     };
-    tx('A', 'B', 10, 10000, 1, aml::kStack);  // tx 1
-    tx('B', 'C', 20, 9800, 1, aml::kStack);   // tx 2
-    tx('C', 'D', 30, 9600, 1, aml::kStack);   // tx 3
-    for (int i = 0; i < 4; ++i) {              // tx 4..11: the hub trades with E, F, G, A
+    tx('A', 'B', 10, 10000, 1, aml::kStack); // tx 1
+    tx('B', 'C', 20, 9800, 1, aml::kStack);  // tx 2
+    tx('C', 'D', 30, 9600, 1, aml::kStack);  // tx 3
+    for (int i = 0; i < 4; ++i) {            // tx 4..11: the hub trades with E, F, G, A
         tx('H', char('E' + i % 3), 40 + i, 100 + i, 0, 0);
         tx(char('E' + i % 3), 'H', 50 + i, 50 + i, 0, 0);
     }
-    tx('A', 'H', 60, 70, 0, 0);                // tx 12
+    tx('A', 'H', 60, 70, 0, 0); // tx 12
     projects::TransactionStore(p).append(d);
     projects::AmlResultStore results(p);
     std::vector<projects::AmlAlertRow> alerts;

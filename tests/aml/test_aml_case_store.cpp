@@ -23,7 +23,8 @@ class TestAmlCaseStore : public QObject
 
     Project project()
     {
-        return amlfixture::makeAmlProject(std::filesystem::path(m_tmp.path().toStdString()) / ("p" + std::to_string(m_n++)));
+        return amlfixture::makeAmlProject(std::filesystem::path(m_tmp.path().toStdString())
+                                          / ("p" + std::to_string(m_n++)));
     }
 
     static AmlAlertQuery all()
@@ -121,9 +122,12 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("alert");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown status") << qint64(1) << "open" << "unknown alert status 'open' for alert 1";
-        QTest::newRow("empty status") << qint64(1) << "" << "unknown alert status ''";
-        QTest::newRow("unknown alert") << qint64(999) << "reviewing" << "no alert 999 in the project";
+        QTest::newRow("unknown status") << qint64(1) << "open"
+                                        << "unknown alert status 'open' for alert 1";
+        QTest::newRow("empty status") << qint64(1) << ""
+                                      << "unknown alert status ''";
+        QTest::newRow("unknown alert") << qint64(999) << "reviewing"
+                                       << "no alert 999 in the project";
     }
 
     void badStatusAndUnknownAlert()
@@ -211,12 +215,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("what");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown alert") << "alert:77" << "no alert 77 in the project";
-        QTest::newRow("unknown account") << "account:ZZ" << "no account 'ZZ' in the project";
-        QTest::newRow("no subject") << "" << "a case needs an alert or an account";
-        QTest::newRow("malformed reasons") << "reasons:{\"x\":1}" << "alert 1: reasons_json is not a JSON list";
-        QTest::newRow("reasons not JSON") << "reasons:[oops" << "alert 1: reasons_json is not valid JSON";
-        QTest::newRow("reason not a string") << "reasons:[\"a\", 3]" << "alert 1: reasons_json item 2 is not a string";
+        QTest::newRow("unknown alert") << "alert:77"
+                                       << "no alert 77 in the project";
+        QTest::newRow("unknown account") << "account:ZZ"
+                                         << "no account 'ZZ' in the project";
+        QTest::newRow("no subject") << ""
+                                    << "a case needs an alert or an account";
+        QTest::newRow("malformed reasons") << "reasons:{\"x\":1}"
+                                           << "alert 1: reasons_json is not a JSON list";
+        QTest::newRow("reasons not JSON") << "reasons:[oops"
+                                          << "alert 1: reasons_json is not valid JSON";
+        QTest::newRow("reason not a string") << "reasons:[\"a\", 3]"
+                                             << "alert 1: reasons_json item 2 is not a string";
     }
 
     void badCases()
@@ -253,7 +263,8 @@ private Q_SLOTS:
             writeReportFile("/proc/seekbench-no/such/dir/case.html", "x");
             QFAIL("accepted");
         } catch (const std::runtime_error &e) {
-            QVERIFY(std::string(e.what()).find("cannot write /proc/seekbench-no/such/dir/case.html") != std::string::npos);
+            QVERIFY(std::string(e.what()).find("cannot write /proc/seekbench-no/such/dir/case.html")
+                    != std::string::npos);
         }
     }
 };

@@ -40,7 +40,8 @@ private Q_SLOTS:
         const QString project = path("p");
         QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("init"), project}).code, 0);
         auto r = cli({QStringLiteral("aml"), QStringLiteral("generate"), QStringLiteral("--project"), project,
-                      QStringLiteral("--accounts"), QStringLiteral("150"), QStringLiteral("--months"), QStringLiteral("3")});
+                      QStringLiteral("--accounts"), QStringLiteral("150"), QStringLiteral("--months"),
+                      QStringLiteral("3")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("\"transactions\"")));
 
@@ -49,13 +50,13 @@ private Q_SLOTS:
             std::ofstream csv(path("in.csv").toStdString());
             csv << "timestamp,sender,receiver,amount,currency\n2026-03-01T10:00:00Z,X1,X2,10,USD\n2026-03-01,X1,X2,-3,USD\n";
         }
-        r = cli({QStringLiteral("aml"), QStringLiteral("import"), QStringLiteral("--project"), project, QStringLiteral("--csv"),
-                 path("in.csv"), QStringLiteral("--quarantine"), path("q.csv")});
+        r = cli({QStringLiteral("aml"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                 QStringLiteral("--csv"), path("in.csv"), QStringLiteral("--quarantine"), path("q.csv")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("in.csv:3: amount: '-3' must be greater than 0")), qPrintable(r.err));
         QVERIFY(QFile::exists(path("q.csv")));
-        r = cli({QStringLiteral("aml"), QStringLiteral("import"), QStringLiteral("--project"), project, QStringLiteral("--csv"),
-                 path("missing.csv")});
+        r = cli({QStringLiteral("aml"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                 QStringLiteral("--csv"), path("missing.csv")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("missing.csv")));
 
@@ -67,30 +68,30 @@ private Q_SLOTS:
                    "  eval_every: 0\n  checkpoint_every: 0\n  threads: 1\naml:\n  sequence_length: 8\n  message_layers: 1\n"
                    "  eval_months: 1\n  xgb_rounds: 20\n";
         }
-        r = cli({QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"), project, QStringLiteral("--config"),
-                 path("aml.yaml")});
+        r = cli({QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"), project,
+                 QStringLiteral("--config"), path("aml.yaml")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("aml/xgboost_pr_auc")), qPrintable(r.err));
 
-        r = cli({QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), project, QStringLiteral("--capacity"),
-                 QStringLiteral("3"), QStringLiteral("--json")});
+        r = cli({QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), project,
+                 QStringLiteral("--capacity"), QStringLiteral("3"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("\"operating_point\"")));
         QVERIFY(r.out.contains(QStringLiteral("\"recall_at_fpr\"")));
         QVERIFY(r.out.contains(QStringLiteral("\"curve\"")));
 
-        r = cli({QStringLiteral("aml"), QStringLiteral("trace"), QStringLiteral("--project"), project, QStringLiteral("--tx"),
-                 QStringLiteral("1"), QStringLiteral("--json")});
+        r = cli({QStringLiteral("aml"), QStringLiteral("trace"), QStringLiteral("--project"), project,
+                 QStringLiteral("--tx"), QStringLiteral("1"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("\"truncated\"")));
-        r = cli({QStringLiteral("aml"), QStringLiteral("trace"), QStringLiteral("--project"), project, QStringLiteral("--account"),
-                 QStringLiteral("nobody")});
+        r = cli({QStringLiteral("aml"), QStringLiteral("trace"), QStringLiteral("--project"), project,
+                 QStringLiteral("--account"), QStringLiteral("nobody")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("no account 'nobody'")));
 
-        r = cli({QStringLiteral("aml"), QStringLiteral("report"), QStringLiteral("--project"), project, QStringLiteral("--account"),
-                 QStringLiteral("X1"), QStringLiteral("--note"), QStringLiteral("<b>checked</b>"), QStringLiteral("--out"),
-                 path("case.html")});
+        r = cli({QStringLiteral("aml"), QStringLiteral("report"), QStringLiteral("--project"), project,
+                 QStringLiteral("--account"), QStringLiteral("X1"), QStringLiteral("--note"),
+                 QStringLiteral("<b>checked</b>"), QStringLiteral("--out"), path("case.html")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         std::ifstream html(path("case.html").toStdString());
         std::stringstream ss;

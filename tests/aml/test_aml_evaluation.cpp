@@ -259,7 +259,8 @@ private Q_SLOTS:
         for (const auto &a : alerts)
             rows.push_back(a.row);
         QCOMPARE(rows, (std::vector<std::size_t>{6, 4, 5, 7}));
-        QVERIFY(std::is_sorted(alerts.begin(), alerts.end(), [](const Alert &x, const Alert &y) { return x.score > y.score; }));
+        QVERIFY(std::is_sorted(alerts.begin(), alerts.end(),
+                               [](const Alert &x, const Alert &y) { return x.score > y.score; }));
         // Precision at the score: none above 0.95, 1 at 0.9, 1/2 at 0.8, 2/3 at 0.7.
         QCOMPARE(alerts[0].severity, std::string("low"));
         QCOMPARE(alerts[1].severity, std::string("high"));
@@ -272,7 +273,8 @@ private Q_SLOTS:
         QCOMPARE(a.threshold, threshold);
         // Against the normal training rows (amount 1, 1.2, 0.8: mean 1, sd 0.163) the
         // amount 3 stands out; the receiver R9 carries this row's risk.
-        QCOMPARE(a.reasons, (std::vector<std::string>{"AMOUNT: amount=3 (z=12.2)", "NEIGHBOUR: receiver R9 has account risk 0.900"}));
+        QCOMPARE(a.reasons, (std::vector<std::string>{"AMOUNT: amount=3 (z=12.2)",
+                                                      "NEIGHBOUR: receiver R9 has account risk 0.900"}));
         for (const auto &x : alerts)
             QVERIFY(!x.reasons.empty() && x.reasons.back().rfind("NEIGHBOUR: receiver ", 0) == 0);
 

@@ -28,7 +28,8 @@ class TestAmlGenerator : public QObject
 private Q_SLOTS:
     void deterministicForASeed()
     {
-        const AmlData a = generateTransactions(small(11)), b = generateTransactions(small(11)), c = generateTransactions(small(12));
+        const AmlData a = generateTransactions(small(11)), b = generateTransactions(small(11)),
+                      c = generateTransactions(small(12));
         QCOMPARE(a.tx.size(), b.tx.size());
         QCOMPARE(fingerprint(a), fingerprint(b));
         QVERIFY(a.tx.amount == b.tx.amount);
@@ -143,8 +144,7 @@ private Q_SLOTS:
                 }
                 break;
             }
-            default:
-                QFAIL("unknown typology");
+            default: QFAIL("unknown typology");
             }
         }
         QCOMPARE(int(seen.size()), 7);
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(rocAuc(s, l), 7.0 / 8.0);
         const auto curve = operatingCurve(s, l);
         QCOMPARE(curve.size(), std::size_t(6));
-        QCOMPARE(recallAtFpr(curve, 0.25).recall, 1.0);  // threshold 0.7: 1 false positive of 4
+        QCOMPARE(recallAtFpr(curve, 0.25).recall, 1.0); // threshold 0.7: 1 false positive of 4
         QCOMPARE(recallAtFpr(curve, 0.2).recall, 0.5);
         // Capacity of 2 alerts a day over 1 day: the cost optimum (3 alerts, cost 1) is not
         // allowed; of 1 alert (cost 10) and 2 alerts (cost 11), 1 is cheaper.

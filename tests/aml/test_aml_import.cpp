@@ -19,7 +19,7 @@ using namespace seekbench::aml;
 namespace {
 const char *kHeader = "timestamp,sender,receiver,amount,currency,channel,label\n";
 const char *kGood = "2026-01-05T10:00:00Z,alice,bob,120.50,USD,wire,0\n";
-}
+} // namespace
 
 class TestAmlImport : public QObject
 {
@@ -30,24 +30,42 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("row");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("too few fields") << "2026-01-05T10:00:00Z,alice,bob,10,USD" << "expected 7 fields, found 5";
-        QTest::newRow("too many fields") << "2026-01-05T10:00:00Z,alice,bob,10,USD,wire,0,x" << "expected 7 fields, found 8";
-        QTest::newRow("bad timestamp") << "yesterday,alice,bob,10,USD,wire,0" << "timestamp: 'yesterday' is not";
-        QTest::newRow("impossible date") << "2026-02-30T10:00:00Z,alice,bob,10,USD,wire,0" << "timestamp: '2026-02-30T10:00:00Z'";
-        QTest::newRow("local time zone") << "2026-01-05T10:00:00+02:00,alice,bob,10,USD,wire,0" << "timestamp:";
-        QTest::newRow("empty sender") << "2026-01-05T10:00:00Z,,bob,10,USD,wire,0" << "sender: empty";
-        QTest::newRow("empty receiver") << "2026-01-05T10:00:00Z,alice, ,10,USD,wire,0" << "receiver: empty";
-        QTest::newRow("self transfer") << "2026-01-05T10:00:00Z,alice,alice,10,USD,wire,0" << "receiver: same account as the sender";
-        QTest::newRow("amount text") << "2026-01-05T10:00:00Z,alice,bob,ten,USD,wire,0" << "amount: 'ten' is not a number";
-        QTest::newRow("amount comma") << "2026-01-05T10:00:00Z,alice,bob,\"1,000\",USD,wire,0" << "amount: '1,000' is not a number";
-        QTest::newRow("amount zero") << "2026-01-05T10:00:00Z,alice,bob,0,USD,wire,0" << "amount: '0' must be greater than 0";
-        QTest::newRow("amount negative") << "2026-01-05T10:00:00Z,alice,bob,-5,USD,wire,0" << "must be greater than 0";
-        QTest::newRow("amount nan") << "2026-01-05T10:00:00Z,alice,bob,nan,USD,wire,0" << "amount: 'nan' must be greater than 0";
-        QTest::newRow("currency lower") << "2026-01-05T10:00:00Z,alice,bob,10,usd,wire,0" << "currency: 'usd' is not a three-letter";
-        QTest::newRow("currency long") << "2026-01-05T10:00:00Z,alice,bob,10,USDT,wire,0" << "currency: 'USDT'";
-        QTest::newRow("channel") << "2026-01-05T10:00:00Z,alice,bob,10,USD,pigeon,0" << "channel: 'pigeon' is not one of";
-        QTest::newRow("label") << "2026-01-05T10:00:00Z,alice,bob,10,USD,wire,yes" << "label: 'yes' must be 0, 1 or empty";
-        QTest::newRow("open quote") << "2026-01-05T10:00:00Z,\"alice,bob,10,USD,wire,0" << "unterminated quoted field";
+        QTest::newRow("too few fields") << "2026-01-05T10:00:00Z,alice,bob,10,USD"
+                                        << "expected 7 fields, found 5";
+        QTest::newRow("too many fields") << "2026-01-05T10:00:00Z,alice,bob,10,USD,wire,0,x"
+                                         << "expected 7 fields, found 8";
+        QTest::newRow("bad timestamp") << "yesterday,alice,bob,10,USD,wire,0"
+                                       << "timestamp: 'yesterday' is not";
+        QTest::newRow("impossible date") << "2026-02-30T10:00:00Z,alice,bob,10,USD,wire,0"
+                                         << "timestamp: '2026-02-30T10:00:00Z'";
+        QTest::newRow("local time zone") << "2026-01-05T10:00:00+02:00,alice,bob,10,USD,wire,0"
+                                         << "timestamp:";
+        QTest::newRow("empty sender") << "2026-01-05T10:00:00Z,,bob,10,USD,wire,0"
+                                      << "sender: empty";
+        QTest::newRow("empty receiver") << "2026-01-05T10:00:00Z,alice, ,10,USD,wire,0"
+                                        << "receiver: empty";
+        QTest::newRow("self transfer") << "2026-01-05T10:00:00Z,alice,alice,10,USD,wire,0"
+                                       << "receiver: same account as the sender";
+        QTest::newRow("amount text") << "2026-01-05T10:00:00Z,alice,bob,ten,USD,wire,0"
+                                     << "amount: 'ten' is not a number";
+        QTest::newRow("amount comma") << "2026-01-05T10:00:00Z,alice,bob,\"1,000\",USD,wire,0"
+                                      << "amount: '1,000' is not a number";
+        QTest::newRow("amount zero") << "2026-01-05T10:00:00Z,alice,bob,0,USD,wire,0"
+                                     << "amount: '0' must be greater than 0";
+        QTest::newRow("amount negative") << "2026-01-05T10:00:00Z,alice,bob,-5,USD,wire,0"
+                                         << "must be greater than 0";
+        QTest::newRow("amount nan") << "2026-01-05T10:00:00Z,alice,bob,nan,USD,wire,0"
+                                    << "amount: 'nan' must be greater than 0";
+        QTest::newRow("currency lower") << "2026-01-05T10:00:00Z,alice,bob,10,usd,wire,0"
+                                        << "currency: 'usd' is not a three-letter";
+        QTest::newRow("currency long") << "2026-01-05T10:00:00Z,alice,bob,10,USDT,wire,0"
+                                       << "currency: 'USDT'";
+        QTest::newRow("channel") << "2026-01-05T10:00:00Z,alice,bob,10,USD,pigeon,0"
+                                 << "channel: 'pigeon' is not one of";
+        QTest::newRow("label") << "2026-01-05T10:00:00Z,alice,bob,10,USD,wire,yes"
+                               << "label: 'yes' must be 0, 1 or empty";
+        QTest::newRow("open quote") << "2026-01-05T10:00:00Z,\"alice,bob,10,USD,wire,0"
+                                    << "unterminated quoted field";
     }
 
     void badRows()
@@ -70,10 +88,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty file") << "" << "the file is empty";
-        QTest::newRow("missing amount") << "timestamp,sender,receiver,currency\n" << "no 'amount' column";
-        QTest::newRow("unknown column") << "timestamp,sender,receiver,amount,currency,memo\n" << "unknown column 'memo'";
-        QTest::newRow("twice") << "timestamp,sender,receiver,amount,amount,currency\n" << "column 'amount' appears twice";
+        QTest::newRow("empty file") << ""
+                                    << "the file is empty";
+        QTest::newRow("missing amount") << "timestamp,sender,receiver,currency\n"
+                                        << "no 'amount' column";
+        QTest::newRow("unknown column") << "timestamp,sender,receiver,amount,currency,memo\n"
+                                        << "unknown column 'memo'";
+        QTest::newRow("twice") << "timestamp,sender,receiver,amount,amount,currency\n"
+                               << "column 'amount' appears twice";
     }
 
     void badHeaders()
@@ -127,7 +149,10 @@ private Q_SLOTS:
         std::ifstream q(dir / "q.csv");
         std::stringstream qs;
         qs << q.rdbuf();
-        QCOMPARE(qs.str(), std::string("line,reason,text\n3,\"amount: '' is not a number\",\"2026-01-05T11:00:00Z,bob,carol,,USD,wire,1\"\n"));
+        QCOMPARE(
+            qs.str(),
+            std::string(
+                "line,reason,text\n3,\"amount: '' is not a number\",\"2026-01-05T11:00:00Z,bob,carol,,USD,wire,1\"\n"));
         r.data.sortByTime();
         const auto added = store.append(r.data, store.recordImport(csv.string(), 2, 1, (dir / "q.csv").string(), "{}"));
         QCOMPARE(added.transactions, std::int64_t(2));

@@ -5,10 +5,10 @@
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/generator.h"
 #include "seekbench/aml/metrics.h"
-#include "seekbench/engine/aml_scoring.h"
-#include "seekbench/engine/trainer.h"
 #include "seekbench/config/estimates.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/engine/aml_scoring.h"
+#include "seekbench/engine/trainer.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -66,13 +66,13 @@ private Q_SLOTS:
     void forwardRespectsTimeOrderAndTolerance()
     {
         Graph g(8);
-        g.tx('A', 'B', 0, 1000)    // 1: the start
-            .tx('B', 'C', 5, 970)  // 2: follows (later, within 10 %)
-            .tx('B', 'D', -1, 970) // 3: before the money arrived: not a hop
-            .tx('B', 'E', 6, 500)  // 4: amount outside the tolerance
+        g.tx('A', 'B', 0, 1000)     // 1: the start
+            .tx('B', 'C', 5, 970)   // 2: follows (later, within 10 %)
+            .tx('B', 'D', -1, 970)  // 3: before the money arrived: not a hop
+            .tx('B', 'E', 6, 500)   // 4: amount outside the tolerance
             .tx('B', 'F', 100, 960) // 5: outside the 72 h window
-            .tx('C', 'G', 10, 950) // 6: second hop
-            .tx('G', 'H', 9, 940); // 7: earlier than hop 6: not a hop
+            .tx('C', 'G', 10, 950)  // 6: second hop
+            .tx('G', 'H', 9, 940);  // 7: earlier than hop 6: not a hop
         Project p = store(g);
         Tracer t(p);
         TraceOptions o;

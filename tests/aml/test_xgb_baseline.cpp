@@ -80,7 +80,8 @@ private Q_SLOTS:
             else
                 highestNormal = std::max(highestNormal, r.scores[i]);
         }
-        QVERIFY2(lowestLaundering > highestNormal, qPrintable(QStringLiteral("%1 <= %2").arg(lowestLaundering).arg(highestNormal)));
+        QVERIFY2(lowestLaundering > highestNormal,
+                 qPrintable(QStringLiteral("%1 <= %2").arg(lowestLaundering).arg(highestNormal)));
         // The separating column carries the gain.
         QCOMPARE(r.importance.size(), std::size_t(3));
         QVERIFY(std::abs(std::accumulate(r.importance.begin(), r.importance.end(), 0.0) - 1.0) < 1e-9);
@@ -123,7 +124,8 @@ private Q_SLOTS:
             trainXgbBaseline(s.features, none, s.train, options());
             QFAIL("no exception");
         } catch (const std::runtime_error &e) {
-            QVERIFY2(std::string(e.what()).find("laundering and normal transactions in the training months") != std::string::npos,
+            QVERIFY2(std::string(e.what()).find("laundering and normal transactions in the training months")
+                         != std::string::npos,
                      e.what());
         }
     }
@@ -150,10 +152,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const int n = int(kRows), v = int(kRows) * 3;
         QTest::newRow("empty matrix") << 0 << 0 << 0 << 0 << "needs a feature matrix with rows and columns (got 0 x 3)";
-        QTest::newRow("short values") << n << v - 1 << n << n << "the feature matrix holds 599 values, not 200 rows x 3 columns";
-        QTest::newRow("too few labels") << n << v << n - 1 << n << "got 199 labels and 200 training flags for 200 feature rows";
-        QTest::newRow("too many labels") << n << v << n + 1 << n << "got 201 labels and 200 training flags for 200 feature rows";
-        QTest::newRow("short mask") << n << v << n << n - 50 << "got 200 labels and 150 training flags for 200 feature rows";
+        QTest::newRow("short values") << n << v - 1 << n << n
+                                      << "the feature matrix holds 599 values, not 200 rows x 3 columns";
+        QTest::newRow("too few labels") << n << v << n - 1 << n
+                                        << "got 199 labels and 200 training flags for 200 feature rows";
+        QTest::newRow("too many labels") << n << v << n + 1 << n
+                                         << "got 201 labels and 200 training flags for 200 feature rows";
+        QTest::newRow("short mask") << n << v << n << n - 50
+                                    << "got 200 labels and 150 training flags for 200 feature rows";
     }
     void badInputIsAClearError()
     {

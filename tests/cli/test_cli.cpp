@@ -24,8 +24,10 @@ Result runCli(const QStringList &args, int timeoutMs = 120000)
     QProcess p;
     p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
     p.waitForFinished(timeoutMs);
-    Result r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-             p.readAllStandardError(), {}};
+    Result r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+             p.readAllStandardOutput(),
+             p.readAllStandardError(),
+             {}};
     for (const QByteArray &line : r.out.split('\n')) {
         if (line.trimmed().isEmpty())
             continue;
@@ -53,7 +55,8 @@ QString writeConfig(const QTemporaryDir &dir, const QString &trainingOverrides)
         if (yaml.contains(existing))
             yaml.replace(existing, QStringLiteral("\n  ") + line.trimmed());
         else
-            yaml.replace(QStringLiteral("training:\n"), QStringLiteral("training:\n  ") + line.trimmed() + QStringLiteral("\n"));
+            yaml.replace(QStringLiteral("training:\n"),
+                         QStringLiteral("training:\n  ") + line.trimmed() + QStringLiteral("\n"));
     }
     const QString path = dir.filePath(QStringLiteral("run.yaml"));
     QFile out(path);
@@ -93,12 +96,14 @@ void TestCli::badInvocations_data()
     QTest::addColumn<QString>("stderrContains");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "unknown command 'fly'";
     QTest::newRow("train without config")
-        << QStringList{QStringLiteral("train"), QStringLiteral("--out"), QStringLiteral("/tmp/x")} << "--config is required";
-    QTest::newRow("unknown option")
-        << QStringList{QStringLiteral("validate"), QStringLiteral("--confg"), QStringLiteral("a")} << "unknown option --confg";
-    QTest::newRow("missing config file")
-        << QStringList{QStringLiteral("validate"), QStringLiteral("--config"), QStringLiteral("/nonexistent.yaml")}
-        << "cannot read /nonexistent.yaml: no such file";
+        << QStringList{QStringLiteral("train"), QStringLiteral("--out"), QStringLiteral("/tmp/x")}
+        << "--config is required";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("validate"), QStringLiteral("--confg"),
+                                                   QStringLiteral("a")}
+                                    << "unknown option --confg";
+    QTest::newRow("missing config file") << QStringList{QStringLiteral("validate"), QStringLiteral("--config"),
+                                                        QStringLiteral("/nonexistent.yaml")}
+                                         << "cannot read /nonexistent.yaml: no such file";
     QTest::newRow("train with bad config")
         << QStringList{QStringLiteral("train"), QStringLiteral("--config"), QStringLiteral("/nonexistent.yaml"),
                        QStringLiteral("--out"), QStringLiteral("/tmp/seekbench-never")}
@@ -130,7 +135,8 @@ void TestCli::validateReportsEveryProblem()
     QVERIFY(err.contains(QLatin1String("training.precision: fp16 is not available")));
     QVERIFY(err.contains(f.fileName()));
 
-    const Result ok = runCli({QStringLiteral("validate"), QStringLiteral("--config"), example("moe.yaml"), QStringLiteral("--json")});
+    const Result ok = runCli(
+        {QStringLiteral("validate"), QStringLiteral("--config"), example("moe.yaml"), QStringLiteral("--json")});
     QCOMPARE(ok.exitCode, 0);
     QCOMPARE(ok.events.size(), 1);
     QVERIFY(ok.events[0].value(QLatin1String("valid")).toBool());
@@ -158,7 +164,8 @@ void TestCli::estimatePrintsParametersAndMemory()
 void TestCli::trainPrintsEventsAndSummary()
 {
     QTemporaryDir dir;
-    const QString config = writeConfig(dir, QStringLiteral("  max_steps: 30\n  eval_every: 10\n  system_sample_hz: 20\n"));
+    const QString config = writeConfig(dir,
+                                       QStringLiteral("  max_steps: 30\n  eval_every: 10\n  system_sample_hz: 20\n"));
     const QString out = dir.filePath(QStringLiteral("run"));
     const Result r = runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"), out});
     QCOMPARE(r.exitCode, 0);
@@ -175,8 +182,9 @@ void TestCli::trainPrintsEventsAndSummary()
     QVERIFY(end.value(QLatin1String("final")).toObject().contains(QLatin1String("eval/accuracy")));
     for (const auto &e : r.events)
         if (e.value(QLatin1String("event")).toString() == QLatin1String("step")) {
-            QVERIFY(e.contains(QLatin1String("loss")) && e.contains(QLatin1String("lr")) && e.contains(QLatin1String("grad_norm"))
-                    && e.contains(QLatin1String("samples_per_s")) && e.contains(QLatin1String("eta_s")));
+            QVERIFY(e.contains(QLatin1String("loss")) && e.contains(QLatin1String("lr"))
+                    && e.contains(QLatin1String("grad_norm")) && e.contains(QLatin1String("samples_per_s"))
+                    && e.contains(QLatin1String("eta_s")));
             QCOMPARE(e.value(QLatin1String("rank")).toInt(), 0);
         }
     const QString err = QString::fromUtf8(r.err);
@@ -190,10 +198,13 @@ void TestCli::trainPrintsEventsAndSummary()
 void TestCli::sigtermCheckpointsThenResumeContinues()
 {
     QTemporaryDir dir;
-    const QString config = writeConfig(dir, QStringLiteral("  max_steps: 100000\n  eval_every: 0\n  checkpoint_every: 0\n  warmup_steps: 1\n"));
+    const QString config
+        = writeConfig(dir, QStringLiteral(
+                               "  max_steps: 100000\n  eval_every: 0\n  checkpoint_every: 0\n  warmup_steps: 1\n"));
     const QString out = dir.filePath(QStringLiteral("run"));
     QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), {QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"), out});
+    p.start(QStringLiteral(SEEKBENCH_CLI_PATH),
+            {QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"), out});
     // Wait for training to be under way, then stop it as a scheduler would.
     QByteArray seen;
     QElapsedTimer timer;
@@ -214,7 +225,8 @@ void TestCli::sigtermCheckpointsThenResumeContinues()
     QVERIFY(stoppedAt > 0);
 
     // Resume with a nearer end: the run continues from the checkpoint's step.
-    const QString config2 = writeConfig(dir, QStringLiteral("  max_steps: %1\n  eval_every: 0\n  warmup_steps: 1\n").arg(stoppedAt + 5));
+    const QString config2
+        = writeConfig(dir, QStringLiteral("  max_steps: %1\n  eval_every: 0\n  warmup_steps: 1\n").arg(stoppedAt + 5));
     const Result r = runCli({QStringLiteral("train"), QStringLiteral("--config"), config2, QStringLiteral("--out"), out,
                              QStringLiteral("--resume"), out});
     QCOMPARE(r.exitCode, 0);
@@ -227,7 +239,8 @@ void TestCli::resumeFromCorruptCheckpointIsBadInput()
     QTemporaryDir dir;
     const QString config = writeConfig(dir, QStringLiteral("  max_steps: 3\n  eval_every: 0\n  warmup_steps: 1\n"));
     const QString out = dir.filePath(QStringLiteral("run"));
-    QCOMPARE(runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"), out}).exitCode, 0);
+    QCOMPARE(runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"), out}).exitCode,
+             0);
     const QString ckpt = out + QStringLiteral("/checkpoints/step-00000003.sbckpt");
     QFile f(ckpt);
     QVERIFY(f.resize(f.size() - 100));
@@ -245,7 +258,8 @@ void TestCli::importHfNamesUnsupportedKeys()
     f.write(R"({"hidden_size": 128, "num_attention_heads": 4, "kv_lora_rank": 512, "model_type": "deepseek_v2"})");
     f.close();
     const QString yaml = dir.filePath(QStringLiteral("run.yaml"));
-    const Result r = runCli({QStringLiteral("import-hf"), QStringLiteral("--config"), f.fileName(), QStringLiteral("--out"), yaml});
+    const Result r = runCli(
+        {QStringLiteral("import-hf"), QStringLiteral("--config"), f.fileName(), QStringLiteral("--out"), yaml});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(QString::fromUtf8(r.err).contains(QLatin1String("kv_lora_rank: not supported by Seekbench")));
     QFile y(yaml);

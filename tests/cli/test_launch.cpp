@@ -54,11 +54,15 @@ void TestLaunch::twoRanksMatchOneRank()
     QTemporaryDir dir;
     const QString one = dir.filePath(QStringLiteral("one")), two = dir.filePath(QStringLiteral("two"));
     QByteArray err;
-    QCOMPARE(run({QStringLiteral("train"), QStringLiteral("--config"), writeConfig(dir, QStringLiteral("a.yaml"), 32, 20),
-                  QStringLiteral("--out"), one}, &err), 0);
+    QCOMPARE(run({QStringLiteral("train"), QStringLiteral("--config"),
+                  writeConfig(dir, QStringLiteral("a.yaml"), 32, 20), QStringLiteral("--out"), one},
+                 &err),
+             0);
     QCOMPARE(run({QStringLiteral("launch"), QStringLiteral("--nproc"), QStringLiteral("2"), QStringLiteral("--"),
-                  QStringLiteral("train"), QStringLiteral("--config"), writeConfig(dir, QStringLiteral("b.yaml"), 16, 20),
-                  QStringLiteral("--out"), two}, &err), 0);
+                  QStringLiteral("train"), QStringLiteral("--config"),
+                  writeConfig(dir, QStringLiteral("b.yaml"), 16, 20), QStringLiteral("--out"), two},
+                 &err),
+             0);
     const auto a = curve(one + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/loss"));
     const auto b = curve(two + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/loss"));
     QCOMPARE(a.size(), 20);
@@ -112,7 +116,8 @@ void TestLaunch::aDyingRankEndsTheOthers()
     qInfo("launcher ended %lld ms after rank 1 died", qint64(timer.elapsed()));
     QCOMPARE(launcher.exitCode(), 128 + SIGKILL);
     const QString err = QString::fromUtf8(launcher.readAllStandardError());
-    QVERIFY2(err.contains(QStringLiteral("rank 1 exited with code 137; its log: ") + out + QStringLiteral("/logs/rank-1.log")),
+    QVERIFY2(err.contains(QStringLiteral("rank 1 exited with code 137; its log: ") + out
+                          + QStringLiteral("/logs/rank-1.log")),
              qPrintable(err));
 }
 
@@ -124,9 +129,9 @@ void TestLaunch::badRankEnvironmentIsNamed()
     env.insert(QStringLiteral("RANK"), QStringLiteral("3"));
     env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), {QStringLiteral("train"), QStringLiteral("--config"),
-                                                  writeConfig(dir, QStringLiteral("d.yaml"), 16, 5), QStringLiteral("--out"),
-                                                  dir.filePath(QStringLiteral("x"))});
+    p.start(QStringLiteral(SEEKBENCH_CLI_PATH),
+            {QStringLiteral("train"), QStringLiteral("--config"), writeConfig(dir, QStringLiteral("d.yaml"), 16, 5),
+             QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
     p.waitForFinished(60000);
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(p.readAllStandardError().contains("bad rank environment: rank 3 is not below the world size 2"));

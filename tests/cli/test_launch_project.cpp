@@ -31,7 +31,8 @@ Result cli(const QStringList &args)
     QProcess p;
     p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
     p.waitForFinished(240000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
 }
 
 QString writeConfig(const QString &dir, const QString &name, int batch, int maxSteps)
@@ -47,13 +48,15 @@ QString writeConfig(const QString &dir, const QString &name, int batch, int maxS
 QString launchedRun(const QByteArray &out)
 {
     const QJsonObject o = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
-    return o.value(QLatin1String("event")).toString() == QLatin1String("launch") ? o.value(QLatin1String("run")).toString()
-                                                                                  : QString();
+    return o.value(QLatin1String("event")).toString() == QLatin1String("launch")
+               ? o.value(QLatin1String("run")).toString()
+               : QString();
 }
 
 QJsonObject ranks(const QString &project, const QString &run)
 {
-    return QJsonDocument::fromJson(cli({QStringLiteral("runs"), QStringLiteral("ranks"), run, QStringLiteral("--project"), project}).out)
+    return QJsonDocument::fromJson(
+               cli({QStringLiteral("runs"), QStringLiteral("ranks"), run, QStringLiteral("--project"), project}).out)
         .object();
 }
 
@@ -61,8 +64,9 @@ QJsonObject ranks(const QString &project, const QString &run)
 QMap<int, double> curve(const QString &project, const QString &run, const QString &key, int rank)
 {
     QMap<int, double> out;
-    const Result r = cli({QStringLiteral("project"), QStringLiteral("export"), project, run, QStringLiteral("--key"), key,
-                          QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), QStringLiteral("-")});
+    const Result r = cli({QStringLiteral("project"), QStringLiteral("export"), project, run, QStringLiteral("--key"),
+                          key, QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
+                          QStringLiteral("-")});
     for (const QByteArray &line : r.out.split('\n').mid(1)) {
         const auto f = line.split(',');
         if (f.size() >= 8 && f[2].toInt() == rank && f[7] == "0")
@@ -73,8 +77,13 @@ QMap<int, double> curve(const QString &project, const QString &run, const QStrin
 
 QStringList launch(const QString &project, const QStringList &trainArgs)
 {
-    return QStringList{QStringLiteral("launch"), QStringLiteral("--nproc"), QStringLiteral("2"), QStringLiteral("--"),
-                       QStringLiteral("train"), QStringLiteral("--project"), project}
+    return QStringList{QStringLiteral("launch"),
+                       QStringLiteral("--nproc"),
+                       QStringLiteral("2"),
+                       QStringLiteral("--"),
+                       QStringLiteral("train"),
+                       QStringLiteral("--project"),
+                       project}
            + trainArgs;
 }
 
@@ -122,8 +131,9 @@ void TestLaunchProject::oneRunOfTwoRanksMatchesOneProcess()
     const Result one = cli({QStringLiteral("train"), QStringLiteral("--project"), m_project, QStringLiteral("--config"),
                             writeConfig(m_tmp.path(), QStringLiteral("a.yaml"), 32, 20)});
     QVERIFY2(one.code == 0, one.err.constData());
-    const Result two = cli(launch(m_project, {QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("b.yaml"), 16, 20),
-                                              QStringLiteral("--name"), QStringLiteral("dp2")}));
+    const Result two = cli(
+        launch(m_project, {QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("b.yaml"), 16, 20),
+                           QStringLiteral("--name"), QStringLiteral("dp2")}));
     QVERIFY2(two.code == 0, two.err.constData());
     const QString run = launchedRun(two.out);
     QVERIFY(!run.isEmpty());
@@ -138,8 +148,10 @@ void TestLaunchProject::oneRunOfTwoRanksMatchesOneProcess()
     // The whole project has the two runs, nothing more (one run for the 2 ranks).
     QCOMPARE(QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 2);
 
-    const QString single = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).filter(
-        QRegularExpression(QStringLiteral("^(?!") + run + QStringLiteral(")"))).value(0);
+    const QString single = QDir(m_project + QStringLiteral("/runs"))
+                               .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                               .filter(QRegularExpression(QStringLiteral("^(?!") + run + QStringLiteral(")")))
+                               .value(0);
     const auto a = curve(m_project, single, QStringLiteral("train/loss"), 0);
     const auto b = curve(m_project, run, QStringLiteral("train/loss"), 0);
     QCOMPARE(a.size(), 20);
@@ -155,7 +167,8 @@ void TestLaunchProject::oneRunOfTwoRanksMatchesOneProcess()
         QCOMPARE(curve(m_project, run, QString::fromLatin1(key), 1).size(), 20);
     QVERIFY(QFile::exists(m_project + QStringLiteral("/runs/") + run + QStringLiteral("/logs/rank-1.log")));
     const Result show = cli({QStringLiteral("project"), QStringLiteral("show"), m_project, run});
-    QVERIFY2(show.out.contains("checkpoint runs/" + run.toUtf8() + "/checkpoints/step-00000020.sbckpt"), show.out.constData());
+    QVERIFY2(show.out.contains("checkpoint runs/" + run.toUtf8() + "/checkpoints/step-00000020.sbckpt"),
+             show.out.constData());
 }
 
 void TestLaunchProject::stopStopsEveryRankAndResumesAsTwoRanks()
@@ -164,7 +177,8 @@ void TestLaunchProject::stopStopsEveryRankAndResumesAsTwoRanks()
     const QString run = startLongRun(launcher, m_project, writeConfig(m_tmp.path(), QStringLiteral("c.yaml"), 16, 200));
     QVERIFY(!run.isEmpty());
     // `runs stop` signals the run's writer, the launcher, which stops every rank.
-    const Result stop = cli({QStringLiteral("runs"), QStringLiteral("stop"), run, QStringLiteral("--project"), m_project});
+    const Result stop = cli(
+        {QStringLiteral("runs"), QStringLiteral("stop"), run, QStringLiteral("--project"), m_project});
     QVERIFY2(stop.code == 0, stop.err.constData() + stop.out);
     QVERIFY(launcher.waitForFinished(60000));
     QCOMPARE(launcher.exitCode(), 130);
@@ -194,7 +208,8 @@ void TestLaunchProject::stopStopsEveryRankAndResumesAsTwoRanks()
 void TestLaunchProject::aKilledRankFailsTheRunByName()
 {
     QProcess launcher;
-    const QString run = startLongRun(launcher, m_project, writeConfig(m_tmp.path(), QStringLiteral("d.yaml"), 16, 100000));
+    const QString run = startLongRun(launcher, m_project,
+                                     writeConfig(m_tmp.path(), QStringLiteral("d.yaml"), 16, 100000));
     QVERIFY(!run.isEmpty());
     pid_t rank1 = 0;
     for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {

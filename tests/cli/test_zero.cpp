@@ -68,9 +68,15 @@ void TestZero::initTestCase()
     m_zero = m_tmp.filePath(QStringLiteral("zero"));
     QByteArray err;
     QVERIFY2(run(launch2({QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("p.yaml"), 16, 0),
-                          QStringLiteral("--out"), m_plain}), &err) == 0, err.constData());
+                          QStringLiteral("--out"), m_plain}),
+                 &err)
+                 == 0,
+             err.constData());
     QVERIFY2(run(launch2({QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("z.yaml"), 16, 1),
-                          QStringLiteral("--out"), m_zero}), &err) == 0, err.constData());
+                          QStringLiteral("--out"), m_zero}),
+                 &err)
+                 == 0,
+             err.constData());
 }
 
 // Tolerance: each rank applies AdamW's own element-wise update to the same averaged
@@ -90,10 +96,16 @@ void TestZero::matchesPlainDataParallel()
 
 void TestZero::eachRankHoldsItsShard()
 {
-    const double plain0 = curve(m_plain + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/optimizer_state_bytes")).value(20);
-    const double plain1 = curve(m_plain + QStringLiteral("/metrics.rank1.jsonl"), QStringLiteral("train/optimizer_state_bytes")).value(20);
-    const double zero0 = curve(m_zero + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/optimizer_state_bytes")).value(20);
-    const double zero1 = curve(m_zero + QStringLiteral("/metrics.rank1.jsonl"), QStringLiteral("train/optimizer_state_bytes")).value(20);
+    const double plain0
+        = curve(m_plain + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/optimizer_state_bytes")).value(20);
+    const double plain1 = curve(m_plain + QStringLiteral("/metrics.rank1.jsonl"),
+                                QStringLiteral("train/optimizer_state_bytes"))
+                              .value(20);
+    const double zero0
+        = curve(m_zero + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/optimizer_state_bytes")).value(20);
+    const double zero1 = curve(m_zero + QStringLiteral("/metrics.rank1.jsonl"),
+                               QStringLiteral("train/optimizer_state_bytes"))
+                             .value(20);
     qInfo("optimizer state per rank: plain %.0f / %.0f bytes, ZeRO-1 %.0f / %.0f bytes", plain0, plain1, zero0, zero1);
     QVERIFY(plain0 > 0);
     QCOMPARE(plain1, plain0);
@@ -114,7 +126,10 @@ void TestZero::resumesAsTwoRanksAndAsOne()
     // bit-identical and ZeRO-1 changes no arithmetic).
     const QString two = m_tmp.filePath(QStringLiteral("resumed2"));
     QVERIFY2(run(launch2({QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("z2.yaml"), 16, 1),
-                          QStringLiteral("--out"), two, QStringLiteral("--resume"), ckpt}), &err) == 0, err.constData());
+                          QStringLiteral("--out"), two, QStringLiteral("--resume"), ckpt}),
+                 &err)
+                 == 0,
+             err.constData());
     const auto b = curve(two + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/loss"));
     QCOMPARE(b.firstKey(), 11);
     const double worst2 = worstRelative(full, b, 11, 20);
@@ -123,8 +138,12 @@ void TestZero::resumesAsTwoRanksAndAsOne()
     // As 1 rank (batch 32, the same global batch): a missing shard of the AdamW moments
     // would change the first resumed steps by far more than the 1e-3 of 1 vs 2 ranks.
     const QString one = m_tmp.filePath(QStringLiteral("resumed1"));
-    QVERIFY2(run({QStringLiteral("train"), QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("o.yaml"), 32, 0),
-                  QStringLiteral("--out"), one, QStringLiteral("--resume"), ckpt}, &err) == 0, err.constData());
+    QVERIFY2(run({QStringLiteral("train"), QStringLiteral("--config"),
+                  writeConfig(m_tmp.path(), QStringLiteral("o.yaml"), 32, 0), QStringLiteral("--out"), one,
+                  QStringLiteral("--resume"), ckpt},
+                 &err)
+                 == 0,
+             err.constData());
     const auto c = curve(one + QStringLiteral("/metrics.jsonl"), QStringLiteral("train/loss"));
     QCOMPARE(c.firstKey(), 11);
     const double worst1 = worstRelative(full, c, 11, 20);

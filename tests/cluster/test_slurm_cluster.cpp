@@ -101,7 +101,8 @@ void TestSlurmCluster::initTestCase()
     QVERIFY(m_tmp.isValid());
     m_clusterDir = m_tmp.filePath(QStringLiteral("cluster"));
     QProcess fixture;
-    fixture.start(QStringLiteral("/bin/bash"), {QStringLiteral(SEEKBENCH_SLURM_FIXTURE), QStringLiteral("start"), m_clusterDir});
+    fixture.start(QStringLiteral("/bin/bash"),
+                  {QStringLiteral(SEEKBENCH_SLURM_FIXTURE), QStringLiteral("start"), m_clusterDir});
     QVERIFY(fixture.waitForFinished(60000));
     if (fixture.exitCode() == 77)
         QSKIP(qPrintable(QStringLiteral("no Slurm cluster here: ") + QString::fromUtf8(fixture.readAllStandardError())));
@@ -122,7 +123,8 @@ void TestSlurmCluster::cleanupTestCase()
     if (!m_started)
         return;
     QProcess fixture;
-    fixture.start(QStringLiteral("/bin/bash"), {QStringLiteral(SEEKBENCH_SLURM_FIXTURE), QStringLiteral("stop"), m_clusterDir});
+    fixture.start(QStringLiteral("/bin/bash"),
+                  {QStringLiteral(SEEKBENCH_SLURM_FIXTURE), QStringLiteral("stop"), m_clusterDir});
     fixture.waitForFinished(60000);
     qInfo("the cluster suite took %.1f s, bring-up and shutdown included", double(m_clock.elapsed()) / 1000);
     QVERIFY2(!QFile::exists(m_marker), "a hostile value ran a command");
@@ -130,9 +132,17 @@ void TestSlurmCluster::cleanupTestCase()
 
 QString TestSlurmCluster::submit(const QString &project, const QString &config, const QStringList &extra)
 {
-    QStringList args{QStringLiteral("slurm"), QStringLiteral("submit"), QStringLiteral("--project"), project,
-                     QStringLiteral("--config"), config, QStringLiteral("--tasks-per-node"), QStringLiteral("2"),
-                     QStringLiteral("--time"), QStringLiteral("10"), QStringLiteral("--json")};
+    QStringList args{QStringLiteral("slurm"),
+                     QStringLiteral("submit"),
+                     QStringLiteral("--project"),
+                     project,
+                     QStringLiteral("--config"),
+                     config,
+                     QStringLiteral("--tasks-per-node"),
+                     QStringLiteral("2"),
+                     QStringLiteral("--time"),
+                     QStringLiteral("10"),
+                     QStringLiteral("--json")};
     args += extra;
     const Result r = cli(args);
     if (r.code != 0)
@@ -154,8 +164,8 @@ void TestSlurmCluster::waitUntilTraining(const QString &project, const QString &
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < 60000) {
-        const Result r = cli({QStringLiteral("slurm"), QStringLiteral("follow"), run, QStringLiteral("--project"), project,
-                              QStringLiteral("--json")});
+        const Result r = cli({QStringLiteral("slurm"), QStringLiteral("follow"), run, QStringLiteral("--project"),
+                              project, QStringLiteral("--json")});
         const QJsonObject o = lastJson(r.out);
         QVERIFY2(!o.value(QLatin1String("done")).toBool(), r.out.constData());
         int training = 0;
@@ -173,7 +183,8 @@ void TestSlurmCluster::twoTaskJobIsOneRunAndFinishes()
     // Hostile job name and extra sbatch option: they reach sbatch as single arguments.
     const QString run = submit(m_project, writeConfig(m_tmp.path(), QStringLiteral("short.yaml"), 8),
                                {QStringLiteral("--job-name"), QStringLiteral("j'$(touch %1)`touch %1`").arg(m_marker),
-                                QStringLiteral("--sbatch"), QStringLiteral("--comment=x; touch %1 $(touch %1)").arg(m_marker)});
+                                QStringLiteral("--sbatch"),
+                                QStringLiteral("--comment=x; touch %1 $(touch %1)").arg(m_marker)});
     QVERIFY(!run.isEmpty());
     const QJsonObject end = follow(m_project, run);
     QCOMPARE(end.value(QLatin1String("status")).toString(), QStringLiteral("finished"));
@@ -186,7 +197,8 @@ void TestSlurmCluster::twoTaskJobIsOneRunAndFinishes()
     }
     // One run in the store, 2 ranks, the job recorded on it; rank 1 keeps its own
     // throughput curve, the loss comes from rank 0 only.
-    const Result runs = cli({QStringLiteral("runs"), QStringLiteral("ranks"), run, QStringLiteral("--project"), m_project});
+    const Result runs = cli(
+        {QStringLiteral("runs"), QStringLiteral("ranks"), run, QStringLiteral("--project"), m_project});
     const QJsonObject o = lastJson(runs.out);
     QCOMPARE(o.value(QLatin1String("ranks")).toInt(), 2);
     QCOMPARE(o.value(QLatin1String("scheduler")).toString(), QStringLiteral("slurm"));
@@ -197,8 +209,8 @@ void TestSlurmCluster::twoTaskJobIsOneRunAndFinishes()
     QVERIFY2(!show.out.contains("curve train/loss             rank 1"), show.out.constData());
     QVERIFY(QFile::exists(m_project + QStringLiteral("/runs/") + run + QStringLiteral("/logs/rank-1.log")));
     // The job's log streams from the project folder.
-    const Result logs = cli({QStringLiteral("slurm"), QStringLiteral("logs"), run, QStringLiteral("--project"), m_project,
-                             QStringLiteral("--rank"), QStringLiteral("0")});
+    const Result logs = cli({QStringLiteral("slurm"), QStringLiteral("logs"), run, QStringLiteral("--project"),
+                             m_project, QStringLiteral("--rank"), QStringLiteral("0")});
     QVERIFY2(logs.code == 0 && logs.out.contains("finished after 8 steps"), logs.out.constData());
     QVERIFY(!QFile::exists(m_marker));
 }
@@ -209,7 +221,8 @@ void TestSlurmCluster::jobStoppedFromSeekbenchEndsCancelled()
     QVERIFY(!run.isEmpty());
     waitUntilTraining(m_project, run);
     // `runs stop` is what the GUI's stop does: for a Slurm run it is scancel.
-    const Result stop = cli({QStringLiteral("runs"), QStringLiteral("stop"), run, QStringLiteral("--project"), m_project});
+    const Result stop = cli(
+        {QStringLiteral("runs"), QStringLiteral("stop"), run, QStringLiteral("--project"), m_project});
     QVERIFY2(stop.code == 0, stop.err.constData());
     const QJsonObject end = follow(m_project, run);
     QCOMPARE(end.value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
@@ -231,7 +244,8 @@ void TestSlurmCluster::crashingRankIsNamed()
         QFile environ(QStringLiteral("/proc/") + entry + QStringLiteral("/environ"));
         if (!cmdline.open(QIODevice::ReadOnly) || !environ.open(QIODevice::ReadOnly))
             continue;
-        if (cmdline.readAll().split('\0').contains(run.toUtf8()) && environ.readAll().split('\0').contains("SLURM_PROCID=1"))
+        if (cmdline.readAll().split('\0').contains(run.toUtf8())
+            && environ.readAll().split('\0').contains("SLURM_PROCID=1"))
             rank1 = pid_t(entry.toInt());
     }
     QVERIFY(rank1 > 0);
@@ -265,12 +279,18 @@ void TestSlurmCluster::controlCharactersAreRefused_data()
 {
     QTest::addColumn<QString>("option");
     QTest::addColumn<QString>("field");
-    QTest::newRow("partition") << "--partition" << "partition";
-    QTest::newRow("account") << "--account" << "account";
-    QTest::newRow("time") << "--time" << "time";
-    QTest::newRow("job name") << "--job-name" << "job_name";
-    QTest::newRow("sbatch") << "--sbatch" << "sbatch[0]";
-    QTest::newRow("run name") << "--name" << "run name";
+    QTest::newRow("partition") << "--partition"
+                               << "partition";
+    QTest::newRow("account") << "--account"
+                             << "account";
+    QTest::newRow("time") << "--time"
+                          << "time";
+    QTest::newRow("job name") << "--job-name"
+                              << "job_name";
+    QTest::newRow("sbatch") << "--sbatch"
+                            << "sbatch[0]";
+    QTest::newRow("run name") << "--name"
+                              << "run name";
 }
 
 void TestSlurmCluster::controlCharactersAreRefused()
@@ -280,8 +300,8 @@ void TestSlurmCluster::controlCharactersAreRefused()
     const QDir runs(m_project + QStringLiteral("/runs"));
     const int before = int(runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
     const Result r = cli({QStringLiteral("slurm"), QStringLiteral("submit"), QStringLiteral("--project"), m_project,
-                          QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("short.yaml"), 8), option,
-                          QStringLiteral("--x\ntouch %1").arg(m_marker)});
+                          QStringLiteral("--config"), writeConfig(m_tmp.path(), QStringLiteral("short.yaml"), 8),
+                          option, QStringLiteral("--x\ntouch %1").arg(m_marker)});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains((field + QStringLiteral(": contains a control character")).toUtf8()), r.err.constData());
     // Refused before anything was recorded.

@@ -129,8 +129,8 @@ private Q_SLOTS:
     void crossRolloutComposesStreams()
     {
         AttentionInspection a = tiny();
-        a.maps.push_back(map("text_self", 0, 1, 2, 2, {0, 1, 0, 1}));      // rollout [[.5,.5],[0,1]]
-        a.maps.push_back(map("text_to_image", 0, 1, 2, 2, {1, 0, 0, 1}));  // identity
+        a.maps.push_back(map("text_self", 0, 1, 2, 2, {0, 1, 0, 1}));     // rollout [[.5,.5],[0,1]]
+        a.maps.push_back(map("text_to_image", 0, 1, 2, 2, {1, 0, 0, 1})); // identity
         const Matrix v = viewMatrix(a, "text_to_image", 0, -1, AttentionMode::Rollout);
         QVERIFY(near(v, {0.5f, 0.5f, 0, 1}));
     }
@@ -170,14 +170,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("message");
-        QTest::newRow("short gradient row") << QStringLiteral("\"gradients\":[[[0.5,-0.5],")
-                                            << QStringLiteral("\"gradients\":[[[0.5],") << QStringLiteral("gradients of text_to_image");
-        QTest::newRow("short weight row") << QStringLiteral("\"weights\":[[[0.25,0.75],")
-                                          << QStringLiteral("\"weights\":[[[0.25],") << QStringLiteral("weights of text_to_image");
+        QTest::newRow("short gradient row")
+            << QStringLiteral("\"gradients\":[[[0.5,-0.5],") << QStringLiteral("\"gradients\":[[[0.5],")
+            << QStringLiteral("gradients of text_to_image");
+        QTest::newRow("short weight row")
+            << QStringLiteral("\"weights\":[[[0.25,0.75],") << QStringLiteral("\"weights\":[[[0.25],")
+            << QStringLiteral("weights of text_to_image");
         QTest::newRow("no heads") << QStringLiteral("\"heads\":1") << QStringLiteral("\"heads\":0")
                                   << QStringLiteral("bad shape");
-        QTest::newRow("wrong format") << QStringLiteral("seekbench-attention-1") << QStringLiteral("seekbench-attention-0")
-                                      << QStringLiteral("format");
+        QTest::newRow("wrong format") << QStringLiteral("seekbench-attention-1")
+                                      << QStringLiteral("seekbench-attention-0") << QStringLiteral("format");
         QTest::newRow("not json") << QStringLiteral("{") << QStringLiteral("[") << QStringLiteral("attention JSON");
     }
 

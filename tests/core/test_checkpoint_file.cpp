@@ -80,14 +80,22 @@ void TestCheckpointFile::damaged_data()
 {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("missing") << "missing" << "does not exist";
-    QTest::newRow("empty") << "empty" << "is truncated: the magic number needs 8 bytes";
-    QTest::newRow("wrong magic") << "magic" << "is not a Seekbench checkpoint";
-    QTest::newRow("cut in payload") << "cut" << "is truncated: the payload needs";
-    QTest::newRow("cut before end marker") << "cut_end" << "is truncated: the end marker";
-    QTest::newRow("huge header length") << "header_len" << "damaged header length";
-    QTest::newRow("trailing bytes") << "trailing" << "unexpected trailing bytes";
-    QTest::newRow("header not json") << "header_json" << "damaged header";
+    QTest::newRow("missing") << "missing"
+                             << "does not exist";
+    QTest::newRow("empty") << "empty"
+                           << "is truncated: the magic number needs 8 bytes";
+    QTest::newRow("wrong magic") << "magic"
+                                 << "is not a Seekbench checkpoint";
+    QTest::newRow("cut in payload") << "cut"
+                                    << "is truncated: the payload needs";
+    QTest::newRow("cut before end marker") << "cut_end"
+                                           << "is truncated: the end marker";
+    QTest::newRow("huge header length") << "header_len"
+                                        << "damaged header length";
+    QTest::newRow("trailing bytes") << "trailing"
+                                    << "unexpected trailing bytes";
+    QTest::newRow("header not json") << "header_json"
+                                     << "damaged header";
 }
 
 void TestCheckpointFile::damaged()

@@ -42,7 +42,9 @@ private Q_SLOTS:
     void resumeRoundTrip()
     {
         RunsResumeReply r{"r1", 777, "runs/r1/resume.out.log", "runs/r1/resume.err.log"};
-        QCOMPARE(r.toJson(), std::string(R"({"pid":777,"run":"r1","stderr":"runs/r1/resume.err.log","stdout":"runs/r1/resume.out.log"})"));
+        QCOMPARE(r.toJson(),
+                 std::string(
+                     R"({"pid":777,"run":"r1","stderr":"runs/r1/resume.err.log","stdout":"runs/r1/resume.out.log"})"));
         const RunsResumeReply back = RunsResumeReply::fromJson(r.toJson());
         QCOMPARE(back.pid, std::int64_t(777));
         QCOMPARE(back.stdoutLog, r.stdoutLog);
@@ -53,13 +55,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("document");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not json") << "{run" << "not JSON";
-        QTest::newRow("array") << "[1]" << "not a JSON object";
-        QTest::newRow("no run") << R"({"signalled":1,"stopped":true})" << "key 'run' is missing";
-        QTest::newRow("run not text") << R"({"run":3,"scancel":"1"})" << "key 'run' is not a string";
-        QTest::newRow("neither") << R"({"run":"r"})" << "'signalled' or 'scancel'";
-        QTest::newRow("no stopped") << R"({"run":"r","signalled":1})" << "key 'stopped' is missing";
-        QTest::newRow("pid text") << R"({"run":"r","signalled":"1","stopped":true})" << "key 'signalled' is not an integer";
+        QTest::newRow("not json") << "{run"
+                                  << "not JSON";
+        QTest::newRow("array") << "[1]"
+                               << "not a JSON object";
+        QTest::newRow("no run") << R"({"signalled":1,"stopped":true})"
+                                << "key 'run' is missing";
+        QTest::newRow("run not text") << R"({"run":3,"scancel":"1"})"
+                                      << "key 'run' is not a string";
+        QTest::newRow("neither") << R"({"run":"r"})"
+                                 << "'signalled' or 'scancel'";
+        QTest::newRow("no stopped") << R"({"run":"r","signalled":1})"
+                                    << "key 'stopped' is missing";
+        QTest::newRow("pid text") << R"({"run":"r","signalled":"1","stopped":true})"
+                                  << "key 'signalled' is not an integer";
         QTest::newRow("bad status") << R"({"run":"r","signalled":1,"stopped":true,"status":"asleep"})"
                                     << "'asleep' is not a run status";
     }
@@ -80,9 +89,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("document");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no pid") << R"({"run":"r","stdout":"a","stderr":"b"})" << "key 'pid' is missing";
-        QTest::newRow("pid float") << R"({"run":"r","pid":1.5,"stdout":"a","stderr":"b"})" << "key 'pid' is not an integer";
-        QTest::newRow("no stderr") << R"({"run":"r","pid":1,"stdout":"a"})" << "key 'stderr' is missing";
+        QTest::newRow("no pid") << R"({"run":"r","stdout":"a","stderr":"b"})"
+                                << "key 'pid' is missing";
+        QTest::newRow("pid float") << R"({"run":"r","pid":1.5,"stdout":"a","stderr":"b"})"
+                                   << "key 'pid' is not an integer";
+        QTest::newRow("no stderr") << R"({"run":"r","pid":1,"stdout":"a"})"
+                                   << "key 'stderr' is missing";
     }
 
     void malformedResume()

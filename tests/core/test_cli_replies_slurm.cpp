@@ -13,7 +13,10 @@ class TestCliRepliesSlurm : public QObject
 private Q_SLOTS:
     void scriptRoundTrip()
     {
-        SlurmScriptReply r{{"--nodes=2", "--ntasks-per-node=4"}, "#!/bin/bash\nsrun x\n", 8, "runs/RUN_ID/slurm-1.sbatch"};
+        SlurmScriptReply r{{"--nodes=2", "--ntasks-per-node=4"},
+                           "#!/bin/bash\nsrun x\n",
+                           8,
+                           "runs/RUN_ID/slurm-1.sbatch"};
         const SlurmScriptReply back = SlurmScriptReply::fromJson(r.toJson());
         QCOMPARE(back.sbatchArgs, r.sbatchArgs);
         QCOMPARE(back.script, r.script);
@@ -24,7 +27,8 @@ private Q_SLOTS:
     void submitRoundTrip()
     {
         // The line `slurm submit --json` prints.
-        const std::string line = R"({"attempt":1,"job":"991","ranks":4,"run":"20260101-x","script":"runs/20260101-x/slurm-1.sbatch"})";
+        const std::string line
+            = R"({"attempt":1,"job":"991","ranks":4,"run":"20260101-x","script":"runs/20260101-x/slurm-1.sbatch"})";
         const SlurmSubmitReply r = SlurmSubmitReply::fromJson(line);
         QCOMPARE(r.run, std::string("20260101-x"));
         QCOMPARE(r.job, std::string("991"));
@@ -37,16 +41,20 @@ private Q_SLOTS:
         QTest::addColumn<bool>("submit");
         QTest::addColumn<QString>("document");
         QTest::addColumn<QString>("message");
-        QTest::newRow("script: not json") << false << "nope" << "not JSON";
+        QTest::newRow("script: not json") << false << "nope"
+                                          << "not JSON";
         QTest::newRow("script: no args") << false << R"({"script":"s","ranks":1,"script_path":"p"})"
                                          << "key 'sbatch_args' is missing";
-        QTest::newRow("script: args not strings") << false << R"({"sbatch_args":[1],"script":"s","ranks":1,"script_path":"p"})"
-                                                  << "key 'sbatch_args' is not an array of strings";
-        QTest::newRow("script: ranks text") << false << R"({"sbatch_args":[],"script":"s","ranks":"1","script_path":"p"})"
-                                            << "key 'ranks' is not an integer";
+        QTest::newRow("script: args not strings")
+            << false << R"({"sbatch_args":[1],"script":"s","ranks":1,"script_path":"p"})"
+            << "key 'sbatch_args' is not an array of strings";
+        QTest::newRow("script: ranks text")
+            << false << R"({"sbatch_args":[],"script":"s","ranks":"1","script_path":"p"})"
+            << "key 'ranks' is not an integer";
         QTest::newRow("submit: no job") << true << R"({"run":"r","attempt":1,"ranks":1,"script":"s"})"
                                         << "key 'job' is missing";
-        QTest::newRow("submit: object") << true << "42" << "not a JSON object";
+        QTest::newRow("submit: object") << true << "42"
+                                        << "not a JSON object";
     }
 
     void malformed()

@@ -31,10 +31,7 @@ private Q_SLOTS:
     void learningRateSchedule();
 };
 
-void TestConfig::defaultsAreValid()
-{
-    QVERIFY(validate(RunConfig{}).empty());
-}
+void TestConfig::defaultsAreValid() { QVERIFY(validate(RunConfig{}).empty()); }
 
 void TestConfig::exampleConfigsAreValid_data()
 {
@@ -62,86 +59,126 @@ void TestConfig::invalidConfigs_data()
     QTest::addColumn<QString>("message");
 
     QTest::newRow("hidden not divisible by heads")
-        << "model: {hidden_size: 66, num_attention_heads: 4}" << "model.hidden_size" << "not_divisible"
+        << "model: {hidden_size: 66, num_attention_heads: 4}"
+        << "model.hidden_size"
+        << "not_divisible"
         << "model.hidden_size: 66 is not divisible by model.num_attention_heads (4)";
     QTest::newRow("odd head dim")
-        << "model: {hidden_size: 12, num_attention_heads: 4, num_key_value_heads: 4}" << "model.num_attention_heads"
-        << "head_dim_odd" << "model.num_attention_heads: head dimension 3 is odd; rotary embeddings need an even one";
-    QTest::newRow("kv heads exceed heads")
-        << "model: {num_key_value_heads: 8}" << "model.num_key_value_heads" << "exceeds"
-        << "model.num_key_value_heads: 8 exceeds model.num_attention_heads (4)";
+        << "model: {hidden_size: 12, num_attention_heads: 4, num_key_value_heads: 4}"
+        << "model.num_attention_heads"
+        << "head_dim_odd"
+        << "model.num_attention_heads: head dimension 3 is odd; rotary embeddings need an even one";
+    QTest::newRow("kv heads exceed heads") << "model: {num_key_value_heads: 8}"
+                                           << "model.num_key_value_heads"
+                                           << "exceeds"
+                                           << "model.num_key_value_heads: 8 exceeds model.num_attention_heads (4)";
     QTest::newRow("heads not divisible by kv heads")
-        << "model: {hidden_size: 96, num_attention_heads: 6, num_key_value_heads: 4}" << "model.num_attention_heads"
-        << "not_divisible" << "model.num_attention_heads: 6 is not divisible by model.num_key_value_heads (4)";
+        << "model: {hidden_size: 96, num_attention_heads: 6, num_key_value_heads: 4}"
+        << "model.num_attention_heads"
+        << "not_divisible"
+        << "model.num_attention_heads: 6 is not divisible by model.num_key_value_heads (4)";
     QTest::newRow("experts per token exceed experts")
         << "model: {n_routed_experts: 4, num_experts_per_tok: 6, moe_intermediate_size: 32}"
-        << "model.num_experts_per_tok" << "exceeds"
+        << "model.num_experts_per_tok"
+        << "exceeds"
         << "model.num_experts_per_tok: 6 exceeds model.n_routed_experts (4)";
-    QTest::newRow("moe without expert size")
-        << "model: {n_routed_experts: 4, num_experts_per_tok: 2}" << "model.moe_intermediate_size" << "out_of_range"
-        << "model.moe_intermediate_size: 0 is out of range; must be at least 1";
-    QTest::newRow("negative layers")
-        << "model: {num_hidden_layers: -1}" << "model.num_hidden_layers" << "out_of_range"
-        << "model.num_hidden_layers: -1 is out of range; must be between 1 and 1024";
-    QTest::newRow("unknown scoring function")
-        << "model: {scoring_func: relu}" << "model.scoring_func" << "bad_choice"
-        << "model.scoring_func: 'relu' is not one of: softmax, sigmoid";
-    QTest::newRow("unknown key")
-        << "model: {hiden_size: 64}" << "model.hiden_size" << "unknown_key" << "model.hiden_size: unknown key";
-    QTest::newRow("unknown section key")
-        << "optimiser: adamw" << "optimiser" << "unknown_key" << "optimiser: unknown key";
-    QTest::newRow("duplicate key")
-        << "training:\n  lr: 0.1\n  lr: 0.2\n" << "training.lr" << "duplicate_key"
-        << "training.lr: given more than once (again at line 3)";
-    QTest::newRow("wrong type")
-        << "training: {lr: fast}" << "training.lr" << "wrong_type" << "training.lr: expected number, got 'fast'";
-    QTest::newRow("int given as float")
-        << "model: {hidden_size: 64.5}" << "model.hidden_size" << "wrong_type"
-        << "model.hidden_size: expected integer, got '64.5'";
-    QTest::newRow("section is a scalar")
-        << "model: 3" << "model" << "wrong_type" << "model: expected mapping, got '3'";
-    QTest::newRow("yaml syntax")
-        << "model: {hidden_size: 64\ntraining: [" << "" << "yaml_syntax" << "";
-    QTest::newRow("warmup exceeds steps")
-        << "training: {warmup_steps: 500, max_steps: 100}" << "training.warmup_steps" << "exceeds"
-        << "training.warmup_steps: 500 exceeds training.max_steps (100)";
-    QTest::newRow("sequence longer than positions")
-        << "model: {max_position_embeddings: 16}\ndata: {seq_len: 32}" << "data.seq_len" << "exceeds"
-        << "data.seq_len: 32 exceeds model.max_position_embeddings (16)";
-    QTest::newRow("labels do not match classes")
-        << "model: {num_labels: 3}" << "model.num_labels" << "mismatch"
-        << "model.num_labels: 3 does not match data.num_classes (expected 4)";
+    QTest::newRow("moe without expert size") << "model: {n_routed_experts: 4, num_experts_per_tok: 2}"
+                                             << "model.moe_intermediate_size"
+                                             << "out_of_range"
+                                             << "model.moe_intermediate_size: 0 is out of range; must be at least 1";
+    QTest::newRow("negative layers") << "model: {num_hidden_layers: -1}"
+                                     << "model.num_hidden_layers"
+                                     << "out_of_range"
+                                     << "model.num_hidden_layers: -1 is out of range; must be between 1 and 1024";
+    QTest::newRow("unknown scoring function") << "model: {scoring_func: relu}"
+                                              << "model.scoring_func"
+                                              << "bad_choice"
+                                              << "model.scoring_func: 'relu' is not one of: softmax, sigmoid";
+    QTest::newRow("unknown key") << "model: {hiden_size: 64}"
+                                 << "model.hiden_size"
+                                 << "unknown_key"
+                                 << "model.hiden_size: unknown key";
+    QTest::newRow("unknown section key") << "optimiser: adamw"
+                                         << "optimiser"
+                                         << "unknown_key"
+                                         << "optimiser: unknown key";
+    QTest::newRow("duplicate key") << "training:\n  lr: 0.1\n  lr: 0.2\n"
+                                   << "training.lr"
+                                   << "duplicate_key"
+                                   << "training.lr: given more than once (again at line 3)";
+    QTest::newRow("wrong type") << "training: {lr: fast}"
+                                << "training.lr"
+                                << "wrong_type"
+                                << "training.lr: expected number, got 'fast'";
+    QTest::newRow("int given as float") << "model: {hidden_size: 64.5}"
+                                        << "model.hidden_size"
+                                        << "wrong_type"
+                                        << "model.hidden_size: expected integer, got '64.5'";
+    QTest::newRow("section is a scalar") << "model: 3"
+                                         << "model"
+                                         << "wrong_type"
+                                         << "model: expected mapping, got '3'";
+    QTest::newRow("yaml syntax") << "model: {hidden_size: 64\ntraining: ["
+                                 << ""
+                                 << "yaml_syntax"
+                                 << "";
+    QTest::newRow("warmup exceeds steps") << "training: {warmup_steps: 500, max_steps: 100}"
+                                          << "training.warmup_steps"
+                                          << "exceeds"
+                                          << "training.warmup_steps: 500 exceeds training.max_steps (100)";
+    QTest::newRow("sequence longer than positions") << "model: {max_position_embeddings: 16}\ndata: {seq_len: 32}"
+                                                    << "data.seq_len"
+                                                    << "exceeds"
+                                                    << "data.seq_len: 32 exceeds model.max_position_embeddings (16)";
+    QTest::newRow("labels do not match classes") << "model: {num_labels: 3}"
+                                                 << "model.num_labels"
+                                                 << "mismatch"
+                                                 << "model.num_labels: 3 does not match data.num_classes (expected 4)";
     QTest::newRow("fp16 on a CPU build")
-        << "training: {precision: fp16}" << "training.precision" << "fp16_unavailable"
+        << "training: {precision: fp16}"
+        << "training.precision"
+        << "fp16_unavailable"
         << "training.precision: fp16 is not available: this build's LibTorch has no CUDA; CPU autocast supports only bf16";
-    QTest::newRow("cuda on a CPU build")
-        << "training: {device: cuda}" << "training.device" << "cuda_unavailable"
-        << "training.device: CUDA is not available in this build or on this machine";
-    QTest::newRow("batch larger than data")
-        << "data: {train_samples: 16}\ntraining: {batch_size: 32}" << "training.batch_size" << "exceeds"
-        << "training.batch_size: 32 exceeds data.train_samples (16)";
+    QTest::newRow("cuda on a CPU build") << "training: {device: cuda}"
+                                         << "training.device"
+                                         << "cuda_unavailable"
+                                         << "training.device: CUDA is not available in this build or on this machine";
+    QTest::newRow("batch larger than data") << "data: {train_samples: 16}\ntraining: {batch_size: 32}"
+                                            << "training.batch_size"
+                                            << "exceeds"
+                                            << "training.batch_size: 32 exceeds data.train_samples (16)";
     QTest::newRow("tied embeddings without LM head")
-        << "model: {tie_word_embeddings: true}" << "model.tie_word_embeddings" << "mismatch"
+        << "model: {tie_word_embeddings: true}"
+        << "model.tie_word_embeddings"
+        << "mismatch"
         << "model.tie_word_embeddings: true does not match model.head (expected causal_lm)";
     // The AML alert policy: an FPR target strictly between 0 and 1, severity cuts in [0, 1]
     // with medium at most high.
-    QTest::newRow("aml fpr target zero")
-        << "aml: {fpr_target: 0}" << "aml.fpr_target" << "out_of_range"
-        << "aml.fpr_target: 0 is out of range; must be between 1e-06 and 0.999999";
-    QTest::newRow("aml fpr target one")
-        << "aml: {fpr_target: 1}" << "aml.fpr_target" << "out_of_range"
-        << "aml.fpr_target: 1 is out of range; must be between 1e-06 and 0.999999";
-    QTest::newRow("aml high severity above one")
-        << "aml: {severity_high: 1.5}" << "aml.severity_high" << "out_of_range"
-        << "aml.severity_high: 1.5 is out of range; must be between 0 and 1";
+    QTest::newRow("aml fpr target zero") << "aml: {fpr_target: 0}"
+                                         << "aml.fpr_target"
+                                         << "out_of_range"
+                                         << "aml.fpr_target: 0 is out of range; must be between 1e-06 and 0.999999";
+    QTest::newRow("aml fpr target one") << "aml: {fpr_target: 1}"
+                                        << "aml.fpr_target"
+                                        << "out_of_range"
+                                        << "aml.fpr_target: 1 is out of range; must be between 1e-06 and 0.999999";
+    QTest::newRow("aml high severity above one") << "aml: {severity_high: 1.5}"
+                                                 << "aml.severity_high"
+                                                 << "out_of_range"
+                                                 << "aml.severity_high: 1.5 is out of range; must be between 0 and 1";
     QTest::newRow("aml negative medium severity")
-        << "aml: {severity_medium: -0.1}" << "aml.severity_medium" << "out_of_range"
+        << "aml: {severity_medium: -0.1}"
+        << "aml.severity_medium"
+        << "out_of_range"
         << "aml.severity_medium: -0.1 is out of range; must be between 0 and 1";
-    QTest::newRow("aml medium severity above high")
-        << "aml: {severity_high: 0.6, severity_medium: 0.7}" << "aml.severity_medium" << "exceeds"
-        << "aml.severity_medium: 0.7 exceeds aml.severity_high (0.6)";
-    QTest::newRow("aml fpr target not a number")
-        << "aml: {fpr_target: low}" << "aml.fpr_target" << "wrong_type" << "aml.fpr_target: expected number, got 'low'";
+    QTest::newRow("aml medium severity above high") << "aml: {severity_high: 0.6, severity_medium: 0.7}"
+                                                    << "aml.severity_medium"
+                                                    << "exceeds"
+                                                    << "aml.severity_medium: 0.7 exceeds aml.severity_high (0.6)";
+    QTest::newRow("aml fpr target not a number") << "aml: {fpr_target: low}"
+                                                 << "aml.fpr_target"
+                                                 << "wrong_type"
+                                                 << "aml.fpr_target: expected number, got 'low'";
 }
 
 void TestConfig::invalidConfigs()
@@ -251,10 +288,18 @@ void TestConfig::hfImportMalformed_data()
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("key");
-    QTest::newRow("truncated") << R"({"hidden_size": 64, )" << "json_syntax" << "";
-    QTest::newRow("array") << "[1, 2]" << "wrong_type" << "";
-    QTest::newRow("string for int") << R"({"hidden_size": "wide"})" << "wrong_type" << "model.hidden_size";
-    QTest::newRow("fraction for int") << R"({"num_hidden_layers": 2.5})" << "wrong_type" << "model.num_hidden_layers";
+    QTest::newRow("truncated") << R"({"hidden_size": 64, )"
+                               << "json_syntax"
+                               << "";
+    QTest::newRow("array") << "[1, 2]"
+                           << "wrong_type"
+                           << "";
+    QTest::newRow("string for int") << R"({"hidden_size": "wide"})"
+                                    << "wrong_type"
+                                    << "model.hidden_size";
+    QTest::newRow("fraction for int") << R"({"num_hidden_layers": 2.5})"
+                                      << "wrong_type"
+                                      << "model.num_hidden_layers";
 }
 
 void TestConfig::hfImportMalformed()
@@ -288,9 +333,9 @@ void TestConfig::learningRateSchedule()
     t.min_lr_ratio = 0.1;
     t.warmup_steps = 10;
     t.max_steps = 110;
-    QCOMPARE(learningRateAt(t, 0), 0.1);        // warmup starts at lr / warmup
-    QCOMPARE(learningRateAt(t, 9), 1.0);        // and reaches lr at its last step
-    QCOMPARE(learningRateAt(t, 10), 1.0);       // cosine starts at the peak
+    QCOMPARE(learningRateAt(t, 0), 0.1);                     // warmup starts at lr / warmup
+    QCOMPARE(learningRateAt(t, 9), 1.0);                     // and reaches lr at its last step
+    QCOMPARE(learningRateAt(t, 10), 1.0);                    // cosine starts at the peak
     QVERIFY(std::abs(learningRateAt(t, 60) - 0.55) < 1e-12); // halfway: mean of peak and floor
     QVERIFY(std::abs(learningRateAt(t, 110) - 0.1) < 1e-12);
     t.schedule = "linear";

@@ -7,12 +7,12 @@
 #include "crossmodal_data.h"
 #include "crossmodal_model.h"
 #include "model.h"
-#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/config/config_io.h"
-#include "seekbench/engine/attention_inspect.h"
-#include "seekbench/engine/trainer.h"
 #include "seekbench/config/estimates.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/engine/attention_inspect.h"
+#include "seekbench/engine/trainer.h"
+#include "seekbench/formats/checkpoint_file.h"
 
 #include <QtTest>
 
@@ -227,7 +227,7 @@ private Q_SLOTS:
         const auto in = randomInputs(5, c.model.vocab_size);
         auto aux = torch::zeros({});
         const auto img = model->encodeImage(in.images.slice(0, 0, 3), aux); // 3 images
-        const auto txt = model->encodeText(in.ids, in.mask, aux);            // 5 captions
+        const auto txt = model->encodeText(in.ids, in.mask, aux);           // 5 captions
         const auto imageOf = torch::tensor(std::vector<int64_t>{0, 0, 1, 2, 2, 2, 1}, torch::kLong);
         const auto textOf = torch::tensor(std::vector<int64_t>{4, 1, 0, 3, 2, 4, 4}, torch::kLong);
         const auto byIndex = model->matchPairs(img, txt, in.mask, imageOf, textOf, aux);

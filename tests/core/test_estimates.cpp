@@ -5,8 +5,8 @@
 
 #include "memory_tracking.h"
 #include "seekbench/config/config_io.h"
-#include "seekbench/engine/trainer.h"
 #include "seekbench/config/estimates.h"
+#include "seekbench/engine/trainer.h"
 
 #include <QtTest>
 
@@ -31,10 +31,14 @@ void TestEstimates::estimateMatchesMeasuredPeak_data()
     QTest::addColumn<QString>("config");
     QTest::addColumn<QString>("precision");
     QTest::addColumn<int>("batch");
-    QTest::newRow("tiny fp32") << "tiny.yaml" << "fp32" << 32;
-    QTest::newRow("tiny bf16") << "tiny.yaml" << "bf16" << 32;
-    QTest::newRow("moe fp32") << "moe.yaml" << "fp32" << 32;
-    QTest::newRow("small fp32 b8") << "small.yaml" << "fp32" << 8;
+    QTest::newRow("tiny fp32") << "tiny.yaml"
+                               << "fp32" << 32;
+    QTest::newRow("tiny bf16") << "tiny.yaml"
+                               << "bf16" << 32;
+    QTest::newRow("moe fp32") << "moe.yaml"
+                              << "fp32" << 32;
+    QTest::newRow("small fp32 b8") << "small.yaml"
+                                   << "fp32" << 8;
 }
 
 // Tolerance: within 20% of the measured peak (measured here: 0.97-1.11). The estimate
@@ -103,7 +107,8 @@ void TestEstimates::moeActiveParameters()
     const auto p = countParameters(c.model);
     const int64_t expert = 3LL * c.model.hidden_size * c.model.moe_intermediate_size;
     const int moeLayers = c.model.num_hidden_layers - c.model.first_k_dense_replace;
-    QCOMPARE(p.total - p.activePerToken, int64_t(moeLayers) * (c.model.n_routed_experts - c.model.num_experts_per_tok) * expert);
+    QCOMPARE(p.total - p.activePerToken,
+             int64_t(moeLayers) * (c.model.n_routed_experts - c.model.num_experts_per_tok) * expert);
 }
 
 // oneDNN's convolutions take their buffers through Allocator::raw_allocate, which needs the

@@ -33,10 +33,7 @@ void writeGz(const std::string &path, const std::string &bytes)
     gzclose(f);
 }
 
-void writePlain(const std::string &path, const std::string &bytes)
-{
-    std::ofstream(path, std::ios::binary) << bytes;
-}
+void writePlain(const std::string &path, const std::string &bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
 std::string images(int n) { return header(8, {std::uint32_t(n), 2, 3}) + std::string(std::size_t(n) * 6, '\x07'); }
 std::string labels(int n, char value = 1) { return header(8, {std::uint32_t(n)}) + std::string(std::size_t(n), value); }
@@ -51,7 +48,8 @@ private Q_SLOTS:
     void readsGzippedAndPlainFiles()
     {
         QTemporaryDir dir;
-        const std::string img = (dir.path() + QStringLiteral("/img.gz")).toStdString(), lab = (dir.path() + QStringLiteral("/lab")).toStdString();
+        const std::string img = (dir.path() + QStringLiteral("/img.gz")).toStdString(),
+                          lab = (dir.path() + QStringLiteral("/lab")).toStdString();
         writeGz(img, images(5));
         writePlain(lab, labels(5, 3)); // gzread reads uncompressed files as they are
         const auto data = readLabelledImages(img, lab);
@@ -85,17 +83,22 @@ private Q_SLOTS:
         auto qb = [](const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); };
         const QByteArray okLabels = qb(labels(4));
         QTest::newRow("empty file") << QByteArray() << okLabels << true << QByteArray("truncated: no IDX header");
-        QTest::newRow("bad magic") << qb("\x12\x34" + images(4).substr(2)) << okLabels << true << QByteArray("bad magic number");
-        QTest::newRow("not unsigned bytes") << qb(header(0x0d, {4, 2, 3}) + std::string(24 * 4, '\0')) << okLabels << true
-                                            << QByteArray("is not unsigned byte");
-        QTest::newRow("labels given as images") << qb(labels(4)) << okLabels << true << QByteArray("has 1 dimensions, expected 3");
-        QTest::newRow("truncated header") << qb(header(8, {4, 2, 3}).substr(0, 9)) << okLabels << true
-                                          << QByteArray("truncated in the header");
-        QTest::newRow("truncated data") << qb(images(4).substr(0, 30)) << okLabels << true << QByteArray("truncated: the header announces 24 bytes");
+        QTest::newRow("bad magic") << qb("\x12\x34" + images(4).substr(2)) << okLabels << true
+                                   << QByteArray("bad magic number");
+        QTest::newRow("not unsigned bytes") << qb(header(0x0d, {4, 2, 3}) + std::string(24 * 4, '\0')) << okLabels
+                                            << true << QByteArray("is not unsigned byte");
+        QTest::newRow("labels given as images")
+            << qb(labels(4)) << okLabels << true << QByteArray("has 1 dimensions, expected 3");
+        QTest::newRow("truncated header")
+            << qb(header(8, {4, 2, 3}).substr(0, 9)) << okLabels << true << QByteArray("truncated in the header");
+        QTest::newRow("truncated data") << qb(images(4).substr(0, 30)) << okLabels << true
+                                        << QByteArray("truncated: the header announces 24 bytes");
         QTest::newRow("trailing bytes") << qb(images(4) + "xx") << okLabels << true << QByteArray("trailing bytes");
-        QTest::newRow("zero dimension") << qb(header(8, {0, 2, 3})) << okLabels << true << QByteArray("dimension 0 is 0");
+        QTest::newRow("zero dimension") << qb(header(8, {0, 2, 3})) << okLabels << true
+                                        << QByteArray("dimension 0 is 0");
         QTest::newRow("count mismatch") << qb(images(4)) << qb(labels(3)) << true << QByteArray("has 4 images but");
-        QTest::newRow("label out of range") << qb(images(4)) << qb(labels(4, 10)) << true << QByteArray("label 10 of item 0 is not below 10");
+        QTest::newRow("label out of range")
+            << qb(images(4)) << qb(labels(4, 10)) << true << QByteArray("label 10 of item 0 is not below 10");
         QTest::newRow("broken gzip stream") << QByteArray() << okLabels << false << QByteArray("cannot decompress");
     }
 
@@ -107,7 +110,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         const QString expectedText = QString::fromUtf8(expected);
         QTemporaryDir dir;
-        const std::string img = (dir.path() + QStringLiteral("/images.gz")).toStdString(), lab = (dir.path() + QStringLiteral("/labels.gz")).toStdString();
+        const std::string img = (dir.path() + QStringLiteral("/images.gz")).toStdString(),
+                          lab = (dir.path() + QStringLiteral("/labels.gz")).toStdString();
         if (gzipImages) {
             writeGz(img, imageBytes.toStdString());
         } else {
@@ -128,7 +132,8 @@ private Q_SLOTS:
             const QString what = QString::fromStdString(e.what());
             QVERIFY2(what.contains(expectedText), qPrintable(what));
             // The message names the file it is about.
-            QVERIFY2(what.contains(QStringLiteral("images.gz")) || what.contains(QStringLiteral("labels.gz")), qPrintable(what));
+            QVERIFY2(what.contains(QStringLiteral("images.gz")) || what.contains(QStringLiteral("labels.gz")),
+                     qPrintable(what));
         }
     }
 
@@ -138,7 +143,8 @@ private Q_SLOTS:
             readFashionMnist("/nonexistent/fashion", "train");
             QFAIL("no error");
         } catch (const IdxError &e) {
-            QVERIFY(QString::fromStdString(e.what()).contains(QStringLiteral("/nonexistent/fashion/train-images-idx3-ubyte.gz: no such file")));
+            QVERIFY(QString::fromStdString(e.what()).contains(
+                QStringLiteral("/nonexistent/fashion/train-images-idx3-ubyte.gz: no such file")));
         }
     }
 
@@ -180,11 +186,14 @@ private Q_SLOTS:
         }
         for (int c = 0; c < 10; ++c) {
             for (int k = 0; k < 3; ++k) {
-                QVERIFY2(size[c][k] > 250 && size[c][k] < 420, qPrintable(QStringLiteral("size %1 %2: %3").arg(c).arg(k).arg(size[c][k])));
-                QVERIFY2(bright[c][k] > 250 && bright[c][k] < 420, qPrintable(QStringLiteral("brightness %1 %2: %3").arg(c).arg(k).arg(bright[c][k])));
+                QVERIFY2(size[c][k] > 250 && size[c][k] < 420,
+                         qPrintable(QStringLiteral("size %1 %2: %3").arg(c).arg(k).arg(size[c][k])));
+                QVERIFY2(bright[c][k] > 250 && bright[c][k] < 420,
+                         qPrintable(QStringLiteral("brightness %1 %2: %3").arg(c).arg(k).arg(bright[c][k])));
             }
             for (int k = 0; k < 4; ++k)
-                QVERIFY2(side[c][k] > 150 && side[c][k] < 350, qPrintable(QStringLiteral("side %1 %2: %3").arg(c).arg(k).arg(side[c][k])));
+                QVERIFY2(side[c][k] > 150 && side[c][k] < 350,
+                         qPrintable(QStringLiteral("side %1 %2: %3").arg(c).arg(k).arg(side[c][k])));
         }
     }
 };

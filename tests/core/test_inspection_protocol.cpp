@@ -114,15 +114,24 @@ void TestInspectionProtocol::malformedRequestRejected_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("not json") << "{op: inspect" << "not JSON";
-    QTest::newRow("an array") << "[1,2]" << "not a JSON object";
-    QTest::newRow("no op") << R"({"id":1})" << "op";
-    QTest::newRow("unknown op") << R"({"id":1,"op":"train"})" << "unknown op 'train'";
-    QTest::newRow("inspect without sample") << R"({"id":1,"op":"inspect"})" << "sample";
-    QTest::newRow("inspect without id") << R"({"op":"inspect","sample":3})" << "id";
-    QTest::newRow("sample is text") << R"({"id":1,"op":"inspect","sample":"three"})" << "request";
-    QTest::newRow("testset of zero samples") << R"({"id":1,"op":"testset","samples":0})" << "samples >= 1";
-    QTest::newRow("testset negative offset") << R"({"id":1,"op":"testset","samples":5,"offset":-1})" << "offset >= 0";
+    QTest::newRow("not json") << "{op: inspect"
+                              << "not JSON";
+    QTest::newRow("an array") << "[1,2]"
+                              << "not a JSON object";
+    QTest::newRow("no op") << R"({"id":1})"
+                           << "op";
+    QTest::newRow("unknown op") << R"({"id":1,"op":"train"})"
+                                << "unknown op 'train'";
+    QTest::newRow("inspect without sample") << R"({"id":1,"op":"inspect"})"
+                                            << "sample";
+    QTest::newRow("inspect without id") << R"({"op":"inspect","sample":3})"
+                                        << "id";
+    QTest::newRow("sample is text") << R"({"id":1,"op":"inspect","sample":"three"})"
+                                    << "request";
+    QTest::newRow("testset of zero samples") << R"({"id":1,"op":"testset","samples":0})"
+                                             << "samples >= 1";
+    QTest::newRow("testset negative offset") << R"({"id":1,"op":"testset","samples":5,"offset":-1})"
+                                             << "offset >= 0";
 }
 
 void TestInspectionProtocol::malformedRequestRejected()
@@ -180,7 +189,8 @@ void TestInspectionProtocol::testSetReplyRoundTrip()
     TestSetSummary s;
     s.checkpoint = "runs/r1/checkpoints/step-40.ckpt";
     s.step = 40;
-    s.classes = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+    s.classes = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                 "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
     s.samples = {{0, 3, 3, 0.4, 0.6}, {1, 8, 5, 0.1, 0.9}};
     s.gallery = {{1, std::vector<std::uint8_t>(784, 7)}};
     const InspectionReply r = inspectionReplyFromJson(testSetReplyLine(6, s));
@@ -211,15 +221,20 @@ void TestInspectionProtocol::malformedReplyRejected_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("not json") << "ready" << "not JSON";
-    QTest::newRow("a number") << "42" << "not a JSON object";
-    QTest::newRow("no id") << R"({"ok":true})" << "helper reply";
-    QTest::newRow("ok without a document") << R"({"id":3,"ok":true})" << "neither inspection nor testset";
+    QTest::newRow("not json") << "ready"
+                              << "not JSON";
+    QTest::newRow("a number") << "42"
+                              << "not a JSON object";
+    QTest::newRow("no id") << R"({"ok":true})"
+                           << "helper reply";
+    QTest::newRow("ok without a document") << R"({"id":3,"ok":true})"
+                                           << "neither inspection nor testset";
     QTest::newRow("inspection of the wrong format") << R"({"id":3,"ok":true,"inspection":{"format":"other"}})"
-                                                   << "seekbench-attention-1";
+                                                    << "seekbench-attention-1";
     QTest::newRow("testset of the wrong format") << R"({"id":3,"ok":true,"testset":{"format":"x"}})"
                                                  << "seekbench-testset-1";
-    QTest::newRow("ready is text") << R"({"ready":"yes"})" << "helper reply";
+    QTest::newRow("ready is text") << R"({"ready":"yes"})"
+                                   << "helper reply";
 }
 
 void TestInspectionProtocol::malformedReplyRejected()

@@ -212,7 +212,8 @@ void TestModel::batchedMatmulMatchesTorch()
     QFETCH(bool, transposed);
     QFETCH(bool, kernel);
     auto a = torch::randn({N, m, k}, torch::requires_grad());
-    auto bStore = transposed ? torch::randn({N, n, k}, torch::requires_grad()) : torch::randn({N, k, n}, torch::requires_grad());
+    auto bStore = transposed ? torch::randn({N, n, k}, torch::requires_grad())
+                             : torch::randn({N, k, n}, torch::requires_grad());
     const auto b = transposed ? bStore.transpose(1, 2) : bStore;
     QCOMPARE(engine::usesSmallMatmulKernel(a, b), kernel);
 
@@ -247,7 +248,9 @@ void TestModel::attentionRowsSumToOneAndSkipMaskedKeys()
     QVERIFY(torch::allclose(probs.sum(-1), torch::ones({B, H, Tq}), 1e-6, 1e-6));
     QCOMPARE(probs[1].slice(-1, 3).abs().sum().item<double>(), 0.0);
     // The reference: softmax(q kᵀ / √d) v with the masked keys removed.
-    const auto ref = torch::matmul(torch::softmax(torch::matmul(q[1], k[1].slice(1, 0, 3).transpose(-2, -1)) / std::sqrt(double(D)), -1),
+    const auto ref = torch::matmul(torch::softmax(torch::matmul(q[1], k[1].slice(1, 0, 3).transpose(-2, -1))
+                                                      / std::sqrt(double(D)),
+                                                  -1),
                                    v[1].slice(1, 0, 3));
     QVERIFY(torch::allclose(out[1], ref, 1e-5, 1e-5));
 

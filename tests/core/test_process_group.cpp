@@ -75,7 +75,8 @@ void TestProcessGroup::unreachableStoreNamesTheAddress()
         engine::ProcessGroup::connect(env, o);
         QFAIL("connected to nothing");
     } catch (const std::runtime_error &e) {
-        QVERIFY2(std::string(e.what()).find("rank 1 could not reach the rendezvous store at 127.0.0.1:9") != std::string::npos,
+        QVERIFY2(std::string(e.what()).find("rank 1 could not reach the rendezvous store at 127.0.0.1:9")
+                     != std::string::npos,
                  e.what());
     }
 }

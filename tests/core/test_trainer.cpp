@@ -5,9 +5,9 @@
 #include <torch/torch.h> // torch first, then Qt
 
 #include "grad_scaler.h"
-#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
+#include "seekbench/formats/checkpoint_file.h"
 
 #include <QtTest>
 
@@ -188,11 +188,16 @@ void TestTrainer::damagedCheckpoint_data()
 {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("truncated") << "truncate" << "is truncated";
-    QTest::newRow("flipped byte") << "flip" << "checksum mismatch";
-    QTest::newRow("not a checkpoint") << "garbage" << "is not a Seekbench checkpoint";
-    QTest::newRow("missing") << "remove" << "does not exist";
-    QTest::newRow("other model") << "othermodel" << "does not fit this model";
+    QTest::newRow("truncated") << "truncate"
+                               << "is truncated";
+    QTest::newRow("flipped byte") << "flip"
+                                  << "checksum mismatch";
+    QTest::newRow("not a checkpoint") << "garbage"
+                                      << "is not a Seekbench checkpoint";
+    QTest::newRow("missing") << "remove"
+                             << "does not exist";
+    QTest::newRow("other model") << "othermodel"
+                                 << "does not fit this model";
 }
 
 void TestTrainer::damagedCheckpoint()
@@ -315,7 +320,9 @@ void TestTrainer::retentionKeepsLastAndBest()
     Recorded sink;
     runTraining(c, out, &sink);
     const auto evals = sink.curve("eval/loss");
-    int64_t bestStep = std::min_element(evals.begin(), evals.end(), [](auto &a, auto &b) { return a.second < b.second; })->first;
+    int64_t bestStep = std::min_element(evals.begin(), evals.end(), [](auto &a, auto &b) {
+                           return a.second < b.second;
+                       })->first;
     std::set<int64_t> steps;
     for (const auto &p : listCheckpoints(out))
         steps.insert(readCheckpointInfo(p).step);

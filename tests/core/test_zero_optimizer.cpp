@@ -12,7 +12,6 @@
 
 #include <QtTest>
 
-
 using namespace seekbench;
 using seekbench::test::onTwoRanks;
 
@@ -31,7 +30,8 @@ std::vector<at::Tensor> makeParams()
 void setGradients(std::vector<at::Tensor> &params, int step)
 {
     for (std::size_t i = 0; i < params.size(); ++i)
-        params[i].mutable_grad() = torch::sin(torch::arange(params[i].numel(), torch::kFloat) * float(i + 1) + float(step));
+        params[i].mutable_grad() = torch::sin(torch::arange(params[i].numel(), torch::kFloat) * float(i + 1)
+                                              + float(step));
 }
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const std::vector<at::Tensor> &params, bool adam)
@@ -124,7 +124,8 @@ void TestZeroOptimizer::stepsEqualPlainOptimizer()
     for (int rank = 0; rank < 2; ++rank)
         for (std::size_t i = 0; i < reference.size(); ++i)
             QVERIFY2(torch::allclose(result[std::size_t(rank)][i], reference[i].detach(), 1e-6, 1e-6),
-                     qPrintable(QStringLiteral("rank %1, parameter %2 differs from the plain optimizer").arg(rank).arg(i)));
+                     qPrintable(
+                         QStringLiteral("rank %1, parameter %2 differs from the plain optimizer").arg(rank).arg(i)));
     // Each rank keeps only its shard's state; together they are the whole.
     QVERIFY(shardState[0] > 0 && shardState[1] > 0);
     QVERIFY(shardState[0] < plainState && shardState[1] < plainState);

@@ -45,5 +45,4 @@ inline std::vector<std::string> onTwoRanks(const std::function<void(engine::Proc
     return errors;
 }
 
-
 } // namespace seekbench::test

@@ -41,8 +41,7 @@ double now()
 
 double valueAt(std::int64_t step) { return 1.0 / (1.0 + 0.001 * static_cast<double>(step)); }
 
-void writeSteps(MetricsSink &sink, std::int64_t points, std::int64_t batch, const std::string &key, int rank,
-                int ackFd)
+void writeSteps(MetricsSink &sink, std::int64_t points, std::int64_t batch, const std::string &key, int rank, int ackFd)
 {
     std::vector<MetricPoint> buf;
     for (std::int64_t step = 0; step < points; step += batch) {

@@ -54,9 +54,20 @@ void checkAgainstRaw(const DecimatedCurve &dec, const std::vector<MetricPoint> &
         for (const auto &p : raw) {
             if (p.step < lo || p.step >= hi)
                 continue;
-            if (p.step < firstStep) { firstStep = p.step; first = p.value; }
-            if (p.step >= lastStep) { lastStep = p.step; last = p.value; }
-            if (std::isfinite(p.value)) { mn = std::min(mn, p.value); mx = std::max(mx, p.value); sum += p.value; ++n; }
+            if (p.step < firstStep) {
+                firstStep = p.step;
+                first = p.value;
+            }
+            if (p.step >= lastStep) {
+                lastStep = p.step;
+                last = p.value;
+            }
+            if (std::isfinite(p.value)) {
+                mn = std::min(mn, p.value);
+                mx = std::max(mx, p.value);
+                sum += p.value;
+                ++n;
+            }
         }
         QCOMPARE(b.count, n);
         QCOMPARE(b.firstStep, firstStep);
@@ -115,7 +126,7 @@ private Q_SLOTS:
             if (i == points / 3)
                 v = 1000.0; // a spike plain sampling would miss
             if (i == points / 2)
-                v = NAN;    // a non-finite loss is stored, not counted
+                v = NAN; // a non-finite loss is stored, not counted
             raw.push_back({"train/loss", step, 1e9 + i * 0.01, 0, v});
         }
         const auto id = runWith(p, raw);

@@ -69,10 +69,13 @@ void TestDistributedRun::decides_data()
     const std::string log1 = "; its log: runs/R/logs/rank-1.log";
 
     QTest::newRow("all finished") << std::vector<RankEnd>{ended(0, "finished"), ended(1, "finished")} << local
-                                  << "finished" << "" << -1;
-    QTest::newRow("early stop is finished") << std::vector<RankEnd>{ended(0, "early_stopped"), ended(1, "early_stopped")}
-                                            << completed << "finished" << "" << -1;
-    QTest::newRow("stopped") << std::vector<RankEnd>{ended(0, "cancelled"), ended(1, "cancelled")} << stopped << "cancelled"
+                                  << "finished"
+                                  << "" << -1;
+    QTest::newRow("early stop is finished")
+        << std::vector<RankEnd>{ended(0, "early_stopped"), ended(1, "early_stopped")} << completed << "finished"
+        << "" << -1;
+    QTest::newRow("stopped") << std::vector<RankEnd>{ended(0, "cancelled"), ended(1, "cancelled")} << stopped
+                             << "cancelled"
                              << "stopped on request" << -1;
     QTest::newRow("scancel") << std::vector<RankEnd>{ended(0, "cancelled"), silent(1)} << cancelledJob << "cancelled"
                              << "slurm job 42 was cancelled" << -1;
@@ -85,10 +88,12 @@ void TestDistributedRun::decides_data()
     QTest::newRow("a rank reports its failure")
         << std::vector<RankEnd>{ended(0, "finished"), ended(1, "failed", "out of memory")} << local << "failed"
         << QString::fromStdString("rank 1 failed: out of memory" + log1) << 1;
-    QTest::newRow("diverged")
-        << std::vector<RankEnd>{ended(0, "diverged", "loss is not finite"), ended(1, "diverged", "loss is not finite")}
-        << local << "failed" << "rank 0 diverged: loss is not finite; its log: runs/R/logs/rank-0.log" << 0;
-    QTest::newRow("time limit") << std::vector<RankEnd>{ended(0, "finished"), ended(1, "finished")} << timeout << "failed"
+    QTest::newRow("diverged") << std::vector<RankEnd>{ended(0, "diverged", "loss is not finite"),
+                                                      ended(1, "diverged", "loss is not finite")}
+                              << local << "failed"
+                              << "rank 0 diverged: loss is not finite; its log: runs/R/logs/rank-0.log" << 0;
+    QTest::newRow("time limit") << std::vector<RankEnd>{ended(0, "finished"), ended(1, "finished")} << timeout
+                                << "failed"
                                 << "slurm job 42 ended TIMEOUT" << -1;
 }
 

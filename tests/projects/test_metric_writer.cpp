@@ -80,7 +80,9 @@ private Q_SLOTS:
         QCOMPARE(queryInt(db, "SELECT count(*) FROM metrics"), std::int64_t(20000));
         QCOMPARE(queryInt(db, "SELECT count(*) FROM system_samples"), std::int64_t(200));
         QCOMPARE(queryInt(db, "SELECT count(*) FROM events WHERE kind = 'eval'"), std::int64_t(4));
-        QCOMPARE(queryText(db, "SELECT gpu_json FROM system_samples LIMIT 1").find("no CUDA device") != std::string::npos, true);
+        QCOMPARE(queryText(db, "SELECT gpu_json FROM system_samples LIMIT 1").find("no CUDA device")
+                     != std::string::npos,
+                 true);
     }
 
     void nonFiniteValuesAreKept()
@@ -88,7 +90,9 @@ private Q_SLOTS:
         auto [p, id] = projectWithRun();
         {
             MetricWriter w(p, id, 1);
-            const std::vector<MetricPoint> pts{{"loss", 1, 1, 0, 1.0}, {"loss", 2, 2, 0, NAN}, {"loss", 3, 3, 0, INFINITY}};
+            const std::vector<MetricPoint> pts{{"loss", 1, 1, 0, 1.0},
+                                               {"loss", 2, 2, 0, NAN},
+                                               {"loss", 3, 3, 0, INFINITY}};
             w.addMetrics(pts);
         }
         QCOMPARE(queryInt(p.databasePath(), "SELECT count(*) FROM metrics"), std::int64_t(3));

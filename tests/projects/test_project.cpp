@@ -43,8 +43,9 @@ private Q_SLOTS:
 
     void manifestDefaultsRoundTrip()
     {
-        ProjectManifest m = ProjectManifest::parse(
-            "seekbench_project: 1\nname: demo\ndefaults:\n  training:\n    lr: 0.01\n", "x.yaml");
+        ProjectManifest m
+            = ProjectManifest::parse("seekbench_project: 1\nname: demo\ndefaults:\n  training:\n    lr: 0.01\n",
+                                     "x.yaml");
         QVERIFY(m.defaultsYaml.find("lr: 0.01") != std::string::npos);
         const auto again = ProjectManifest::parse(m.toYaml(), "y.yaml");
         QCOMPARE(again.defaultsYaml, m.defaultsYaml);
@@ -85,20 +86,34 @@ private Q_SLOTS:
         QTest::addColumn<QString>("place"); // a file name the message must contain
 
         using K = ProjectError::Kind;
-        QTest::newRow("missing folder") << 0 << K::NotAProject << "does not exist" << "nowhere";
-        QTest::newRow("a file, not a folder") << 1 << K::NotAProject << "is not a folder" << "plain.txt";
-        QTest::newRow("no manifest") << 2 << K::NotAProject << "seekbench-project.yaml is missing" << "project";
-        QTest::newRow("manifest not YAML") << 3 << K::BadManifest << "not valid YAML" << "seekbench-project.yaml";
-        QTest::newRow("manifest unknown key") << 4 << K::BadManifest << "unknown key 'colour'" << "seekbench-project.yaml";
-        QTest::newRow("manifest without name") << 5 << K::BadManifest << "'name' is missing" << "seekbench-project.yaml";
-        QTest::newRow("manifest newer format") << 6 << K::BadManifest << "newer than this build" << "seekbench-project.yaml";
-        QTest::newRow("manifest bad storage") << 7 << K::BadManifest << "'storage' must be auto, local or segments" << "seekbench-project.yaml";
-        QTest::newRow("database missing") << 8 << K::DamagedDatabase << "is missing" << "seekbench.db";
-        QTest::newRow("database not SQLite") << 9 << K::DamagedDatabase << "not a SQLite database" << "seekbench.db";
-        QTest::newRow("database page damaged") << 10 << K::DamagedDatabase << "is damaged" << "seekbench.db";
-        QTest::newRow("database newer schema") << 11 << K::NewerSchema << "newer than this build" << "seekbench.db";
-        QTest::newRow("foreign SQLite file") << 12 << K::DamagedDatabase << "no Seekbench schema" << "seekbench.db";
-        QTest::newRow("manifest version not a number") << 13 << K::BadManifest << "must be a whole number" << "seekbench-project.yaml";
+        QTest::newRow("missing folder") << 0 << K::NotAProject << "does not exist"
+                                        << "nowhere";
+        QTest::newRow("a file, not a folder") << 1 << K::NotAProject << "is not a folder"
+                                              << "plain.txt";
+        QTest::newRow("no manifest") << 2 << K::NotAProject << "seekbench-project.yaml is missing"
+                                     << "project";
+        QTest::newRow("manifest not YAML") << 3 << K::BadManifest << "not valid YAML"
+                                           << "seekbench-project.yaml";
+        QTest::newRow("manifest unknown key") << 4 << K::BadManifest << "unknown key 'colour'"
+                                              << "seekbench-project.yaml";
+        QTest::newRow("manifest without name") << 5 << K::BadManifest << "'name' is missing"
+                                               << "seekbench-project.yaml";
+        QTest::newRow("manifest newer format") << 6 << K::BadManifest << "newer than this build"
+                                               << "seekbench-project.yaml";
+        QTest::newRow("manifest bad storage") << 7 << K::BadManifest << "'storage' must be auto, local or segments"
+                                              << "seekbench-project.yaml";
+        QTest::newRow("database missing") << 8 << K::DamagedDatabase << "is missing"
+                                          << "seekbench.db";
+        QTest::newRow("database not SQLite") << 9 << K::DamagedDatabase << "not a SQLite database"
+                                             << "seekbench.db";
+        QTest::newRow("database page damaged") << 10 << K::DamagedDatabase << "is damaged"
+                                               << "seekbench.db";
+        QTest::newRow("database newer schema") << 11 << K::NewerSchema << "newer than this build"
+                                               << "seekbench.db";
+        QTest::newRow("foreign SQLite file") << 12 << K::DamagedDatabase << "no Seekbench schema"
+                                             << "seekbench.db";
+        QTest::newRow("manifest version not a number") << 13 << K::BadManifest << "must be a whole number"
+                                                       << "seekbench-project.yaml";
     }
 
     void badProjects()
@@ -112,11 +127,12 @@ private Q_SLOTS:
         const auto manifest = [&](const std::string &text) { writeFile(dir / "seekbench-project.yaml", text); };
         switch (setup) {
         case 0: dir = tempPath(tmp, "nowhere"); break;
-        case 1: dir = tempPath(tmp, "plain.txt"); writeFile(dir, "x"); break;
-        case 2: fs::create_directories(dir); break;
-        default:
-            makeProject(dir);
+        case 1:
+            dir = tempPath(tmp, "plain.txt");
+            writeFile(dir, "x");
             break;
+        case 2: fs::create_directories(dir); break;
+        default: makeProject(dir); break;
         }
         fs::path damaged;
         std::string before;
@@ -182,7 +198,8 @@ private Q_SLOTS:
         const std::int64_t page = queryInt(db, "SELECT rootpage FROM sqlite_master WHERE name = 'metrics'");
         QVERIFY(page > 1);
         const std::size_t pageSize = 4096;
-        for (std::size_t i = (static_cast<std::size_t>(page) - 1) * pageSize; i < static_cast<std::size_t>(page) * pageSize && i < bytes.size(); ++i)
+        for (std::size_t i = (static_cast<std::size_t>(page) - 1) * pageSize;
+             i < static_cast<std::size_t>(page) * pageSize && i < bytes.size(); ++i)
             bytes[i] = static_cast<char>(0x5A);
         writeFile(db, bytes);
         try {

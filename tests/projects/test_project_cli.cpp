@@ -7,10 +7,10 @@
 #include "seekbench/projects/run_store.h"
 #include "test_support.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QProcess>
 #include <QtTest>
 
@@ -105,12 +105,13 @@ private Q_SLOTS:
         const QString config = m_tmp.path() + QStringLiteral("/clone.yaml");
         QFile f(config);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("name: clone\nmodel:\n  hidden_size: 16\n  num_attention_heads: 2\n  num_key_value_heads: 2\n"
-                "  intermediate_size: 32\n  num_hidden_layers: 1\ntraining:\n  max_steps: 2\n  batch_size: 4\n"
-                "  eval_every: 0\n  checkpoint_every: 0\n  warmup_steps: 0\ndata:\n  train_samples: 64\n  eval_samples: 8\n");
+        f.write(
+            "name: clone\nmodel:\n  hidden_size: 16\n  num_attention_heads: 2\n  num_key_value_heads: 2\n"
+            "  intermediate_size: 32\n  num_hidden_layers: 1\ntraining:\n  max_steps: 2\n  batch_size: 4\n"
+            "  eval_every: 0\n  checkpoint_every: 0\n  warmup_steps: 0\ndata:\n  train_samples: 64\n  eval_samples: 8\n");
         f.close();
-        const auto r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_dir, QStringLiteral("--config"), config,
-                            QStringLiteral("--parent"), QString::fromStdString(m_run)});
+        const auto r = cli({QStringLiteral("train"), QStringLiteral("--project"), m_dir, QStringLiteral("--config"),
+                            config, QStringLiteral("--parent"), QString::fromStdString(m_run)});
         QVERIFY2(r.code == 0, r.err.constData());
         auto p = Project::open(m_dir.toStdString());
         RunStore store(p);
@@ -135,42 +136,57 @@ private Q_SLOTS:
                                       << QStringLiteral("unknown verb 'explode'");
         QTest::newRow("not a project") << QStringList{QStringLiteral("project"), QStringLiteral("info"), missing} << 2
                                        << QStringLiteral("/nonexistent/project does not exist");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("project"), QStringLiteral("runs"), QStringLiteral("DIR"),
-                                                       QStringLiteral("--colour")}
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("project"), QStringLiteral("runs"),
+                                                       QStringLiteral("DIR"), QStringLiteral("--colour")}
                                         << 2 << QStringLiteral("unknown option --colour");
-        QTest::newRow("bad filter") << QStringList{QStringLiteral("project"), QStringLiteral("runs"), QStringLiteral("DIR"),
-                                                   QStringLiteral("--param"), QStringLiteral("training.lr")}
+        QTest::newRow("bad filter") << QStringList{QStringLiteral("project"), QStringLiteral("runs"),
+                                                   QStringLiteral("DIR"), QStringLiteral("--param"),
+                                                   QStringLiteral("training.lr")}
                                     << 2 << QStringLiteral("--param: 'training.lr' has no comparison");
-        QTest::newRow("bad status") << QStringList{QStringLiteral("project"), QStringLiteral("runs"), QStringLiteral("DIR"),
-                                                   QStringLiteral("--status"), QStringLiteral("done")}
+        QTest::newRow("bad status") << QStringList{QStringLiteral("project"), QStringLiteral("runs"),
+                                                   QStringLiteral("DIR"), QStringLiteral("--status"),
+                                                   QStringLiteral("done")}
                                     << 2 << QStringLiteral("--status: 'done' is not a run status");
-        QTest::newRow("unknown run") << QStringList{QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("DIR"),
-                                                    QStringLiteral("20200101-000000-00000000")}
+        QTest::newRow("unknown run") << QStringList{QStringLiteral("project"), QStringLiteral("show"),
+                                                    QStringLiteral("DIR"), QStringLiteral("20200101-000000-00000000")}
                                      << 2 << QStringLiteral("no run '20200101-000000-00000000'");
-        QTest::newRow("export outside") << QStringList{QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("DIR"),
-                                                       QStringLiteral("-o"), QStringLiteral("../outside.csv")}
+        QTest::newRow("export outside") << QStringList{QStringLiteral("project"), QStringLiteral("export"),
+                                                       QStringLiteral("DIR"), QStringLiteral("-o"),
+                                                       QStringLiteral("../outside.csv")}
                                         << 2 << QStringLiteral("'../outside.csv' leaves the project folder");
-        QTest::newRow("bad format") << QStringList{QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("DIR"),
-                                                   QStringLiteral("--format"), QStringLiteral("xml")}
+        QTest::newRow("bad format") << QStringList{QStringLiteral("project"), QStringLiteral("export"),
+                                                   QStringLiteral("DIR"), QStringLiteral("--format"),
+                                                   QStringLiteral("xml")}
                                     << 2 << QStringLiteral("--format: 'xml' is not csv or json");
-        QTest::newRow("stop a finished run") << QStringList{QStringLiteral("runs"), QStringLiteral("stop"), QStringLiteral("RUN"),
-                                                            QStringLiteral("--project"), QStringLiteral("DIR")}
-                                             << 2 << QStringLiteral("is not running (status finished)");
-        QTest::newRow("delete unconfirmed") << QStringList{QStringLiteral("runs"), QStringLiteral("delete"), QStringLiteral("RUN"),
-                                                           QStringLiteral("--project"), QStringLiteral("DIR")}
-                                            << 2 << QStringLiteral("add --yes to confirm");
-        QTest::newRow("bad run id") << QStringList{QStringLiteral("runs"), QStringLiteral("note"), QStringLiteral("../x"),
-                                                   QStringLiteral("hi"), QStringLiteral("--project"), QStringLiteral("DIR")}
+        QTest::newRow("stop a finished run")
+            << QStringList{QStringLiteral("runs"), QStringLiteral("stop"), QStringLiteral("RUN"),
+                           QStringLiteral("--project"), QStringLiteral("DIR")}
+            << 2 << QStringLiteral("is not running (status finished)");
+        QTest::newRow("delete unconfirmed")
+            << QStringList{QStringLiteral("runs"), QStringLiteral("delete"), QStringLiteral("RUN"),
+                           QStringLiteral("--project"), QStringLiteral("DIR")}
+            << 2 << QStringLiteral("add --yes to confirm");
+        QTest::newRow("bad run id") << QStringList{QStringLiteral("runs"),      QStringLiteral("note"),
+                                                   QStringLiteral("../x"),      QStringLiteral("hi"),
+                                                   QStringLiteral("--project"), QStringLiteral("DIR")}
                                     << 2 << QStringLiteral("'../x' is not a run id");
         QTest::newRow("missing run id") << QStringList{QStringLiteral("runs"), QStringLiteral("resume")} << 2
                                         << QStringLiteral("the run id is missing");
         const QString tiny = QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml");
-        QTest::newRow("unknown parent") << QStringList{QStringLiteral("train"), QStringLiteral("--project"), QStringLiteral("DIR"),
-                                                       QStringLiteral("--config"), tiny, QStringLiteral("--parent"),
+        QTest::newRow("unknown parent") << QStringList{QStringLiteral("train"),
+                                                       QStringLiteral("--project"),
+                                                       QStringLiteral("DIR"),
+                                                       QStringLiteral("--config"),
+                                                       tiny,
+                                                       QStringLiteral("--parent"),
                                                        QStringLiteral("20200101-000000-00000000")}
                                         << 2 << QStringLiteral("--parent: no run '20200101-000000-00000000'");
-        QTest::newRow("parent without project") << QStringList{QStringLiteral("train"), QStringLiteral("--out"), QStringLiteral("/tmp/x"),
-                                                               QStringLiteral("--config"), tiny, QStringLiteral("--parent"),
+        QTest::newRow("parent without project") << QStringList{QStringLiteral("train"),
+                                                               QStringLiteral("--out"),
+                                                               QStringLiteral("/tmp/x"),
+                                                               QStringLiteral("--config"),
+                                                               tiny,
+                                                               QStringLiteral("--parent"),
                                                                QStringLiteral("RUN")}
                                                 << 2 << QStringLiteral("--parent needs --project");
     }

@@ -142,7 +142,8 @@ private Q_SLOTS:
             r.pidStart = ProcessIdentity::startTimeOf(child);
         }
         QVERIFY(r.pid > 0);
-        QCOMPARE(toString(RunControl::writerState(r, kNow)), toString(expected)); // words: QTest would free toString's static text
+        QCOMPARE(toString(RunControl::writerState(r, kNow)),
+                 toString(expected)); // words: QTest would free toString's static text
     }
 
     void isLive()
@@ -155,13 +156,13 @@ private Q_SLOTS:
         QVERIFY(RunControl::isLive(r));
         r.status = RunStatus::Finished; // ended: its process does not matter
         QVERIFY(!RunControl::isLive(r));
-        r.status = RunStatus::Queued;   // a clone waiting to start: no process yet
+        r.status = RunStatus::Queued; // a clone waiting to start: no process yet
         QVERIFY(!RunControl::isLive(r));
-        r.jobId = "77";                 // queued in Slurm
+        r.jobId = "77"; // queued in Slurm
         QVERIFY(RunControl::isLive(r));
         r.jobId.clear();
         r.status = RunStatus::Running;
-        r.pidStart += 1;                // the pid names another process now
+        r.pidStart += 1; // the pid names another process now
         QVERIFY(!RunControl::isLive(r));
     }
 
@@ -187,10 +188,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<int>("errorKind");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("finished") << "finished" << int(ProjectError::Kind::BadInput) << "is not running (status finished)";
+        QTest::newRow("finished") << "finished" << int(ProjectError::Kind::BadInput)
+                                  << "is not running (status finished)";
         QTest::newRow("queued") << "queued" << int(ProjectError::Kind::BadInput) << "is not running (status queued)";
         QTest::newRow("other host") << "remote" << int(ProjectError::Kind::BadInput) << "runs on host some-other-node";
-        QTest::newRow("pid gone") << "gone" << int(ProjectError::Kind::Process) << ") is gone; the run is now marked crashed";
+        QTest::newRow("pid gone") << "gone" << int(ProjectError::Kind::Process)
+                                  << ") is gone; the run is now marked crashed";
         QTest::newRow("pid reused") << "reused" << int(ProjectError::Kind::Process) << ") is gone";
     }
 
@@ -230,10 +233,11 @@ private Q_SLOTS:
         const fs::path dir = tempPath(m_tmp, "detached");
         fs::create_directories(dir);
         const fs::path args = dir / "args.txt";
-        const std::int64_t pid = startDetached(
-            {"/bin/sh", "-c", "echo started; sleep 0.3; printf '%s\\n' \"$@\" > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"",
-             args.string(), "one", "two words"},
-            dir / "out.log", dir / "err.log");
+        const std::int64_t pid
+            = startDetached({"/bin/sh", "-c",
+                             "echo started; sleep 0.3; printf '%s\\n' \"$@\" > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"",
+                             args.string(), "one", "two words"},
+                            dir / "out.log", dir / "err.log");
         QVERIFY(pid > 0);
         // A new session (no terminal of ours), led by the intermediate child, so it can never
         // acquire a terminal again; and not our child: it outlives this process.

@@ -79,8 +79,8 @@ private Q_SLOTS:
         QTest::newRow("failed") << TrainStatus::Failed << "out of memory" << RunStatus::Failed << "out of memory";
         QTest::newRow("diverged") << TrainStatus::Diverged << "loss is nan at step 7" << RunStatus::Failed
                                   << "diverged: loss is nan at step 7";
-        QTest::newRow("diverged, word kept") << TrainStatus::Diverged << "the loss diverged" << RunStatus::Failed
-                                             << "the loss diverged";
+        QTest::newRow("diverged, word kept")
+            << TrainStatus::Diverged << "the loss diverged" << RunStatus::Failed << "the loss diverged";
     }
 
     void endRecordsOutcome()
@@ -148,7 +148,8 @@ private Q_SLOTS:
             RunRecorder::beginResume(dir, live->runId());
             QFAIL("resumed a run whose writer is alive");
         } catch (const std::runtime_error &e) {
-            QVERIFY2(std::string(e.what()).find("is still running (pid " + std::to_string(::getpid())) != std::string::npos,
+            QVERIFY2(std::string(e.what()).find("is still running (pid " + std::to_string(::getpid()))
+                         != std::string::npos,
                      e.what());
         }
         QCOMPARE(record(dir, live->runId()).attempt, 1);

@@ -176,11 +176,10 @@ private Q_SLOTS:
         const auto id = makeRun(store, "before", 0.01, "finished");
         store.setName(id, "after · 之后");
         QCOMPARE(store.run(id).name, std::string("after · 之后"));
-        const std::vector<std::pair<std::string, std::string>> bad = {
-            {"", "cannot be empty"},
-            {"two\nlines", "control characters"},
-            {"tab\there", "control characters"},
-            {std::string(201, 'x'), "at most 200 characters"}};
+        const std::vector<std::pair<std::string, std::string>> bad = {{"", "cannot be empty"},
+                                                                      {"two\nlines", "control characters"},
+                                                                      {"tab\there", "control characters"},
+                                                                      {std::string(201, 'x'), "at most 200 characters"}};
         for (const auto &[name, problem] : bad) {
             try {
                 store.setName(id, name);
@@ -320,7 +319,8 @@ private Q_SLOTS:
         const auto dir = tempPath(m_tmp, "killed");
         makeProject(dir);
         QProcess proc;
-        proc.start(QStringLiteral(SEEKBENCH_STORE_TEST_WRITER), {QStringLiteral("live"), QString::fromStdString(dir.string())});
+        proc.start(QStringLiteral(SEEKBENCH_STORE_TEST_WRITER),
+                   {QStringLiteral("live"), QString::fromStdString(dir.string())});
         QVERIFY(proc.waitForReadyRead(10000));
         const std::string id = proc.readLine().trimmed().toStdString();
         QVERIFY(!id.empty());
@@ -338,16 +338,26 @@ private Q_SLOTS:
         QTest::addColumn<int>("what");
         QTest::addColumn<QString>("argument");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("condition without operator") << 0 << "training.lr" << "has no comparison";
-        QTest::newRow("condition without key") << 0 << ">=3" << "has no key";
-        QTest::newRow("condition without value") << 0 << "training.lr>=" << "has no value";
-        QTest::newRow("condition bad operator") << 0 << "training.lr=>3" << "unknown comparison";
-        QTest::newRow("condition bad key char") << 0 << "lr;drop=1" << "a character that keys do not have";
-        QTest::newRow("metric condition on text") << 1 << "eval/loss=low" << "needs a number";
-        QTest::newRow("unknown status") << 2 << "exploded" << "is not a run status";
-        QTest::newRow("run id with slash") << 3 << "../etc" << "is not a run id";
-        QTest::newRow("unknown run") << 4 << "20260101-000000-deadbeef" << "no run '20260101-000000-deadbeef'";
-        QTest::newRow("empty tag") << 5 << "" << "an empty tag";
+        QTest::newRow("condition without operator") << 0 << "training.lr"
+                                                    << "has no comparison";
+        QTest::newRow("condition without key") << 0 << ">=3"
+                                               << "has no key";
+        QTest::newRow("condition without value") << 0 << "training.lr>="
+                                                 << "has no value";
+        QTest::newRow("condition bad operator") << 0 << "training.lr=>3"
+                                                << "unknown comparison";
+        QTest::newRow("condition bad key char") << 0 << "lr;drop=1"
+                                                << "a character that keys do not have";
+        QTest::newRow("metric condition on text") << 1 << "eval/loss=low"
+                                                  << "needs a number";
+        QTest::newRow("unknown status") << 2 << "exploded"
+                                        << "is not a run status";
+        QTest::newRow("run id with slash") << 3 << "../etc"
+                                           << "is not a run id";
+        QTest::newRow("unknown run") << 4 << "20260101-000000-deadbeef"
+                                     << "no run '20260101-000000-deadbeef'";
+        QTest::newRow("empty tag") << 5 << ""
+                                   << "an empty tag";
     }
 
     void badInputs()
@@ -355,7 +365,11 @@ private Q_SLOTS:
         QFETCH(int, what);
         QFETCH(QString, argument);
         QFETCH(QString, problem);
-        auto p = makeProject(tempPath(m_tmp, ("bad" + std::to_string(QTest::currentDataTag() ? std::hash<std::string>{}(QTest::currentDataTag()) : 0)).c_str()));
+        auto p = makeProject(
+            tempPath(m_tmp,
+                     ("bad"
+                      + std::to_string(QTest::currentDataTag() ? std::hash<std::string>{}(QTest::currentDataTag()) : 0))
+                         .c_str()));
         RunStore store(p);
         const auto id = makeRun(store, "x", 0.1, "finished");
         const std::string arg = argument.toStdString();

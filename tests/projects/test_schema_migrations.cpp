@@ -76,7 +76,8 @@ private Q_SLOTS:
         QCOMPARE(run.name, std::string("old run"));
         QCOMPARE(run.tags, std::vector<std::string>{"legacy"});
         QCOMPARE(run.attempt, 1);
-        QCOMPARE(seekbench::toString(run.status), seekbench::toString(seekbench::RunStatus::Finished)); // not mistaken for a stale run
+        QCOMPARE(seekbench::toString(run.status),
+                 seekbench::toString(seekbench::RunStatus::Finished)); // not mistaken for a stale run
         // Schema 4: one rank, no scheduler job; the accessors write the new columns.
         QCOMPARE(run.ranks, 1);
         QVERIFY(run.scheduler.empty() && run.jobId.empty() && run.jobState.empty());
@@ -119,7 +120,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const auto dir = oldProject(tmp, 2);
         QCOMPARE(Schema::versionInHeader(dir / "seekbench.db"), 2);
-        writeFile(dir / "junk", "not a database at all, certainly not 100 bytes of SQLite header.........................");
+        writeFile(dir / "junk",
+                  "not a database at all, certainly not 100 bytes of SQLite header.........................");
         QCOMPARE(Schema::versionInHeader(dir / "junk"), -1);
     }
 };

@@ -118,7 +118,8 @@ private Q_SLOTS:
         // The job ended without the ranks recording theirs: the run fails, naming a rank.
         setJobState("FAILED");
         std::vector<std::string> seen;
-        p = followSlurmRun(project, sub.runId, {true, 0.05, 10}, [&](const SlurmPoll &q) { seen.push_back(q.jobState); });
+        p = followSlurmRun(project, sub.runId, {true, 0.05, 10},
+                           [&](const SlurmPoll &q) { seen.push_back(q.jobState); });
         QVERIFY(p.done);
         QCOMPARE(toString(p.status), "failed");
         QCOMPARE(seen, std::vector<std::string>{"FAILED"});

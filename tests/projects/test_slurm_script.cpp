@@ -171,10 +171,14 @@ void TestSlurmScript::controlCharactersAreRefused_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<std::string>("value");
-    const std::vector<std::pair<const char *, std::string>> bad{
-        {"newline", "a\n#SBATCH --wrap=touch x"}, {"nul", std::string("a\0b", 3)}, {"cr", "a\rb"},
-        {"escape", "a\x1b[2Jb"}, {"del", "a\x7f"}, {"tab", "a\tb"}};
-    for (const char *field : {"time", "partition", "account", "job_name", "sbatch[0]", "cli", "run name", "project folder"})
+    const std::vector<std::pair<const char *, std::string>> bad{{"newline", "a\n#SBATCH --wrap=touch x"},
+                                                                {"nul", std::string("a\0b", 3)},
+                                                                {"cr", "a\rb"},
+                                                                {"escape", "a\x1b[2Jb"},
+                                                                {"del", "a\x7f"},
+                                                                {"tab", "a\tb"}};
+    for (const char *field :
+         {"time", "partition", "account", "job_name", "sbatch[0]", "cli", "run name", "project folder"})
         for (const auto &[name, v] : bad)
             QTest::addRow("%s-%s", field, name) << QString::fromLatin1(field) << v;
 }
@@ -187,14 +191,22 @@ void TestSlurmScript::controlCharactersAreRefused()
     s.cli = "/usr/bin/seekbench-cli";
     SlurmJobSpec j = job("/tmp/project");
     const std::string f = field.toStdString();
-    if (f == "time") s.timeLimit = value;
-    else if (f == "partition") s.partition = value;
-    else if (f == "account") s.account = value;
-    else if (f == "job_name") s.jobName = value;
-    else if (f == "sbatch[0]") s.extra = {"--qos=" + value};
-    else if (f == "cli") s.cli = "/usr/bin/" + value;
-    else if (f == "run name") j.runName = value;
-    else j.projectDir = "/tmp/" + value;
+    if (f == "time")
+        s.timeLimit = value;
+    else if (f == "partition")
+        s.partition = value;
+    else if (f == "account")
+        s.account = value;
+    else if (f == "job_name")
+        s.jobName = value;
+    else if (f == "sbatch[0]")
+        s.extra = {"--qos=" + value};
+    else if (f == "cli")
+        s.cli = "/usr/bin/" + value;
+    else if (f == "run name")
+        j.runName = value;
+    else
+        j.projectDir = "/tmp/" + value;
     const auto issues = checkSlurmSettings(s, j);
     QCOMPARE(issues.size(), std::size_t(1));
     QCOMPARE(issues.front().field, f);
@@ -216,10 +228,19 @@ void TestSlurmScript::optionsAreArguments()
     const SlurmJobSpec j = job("/shared/project");
     QVERIFY(checkSlurmSettings(s, j).empty());
     QCOMPARE(s.ranks(), 8);
-    const std::vector<std::string> expected{
-        "--qos=high", "--exclusive", "--parsable", "--job-name=seekbench-20261128-120000-0a1b2c3d", "--nodes=2",
-        "--ntasks-per-node=4", "--cpus-per-task=8", "--gpus-per-task=1", "--time=1-02:00:00", "--partition=gpu",
-        "--account=proj42", "--chdir=/shared/project", "--output=runs/20261128-120000-0a1b2c3d/logs/slurm-%j.out"};
+    const std::vector<std::string> expected{"--qos=high",
+                                            "--exclusive",
+                                            "--parsable",
+                                            "--job-name=seekbench-20261128-120000-0a1b2c3d",
+                                            "--nodes=2",
+                                            "--ntasks-per-node=4",
+                                            "--cpus-per-task=8",
+                                            "--gpus-per-task=1",
+                                            "--time=1-02:00:00",
+                                            "--partition=gpu",
+                                            "--account=proj42",
+                                            "--chdir=/shared/project",
+                                            "--output=runs/20261128-120000-0a1b2c3d/logs/slurm-%j.out"};
     QCOMPARE(sbatchArguments(s, j), expected);
     const std::string script = sbatchScript(s, j);
     // No directive in the script: sbatch reads the options from its arguments only.
@@ -232,16 +253,26 @@ void TestSlurmScript::badSettingsAreNamed_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("what");
-    QTest::newRow("nodes") << "nodes" << "0";
-    QTest::newRow("tasks") << "tasks_per_node" << "0";
-    QTest::newRow("cpus") << "cpus_per_task" << "-1";
-    QTest::newRow("gpus") << "gpus_per_task" << "65";
-    QTest::newRow("time words") << "time" << "two hours";
-    QTest::newRow("time parts") << "time" << "1:2:3:4";
-    QTest::newRow("not an option") << "sbatch[0]" << "qos=high";
-    QTest::newRow("wrap") << "sbatch[0]" << "--wrap=touch x";
-    QTest::newRow("relative cli") << "cli" << "bin/seekbench-cli";
-    QTest::newRow("relative project") << "project folder" << "p";
+    QTest::newRow("nodes") << "nodes"
+                           << "0";
+    QTest::newRow("tasks") << "tasks_per_node"
+                           << "0";
+    QTest::newRow("cpus") << "cpus_per_task"
+                          << "-1";
+    QTest::newRow("gpus") << "gpus_per_task"
+                          << "65";
+    QTest::newRow("time words") << "time"
+                                << "two hours";
+    QTest::newRow("time parts") << "time"
+                                << "1:2:3:4";
+    QTest::newRow("not an option") << "sbatch[0]"
+                                   << "qos=high";
+    QTest::newRow("wrap") << "sbatch[0]"
+                          << "--wrap=touch x";
+    QTest::newRow("relative cli") << "cli"
+                                  << "bin/seekbench-cli";
+    QTest::newRow("relative project") << "project folder"
+                                      << "p";
 }
 
 void TestSlurmScript::badSettingsAreNamed()
@@ -252,14 +283,22 @@ void TestSlurmScript::badSettingsAreNamed()
     s.cli = "/usr/bin/seekbench-cli";
     SlurmJobSpec j = job("/tmp/project");
     const std::string f = field.toStdString(), v = what.toStdString();
-    if (f == "nodes") s.nodes = std::stoi(v);
-    else if (f == "tasks_per_node") s.tasksPerNode = std::stoi(v);
-    else if (f == "cpus_per_task") s.cpusPerTask = std::stoi(v);
-    else if (f == "gpus_per_task") s.gpusPerTask = std::stoi(v);
-    else if (f == "time") s.timeLimit = v;
-    else if (f == "sbatch[0]") s.extra = {v};
-    else if (f == "cli") s.cli = v;
-    else j.projectDir = v;
+    if (f == "nodes")
+        s.nodes = std::stoi(v);
+    else if (f == "tasks_per_node")
+        s.tasksPerNode = std::stoi(v);
+    else if (f == "cpus_per_task")
+        s.cpusPerTask = std::stoi(v);
+    else if (f == "gpus_per_task")
+        s.gpusPerTask = std::stoi(v);
+    else if (f == "time")
+        s.timeLimit = v;
+    else if (f == "sbatch[0]")
+        s.extra = {v};
+    else if (f == "cli")
+        s.cli = v;
+    else
+        j.projectDir = v;
     const auto issues = checkSlurmSettings(s, j);
     QVERIFY2(hasIssueFor(issues, f), issues.empty() ? "no issue" : describe(issues.front()).c_str());
 }
@@ -284,12 +323,18 @@ void TestSlurmScript::badProfile_data()
 {
     QTest::addColumn<QString>("yaml");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown key") << "nodes: 1\nqueue: fast\n" << "cluster.yaml:2: queue: unknown key";
-    QTest::newRow("wrong type") << "nodes: many\n" << "cluster.yaml:1: nodes: wrong type";
-    QTest::newRow("list for scalar") << "partition: [a, b]\n" << "cluster.yaml:1: partition: expected a single value";
-    QTest::newRow("sbatch not a list") << "sbatch: --qos=x\n" << "cluster.yaml:1: sbatch: expected a list";
-    QTest::newRow("not yaml") << "nodes: [\n" << "not valid YAML";
-    QTest::newRow("not a mapping") << "- 1\n" << "a cluster profile is a mapping";
+    QTest::newRow("unknown key") << "nodes: 1\nqueue: fast\n"
+                                 << "cluster.yaml:2: queue: unknown key";
+    QTest::newRow("wrong type") << "nodes: many\n"
+                                << "cluster.yaml:1: nodes: wrong type";
+    QTest::newRow("list for scalar") << "partition: [a, b]\n"
+                                     << "cluster.yaml:1: partition: expected a single value";
+    QTest::newRow("sbatch not a list") << "sbatch: --qos=x\n"
+                                       << "cluster.yaml:1: sbatch: expected a list";
+    QTest::newRow("not yaml") << "nodes: [\n"
+                              << "not valid YAML";
+    QTest::newRow("not a mapping") << "- 1\n"
+                                   << "a cluster profile is a mapping";
 }
 
 void TestSlurmScript::badProfile()

@@ -4,8 +4,6 @@
 // test_config_draft, test_estimates_panel, test_config_diff, test_launch_dialog,
 // test_config_field_text): the example configs and typing into the form as a user would.
 
-#include "seekbench/config/config_io.h"
-#include "seekbench/config/config_schema.h"
 #include "config/config_diff_model.h"
 #include "config/config_document.h"
 #include "config/config_draft.h"
@@ -14,14 +12,16 @@
 #include "config/estimates_panel.h"
 #include "config/issue_text.h"
 #include "launch/launch_dialog.h"
-#include "seekbench/projects/project.h"
-#include "seekbench/projects/run_store.h"
-#include "shell/main_window.h"
 #include "project/project_session.h"
 #include "runs/run_actions.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
 #include "runs/runs_table_view.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/config/config_schema.h"
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/run_store.h"
+#include "shell/main_window.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -74,19 +74,19 @@ inline QString writeFakeHelper(const QString &dir, const QString &delay)
     const QString path = QDir(dir).filePath(QStringLiteral("fake-helper.sh"));
     QFile f(path);
     f.open(QIODevice::WriteOnly);
-    f.write(QStringLiteral(
-                "#!/bin/sh\n"
-                "echo '{\"ready\":true,\"checkpoint\":\"fake\",\"step\":7,\"test_samples\":100}'\n"
-                "while read -r line; do\n"
-                "  op=$(echo \"$line\" | sed -n 's/.*\"op\":\"\\([a-z]*\\)\".*/\\1/p')\n"
-                "  [ \"$op\" = inspect ] || continue\n"
-                "  id=$(echo \"$line\" | sed -n 's/.*\"id\":\\([0-9]*\\).*/\\1/p')\n"
-                "  n=$(echo \"$line\" | sed -n 's/.*\"sample\":\\([0-9]*\\).*/\\1/p')\n"
-                "  sleep %2\n"
-                "  printf '{\"id\":%s,\"ok\":true,\"inspection\":%s}\\n' \"$id\" \"$(cat %1/sample-$n.json)\"\n"
-                "done\n")
-                .arg(dir, delay)
-                .toUtf8());
+    f.write(
+        QStringLiteral("#!/bin/sh\n"
+                       "echo '{\"ready\":true,\"checkpoint\":\"fake\",\"step\":7,\"test_samples\":100}'\n"
+                       "while read -r line; do\n"
+                       "  op=$(echo \"$line\" | sed -n 's/.*\"op\":\"\\([a-z]*\\)\".*/\\1/p')\n"
+                       "  [ \"$op\" = inspect ] || continue\n"
+                       "  id=$(echo \"$line\" | sed -n 's/.*\"id\":\\([0-9]*\\).*/\\1/p')\n"
+                       "  n=$(echo \"$line\" | sed -n 's/.*\"sample\":\\([0-9]*\\).*/\\1/p')\n"
+                       "  sleep %2\n"
+                       "  printf '{\"id\":%s,\"ok\":true,\"inspection\":%s}\\n' \"$id\" \"$(cat %1/sample-$n.json)\"\n"
+                       "done\n")
+            .arg(dir, delay)
+            .toUtf8());
     f.close();
     f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
     for (int n = 0; n < 4; ++n) {

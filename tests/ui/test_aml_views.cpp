@@ -4,12 +4,12 @@
 // expected pages and text (pdftotext/pdfinfo from poppler-utils); dragging the threshold
 // updates alerts per day; bad report paths and unknown alerts are refused by name.
 
-#include "aml_case_fixture.h"
-#include "seekbench/projects/aml_case_store.h"
 #include "aml/aml_alerts_panel.h"
 #include "aml/aml_case_view.h"
 #include "aml/aml_threshold_panel.h"
 #include "aml/aml_window.h"
+#include "aml_case_fixture.h"
+#include "seekbench/projects/aml_case_store.h"
 #include "seekbench/widgets/alert_timeline.h"
 #include "seekbench/widgets/ego_graph_view.h"
 #include "seekbench/widgets/threshold_curve_view.h"
@@ -90,7 +90,9 @@ private Q_SLOTS:
             auto *status = w.caseView()->findChild<QComboBox *>(QStringLiteral("caseStatus"));
             QCOMPARE(status->currentData().toString(), QStringLiteral("new"));
             status->setCurrentIndex(status->findData(QStringLiteral("escalated")));
-            w.caseView()->findChild<QPlainTextEdit *>(QStringLiteral("caseNotes"))->setPlainText(QStringLiteral("three hops in 20 h"));
+            w.caseView()
+                ->findChild<QPlainTextEdit *>(QStringLiteral("caseNotes"))
+                ->setPlainText(QStringLiteral("three hops in 20 h"));
             QSignalSpy changed(w.caseView(), &ui::AmlCaseView::alertChanged);
             QTest::mouseClick(w.caseView()->findChild<QPushButton *>(QStringLiteral("caseSaveNotes")), Qt::LeftButton);
             QCOMPARE(changed.count(), 1);
@@ -123,7 +125,8 @@ private Q_SLOTS:
         w.tabs()->setCurrentWidget(w.thresholdPanel());
         QVERIFY(!w.caseView()->hasUnsavedChanges());
         projects::AmlResultStore results(*open(dir));
-        QCOMPARE(QString::fromStdString(results.alert(first.id)->notes), QStringLiteral("typed, then went to the threshold"));
+        QCOMPARE(QString::fromStdString(results.alert(first.id)->notes),
+                 QStringLiteral("typed, then went to the threshold"));
 
         // A new set, as `aml alerts --threshold` writes it: one more transaction alerted
         // ahead of the others, so every id moves (SQLite reuses freed ids otherwise).
@@ -185,17 +188,20 @@ private Q_SLOTS:
         waitForAlerts(w);
         const qint64 id = w.alertsPanel()->alerts().front().id;
         openCase(w, id);
-        w.caseView()->findChild<QPlainTextEdit *>(QStringLiteral("caseNotes"))->setPlainText(QStringLiteral("Escalate to the FIU"));
+        w.caseView()
+            ->findChild<QPlainTextEdit *>(QStringLiteral("caseNotes"))
+            ->setPlainText(QStringLiteral("Escalate to the FIU"));
         const QString pdf = m_tmp.filePath(QStringLiteral("case.pdf"));
         QCOMPARE(w.caseView()->exportReport(pdf), QString());
         QProcess info;
         info.start(pdfinfo, {pdf});
         QVERIFY(info.waitForFinished(30000));
-        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression(QStringLiteral("Pages:\\s+3\\b"))));
+        QVERIFY(QString::fromUtf8(info.readAllStandardOutput())
+                    .contains(QRegularExpression(QStringLiteral("Pages:\\s+3\\b"))));
         auto pageText = [&](int page) {
             QProcess p;
-            p.start(pdftotext, {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page),
-                                QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+            p.start(pdftotext, {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                                QString::number(page), QStringLiteral("-layout"), pdf, QStringLiteral("-")});
             p.waitForFinished(30000);
             return QString::fromUtf8(p.readAllStandardOutput());
         };
@@ -275,12 +281,14 @@ private Q_SLOTS:
         const int y = plot->height() / 2;
         QSignalSpy changed(view, &widgets::ThresholdCurveView::thresholdChanged);
         QTest::mousePress(plot, Qt::LeftButton, {}, QPoint(view->xForThreshold(0.5), y));
-        QMouseEvent move(QEvent::MouseMove, QPointF(view->xForThreshold(0.8), y), plot->mapToGlobal(QPointF(view->xForThreshold(0.8), y)),
-                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(view->xForThreshold(0.8), y),
+                         plot->mapToGlobal(QPointF(view->xForThreshold(0.8), y)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(plot, &move);
         QVERIFY(changed.count() >= 1);
         QVERIFY(std::abs(view->threshold() - 0.8) < 0.02);
-        QVERIFY2(panel->summary().contains(QStringLiteral("2.0 alerts per day")), qPrintable(panel->summary())); // 20 / 10
+        QVERIFY2(panel->summary().contains(QStringLiteral("2.0 alerts per day")),
+                 qPrintable(panel->summary())); // 20 / 10
         QTest::mouseRelease(plot, Qt::LeftButton, {}, QPoint(view->xForThreshold(0.8), y));
         QCOMPARE(panel->alertsPerDayAt(0.3), 10.0);
     }
@@ -289,7 +297,8 @@ private Q_SLOTS:
     // three tabs of a real project (say the AML template's demo) as PNGs.
     void screenshotsForReview()
     {
-        const QString dir = qEnvironmentVariable("SEEKBENCH_AML_PROJECT"), out = qEnvironmentVariable("SEEKBENCH_AML_SHOTS");
+        const QString dir = qEnvironmentVariable("SEEKBENCH_AML_PROJECT"),
+                      out = qEnvironmentVariable("SEEKBENCH_AML_SHOTS");
         if (dir.isEmpty() || out.isEmpty())
             QSKIP("set SEEKBENCH_AML_PROJECT and SEEKBENCH_AML_SHOTS to save screenshots");
         ui::AmlWindow w(open(dir), dir);
@@ -298,7 +307,8 @@ private Q_SLOTS:
         waitForAlerts(w);
         QVERIFY(w.grab().save(out + QStringLiteral("/aml-timeline.png")));
         const auto &alerts = w.alertsPanel()->alerts();
-        const auto top = std::max_element(alerts.begin(), alerts.end(), [](const auto &a, const auto &b) { return a.score < b.score; });
+        const auto top = std::max_element(alerts.begin(), alerts.end(),
+                                          [](const auto &a, const auto &b) { return a.score < b.score; });
         openCase(w, top->id);
         QTest::qWait(200);
         QVERIFY(w.grab().save(out + QStringLiteral("/aml-case.png")));

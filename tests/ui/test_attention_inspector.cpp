@@ -5,17 +5,17 @@
 
 #include "inspection_fixture.h"
 
-#include "seekbench/inspection/attention_relevance.h"
 #include "inspector/attention_inspector_view.h"
 #include "inspector/inspection_client.h"
-#include "shell/main_window.h"
+#include "seekbench/inspection/attention_relevance.h"
 #include "seekbench/widgets/attention_heatmap.h"
+#include "shell/main_window.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
-#include <QPushButton>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
@@ -173,13 +173,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("message");
-        QTest::newRow("dies at start") << QStringLiteral("echo 'seekbench-cli inspect: no checkpoint in /p/runs/x/checkpoints' >&2; exit 2")
+        QTest::newRow("dies at start") << QStringLiteral(
+            "echo 'seekbench-cli inspect: no checkpoint in /p/runs/x/checkpoints' >&2; exit 2")
                                        << QStringLiteral("no checkpoint in /p/runs/x/checkpoints");
-        QTest::newRow("refuses the run") << QStringLiteral("echo '{\"ready\":false,\"error\":\"no run folder /nowhere\"}'; exit 2")
+        QTest::newRow("refuses the run") << QStringLiteral(
+            "echo '{\"ready\":false,\"error\":\"no run folder /nowhere\"}'; exit 2")
                                          << QStringLiteral("no run folder /nowhere");
-        QTest::newRow("dies mid-request") << QStringLiteral("echo '{\"ready\":true,\"step\":1,\"test_samples\":5}'; read l; "
-                                                            "echo 'killed by signal' >&2; exit 3")
-                                          << QStringLiteral("killed by signal");
+        QTest::newRow("dies mid-request")
+            << QStringLiteral("echo '{\"ready\":true,\"step\":1,\"test_samples\":5}'; read l; "
+                              "echo 'killed by signal' >&2; exit 3")
+            << QStringLiteral("killed by signal");
         QTest::newRow("bad reply") << QStringLiteral("echo 'this is not json'; sleep 5") << QStringLiteral("bad reply");
         QTest::newRow("missing program") << QString() << QStringLiteral("could not start");
     }

@@ -1,13 +1,13 @@
 // CliClient against the real seekbench-cli (SEEKBENCH_CLI_PATH) and a stand-in script:
 // exit codes and their meaning, typed replies, a missing executable, cancel and timeout.
+#include "aml/aml_threshold_panel.h"
+#include "common/cli_client.h"
+#include "runs/run_controller.h"
 #include "seekbench/projects/process_identity.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/replies/runs_replies.h"
 #include "seekbench/replies/slurm_replies.h"
-#include "aml/aml_threshold_panel.h"
-#include "common/cli_client.h"
-#include "runs/run_controller.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -45,7 +45,8 @@ private Q_SLOTS:
         QCOMPARE(editor.diffModel()->differingKeys(), QStringList{QStringLiteral("training.lr")});
         combo->setCurrentIndex(combo->findData(QStringLiteral("r3")));
         QCOMPARE(editor.diffModel()->rowCount(), 0);
-        QVERIFY(editor.findChild<QLabel *>(QStringLiteral("diffSummary"))->text().contains(QStringLiteral("hidden_size")));
+        QVERIFY(
+            editor.findChild<QLabel *>(QStringLiteral("diffSummary"))->text().contains(QStringLiteral("hidden_size")));
     }
 
 private:

@@ -157,7 +157,8 @@ private Q_SLOTS:
             QCOMPARE(editor.fieldProblem(problemAt), expected);
             // Only there, and for a rule between two fields also at the other one.
             QStringList where{problemAt};
-            if ((code == QLatin1String("not_divisible") || code == QLatin1String("exceeds") || code == QLatin1String("mismatch"))
+            if ((code == QLatin1String("not_divisible") || code == QLatin1String("exceeds")
+                 || code == QLatin1String("mismatch"))
                 && seekbench::findConfigField(args[1].toStdString()))
                 where << args[1];
             where.sort();
@@ -177,7 +178,9 @@ private Q_SLOTS:
             if (editor.document()->undoStack()->canUndo())
                 editor.document()->undo();
             else // wrong-type text never reached the config: retype the value
-                typeInto(editor, path, QString::fromStdString(seekbench::findConfigField(path.toStdString())->get(editor.document()->config())));
+                typeInto(editor, path,
+                         QString::fromStdString(
+                             seekbench::findConfigField(path.toStdString())->get(editor.document()->config())));
             QVERIFY(fieldsWithProblems(editor).isEmpty());
             QVERIFY(launch->isEnabled());
         }
@@ -218,7 +221,8 @@ private Q_SLOTS:
         ConfigEditor editor;
         editor.setYamlText(exampleText(QStringLiteral("tiny")), false);
         const RunConfig before = editor.document()->config();
-        const QString json = QStringLiteral(R"({"model_type": "deepseek_v2", "hidden_size": 128, "num_attention_heads": 8,
+        const QString json = QStringLiteral(
+            R"({"model_type": "deepseek_v2", "hidden_size": 128, "num_attention_heads": 8,
             "num_key_value_heads": 8, "intermediate_size": 344, "num_hidden_layers": 3, "vocab_size": 1000,
             "max_position_embeddings": 256, "n_routed_experts": 4, "num_experts_per_tok": 2, "n_shared_experts": 1,
             "moe_intermediate_size": 64, "first_k_dense_replace": 1, "kv_lora_rank": 512, "torch_dtype": "bfloat16"})");

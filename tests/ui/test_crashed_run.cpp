@@ -1,13 +1,13 @@
 // A run whose process died while no GUI watched: opening the project marks it crashed,
 // and its view shows the failure with the last lines of its error log.
+#include "runs/run_view.h"
+#include "runs/runs_mode.h"
+#include "runs/runs_table_model.h"
+#include "runs/runs_table_view.h"
 #include "seekbench/projects/process_identity.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
 #include "shell/main_window.h"
-#include "runs/runs_mode.h"
-#include "runs/runs_table_model.h"
-#include "runs/runs_table_view.h"
-#include "runs/run_view.h"
 
 #include <QFile>
 #include <QLabel>

@@ -25,7 +25,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, config);
         QFETCH(double, budgetGb);
-        const QString path = QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/") + config + QStringLiteral(".yaml");
+        const QString path = QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/") + config
+                             + QStringLiteral(".yaml");
         QProcess cli;
         cli.start(QStringLiteral(SEEKBENCH_CLI_PATH),
                   {QStringLiteral("estimate"), QStringLiteral("--config"), path, QStringLiteral("--json"),
@@ -42,7 +43,8 @@ private Q_SLOTS:
         panel->setBudgetGb(budgetGb);
         QVERIFY(panel->hasEstimates());
         QCOMPARE(qint64(panel->parameters().total), out.value(QStringLiteral("parameters")).toInteger());
-        QCOMPARE(qint64(panel->parameters().activePerToken), out.value(QStringLiteral("active_parameters_per_token")).toInteger());
+        QCOMPARE(qint64(panel->parameters().activePerToken),
+                 out.value(QStringLiteral("active_parameters_per_token")).toInteger());
         QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("parameterCount"))->property("count").toLongLong(),
                  out.value(QStringLiteral("parameters")).toInteger());
         const QJsonObject memory = out.value(QStringLiteral("memory")).toObject();

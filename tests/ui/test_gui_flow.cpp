@@ -3,28 +3,28 @@
 // detached, see the loss curve get points, close the window with the run still going
 // (leaving it running), reopen and reattach, stop, resume, see it finish with a final
 // metric.
-#include "seekbench/projects/process_identity.h"
-#include "launch/launch_dialog.h"
-#include "runs/log_view.h"
-#include "shell/main_window.h"
-#include "project/new_project_dialog.h"
-#include "shell/notifier.h"
-#include "project/project_session.h"
 #include "common/run_list.h"
+#include "launch/launch_dialog.h"
+#include "project/new_project_dialog.h"
+#include "project/project_session.h"
+#include "runs/log_view.h"
 #include "runs/run_actions.h"
 #include "runs/run_view.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
 #include "runs/runs_table_view.h"
+#include "seekbench/projects/process_identity.h"
 #include "seekbench/widgets/live_plot.h"
+#include "shell/main_window.h"
+#include "shell/notifier.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QPlainTextEdit>
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -197,8 +197,12 @@ private Q_SLOTS:
         auto *model = window->runsMode()->model();
         QVERIFY(!model->index(0, RunsTableModel::FixedColumns).data().toString().isEmpty());
         // The resumed attempt's log is in the run folder and searchable.
-        QTRY_VERIFY_WITH_TIMEOUT(window->runsMode()->logView()->findChild<QComboBox *>(QStringLiteral("logFileCombo"))
-                                         ->findText(QStringLiteral("resume.err.log")) >= 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->runsMode()
+                                         ->logView()
+                                         ->findChild<QComboBox *>(QStringLiteral("logFileCombo"))
+                                         ->findText(QStringLiteral("resume.err.log"))
+                                     >= 0,
+                                 5000);
         // Rename through the store; a refused name leaves the old one and says why.
         QMetaObject::invokeMethod(window->session()->watcher(), "renameRun", Qt::QueuedConnection,
                                   Q_ARG(QString, runId), Q_ARG(QString, QStringLiteral("renamed")));

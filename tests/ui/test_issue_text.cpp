@@ -3,8 +3,8 @@
 
 #include <QFile>
 #include <QSettings>
-#include <QThread>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 using namespace seekbench::ui;
@@ -25,7 +25,8 @@ private Q_SLOTS:
             QTest::newRow(code) << QString::fromUtf8(code) << list << QString::fromUtf8(expected);
         };
         row("out_of_range", {"0", "1", "64"}, "0 is out of range [1, 64]");
-        row("not_divisible", {"64", "model.num_attention_heads", "3"}, "64 is not divisible by model.num_attention_heads (3)");
+        row("not_divisible", {"64", "model.num_attention_heads", "3"},
+            "64 is not divisible by model.num_attention_heads (3)");
         row("unknown_key", {}, "unknown key");
         row("yaml_syntax", {"3", "4", "bad"}, "line 3, column 4: bad");
         row("cuda_unavailable", {}, "CUDA");

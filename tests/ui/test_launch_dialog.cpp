@@ -14,8 +14,8 @@ private Q_SLOTS:
     void everyPresetValid()
     {
         LaunchDialog dialog(m_tmp.path());
-        QCOMPARE(LaunchDialog::presetNames().mid(0, 4),
-                 (QStringList{QStringLiteral("tiny"), QStringLiteral("small"), QStringLiteral("base"), QStringLiteral("moe")}));
+        QCOMPARE(LaunchDialog::presetNames().mid(0, 4), (QStringList{QStringLiteral("tiny"), QStringLiteral("small"),
+                                                                     QStringLiteral("base"), QStringLiteral("moe")}));
         for (const QString &name : LaunchDialog::presetNames()) {
             dialog.loadPreset(name);
             QVERIFY2(dialog.isValid(), qPrintable(name + QLatin1Char(' ') + dialog.problemsText()));

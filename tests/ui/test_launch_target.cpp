@@ -36,7 +36,8 @@ private Q_SLOTS:
             return out;
         };
         QTest::newRow("this machine") << 0 << L("P1") << Ls({"train", "--project"}) << Ls({"--parent", "P1"});
-        QTest::newRow("local ranks") << 1 << QString() << Ls({"launch", "--nproc", "3", "--", "train"}) << Ls({"--config"});
+        QTest::newRow("local ranks") << 1 << QString() << Ls({"launch", "--nproc", "3", "--", "train"})
+                                     << Ls({"--config"});
         QTest::newRow("slurm") << 2 << QString() << Ls({"slurm", "submit"}) << Ls({"--profile", "--json"});
     }
 
@@ -52,7 +53,8 @@ private Q_SLOTS:
         t.clusterProfile = QStringLiteral("/p/clusters/a.yaml");
         // A hostile name stays one argv word: nothing here goes through a shell.
         const QString name = QStringLiteral("x'; touch /tmp/pwned; echo $(id) `id`");
-        const QStringList args = RunLauncher::commandFor(t, QStringLiteral("/p"), QStringLiteral("/p/configs/c.yaml"), name, parent);
+        const QStringList args = RunLauncher::commandFor(t, QStringLiteral("/p"), QStringLiteral("/p/configs/c.yaml"),
+                                                         name, parent);
         QCOMPARE(args.mid(0, head.size()), head);
         for (const QString &m : mustHave)
             QVERIFY2(args.contains(m), qPrintable(args.join(QLatin1Char(' '))));
@@ -83,7 +85,8 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("nodes: 1\ntasks_per_node: 2\ncpus_per_task: 1\ntime: \"00:10:00\"\npartition: debug\n");
         f.close();
-        QCOMPARE(RunLauncher::clusterProfiles(tmp.path()), QStringList{tmp.filePath(QStringLiteral("clusters/lab.yaml"))});
+        QCOMPARE(RunLauncher::clusterProfiles(tmp.path()),
+                 QStringList{tmp.filePath(QStringLiteral("clusters/lab.yaml"))});
         LaunchDialog dialog(tmp.path());
         dialog.findChild<QComboBox *>(QStringLiteral("whereCombo"))->setCurrentIndex(2);
         QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("launchButton"))->isEnabled());
@@ -92,7 +95,8 @@ private Q_SLOTS:
         dialog.targetPicker()->previewScript();
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
         const QString preview = dialog.targetPicker()->lastPreview();
-        QVERIFY2(preview.contains(QStringLiteral("--partition")) && preview.contains(QStringLiteral("srun")), qPrintable(preview));
+        QVERIFY2(preview.contains(QStringLiteral("--partition")) && preview.contains(QStringLiteral("srun")),
+                 qPrintable(preview));
     }
 };
 

@@ -1,15 +1,15 @@
 // New-project templates: each creates a project whose manifest names its scenario and
 // whose example configs are copied in and pass the same validation as the CLI.
-#include "seekbench/config/config_io.h"
-#include "seekbench/projects/project.h"
 #include "aml/aml_demo_setup.h"
 #include "project/new_project_dialog.h"
 #include "project/project_templates.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/projects/project.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -65,8 +65,8 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                                 ui::createProjectFromTemplate(tmp.filePath(QStringLiteral("x")), QStringLiteral("x"), {},
-                                                               QStringLiteral("no_such_template")));
+                                 ui::createProjectFromTemplate(tmp.filePath(QStringLiteral("x")), QStringLiteral("x"),
+                                                               {}, QStringLiteral("no_such_template")));
         QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("x/seekbench-project.yaml"))));
         // An existing project is never overwritten: the dialog shows why.
         const QString dir = tmp.filePath(QStringLiteral("p"));
@@ -117,7 +117,8 @@ private Q_SLOTS:
         QTRY_VERIFY(QFileInfo(argsFile).size() > 0); // the stand-in has written its arguments
         QFile args(argsFile);
         QVERIFY(args.open(QIODevice::ReadOnly));
-        QCOMPARE(QString::fromUtf8(args.readAll()).trimmed(), QStringLiteral("aml generate --project %1 --seed 7").arg(dir));
+        QCOMPARE(QString::fromUtf8(args.readAll()).trimmed(),
+                 QStringLiteral("aml generate --project %1 --seed 7").arg(dir));
         QSignalSpy finished(demo, &ui::AmlDemoSetup::finished);
         const qint64 pid = demo->pid();
         if (cancel) {
@@ -147,8 +148,9 @@ private Q_SLOTS:
     void amlDemoCommands()
     {
         QCOMPARE(ui::AmlDemoSetup::trainArguments(QStringLiteral("/p")),
-                 (QStringList{QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"), QStringLiteral("/p"),
-                              QStringLiteral("--config"), QStringLiteral("/p/configs/aml_demo.yaml"), QStringLiteral("--name"),
+                 (QStringList{QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"),
+                              QStringLiteral("/p"), QStringLiteral("--config"),
+                              QStringLiteral("/p/configs/aml_demo.yaml"), QStringLiteral("--name"),
                               QStringLiteral("aml-demo")}));
     }
 };

@@ -1,10 +1,10 @@
 // Curves of a distributed run: rank 0's by default, every rank's on request, live tails
 // included; series ids and labels name the rank.
+#include "project/store_watcher.h"
+#include "runs/run_curve_provider.h"
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
-#include "runs/run_curve_provider.h"
-#include "project/store_watcher.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

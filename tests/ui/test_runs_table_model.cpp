@@ -46,7 +46,8 @@ private Q_SLOTS:
         model.setParamColumns({QStringLiteral("training.lr")});
         QCOMPARE(model.columnCount(), RunsTableModel::FixedColumns + 4);
         QCOMPARE(model.index(0, RunsTableModel::FixedColumns).data().toString(), QStringLiteral("0.01"));
-        QCOMPARE(model.knownParams(), QStringList({QStringLiteral("training.lr"), QStringLiteral("training.max_steps")}));
+        QCOMPARE(model.knownParams(),
+                 QStringList({QStringLiteral("training.lr"), QStringLiteral("training.max_steps")}));
         model.setRuns({});
         QCOMPARE(model.rowCount(), 0);
     }

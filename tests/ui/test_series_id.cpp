@@ -19,11 +19,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<int>("rank");
         QTest::addColumn<QString>("text");
-        QTest::newRow("rank 0") << "20261202-a1b2" << "train/loss" << 0 << "20261202-a1b2/train/loss";
-        QTest::newRow("rank 3") << "20261202-a1b2" << "eval/loss" << 3 << "20261202-a1b2/eval/loss#3";
-        QTest::newRow("key without slash") << "r1" << "lr" << 1 << "r1/lr#1";
-        QTest::newRow("key with a hash") << "r1" << "grad#norm" << 0 << "r1/grad#norm";
-        QTest::newRow("key with a hash, rank 2") << "r1" << "grad#norm" << 2 << "r1/grad#norm#2";
+        QTest::newRow("rank 0") << "20261202-a1b2"
+                                << "train/loss" << 0 << "20261202-a1b2/train/loss";
+        QTest::newRow("rank 3") << "20261202-a1b2"
+                                << "eval/loss" << 3 << "20261202-a1b2/eval/loss#3";
+        QTest::newRow("key without slash") << "r1"
+                                           << "lr" << 1 << "r1/lr#1";
+        QTest::newRow("key with a hash") << "r1"
+                                         << "grad#norm" << 0 << "r1/grad#norm";
+        QTest::newRow("key with a hash, rank 2") << "r1"
+                                                 << "grad#norm" << 2 << "r1/grad#norm#2";
     }
     void roundTrip()
     {

@@ -48,8 +48,9 @@ private Q_SLOTS:
         }
         QVERIFY(!xml.hasError());
         QVERIFY(messages > 100);
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 missing or unfinished zh_CN entries:\n").arg(problems.size())
-                                                + problems.join(QLatin1Char('\n'))));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("%1 missing or unfinished zh_CN entries:\n").arg(problems.size())
+                            + problems.join(QLatin1Char('\n'))));
     }
 };
 

@@ -46,7 +46,8 @@ private Q_SLOTS:
         t.repaint();
         // Click the first visible alert.
         const auto range = t.visibleRange();
-        const auto it = std::find_if(alerts.begin(), alerts.end(), [&](const auto &a) { return a.ts > range.first + 600; });
+        const auto it = std::find_if(alerts.begin(), alerts.end(),
+                                     [&](const auto &a) { return a.ts > range.first + 600; });
         QVERIFY(it != alerts.end());
         QSignalSpy activated(&t, &widgets::AlertTimeline::alertActivated);
         QTest::mouseClick(&t, Qt::LeftButton, {}, t.positionOf(*it).toPoint());
@@ -59,7 +60,9 @@ private Q_SLOTS:
     void egoGraphCutoffHidesLaterTransfers()
     {
         widgets::EgoGraphView v;
-        v.setGraph({{1, QStringLiteral("A"), 0, false}, {2, QStringLiteral("B"), 1, true}, {3, QStringLiteral("C"), 2, false}},
+        v.setGraph({{1, QStringLiteral("A"), 0, false},
+                    {2, QStringLiteral("B"), 1, true},
+                    {3, QStringLiteral("C"), 2, false}},
                    {{10, 0, 1, 100, 5}, {11, 1, 2, 200, 5}});
         v.setPositions({{0.5, 0.5}, {0.2, 0.2}, {0.8, 0.8}});
         QCOMPARE(v.visibleTransactions(), (QVector<qint64>{10, 11}));
@@ -85,7 +88,9 @@ private Q_SLOTS:
         }
         QCOMPARE(a[0].x, 0.5);
         QCOMPARE(a[0].y, 0.5);
-        auto dist = [&](int i, int j) { return std::hypot(a[std::size_t(i)].x - a[std::size_t(j)].x, a[std::size_t(i)].y - a[std::size_t(j)].y); };
+        auto dist = [&](int i, int j) {
+            return std::hypot(a[std::size_t(i)].x - a[std::size_t(j)].x, a[std::size_t(i)].y - a[std::size_t(j)].y);
+        };
         QVERIFY(dist(5, 6) < dist(5, 1));
         QVERIFY(dist(0, 1) < dist(1, 6));
         std::atomic<bool> cancel{true};

@@ -26,8 +26,8 @@ private Q_SLOTS:
         w.setHeat({0.0f, 0.5f, 0.25f, 1.0f});
         const QImage c = w.composite();
         QCOMPARE(c.size(), QSize(28 * 8, 28 * 8));
-        QCOMPARE(qRed(c.pixel(10, 10)), 0);                    // patch 0: no heat
-        QCOMPARE(qRed(c.pixel(c.width() - 5, 10)), 128);       // patch 1: half the maximum
+        QCOMPARE(qRed(c.pixel(10, 10)), 0);                          // patch 0: no heat
+        QCOMPARE(qRed(c.pixel(c.width() - 5, 10)), 128);             // patch 1: half the maximum
         QCOMPARE(qRed(c.pixel(c.width() - 5, c.height() - 5)), 255); // patch 3: the maximum
         w.setColourMap(ColourMap::Inferno);
         QCOMPARE(w.composite().pixel(c.width() - 5, c.height() - 5), colourAt(ColourMap::Inferno, 1.0));

@@ -20,8 +20,8 @@ private Q_SLOTS:
             xs.push_back(i);
             ys.push_back(1.0);
         }
-        ys[123457] = 50.0;  // a one-point spike
-        ys[800001] = -7.0;  // and a dip
+        ys[123457] = 50.0; // a one-point spike
+        ys[800001] = -7.0; // and a dip
         const auto buckets = decimateMinMax(xs, ys, 0, 999999, 1000);
         QCOMPARE(buckets.size(), std::size_t(1000));
         double hi = -1e9, lo = 1e9;
@@ -66,9 +66,9 @@ private Q_SLOTS:
     {
         const auto s = debiasedEma({1.0, 2.0, 3.0}, 0.6);
         QCOMPARE(s.size(), std::size_t(3));
-        QVERIFY(std::abs(s[0] - 1.0) < 1e-12);              // 0.4 / 0.4
+        QVERIFY(std::abs(s[0] - 1.0) < 1e-12); // 0.4 / 0.4
         QVERIFY(std::abs(s[1] - 1.625) < 1e-12);
-        const double last3 = 1.04 * 0.6 + 0.4 * 3.0;        // 1.824
+        const double last3 = 1.04 * 0.6 + 0.4 * 3.0;           // 1.824
         QVERIFY(std::abs(s[2] - last3 / (1 - 0.216)) < 1e-12); // 2.3265...
     }
 

@@ -17,11 +17,13 @@ const int kGlyphSize[3] = {5, 7, 11};
 
 int firstAtOrAfter(const QVector<TimelineAlert> &a, double ts)
 {
-    return int(std::lower_bound(a.begin(), a.end(), ts, [](const TimelineAlert &x, double t) { return x.ts < t; }) - a.begin());
+    return int(std::lower_bound(a.begin(), a.end(), ts, [](const TimelineAlert &x, double t) { return x.ts < t; })
+               - a.begin());
 }
 int firstAfter(const QVector<TimelineAlert> &a, double ts)
 {
-    return int(std::upper_bound(a.begin(), a.end(), ts, [](double t, const TimelineAlert &x) { return t < x.ts; }) - a.begin());
+    return int(std::upper_bound(a.begin(), a.end(), ts, [](double t, const TimelineAlert &x) { return t < x.ts; })
+               - a.begin());
 }
 } // namespace
 
@@ -128,10 +130,7 @@ QRectF AlertTimeline::plotRect() const
     return QRectF(kLeft, kTop, std::max(10.0, width() - kLeft - kRight), std::max(10.0, height() - kTop - kBottom));
 }
 
-int AlertTimeline::laneCount() const
-{
-    return std::max<int>(1, int(m_laneNames.size()));
-}
+int AlertTimeline::laneCount() const { return std::max<int>(1, int(m_laneNames.size())); }
 
 double AlertTimeline::xOf(double ts) const
 {
@@ -271,8 +270,8 @@ void AlertTimeline::drawDensity(QPainter &p, const QRectF &r, int first, int las
 void AlertTimeline::drawAxis(QPainter &p, const QRectF &r) const
 {
     // Ticks at a round step that gives at most one label per ~110 px.
-    static const double steps[] = {60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400,
-                                   14 * 86400, 30 * 86400, 91 * 86400, 365 * 86400};
+    static const double steps[] = {60,    300,       900,       3600,       3 * 3600,   6 * 3600,   12 * 3600,
+                                   86400, 2 * 86400, 7 * 86400, 14 * 86400, 30 * 86400, 91 * 86400, 365 * 86400};
     const double span = m_to - m_from;
     double step = steps[std::size(steps) - 1];
     for (double s : steps)
@@ -328,10 +327,7 @@ void AlertTimeline::mouseReleaseEvent(QMouseEvent *event)
     }
 }
 
-void AlertTimeline::mouseDoubleClickEvent(QMouseEvent *)
-{
-    resetRange();
-}
+void AlertTimeline::mouseDoubleClickEvent(QMouseEvent *) { resetRange(); }
 
 void AlertTimeline::resizeEvent(QResizeEvent *event)
 {

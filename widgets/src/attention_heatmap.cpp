@@ -30,20 +30,22 @@ QRgb interpolate(const std::array<Stop, 5> &stops, double t)
 
 QRgb colourAt(ColourMap map, double t)
 {
-    static const std::array<Stop, 5> viridis{{{0.267, 0.005, 0.329}, {0.230, 0.322, 0.546}, {0.128, 0.567, 0.551},
-                                              {0.369, 0.789, 0.383}, {0.993, 0.906, 0.144}}};
-    static const std::array<Stop, 5> inferno{{{0.001, 0.000, 0.014}, {0.341, 0.062, 0.429}, {0.735, 0.216, 0.330},
-                                              {0.978, 0.557, 0.035}, {0.988, 0.998, 0.645}}};
+    static const std::array<Stop, 5> viridis{{{0.267, 0.005, 0.329},
+                                              {0.230, 0.322, 0.546},
+                                              {0.128, 0.567, 0.551},
+                                              {0.369, 0.789, 0.383},
+                                              {0.993, 0.906, 0.144}}};
+    static const std::array<Stop, 5> inferno{{{0.001, 0.000, 0.014},
+                                              {0.341, 0.062, 0.429},
+                                              {0.735, 0.216, 0.330},
+                                              {0.978, 0.557, 0.035},
+                                              {0.988, 0.998, 0.645}}};
     static const std::array<Stop, 5> hot{{{0.04, 0, 0}, {0.7, 0, 0}, {1, 0.4, 0}, {1, 0.9, 0.1}, {1, 1, 1}}};
     switch (map) {
-    case ColourMap::Viridis:
-        return interpolate(viridis, t);
-    case ColourMap::Inferno:
-        return interpolate(inferno, t);
-    case ColourMap::Hot:
-        return interpolate(hot, t);
-    case ColourMap::Greys:
-        break;
+    case ColourMap::Viridis: return interpolate(viridis, t);
+    case ColourMap::Inferno: return interpolate(inferno, t);
+    case ColourMap::Hot: return interpolate(hot, t);
+    case ColourMap::Greys: break;
     }
     const int g = int(std::lround(255 * std::clamp(t, 0.0, 1.0)));
     return qRgb(g, g, g);
@@ -52,14 +54,10 @@ QRgb colourAt(ColourMap map, double t)
 QString colourMapName(ColourMap map)
 {
     switch (map) {
-    case ColourMap::Viridis:
-        return AttentionHeatmap::tr("Viridis");
-    case ColourMap::Inferno:
-        return AttentionHeatmap::tr("Inferno");
-    case ColourMap::Hot:
-        return AttentionHeatmap::tr("Hot");
-    case ColourMap::Greys:
-        break;
+    case ColourMap::Viridis: return AttentionHeatmap::tr("Viridis");
+    case ColourMap::Inferno: return AttentionHeatmap::tr("Inferno");
+    case ColourMap::Hot: return AttentionHeatmap::tr("Hot");
+    case ColourMap::Greys: break;
     }
     return AttentionHeatmap::tr("Greys");
 }
@@ -114,7 +112,8 @@ void AttentionHeatmap::setSelectedPatch(int patch)
 QImage AttentionHeatmap::compose(const QImage &source, int rows, int cols, const std::vector<float> &heat,
                                  ColourMap map, double opacity, int scale)
 {
-    const QImage image = source.isNull() ? QImage(cols, rows, QImage::Format_RGB32) : source.convertToFormat(QImage::Format_RGB32);
+    const QImage image = source.isNull() ? QImage(cols, rows, QImage::Format_RGB32)
+                                         : source.convertToFormat(QImage::Format_RGB32);
     QImage base = image;
     if (source.isNull())
         base.fill(Qt::black);
@@ -194,7 +193,8 @@ void AttentionHeatmap::paintInto(QPainter &p, const QSize &area) const
     p.setPen(palette().color(QPalette::WindowText));
     p.drawRect(bar.adjusted(0, 0, -1, -1));
     const QRect labels(bar.right() + 4, bar.top(), kBarLabels - 4, bar.height());
-    p.drawText(labels, Qt::AlignLeft | Qt::AlignTop, m_heat.empty() ? QStringLiteral("–") : QString::number(m_max, 'g', 3));
+    p.drawText(labels, Qt::AlignLeft | Qt::AlignTop,
+               m_heat.empty() ? QStringLiteral("–") : QString::number(m_max, 'g', 3));
     p.drawText(labels, Qt::AlignLeft | Qt::AlignBottom, QStringLiteral("0"));
 }
 
@@ -223,14 +223,8 @@ void AttentionHeatmap::mousePressEvent(QMouseEvent *event)
     }
 }
 
-QSize AttentionHeatmap::sizeHint() const
-{
-    return {480 + kBarGap + kBarWidth + kBarLabels, 480};
-}
+QSize AttentionHeatmap::sizeHint() const { return {480 + kBarGap + kBarWidth + kBarLabels, 480}; }
 
-QSize AttentionHeatmap::minimumSizeHint() const
-{
-    return {160 + kBarGap + kBarWidth + kBarLabels, 160};
-}
+QSize AttentionHeatmap::minimumSizeHint() const { return {160 + kBarGap + kBarWidth + kBarLabels, 160}; }
 
 } // namespace seekbench::widgets

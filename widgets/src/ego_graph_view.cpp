@@ -122,7 +122,9 @@ void EgoGraphView::paintEvent(QPaintEvent *)
         if (!shown[i] && n.hop != 0)
             continue;
         const double r = n.hop == 0 ? 9 : n.hop == 1 ? 5 : 3.5;
-        const QColor fill = n.hop == 0 ? QColor(0xff, 0xc8, 0x3d) : n.hop == 1 ? QColor(0x5b, 0x9b, 0xe6) : QColor(0xa0, 0xa8, 0xb8);
+        const QColor fill = n.hop == 0   ? QColor(0xff, 0xc8, 0x3d)
+                            : n.hop == 1 ? QColor(0x5b, 0x9b, 0xe6)
+                                         : QColor(0xa0, 0xa8, 0xb8);
         p.setPen(QPen(n.flagged ? QColor(0xd6, 0x27, 0x28) : fill.darker(150), n.flagged ? 2 : 1));
         p.setBrush(fill);
         const QPointF c = toWidget(i);

@@ -81,8 +81,10 @@ void EnvelopeBand::draw(QCPPainter *painter)
     // The points that reach into the visible key range, one beyond each end so the band
     // runs on to the edge of the axis rect.
     const QCPRange visible = keyAxis->range();
-    const int first = std::max<int>(0, std::lower_bound(m_keys.begin(), m_keys.end(), visible.lower) - m_keys.begin() - 1);
-    const int last = std::min<int>(m_keys.size() - 1, std::upper_bound(m_keys.begin(), m_keys.end(), visible.upper) - m_keys.begin());
+    const int first = std::max<int>(0,
+                                    std::lower_bound(m_keys.begin(), m_keys.end(), visible.lower) - m_keys.begin() - 1);
+    const int last = std::min<int>(m_keys.size() - 1,
+                                   std::upper_bound(m_keys.begin(), m_keys.end(), visible.upper) - m_keys.begin());
     if (first > last)
         return;
     applyFillAntialiasingHint(painter);
@@ -143,9 +145,9 @@ void EnvelopeBand::drawSpans(QCPPainter *painter, int first, int last) const
         const int y0 = static_cast<int>(std::floor(top[std::size_t(c)]));
         const int y1 = static_cast<int>(std::ceil(bottom[std::size_t(c)]));
         int run = c + 1;
-        while (run < width && top[std::size_t(run)] <= bottom[std::size_t(run)] &&
-               static_cast<int>(std::floor(top[std::size_t(run)])) == y0 &&
-               static_cast<int>(std::ceil(bottom[std::size_t(run)])) == y1)
+        while (run < width && top[std::size_t(run)] <= bottom[std::size_t(run)]
+               && static_cast<int>(std::floor(top[std::size_t(run)])) == y0
+               && static_cast<int>(std::ceil(bottom[std::size_t(run)])) == y1)
             ++run;
         painter->fillRect(QRect(left + c, y0, run - c, std::max(1, y1 - y0)), color);
         c = run;
@@ -177,9 +179,6 @@ void EnvelopeBand::drawPolygons(QCPPainter *painter, int first, int last) const
     }
 }
 
-void EnvelopeBand::drawLegendIcon(QCPPainter *painter, const QRectF &rect) const
-{
-    painter->fillRect(rect, mBrush);
-}
+void EnvelopeBand::drawLegendIcon(QCPPainter *painter, const QRectF &rect) const { painter->fillRect(rect, mBrush); }
 
 } // namespace seekbench::widgets

@@ -20,8 +20,8 @@
 namespace seekbench::widgets {
 
 namespace {
-constexpr int kReplotMs = 40;   // one batched redraw per 40 ms at most
-constexpr int kRequeryMs = 40;  // settle time after a zoom gesture before asking the store
+constexpr int kReplotMs = 40;  // one batched redraw per 40 ms at most
+constexpr int kRequeryMs = 40; // settle time after a zoom gesture before asking the store
 } // namespace
 
 LivePlot::LivePlot(QWidget *parent) : QWidget(parent)
@@ -304,8 +304,9 @@ void LivePlot::chooseExport()
     QAction *chosen = menu.exec(m_export->mapToGlobal(QPoint(0, m_export->height())));
     if (!chosen)
         return;
-    const QString filter = chosen == png ? tr("PNG images (*.png)") : chosen == svg ? tr("SVG images (*.svg)")
-                                                                                   : tr("CSV files (*.csv)");
+    const QString filter = chosen == png   ? tr("PNG images (*.png)")
+                           : chosen == svg ? tr("SVG images (*.svg)")
+                                           : tr("CSV files (*.csv)");
     const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(), filter);
     if (path.isEmpty())
         return;
@@ -329,9 +330,6 @@ bool LivePlot::exportSvg(const QString &path, int width, int height)
     return PlotExporter::svg(m_plot, path, width, height, m_plot->yAxis->label());
 }
 
-bool LivePlot::exportCsv(const QString &path) const
-{
-    return PlotExporter::csv(m_series, path);
-}
+bool LivePlot::exportCsv(const QString &path) const { return PlotExporter::csv(m_series, path); }
 
 } // namespace seekbench::widgets

@@ -19,8 +19,8 @@ namespace {
 
 QColor seriesColor(int i)
 {
-    static const QColor palette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
-                                     QColor(214, 39, 40),  QColor(148, 103, 189), QColor(140, 86, 75),
+    static const QColor palette[] = {QColor(31, 119, 180),  QColor(255, 127, 14),  QColor(44, 160, 44),
+                                     QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
                                      QColor(227, 119, 194), QColor(127, 127, 127)};
     return palette[i % 8];
 }
@@ -81,7 +81,7 @@ void LivePlot::rebuildGraphs()
     QElapsedTimer clock;
     clock.start();
     m_plot->clearPlottables(); // curves and their min/max bands
-    m_plot->clearItems(); // restart markers; the crosshair is recreated below
+    m_plot->clearItems();      // restart markers; the crosshair is recreated below
     m_crosshair = new QCPItemStraightLine(m_plot);
     m_crosshair->setPen(QPen(QColor(128, 128, 128, 140), 1, Qt::DashLine));
     m_crosshair->setVisible(false);
@@ -162,7 +162,7 @@ void LivePlot::rebuildGraphs()
     m_plot->legend->setVisible(shown > 1);
     m_placeholder->setVisible(shown == 0);
     m_placeholder->setGeometry(m_plot->rect());
-    m_plot->xAxis->setLabel(m_xAxis == XAxis::Step ? tr("step")
+    m_plot->xAxis->setLabel(m_xAxis == XAxis::Step       ? tr("step")
                             : m_xAxis == XAxis::WallTime ? tr("wall time")
                                                          : tr("seconds since start"));
     if (m_following)
@@ -212,8 +212,11 @@ void LivePlot::onMouseMove(QMouseEvent *event)
         }
         if (s.pointsPerBucket > 1)
             lines << tr("%1 @ step %2: mean %3 (min %4, max %5)")
-                         .arg(s.label).arg(s.step[best]).arg(s.mean[best], 0, 'g', 6)
-                         .arg(s.min[best], 0, 'g', 6).arg(s.max[best], 0, 'g', 6);
+                         .arg(s.label)
+                         .arg(s.step[best])
+                         .arg(s.mean[best], 0, 'g', 6)
+                         .arg(s.min[best], 0, 'g', 6)
+                         .arg(s.max[best], 0, 'g', 6);
         else
             lines << tr("%1 @ step %2: %3").arg(s.label).arg(s.step[best]).arg(s.mean[best], 0, 'g', 6);
     }

@@ -34,10 +34,7 @@ ThresholdCurveView::ThresholdCurveView(QWidget *parent) : QWidget(parent)
     setThreshold(0.5);
 }
 
-QWidget *ThresholdCurveView::plotWidget() const
-{
-    return m_plot;
-}
+QWidget *ThresholdCurveView::plotWidget() const { return m_plot; }
 
 void ThresholdCurveView::setCurve(const QVector<ThresholdPoint> &points)
 {
@@ -75,10 +72,7 @@ ThresholdPoint ThresholdCurveView::pointAt(double t) const
     return *it;
 }
 
-int ThresholdCurveView::xForThreshold(double t) const
-{
-    return int(m_plot->xAxis->coordToPixel(t));
-}
+int ThresholdCurveView::xForThreshold(double t) const { return int(m_plot->xAxis->coordToPixel(t)); }
 
 bool ThresholdCurveView::eventFilter(QObject *watched, QEvent *event)
 {
@@ -87,7 +81,8 @@ bool ThresholdCurveView::eventFilter(QObject *watched, QEvent *event)
     switch (event->type()) {
     case QEvent::MouseButtonPress: {
         auto *e = static_cast<QMouseEvent *>(event);
-        if (e->button() == Qt::LeftButton && std::abs(e->position().x() - m_plot->xAxis->coordToPixel(m_threshold)) <= 8) {
+        if (e->button() == Qt::LeftButton
+            && std::abs(e->position().x() - m_plot->xAxis->coordToPixel(m_threshold)) <= 8) {
             m_dragging = true;
             return true;
         }
@@ -109,8 +104,7 @@ bool ThresholdCurveView::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
         break;
-    default:
-        break;
+    default: break;
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -20,7 +20,8 @@ CancelToken &signalCancelToken() { return g_cancel; }
 
 CancelToken &installCancelSignals()
 {
-    struct sigaction sa {};
+    struct sigaction sa
+    {};
     sa.sa_handler = onCancelSignal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, nullptr);

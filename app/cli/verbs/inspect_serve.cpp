@@ -52,7 +52,8 @@ public:
         m_cv.notify_one();
     }
     // The next item; nullopt at the end. Cancelled ids are handed out to be answered.
-    std::optional<std::variant<InspectionRequest, BadLine>> next(std::vector<std::int64_t> &cancelled, bool &newerInspect)
+    std::optional<std::variant<InspectionRequest, BadLine>> next(std::vector<std::int64_t> &cancelled,
+                                                                 bool &newerInspect)
     {
         std::unique_lock lock(m_mutex);
         m_cv.wait(lock, [&] { return m_closed || !m_items.empty() || !m_cancelled.empty(); });

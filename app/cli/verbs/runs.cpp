@@ -2,9 +2,9 @@
 // is in projects (RunControl stops and resumes, RunStore tags, notes and deletes); --json
 // prints one document, those of stop and resume through their typed replies.
 
-#include "verbs/verbs.h"
 #include "support/options.h"
 #include "support/output.h"
+#include "verbs/verbs.h"
 
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_control.h"

@@ -4,8 +4,8 @@
 // scancel; `logs` prints a rank's log from the project folder; `ranks` each rank's state.
 // The work is in projects (slurm_follow.h, slurm_script.h); this file parses and prints.
 
-#include "verbs/verbs.h"
 #include "support/options.h"
+#include "verbs/verbs.h"
 
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
@@ -193,8 +193,9 @@ void addClusterOptions(CLI::App &v, SlurmArgs &a)
 
 void registerSlurmVerbs(CLI::App &root, int &exitCode)
 {
-    CLI::App *slurm = addVerbGroup(root, "slurm", "a run as a Slurm job", "script | submit | follow | cancel | logs | ranks",
-                                   "seekbench-cli slurm submit --config run.yaml --project DIR --nodes 2 --tasks-per-node 4");
+    CLI::App *slurm
+        = addVerbGroup(root, "slurm", "a run as a Slurm job", "script | submit | follow | cancel | logs | ranks",
+                       "seekbench-cli slurm submit --config run.yaml --project DIR --nodes 2 --tasks-per-node 4");
     auto a = std::make_shared<SlurmArgs>();
     std::vector<std::pair<CLI::App *, int (*)(const SlurmArgs &)>> verbs;
     CLI::App *script = addSlurmVerb(*slurm, "script",

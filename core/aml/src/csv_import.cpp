@@ -94,7 +94,8 @@ bool parseTimestamp(const std::string &text, double &seconds)
         return true;
     }
     int y, mo, d, h = 0, mi = 0, se = 0;
-    if (!digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s.size() < 10 || s[7] != '-' || !digits(s, 8, 2, d))
+    if (!digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s.size() < 10 || s[7] != '-'
+        || !digits(s, 8, 2, d))
         return false;
     std::size_t pos = 10;
     if (pos < s.size()) {
@@ -147,7 +148,8 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
 
     std::string line;
     if (!std::getline(in, line)) {
-        r.headerError = "the file is empty: expected a header line timestamp,sender,receiver,amount,currency[,channel][,label]";
+        r.headerError
+            = "the file is empty: expected a header line timestamp,sender,receiver,amount,currency[,channel][,label]";
         return r;
     }
     if (!line.empty() && line.back() == '\r')
@@ -157,12 +159,14 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
     std::vector<std::string> fields;
     splitCsv(line, fields);
     std::map<std::string, int> col;
-    static const std::vector<std::string> allowed{"timestamp", "sender", "receiver", "amount", "currency", "channel", "label"};
+    static const std::vector<std::string> allowed{"timestamp", "sender",  "receiver", "amount",
+                                                  "currency",  "channel", "label"};
     for (std::size_t i = 0; i < fields.size(); ++i) {
         std::string name = trim(fields[i]);
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-            r.headerError = "line 1: unknown column '" + name + "' (expected timestamp, sender, receiver, amount, currency, channel, label)";
+            r.headerError = "line 1: unknown column '" + name
+                            + "' (expected timestamp, sender, receiver, amount, currency, channel, label)";
             return r;
         }
         if (col.count(name)) {
@@ -194,7 +198,9 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
             bad("expected " + std::to_string(col.size()) + " fields, found " + std::to_string(fields.size()));
             continue;
         }
-        auto field = [&](const char *name) { return col.count(name) ? trim(fields[std::size_t(col[name])]) : std::string(); };
+        auto field = [&](const char *name) {
+            return col.count(name) ? trim(fields[std::size_t(col[name])]) : std::string();
+        };
         double t = 0;
         const std::string ts = field("timestamp");
         if (!parseTimestamp(ts, t)) {
@@ -227,12 +233,14 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
             continue;
         }
         const std::string currency = field("currency");
-        if (currency.size() != 3 || !std::all_of(currency.begin(), currency.end(), [](unsigned char c) { return c >= 'A' && c <= 'Z'; })) {
+        if (currency.size() != 3
+            || !std::all_of(currency.begin(), currency.end(), [](unsigned char c) { return c >= 'A' && c <= 'Z'; })) {
             bad("currency: '" + currency + "' is not a three-letter ISO 4217 code");
             continue;
         }
         std::string channelText = field("channel");
-        std::transform(channelText.begin(), channelText.end(), channelText.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        std::transform(channelText.begin(), channelText.end(), channelText.begin(),
+                       [](unsigned char c) { return char(std::tolower(c)); });
         const int channel = channelText.empty() ? 0 : channelFromName(channelText);
         if (channel < 0) {
             bad("channel: '" + channelText + "' is not one of wire, ach, card, cash, crypto");

@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <numeric>
 
 namespace seekbench::aml {
 
 namespace {
-const char *const kTypologyNames[kTypologyCount] = {"normal", "fan_out", "fan_in", "cycle",
+const char *const kTypologyNames[kTypologyCount] = {"normal",         "fan_out",        "fan_in",    "cycle",
                                                     "scatter_gather", "gather_scatter", "bipartite", "stack"};
 }
 
@@ -107,8 +107,8 @@ void AmlData::sortByTime()
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t k = order[i];
         where[k] = std::int64_t(i);
-        sorted.push(tx.time[k], tx.sender[k], tx.receiver[k], tx.amount[k], tx.currency[k], tx.channel[k],
-                    tx.label[k], tx.typology[k], tx.pattern[k]);
+        sorted.push(tx.time[k], tx.sender[k], tx.receiver[k], tx.amount[k], tx.currency[k], tx.channel[k], tx.label[k],
+                    tx.typology[k], tx.pattern[k]);
     }
     tx = std::move(sorted);
     for (auto &p : patterns)

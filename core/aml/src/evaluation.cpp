@@ -87,8 +87,8 @@ ModelEvaluation evaluateModel(const AmlData &data, const std::vector<float> &all
     return m;
 }
 
-ThresholdChoice chooseOperatingPoint(const std::vector<CurvePoint> &curve, std::int64_t positives, const ThresholdPolicy &policy,
-                                     std::optional<double> manualThreshold)
+ThresholdChoice chooseOperatingPoint(const std::vector<CurvePoint> &curve, std::int64_t positives,
+                                     const ThresholdPolicy &policy, std::optional<double> manualThreshold)
 {
     ThresholdChoice choice = tuneThreshold(curve, positives, policy);
     if (!manualThreshold)
@@ -103,7 +103,8 @@ ThresholdChoice chooseOperatingPoint(const std::vector<CurvePoint> &curve, std::
     at.threshold = t;
     choice.point = at;
     choice.alertsPerDay = double(at.alerts) / policy.days;
-    choice.expectedCost = policy.cost_missed * double(positives - at.truePositives) + policy.cost_false_alert * double(at.falsePositives);
+    choice.expectedCost = policy.cost_missed * double(positives - at.truePositives)
+                          + policy.cost_false_alert * double(at.falsePositives);
     return choice;
 }
 
@@ -119,8 +120,9 @@ std::vector<float> accountScores(const AmlData &data, const std::vector<float> &
     return acc;
 }
 
-std::vector<Alert> buildAlerts(const AmlData &data, const FeatureMatrix &features, double split, const std::vector<float> &scores,
-                               double threshold, const std::vector<CurvePoint> &curve, const SeverityCuts &cuts)
+std::vector<Alert> buildAlerts(const AmlData &data, const FeatureMatrix &features, double split,
+                               const std::vector<float> &scores, double threshold, const std::vector<CurvePoint> &curve,
+                               const SeverityCuts &cuts)
 {
     // Reasons are measured against the normal transactions of the training months.
     std::vector<bool> normal(data.tx.size());

@@ -51,7 +51,8 @@ constexpr std::size_t kCols = sizeof kColumns / sizeof kColumns[0];
 // Count of entries of a sorted time list in [lo, hi).
 std::size_t countIn(const std::vector<double> &times, double lo, double hi)
 {
-    return std::size_t(std::lower_bound(times.begin(), times.end(), hi) - std::lower_bound(times.begin(), times.end(), lo));
+    return std::size_t(std::lower_bound(times.begin(), times.end(), hi)
+                       - std::lower_bound(times.begin(), times.end(), lo));
 }
 
 } // namespace
@@ -288,8 +289,8 @@ std::vector<std::string> reasonCodes(const FeatureMatrix &m, std::size_t row, co
     for (int k = 0; k < count && std::size_t(k) < contrib.size(); ++k) {
         const std::size_t j = contrib[std::size_t(k)].second;
         char buf[160];
-        std::snprintf(buf, sizeof buf, "%s: %s=%.3g (z=%.1f)", m.codes[j].c_str(), m.names[j].c_str(), double(m.at(row, j)),
-                      (m.at(row, j) - normal.mean[j]) / normal.stddev[j]);
+        std::snprintf(buf, sizeof buf, "%s: %s=%.3g (z=%.1f)", m.codes[j].c_str(), m.names[j].c_str(),
+                      double(m.at(row, j)), (m.at(row, j) - normal.mean[j]) / normal.stddev[j]);
         out.emplace_back(buf);
     }
     return out;

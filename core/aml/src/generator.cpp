@@ -16,8 +16,8 @@ enum Channel { kWire = 0, kAch = 1, kCard = 2, kCash = 3, kCrypto = 4 };
 
 struct Profile
 {
-    double typical = 300;  // median payment
-    double perMonth = 8;   // payments a month
+    double typical = 300; // median payment
+    double perMonth = 8;  // payments a month
     std::vector<int> contacts;
     int country = 0;
     bool business = false;
@@ -149,7 +149,10 @@ private:
     // Every hop keeps 95-99 % of the money (fees, cuts) and comes 1-48 hours later.
     double shrink(double amount) { return std::round(amount * (0.95 + 0.04 * uniform()) * 100) / 100; }
     double gap() { return (1 + uniform() * 47) * kHour; }
-    int launderChannel() { return uniform() < 0.5 ? kWire : uniform() < 0.6 ? kAch : uniform() < 0.5 ? kCrypto : kCash; }
+    int launderChannel()
+    {
+        return uniform() < 0.5 ? kWire : uniform() < 0.6 ? kAch : uniform() < 0.5 ? kCrypto : kCash;
+    }
 
     void hop(Pattern &p, int from, int to, double t, double amount)
     {
@@ -184,7 +187,8 @@ private:
                 p.id = int(m_data.patterns.size());
                 p.typology = typology;
                 p.accounts.assign(v.begin(), v.end());
-                plant(p, v, m_o.start_time + uniform() * (span() - 10 * kDay), std::round(std::exp(std::log(6000.0) + normal() * 1.0)));
+                plant(p, v, m_o.start_time + uniform() * (span() - 10 * kDay),
+                      std::round(std::exp(std::log(6000.0) + normal() * 1.0)));
                 m_data.patterns.push_back(std::move(p));
             }
         }

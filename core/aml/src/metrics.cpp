@@ -94,7 +94,8 @@ CurvePoint recallAtFpr(const std::vector<CurvePoint> &curve, double fpr)
     return best;
 }
 
-ThresholdChoice tuneThreshold(const std::vector<CurvePoint> &curve, std::int64_t positives, const ThresholdPolicy &policy)
+ThresholdChoice tuneThreshold(const std::vector<CurvePoint> &curve, std::int64_t positives,
+                              const ThresholdPolicy &policy)
 {
     ThresholdChoice c;
     const double days = std::max(policy.days, 1e-9);
@@ -103,7 +104,8 @@ ThresholdChoice tuneThreshold(const std::vector<CurvePoint> &curve, std::int64_t
     bool have = false, haveUnbounded = false;
     CurvePoint unbounded;
     for (const auto &p : curve) {
-        const double cost = policy.cost_missed * double(positives - p.truePositives) + policy.cost_false_alert * double(p.falsePositives);
+        const double cost = policy.cost_missed * double(positives - p.truePositives)
+                            + policy.cost_false_alert * double(p.falsePositives);
         if (!haveUnbounded || cost < bestUnbounded) {
             bestUnbounded = cost;
             unbounded = p;
@@ -117,7 +119,8 @@ ThresholdChoice tuneThreshold(const std::vector<CurvePoint> &curve, std::int64_t
     }
     if (!have && !curve.empty()) {
         c.point = curve.front();
-        bestCost = policy.cost_missed * double(positives - c.point.truePositives) + policy.cost_false_alert * double(c.point.falsePositives);
+        bestCost = policy.cost_missed * double(positives - c.point.truePositives)
+                   + policy.cost_false_alert * double(c.point.falsePositives);
     }
     c.capacityBound = haveUnbounded && unbounded.alerts > c.point.alerts;
     c.expectedCost = bestCost;

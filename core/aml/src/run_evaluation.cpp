@@ -22,10 +22,7 @@ EvaluationOptions evaluationOptions(const RunConfig &config, const AmlData &data
     return o;
 }
 
-SeverityCuts severityCuts(const AmlConfig &config)
-{
-    return {config.severity_high, config.severity_medium};
-}
+SeverityCuts severityCuts(const AmlConfig &config) { return {config.severity_high, config.severity_medium}; }
 
 RunEvaluation evaluateRun(const RunConfig &config, const AmlData &data, std::vector<float> graphScores,
                           const std::filesystem::path &xgbModelFile)
@@ -95,7 +92,7 @@ replies::AmlAlertsReply alertsReply(const std::string &runId, const std::string 
     r.days = review.policy.days;
     r.positives = review.positives;
     const ThresholdChoice &c = review.choice;
-    r.operatingPoint = {c.point.threshold, c.point.precision, c.point.recall, c.point.fpr,
+    r.operatingPoint = {c.point.threshold, c.point.precision, c.point.recall,  c.point.fpr,
                         c.alertsPerDay,    c.expectedCost,    c.capacityBound, c.precisionAtCapacity};
     r.recallAtFpr = {review.fprTarget, review.atFpr.recall, review.atFpr.threshold, review.atFpr.fpr};
     for (const CurvePoint &p : thinCurve(review.curve, curvePoints))
@@ -154,7 +151,8 @@ std::string alertsTable(const replies::AmlAlertsReply &r, double capacityPerDay,
     std::string out;
     appendf(out, "run %s, model %s, held-out %.0f days, %lld laundering transactions\n", r.run.c_str(), r.model.c_str(),
             r.days, (long long)r.positives);
-    appendf(out, "operating point: threshold %.4f  precision %.3f  recall %.3f  FPR %.4f  %.1f alerts/day (capacity %.0f%s)\n",
+    appendf(out,
+            "operating point: threshold %.4f  precision %.3f  recall %.3f  FPR %.4f  %.1f alerts/day (capacity %.0f%s)\n",
             op.threshold, op.precision, op.recall, op.fpr, op.alertsPerDay, capacityPerDay,
             op.capacityBound ? ", capacity-bound" : "");
     appendf(out, "recall at FPR %s%%: %.3f (threshold %.4f)\n", percent(fprTarget).c_str(), r.recallAtFpr.recall,

@@ -38,8 +38,8 @@ struct Booster
 
 } // namespace
 
-XgbResult trainXgbBaseline(const FeatureMatrix &f, const std::vector<std::int8_t> &labels, const std::vector<bool> &train,
-                           const XgbOptions &o, const std::filesystem::path &modelFile)
+XgbResult trainXgbBaseline(const FeatureMatrix &f, const std::vector<std::int8_t> &labels,
+                           const std::vector<bool> &train, const XgbOptions &o, const std::filesystem::path &modelFile)
 {
     const auto started = std::chrono::steady_clock::now();
     const std::size_t cols = f.cols();
@@ -59,12 +59,14 @@ XgbResult trainXgbBaseline(const FeatureMatrix &f, const std::vector<std::int8_t
     for (std::size_t i = 0; i < f.rows; ++i) {
         if (!train[i] || (labels[i] != 0 && labels[i] != 1))
             continue;
-        rows.insert(rows.end(), f.values.begin() + std::ptrdiff_t(i * cols), f.values.begin() + std::ptrdiff_t((i + 1) * cols));
+        rows.insert(rows.end(), f.values.begin() + std::ptrdiff_t(i * cols),
+                    f.values.begin() + std::ptrdiff_t((i + 1) * cols));
         y.push_back(float(labels[i]));
         (labels[i] ? pos : neg) += 1;
     }
     if (pos == 0 || neg == 0)
-        throw std::runtime_error("the XGBoost baseline needs labelled laundering and normal transactions in the training months");
+        throw std::runtime_error(
+            "the XGBoost baseline needs labelled laundering and normal transactions in the training months");
     Matrix dtrain, dall;
     check(XGDMatrixCreateFromMat(rows.data(), bst_ulong(y.size()), bst_ulong(cols), NAN, &dtrain.h), "DMatrix");
     check(XGDMatrixSetFloatInfo(dtrain.h, "label", y.data(), bst_ulong(y.size())), "labels");
@@ -96,7 +98,8 @@ XgbResult trainXgbBaseline(const FeatureMatrix &f, const std::vector<std::int8_t
     const char **names = nullptr;
     const bst_ulong *shape = nullptr;
     const float *scores = nullptr;
-    if (XGBoosterFeatureScore(b.h, R"({"importance_type": "total_gain"})", &nFeatures, &names, &dim, &shape, &scores) == 0) {
+    if (XGBoosterFeatureScore(b.h, R"({"importance_type": "total_gain"})", &nFeatures, &names, &dim, &shape, &scores)
+        == 0) {
         double total = 0;
         for (bst_ulong i = 0; i < nFeatures; ++i) {
             const std::string name = names[i];

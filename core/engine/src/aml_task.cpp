@@ -6,9 +6,9 @@
 #include "seekbench/aml/evaluation.h"
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/metrics.h"
-#include "seekbench/formats/checkpoint_file.h"
-#include "seekbench/engine/aml_scoring.h"
 #include "seekbench/config/estimates.h"
+#include "seekbench/engine/aml_scoring.h"
+#include "seekbench/formats/checkpoint_file.h"
 
 #include <torch/torch.h>
 
@@ -30,13 +30,13 @@ constexpr double kDay = 86400;
 struct Prepared
 {
     std::int64_t accounts = 0, windows = 1, rows = 0, seqLen = 0;
-    at::Tensor edge;        // [rows, F] normalised
-    at::Tensor node;        // [accounts, NF]
-    at::Tensor src, dst;    // [rows] window * accounts + account
+    at::Tensor edge;          // [rows, F] normalised
+    at::Tensor node;          // [accounts, NF]
+    at::Tensor src, dst;      // [rows] window * accounts + account
     at::Tensor inDeg, outDeg; // [windows * accounts, 1]
-    at::Tensor seqIdx;      // [rows, K] transaction indices, -1 padding (left)
-    at::Tensor seqExtra;    // [rows, K, 3] outgoing?, log1p hours before, padding?
-    at::Tensor seqPeer;     // [rows, K] window * accounts + counterparty (0 for padding)
+    at::Tensor seqIdx;        // [rows, K] transaction indices, -1 padding (left)
+    at::Tensor seqExtra;      // [rows, K, 3] outgoing?, log1p hours before, padding?
+    at::Tensor seqPeer;       // [rows, K] window * accounts + counterparty (0 for padding)
     std::vector<std::int8_t> labels;
     std::vector<std::int64_t> train, eval; // row indices with labels 0/1
     double splitTime = 0;
@@ -73,11 +73,13 @@ Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
     float *e = edge.data_ptr<float>();
     for (std::int64_t i = 0; i < n; ++i)
         for (std::int64_t j = 0; j < kAmlEdgeFeatures; ++j)
-            e[i * kAmlEdgeFeatures + j] = float((fm.at(std::size_t(i), std::size_t(j)) - st.mean[std::size_t(j)]) / st.stddev[std::size_t(j)]);
+            e[i * kAmlEdgeFeatures + j] = float((fm.at(std::size_t(i), std::size_t(j)) - st.mean[std::size_t(j)])
+                                                / st.stddev[std::size_t(j)]);
     p.edge = edge;
 
     // Account features: business, degrees, flow ratio, activity, foreign country.
-    std::vector<double> outAmt(std::size_t(na), 0), inAmt(std::size_t(na), 0), outN(std::size_t(na), 0), inN(std::size_t(na), 0);
+    std::vector<double> outAmt(std::size_t(na), 0), inAmt(std::size_t(na), 0), outN(std::size_t(na), 0),
+        inN(std::size_t(na), 0);
     for (std::int64_t i = 0; i < n; ++i) {
         outAmt[std::size_t(tx.sender[std::size_t(i)])] += tx.amount[std::size_t(i)];
         inAmt[std::size_t(tx.receiver[std::size_t(i)])] += tx.amount[std::size_t(i)];
@@ -197,7 +199,8 @@ public:
         head1 = register_module("head1", torch::nn::Linear(3 * h, h));
         head2 = register_module("head2", torch::nn::Linear(h, 1));
         const int64_t hd = cfg.model.headDim();
-        const auto invFreq = 1.0 / torch::pow(cfg.model.rope_theta, torch::arange(0, hd, 2, torch::kDouble) / double(hd));
+        const auto invFreq = 1.0
+                             / torch::pow(cfg.model.rope_theta, torch::arange(0, hd, 2, torch::kDouble) / double(hd));
         const auto t = torch::arange(cfg.model.max_position_embeddings, torch::kDouble);
         const auto emb = torch::cat({torch::outer(t, invFreq), torch::outer(t, invFreq)}, -1);
         m_cos = emb.cos().to(torch::kFloat);
@@ -234,14 +237,15 @@ public:
                      at::Tensor &aux)
     {
         const std::int64_t K = p.seqLen;
-        const auto seq = p.seqIdx.index_select(0, rowsCpu);          // [B, K]
+        const auto seq = p.seqIdx.index_select(0, rowsCpu); // [B, K]
         const auto pad = seq.lt(0);
         const auto feats = p.edge.index_select(0, seq.clamp_min(0).view({-1})).view({-1, K, kAmlEdgeFeatures});
         const auto extra = p.seqExtra.index_select(0, rowsCpu);
         auto tokIn = torch::cat({feats.masked_fill(pad.unsqueeze(-1), 0), extra}, -1).to(device);
         const auto peers = p.seqPeer.index_select(0, rowsCpu).to(device).view({-1});
-        auto h = token_proj(tokIn) + states.index_select(0, peers).view({-1, K, states.size(1)})
-                                         * (~pad).unsqueeze(-1).to(device).to(states.scalar_type());
+        auto h = token_proj(tokIn)
+                 + states.index_select(0, peers).view({-1, K, states.size(1)})
+                       * (~pad).unsqueeze(-1).to(device).to(states.scalar_type());
         if (m_cos.device() != device) {
             m_cos = m_cos.to(device);
             m_sin = m_sin.to(device);
@@ -276,9 +280,12 @@ std::vector<float> scoreRows(AmlGraphModel &model, const Prepared &p, const std:
     auto aux = torch::zeros({}, torch::TensorOptions().device(ctx.device));
     for (std::size_t lo = 0; lo < rows.size(); lo += 2048) {
         const std::size_t hi = std::min(rows.size(), lo + 2048);
-        const auto idx = torch::from_blob(const_cast<std::int64_t *>(rows.data() + lo), {std::int64_t(hi - lo)}, torch::kLong).clone();
+        const auto idx = torch::from_blob(const_cast<std::int64_t *>(rows.data() + lo), {std::int64_t(hi - lo)},
+                                          torch::kLong)
+                             .clone();
         AutocastGuard autocast(ctx.autocast, ctx.device.is_cuda(), ctx.autocastDtype);
-        const auto prob = torch::sigmoid(model->score(p, states, idx, ctx.device, aux).to(torch::kFloat)).cpu().contiguous();
+        const auto prob
+            = torch::sigmoid(model->score(p, states, idx, ctx.device, aux).to(torch::kFloat)).cpu().contiguous();
         out.insert(out.end(), prob.data_ptr<float>(), prob.data_ptr<float>() + prob.numel());
     }
     return out;
@@ -332,8 +339,9 @@ public:
         auto aux = torch::zeros({}, torch::TensorOptions().device(ctx.device));
         const auto logits = m_model->score(m_p, states, idx, ctx.device, aux).to(torch::kFloat);
         const auto weight = torch::tensor({m_posWeight}, torch::TensorOptions().dtype(torch::kFloat).device(ctx.device));
-        const auto loss = F::binary_cross_entropy_with_logits(
-            logits, target, F::BinaryCrossEntropyWithLogitsFuncOptions().pos_weight(weight));
+        const auto loss = F::binary_cross_entropy_with_logits(logits, target,
+                                                              F::BinaryCrossEntropyWithLogitsFuncOptions().pos_weight(
+                                                                  weight));
         return {loss + aux, loss.item<double>(), aux.item<double>()};
     }
 
@@ -425,8 +433,8 @@ std::vector<float> scoreAmlTransactions(const RunConfig &config, const std::file
         for (auto &item : model->named_parameters()) {
             at::Tensor stored;
             if (!modelArchive.try_read(item.key(), stored) || stored.sizes() != item.value().sizes())
-                throw std::runtime_error("checkpoint " + checkpoint.string() + " does not fit the AML model of this config ('"
-                                         + item.key() + "')");
+                throw std::runtime_error("checkpoint " + checkpoint.string()
+                                         + " does not fit the AML model of this config ('" + item.key() + "')");
             item.value().copy_(stored);
         }
     } catch (const c10::Error &e) {

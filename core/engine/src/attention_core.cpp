@@ -87,9 +87,9 @@ struct SmallMatmul : public torch::autograd::Function<SmallMatmul>
 
 bool usesSmallMatmulKernel(const at::Tensor &a, const at::Tensor &b)
 {
-    return a.dim() == 3 && b.dim() == 3 && a.device().is_cpu() && b.device().is_cpu()
-           && a.scalar_type() == at::kFloat && b.scalar_type() == at::kFloat && a.size(0) == b.size(0)
-           && a.size(2) == b.size(1) && a.size(1) * a.size(2) * b.size(2) <= kSmallMatmulMacs;
+    return a.dim() == 3 && b.dim() == 3 && a.device().is_cpu() && b.device().is_cpu() && a.scalar_type() == at::kFloat
+           && b.scalar_type() == at::kFloat && a.size(0) == b.size(0) && a.size(2) == b.size(1)
+           && a.size(1) * a.size(2) * b.size(2) <= kSmallMatmulMacs;
 }
 
 at::Tensor batchedMatmul(const at::Tensor &a, const at::Tensor &b)
@@ -101,13 +101,12 @@ at::Tensor batchedMatmul(const at::Tensor &a, const at::Tensor &b)
     return smallMatmul(a, b);
 }
 
-at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v,
-                            const AttentionMasks &masks, double dropout, bool training, AttentionCapture &capture)
+at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const AttentionMasks &masks,
+                            double dropout, bool training, AttentionCapture &capture)
 {
     const int64_t B = q.size(0), H = q.size(1), Tq = q.size(2), Tk = k.size(2), D = q.size(3);
     const auto flat = [](const at::Tensor &t) { return t.reshape({-1, t.size(-2), t.size(-1)}); };
-    auto scores = batchedMatmul(flat(q), flat(k).transpose(1, 2)).view({B, H, Tq, Tk})
-                  * (1.0 / std::sqrt(double(D)));
+    auto scores = batchedMatmul(flat(q), flat(k).transpose(1, 2)).view({B, H, Tq, Tk}) * (1.0 / std::sqrt(double(D)));
     constexpr float kBlocked = -std::numeric_limits<float>::infinity();
     if (masks.causal) {
         const auto mask = torch::ones({Tq, Tk}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);

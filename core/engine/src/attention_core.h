@@ -30,8 +30,8 @@ struct AttentionMasks
 };
 
 // softmax(q·kᵀ/√d + masks)·v for q [B, h, Tq, d] and k, v [B, h, Tk, d] -> [B, h, Tq, d].
-at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v,
-                            const AttentionMasks &masks, double dropout, bool training, AttentionCapture &capture);
+at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const AttentionMasks &masks,
+                            double dropout, bool training, AttentionCapture &capture);
 
 // a [N, m, k] · b [N, k, n] -> [N, m, n], differentiable. Attention multiplies thousands of
 // small matrices (16x16 per head and pair in the cross-modal model); LibTorch's CPU bmm calls

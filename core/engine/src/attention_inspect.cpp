@@ -4,9 +4,9 @@
 #include "crossmodal_data.h"
 #include "crossmodal_model.h"
 
-#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/formats/checkpoint_file.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -37,7 +37,8 @@ LoadedModel loadModel(const std::filesystem::path &checkpoint, const std::filesy
     }
     const ConfigLoad load = parseRunConfig(header.value("config_yaml", std::string()));
     if (!load.issues.empty())
-        throw CheckpointError("checkpoint " + checkpoint.string() + ": its config does not load: " + describe(load.issues.front()));
+        throw CheckpointError("checkpoint " + checkpoint.string()
+                              + ": its config does not load: " + describe(load.issues.front()));
     LoadedModel m;
     m.config = load.config;
     if (m.config.data.kind != "fashion_mnist_pairs")
@@ -157,15 +158,9 @@ AttentionSession::AttentionSession(const std::filesystem::path &checkpoint, cons
 
 AttentionSession::~AttentionSession() = default;
 
-std::int64_t AttentionSession::step() const
-{
-    return d->m.step;
-}
+std::int64_t AttentionSession::step() const { return d->m.step; }
 
-std::int64_t AttentionSession::testSamples() const
-{
-    return d->test.test.count();
-}
+std::int64_t AttentionSession::testSamples() const { return d->test.test.count(); }
 
 AttentionInspection AttentionSession::inspect(const InspectRequest &request)
 {
@@ -202,7 +197,8 @@ AttentionInspection AttentionSession::inspect(const InspectRequest &request)
     a.label = label;
     a.className = fashionClassNames()[std::size_t(label)];
     a.rows = a.cols = 28;
-    a.pixels.assign(split.pixels.begin() + std::ptrdiff_t(s * 784), split.pixels.begin() + std::ptrdiff_t((s + 1) * 784));
+    a.pixels.assign(split.pixels.begin() + std::ptrdiff_t(s * 784),
+                    split.pixels.begin() + std::ptrdiff_t((s + 1) * 784));
     a.patchSize = cm.patch_size;
     a.gridRows = a.gridCols = 28 / cm.patch_size;
     a.objectShare = objectShares(a.pixels.data(), 28, 28, cm.patch_size);
@@ -288,9 +284,12 @@ TestSetSummary AttentionSession::testSet(int samples, int perClass, std::int64_t
         const auto scores = model->scoreAll(img, templText, templ.mask, aux).argmax(1).contiguous();
         std::vector<std::vector<std::string>> captions;
         for (std::int64_t i = lo; i < hi; ++i)
-            captions.push_back(CaptionVocabulary::caption(split.labels[std::size_t(i)], &split.attributes[std::size_t(i)]));
+            captions.push_back(
+                CaptionVocabulary::caption(split.labels[std::size_t(i)], &split.attributes[std::size_t(i)]));
         const auto enc = engine::encodeCaptions(d->test.vocabulary, captions);
-        const auto gate = model->match(img, model->encodeText(enc.ids, enc.mask, aux), enc.mask, aux).gate.to(torch::kDouble).contiguous();
+        const auto gate = model->match(img, model->encodeText(enc.ids, enc.mask, aux), enc.mask, aux)
+                              .gate.to(torch::kDouble)
+                              .contiguous();
         const auto pred = scores.accessor<std::int64_t, 1>();
         const auto g = gate.accessor<double, 2>();
         for (std::int64_t i = lo; i < hi; ++i) {
@@ -302,8 +301,9 @@ TestSetSummary AttentionSession::testSet(int samples, int perClass, std::int64_t
             t.gateImage = g[i - lo][1];
             r.samples.push_back(t);
             if (galleryCount[std::size_t(t.label)]++ < perClass)
-                r.gallery.push_back({i, std::vector<std::uint8_t>(split.pixels.begin() + std::ptrdiff_t(i * 784),
-                                                                  split.pixels.begin() + std::ptrdiff_t((i + 1) * 784))});
+                r.gallery.push_back(
+                    {i, std::vector<std::uint8_t>(split.pixels.begin() + std::ptrdiff_t(i * 784),
+                                                  split.pixels.begin() + std::ptrdiff_t((i + 1) * 784))});
         }
     }
     return r;

@@ -4,9 +4,7 @@
 
 namespace seekbench::engine {
 
-AutocastGuard::AutocastGuard(bool enabled, bool cuda, at::ScalarType dtype)
-    : m_active(enabled)
-    , m_cuda(cuda)
+AutocastGuard::AutocastGuard(bool enabled, bool cuda, at::ScalarType dtype) : m_active(enabled), m_cuda(cuda)
 {
     if (!m_active)
         return;

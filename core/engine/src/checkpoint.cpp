@@ -105,8 +105,8 @@ void loadTrainingPayload(const std::string &payload, const std::string &source, 
                 scaler->loadState(s);
         }
     } catch (const c10::Error &e) {
-        throw CheckpointError("checkpoint " + source + " does not fit this model and optimizer: "
-                              + e.what_without_backtrace());
+        throw CheckpointError("checkpoint " + source
+                              + " does not fit this model and optimizer: " + e.what_without_backtrace());
     }
 }
 

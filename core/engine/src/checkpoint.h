@@ -17,8 +17,8 @@ class GradScaler;
 
 struct TrainingState
 {
-    std::int64_t step = 0;     // optimizer steps completed
-    std::int64_t epoch = 0;    // data position: epoch and index into its permutation
+    std::int64_t step = 0;  // optimizer steps completed
+    std::int64_t epoch = 0; // data position: epoch and index into its permutation
     std::int64_t cursor = 0;
     double bestMetric = 0;
     bool hasBest = false;

@@ -94,7 +94,8 @@ at::Tensor mirrorImages(const at::Tensor &images, const std::vector<bool> &mirro
     return torch::where(flags.to(images.device()), images.flip({3}), images);
 }
 
-EncodedCaptions encodeCaptions(const CaptionVocabulary &vocabulary, const std::vector<std::vector<std::string>> &captions)
+EncodedCaptions encodeCaptions(const CaptionVocabulary &vocabulary,
+                               const std::vector<std::vector<std::string>> &captions)
 {
     const auto n = std::int64_t(captions.size());
     auto ids = torch::zeros({n, kCaptionTokens}, torch::kLong);

@@ -3,8 +3,8 @@
 // Fashion-MNIST image-caption pairs for the cross-modal task: the splits as tensors, the
 // measured attributes, and the candidate captions (the right one and its negatives).
 
-#include "seekbench/formats/fashion_captions.h"
 #include "seekbench/config/run_config.h"
+#include "seekbench/formats/fashion_captions.h"
 
 #include <ATen/core/Tensor.h>
 

@@ -29,9 +29,7 @@ ModelConfig crossModalBlockConfig(const RunConfig &config)
 }
 
 CrossAttentionImpl::CrossAttentionImpl(const ModelConfig &c)
-    : m_heads(c.num_attention_heads)
-    , m_headDim(c.headDim())
-    , m_dropout(c.attention_dropout)
+    : m_heads(c.num_attention_heads), m_headDim(c.headDim()), m_dropout(c.attention_dropout)
 {
     const int64_t h = c.hidden_size, inner = m_heads * m_headDim;
     q_proj = register_module("q_proj", linear(h, inner, c.attention_bias));
@@ -57,8 +55,8 @@ at::Tensor CrossAttentionImpl::forward(const at::Tensor &x, const at::Tensor &co
     const auto k = pairsOf(k_proj(context).view({C, Tk, m_heads, m_headDim}).transpose(1, 2), contextOf);
     const auto v = pairsOf(v_proj(context).view({C, Tk, m_heads, m_headDim}).transpose(1, 2), contextOf);
     const int64_t N = q.size(0);
-    const auto attended = softmaxAttention(q, k, v, {false, pairsOf(contextMask, contextOf)}, m_dropout,
-                                           is_training(), *this);
+    const auto attended = softmaxAttention(q, k, v, {false, pairsOf(contextMask, contextOf)}, m_dropout, is_training(),
+                                           *this);
     return o_proj(attended.transpose(1, 2).reshape({N, Tq, m_heads * m_headDim}));
 }
 
@@ -80,11 +78,9 @@ at::Tensor CrossBlockImpl::forward(const at::Tensor &x, const at::Tensor &contex
 }
 
 CrossModalModelImpl::CrossModalModelImpl(const RunConfig &config)
-    : m_config(config)
-    , m_imageOnly(config.crossmodal.architecture == "image_only")
-    , m_patch(config.crossmodal.patch_size)
-    , m_grid(kImageSide / config.crossmodal.patch_size)
-    , m_patches(m_grid * m_grid)
+    : m_config(config), m_imageOnly(config.crossmodal.architecture == "image_only"),
+      m_patch(config.crossmodal.patch_size), m_grid(kImageSide / config.crossmodal.patch_size),
+      m_patches(m_grid * m_grid)
 {
     const ModelConfig c = crossModalBlockConfig(config);
     const auto &x = config.crossmodal;

@@ -20,8 +20,8 @@
 #include "seekbench/config/run_config.h"
 
 #include <torch/nn/module.h>
-#include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
@@ -96,9 +96,8 @@ public:
     // but what depends on one side only (norms and projections of the first cross layer)
     // runs once per image and caption, not once per pair: each image meets 4 captions in
     // matching and 10 templates in classification.
-    CrossModalOutput matchPairs(const at::Tensor &imageStates, const at::Tensor &textStates,
-                                const at::Tensor &textMask, const at::Tensor &imageOf, const at::Tensor &textOf,
-                                at::Tensor auxLoss);
+    CrossModalOutput matchPairs(const at::Tensor &imageStates, const at::Tensor &textStates, const at::Tensor &textMask,
+                                const at::Tensor &imageOf, const at::Tensor &textOf, at::Tensor auxLoss);
     // Every image [B, P, H] against every caption [C, T, H] (mask [C, T]): match logits
     // [B, C], image-major; `auxLoss` receives the pass's MoE balance loss. How the test split
     // is classified (C = the ten class templates).

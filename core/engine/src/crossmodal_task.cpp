@@ -27,11 +27,7 @@ class CrossModalTask final : public TrainingTask
 {
 public:
     CrossModalTask(const RunConfig &config, int rank, int worldSize)
-        : m_cfg(config)
-        , m_rank(rank)
-        , m_worldSize(worldSize)
-        , m_data(loadFashionPairs(config))
-        , m_model(config)
+        : m_cfg(config), m_rank(rank), m_worldSize(worldSize), m_data(loadFashionPairs(config)), m_model(config)
     {
         shuffle();
     }
@@ -84,7 +80,8 @@ public:
         for (int i = 0; i < B; ++i) {
             auto rng = imageRng(kCaptionStream, start, i);
             const auto s = std::size_t(idxA[i]);
-            const auto &attributes = mirrored[std::size_t(i)] ? m_data.train.mirroredAttributes[s] : m_data.train.attributes[s];
+            const auto &attributes = mirrored[std::size_t(i)] ? m_data.train.mirroredAttributes[s]
+                                                              : m_data.train.attributes[s];
             auto c = candidateCaptions(m_cfg.crossmodal, m_data.train.labels[s], attributes, rng);
             captions.insert(captions.end(), c.begin(), c.end());
         }
@@ -94,16 +91,18 @@ public:
         auto total = loss.first;
         const auto labels = labelsOf(m_data.train, idx).to(ctx.device);
         if (m_cfg.crossmodal.image_loss_weight > 0) {
-            total = total + m_cfg.crossmodal.image_loss_weight
-                                * torch::cross_entropy_loss(m_model->imageClassLogits(img).to(torch::kFloat), labels);
+            total = total
+                    + m_cfg.crossmodal.image_loss_weight
+                          * torch::cross_entropy_loss(m_model->imageClassLogits(img).to(torch::kFloat), labels);
         }
         const double w = m_cfg.crossmodal.template_loss_weight;
         if (w > 0) {
             // The test split is classified by scoring against the ten class templates; train
             // that decision directly, on the same image encoding.
             // On the first share of the (shuffled) batch only, when template_loss_share < 1.
-            const auto scored = std::clamp<std::int64_t>(
-                std::int64_t(std::ceil(m_cfg.crossmodal.template_loss_share * B - 1e-9)), 0, B);
+            const auto scored
+                = std::clamp<std::int64_t>(std::int64_t(std::ceil(m_cfg.crossmodal.template_loss_share * B - 1e-9)), 0,
+                                           B);
             if (scored > 0) {
                 const auto logits = classScores(img.slice(0, 0, scored), templatesOn(ctx.device), aux);
                 total = total + w * torch::cross_entropy_loss(logits, labels.slice(0, 0, scored));
@@ -192,7 +191,8 @@ public:
 
 private:
     // Random streams per training image: its captions, its shift and its mirroring.
-    static constexpr std::uint64_t kCaptionStream = 0, kShiftStream = 0x5348494654ull, kMirrorStream = 0x4d4952524f52ull;
+    static constexpr std::uint64_t kCaptionStream = 0, kShiftStream = 0x5348494654ull,
+                                   kMirrorStream = 0x4d4952524f52ull;
 
     // A pure function of (seed, stream, epoch, position in the epoch's order), so a resumed
     // run draws exactly what the uninterrupted run drew.
@@ -210,15 +210,15 @@ private:
     };
 
     // `img` is the encoded batch; `aux` collects the MoE balance loss of every pass.
-    PairResult pairLoss(const at::Tensor &img, const std::vector<std::vector<std::string>> &captions,
-                        at::Tensor &aux, const StepContext &ctx)
+    PairResult pairLoss(const at::Tensor &img, const std::vector<std::vector<std::string>> &captions, at::Tensor &aux,
+                        const StepContext &ctx)
     {
         const std::int64_t B = img.size(0), K = std::int64_t(captions.size()) / B;
         const auto enc = withoutPaddingColumns(encodeCaptions(m_data.vocabulary, captions));
         const auto ids = enc.ids.to(ctx.device), mask = enc.mask.to(ctx.device);
         const auto txt = m_model->encodeText(ids, mask, aux);
-        const auto pairImage = torch::arange(B, torch::TensorOptions().dtype(torch::kLong).device(ctx.device))
-                                   .repeat_interleave(K);
+        const auto pairImage
+            = torch::arange(B, torch::TensorOptions().dtype(torch::kLong).device(ctx.device)).repeat_interleave(K);
         const auto pairText = torch::arange(B * K, pairImage.options());
         const auto out = m_model->matchPairs(img, txt, mask, pairImage, pairText, aux);
         const auto logits = out.logits.to(torch::kFloat).view({B, K});

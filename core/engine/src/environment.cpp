@@ -62,9 +62,9 @@ BlasInfo loadedBlas()
 
 std::string cpuFlags()
 {
-    static const std::set<std::string> interesting = {"avx", "avx2", "fma", "avx512f", "avx512bw",
-                                                      "avx512_bf16", "avx512_vnni", "amx_bf16", "amx_tile",
-                                                      "sse4_2", "f16c"};
+    static const std::set<std::string> interesting = {"avx",      "avx2",        "fma",         "avx512f",
+                                                      "avx512bw", "avx512_bf16", "avx512_vnni", "amx_bf16",
+                                                      "amx_tile", "sse4_2",      "f16c"};
     std::ifstream in("/proc/cpuinfo");
     std::string line;
     while (std::getline(in, line)) {

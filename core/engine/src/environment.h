@@ -9,14 +9,14 @@ namespace seekbench::engine {
 
 struct BlasInfo
 {
-    std::string name;    // "OpenBLAS", "reference BLAS", "MKL", "unknown"
-    std::string detail;  // openblas_get_config() or the loaded library path
+    std::string name;   // "OpenBLAS", "reference BLAS", "MKL", "unknown"
+    std::string detail; // openblas_get_config() or the loaded library path
     bool reference = false;
 };
 
 BlasInfo loadedBlas();
-std::string cpuFlags();             // the interesting ones: avx2 avx512f avx512_bf16 amx...
-int coresForProcess();              // sched_getaffinity count
+std::string cpuFlags(); // the interesting ones: avx2 avx512f avx512_bf16 amx...
+int coresForProcess();  // sched_getaffinity count
 std::string environmentJson(unsigned long long seed, unsigned long long dataFingerprint);
 std::string torchVersion();
 

@@ -4,8 +4,7 @@
 
 namespace seekbench::engine {
 
-GradScaler::GradScaler(Options options)
-    : m_options(options)
+GradScaler::GradScaler(Options options) : m_options(options)
 {
     m_scale = torch::full({1}, options.initScale, torch::kFloat);
     m_growthTracker = torch::zeros({1}, torch::kInt);
@@ -48,8 +47,8 @@ bool GradScaler::unscale(const std::vector<at::Tensor> &params)
 void GradScaler::update()
 {
     if (m_options.useFusedKernels && m_scale.is_cuda()) {
-        at::_amp_update_scale_(m_scale, m_growthTracker, m_foundInf, m_options.growthFactor,
-                               m_options.backoffFactor, m_options.growthInterval);
+        at::_amp_update_scale_(m_scale, m_growthTracker, m_foundInf, m_options.growthFactor, m_options.backoffFactor,
+                               m_options.growthInterval);
         return;
     }
     if (m_foundInf.item<float>() > 0) {
@@ -68,7 +67,8 @@ double GradScaler::currentScale() const { return m_scale.item<float>(); }
 
 at::Tensor GradScaler::state() const
 {
-    return torch::stack({m_scale.cpu().to(torch::kDouble).squeeze(), m_growthTracker.cpu().to(torch::kDouble).squeeze()});
+    return torch::stack(
+        {m_scale.cpu().to(torch::kDouble).squeeze(), m_growthTracker.cpu().to(torch::kDouble).squeeze()});
 }
 
 void GradScaler::loadState(const at::Tensor &s)

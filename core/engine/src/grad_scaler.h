@@ -32,14 +32,14 @@ public:
     void update();
 
     double currentScale() const;
-    at::Tensor state() const;           // [scale, growth tracker], for checkpoints
+    at::Tensor state() const; // [scale, growth tracker], for checkpoints
     void loadState(const at::Tensor &s);
 
 private:
     Options m_options;
-    at::Tensor m_scale;          // float [1]
-    at::Tensor m_growthTracker;  // int [1]
-    at::Tensor m_foundInf;       // float [1]
+    at::Tensor m_scale;         // float [1]
+    at::Tensor m_growthTracker; // int [1]
+    at::Tensor m_foundInf;      // float [1]
 };
 
 } // namespace seekbench::engine

@@ -7,8 +7,7 @@
 namespace seekbench::engine {
 
 GradientSync::GradientSync(ProcessGroup &group, std::vector<at::Tensor> params, std::size_t bucketBytes)
-    : m_group(group)
-    , m_params(std::move(params))
+    : m_group(group), m_params(std::move(params))
 {
     // Reverse registration order, as DDP does: the last layers' gradients come first.
     std::vector<std::size_t> current;

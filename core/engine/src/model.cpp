@@ -8,8 +8,7 @@ namespace seekbench::engine {
 
 namespace F = torch::nn::functional;
 
-RMSNormImpl::RMSNormImpl(int64_t dim, double eps)
-    : m_eps(eps)
+RMSNormImpl::RMSNormImpl(int64_t dim, double eps) : m_eps(eps)
 {
     weight = register_parameter("weight", torch::ones({dim}));
 }
@@ -29,17 +28,11 @@ SwiGluMlpImpl::SwiGluMlpImpl(int64_t hidden, int64_t inner)
     down_proj = register_module("down_proj", torch::nn::Linear(torch::nn::LinearOptions(inner, hidden).bias(false)));
 }
 
-at::Tensor SwiGluMlpImpl::forward(const at::Tensor &x)
-{
-    return down_proj(F::silu(gate_proj(x)) * up_proj(x));
-}
+at::Tensor SwiGluMlpImpl::forward(const at::Tensor &x) { return down_proj(F::silu(gate_proj(x)) * up_proj(x)); }
 
 AttentionImpl::AttentionImpl(const ModelConfig &c)
-    : m_heads(c.num_attention_heads)
-    , m_kvHeads(c.num_key_value_heads)
-    , m_headDim(c.headDim())
-    , m_dropout(c.attention_dropout)
-    , m_causal(c.causal)
+    : m_heads(c.num_attention_heads), m_kvHeads(c.num_key_value_heads), m_headDim(c.headDim()),
+      m_dropout(c.attention_dropout), m_causal(c.causal)
 {
     const int64_t h = c.hidden_size;
     const bool bias = c.attention_bias;
@@ -83,19 +76,16 @@ at::Tensor AttentionImpl::forward(const at::Tensor &x, const at::Tensor &cos, co
 }
 
 MoeImpl::MoeImpl(const ModelConfig &c)
-    : m_experts(c.n_routed_experts)
-    , m_topK(c.num_experts_per_tok)
-    , m_normTopK(c.norm_topk_prob)
-    , m_sigmoid(c.scoring_func == "sigmoid")
-    , m_auxAlpha(c.aux_loss_alpha)
+    : m_experts(c.n_routed_experts), m_topK(c.num_experts_per_tok), m_normTopK(c.norm_topk_prob),
+      m_sigmoid(c.scoring_func == "sigmoid"), m_auxAlpha(c.aux_loss_alpha)
 {
     gate = register_module("gate", torch::nn::Linear(torch::nn::LinearOptions(c.hidden_size, m_experts).bias(false)));
     experts = register_module("experts", torch::nn::ModuleList());
     for (int64_t e = 0; e < m_experts; ++e)
         experts->push_back(SwiGluMlp(c.hidden_size, c.moe_intermediate_size));
     if (c.n_shared_experts > 0)
-        shared_experts = register_module(
-            "shared_experts", SwiGluMlp(c.hidden_size, int64_t(c.moe_intermediate_size) * c.n_shared_experts));
+        shared_experts = register_module("shared_experts", SwiGluMlp(c.hidden_size, int64_t(c.moe_intermediate_size)
+                                                                                        * c.n_shared_experts));
 }
 
 at::Tensor MoeImpl::forward(const at::Tensor &x, at::Tensor &auxLoss)
@@ -164,8 +154,7 @@ at::Tensor DecoderLayerImpl::forward(const at::Tensor &x, const at::Tensor &cos,
     return h + (moe ? moe->forward(normed, auxLoss) : mlp(normed));
 }
 
-DeepSeekModelImpl::DeepSeekModelImpl(const ModelConfig &c)
-    : m_config(c)
+DeepSeekModelImpl::DeepSeekModelImpl(const ModelConfig &c) : m_config(c)
 {
     embed_tokens = register_module("embed_tokens", torch::nn::Embedding(c.vocab_size, c.hidden_size));
     torch::nn::init::normal_(embed_tokens->weight, 0.0, 0.02);
@@ -175,7 +164,8 @@ DeepSeekModelImpl::DeepSeekModelImpl(const ModelConfig &c)
     norm = register_module("norm", RMSNorm(c.hidden_size, c.rms_norm_eps));
     if (c.head == "causal_lm") {
         if (!c.tie_word_embeddings)
-            head = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(c.hidden_size, c.vocab_size).bias(false)));
+            head = register_module("lm_head", torch::nn::Linear(
+                                                  torch::nn::LinearOptions(c.hidden_size, c.vocab_size).bias(false)));
     } else {
         head = register_module("score", torch::nn::Linear(c.hidden_size, c.num_labels));
     }

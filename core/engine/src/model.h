@@ -80,8 +80,8 @@ class DecoderLayerImpl : public torch::nn::Module
 {
 public:
     DecoderLayerImpl(const ModelConfig &config, int layerIndex);
-    at::Tensor forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin,
-                       at::Tensor &auxLoss, const at::Tensor &keyMask = {});
+    at::Tensor forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin, at::Tensor &auxLoss,
+                       const at::Tensor &keyMask = {});
 
     RMSNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
     Attention self_attn{nullptr};

@@ -22,13 +22,9 @@ class C10dGroup final : public ProcessGroup
 public:
     C10dGroup(c10::intrusive_ptr<c10d::Store> store, c10::intrusive_ptr<Group> group, int rank, int size,
               std::string backend)
-        : m_store(std::move(store))
-        , m_group(std::move(group))
-        , m_rank(rank)
-        , m_size(size)
-        , m_backend(std::move(backend))
-    {
-    }
+        : m_store(std::move(store)), m_group(std::move(group)), m_rank(rank), m_size(size),
+          m_backend(std::move(backend))
+    {}
     int rank() const override { return m_rank; }
     int worldSize() const override { return m_size; }
     std::string backend() const override { return m_backend; }
@@ -87,8 +83,8 @@ std::unique_ptr<ProcessGroup> makeGroup(const c10::intrusive_ptr<c10d::Store> &s
     if (const char *ifname = std::getenv("GLOO_SOCKET_IFNAME"); ifname && *ifname)
         opts->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(ifname));
     else
-        opts->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(
-            masterAddr == "localhost" ? "127.0.0.1" : masterAddr));
+        opts->devices.push_back(
+            c10d::ProcessGroupGloo::createDeviceForHostname(masterAddr == "localhost" ? "127.0.0.1" : masterAddr));
     opts->threads = 2;
     auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(store, rank, size, opts);
     return std::make_unique<C10dGroup<c10d::ProcessGroupGloo>>(store, group, rank, size, "gloo");
@@ -114,8 +110,8 @@ std::unique_ptr<ProcessGroup> ProcessGroup::connect(const RankEnvironment &env, 
         return makeGroup(store, env.rank, env.worldSize, env.masterAddr, options);
     } catch (const std::exception &e) {
         throw std::runtime_error("rank " + std::to_string(env.rank) + " could not join the " + options.backend
-                                 + " process group at " + env.masterAddr + ":" + std::to_string(env.masterPort)
-                                 + ": " + e.what());
+                                 + " process group at " + env.masterAddr + ":" + std::to_string(env.masterPort) + ": "
+                                 + e.what());
     }
 }
 

@@ -23,7 +23,7 @@ namespace seekbench::engine {
 
 struct ProcessGroupOptions
 {
-    std::string backend = "gloo"; // | nccl
+    std::string backend = "gloo";                               // | nccl
     std::chrono::milliseconds timeout{std::chrono::minutes(5)}; // LibTorch's default is 30 min
     bool externalStore = false; // a launcher hosts the TCPStore; rank 0 connects like the rest
 };
@@ -35,8 +35,8 @@ public:
     // naming the address, the rank and the cause (a rank that fails before rendezvous).
     static std::unique_ptr<ProcessGroup> connect(const RankEnvironment &env, const ProcessGroupOptions &options);
     // Over an existing store (a launcher's TCPStore, or a HashStore shared by threads).
-    static std::unique_ptr<ProcessGroup> create(const c10::intrusive_ptr<c10d::Store> &store, int rank,
-                                                int worldSize, const ProcessGroupOptions &options);
+    static std::unique_ptr<ProcessGroup> create(const c10::intrusive_ptr<c10d::Store> &store, int rank, int worldSize,
+                                                const ProcessGroupOptions &options);
 
     virtual ~ProcessGroup() = default;
     virtual int rank() const = 0;

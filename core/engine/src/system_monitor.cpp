@@ -84,8 +84,10 @@ std::vector<GpuDeviceMemory> Nvml::devices()
         return out;
     std::lock_guard lock(m_mutex);
     auto count = reinterpret_cast<nvmlReturn_t (*)(unsigned *)>(dlsym(m_lib, "nvmlDeviceGetCount_v2"));
-    auto handle = reinterpret_cast<nvmlReturn_t (*)(unsigned, nvmlDevice_t *)>(dlsym(m_lib, "nvmlDeviceGetHandleByIndex_v2"));
-    auto memory = reinterpret_cast<nvmlReturn_t (*)(nvmlDevice_t, nvmlMemory_t *)>(dlsym(m_lib, "nvmlDeviceGetMemoryInfo"));
+    auto handle = reinterpret_cast<nvmlReturn_t (*)(unsigned, nvmlDevice_t *)>(
+        dlsym(m_lib, "nvmlDeviceGetHandleByIndex_v2"));
+    auto memory = reinterpret_cast<nvmlReturn_t (*)(nvmlDevice_t, nvmlMemory_t *)>(
+        dlsym(m_lib, "nvmlDeviceGetMemoryInfo"));
     auto name = reinterpret_cast<nvmlReturn_t (*)(nvmlDevice_t, char *, unsigned)>(dlsym(m_lib, "nvmlDeviceGetName"));
     unsigned n = 0;
     if (!count || !handle || !memory || count(&n) != 0)
@@ -104,11 +106,8 @@ std::vector<GpuDeviceMemory> Nvml::devices()
 }
 
 SystemMonitor::SystemMonitor(int rank, double hz, Callback callback)
-    : m_rank(rank)
-    , m_hz(hz > 0 ? hz : 2.0)
-    , m_callback(std::move(callback))
-{
-}
+    : m_rank(rank), m_hz(hz > 0 ? hz : 2.0), m_callback(std::move(callback))
+{}
 
 SystemMonitor::~SystemMonitor() { stop(); }
 

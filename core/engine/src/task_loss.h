@@ -10,8 +10,8 @@ namespace seekbench::engine {
 
 struct TaskLoss
 {
-    at::Tensor loss;        // scalar, mean over the batch
-    at::Tensor correct;     // scalar count (classification heads); undefined for regression
+    at::Tensor loss;          // scalar, mean over the batch
+    at::Tensor correct;       // scalar count (classification heads); undefined for regression
     std::int64_t counted = 0; // predictions the accuracy is over
 };
 

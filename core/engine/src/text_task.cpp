@@ -17,14 +17,10 @@ class TextTask final : public TrainingTask
 {
 public:
     TextTask(const RunConfig &config, int rank, int worldSize)
-        : m_cfg(config)
-        , m_rank(rank)
-        , m_worldSize(worldSize)
-        , m_data(generateSyntheticText(config.data, config.model.vocab_size))
-        , m_model(config.model)
-        , m_batches(m_data.train, config.model.head, config.training.batch_size, config.training.seed, rank, worldSize)
-    {
-    }
+        : m_cfg(config), m_rank(rank), m_worldSize(worldSize),
+          m_data(generateSyntheticText(config.data, config.model.vocab_size)), m_model(config.model),
+          m_batches(m_data.train, config.model.head, config.training.batch_size, config.training.seed, rank, worldSize)
+    {}
 
     torch::nn::Module &module() override { return *m_model; }
     std::uint64_t dataFingerprint() const override { return m_data.fingerprint; }
@@ -44,7 +40,8 @@ public:
     double epochProgress() const override
     {
         const auto n = m_data.train.inputIds.size(0);
-        return static_cast<double>(m_batches.epoch()) + (n > 0 ? static_cast<double>(m_batches.cursor()) / static_cast<double>(n) : 0.0);
+        return static_cast<double>(m_batches.epoch())
+               + (n > 0 ? static_cast<double>(m_batches.cursor()) / static_cast<double>(n) : 0.0);
     }
 
     std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &reduceSum) override

@@ -16,9 +16,15 @@ namespace seekbench::engine::compat {
 // 2.4 replaced the per-device autocast setters with device-type-generic ones.
 #if SEEKBENCH_TORCH_AT_LEAST(2, 4)
 inline bool autocastEnabled(bool cuda) { return at::autocast::is_autocast_enabled(cuda ? at::kCUDA : at::kCPU); }
-inline void setAutocastEnabled(bool cuda, bool on) { at::autocast::set_autocast_enabled(cuda ? at::kCUDA : at::kCPU, on); }
+inline void setAutocastEnabled(bool cuda, bool on)
+{
+    at::autocast::set_autocast_enabled(cuda ? at::kCUDA : at::kCPU, on);
+}
 inline at::ScalarType autocastDtype(bool cuda) { return at::autocast::get_autocast_dtype(cuda ? at::kCUDA : at::kCPU); }
-inline void setAutocastDtype(bool cuda, at::ScalarType t) { at::autocast::set_autocast_dtype(cuda ? at::kCUDA : at::kCPU, t); }
+inline void setAutocastDtype(bool cuda, at::ScalarType t)
+{
+    at::autocast::set_autocast_dtype(cuda ? at::kCUDA : at::kCPU, t);
+}
 #else
 inline bool autocastEnabled(bool cuda) { return cuda ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled(); }
 inline void setAutocastEnabled(bool cuda, bool on)

@@ -5,16 +5,16 @@
 #include "environment.h"
 #include "grad_scaler.h"
 #include "gradient_sync.h"
-#include "zero_optimizer.h"
-#include "process_group.h"
 #include "memory_tracking.h"
 #include "model.h"
-#include "seekbench/formats/checkpoint_file.h"
+#include "process_group.h"
 #include "seekbench/config/config_io.h"
-#include "seekbench/run/json_lines_sink.h"
 #include "seekbench/config/lr_schedule.h"
+#include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/run/json_lines_sink.h"
 #include "system_monitor.h"
 #include "training_task.h"
+#include "zero_optimizer.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -39,12 +39,8 @@ double wallNow()
 class Trainer
 {
 public:
-    explicit Trainer(const TrainRequest &request)
-        : m_req(request)
-        , m_cfg(request.config)
-        , m_t(request.config.training)
-    {
-    }
+    explicit Trainer(const TrainRequest &request) : m_req(request), m_cfg(request.config), m_t(request.config.training)
+    {}
 
     TrainResult run();
 
@@ -72,7 +68,7 @@ private:
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
     std::unique_ptr<GradScaler> m_scaler;
     std::unique_ptr<SystemMonitor> m_monitor;
-    std::unique_ptr<ProcessGroup> m_group;    // null for a single process
+    std::unique_ptr<ProcessGroup> m_group; // null for a single process
     std::unique_ptr<GradientSync> m_gradSync;
     bool leader() const { return m_req.rank == 0; }
     // Sums small host-side figures over ranks (a no-op for one process).
@@ -84,8 +80,8 @@ private:
     std::int64_t m_startStep = 0;
     std::int64_t m_lastEvalStep = -1;
     std::int64_t m_lastCheckpointStep = -1;
-    std::unique_ptr<ZeroOptimizer> m_zero;       // training.zero_stage 1 with several ranks
-    std::int64_t m_sharedCheckpointStep = -1;   // the same on every rank (ZeRO-1 saves are collective)
+    std::unique_ptr<ZeroOptimizer> m_zero;    // training.zero_stage 1 with several ranks
+    std::int64_t m_sharedCheckpointStep = -1; // the same on every rank (ZeRO-1 saves are collective)
     std::vector<std::int64_t> m_checkpointSteps;
     std::vector<MetricPoint> m_points;
     BlasInfo m_blas;
@@ -117,8 +113,9 @@ void Trainer::setup()
     at::set_num_threads(threads);
     m_blas = loadedBlas();
     if (m_blas.reference)
-        warn("the reference BLAS is loaded (" + m_blas.detail + "): training will be many times slower; "
-             "install libopenblas0-openmp");
+        warn("the reference BLAS is loaded (" + m_blas.detail
+             + "): training will be many times slower; "
+               "install libopenblas0-openmp");
     if (m_t.device == "cuda") {
         if (!torch::cuda::is_available())
             throw std::runtime_error("training.device is cuda but no CUDA device is available");
@@ -162,14 +159,18 @@ void Trainer::setup()
     if (m_t.optimizer == "sgd") {
         auto opts = torch::optim::SGDOptions(m_t.lr).momentum(m_t.momentum);
         std::vector<torch::optim::OptimizerParamGroup> groups;
-        groups.emplace_back(decay, std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(opts).weight_decay(m_t.weight_decay)));
-        groups.emplace_back(noDecay, std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(opts).weight_decay(0)));
+        groups.emplace_back(decay, std::make_unique<torch::optim::SGDOptions>(
+                                       torch::optim::SGDOptions(opts).weight_decay(m_t.weight_decay)));
+        groups.emplace_back(noDecay,
+                            std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(opts).weight_decay(0)));
         m_optimizer = std::make_unique<torch::optim::SGD>(std::move(groups), opts);
     } else {
         auto opts = torch::optim::AdamWOptions(m_t.lr).betas({m_t.beta1, m_t.beta2}).eps(m_t.eps);
         std::vector<torch::optim::OptimizerParamGroup> groups;
-        groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(m_t.weight_decay)));
-        groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(0)));
+        groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
+                                       torch::optim::AdamWOptions(opts).weight_decay(m_t.weight_decay)));
+        groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(
+                                         torch::optim::AdamWOptions(opts).weight_decay(0)));
         m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), opts);
     }
     if (m_group && m_t.zero_stage == 1)
@@ -213,8 +214,7 @@ void Trainer::resume()
             warn(std::string(e.what()) + "; trying the previous checkpoint");
             continue;
         }
-        loadTrainingPayload(contents.payload, candidates[i].string(), *m_module, *m_optimizer, m_state,
-                            m_scaler.get());
+        loadTrainingPayload(contents.payload, candidates[i].string(), *m_module, *m_optimizer, m_state, m_scaler.get());
         m_task->seek(m_state.epoch, m_state.cursor);
         const json header = json::parse(contents.info.headerJson);
         if (header.value("threads", 0) != at::get_num_threads())
@@ -301,8 +301,13 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
     if (m_req.sink)
         m_req.sink->addMetrics(m_points);
     if (m_req.onEvent) {
-        json body = {{"loss", loss}, {"lr", lr}, {"grad_norm", gradNorm}, {"samples_per_s", sps},
-                     {"tokens_per_s", sps * m_task->tokensPerSample()}, {"elapsed_s", elapsed}, {"eta_s", eta}};
+        json body = {{"loss", loss},
+                     {"lr", lr},
+                     {"grad_norm", gradNorm},
+                     {"samples_per_s", sps},
+                     {"tokens_per_s", sps * m_task->tokensPerSample()},
+                     {"elapsed_s", elapsed},
+                     {"eta_s", eta}};
         if (m_task->hasAuxLoss())
             body["aux_loss"] = aux;
         emit("step", std::move(body), step);
@@ -454,8 +459,7 @@ TrainResult Trainer::run()
                 m_optimizer->step();
                 if (m_zero)
                     commSeconds += m_zero->broadcastParameters();
-            }
-            else if (!overflow)
+            } else if (!overflow)
                 warn("skipped step " + std::to_string(m_state.step + 1) + ": non-finite loss or gradient norm");
             if (m_scaler)
                 m_scaler->update();
@@ -481,7 +485,8 @@ TrainResult Trainer::run()
                 const std::string key = "eval/" + m_t.early_stopping_metric.substr(5);
                 if (metrics.count(key)) {
                     const double v = metrics.at(key);
-                    if (!m_state.hasBest || (m_task->higherIsBetter(key) ? v > m_state.bestMetric : v < m_state.bestMetric)) {
+                    if (!m_state.hasBest
+                        || (m_task->higherIsBetter(key) ? v > m_state.bestMetric : v < m_state.bestMetric)) {
                         m_state.bestMetric = v;
                         m_state.hasBest = true;
                         m_state.bestStep = m_state.step;

@@ -19,14 +19,10 @@ at::Tensor targetsFor(const TextSplit &split, const std::string &head)
     return split.labels;
 }
 
-BatchStream::BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed,
-                         int rank, int worldSize)
-    : m_inputs(split.inputIds)
-    , m_targets(targetsFor(split, head))
-    , m_batchSize(batchSize)
-    , m_seed(seed)
-    , m_rank(rank)
-    , m_worldSize(worldSize)
+BatchStream::BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed, int rank,
+                         int worldSize)
+    : m_inputs(split.inputIds), m_targets(targetsFor(split, head)), m_batchSize(batchSize), m_seed(seed), m_rank(rank),
+      m_worldSize(worldSize)
 {
     shuffle();
 }

@@ -29,8 +29,8 @@ public:
     // With several ranks, each step's global batch (batchSize x worldSize samples of the
     // shared permutation) is split without overlap: rank r takes the r-th slice. One
     // rank at batch B*W sees exactly the samples that W ranks at batch B see together.
-    BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed,
-                int rank = 0, int worldSize = 1);
+    BatchStream(const TextSplit &split, const std::string &head, int batchSize, std::uint64_t seed, int rank = 0,
+                int worldSize = 1);
 
     Batch next();
     std::int64_t epoch() const { return m_epoch; }

@@ -8,8 +8,8 @@
 //
 // New kinds register in makeTrainingTask() (training_task.cpp), keyed on data.kind.
 
-#include "seekbench/run/dataset_source.h"
 #include "seekbench/config/run_config.h"
+#include "seekbench/run/dataset_source.h"
 
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>

@@ -5,8 +5,8 @@
 
 namespace seekbench::plotmath {
 
-std::vector<Bucket> decimateMinMax(const std::vector<double> &xs, const std::vector<double> &ys,
-                                   double xFrom, double xTo, std::size_t buckets)
+std::vector<Bucket> decimateMinMax(const std::vector<double> &xs, const std::vector<double> &ys, double xFrom,
+                                   double xTo, std::size_t buckets)
 {
     std::vector<Bucket> out;
     const std::size_t n = std::min(xs.size(), ys.size());

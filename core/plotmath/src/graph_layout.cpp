@@ -6,7 +6,8 @@
 
 namespace seekbench::plotmath {
 
-std::vector<LayoutPoint> forceLayout(int nodeCount, const std::vector<std::pair<int, int>> &edges, const LayoutOptions &o)
+std::vector<LayoutPoint> forceLayout(int nodeCount, const std::vector<std::pair<int, int>> &edges,
+                                     const LayoutOptions &o)
 {
     const std::size_t n = nodeCount > 0 ? static_cast<std::size_t>(nodeCount) : 0;
     std::vector<LayoutPoint> p(n);

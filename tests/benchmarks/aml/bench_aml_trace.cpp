@@ -27,15 +27,9 @@ using namespace seekbench;
 
 namespace {
 
-double now()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
-double cpuNow()
-{
-    return double(std::clock()) / CLOCKS_PER_SEC;
-}
+double cpuNow() { return double(std::clock()) / CLOCKS_PER_SEC; }
 
 struct Stats
 {
@@ -89,14 +83,15 @@ int main(int argc, char **argv)
         if (p.typology != aml::kCycle || p.accounts.size() < 7)
             continue;
         const auto first = *std::min_element(p.transactions.begin(), p.transactions.end());
-        auto r = tracer.fromTransaction(data.tx.id[std::size_t(first)] , o);
+        auto r = tracer.fromTransaction(data.tx.id[std::size_t(first)], o);
         chainMs.push_back(r.elapsedMs);
         deep += r.deepest >= 6;
         truncated += r.truncated;
     }
     const Stats chain = stats(chainMs);
-    std::printf("6-hop cycle chains, both directions: %zu traced, %d reached 6 hops, %d truncated; median %.2f ms, p95 %.2f ms, max %.2f ms\n",
-                chainMs.size(), deep, truncated, chain.median, chain.p95, chain.max);
+    std::printf(
+        "6-hop cycle chains, both directions: %zu traced, %d reached 6 hops, %d truncated; median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+        chainMs.size(), deep, truncated, chain.median, chain.p95, chain.max);
 
     // Hubs: transfers into and out of the highest-degree accounts.
     std::vector<std::size_t> degree(data.accounts.size(), 0);
@@ -107,14 +102,16 @@ int main(int argc, char **argv)
     std::vector<std::size_t> hubs(degree.size());
     for (std::size_t i = 0; i < hubs.size(); ++i)
         hubs[i] = i;
-    std::partial_sort(hubs.begin(), hubs.begin() + 10, hubs.end(), [&](auto a, auto b) { return degree[a] > degree[b]; });
+    std::partial_sort(hubs.begin(), hubs.begin() + 10, hubs.end(),
+                      [&](auto a, auto b) { return degree[a] > degree[b]; });
     std::vector<double> hubMs;
     int hubTruncated = 0;
     std::size_t hubDegree = degree[hubs[0]];
     for (int h = 0; h < 10; ++h) {
         int taken = 0;
         for (std::size_t i = data.tx.size() / 3; i < data.tx.size() && taken < 10; i += 997) {
-            if (std::size_t(data.tx.receiver[i]) != hubs[std::size_t(h)] && std::size_t(data.tx.sender[i]) != hubs[std::size_t(h)])
+            if (std::size_t(data.tx.receiver[i]) != hubs[std::size_t(h)]
+                && std::size_t(data.tx.sender[i]) != hubs[std::size_t(h)])
                 continue;
             auto r = tracer.fromTransaction(data.tx.id[i], o);
             hubMs.push_back(r.elapsedMs);
@@ -123,8 +120,9 @@ int main(int argc, char **argv)
         }
     }
     const Stats hub = stats(hubMs);
-    std::printf("through hub accounts (top 10, up to %zu transactions each): %zu traced, %d truncated; median %.2f ms, p95 %.2f ms, max %.2f ms\n",
-                hubDegree, hubMs.size(), hubTruncated, hub.median, hub.p95, hub.max);
+    std::printf(
+        "through hub accounts (top 10, up to %zu transactions each): %zu traced, %d truncated; median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+        hubDegree, hubMs.size(), hubTruncated, hub.median, hub.p95, hub.max);
 
     // Whole accounts (every transfer out and in, capped), hubs included.
     std::vector<double> accountMs;
@@ -140,14 +138,16 @@ int main(int argc, char **argv)
         accountTruncated += r.truncated;
     }
     const Stats acc = stats(accountMs);
-    std::printf("from whole accounts (10 hubs + 20 others): %zu traced, %d truncated; median %.2f ms, p95 %.2f ms, max %.2f ms\n",
-                accountMs.size(), accountTruncated, acc.median, acc.p95, acc.max);
+    std::printf(
+        "from whole accounts (10 hubs + 20 others): %zu traced, %d truncated; median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+        accountMs.size(), accountTruncated, acc.median, acc.p95, acc.max);
 
     // Baseline: the window-function pass (the next transfer of every account) over the table.
     sqlite3 *db = nullptr;
     sqlite3_open_v2(project.databasePath().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    const char *sql = "SELECT count(*), sum(gap) FROM (SELECT LEAD(ts) OVER (PARTITION BY sender ORDER BY ts) - ts AS gap "
-                      "FROM aml_transactions)";
+    const char *sql
+        = "SELECT count(*), sum(gap) FROM (SELECT LEAD(ts) OVER (PARTITION BY sender ORDER BY ts) - ts AS gap "
+          "FROM aml_transactions)";
     std::vector<double> windowMs;
     for (int k = 0; k < 3; ++k) {
         sqlite3_stmt *st = nullptr;
@@ -161,9 +161,10 @@ int main(int argc, char **argv)
     sqlite3_close(db);
     const Stats win = stats(windowMs);
     std::printf("baseline: LEAD over a partition by account, whole table: median %.0f ms\n", win.median);
-    std::printf("ratio: window pass / 6-hop trace (median) = %.0fx; worst trace (hubs included) %.1f ms against the 200 ms target: %s\n",
-                win.median / std::max(1e-9, chain.median), std::max({chain.max, hub.max, acc.max}),
-                std::max({chain.max, hub.max, acc.max}) <= 200 ? "met" : "NOT met");
+    std::printf(
+        "ratio: window pass / 6-hop trace (median) = %.0fx; worst trace (hubs included) %.1f ms against the 200 ms target: %s\n",
+        win.median / std::max(1e-9, chain.median), std::max({chain.max, hub.max, acc.max}),
+        std::max({chain.max, hub.max, acc.max}) <= 200 ? "met" : "NOT met");
     std::filesystem::remove_all(dir);
     return 0;
 }

@@ -125,8 +125,10 @@ int main(int argc, char **argv)
     const fs::path dir = ::mkdtemp(tmpl);
     std::printf("config %s, %d steps (medians after step 5), global batch %d; load average before: %s\n", name.c_str(),
                 steps, globalBatch, loadAverage().c_str());
-    const std::vector<Variant> variants{{"A_1rank_1thread", 1, 1, 0}, {"B_1rank_2threads", 1, 2, 0},
-                                        {"C_2ranks_1thread", 2, 1, 0}, {"D_2ranks_zero1", 2, 1, 1}};
+    const std::vector<Variant> variants{{"A_1rank_1thread", 1, 1, 0},
+                                        {"B_1rank_2threads", 1, 2, 0},
+                                        {"C_2ranks_1thread", 2, 1, 0},
+                                        {"D_2ranks_zero1", 2, 1, 1}};
     std::map<std::string, Figures> figs;
     for (const auto &v : variants) {
         figs[v.name] = run(v, base, globalBatch, dir);
@@ -143,7 +145,8 @@ int main(int argc, char **argv)
         }
         std::printf("\n");
     }
-    const double a = figs["A_1rank_1thread"].step(), b = figs["B_1rank_2threads"].step(), c = figs["C_2ranks_1thread"].step();
+    const double a = figs["A_1rank_1thread"].step(), b = figs["B_1rank_2threads"].step(),
+                 c = figs["C_2ranks_1thread"].step();
     std::printf("speed-up of 2 ranks over 1 rank with 1 thread (ideal 2.0): %.2f\n", a / c);
     std::printf("speed-up of 2 ranks over 1 rank with both threads:         %.2f\n", b / c);
     std::printf("speed-up of 2 threads over 1 thread in one rank:           %.2f\n", a / b);

@@ -31,11 +31,16 @@ int main(int argc, char **argv)
         int rounds = 3, steps = 20, warmup = 3, threads = 2;
         for (size_t i = 0; i + 1 < args.size(); i += 2) {
             const std::string &k = args[i], &v = args[i + 1];
-            if (k == "--config") config = v;
-            else if (k == "--rounds") rounds = std::stoi(v);
-            else if (k == "--steps") steps = std::stoi(v);
-            else if (k == "--warmup") warmup = std::stoi(v);
-            else if (k == "--threads") threads = std::stoi(v);
+            if (k == "--config")
+                config = v;
+            else if (k == "--rounds")
+                rounds = std::stoi(v);
+            else if (k == "--steps")
+                steps = std::stoi(v);
+            else if (k == "--warmup")
+                warmup = std::stoi(v);
+            else if (k == "--threads")
+                threads = std::stoi(v);
             else {
                 std::fprintf(stderr, "unknown option %s\n", k.c_str());
                 return 2;

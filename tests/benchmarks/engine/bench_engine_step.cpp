@@ -75,10 +75,13 @@ int main(int argc, char **argv)
         if (a.size() == 5 && (a[0] == "--step" || a[0] == "--step-lean" || a[0] == "--trainer")) {
             const int warmup = std::stoi(a[3]);
             const RunConfig c = benchConfig(a[1], std::stoi(a[2]), std::stoi(a[4]));
-            const auto ends = a[0] == "--step" ? runBareLoop(c) : a[0] == "--step-lean" ? runLeanLoop(c) : runTrainer(c);
+            const auto ends = a[0] == "--step"        ? runBareLoop(c)
+                              : a[0] == "--step-lean" ? runLeanLoop(c)
+                                                      : runTrainer(c);
             const json out = {{"ms_per_step", 1e3 * secondsPerStep(ends, warmup)},
                               {"median_step_ms", 1e3 * medianStepSeconds(ends, warmup)},
-                              {"flops_per_step", trainingStepFlops(c, c.training.batch_size) * c.training.grad_accum_steps}};
+                              {"flops_per_step",
+                               trainingStepFlops(c, c.training.batch_size) * c.training.grad_accum_steps}};
             std::printf("%s\n", out.dump().c_str());
             return 0;
         }

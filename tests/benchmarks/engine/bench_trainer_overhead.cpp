@@ -40,10 +40,7 @@ struct Options
     int cliRounds = 3;
 };
 
-int stepsFor(const Options &o, const std::string &config)
-{
-    return config == "tiny" ? o.stepsTiny : o.stepsSmall;
-}
+int stepsFor(const Options &o, const std::string &config) { return config == "tiny" ? o.stepsTiny : o.stepsSmall; }
 
 // A child run: one arm, one config; prints "<ms/step> <median step ms>".
 int child(const std::string &arm, const std::string &config, int steps, int warmup, int threads, bool tracking)
@@ -85,12 +82,18 @@ int main(int argc, char **argv)
                 std::stringstream ss(v);
                 for (std::string s; std::getline(ss, s, ',');)
                     o.configs.push_back(s);
-            } else if (k == "--rounds") o.rounds = std::stoi(v);
-            else if (k == "--steps-tiny") o.stepsTiny = std::stoi(v);
-            else if (k == "--steps-small") o.stepsSmall = std::stoi(v);
-            else if (k == "--warmup") o.warmup = std::stoi(v);
-            else if (k == "--threads") o.threads = std::stoi(v);
-            else if (k == "--cli-rounds") o.cliRounds = std::stoi(v);
+            } else if (k == "--rounds")
+                o.rounds = std::stoi(v);
+            else if (k == "--steps-tiny")
+                o.stepsTiny = std::stoi(v);
+            else if (k == "--steps-small")
+                o.stepsSmall = std::stoi(v);
+            else if (k == "--warmup")
+                o.warmup = std::stoi(v);
+            else if (k == "--threads")
+                o.threads = std::stoi(v);
+            else if (k == "--cli-rounds")
+                o.cliRounds = std::stoi(v);
             else {
                 std::fprintf(stderr, "unknown option %s\n", k.c_str());
                 return 2;
@@ -129,7 +132,8 @@ int main(int argc, char **argv)
             const std::string name = "tiny";
             const int steps = stepsFor(o, name);
             std::printf("\n[%s, child processes] A = trainer with the CLI's counting tensor allocator, B = bare loop "
-                        "without it; %d rounds ABAB\n", name.c_str(), o.cliRounds);
+                        "without it; %d rounds ABAB\n",
+                        name.c_str(), o.cliRounds);
             const std::string common = name + " " + std::to_string(steps) + " " + std::to_string(o.warmup) + " "
                                        + std::to_string(o.threads);
             std::vector<double> trainer, bare;

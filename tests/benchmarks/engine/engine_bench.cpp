@@ -45,10 +45,10 @@ RunConfig benchConfig(const std::string &nameOrPath, int steps, int threads)
     auto &t = c.training;
     t.max_steps = steps;
     t.eval_every = 0;
-    t.eval_batches = 1;      // the one evaluation at the end, outside the timed interval
-    t.checkpoint_every = 0;  // still one final checkpoint, outside the timed interval
+    t.eval_batches = 1;     // the one evaluation at the end, outside the timed interval
+    t.checkpoint_every = 0; // still one final checkpoint, outside the timed interval
     t.early_stopping_patience = 0;
-    t.log_every = 1;         // metric sampling on, every step
+    t.log_every = 1; // metric sampling on, every step
     t.threads = threads;
     t.device = "cpu";
     return c;
@@ -88,8 +88,10 @@ std::vector<double> runBareLoop(const RunConfig &cfg)
         (p.dim() >= 2 ? decay : noDecay).push_back(p);
     auto opts = torch::optim::AdamWOptions(t.lr).betas({t.beta1, t.beta2}).eps(t.eps);
     std::vector<torch::optim::OptimizerParamGroup> groups;
-    groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(t.weight_decay)));
-    groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(0)));
+    groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
+                                   torch::optim::AdamWOptions(opts).weight_decay(t.weight_decay)));
+    groups.emplace_back(noDecay,
+                        std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(0)));
     torch::optim::AdamW optimizer(std::move(groups), opts);
     engine::BatchStream batches(data.train, cfg.model.head, t.batch_size, t.seed);
     const auto params = model->parameters();
@@ -222,9 +224,9 @@ std::vector<double> runTrainer(const RunConfig &cfg)
                 lastProgress = now;
                 const auto j = nlohmann::json::parse(ev.json);
                 std::snprintf(progress.data(), progress.size(),
-                              "\rstep %lld/%d  loss %.4f  lr %.2e  %.0f samples/s  eta %.0f s   ",
-                              (long long)ev.step, cfg.training.max_steps, j.value("loss", 0.0),
-                              j.value("lr", 0.0), j.value("samples_per_s", 0.0), j.value("eta_s", 0.0));
+                              "\rstep %lld/%d  loss %.4f  lr %.2e  %.0f samples/s  eta %.0f s   ", (long long)ev.step,
+                              cfg.training.max_steps, j.value("loss", 0.0), j.value("lr", 0.0),
+                              j.value("samples_per_s", 0.0), j.value("eta_s", 0.0));
             }
             ends.push_back(steadySeconds()); // last: the step's whole record is inside
         };
@@ -287,8 +289,8 @@ std::string runSelf(const std::string &env, const std::string &args)
     const ssize_t n = ::readlink("/proc/self/exe", exe.data(), exe.size() - 1);
     if (n <= 0)
         throw std::runtime_error("cannot read /proc/self/exe");
-    const std::string cmd = (env.empty() ? std::string() : "env " + env + " ") + "'" + std::string(exe.data(), size_t(n))
-                            + "' " + args;
+    const std::string cmd = (env.empty() ? std::string() : "env " + env + " ") + "'"
+                            + std::string(exe.data(), size_t(n)) + "' " + args;
     std::FILE *pipe = ::popen(cmd.c_str(), "r");
     if (!pipe)
         throw std::runtime_error("cannot run " + cmd);

@@ -77,15 +77,18 @@ int main(int argc, char **argv)
     for (int i = 0; i < n; ++i) {
         const double burst = std::floor(u(rng) * 60) / 60 * span + u(rng) * u(rng) * 86400 * 3;
         const float score = float(0.5 + 0.5 * u(rng));
-        alerts.push_back({i + 1, t0 + std::min(burst, span), score, quint8(score > 0.9 ? 2 : score > 0.7 ? 1 : 0),
+        alerts.push_back({i + 1, t0 + std::min(burst, span), score,
+                          quint8(score > 0.9   ? 2
+                                 : score > 0.7 ? 1
+                                               : 0),
                           quint8(rng() % 8)});
     }
     std::sort(alerts.begin(), alerts.end(), [](const auto &a, const auto &b) { return a.ts < b.ts; });
     AlertTimeline t;
     t.resize(1400, 520);
-    t.setLaneNames({QStringLiteral("fan-out"), QStringLiteral("fan-in"), QStringLiteral("cycle"), QStringLiteral("scatter-gather"),
-                    QStringLiteral("gather-scatter"), QStringLiteral("bipartite"), QStringLiteral("stack"),
-                    QStringLiteral("unknown")});
+    t.setLaneNames({QStringLiteral("fan-out"), QStringLiteral("fan-in"), QStringLiteral("cycle"),
+                    QStringLiteral("scatter-gather"), QStringLiteral("gather-scatter"), QStringLiteral("bipartite"),
+                    QStringLiteral("stack"), QStringLiteral("unknown")});
     t.setAlerts(alerts);
     t.show();
     QApplication::processEvents();
@@ -104,12 +107,13 @@ int main(int argc, char **argv)
     std::printf("  pixmap glyphs + density above 20,000 visible: median %.1f ms, max %.1f ms "
                 "(%d density, %d glyph redraws)\n",
                 ours.median(), ours.max(), ours.density, ours.glyphs);
-    std::printf("  baseline, a QPainter disc per alert:          median %.1f ms, max %.1f ms\n", discs.median(), discs.max());
+    std::printf("  baseline, a QPainter disc per alert:          median %.1f ms, max %.1f ms\n", discs.median(),
+                discs.max());
     std::printf("  pixmap glyphs, no density:                    median %.1f ms, max %.1f ms\n", pixmapsOnly.median(),
                 pixmapsOnly.max());
     std::printf("  all 100,000 in view (the first redraw): ours %.1f ms, discs %.1f ms, pixmaps without density %.1f ms\n",
                 ours.ms.front(), discs.ms.front(), pixmapsOnly.ms.front());
-    std::printf("  ratio baseline/ours: median %.1fx, max %.1fx; goal max <= 30 ms: %s\n", discs.median() / ours.median(),
-                discs.max() / ours.max(), ours.max() <= 30 ? "met" : "NOT met");
+    std::printf("  ratio baseline/ours: median %.1fx, max %.1fx; goal max <= 30 ms: %s\n",
+                discs.median() / ours.median(), discs.max() / ours.max(), ours.max() <= 30 ? "met" : "NOT met");
     return 0;
 }

@@ -19,11 +19,11 @@
 // allocator. The dataset's own tensors (inputs and labels of both splits, the same
 // formula as tests/core/test_estimates.cpp) are subtracted; the estimate is what the
 // editor shows for that same config.
-#include "seekbench/config/config_io.h"
-#include "seekbench/config/estimates.h"
 #include "config/config_document.h"
 #include "config/config_editor.h"
 #include "launch/launch_dialog.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/config/estimates.h"
 #include "seekbench/config/validation.h"
 
 #include <QApplication>
@@ -31,12 +31,12 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QKeyEvent>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTranslator>
@@ -95,8 +95,8 @@ int keystrokes(int n)
                 "full med/max", "core", "ratio");
     int worstOver = 0;
     for (const QString &preset : {QStringLiteral("small"), QStringLiteral("base"), QStringLiteral("moe")}) {
-        for (const QString &target : {QStringLiteral("model.hidden_size"), QStringLiteral("training.batch_size"),
-                                      QStringLiteral("yaml")}) {
+        for (const QString &target :
+             {QStringLiteral("model.hidden_size"), QStringLiteral("training.batch_size"), QStringLiteral("yaml")}) {
             seekbench::ui::LaunchDialog dialog(project.path());
             dialog.setDraftInterval(3600 * 1000);
             dialog.loadPreset(preset);
@@ -189,7 +189,10 @@ int peak(int steps)
     // on CPUs without avx512_bf16) stays within minutes.
     for (const Case &k : {Case{"tiny", 32}, Case{"moe", 32}, Case{"small", 8}, Case{"base", 4}}) {
         for (const char *precision : {"fp32", "bf16"}) {
-            RunConfig c = parseRunConfig(readResource(QStringLiteral(":/configs/%1.yaml").arg(QLatin1String(k.config))).toStdString()).config;
+            RunConfig c
+                = parseRunConfig(
+                      readResource(QStringLiteral(":/configs/%1.yaml").arg(QLatin1String(k.config))).toStdString())
+                      .config;
             c.training.precision = precision;
             c.training.batch_size = k.batch;
             c.training.max_steps = steps;
@@ -220,7 +223,10 @@ int peak(int steps)
             for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
                 const QJsonObject o = QJsonDocument::fromJson(line).object();
                 if (o.value(QStringLiteral("event")).toString() == QLatin1String("end"))
-                    measured = o.value(QStringLiteral("final")).toObject().value(QStringLiteral("train/peak_tensor_bytes")).toDouble();
+                    measured = o.value(QStringLiteral("final"))
+                                   .toObject()
+                                   .value(QStringLiteral("train/peak_tensor_bytes"))
+                                   .toDouble();
             }
             if (measured <= 0) {
                 std::printf("  %-6s %-5s: no peak reported (exit %d)\n", k.config, precision, p.exitCode());
@@ -237,7 +243,8 @@ int peak(int steps)
             std::fflush(stdout);
         }
     }
-    std::printf("  estimate / measured peak: %.3f .. %.3f (tolerance of tests/core/test_estimates.cpp: 0.8 .. 1.2)\n", lo, hi);
+    std::printf("  estimate / measured peak: %.3f .. %.3f (tolerance of tests/core/test_estimates.cpp: 0.8 .. 1.2)\n",
+                lo, hi);
     return 0;
 }
 int screenshot(const QString &dir)

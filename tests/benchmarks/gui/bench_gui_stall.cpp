@@ -3,15 +3,15 @@
 //   bench_gui_stall [SECONDS=60]
 #include "lateness_probe.h"
 
-#include "seekbench/projects/metric_writer.h"
-#include "seekbench/projects/project.h"
-#include "seekbench/projects/run_store.h"
-#include "shell/main_window.h"
+#include "runs/run_view.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
 #include "runs/runs_table_view.h"
-#include "runs/run_view.h"
+#include "seekbench/projects/metric_writer.h"
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/run_store.h"
 #include "seekbench/widgets/live_plot.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -56,7 +56,9 @@ int main(int argc, char **argv)
             while (!stop) {
                 // 1 kHz: every millisecond's points, added in 10 ms slices.
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
-                const auto due = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+                const auto due = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now()
+                                                                                       - start)
+                                     .count();
                 std::vector<MetricPoint> pts;
                 const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
                 for (; step < due; ++step) {

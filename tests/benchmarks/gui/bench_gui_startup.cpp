@@ -1,10 +1,10 @@
 // Start to interactive with a 1,000-run project: main window shown and the runs table
 // filled (offscreen).   bench_gui_startup [RUNS=1000]
+#include "runs/runs_mode.h"
+#include "runs/runs_table_model.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
 #include "shell/main_window.h"
-#include "runs/runs_mode.h"
-#include "runs/runs_table_model.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -33,7 +33,8 @@ int main(int argc, char **argv)
             r.name = "run " + std::to_string(i);
             r.configYaml = "training:\n  lr: " + std::to_string(1e-4 * (i + 1)) + "\n  max_steps: 1000\n";
             const auto id = store.createRun(r);
-            store.finishRun(id, seekbench::RunStatus::Finished, "", {{"train/loss", 1.0 / (i + 1)}, {"eval/loss", 2.0 / (i + 1)}},
+            store.finishRun(id, seekbench::RunStatus::Finished, "",
+                            {{"train/loss", 1.0 / (i + 1)}, {"eval/loss", 2.0 / (i + 1)}},
                             {{"eval/loss", 1.5 / (i + 1)}});
         }
     }

@@ -3,11 +3,11 @@
 //   bench_gui_zoom [POINTS=1000000] [ZOOMS=20]
 #include "lateness_probe.h"
 
+#include "project/project_session.h"
+#include "runs/run_curve_provider.h"
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
-#include "project/project_session.h"
-#include "runs/run_curve_provider.h"
 #include "seekbench/widgets/live_plot.h"
 
 #include <QApplication>

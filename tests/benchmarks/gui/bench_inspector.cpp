@@ -51,8 +51,8 @@ QString trainTinyRun(const QString &dir)
     out.write(yaml.toUtf8());
     out.close();
     if (!cli({QStringLiteral("project"), QStringLiteral("init"), project})
-        || !cli({QStringLiteral("train"), QStringLiteral("--config"), out.fileName(), QStringLiteral("--project"), project,
-                 QStringLiteral("--name"), QStringLiteral("bench")}))
+        || !cli({QStringLiteral("train"), QStringLiteral("--config"), out.fileName(), QStringLiteral("--project"),
+                 project, QStringLiteral("--name"), QStringLiteral("bench")}))
         return {};
     const QDir runs(project + QStringLiteral("/runs"));
     return runs.filePath(runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0));
@@ -104,8 +104,9 @@ int main(int argc, char **argv)
     for (int s = 0; s < 3; ++s) {
         QElapsedTimer t;
         t.start();
-        cli({QStringLiteral("inspect"), QStringLiteral("attention"), QStringLiteral("--run"), run, QStringLiteral("--sample"),
-             QString::number(20 + s), QStringLiteral("--out"), tmp.filePath(QStringLiteral("a.json"))});
+        cli({QStringLiteral("inspect"), QStringLiteral("attention"), QStringLiteral("--run"), run,
+             QStringLiteral("--sample"), QString::number(20 + s), QStringLiteral("--out"),
+             tmp.filePath(QStringLiteral("a.json"))});
         oneShot.push_back(t.nsecsElapsed() / 1e6);
     }
 
@@ -129,17 +130,21 @@ int main(int argc, char **argv)
     app.setEnabled(true);
     for (int i = 0; i < 60; ++i) {
         if (i % 3 == 0)
-            switches.push_back(untilPainted(view, [&] { layer->setCurrentIndex((layer->currentIndex() + 1) % layer->count()); }));
+            switches.push_back(
+                untilPainted(view, [&] { layer->setCurrentIndex((layer->currentIndex() + 1) % layer->count()); }));
         else
-            switches.push_back(untilPainted(view, [&] { head->setCurrentIndex((head->currentIndex() + 1) % head->count()); }));
+            switches.push_back(
+                untilPainted(view, [&] { head->setCurrentIndex((head->currentIndex() + 1) % head->count()); }));
     }
     app.setEnabled(false);
     const double switchMedian = median(switches), switchMax = *std::max_element(switches.begin(), switches.end());
 
     std::printf("attention inspector, run %s\n", qPrintable(run));
     std::printf("  first inspection (helper start + model load + sample + draw): %8.1f ms\n", first);
-    std::printf("  baseline: one seekbench-cli inspect attention per sample:      %8.1f ms (median of 3)\n", median(oneShot));
-    std::printf("  new sample, helper warm:                                       %8.1f ms (median of 5)\n", median(warm));
+    std::printf("  baseline: one seekbench-cli inspect attention per sample:      %8.1f ms (median of 3)\n",
+                median(oneShot));
+    std::printf("  new sample, helper warm:                                       %8.1f ms (median of 5)\n",
+                median(warm));
     std::printf("  layer/head switch, cached sample, to repainted heatmap:        %8.2f ms median, %.2f ms max (60)\n",
                 switchMedian, switchMax);
     std::printf("  ratio: switch max / 100 ms target %.3f (%s); warm sample / one-shot CLI %.3f\n", switchMax / 100.0,
@@ -166,6 +171,7 @@ int main(int argc, char **argv)
         }
     }
     std::printf("  test-set pass in chunks of %d: %lld samples in %.1f s; a new sample during it: %.1f ms\n",
-                ui::AttentionInspectorView::kTestSetChunk, static_cast<long long>(covered()), (pass.elapsed() - waitAll.elapsed()) / 1000.0, during);
+                ui::AttentionInspectorView::kTestSetChunk, static_cast<long long>(covered()),
+                (pass.elapsed() - waitAll.elapsed()) / 1000.0, during);
     return first > 0 && switchMax > 0 ? 0 : 1;
 }

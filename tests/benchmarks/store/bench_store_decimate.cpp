@@ -31,7 +31,8 @@ std::size_t rawScan(sqlite3 *db, std::int64_t curve, std::int64_t points, int bu
     std::vector<Bucket> out(static_cast<std::size_t>(buckets));
     const std::int64_t width = (points + buckets - 1) / buckets;
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "SELECT step, value FROM metrics WHERE curve_id = ?1 AND superseded = 0 ORDER BY step", -1, &st, nullptr);
+    sqlite3_prepare_v2(db, "SELECT step, value FROM metrics WHERE curve_id = ?1 AND superseded = 0 ORDER BY step", -1,
+                       &st, nullptr);
     sqlite3_bind_int64(st, 1, curve);
     while (sqlite3_step(st) == SQLITE_ROW) {
         const std::int64_t step = sqlite3_column_int64(st, 0);
@@ -55,8 +56,10 @@ std::size_t groupBy(sqlite3 *db, std::int64_t curve, std::int64_t points, int bu
 {
     const std::int64_t width = (points + buckets - 1) / buckets;
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "SELECT step / ?2 AS b, min(step), max(step), min(value), max(value), sum(value), count(*) "
-                           "FROM metrics WHERE curve_id = ?1 AND superseded = 0 GROUP BY b ORDER BY b", -1, &st, nullptr);
+    sqlite3_prepare_v2(db,
+                       "SELECT step / ?2 AS b, min(step), max(step), min(value), max(value), sum(value), count(*) "
+                       "FROM metrics WHERE curve_id = ?1 AND superseded = 0 GROUP BY b ORDER BY b",
+                       -1, &st, nullptr);
     sqlite3_bind_int64(st, 1, curve);
     sqlite3_bind_int64(st, 2, width);
     std::size_t n = 0;

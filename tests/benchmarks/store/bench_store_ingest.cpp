@@ -60,7 +60,8 @@ sqlite3 *rawConnection(const Project &p)
     sqlite3 *db = nullptr;
     sqlite3_open(p.databasePath().c_str(), &db);
     sqlite3_busy_timeout(db, 15000);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768", nullptr, nullptr,
+                 nullptr);
     return db;
 }
 
@@ -81,7 +82,8 @@ double bareLoop(const Project &p, std::int64_t points)
     sqlite3 *db = rawConnection(p);
     const auto curves = rawCurves(db, newRun(p));
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO metrics(curve_id, step, attempt, wall_time, value) VALUES (?1, ?2, 1, ?3, ?4)", -1, &st, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO metrics(curve_id, step, attempt, wall_time, value) VALUES (?1, ?2, 1, ?3, ?4)",
+                       -1, &st, nullptr);
     const double t0 = bench::now();
     sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
     for (std::int64_t step = 0; step < points / 4; ++step) {
@@ -108,7 +110,8 @@ double unbatched(const Project &p, std::int64_t points)
     sqlite3 *db = rawConnection(p);
     const auto curves = rawCurves(db, newRun(p));
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO metrics(curve_id, step, attempt, wall_time, value) VALUES (?1, ?2, 1, ?3, ?4)", -1, &st, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO metrics(curve_id, step, attempt, wall_time, value) VALUES (?1, ?2, 1, ?3, ?4)",
+                       -1, &st, nullptr);
     const double t0 = bench::now();
     for (std::int64_t step = 0; step < points / 4; ++step) {
         int k = 0;
@@ -137,7 +140,7 @@ double eightProcesses(const Project &p, std::int64_t perProcess)
     std::vector<pid_t> pids;
     for (int i = 0; i < 8; ++i) {
         std::vector<std::string> args{SEEKBENCH_STORE_TEST_WRITER, "write", p.dir().string(), runs[std::size_t(i)],
-                                      std::to_string(perProcess), "100"};
+                                      std::to_string(perProcess),  "100"};
         std::vector<char *> argv;
         for (auto &s : args)
             argv.push_back(s.data());

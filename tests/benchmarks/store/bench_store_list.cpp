@@ -76,8 +76,10 @@ double naiveListing(const Project &p)
     const double a = bench::now();
     std::map<std::pair<std::string, std::string>, std::pair<std::int64_t, double>> last;
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "SELECT r.id, r.name, r.status, c.key, m.step, m.value FROM runs r "
-                           "JOIN curves c ON c.run_id = r.id JOIN metrics m ON m.curve_id = c.id", -1, &st, nullptr);
+    sqlite3_prepare_v2(db,
+                       "SELECT r.id, r.name, r.status, c.key, m.step, m.value FROM runs r "
+                       "JOIN curves c ON c.run_id = r.id JOIN metrics m ON m.curve_id = c.id",
+                       -1, &st, nullptr);
     while (sqlite3_step(st) == SQLITE_ROW) {
         auto &slot = last[{reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
                            reinterpret_cast<const char *>(sqlite3_column_text(st, 3))}];
@@ -96,10 +98,12 @@ double unbatchedRate(const Project &p, int points)
     sqlite3_open(p.databasePath().c_str(), &db);
     sqlite3_busy_timeout(db, 15000);
     sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
-    sqlite3_exec(db, "INSERT INTO curves(run_id, key, rank) VALUES ('naive', 'train/loss', 0)", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "INSERT INTO curves(run_id, key, rank) VALUES ('naive', 'train/loss', 0)", nullptr, nullptr,
+                 nullptr);
     const auto curve = sqlite3_last_insert_rowid(db);
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO metrics(curve_id, step, attempt, wall_time, value) VALUES (?1, ?2, 1, ?3, ?4)", -1, &st, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO metrics(curve_id, step, attempt, wall_time, value) VALUES (?1, ?2, 1, ?3, ?4)",
+                       -1, &st, nullptr);
     const double a = bench::now();
     for (int s = 0; s < points; ++s) {
         sqlite3_bind_int64(st, 1, curve);
@@ -110,8 +114,10 @@ double unbatchedRate(const Project &p, int points)
         sqlite3_reset(st);
     }
     const double rate = points / (bench::now() - a);
-    sqlite3_exec(db, "DELETE FROM metrics WHERE curve_id = (SELECT id FROM curves WHERE run_id = 'naive'); "
-                     "DELETE FROM curves WHERE run_id = 'naive'", nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+                 "DELETE FROM metrics WHERE curve_id = (SELECT id FROM curves WHERE run_id = 'naive'); "
+                 "DELETE FROM curves WHERE run_id = 'naive'",
+                 nullptr, nullptr, nullptr);
     sqlite3_finalize(st);
     sqlite3_close(db);
     return rate;

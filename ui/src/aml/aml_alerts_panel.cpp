@@ -16,25 +16,36 @@ namespace seekbench::ui {
 
 namespace {
 // Lanes: the typologies in the generator's order, then alerts whose typology is unknown.
-const char *const kTypologies[] = {"fan_out", "fan_in", "cycle", "scatter_gather", "gather_scatter", "bipartite", "stack"};
+const char *const kTypologies[] = {"fan_out",        "fan_in",    "cycle", "scatter_gather",
+                                   "gather_scatter", "bipartite", "stack"};
 
 QString typologyTitle(const std::string &t)
 {
-    if (t == "fan_out") return AmlAlertsPanel::tr("fan-out");
-    if (t == "fan_in") return AmlAlertsPanel::tr("fan-in");
-    if (t == "cycle") return AmlAlertsPanel::tr("cycle");
-    if (t == "scatter_gather") return AmlAlertsPanel::tr("scatter-gather");
-    if (t == "gather_scatter") return AmlAlertsPanel::tr("gather-scatter");
-    if (t == "bipartite") return AmlAlertsPanel::tr("bipartite");
-    if (t == "stack") return AmlAlertsPanel::tr("stack");
+    if (t == "fan_out")
+        return AmlAlertsPanel::tr("fan-out");
+    if (t == "fan_in")
+        return AmlAlertsPanel::tr("fan-in");
+    if (t == "cycle")
+        return AmlAlertsPanel::tr("cycle");
+    if (t == "scatter_gather")
+        return AmlAlertsPanel::tr("scatter-gather");
+    if (t == "gather_scatter")
+        return AmlAlertsPanel::tr("gather-scatter");
+    if (t == "bipartite")
+        return AmlAlertsPanel::tr("bipartite");
+    if (t == "stack")
+        return AmlAlertsPanel::tr("stack");
     return AmlAlertsPanel::tr("unknown");
 }
 
 QString statusTitle(const std::string &s)
 {
-    if (s == "reviewing") return AmlAlertsPanel::tr("reviewing");
-    if (s == "escalated") return AmlAlertsPanel::tr("escalated");
-    if (s == "dismissed") return AmlAlertsPanel::tr("dismissed");
+    if (s == "reviewing")
+        return AmlAlertsPanel::tr("reviewing");
+    if (s == "escalated")
+        return AmlAlertsPanel::tr("escalated");
+    if (s == "dismissed")
+        return AmlAlertsPanel::tr("dismissed");
     return AmlAlertsPanel::tr("new");
 }
 } // namespace
@@ -75,9 +86,10 @@ AmlAlertsPanel::AmlAlertsPanel(std::shared_ptr<const projects::Project> project,
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_timeline, 1);
-    auto *legend = new QLabel(tr("Colour and size: severity (blue low, orange medium, red high). Height in a lane: score. "
-                                 "Wheel: zoom, drag: pan, double-click: all. Click an alert to open its case."),
-                              this);
+    auto *legend
+        = new QLabel(tr("Colour and size: severity (blue low, orange medium, red high). Height in a lane: score. "
+                        "Wheel: zoom, drag: pan, double-click: all. Click an alert to open its case."),
+                     this);
     legend->setWordWrap(true);
     layout->addWidget(legend);
     layout->addWidget(m_info);
@@ -96,10 +108,7 @@ AmlAlertsPanel::AmlAlertsPanel(std::shared_ptr<const projects::Project> project,
     });
 }
 
-AmlAlertsPanel::~AmlAlertsPanel()
-{
-    m_reader.waitForFinished();
-}
+AmlAlertsPanel::~AmlAlertsPanel() { m_reader.waitForFinished(); }
 
 void AmlAlertsPanel::setRun(const QString &runId, const QString &model)
 {
@@ -155,8 +164,8 @@ void AmlAlertsPanel::reload()
     m_reader.setFuture(QtConcurrent::run(&AmlAlertsPanel::query, m_project, q, m_account->text().trimmed()));
 }
 
-AmlAlertsPanel::Result AmlAlertsPanel::query(std::shared_ptr<const projects::Project> project, projects::AmlAlertQuery q,
-                                             QString account)
+AmlAlertsPanel::Result AmlAlertsPanel::query(std::shared_ptr<const projects::Project> project,
+                                             projects::AmlAlertQuery q, QString account)
 {
     Result r;
     try {
@@ -224,8 +233,9 @@ void AmlAlertsPanel::apply(const Result &r)
     m_timeline->setAlerts(points);
     if (sameRun)
         m_timeline->setVisibleRange(range.first, range.second);
-    m_info->setText(r.error.isEmpty() ? tr("%n alert(s) of run %1 (%2 model)", nullptr, int(m_alerts.size())).arg(m_runId, m_model)
-                                      : r.error);
+    m_info->setText(r.error.isEmpty()
+                        ? tr("%n alert(s) of run %1 (%2 model)", nullptr, int(m_alerts.size())).arg(m_runId, m_model)
+                        : r.error);
     Q_EMIT alertsLoaded(int(m_alerts.size()));
 }
 

@@ -89,11 +89,12 @@ void AmlCaseLoader::start(const projects::AmlCaseRequest &request)
         // The running one stops early; start this one when it is done.
         auto *once = new QObject(this);
         const quint64 generation = m_generation;
-        connect(&m_watcher, &QFutureWatcher<std::shared_ptr<AmlCaseData>>::finished, once, [this, once, request, generation] {
-            once->deleteLater();
-            if (generation == m_generation)
-                start(request);
-        });
+        connect(&m_watcher, &QFutureWatcher<std::shared_ptr<AmlCaseData>>::finished, once,
+                [this, once, request, generation] {
+                    once->deleteLater();
+                    if (generation == m_generation)
+                        start(request);
+                });
         return;
     }
     m_watched = m_generation;
@@ -102,7 +103,8 @@ void AmlCaseLoader::start(const projects::AmlCaseRequest &request)
     m_watcher.setFuture(QtConcurrent::run([project, request, cancel] { return load(*project, request, cancel.get()); }));
 }
 
-std::shared_ptr<AmlCaseData> AmlCaseLoader::load(const projects::Project &project, const projects::AmlCaseRequest &request,
+std::shared_ptr<AmlCaseData> AmlCaseLoader::load(const projects::Project &project,
+                                                 const projects::AmlCaseRequest &request,
                                                  const std::atomic<bool> *cancel)
 {
     auto data = std::make_shared<AmlCaseData>();

@@ -20,12 +20,12 @@ namespace seekbench::ui {
 // Everything the case view shows, read and laid out off the GUI thread.
 struct AmlCaseData
 {
-    projects::AmlCase report;             // account, alert, reasons, transactions, chains, notes
-    projects::AmlEgoNetwork network;      // ego network (all time; the slider filters it)
+    projects::AmlCase report;        // account, alert, reasons, transactions, chains, notes
+    projects::AmlEgoNetwork network; // ego network (all time; the slider filters it)
     std::vector<projects::AmlActivityDay> activity;
     std::vector<plotmath::LayoutPoint> layout; // one per network node
     double loadMs = 0, layoutMs = 0;
-    QString error;                        // set instead of the rest when the case cannot open
+    QString error; // set instead of the rest when the case cannot open
 };
 
 // Opens cases on a worker thread: the store queries and the graph layout. A newer request

@@ -1,7 +1,7 @@
 #include "aml/aml_case_view.h"
 
-#include "seekbench/projects/aml_case_store.h"
 #include "aml/aml_report_writer.h"
+#include "seekbench/projects/aml_case_store.h"
 #include "seekbench/widgets/activity_chart.h"
 #include "seekbench/widgets/ego_graph_view.h"
 
@@ -137,10 +137,7 @@ void AmlCaseView::openAccount(const QString &name)
     m_loader->loadAccount(name);
 }
 
-qint64 AmlCaseView::alertId() const
-{
-    return m_data && m_data->report.alert ? m_data->report.alert->id : -1;
-}
+qint64 AmlCaseView::alertId() const { return m_data && m_data->report.alert ? m_data->report.alert->id : -1; }
 
 void AmlCaseView::showError(const QString &message)
 {
@@ -158,15 +155,17 @@ void AmlCaseView::showCase(std::shared_ptr<AmlCaseData> data)
     const QString account = QString::fromStdString(c.account.name);
     if (c.alert) {
         m_title->setText(tr("Alert #%1 — account %2").arg(c.alert->id).arg(account));
-        m_summary->setText(tr("Score %1 (threshold %2, %3 severity); %4 transfers of the account; %n traced chain(s)%5.", nullptr,
-                              int(c.trace.chains.size()))
-                               .arg(QString::number(c.alert->score, 'f', 3), QString::number(c.alert->threshold, 'f', 3),
-                                    QString::fromStdString(c.alert->severity))
-                               .arg(c.transactions.size())
-                               .arg(m_data->network.truncated ? tr("; the graph is truncated at its caps") : QString()));
+        m_summary->setText(
+            tr("Score %1 (threshold %2, %3 severity); %4 transfers of the account; %n traced chain(s)%5.", nullptr,
+               int(c.trace.chains.size()))
+                .arg(QString::number(c.alert->score, 'f', 3), QString::number(c.alert->threshold, 'f', 3),
+                     QString::fromStdString(c.alert->severity))
+                .arg(c.transactions.size())
+                .arg(m_data->network.truncated ? tr("; the graph is truncated at its caps") : QString()));
     } else {
         m_title->setText(tr("Account %1").arg(account));
-        m_summary->setText(tr("%1 transfers; %n traced chain(s).", nullptr, int(c.trace.chains.size())).arg(c.transactions.size()));
+        m_summary->setText(
+            tr("%1 transfers; %n traced chain(s).", nullptr, int(c.trace.chains.size())).arg(c.transactions.size()));
     }
     // The graph: nodes and edges by index, the layout computed off the GUI thread.
     std::unordered_map<std::int64_t, int> index;
@@ -236,13 +235,11 @@ void AmlCaseView::setTimeCutoff(double ts)
         m_slider->setValue(v);
     }
     m_graph->setCutoff(ts);
-    m_timeLabel->setText(QDateTime::fromSecsSinceEpoch(qint64(ts), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    m_timeLabel->setText(
+        QDateTime::fromSecsSinceEpoch(qint64(ts), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
 }
 
-double AmlCaseView::timeCutoff() const
-{
-    return m_graph->cutoff();
-}
+double AmlCaseView::timeCutoff() const { return m_graph->cutoff(); }
 
 bool AmlCaseView::hasUnsavedChanges() const
 {

@@ -2,12 +2,12 @@
 
 #include "common/project_paths.h"
 
+#include "common/cli_client.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/projects/aml_case_store.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/transactions.h"
 #include "seekbench/replies/aml_replies.h"
-#include "common/cli_client.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,10 +17,7 @@
 namespace seekbench::ui {
 
 namespace {
-QString configPath(const QString &dir)
-{
-    return pathText(layoutOf(dir).configsDir() / "aml_demo.yaml");
-}
+QString configPath(const QString &dir) { return pathText(layoutOf(dir).configsDir() / "aml_demo.yaml"); }
 
 bool alive(qint64 pid)
 {
@@ -47,14 +44,16 @@ AmlDemoSetup::~AmlDemoSetup() = default;
 
 QStringList AmlDemoSetup::generateArguments(const QString &projectDir)
 {
-    return {QStringLiteral("aml"), QStringLiteral("generate"), QStringLiteral("--project"), projectDir,
+    return {QStringLiteral("aml"),    QStringLiteral("generate"), QStringLiteral("--project"), projectDir,
             QStringLiteral("--seed"), QStringLiteral("7")};
 }
 
 QStringList AmlDemoSetup::trainArguments(const QString &projectDir)
 {
-    return {QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"), projectDir, QStringLiteral("--config"),
-            configPath(projectDir), QStringLiteral("--name"), QStringLiteral("aml-demo")};
+    return {QStringLiteral("aml"),       QStringLiteral("train"),
+            QStringLiteral("--project"), projectDir,
+            QStringLiteral("--config"),  configPath(projectDir),
+            QStringLiteral("--name"),    QStringLiteral("aml-demo")};
 }
 
 int AmlDemoSetup::trainSteps(const QString &projectDir)

@@ -19,10 +19,7 @@ QString utc(double ts)
     return QDateTime::fromSecsSinceEpoch(qint64(ts), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
+QString q(const std::string &s) { return QString::fromStdString(s); }
 
 // Lays text out down the page and starts a new page when the next block does not fit.
 class PageCursor
@@ -97,7 +94,8 @@ void drawActivity(QPainter &p, const QRectF &r, const std::vector<projects::AmlA
     auto x = [&](double t) { return r.left() + (t - t0) / (t1 - t0) * r.width(); };
     for (const auto &d : days) {
         const double w = std::max(0.6, dayW * 0.8);
-        p.fillRect(QRectF(x(d.dayTs), mid - half * d.amountIn / top, w, half * d.amountIn / top), QColor(0x3b, 0x7d, 0xd8));
+        p.fillRect(QRectF(x(d.dayTs), mid - half * d.amountIn / top, w, half * d.amountIn / top),
+                   QColor(0x3b, 0x7d, 0xd8));
         p.fillRect(QRectF(x(d.dayTs), mid, w, half * d.amountOut / top), QColor(0xff, 0x8c, 0x1a));
     }
     p.setPen(QPen(Qt::gray, 0.5));
@@ -125,7 +123,9 @@ void drawTransfers(QPainter &p, const QRectF &r, const projects::AmlCase &c)
         const double y = r.bottom() - r.height() * std::log10(1 + t.amount) / std::log10(1 + amax);
         const bool hit = c.alert && t.id == c.alert->txId;
         p.setPen(Qt::NoPen);
-        p.setBrush(hit ? QColor(0xd6, 0x27, 0x28) : t.sender == c.account.id ? QColor(0xff, 0x8c, 0x1a) : QColor(0x3b, 0x7d, 0xd8));
+        p.setBrush(hit                        ? QColor(0xd6, 0x27, 0x28)
+                   : t.sender == c.account.id ? QColor(0xff, 0x8c, 0x1a)
+                                              : QColor(0x3b, 0x7d, 0xd8));
         p.drawEllipse(QPointF(x, y), hit ? 4.0 : 2.0, hit ? 4.0 : 2.0);
     }
     drawAxes(p, r, t0, t1);
@@ -177,10 +177,13 @@ QString AmlReportWriter::writePdf(const AmlCaseData &data, const QString &path)
         return tr("Cannot write the report %1.").arg(QDir::toNativeSeparators(path));
     PageCursor page(writer, p);
     // Page 1: who, why, what the analyst says.
-    page.text(c.alert ? tr("Case report: alert #%1").arg(c.alert->id) : tr("Case report: account %1").arg(q(c.account.name)), 18, true);
+    page.text(c.alert ? tr("Case report: alert #%1").arg(c.alert->id)
+                      : tr("Case report: account %1").arg(q(c.account.name)),
+              18, true);
     page.text(tr("Project %1; run %2; generated %3 UTC")
                   .arg(q(c.projectDir), c.runId.empty() ? tr("(none)") : q(c.runId),
-                       QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))), 8);
+                       QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+              8);
     page.gap(8);
     page.text(tr("Account"), 13, true);
     const QString label = c.account.label < 0 ? tr("unknown") : c.account.label ? tr("laundering") : tr("normal");
@@ -188,7 +191,8 @@ QString AmlReportWriter::writePdf(const AmlCaseData &data, const QString &path)
     page.text(tr("Type: %1").arg(c.account.business ? tr("business") : tr("personal")), 10, false, 10);
     page.text(tr("Country: %1").arg(q(c.account.country)), 10, false, 10);
     page.text(tr("Label: %1").arg(label), 10, false, 10);
-    page.text(tr("Account risk (graph model): %1").arg(c.accountScore ? QString::number(*c.accountScore, 'f', 4) : tr("-")),
+    page.text(tr("Account risk (graph model): %1")
+                  .arg(c.accountScore ? QString::number(*c.accountScore, 'f', 4) : tr("-")),
               10, false, 10);
     page.gap(8);
     page.text(tr("Model score and reasons"), 13, true);
@@ -229,15 +233,18 @@ QString AmlReportWriter::writePdf(const AmlCaseData &data, const QString &path)
               9);
     int n = 0;
     for (const auto &chain : c.trace.chains) {
-        QString line = QStringLiteral("%1. %2%3: ").arg(++n).arg(chain.forward ? tr("forward") : tr("backward"),
-                                                               chain.cycle ? tr(" (cycle)") : QString());
+        QString line = QStringLiteral("%1. %2%3: ")
+                           .arg(++n)
+                           .arg(chain.forward ? tr("forward") : tr("backward"),
+                                chain.cycle ? tr(" (cycle)") : QString());
         bool first = true;
         for (const auto &h : chain.hops) {
             if (first)
                 line += q(c.nameOf(h.from));
             first = false;
-            line += QStringLiteral(" → %1 (%2, +%3 h)").arg(q(c.nameOf(h.to)), QString::number(h.amount, 'f', 2),
-                                                            QString::number(h.delaySeconds / 3600, 'f', 1));
+            line += QStringLiteral(" → %1 (%2, +%3 h)")
+                        .arg(q(c.nameOf(h.to)), QString::number(h.amount, 'f', 2),
+                             QString::number(h.delaySeconds / 3600, 'f', 1));
         }
         page.text(line, 9, false, 10);
     }
@@ -249,8 +256,8 @@ QString AmlReportWriter::writePdf(const AmlCaseData &data, const QString &path)
         page.text(tr("%1  #%2  %3 → %4  %5 %6  %7  score %8%9")
                       .arg(utc(t.ts))
                       .arg(t.id)
-                      .arg(q(t.senderName), q(t.receiverName), QString::number(t.amount, 'f', 2), q(t.currency), q(t.channel),
-                           s == c.scores.end() ? tr("-") : QString::number(s->second, 'f', 4),
+                      .arg(q(t.senderName), q(t.receiverName), QString::number(t.amount, 'f', 2), q(t.currency),
+                           q(t.channel), s == c.scores.end() ? tr("-") : QString::number(s->second, 'f', 4),
                            hit ? tr("  (alerted)") : QString()),
                   8, hit, 10);
     }

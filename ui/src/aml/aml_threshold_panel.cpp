@@ -27,7 +27,8 @@ AmlThresholdPanel::AmlThresholdPanel(std::shared_ptr<const projects::Project> pr
     m_apply->setObjectName(QStringLiteral("applyThreshold"));
     m_apply->setEnabled(false);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Drag the dashed line to move the operating point (held-out months of the run)."), this));
+    layout->addWidget(
+        new QLabel(tr("Drag the dashed line to move the operating point (held-out months of the run)."), this));
     layout->addWidget(m_view, 1);
     layout->addWidget(m_info);
     layout->addWidget(m_apply, 0, Qt::AlignLeft);
@@ -52,9 +53,9 @@ bool AmlThresholdPanel::setRun(const QString &runId, const QString &model)
         QVector<widgets::ThresholdPoint> pts;
         for (const QJsonValue &v : points) {
             const QJsonObject o = v.toObject();
-            pts.push_back({o.value(QStringLiteral("threshold")).toDouble(), o.value(QStringLiteral("precision")).toDouble(),
-                           o.value(QStringLiteral("recall")).toDouble(), o.value(QStringLiteral("fpr")).toDouble(),
-                           o.value(QStringLiteral("alerts")).toDouble()});
+            pts.push_back({o.value(QStringLiteral("threshold")).toDouble(),
+                           o.value(QStringLiteral("precision")).toDouble(), o.value(QStringLiteral("recall")).toDouble(),
+                           o.value(QStringLiteral("fpr")).toDouble(), o.value(QStringLiteral("alerts")).toDouble()});
         }
         m_days = th->days > 0 ? th->days : 1;
         m_stored = th->threshold;
@@ -69,26 +70,21 @@ bool AmlThresholdPanel::setRun(const QString &runId, const QString &model)
     return true;
 }
 
-double AmlThresholdPanel::alertsPerDayAt(double threshold) const
-{
-    return m_view->pointAt(threshold).alerts / m_days;
-}
+double AmlThresholdPanel::alertsPerDayAt(double threshold) const { return m_view->pointAt(threshold).alerts / m_days; }
 
-QString AmlThresholdPanel::summary() const
-{
-    return m_info->text();
-}
+QString AmlThresholdPanel::summary() const { return m_info->text(); }
 
 void AmlThresholdPanel::showPoint(double threshold)
 {
     const widgets::ThresholdPoint p = m_view->pointAt(threshold);
-    m_info->setText(tr("Threshold %1: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)")
-                        .arg(threshold, 0, 'f', 4)
-                        .arg(p.alerts / m_days, 0, 'f', 1)
-                        .arg(p.precision, 0, 'f', 3)
-                        .arg(p.recall, 0, 'f', 3)
-                        .arg(p.fpr, 0, 'f', 4)
-                        .arg(m_stored, 0, 'f', 4));
+    m_info->setText(
+        tr("Threshold %1: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)")
+            .arg(threshold, 0, 'f', 4)
+            .arg(p.alerts / m_days, 0, 'f', 1)
+            .arg(p.precision, 0, 'f', 3)
+            .arg(p.recall, 0, 'f', 3)
+            .arg(p.fpr, 0, 'f', 4)
+            .arg(m_stored, 0, 'f', 4));
 }
 
 bool AmlThresholdPanel::apply()

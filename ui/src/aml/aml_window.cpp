@@ -1,10 +1,10 @@
 #include "aml/aml_window.h"
 
-#include "seekbench/projects/aml_case_store.h"
 #include "aml/aml_alerts_panel.h"
 #include "aml/aml_case_loader.h"
 #include "aml/aml_case_view.h"
 #include "aml/aml_threshold_panel.h"
+#include "seekbench/projects/aml_case_store.h"
 #include "seekbench/widgets/alert_timeline.h"
 
 #include <QCloseEvent>
@@ -15,8 +15,7 @@
 namespace seekbench::ui {
 
 AmlWindow::AmlWindow(std::shared_ptr<const projects::Project> project, const QString &projectDir, QWidget *parent)
-    : QMainWindow(parent)
-    , m_project(project)
+    : QMainWindow(parent), m_project(project)
 {
     setObjectName(QStringLiteral("amlWindow"));
     setWindowTitle(tr("Anti-money laundering — %1").arg(projectDir));
@@ -39,7 +38,8 @@ AmlWindow::AmlWindow(std::shared_ptr<const projects::Project> project, const QSt
     connect(m_case, &AmlCaseView::alertChanged, m_alerts, &AmlAlertsPanel::reload);
     connect(m_case, &AmlCaseView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_case, &AmlCaseView::caseFailed, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    connect(m_threshold, &AmlThresholdPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_threshold, &AmlThresholdPanel::message, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_threshold, &AmlThresholdPanel::alertsRecreated, this, &AmlWindow::reopenCaseAfterRecreation);
     // Leaving the case keeps what the analyst typed: a new threshold re-creates the
     // alerts, carrying saved status and notes over by transaction, not unsaved ones.
@@ -80,7 +80,9 @@ void AmlWindow::reopenCaseAfterRecreation()
             }
         }
         statusBar()->showMessage(tr("Transaction %1 is no longer alerted at the new threshold; its case shows the "
-                                    "account only.").arg(was.txId), 8000);
+                                    "account only.")
+                                     .arg(was.txId),
+                                 8000);
         m_case->openAccount(QString::fromStdString(c->report.account.name));
     } catch (const std::exception &e) {
         statusBar()->showMessage(tr("Cannot reopen the case: %1").arg(QString::fromUtf8(e.what())), 8000);

@@ -27,8 +27,8 @@ bool SetConfigFieldCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-ReplaceConfigCommand::ReplaceConfigCommand(ConfigDocument *doc, RunConfig before, RunConfig after,
-                                           const QString &label, bool mergeable)
+ReplaceConfigCommand::ReplaceConfigCommand(ConfigDocument *doc, RunConfig before, RunConfig after, const QString &label,
+                                           bool mergeable)
     : m_doc(doc), m_before(std::move(before)), m_after(std::move(after)), m_mergeable(mergeable)
 {
     setText(label);

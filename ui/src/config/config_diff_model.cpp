@@ -37,15 +37,9 @@ QStringList ConfigDiffModel::differingKeys() const
     return keys;
 }
 
-int ConfigDiffModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int ConfigDiffModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-int ConfigDiffModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ConfigDiffModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant ConfigDiffModel::data(const QModelIndex &index, int role) const
 {

@@ -1,8 +1,8 @@
 #include "config/config_diff_view.h"
 
-#include "seekbench/config/config_io.h"
 #include "config/config_diff_model.h"
 #include "config/issue_text.h"
+#include "seekbench/config/config_io.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -43,7 +43,8 @@ void ConfigDiffView::setEarlierRuns(const RunList &runs, const QString &selectRu
     m_yaml.clear();
     for (const seekbench::projects::RunRecord &r : runs) {
         const QString id = QString::fromStdString(r.id);
-        const QString created = QDateTime::fromSecsSinceEpoch(qint64(r.createdAt)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString created
+            = QDateTime::fromSecsSinceEpoch(qint64(r.createdAt)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         m_combo->addItem(tr("%1 (%2, %3)").arg(QString::fromStdString(r.name), id, created), id);
     }
     const int i = m_combo->findData(selectRunId);

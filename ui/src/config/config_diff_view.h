@@ -1,7 +1,7 @@
 #pragma once
 
-#include "seekbench/config/run_config.h"
 #include "common/run_list.h"
+#include "seekbench/config/run_config.h"
 
 #include <QHash>
 #include <QWidget>

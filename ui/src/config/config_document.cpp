@@ -1,16 +1,13 @@
 #include "config/config_document.h"
 
-#include "seekbench/config/config_schema.h"
 #include "config/config_commands.h"
+#include "seekbench/config/config_schema.h"
 
 #include <QUndoStack>
 
 namespace seekbench::ui {
 
-ConfigDocument::ConfigDocument(QObject *parent) : QObject(parent), m_undo(new QUndoStack(this))
-{
-    m_undo->setClean();
-}
+ConfigDocument::ConfigDocument(QObject *parent) : QObject(parent), m_undo(new QUndoStack(this)) { m_undo->setClean(); }
 
 bool ConfigDocument::setField(const QString &path, const QString &text)
 {

@@ -17,13 +17,9 @@ constexpr qint64 kMaxDraftBytes = 4 * 1024 * 1024;
 
 ConfigDraft::ConfigDraft(const QString &projectDir)
     : m_path(projectDir.isEmpty() ? QString() : pathText(layoutOf(projectDir).draftsDir() / "launch-draft.json"))
-{
-}
+{}
 
-bool ConfigDraft::exists() const
-{
-    return !m_path.isEmpty() && QFileInfo(m_path).isFile();
-}
+bool ConfigDraft::exists() const { return !m_path.isEmpty() && QFileInfo(m_path).isFile(); }
 
 bool ConfigDraft::save(const QString &yaml, const QString &runName, QString *error)
 {

@@ -1,7 +1,5 @@
 #include "config/config_editor.h"
 
-#include "seekbench/config/config_io.h"
-#include "seekbench/config/config_schema.h"
 #include "config/config_diff_model.h"
 #include "config/config_diff_view.h"
 #include "config/config_document.h"
@@ -9,6 +7,8 @@
 #include "config/estimates_panel.h"
 #include "config/issue_text.h"
 #include "launch/machine_capabilities.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/config/config_schema.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -54,10 +54,7 @@ QString rangeText(const ConfigField &f)
 }
 
 // Issues that say nothing about the estimates (the CLI's estimate ignores them too).
-bool machineOnly(const ConfigIssue &i)
-{
-    return i.code == "fp16_unavailable" || i.code == "cuda_unavailable";
-}
+bool machineOnly(const ConfigIssue &i) { return i.code == "fp16_unavailable" || i.code == "cuda_unavailable"; }
 } // namespace
 
 ConfigEditor::ConfigEditor(QWidget *parent)
@@ -195,13 +192,13 @@ void ConfigEditor::addField(const ConfigField &f, QFormLayout *form, QWidget *pa
         auto *combo = new QComboBox(cell);
         for (const std::string &c : f.choices)
             combo->addItem(QString::fromStdString(c));
-        connect(combo, &QComboBox::activated, this, [this, path, combo](int index) {
-            onFieldEdited(path, combo->itemText(index), true);
-        });
+        connect(combo, &QComboBox::activated, this,
+                [this, path, combo](int index) { onFieldEdited(path, combo->itemText(index), true); });
         row.editor = combo;
     } else {
         auto *edit = new QLineEdit(cell);
-        connect(edit, &QLineEdit::textEdited, this, [this, path](const QString &text) { onFieldEdited(path, text, false); });
+        connect(edit, &QLineEdit::textEdited, this,
+                [this, path](const QString &text) { onFieldEdited(path, text, false); });
         connect(edit, &QLineEdit::editingFinished, m_doc, &ConfigDocument::closeMerge);
         row.editor = edit;
     }
@@ -299,10 +296,7 @@ bool ConfigEditor::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-QString ConfigEditor::yamlText() const
-{
-    return m_yaml->toPlainText();
-}
+QString ConfigEditor::yamlText() const { return m_yaml->toPlainText(); }
 
 void ConfigEditor::setYamlText(const QString &yaml, bool undoable)
 {
@@ -462,10 +456,7 @@ QString ConfigEditor::fieldProblem(const QString &path) const
     return row.problem && !row.problem->isHidden() ? row.problem->text() : QString();
 }
 
-QWidget *ConfigEditor::fieldEditor(const QString &path) const
-{
-    return m_fields.value(path).editor;
-}
+QWidget *ConfigEditor::fieldEditor(const QString &path) const { return m_fields.value(path).editor; }
 
 QString ConfigEditor::fieldText(const QString &path) const
 {
@@ -544,14 +535,8 @@ void ConfigEditor::setEarlierRuns(const RunList &runs, const QString &selectRunI
     m_diffView->setEarlierRuns(runs, selectRunId, std::move(configOf));
 }
 
-ConfigDiffModel *ConfigEditor::diffModel() const
-{
-    return m_diffView->model();
-}
+ConfigDiffModel *ConfigEditor::diffModel() const { return m_diffView->model(); }
 
-void ConfigEditor::showView(View view)
-{
-    m_tabs->setCurrentIndex(view == View::Form ? 0 : view == View::Yaml ? 1 : 2);
-}
+void ConfigEditor::showView(View view) { m_tabs->setCurrentIndex(view == View::Form ? 0 : view == View::Yaml ? 1 : 2); }
 
 } // namespace seekbench::ui

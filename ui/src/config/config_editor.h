@@ -1,14 +1,14 @@
 #pragma once
 
+#include "common/run_list.h"
 #include "seekbench/config/config_issue.h"
 #include "seekbench/config/run_config.h"
-#include "common/run_list.h"
 #include "seekbench/config/validation.h"
 
 #include <QHash>
 
-#include <functional>
 #include <QWidget>
+#include <functional>
 
 class QAction;
 class QComboBox;
@@ -120,7 +120,7 @@ private:
     QAction *m_redoAction = nullptr;
     QHash<QString, FieldRow> m_fields;
     QList<QPair<QString, QGroupBox *>> m_groups;
-    seekbench::ConfigIssues m_yamlIssues;            // the YAML text does not parse
+    seekbench::ConfigIssues m_yamlIssues;                // the YAML text does not parse
     QHash<QString, seekbench::ConfigIssue> m_textIssues; // a field holds text of the wrong type
     seekbench::ConfigIssues m_issues;
     QString m_editingPath; // the field the change comes from: not rewritten under the cursor

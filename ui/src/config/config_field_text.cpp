@@ -83,7 +83,8 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Cost of working a false alert (threshold tuning)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "False-positive rate at which recall is reported (0.021: the article's 2.1 %)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "An alert is high severity when the precision at its score reaches this."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "An alert is medium severity when the precision at its score reaches this (and low below it)."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "An alert is medium severity when the precision at its score reaches this (and low below it)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Boosting rounds of the XGBoost baseline."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Tree depth of the XGBoost baseline."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Image-text model with cross attention, or the image-only ViT baseline."),
@@ -95,21 +96,29 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Wrong captions scored beside the right one per image."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Share of negatives that name a similar class."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Share of training captions reduced to the class-only template."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "Weight of the loss that scores each training image against the ten class templates."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Weight of the loss that scores each training image against the ten class templates."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Share of each batch's images scored against the ten class templates."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates)."),
+    QT_TRANSLATE_NOOP(
+        "ConfigSchema",
+        "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Training images are moved by up to this many pixels at random (0 = off)."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "Half of the training images are mirrored left to right at random; their captions describe the mirrored image."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "Channels of a convolutional stem whose features, max-pooled within each patch, are added to the patch embedding (0 = off)."),
+    QT_TRANSLATE_NOOP(
+        "ConfigSchema",
+        "Half of the training images are mirrored left to right at random; their captions describe the mirrored image."),
+    QT_TRANSLATE_NOOP(
+        "ConfigSchema",
+        "Channels of a convolutional stem whose features, max-pooled within each patch, are added to the patch embedding (0 = off)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "One negative keeps the class and changes an attribute."),
 };
 } // namespace
 
 QStringList ConfigFieldText::groupOrder()
 {
-    return {QStringLiteral("model"), QStringLiteral("moe"), QStringLiteral("head"), QStringLiteral("training"),
-            QStringLiteral("precision"), QStringLiteral("data"), QStringLiteral("crossmodal"), QStringLiteral("aml"),
-            QStringLiteral("distributed"), QStringLiteral("checkpoints"), QStringLiteral("run")};
+    return {QStringLiteral("model"),       QStringLiteral("moe"),       QStringLiteral("head"),
+            QStringLiteral("training"),    QStringLiteral("precision"), QStringLiteral("data"),
+            QStringLiteral("crossmodal"),  QStringLiteral("aml"),       QStringLiteral("distributed"),
+            QStringLiteral("checkpoints"), QStringLiteral("run")};
 }
 
 QString ConfigFieldText::groupTitle(const QString &group)

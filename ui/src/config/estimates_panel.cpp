@@ -80,7 +80,8 @@ EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
         m_precisionLabels.insert(p, label);
         m_grid->addWidget(label, row, 0);
         QList<QLabel *> cells;
-        static const char *const names[] = {"weights", "gradients", "optimizer", "activations", "total", "largest_batch"};
+        static const char *const names[] = {"weights",     "gradients", "optimizer",
+                                            "activations", "total",     "largest_batch"};
         for (int c = 0; c < Columns; ++c) {
             auto *cell = new QLabel(this);
             cell->setObjectName(QStringLiteral("estimate_%1_%2").arg(p, QLatin1String(names[c])));
@@ -118,15 +119,9 @@ void EstimatesPanel::setCapabilities(const seekbench::BuildCapabilities &caps)
     retranslate();
 }
 
-double EstimatesPanel::budgetGb() const
-{
-    return m_budget->value();
-}
+double EstimatesPanel::budgetGb() const { return m_budget->value(); }
 
-void EstimatesPanel::setBudgetGb(double gb)
-{
-    m_budget->setValue(gb);
-}
+void EstimatesPanel::setBudgetGb(double gb) { m_budget->setValue(gb); }
 
 void EstimatesPanel::retranslate()
 {
@@ -136,8 +131,8 @@ void EstimatesPanel::retranslate()
     m_budget->setSuffix(tr(" GB"));
     m_budget->setToolTip(tr("The memory of the card to fit, for example 24 GB; the last column is the largest "
                             "micro-batch whose estimate fits it."));
-    const QStringList headers = {tr("Weights"), tr("Gradients"), tr("Optimizer"), tr("Activations"), tr("Total"),
-                                 tr("Largest batch")};
+    const QStringList headers = {tr("Weights"),     tr("Gradients"), tr("Optimizer"),
+                                 tr("Activations"), tr("Total"),     tr("Largest batch")};
     for (int c = 0; c < Columns; ++c)
         m_headers[c]->setText(QStringLiteral("<b>%1</b>").arg(headers[c]));
     const bool fp16 = m_caps.cudaBuild && m_caps.cudaDevice;
@@ -197,7 +192,8 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
     else
         m_activeValue->clear();
     const int batch = config.training.batch_size;
-    m_batchLabel->setText(tr("Training memory at batch %1 (weights, gradients, optimizer state, activations)").arg(batch));
+    m_batchLabel->setText(
+        tr("Training memory at batch %1 (weights, gradients, optimizer state, activations)").arg(batch));
     const double budgetBytes = m_budget->value() * 1e9; // GB as the CLI's --budget-gb
     for (const QString &p : precisions()) {
         Row r;

@@ -4,9 +4,7 @@ namespace seekbench::ui {
 
 QString IssueText::describe(const ConfigIssue &issue)
 {
-    auto arg = [&](std::size_t i) {
-        return i < issue.args.size() ? QString::fromStdString(issue.args[i]) : QString();
-    };
+    auto arg = [&](std::size_t i) { return i < issue.args.size() ? QString::fromStdString(issue.args[i]) : QString(); };
     const std::string &c = issue.code;
     QString text;
     if (c == "yaml_syntax")

@@ -2,8 +2,8 @@
 
 #include "common/project_paths.h"
 
-#include "seekbench/formats/fashion_captions.h"
 #include "inspector/inspection_client.h"
+#include "seekbench/formats/fashion_captions.h"
 #include "seekbench/widgets/attention_heatmap.h"
 #include "seekbench/widgets/gate_chart.h"
 
@@ -19,8 +19,8 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace seekbench::ui {
@@ -33,7 +33,6 @@ namespace {
 // The run picker: Qt::UserRole holds the run folder, this role its checkpoint folder.
 constexpr int kCheckpointsRole = Qt::UserRole + 1;
 
-
 QImage sampleImage(const std::vector<std::uint8_t> &pixels, int rows, int cols)
 {
     QImage img(cols, rows, QImage::Format_Grayscale8);
@@ -44,7 +43,8 @@ QImage sampleImage(const std::vector<std::uint8_t> &pixels, int rows, int cols)
 
 QString className(int cls)
 {
-    return cls >= 0 && cls < kFashionClasses ? QString::fromStdString(fashionClassNames()[std::size_t(cls)]) : QString();
+    return cls >= 0 && cls < kFashionClasses ? QString::fromStdString(fashionClassNames()[std::size_t(cls)])
+                                             : QString();
 }
 
 } // namespace
@@ -129,7 +129,8 @@ void AttentionInspectorView::buildUi()
 
     auto *left = new QWidget(this);
     auto *l = new QVBoxLayout(left);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_runLabel, m_run, m_checkpointLabel, m_checkpoint, m_sampleLabel})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_runLabel, m_run, m_checkpointLabel, m_checkpoint, m_sampleLabel})
         l->addWidget(w);
     auto *sampleRow = new QHBoxLayout;
     sampleRow->addWidget(m_sample, 1);
@@ -149,8 +150,11 @@ void AttentionInspectorView::buildUi()
     auto *right = new QWidget(this);
     auto *grid = new QGridLayout(right);
     int row = 0;
-    for (auto [label, field] : {std::pair<QLabel *, QWidget *>{m_layerLabel, m_layer}, {m_headLabel, m_head},
-                                {m_modeLabel, m_mode}, {m_mapLabel, m_colourMap}, {m_opacityLabel, m_opacity}}) {
+    for (auto [label, field] : {std::pair<QLabel *, QWidget *>{m_layerLabel, m_layer},
+                                {m_headLabel, m_head},
+                                {m_modeLabel, m_mode},
+                                {m_mapLabel, m_colourMap},
+                                {m_opacityLabel, m_opacity}}) {
         grid->addWidget(label, row, 0);
         grid->addWidget(field, row++, 1);
     }
@@ -191,7 +195,8 @@ void AttentionInspectorView::buildUi()
     connect(m_gallery, &QListWidget::itemClicked, this,
             [this](QListWidgetItem *item) { inspectSample(item->data(Qt::UserRole).toLongLong()); });
     connect(m_tokens, &QListWidget::currentRowChanged, this, [this](int r) { selectToken(r); });
-    connect(m_tokens, &QListWidget::itemEntered, this, [this](QListWidgetItem *item) { selectToken(m_tokens->row(item)); });
+    connect(m_tokens, &QListWidget::itemEntered, this,
+            [this](QListWidgetItem *item) { selectToken(m_tokens->row(item)); });
     connect(m_heatmap, &AttentionHeatmap::patchClicked, this, [this](int p) { selectPatch(p); });
     connect(m_layer, &QComboBox::currentIndexChanged, this, [this] {
         fillHeads();
@@ -298,7 +303,8 @@ void AttentionInspectorView::setProjectDir(const QString &dir)
         return;
     }
     m_run->setCurrentIndex(-1);
-    QMetaObject::invokeMethod(m_run, [this] { m_run->setCurrentIndex(0); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_run, [this] { m_run->setCurrentIndex(0); }, Qt::QueuedConnection);
 }
 
 void AttentionInspectorView::runChanged()
@@ -380,14 +386,13 @@ void AttentionInspectorView::showInspection(std::shared_ptr<const AttentionInspe
     if (auto *modes = qobject_cast<QStandardItemModel *>(m_mode->model()); modes && modes->rowCount() > 2)
         modes->item(2)->setEnabled(hasGradients(*m_current));
     showTokens();
-    m_gateLabel->setText(
-        m_current->architecture == "image_only"
-            ? tr("Image-only model: no gate")
-            : tr("Sample %1 (%2, predicted %3) — gate: text %4, image %5")
-                  .arg(m_current->index)
-                  .arg(className(m_current->label), className(m_current->predictedClass))
-                  .arg(m_current->gateText, 0, 'f', 3)
-                  .arg(m_current->gateImage, 0, 'f', 3));
+    m_gateLabel->setText(m_current->architecture == "image_only"
+                             ? tr("Image-only model: no gate")
+                             : tr("Sample %1 (%2, predicted %3) — gate: text %4, image %5")
+                                   .arg(m_current->index)
+                                   .arg(className(m_current->label), className(m_current->predictedClass))
+                                   .arg(m_current->gateText, 0, 'f', 3)
+                                   .arg(m_current->gateImage, 0, 'f', 3));
     m_gateChart->setCurrent(m_current->label, m_current->gateText);
     const int token = m_current->classToken >= 0 && m_current->classToken < int(m_current->tokens.size())
                           ? m_current->classToken
@@ -573,7 +578,9 @@ QImage AttentionInspectorView::viewImage() const
         }
         p.setPen(Qt::black);
         p.drawText(QRect(8, size.height() - 58, size.width() - 16, 56), Qt::AlignLeft | Qt::TextWordWrap,
-                   tr("Sample %1, %2 — %3\n%4").arg(m_current->index).arg(className(m_current->label), m_layer->currentText(), caption));
+                   tr("Sample %1, %2 — %3\n%4")
+                       .arg(m_current->index)
+                       .arg(className(m_current->label), m_layer->currentText(), caption));
     }
     return out;
 }

@@ -19,7 +19,7 @@ class QSpinBox;
 namespace seekbench::widgets {
 class AttentionHeatmap;
 class GateChart;
-}
+} // namespace seekbench::widgets
 
 namespace seekbench::ui {
 

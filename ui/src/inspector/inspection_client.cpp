@@ -1,7 +1,7 @@
 #include "inspector/inspection_client.h"
 
-#include "seekbench/inspection/inspection_protocol.h"
 #include "common/cli_client.h"
+#include "seekbench/inspection/inspection_protocol.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -10,9 +10,7 @@
 
 namespace seekbench::ui {
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 struct InspectionClient::Parsed
 {
@@ -37,10 +35,7 @@ InspectionClient::Parsed parse(const QByteArray &line)
 
 InspectionClient::InspectionClient(QObject *parent) : QObject(parent) {}
 
-InspectionClient::~InspectionClient()
-{
-    stop();
-}
+InspectionClient::~InspectionClient() { stop(); }
 
 void InspectionClient::setRun(const QString &runDir, const QString &checkpoint)
 {
@@ -84,8 +79,8 @@ void InspectionClient::ensureStarted()
     connect(m_process, &QProcess::finished, this, [this] { processFinished(); });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
-            Q_EMIT helperFailed(tr("The inspection helper %1 could not start: %2")
-                                    .arg(m_process->program(), m_process->errorString()));
+            Q_EMIT helperFailed(
+                tr("The inspection helper %1 could not start: %2").arg(m_process->program(), m_process->errorString()));
     });
     m_process->start(program, args);
 }

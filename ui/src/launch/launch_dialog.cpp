@@ -1,12 +1,12 @@
 #include "launch/launch_dialog.h"
 
-#include "seekbench/config/config_io.h"
-#include "seekbench/projects/project_error.h"
-#include "seekbench/projects/project_layout.h"
 #include "config/config_draft.h"
 #include "config/config_editor.h"
 #include "config/issue_text.h"
 #include "launch/launch_target_picker.h"
+#include "seekbench/config/config_io.h"
+#include "seekbench/projects/project_error.h"
+#include "seekbench/projects/project_layout.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -57,7 +57,8 @@ QStringList LaunchDialog::presetNames()
     for (const char *n : {"tiny", "small", "base", "moe"})
         if (QFile::exists(QStringLiteral(":/configs/%1.yaml").arg(QLatin1String(n))))
             names << QLatin1String(n);
-    for (const QString &f : QDir(QStringLiteral(":/configs")).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name))
+    for (const QString &f :
+         QDir(QStringLiteral(":/configs")).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name))
         if (!names.contains(QFileInfo(f).completeBaseName()))
             names << QFileInfo(f).completeBaseName();
     return names;
@@ -100,7 +101,8 @@ LaunchDialog::LaunchDialog(const QString &projectDir, QWidget *parent) : QDialog
     m_nameLabel = new QLabel(this);
     form->addRow(m_sourceLabel, m_source);
     form->addRow(m_nameLabel, m_name);
-    m_where = new LaunchTargetPicker(projectDir, [this] { return m_editor ? m_editor->yamlText() : QString(); }, this);
+    m_where = new LaunchTargetPicker(
+        projectDir, [this] { return m_editor ? m_editor->yamlText() : QString(); }, this);
     m_whereLabel = new QLabel(this);
     form->addRow(m_whereLabel, m_where);
     connect(m_where, &LaunchTargetPicker::changed, this, [this] { check(); });
@@ -264,9 +266,8 @@ void LaunchDialog::setConfigText(const QString &yaml, const QString &runName)
 void LaunchDialog::setEarlierRuns(const RunList &runs, const QString &selectRunId)
 {
     const QString dir = m_projectDir;
-    m_editor->setEarlierRuns(runs, selectRunId, [dir](const seekbench::projects::RunRecord &r) {
-        return runConfigYaml(dir, r);
-    });
+    m_editor->setEarlierRuns(runs, selectRunId,
+                             [dir](const seekbench::projects::RunRecord &r) { return runConfigYaml(dir, r); });
 }
 
 QString LaunchDialog::runConfigYaml(const QString &projectDir, const seekbench::projects::RunRecord &run)
@@ -286,20 +287,11 @@ QString LaunchDialog::runConfigYaml(const QString &projectDir, const seekbench::
     return text;
 }
 
-QString LaunchDialog::runName() const
-{
-    return m_name->text().trimmed();
-}
+QString LaunchDialog::runName() const { return m_name->text().trimmed(); }
 
-QString LaunchDialog::problemsText() const
-{
-    return m_problems->text();
-}
+QString LaunchDialog::problemsText() const { return m_problems->text(); }
 
-LaunchTarget LaunchDialog::target() const
-{
-    return m_where->target();
-}
+LaunchTarget LaunchDialog::target() const { return m_where->target(); }
 
 void LaunchDialog::check()
 {
@@ -309,8 +301,9 @@ void LaunchDialog::check()
     if (m_where && !m_where->problem().isEmpty())
         problems << m_where->problem();
     m_valid = m_editor->isValid() && problems.isEmpty();
-    m_problems->setText(m_valid ? tr("The config is valid.")
-                                : tr("Launch is refused until these problems are fixed:\n%1").arg(problems.join(QLatin1Char('\n'))));
+    m_problems->setText(
+        m_valid ? tr("The config is valid.")
+                : tr("Launch is refused until these problems are fixed:\n%1").arg(problems.join(QLatin1Char('\n'))));
     // Switching a style sheet on every keystroke re-polishes the label (tens of ms); a
     // palette switch is a repaint.
     QPalette palette = this->palette();
@@ -319,9 +312,11 @@ void LaunchDialog::check()
     m_problems->setPalette(palette);
     m_launch->setEnabled(m_valid);
     // A disabled button still shows its tooltip: it says why.
-    m_launch->setToolTip(m_valid ? tr("Start the run with this config.")
-                                 : tr("Disabled: %1").arg(problems.value(0)
-                                                          + (problems.size() > 1 ? tr(" (and %n more)", "", int(problems.size() - 1)) : QString())));
+    m_launch->setToolTip(
+        m_valid ? tr("Start the run with this config.")
+                : tr("Disabled: %1")
+                      .arg(problems.value(0)
+                           + (problems.size() > 1 ? tr(" (and %n more)", "", int(problems.size() - 1)) : QString())));
 }
 
 bool LaunchDialog::saveDraftNow()
@@ -335,10 +330,7 @@ bool LaunchDialog::saveDraftNow()
     return ok;
 }
 
-bool LaunchDialog::draftOffered() const
-{
-    return !m_draftBanner->isHidden();
-}
+bool LaunchDialog::draftOffered() const { return !m_draftBanner->isHidden(); }
 
 void LaunchDialog::showDraftBanner()
 {
@@ -347,8 +339,9 @@ void LaunchDialog::showDraftBanner()
         m_draftBanner->hide();
         return;
     }
-    m_draftLabel->setText(tr("Unsaved edits from %1 (run “%2”) were kept as a draft. Restore them?")
-                              .arg(QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat), draft->runName));
+    m_draftLabel->setText(
+        tr("Unsaved edits from %1 (run “%2”) were kept as a draft. Restore them?")
+            .arg(QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat), draft->runName));
     m_draftBanner->show();
 }
 

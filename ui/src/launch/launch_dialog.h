@@ -56,8 +56,8 @@ public:
 
     // Writes `yaml` to the project's configs/ folder under a name made from `runName`
     // and the time; the path is what `seekbench-cli train --config` gets.
-    static bool saveConfig(const QString &projectDir, const QString &runName, const QString &yaml,
-                           QString *savedPath, QString *error);
+    static bool saveConfig(const QString &projectDir, const QString &runName, const QString &yaml, QString *savedPath,
+                           QString *error);
     static QStringList presetNames();
     // A run's config snapshot: runs/<id>/config.yaml in the project (the GUI's run
     // listing leaves the YAML out), or the record's own copy when it has one.
@@ -95,9 +95,9 @@ private:
     QTimer m_draftTimer;
     QString m_savedPath;
     bool m_valid = false;
-    bool m_nameAuto = true;   // the name follows the loaded config until the user types one
-    bool m_dirty = false;     // edits since the last draft
-    bool m_loading = false;   // programmatic loads are not edits
+    bool m_nameAuto = true; // the name follows the loaded config until the user types one
+    bool m_dirty = false;   // edits since the last draft
+    bool m_loading = false; // programmatic loads are not edits
 };
 
 } // namespace seekbench::ui

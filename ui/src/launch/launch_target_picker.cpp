@@ -1,8 +1,8 @@
 #include "launch/launch_target_picker.h"
 
-#include "seekbench/replies/slurm_replies.h"
 #include "common/cli_client.h"
 #include "common/project_paths.h"
+#include "seekbench/replies/slurm_replies.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -54,21 +54,24 @@ LaunchTargetPicker::LaunchTargetPicker(const QString &projectDir, std::function<
     connect(m_processes, qOverload<int>(&QSpinBox::valueChanged), this, &LaunchTargetPicker::changed);
     connect(m_profile, qOverload<int>(&QComboBox::currentIndexChanged), this, &LaunchTargetPicker::changed);
     connect(m_preview, &QPushButton::clicked, this, [this] {
-        connect(this, &LaunchTargetPicker::previewReady, this, [this](const QString &text) {
-            QDialog box(this);
-            box.setObjectName(QStringLiteral("jobScriptDialog"));
-            box.setWindowTitle(tr("Slurm job script"));
-            auto *layout = new QVBoxLayout(&box);
-            auto *view = new QPlainTextEdit(&box);
-            view->setReadOnly(true);
-            view->setPlainText(text);
-            layout->addWidget(view);
-            auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &box);
-            connect(buttons, &QDialogButtonBox::rejected, &box, &QDialog::reject);
-            layout->addWidget(buttons);
-            box.resize(760, 480);
-            box.exec();
-        }, Qt::SingleShotConnection);
+        connect(
+            this, &LaunchTargetPicker::previewReady, this,
+            [this](const QString &text) {
+                QDialog box(this);
+                box.setObjectName(QStringLiteral("jobScriptDialog"));
+                box.setWindowTitle(tr("Slurm job script"));
+                auto *layout = new QVBoxLayout(&box);
+                auto *view = new QPlainTextEdit(&box);
+                view->setReadOnly(true);
+                view->setPlainText(text);
+                layout->addWidget(view);
+                auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &box);
+                connect(buttons, &QDialogButtonBox::rejected, &box, &QDialog::reject);
+                layout->addWidget(buttons);
+                box.resize(760, 480);
+                box.exec();
+            },
+            Qt::SingleShotConnection);
         previewScript();
     });
     retranslate();

@@ -1,16 +1,16 @@
 #include "launch/run_launcher.h"
 
+#include "common/cli_client.h"
+#include "common/project_paths.h"
+#include "config/issue_text.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/estimates.h"
+#include "seekbench/config/validation.h"
 #include "seekbench/projects/process_identity.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/project_layout.h"
 #include "seekbench/projects/run_control.h"
 #include "seekbench/replies/slurm_replies.h"
-#include "common/cli_client.h"
-#include "common/project_paths.h"
-#include "config/issue_text.h"
-#include "seekbench/config/validation.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -61,10 +61,7 @@ RunLauncher::Check RunLauncher::checkLoad(const ConfigLoad &load)
     return check;
 }
 
-RunLauncher::Check RunLauncher::checkText(const QString &yaml)
-{
-    return checkLoad(parseRunConfig(yaml.toStdString()));
-}
+RunLauncher::Check RunLauncher::checkText(const QString &yaml) { return checkLoad(parseRunConfig(yaml.toStdString())); }
 
 RunLauncher::Check RunLauncher::checkConfig(const QString &path)
 {
@@ -94,10 +91,11 @@ double RunLauncher::availableMemoryBytes()
 }
 
 QStringList RunLauncher::commandFor(const LaunchTarget &target, const QString &projectDir, const QString &configPath,
-                                   const QString &name, const QString &parentId)
+                                    const QString &name, const QString &parentId)
 {
     const QString config = QFileInfo(configPath).absoluteFilePath();
-    QStringList train{QStringLiteral("train"), QStringLiteral("--project"), projectDir, QStringLiteral("--config"), config};
+    QStringList train{QStringLiteral("train"), QStringLiteral("--project"), projectDir, QStringLiteral("--config"),
+                      config};
     if (!name.isEmpty())
         train << QStringLiteral("--name") << name;
     switch (target.kind) {
@@ -110,8 +108,10 @@ QStringList RunLauncher::commandFor(const LaunchTarget &target, const QString &p
                            QStringLiteral("--")}
                + train;
     case LaunchTarget::Kind::Slurm: {
-        QStringList args{QStringLiteral("slurm"), QStringLiteral("submit"), QStringLiteral("--project"), projectDir,
-                         QStringLiteral("--config"), config, QStringLiteral("--profile"), target.clusterProfile,
+        QStringList args{QStringLiteral("slurm"),     QStringLiteral("submit"),
+                         QStringLiteral("--project"), projectDir,
+                         QStringLiteral("--config"),  config,
+                         QStringLiteral("--profile"), target.clusterProfile,
                          QStringLiteral("--json")};
         if (!name.isEmpty())
             args << QStringLiteral("--name") << name;
@@ -161,7 +161,8 @@ bool RunLauncher::submitSlurm(const Queued &q, QString *error)
                 follow.stdoutFile = pathText(layoutOf(projectDir).slurmFollowOutLog(result.reply->run));
                 follow.stderrFile = pathText(layoutOf(projectDir).slurmFollowErrLog(result.reply->run));
             } catch (const projects::ProjectError &e) {
-                Q_EMIT launchFailed(tr("The Slurm submission named a bad run: %1").arg(QString::fromStdString(e.what())));
+                Q_EMIT launchFailed(
+                    tr("The Slurm submission named a bad run: %1").arg(QString::fromStdString(e.what())));
                 return;
             }
             QString why;
@@ -186,7 +187,8 @@ bool RunLauncher::launch(const QString &configPath, const QString &name, QString
     const ConfigLoad load = loadRunConfig(configPath.toStdString());
     const RunConfig &config = load.config;
     if (config.training.device == "cpu") {
-        const MemoryEstimate need = estimateTrainingMemory(config, config.training.precision, config.training.batch_size);
+        const MemoryEstimate need = estimateTrainingMemory(config, config.training.precision,
+                                                           config.training.batch_size);
         const double free = availableMemoryBytes();
         if (free > 0 && need.totalBytes > free) {
             *error = tr("This run needs about %1 MiB of memory for training, but only %2 MiB are free.")
@@ -237,8 +239,7 @@ int RunLauncher::runningHere(const RunList &runs) const
 {
     int n = 0;
     for (const auto &r : runs)
-        if (r.status == RunStatus::Running
-            && projects::RunControl::writerState(r) == projects::WriterState::Alive)
+        if (r.status == RunStatus::Running && projects::RunControl::writerState(r) == projects::WriterState::Alive)
             ++n;
     return n;
 }

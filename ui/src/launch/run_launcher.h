@@ -1,7 +1,7 @@
 #pragma once
 
-#include "seekbench/config/config_io.h"
 #include "common/run_list.h"
+#include "seekbench/config/config_io.h"
 
 #include <QObject>
 #include <QString>

@@ -146,7 +146,8 @@ void NewProjectDialog::accept()
 
 void NewProjectDialog::reject()
 {
-    if (m_demo && (m_demo->stage() == AmlDemoSetup::Stage::Generating || m_demo->stage() == AmlDemoSetup::Stage::Training)) {
+    if (m_demo
+        && (m_demo->stage() == AmlDemoSetup::Stage::Generating || m_demo->stage() == AmlDemoSetup::Stage::Training)) {
         m_demo->cancel(); // the project stays; the button now opens it
         return;
     }

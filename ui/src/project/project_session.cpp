@@ -53,8 +53,7 @@ QStringList ProjectSession::crashedAtOpen() const
     return out;
 }
 
-void ProjectSession::create(const QString &dir, const QString &name, const QString &description,
-                            const QString &scenario)
+void ProjectSession::create(const QString &dir, const QString &name, const QString &description, const QString &scenario)
 {
     ProjectManifest manifest;
     manifest.scenario = scenario.toStdString();

@@ -1,7 +1,7 @@
 #include "project/project_templates.h"
 
-#include "seekbench/projects/project_layout.h"
 #include "project/project_session.h"
+#include "seekbench/projects/project_layout.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,19 +16,26 @@ QList<ProjectTemplate> projectTemplates()
 {
     auto tr = [](const char *text) { return QCoreApplication::translate("ProjectTemplates", text); };
     return {
-        {QStringLiteral("blank"), tr("Blank project"), tr("An empty project: bring your own run configs."),
-         QString(), {}},
-        {QStringLiteral("text_classification"), tr("Text classification (synthetic)"),
+        {QStringLiteral("blank"),
+         tr("Blank project"),
+         tr("An empty project: bring your own run configs."),
+         QString(),
+         {}},
+        {QStringLiteral("text_classification"),
+         tr("Text classification (synthetic)"),
          tr("DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE "
             "configs, ready to launch."),
          QStringLiteral("text_classification"),
          {QStringLiteral(":/configs/tiny.yaml"), QStringLiteral(":/configs/small.yaml"),
           QStringLiteral(":/configs/moe.yaml")}},
-        {QStringLiteral("aml"), tr("Anti-money laundering (synthetic)"),
+        {QStringLiteral("aml"),
+         tr("Anti-money laundering (synthetic)"),
          tr("Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model "
             "against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open "
             "View > Anti-money laundering."),
-         QStringLiteral("aml"), {QStringLiteral(":/configs/aml.yaml"), QStringLiteral(":/configs/aml_demo.yaml")}, true},
+         QStringLiteral("aml"),
+         {QStringLiteral(":/configs/aml.yaml"), QStringLiteral(":/configs/aml_demo.yaml")},
+         true},
     };
 }
 

@@ -11,10 +11,10 @@ namespace seekbench::ui {
 struct ProjectTemplate
 {
     QString id;
-    QString title;       // translated
-    QString description; // translated
-    QString scenario;    // recorded in the project's manifest
-    QStringList configs; // resource paths, copied to <project>/configs/<file name>
+    QString title;         // translated
+    QString description;   // translated
+    QString scenario;      // recorded in the project's manifest
+    QStringList configs;   // resource paths, copied to <project>/configs/<file name>
     bool demoData = false; // filled after creation by AmlDemoSetup (aml_demo_setup.h)
 };
 

@@ -28,8 +28,7 @@ QString q(const std::string &s) { return QString::fromStdString(s); }
 
 StoreWatcher::StoreWatcher(std::shared_ptr<const Project> project, QObject *parent)
     : QObject(parent), m_project(std::move(project))
-{
-}
+{}
 
 StoreWatcher::~StoreWatcher() = default;
 
@@ -74,10 +73,7 @@ void StoreWatcher::stop()
     m_store.reset();
 }
 
-void StoreWatcher::refresh()
-{
-    poll();
-}
+void StoreWatcher::refresh() { poll(); }
 
 void StoreWatcher::poll()
 {
@@ -113,10 +109,7 @@ void StoreWatcher::watchRun(const QString &runId)
     }
 }
 
-void StoreWatcher::unwatchRun(const QString &runId)
-{
-    m_cursors.remove(runId);
-}
+void StoreWatcher::unwatchRun(const QString &runId) { m_cursors.remove(runId); }
 
 void StoreWatcher::pollLive()
 {
@@ -170,13 +163,14 @@ widgets::PlotSeries StoreWatcher::seriesFor(const QString &runId, const std::str
             continue;
         s.append((b.firstStep + b.lastStep) / 2.0, (b.firstTime + b.lastTime) / 2.0, b.min, b.max, b.mean());
     }
-    s.pointsPerBucket = curve.buckets.empty() ? 1.0
-                                              : static_cast<double>(curve.points) / static_cast<double>(curve.buckets.size());
+    s.pointsPerBucket = curve.buckets.empty()
+                            ? 1.0
+                            : static_cast<double>(curve.points) / static_cast<double>(curve.buckets.size());
     return s;
 }
 
-void StoreWatcher::requestCurves(quint64 requestId, const QStringList &runIds, const QStringList &keys,
-                                 double fromStep, double toStep, int buckets, bool allRanks)
+void StoreWatcher::requestCurves(quint64 requestId, const QStringList &runIds, const QStringList &keys, double fromStep,
+                                 double toStep, int buckets, bool allRanks)
 {
     QVector<widgets::PlotSeries> out;
     freshConnections();
@@ -241,13 +235,13 @@ void StoreWatcher::requestRankStates(const QString &runId)
     QStringList states, problems;
     try {
         for (const RankState &r : rankStates(store(), runId.toStdString())) {
-            const QString state = r.state == "waiting"    ? tr("waiting")
-                                  : r.state == "running"  ? tr("running")
-                                  : r.state == "finished" ? tr("finished")
+            const QString state = r.state == "waiting"     ? tr("waiting")
+                                  : r.state == "running"   ? tr("running")
+                                  : r.state == "finished"  ? tr("finished")
                                   : r.state == "cancelled" ? tr("cancelled")
-                                  : r.state == "failed"   ? tr("failed")
-                                  : r.state == "lost"     ? tr("lost")
-                                                          : q(r.state);
+                                  : r.state == "failed"    ? tr("failed")
+                                  : r.state == "lost"      ? tr("lost")
+                                                           : q(r.state);
             QString line = tr("rank %1: %2, step %3").arg(r.rank).arg(state).arg(r.step);
             if (!r.message.empty())
                 line += QStringLiteral(" (") + q(r.message) + QLatin1Char(')');
@@ -280,7 +274,8 @@ void StoreWatcher::trashRun(const QString &runId)
         const std::filesystem::path from = m_project->runDir(record.id);
         const std::filesystem::path trash = m_project->layout().trashDir();
         std::filesystem::create_directories(trash);
-        const std::string stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
+        const std::string stamp
+            = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
         const std::filesystem::path to = m_project->layout().trashedRunDir(record.id, stamp);
         if (std::filesystem::exists(from))
             std::filesystem::rename(from, to);
@@ -289,7 +284,8 @@ void StoreWatcher::trashRun(const QString &runId)
         // The config and metadata stay with the files, so a trashed run can be read back.
         QFile meta(QString::fromStdString(m_project->layout().trashedRunMetaPath(record.id, stamp).string()));
         if (meta.open(QIODevice::WriteOnly | QIODevice::Text)) {
-            meta.write(("id: " + record.id + "\nname: " + record.name + "\nstatus: " + toString(record.status) + "\n").c_str());
+            meta.write(
+                ("id: " + record.id + "\nname: " + record.name + "\nstatus: " + toString(record.status) + "\n").c_str());
             meta.write("config: |\n");
             for (const QString &line : q(record.configYaml).split(QLatin1Char('\n')))
                 meta.write(("  " + line.toStdString() + "\n").c_str());

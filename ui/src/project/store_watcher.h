@@ -1,7 +1,7 @@
 #pragma once
 
-#include "seekbench/projects/curve_query.h"
 #include "common/run_list.h"
+#include "seekbench/projects/curve_query.h"
 #include "seekbench/widgets/plot_series.h"
 
 #include <QHash>

@@ -44,7 +44,9 @@ LogView::LogView(QWidget *parent) : QWidget(parent)
     connect(m_files, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int) { loadCurrent(false); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] { findNext(m_search->text()); });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
-        m_matches->setText(t.isEmpty() ? QString() : tr("%n match(es)", nullptr, static_cast<int>(m_text->toPlainText().count(t, Qt::CaseInsensitive))));
+        m_matches->setText(t.isEmpty() ? QString()
+                                       : tr("%n match(es)", nullptr,
+                                            static_cast<int>(m_text->toPlainText().count(t, Qt::CaseInsensitive))));
     });
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -54,10 +56,7 @@ LogView::LogView(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
-void LogView::retranslate()
-{
-    m_search->setPlaceholderText(tr("Search the log (Enter: next match)"));
-}
+void LogView::retranslate() { m_search->setPlaceholderText(tr("Search the log (Enter: next match)")); }
 
 void LogView::changeEvent(QEvent *event)
 {
@@ -124,10 +123,7 @@ void LogView::loadCurrent(bool append)
         m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
 }
 
-QString LogView::text() const
-{
-    return m_text->toPlainText();
-}
+QString LogView::text() const { return m_text->toPlainText(); }
 
 bool LogView::findNext(const QString &text, bool backwards)
 {

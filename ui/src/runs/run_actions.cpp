@@ -1,9 +1,9 @@
 #include "runs/run_actions.h"
 
 #include "launch/launch_dialog.h"
+#include "launch/run_launcher.h"
 #include "project/project_session.h"
 #include "runs/run_controller.h"
-#include "launch/run_launcher.h"
 #include "runs/run_view.h"
 #include "runs/runs_table_view.h"
 
@@ -76,10 +76,7 @@ QList<QAction *> RunActions::actions() const
     return {m_launch, m_stop, m_resume, m_clone, m_rerun, m_rename, m_delete, m_tag, m_note, m_baseline};
 }
 
-int RunActions::stopGraceSeconds()
-{
-    return QSettings().value(QStringLiteral("runs/stopGraceSeconds"), 30).toInt();
-}
+int RunActions::stopGraceSeconds() { return QSettings().value(QStringLiteral("runs/stopGraceSeconds"), 30).toInt(); }
 
 void RunActions::setSession(ProjectSession *session, RunLauncher *launcher, RunController *controller, RunView *view)
 {
@@ -154,7 +151,8 @@ void RunActions::cloneAndEdit()
         return;
     LaunchDialog dialog(m_session->dir(), m_parent);
     // The listing leaves the config out: read the run's snapshot.
-    dialog.setConfigText(LaunchDialog::runConfigYaml(m_session->dir(), *r), tr("%1 (clone)").arg(QString::fromStdString(r->name)));
+    dialog.setConfigText(LaunchDialog::runConfigYaml(m_session->dir(), *r),
+                         tr("%1 (clone)").arg(QString::fromStdString(r->name)));
     dialog.setEarlierRuns(m_session->runs(), QString::fromStdString(r->id));
     const QString parentId = QString::fromStdString(r->id);
     if (dialog.exec() != QDialog::Accepted)
@@ -208,18 +206,20 @@ void RunActions::tag()
     for (const auto &t : r->tags)
         tags << QString::fromStdString(t);
     bool ok = false;
-    const QString text = QInputDialog::getText(m_parent, tr("Tags"), tr("Tags, separated by spaces:"), QLineEdit::Normal,
-                                               tags.join(QLatin1Char(' ')), &ok);
+    const QString text = QInputDialog::getText(m_parent, tr("Tags"), tr("Tags, separated by spaces:"),
+                                               QLineEdit::Normal, tags.join(QLatin1Char(' ')), &ok);
     if (!ok)
         return;
     const QStringList wanted = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const QString id = QString::fromStdString(r->id);
     for (const QString &t : tags)
         if (!wanted.contains(t))
-            QMetaObject::invokeMethod(m_session->watcher(), "removeTag", Qt::QueuedConnection, Q_ARG(QString, id), Q_ARG(QString, t));
+            QMetaObject::invokeMethod(m_session->watcher(), "removeTag", Qt::QueuedConnection, Q_ARG(QString, id),
+                                      Q_ARG(QString, t));
     for (const QString &t : wanted)
         if (!tags.contains(t))
-            QMetaObject::invokeMethod(m_session->watcher(), "addTag", Qt::QueuedConnection, Q_ARG(QString, id), Q_ARG(QString, t));
+            QMetaObject::invokeMethod(m_session->watcher(), "addTag", Qt::QueuedConnection, Q_ARG(QString, id),
+                                      Q_ARG(QString, t));
 }
 
 void RunActions::note()
@@ -258,7 +258,8 @@ void RunActions::pinBaseline()
         if (const RunRecord *r = findRun(m_session, id))
             names << QString::fromStdString(r->name) + QStringLiteral(" (") + id + QLatin1Char(')');
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(m_parent, tr("Compare baseline"), tr("Baseline run:"), names, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(m_parent, tr("Compare baseline"), tr("Baseline run:"), names, 0, false,
+                                                 &ok);
     if (ok && m_view && names.indexOf(chosen) >= 0)
         m_view->setBaseline(ids[names.indexOf(chosen)]);
 }

@@ -2,8 +2,8 @@
 
 #include "seekbench/projects/run_record.h"
 
-#include "seekbench/replies/runs_replies.h"
 #include "common/cli_client.h"
+#include "seekbench/replies/runs_replies.h"
 
 #include <QHash>
 #include <QObject>

@@ -21,11 +21,10 @@ RunCurveProvider::RunCurveProvider(StoreWatcher *watcher, const QStringList &run
                                    QObject *parent, bool allRanks)
     : PlotDataProvider(parent), m_watcher(watcher), m_runIds(runIds), m_keys(keys), m_allRanks(allRanks)
 {
-    connect(watcher, &StoreWatcher::curvesReady, this,
-            [this](quint64 id, const QVector<widgets::PlotSeries> &series) {
-                if (id == m_lastRequest) // a stale answer to an earlier zoom is dropped
-                    Q_EMIT seriesReplaced(series);
-            });
+    connect(watcher, &StoreWatcher::curvesReady, this, [this](quint64 id, const QVector<widgets::PlotSeries> &series) {
+        if (id == m_lastRequest) // a stale answer to an earlier zoom is dropped
+            Q_EMIT seriesReplaced(series);
+    });
     connect(watcher, &StoreWatcher::pointsAdded, this,
             [this](const QString &runId, const QVector<widgets::PlotSeries> &tails, bool reset) {
                 if (!m_runIds.contains(runId))
@@ -48,10 +47,7 @@ RunCurveProvider::RunCurveProvider(StoreWatcher *watcher, const QStringList &run
             });
 }
 
-void RunCurveProvider::requestRange(double fromStep, double toStep, int buckets)
-{
-    request(fromStep, toStep, buckets);
-}
+void RunCurveProvider::requestRange(double fromStep, double toStep, int buckets) { request(fromStep, toStep, buckets); }
 
 void RunCurveProvider::requestAll(int buckets)
 {

@@ -1,11 +1,11 @@
 #include "runs/run_view.h"
 
+#include "common/project_paths.h"
 #include "runs/compare_model.h"
 #include "runs/log_view.h"
 #include "runs/run_curve_provider.h"
 #include "runs/runs_table_model.h"
 #include "runs/system_chart_provider.h"
-#include "common/project_paths.h"
 #include "seekbench/widgets/live_plot.h"
 
 #include <QCheckBox>
@@ -210,21 +210,16 @@ void RunView::rebuildCurveProviders()
     const bool allRanks = m_perRank->isChecked();
     for (int i = 0; i < m_plots.size(); ++i) {
         widgets::PlotDataProvider *old = m_plots[i]->provider();
-        m_plots[i]->setProvider(m_runIds.isEmpty() ? nullptr
-                                                   : new RunCurveProvider(m_watcher, m_runIds, specs[i].keys, m_plots[i], allRanks));
+        m_plots[i]->setProvider(m_runIds.isEmpty()
+                                    ? nullptr
+                                    : new RunCurveProvider(m_watcher, m_runIds, specs[i].keys, m_plots[i], allRanks));
         delete old;
     }
 }
 
-QString RunView::detailsText() const
-{
-    return m_details->text();
-}
+QString RunView::detailsText() const { return m_details->text(); }
 
-void RunView::setBaseline(const QString &runId)
-{
-    m_compare->setBaseline(runId);
-}
+void RunView::setBaseline(const QString &runId) { m_compare->setBaseline(runId); }
 
 void RunView::updateRuns(const RunList &runs)
 {
@@ -234,7 +229,8 @@ void RunView::updateRuns(const RunList &runs)
             if (QString::fromStdString(r.id) == id)
                 selected.append(r);
     if (selected.size() == 1 && m_runIds.size() == 1 && selected.front().ranks > 1)
-        QMetaObject::invokeMethod(m_watcher, "requestRankStates", Qt::QueuedConnection, Q_ARG(QString, m_runIds.front()));
+        QMetaObject::invokeMethod(m_watcher, "requestRankStates", Qt::QueuedConnection,
+                                  Q_ARG(QString, m_runIds.front()));
     else if (m_ranks)
         m_ranks->setVisible(false);
     if (selected.size() == 1 && m_runIds.size() == 1) {
@@ -264,13 +260,18 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
     const auto loss = r.summary.find("train/loss");
     const auto max = r.params.find("training.max_steps");
     if (loss != r.summary.end())
-        parts << tr("step %1 of %2").arg(loss->second.finalStep).arg(max == r.params.end() ? QStringLiteral("?") : QString::fromStdString(max->second));
+        parts << tr("step %1 of %2")
+                     .arg(loss->second.finalStep)
+                     .arg(max == r.params.end() ? QStringLiteral("?") : QString::fromStdString(max->second));
     if (const auto epoch = r.summary.find("train/epoch"); epoch != r.summary.end() && epoch->second.finalValue)
         parts << tr("epoch %1").arg(*epoch->second.finalValue, 0, 'f', 2);
     for (const char *key : {"eval/loss", "eval/accuracy"}) {
         const auto it = r.summary.find(key);
         if (it != r.summary.end() && it->second.bestValue)
-            parts << tr("best %1 %2 (step %3)").arg(QString::fromLatin1(key)).arg(*it->second.bestValue, 0, 'g', 4).arg(it->second.bestStep);
+            parts << tr("best %1 %2 (step %3)")
+                         .arg(QString::fromLatin1(key))
+                         .arg(*it->second.bestValue, 0, 'g', 4)
+                         .arg(it->second.bestStep);
     }
     const double eta = RunsTableModel::etaSeconds(r, QDateTime::currentMSecsSinceEpoch() / 1000.0);
     if (eta >= 0)
@@ -283,7 +284,8 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
         const QString parent = QString::fromStdString(r.parentId);
         parts << tr("cloned from %1")
                      .arg(QStringLiteral("<a href=\"run:%1\">%2</a>")
-                              .arg(parent.toHtmlEscaped(), (m_parentName.isEmpty() ? parent : m_parentName).toHtmlEscaped()));
+                              .arg(parent.toHtmlEscaped(),
+                                   (m_parentName.isEmpty() ? parent : m_parentName).toHtmlEscaped()));
     }
     m_details->setText(parts.join(QStringLiteral("  ·  ")));
     if (status != m_lastStatus) {
@@ -291,11 +293,10 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
         const bool dead = endedInError(r.status);
         m_crashInfo->setVisible(dead);
         if (dead) {
-            const QString lines = LogView::lastLines(
-                pathText(layoutOf(m_projectDir).runDir(r.id)), 8);
+            const QString lines = LogView::lastLines(pathText(layoutOf(m_projectDir).runDir(r.id)), 8);
             m_crashInfo->setText(tr("<b>%1</b>: %2<pre>%3</pre>")
-                                     .arg(RunsTableModel::statusText(r.status), QString::fromStdString(r.message).toHtmlEscaped(),
-                                          lines.toHtmlEscaped()));
+                                     .arg(RunsTableModel::statusText(r.status),
+                                          QString::fromStdString(r.message).toHtmlEscaped(), lines.toHtmlEscaped()));
         }
     }
 }

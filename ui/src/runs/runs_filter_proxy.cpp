@@ -39,8 +39,8 @@ bool RunsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (m_text.isEmpty())
         return true;
     const QString hay = idx.data(Qt::DisplayRole).toString() + QLatin1Char(' ')
-                        + idx.data(RunsTableModel::RunIdRole).toString() + QLatin1Char(' ') + tags.join(QLatin1Char(' '))
-                        + QLatin1Char(' ') + idx.data(Qt::ToolTipRole).toString();
+                        + idx.data(RunsTableModel::RunIdRole).toString() + QLatin1Char(' ')
+                        + tags.join(QLatin1Char(' ')) + QLatin1Char(' ') + idx.data(Qt::ToolTipRole).toString();
     return hay.contains(m_text, Qt::CaseInsensitive);
 }
 

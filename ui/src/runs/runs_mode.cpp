@@ -1,15 +1,15 @@
 #include "runs/runs_mode.h"
 
-#include "seekbench/projects/project_layout.h"
-#include "seekbench/projects/run_control.h"
-#include "runs/log_view.h"
+#include "launch/run_launcher.h"
 #include "project/project_session.h"
+#include "runs/log_view.h"
 #include "runs/run_actions.h"
 #include "runs/run_controller.h"
-#include "launch/run_launcher.h"
 #include "runs/run_view.h"
 #include "runs/runs_table_model.h"
 #include "runs/runs_table_view.h"
+#include "seekbench/projects/project_layout.h"
+#include "seekbench/projects/run_control.h"
 
 #include <QDateTime>
 #include <QDockWidget>
@@ -63,15 +63,9 @@ RunsMode::RunsMode(QMainWindow *host) : QObject(host), m_host(host)
 
 RunsMode::~RunsMode() = default;
 
-QList<QDockWidget *> RunsMode::docks() const
-{
-    return {m_projectDock, m_runsDock, m_logDock};
-}
+QList<QDockWidget *> RunsMode::docks() const { return {m_projectDock, m_runsDock, m_logDock}; }
 
-QWidget *RunsMode::central() const
-{
-    return m_central;
-}
+QWidget *RunsMode::central() const { return m_central; }
 
 void RunsMode::retranslate()
 {
@@ -190,10 +184,10 @@ void RunsMode::onSelection(const QStringList &ids)
         return;
     m_view->showRuns(ids);
     m_view->updateRuns(m_session->runs());
-    m_log->setRunDir(ids.size() == 1 ? QString::fromStdString(seekbench::projects::ProjectLayout(m_session->dir().toStdString())
-                                                                  .runDir(ids.front().toStdString())
-                                                                  .string())
-                                     : QString());
+    m_log->setRunDir(
+        ids.size() == 1 ? QString::fromStdString(
+            seekbench::projects::ProjectLayout(m_session->dir().toStdString()).runDir(ids.front().toStdString()).string())
+                        : QString());
     if (m_actions)
         m_actions->updateEnabled();
 }
@@ -234,7 +228,8 @@ void RunsMode::updateStatus()
         parts << tr("starting %n run(s)", nullptr, m_launcher->pendingCount());
     if (m_launcher && m_launcher->queuedCount() > 0)
         parts << tr("%n run(s) queued", nullptr, m_launcher->queuedCount());
-    m_status->setText(parts.isEmpty() ? tr("No runs running") : tr("Running: %1").arg(parts.join(QStringLiteral(" · "))));
+    m_status->setText(parts.isEmpty() ? tr("No runs running")
+                                      : tr("Running: %1").arg(parts.join(QStringLiteral(" · "))));
 }
 
 } // namespace seekbench::ui

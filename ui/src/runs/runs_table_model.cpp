@@ -20,7 +20,8 @@ double now() { return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) /
 double durationOf(const RunRecord &r)
 {
     const double start = r.startedAt.value_or(r.createdAt);
-    const double end = r.endedAt.value_or(r.status == seekbench::RunStatus::Running ? now() : r.heartbeatAt.value_or(start));
+    const double end = r.endedAt.value_or(r.status == seekbench::RunStatus::Running ? now()
+                                                                                    : r.heartbeatAt.value_or(start));
     return std::max(0.0, end - start);
 }
 } // namespace
@@ -127,7 +128,8 @@ QVariant RunsTableModel::displayData(const RunRecord &r, int column) const
         return tags.join(QStringLiteral(", "));
     }
     case CreatedColumn:
-        return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(r.createdAt * 1000)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(r.createdAt * 1000))
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case DurationColumn: return durationText(durationOf(r));
     default: break;
     }

@@ -20,7 +20,7 @@ public:
         StatusRole,   // the store's status word
         ProgressRole, // 0..1, or -1 when unknown
         SortRole,
-        TagsRole,     // QStringList
+        TagsRole, // QStringList
     };
 
     explicit RunsTableModel(QObject *parent = nullptr);

@@ -27,7 +27,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         const double p = index.data(RunsTableModel::ProgressRole).toDouble();
-        if (p > 0 && seekbench::parseRunStatus(index.data(RunsTableModel::StatusRole).toString().toStdString()) == seekbench::RunStatus::Running) {
+        if (p > 0
+            && seekbench::parseRunStatus(index.data(RunsTableModel::StatusRole).toString().toStdString())
+                   == seekbench::RunStatus::Running) {
             QStyleOptionProgressBar bar;
             bar.rect = option.rect.adjusted(1, 1, -1, -1);
             bar.minimum = 0;

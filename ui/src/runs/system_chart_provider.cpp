@@ -60,14 +60,19 @@ SystemChartProvider::Chunk readNew(std::shared_ptr<const projects::Project> proj
         }
         add(series, label(SystemChartProvider::tr("RSS (MiB)"), s.rank), t, firstTime, s.rssBytes / kMiB);
         if (s.cudaAllocated) {
-            add(series, label(SystemChartProvider::tr("CUDA allocated (MiB)"), s.rank), t, firstTime, *s.cudaAllocated / kMiB);
-            add(series, label(SystemChartProvider::tr("CUDA reserved (MiB)"), s.rank), t, firstTime, s.cudaReserved.value_or(0) / kMiB);
-            add(series, label(SystemChartProvider::tr("CUDA peak (MiB)"), s.rank), t, firstTime, s.cudaPeak.value_or(0) / kMiB);
+            add(series, label(SystemChartProvider::tr("CUDA allocated (MiB)"), s.rank), t, firstTime,
+                *s.cudaAllocated / kMiB);
+            add(series, label(SystemChartProvider::tr("CUDA reserved (MiB)"), s.rank), t, firstTime,
+                s.cudaReserved.value_or(0) / kMiB);
+            add(series, label(SystemChartProvider::tr("CUDA peak (MiB)"), s.rank), t, firstTime,
+                s.cudaPeak.value_or(0) / kMiB);
         }
         for (const QJsonValue &d : gpu.value(QStringLiteral("devices")).toArray()) {
             const QJsonObject g = d.toObject();
-            add(series, label(SystemChartProvider::tr("GPU %1 used (MiB)").arg(g.value(QStringLiteral("index")).toInt()), s.rank), t,
-                firstTime, g.value(QStringLiteral("used_bytes")).toDouble() / kMiB);
+            add(series,
+                label(SystemChartProvider::tr("GPU %1 used (MiB)").arg(g.value(QStringLiteral("index")).toInt()),
+                      s.rank),
+                t, firstTime, g.value(QStringLiteral("used_bytes")).toDouble() / kMiB);
         }
     }
     chunk.firstTime = firstTime;

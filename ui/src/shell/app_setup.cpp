@@ -25,16 +25,14 @@ QString AppSetup::language()
     return QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
 }
 
-void AppSetup::setLanguage(const QString &language)
-{
-    QSettings().setValue(QStringLiteral("ui/language"), language);
-}
+void AppSetup::setLanguage(const QString &language) { QSettings().setValue(QStringLiteral("ui/language"), language); }
 
 bool AppSetup::installTranslator(const QString &language)
 {
     QString wanted = language;
     if (wanted == QLatin1String("system"))
-        wanted = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
+        wanted = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                                          : QStringLiteral("en");
     if (wanted != QLatin1String("zh_CN"))
         return false;
     auto *ours = new QTranslator(qApp);

@@ -3,12 +3,12 @@
 #include "aml/aml_window.h"
 #include "inspector/attention_inspector_view.h"
 #include "project/new_project_dialog.h"
-#include "shell/notifier.h"
 #include "project/project_session.h"
 #include "runs/run_actions.h"
 #include "runs/run_controller.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
+#include "shell/notifier.h"
 #include "shell/settings_dialog.h"
 
 #include <QCloseEvent>
@@ -51,10 +51,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-MainWindow::~MainWindow()
-{
-    closeProject();
-}
+MainWindow::~MainWindow() { closeProject(); }
 
 void MainWindow::buildMenus()
 {
@@ -148,7 +145,8 @@ bool MainWindow::openProject(const QString &dir)
     const QStringList crashed = session->crashedAtOpen();
     if (!crashed.isEmpty())
         statusBar()->showMessage(tr("%n run(s) died while Seekbench was closed and are marked crashed", nullptr,
-                                    static_cast<int>(crashed.size())), 10000);
+                                    static_cast<int>(crashed.size())),
+                                 10000);
     retranslate();
     return true;
 }

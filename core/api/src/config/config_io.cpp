@@ -15,8 +15,7 @@ namespace {
 
 const std::set<std::string> kSections = {"model", "data", "training", "aml", "crossmodal"};
 
-void applyScalar(RunConfig &config, const std::string &path, const YAML::Node &node,
-                 ConfigIssues &issues)
+void applyScalar(RunConfig &config, const std::string &path, const YAML::Node &node, ConfigIssues &issues)
 {
     const ConfigField *field = findConfigField(path);
     if (!field) {
@@ -24,7 +23,11 @@ void applyScalar(RunConfig &config, const std::string &path, const YAML::Node &n
         return;
     }
     if (!node.IsScalar()) {
-        issues.push_back({path, "wrong_type", {typeName(field->type), node.IsMap() ? "mapping" : node.IsSequence() ? "list" : "null"}});
+        issues.push_back({path,
+                          "wrong_type",
+                          {typeName(field->type), node.IsMap()        ? "mapping"
+                                                  : node.IsSequence() ? "list"
+                                                                      : "null"}});
         return;
     }
     const std::string text = node.Scalar();
@@ -41,8 +44,8 @@ ConfigLoad parseRunConfig(const std::string &yamlText)
     try {
         root = YAML::Load(yamlText);
     } catch (const YAML::Exception &e) {
-        load.issues.push_back({"", "yaml_syntax",
-                               {std::to_string(e.mark.line + 1), std::to_string(e.mark.column + 1), e.msg}});
+        load.issues.push_back(
+            {"", "yaml_syntax", {std::to_string(e.mark.line + 1), std::to_string(e.mark.column + 1), e.msg}});
         return load;
     }
     if (root.IsNull())
@@ -145,17 +148,33 @@ namespace {
 // Keys of DeepSeek-V2/V3 and relatives that change the architecture and that Seekbench
 // does not implement. They are reported, never silently dropped.
 const std::set<std::string> kUnsupportedHfKeys = {
-    "kv_lora_rank", "q_lora_rank", "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim",
-    "rope_scaling", "n_group", "topk_group", "topk_method", "routed_scaling_factor",
-    "seq_aux", "ep_size", "num_nextn_predict_layers", "sliding_window", "use_sliding_window",
-    "quantization_config", "head_dim", "mlp_bias", "pretraining_tp", "max_window_layers",
+    "kv_lora_rank",
+    "q_lora_rank",
+    "qk_rope_head_dim",
+    "qk_nope_head_dim",
+    "v_head_dim",
+    "rope_scaling",
+    "n_group",
+    "topk_group",
+    "topk_method",
+    "routed_scaling_factor",
+    "seq_aux",
+    "ep_size",
+    "num_nextn_predict_layers",
+    "sliding_window",
+    "use_sliding_window",
+    "quantization_config",
+    "head_dim",
+    "mlp_bias",
+    "pretraining_tp",
+    "max_window_layers",
 };
 // Keys with no effect on the architecture or training here.
 const std::set<std::string> kInformationalHfKeys = {
-    "architectures", "model_type", "torch_dtype", "transformers_version", "bos_token_id",
-    "eos_token_id", "pad_token_id", "use_cache", "initializer_range", "auto_map",
-    "_name_or_path", "id2label", "label2id", "output_attentions", "output_hidden_states",
-    "return_dict", "problem_type",
+    "architectures", "model_type",   "torch_dtype", "transformers_version", "bos_token_id",
+    "eos_token_id",  "pad_token_id", "use_cache",   "initializer_range",    "auto_map",
+    "_name_or_path", "id2label",     "label2id",    "output_attentions",    "output_hidden_states",
+    "return_dict",   "problem_type",
 };
 
 } // namespace

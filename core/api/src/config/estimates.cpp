@@ -30,8 +30,8 @@ ParameterCount countParameters(const ModelConfig &m)
             p.attention += qDim + 2 * kvDim + h;
         if (m.isMoeLayer(layer)) {
             const std::int64_t expert = swiglu(h, m.moe_intermediate_size);
-            p.mlp += std::int64_t(m.n_routed_experts) * h;          // router
-            p.mlp += std::int64_t(m.n_routed_experts) * expert;     // routed experts
+            p.mlp += std::int64_t(m.n_routed_experts) * h;      // router
+            p.mlp += std::int64_t(m.n_routed_experts) * expert; // routed experts
             if (m.n_shared_experts > 0)
                 p.mlp += swiglu(h, std::int64_t(m.moe_intermediate_size) * m.n_shared_experts);
             inactive += std::int64_t(m.n_routed_experts - m.num_experts_per_tok) * expert;
@@ -53,11 +53,11 @@ std::int64_t amlGraphParameters(const RunConfig &c)
 {
     const std::int64_t h = c.model.hidden_size, f = kAmlEdgeFeatures, nf = kAmlNodeFeatures;
     const ParameterCount blocks = countParameters(c.model);
-    std::int64_t n = (f * h + h) + (nf * h + h);                 // edge and node projections
+    std::int64_t n = (f * h + h) + (nf * h + h);                                         // edge and node projections
     n += std::int64_t(c.aml.message_layers) * (4 * h * h + 2 * h + (2 * h * h + h) + h); // in, out, update, norm
-    n += (f + 3) * h + h;                                         // token projection
-    n += blocks.attention + blocks.mlp + blocks.norms;            // blocks and final norm
-    n += (3 * h * h + h) + (h + 1);                               // risk head
+    n += (f + 3) * h + h;                                                                // token projection
+    n += blocks.attention + blocks.mlp + blocks.norms;                                   // blocks and final norm
+    n += (3 * h * h + h) + (h + 1);                                                      // risk head
     return n;
 }
 
@@ -137,23 +137,23 @@ LayerActivations layerActivations(const ModelConfig &m, int layer, int seqLen)
     const double h = m.hidden_size;
     const double kv = double(m.num_key_value_heads) * m.headDim();
     LayerActivations a;
-    a.elements32 += 2 * (2 * h + 1);                 // two RMSNorms: input, output, rsqrt
-    a.elements32 += 2 * h;                           // residual stream copies
-    a.elements16 += h + 2 * kv;                      // q, k, v projections
-    a.elements16 += h + kv;                          // rotated q, k
-    a.elements16 += 2 * h;                           // k, v expanded to all heads
+    a.elements32 += 2 * (2 * h + 1);                      // two RMSNorms: input, output, rsqrt
+    a.elements32 += 2 * h;                                // residual stream copies
+    a.elements16 += h + 2 * kv;                           // q, k, v projections
+    a.elements16 += h + kv;                               // rotated q, k
+    a.elements16 += 2 * h;                                // k, v expanded to all heads
     a.elements32 += 2.0 * m.num_attention_heads * seqLen; // scores, probabilities
     if (m.attention_dropout > 0)
         a.elements32 += 1.0 * m.num_attention_heads * seqLen;
-    a.elements16 += 2 * h;                           // context, o_proj output
+    a.elements16 += 2 * h; // context, o_proj output
     double inner = m.intermediate_size;
     if (m.isMoeLayer(layer)) {
         inner = double(m.num_experts_per_tok) * m.moe_intermediate_size
                 + double(m.n_shared_experts) * m.moe_intermediate_size;
-        a.elements32 += 2.0 * m.n_routed_experts;    // router logits and probabilities
+        a.elements32 += 2.0 * m.n_routed_experts;        // router logits and probabilities
         a.elements16 += h * (m.num_experts_per_tok + 1); // gathered inputs, weighted outputs
     }
-    a.elements16 += 4 * inner + h;                   // gate, up, silu, product, down
+    a.elements16 += 4 * inner + h; // gate, up, silu, product, down
     return a;
 }
 
@@ -203,7 +203,8 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
         for (int l = 0; l < x.text_layers && pairs > 0; ++l)
             act += pairs * kCaptionTokens * perToken(l, kCaptionTokens);
         if (pairs > 0)
-            act += pairs * x.cross_layers * (patches * perToken(0, kCaptionTokens) + kCaptionTokens * perToken(0, patches));
+            act += pairs * x.cross_layers
+                   * (patches * perToken(0, kCaptionTokens) + kCaptionTokens * perToken(0, patches));
         e.activationsBytes = act;
         e.totalBytes = e.weightsBytes + e.gradientsBytes + e.optimizerBytes + e.activationsBytes;
         return e;

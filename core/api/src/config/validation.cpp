@@ -41,7 +41,8 @@ void checkSchema(const RunConfig &c, ConfigIssues &issues)
             continue;
         const double v = std::stod(value);
         if ((field.min && v < *field.min) || (field.max && v > *field.max))
-            issues.push_back({field.path, "out_of_range",
+            issues.push_back({field.path,
+                              "out_of_range",
                               {value, field.min ? num(*field.min) : "", field.max ? num(*field.max) : ""}});
     }
 }
@@ -58,32 +59,43 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
 
     if (m.hidden_size > 0 && m.num_attention_heads > 0) {
         if (m.hidden_size % m.num_attention_heads != 0)
-            issues.push_back({"model.hidden_size", "not_divisible",
-                              {std::to_string(m.hidden_size), "model.num_attention_heads", std::to_string(m.num_attention_heads)}});
+            issues.push_back(
+                {"model.hidden_size",
+                 "not_divisible",
+                 {std::to_string(m.hidden_size), "model.num_attention_heads", std::to_string(m.num_attention_heads)}});
         else if (m.headDim() % 2 != 0)
             issues.push_back({"model.num_attention_heads", "head_dim_odd", {std::to_string(m.headDim())}});
     }
     if (m.num_attention_heads > 0 && m.num_key_value_heads > 0) {
         if (m.num_key_value_heads > m.num_attention_heads)
-            issues.push_back({"model.num_key_value_heads", "exceeds",
-                              {std::to_string(m.num_key_value_heads), "model.num_attention_heads", std::to_string(m.num_attention_heads)}});
+            issues.push_back({"model.num_key_value_heads",
+                              "exceeds",
+                              {std::to_string(m.num_key_value_heads), "model.num_attention_heads",
+                               std::to_string(m.num_attention_heads)}});
         else if (m.num_attention_heads % m.num_key_value_heads != 0)
-            issues.push_back({"model.num_attention_heads", "not_divisible",
-                              {std::to_string(m.num_attention_heads), "model.num_key_value_heads", std::to_string(m.num_key_value_heads)}});
+            issues.push_back({"model.num_attention_heads",
+                              "not_divisible",
+                              {std::to_string(m.num_attention_heads), "model.num_key_value_heads",
+                               std::to_string(m.num_key_value_heads)}});
     }
     if (m.n_routed_experts > 0) {
         if (m.num_experts_per_tok < 1)
-            issues.push_back({"model.num_experts_per_tok", "out_of_range",
+            issues.push_back({"model.num_experts_per_tok",
+                              "out_of_range",
                               {std::to_string(m.num_experts_per_tok), "1", std::to_string(m.n_routed_experts)}});
         else if (m.num_experts_per_tok > m.n_routed_experts)
-            issues.push_back({"model.num_experts_per_tok", "exceeds",
-                              {std::to_string(m.num_experts_per_tok), "model.n_routed_experts", std::to_string(m.n_routed_experts)}});
+            issues.push_back({"model.num_experts_per_tok",
+                              "exceeds",
+                              {std::to_string(m.num_experts_per_tok), "model.n_routed_experts",
+                               std::to_string(m.n_routed_experts)}});
         if (m.moe_intermediate_size < 1)
-            issues.push_back({"model.moe_intermediate_size", "out_of_range",
-                              {std::to_string(m.moe_intermediate_size), "1", ""}});
+            issues.push_back(
+                {"model.moe_intermediate_size", "out_of_range", {std::to_string(m.moe_intermediate_size), "1", ""}});
         if (m.first_k_dense_replace > m.num_hidden_layers)
-            issues.push_back({"model.first_k_dense_replace", "exceeds",
-                              {std::to_string(m.first_k_dense_replace), "model.num_hidden_layers", std::to_string(m.num_hidden_layers)}});
+            issues.push_back({"model.first_k_dense_replace",
+                              "exceeds",
+                              {std::to_string(m.first_k_dense_replace), "model.num_hidden_layers",
+                               std::to_string(m.num_hidden_layers)}});
     }
     if (m.head == "regression" && m.num_labels < 1)
         issues.push_back({"model.num_labels", "out_of_range", {std::to_string(m.num_labels), "1", ""}});
@@ -92,55 +104,79 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
 
     if (d.kind == "synthetic_text") {
         if (m.head == "sequence_classification" && m.num_labels != d.num_classes)
-            issues.push_back({"model.num_labels", "mismatch",
+            issues.push_back({"model.num_labels",
+                              "mismatch",
                               {std::to_string(m.num_labels), "data.num_classes", std::to_string(d.num_classes)}});
         if (m.head == "token_classification" && m.num_labels != d.num_classes + 1)
-            issues.push_back({"model.num_labels", "mismatch",
+            issues.push_back({"model.num_labels",
+                              "mismatch",
                               {std::to_string(m.num_labels), "data.num_classes", std::to_string(d.num_classes + 1)}});
         if (m.head == "regression" && m.num_labels != 1)
             issues.push_back({"model.num_labels", "mismatch", {std::to_string(m.num_labels), "model.head", "1"}});
         // The generator plants class motifs in a reserved part of the vocabulary.
         const int minVocab = 16 + 8 * d.num_classes;
         if (m.vocab_size < minVocab)
-            issues.push_back({"model.vocab_size", "out_of_range", {std::to_string(m.vocab_size), std::to_string(minVocab), ""}});
+            issues.push_back(
+                {"model.vocab_size", "out_of_range", {std::to_string(m.vocab_size), std::to_string(minVocab), ""}});
         if (d.seq_len > m.max_position_embeddings)
-            issues.push_back({"data.seq_len", "exceeds",
-                              {std::to_string(d.seq_len), "model.max_position_embeddings", std::to_string(m.max_position_embeddings)}});
+            issues.push_back({"data.seq_len",
+                              "exceeds",
+                              {std::to_string(d.seq_len), "model.max_position_embeddings",
+                               std::to_string(m.max_position_embeddings)}});
     }
     if (d.kind == "aml_transactions") {
         // The blocks read aml.sequence_length transactions with rotary positions.
         if (c.aml.sequence_length > m.max_position_embeddings)
-            issues.push_back({"aml.sequence_length", "exceeds",
-                              {std::to_string(c.aml.sequence_length), "model.max_position_embeddings", std::to_string(m.max_position_embeddings)}});
+            issues.push_back({"aml.sequence_length",
+                              "exceeds",
+                              {std::to_string(c.aml.sequence_length), "model.max_position_embeddings",
+                               std::to_string(m.max_position_embeddings)}});
     } else if (t.early_stopping_metric == "eval_pr_auc") {
-        issues.push_back({"training.early_stopping_metric", "mismatch", {"eval_pr_auc", "data.kind", "aml_transactions"}});
+        issues.push_back(
+            {"training.early_stopping_metric", "mismatch", {"eval_pr_auc", "data.kind", "aml_transactions"}});
     }
     // Severities are cut from high to low precision.
     if (c.aml.severity_medium > c.aml.severity_high)
-        issues.push_back({"aml.severity_medium", "exceeds", {num(c.aml.severity_medium), "aml.severity_high", num(c.aml.severity_high)}});
+        issues.push_back({"aml.severity_medium",
+                          "exceeds",
+                          {num(c.aml.severity_medium), "aml.severity_high", num(c.aml.severity_high)}});
     if (d.kind == "fashion_mnist_pairs") {
         const CrossModalConfig &x = c.crossmodal;
         if (x.patch_size > 0 && 28 % x.patch_size != 0)
-            issues.push_back({"crossmodal.patch_size", "not_divisible", {"28", "crossmodal.patch_size", std::to_string(x.patch_size)}});
+            issues.push_back({"crossmodal.patch_size",
+                              "not_divisible",
+                              {"28", "crossmodal.patch_size", std::to_string(x.patch_size)}});
         if (x.architecture == "crossmodal" && m.vocab_size < captionVocabularySize())
-            issues.push_back({"model.vocab_size", "out_of_range", {std::to_string(m.vocab_size), std::to_string(captionVocabularySize()), ""}});
+            issues.push_back({"model.vocab_size",
+                              "out_of_range",
+                              {std::to_string(m.vocab_size), std::to_string(captionVocabularySize()), ""}});
         if (d.train_samples > 60000)
-            issues.push_back({"data.train_samples", "exceeds", {std::to_string(d.train_samples), "the Fashion-MNIST training split", "60000"}});
+            issues.push_back({"data.train_samples",
+                              "exceeds",
+                              {std::to_string(d.train_samples), "the Fashion-MNIST training split", "60000"}});
         if (d.eval_samples > 10000)
-            issues.push_back({"data.eval_samples", "exceeds", {std::to_string(d.eval_samples), "the Fashion-MNIST test split", "10000"}});
-        for (const char *f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            issues.push_back({"data.eval_samples",
+                              "exceeds",
+                              {std::to_string(d.eval_samples), "the Fashion-MNIST test split", "10000"}});
+        for (const char *f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                              "t10k-labels-idx1-ubyte.gz"}) {
             std::error_code ec;
             if (!std::filesystem::is_regular_file(std::filesystem::path(x.data_dir) / f, ec)) {
-                issues.push_back({"crossmodal.data_dir", "file_unreadable", {(std::filesystem::path(x.data_dir) / f).string(), "no such file (install dataset-fashion-mnist)"}});
+                issues.push_back({"crossmodal.data_dir",
+                                  "file_unreadable",
+                                  {(std::filesystem::path(x.data_dir) / f).string(),
+                                   "no such file (install dataset-fashion-mnist)"}});
                 break;
             }
         }
     }
     if (t.batch_size > d.train_samples && d.kind != "aml_transactions")
-        issues.push_back({"training.batch_size", "exceeds",
+        issues.push_back({"training.batch_size",
+                          "exceeds",
                           {std::to_string(t.batch_size), "data.train_samples", std::to_string(d.train_samples)}});
     if (t.warmup_steps > t.max_steps)
-        issues.push_back({"training.warmup_steps", "exceeds",
+        issues.push_back({"training.warmup_steps",
+                          "exceeds",
                           {std::to_string(t.warmup_steps), "training.max_steps", std::to_string(t.max_steps)}});
     if (t.early_stopping_metric == "eval_accuracy" && m.head == "regression")
         issues.push_back({"training.early_stopping_metric", "mismatch", {"eval_accuracy", "model.head", "eval_loss"}});
@@ -149,7 +185,8 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
         issues.push_back({"training.device", "cuda_unavailable", {}});
     if (t.precision == "fp16") {
         if (!caps.cudaBuild)
-            issues.push_back({"training.precision", "fp16_unavailable",
+            issues.push_back({"training.precision",
+                              "fp16_unavailable",
                               {"this build's LibTorch has no CUDA; CPU autocast supports only bf16"}});
         else if (!caps.cudaDevice)
             issues.push_back({"training.precision", "fp16_unavailable", {"no CUDA device is present"}});
@@ -176,9 +213,9 @@ std::string describe(const ConfigIssue &i)
     if (i.code == "wrong_type")
         return where + "expected " + arg(0) + ", got '" + arg(1) + "'";
     if (i.code == "out_of_range") {
-        std::string range = arg(2).empty() ? "at least " + arg(1)
-                          : arg(1).empty() ? "at most " + arg(2)
-                                           : "between " + arg(1) + " and " + arg(2);
+        std::string range = arg(2).empty()   ? "at least " + arg(1)
+                            : arg(1).empty() ? "at most " + arg(2)
+                                             : "between " + arg(1) + " and " + arg(2);
         return where + arg(0) + " is out of range; must be " + range;
     }
     if (i.code == "not_divisible")

@@ -78,8 +78,8 @@ struct Reader
     {
         if (pos + n > size)
             throw CheckpointError("checkpoint " + path.string() + " is truncated: " + what + " needs "
-                                  + std::to_string(n) + " bytes at offset " + std::to_string(pos)
-                                  + ", the file has " + std::to_string(size));
+                                  + std::to_string(n) + " bytes at offset " + std::to_string(pos) + ", the file has "
+                                  + std::to_string(size));
         in.read(static_cast<char *>(out), static_cast<std::streamsize>(n));
         pos += n;
     }
@@ -119,8 +119,7 @@ std::uint32_t crc32c(const void *data, std::size_t size, std::uint32_t crc)
     return ~crc;
 }
 
-void writeCheckpointFile(const std::filesystem::path &path, const std::string &headerJson,
-                         const std::string &payload)
+void writeCheckpointFile(const std::filesystem::path &path, const std::string &headerJson, const std::string &payload)
 {
     const std::filesystem::path dir = path.parent_path();
     std::error_code ec;

@@ -29,15 +29,15 @@ double quantile(std::vector<double> v, double q)
 
 const std::array<std::string, kFashionClasses> &fashionClassNames()
 {
-    static const std::array<std::string, kFashionClasses> names = {
-        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+    static const std::array<std::string, kFashionClasses> names
+        = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
     return names;
 }
 
 const std::array<std::string, kFashionClasses> &fashionClassWords()
 {
-    static const std::array<std::string, kFashionClasses> words = {
-        "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle-boot"};
+    static const std::array<std::string, kFashionClasses> words
+        = {"t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle-boot"};
     return words;
 }
 

@@ -86,18 +86,17 @@ IdxArray readIdxFile(const std::filesystem::path &path, int expectedDims)
     return out;
 }
 
-LabelledImages readLabelledImages(const std::filesystem::path &images, const std::filesystem::path &labels,
-                                  int classes)
+LabelledImages readLabelledImages(const std::filesystem::path &images, const std::filesystem::path &labels, int classes)
 {
     IdxArray img = readIdxFile(images, 3);
     IdxArray lab = readIdxFile(labels, 1);
     if (img.count() != lab.count())
-        throw IdxError(images.string() + " has " + std::to_string(img.count()) + " images but "
-                       + labels.string() + " has " + std::to_string(lab.count()) + " labels");
+        throw IdxError(images.string() + " has " + std::to_string(img.count()) + " images but " + labels.string()
+                       + " has " + std::to_string(lab.count()) + " labels");
     for (std::size_t i = 0; i < lab.data.size(); ++i)
         if (lab.data[i] >= classes)
-            throw IdxError(labels.string() + ": label " + std::to_string(lab.data[i]) + " of item "
-                           + std::to_string(i) + " is not below " + std::to_string(classes));
+            throw IdxError(labels.string() + ": label " + std::to_string(lab.data[i]) + " of item " + std::to_string(i)
+                           + " is not below " + std::to_string(classes));
     LabelledImages out;
     out.count = img.count();
     out.rows = img.dims[1];

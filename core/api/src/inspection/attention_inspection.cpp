@@ -56,18 +56,22 @@ std::string toJson(const AttentionInspection &a)
                    {"label", a.label},
                    {"class", a.className},
                    {"image", {{"rows", a.rows}, {"cols", a.cols}, {"pixels", a.pixels}}}};
-    j["patches"] = {{"size", a.patchSize}, {"grid_rows", a.gridRows}, {"grid_cols", a.gridCols},
+    j["patches"] = {{"size", a.patchSize},
+                    {"grid_rows", a.gridRows},
+                    {"grid_cols", a.gridCols},
                     {"object_share", a.objectShare}};
-    j["caption"] = {{"text", a.caption}, {"tokens", a.tokens}, {"template", a.templateCaption},
-                    {"class_token", a.classToken}};
+    j["caption"]
+        = {{"text", a.caption}, {"tokens", a.tokens}, {"template", a.templateCaption}, {"class_token", a.classToken}};
     if (a.architecture != "image_only")
         j["gate"] = {{"text", a.gateText}, {"image", a.gateImage}};
-    j["scores"] = {{"match_logit", a.matchLogit}, {"class_logits", a.classLogits}, {"predicted_class", a.predictedClass}};
+    j["scores"]
+        = {{"match_logit", a.matchLogit}, {"class_logits", a.classLogits}, {"predicted_class", a.predictedClass}};
     json maps = json::array();
     for (const auto &m : a.maps) {
-        json entry = {{"kind", m.kind}, {"layer", m.layer}, {"heads", m.heads}, {"queries", m.queries},
-                      {"keys", m.keys}, {"query_axis", m.queryAxis()}, {"key_axis", m.keyAxis()},
-                      {"weights", nested(m, m.weights)}};
+        json entry = {{"kind", m.kind},          {"layer", m.layer},
+                      {"heads", m.heads},        {"queries", m.queries},
+                      {"keys", m.keys},          {"query_axis", m.queryAxis()},
+                      {"key_axis", m.keyAxis()}, {"weights", nested(m, m.weights)}};
         if (!m.gradients.empty())
             entry["gradients"] = nested(m, m.gradients);
         maps.push_back(std::move(entry));

@@ -236,13 +236,15 @@ std::vector<float> patchHeat(const Matrix &v, const std::string &kind, int token
 {
     std::vector<float> out;
     if (kind == "text_to_image" && token >= 0 && token < v.rows) {
-        out.assign(v.values.begin() + std::ptrdiff_t(token) * v.cols, v.values.begin() + std::ptrdiff_t(token + 1) * v.cols);
+        out.assign(v.values.begin() + std::ptrdiff_t(token) * v.cols,
+                   v.values.begin() + std::ptrdiff_t(token + 1) * v.cols);
     } else if (kind == "image_to_text" && token >= 0 && token < v.cols) {
         for (int p = 0; p < v.rows; ++p)
             out.push_back(v.at(p, token));
     } else if (kind == "image_self") {
         if (patch >= 0 && patch < v.rows) {
-            out.assign(v.values.begin() + std::ptrdiff_t(patch) * v.cols, v.values.begin() + std::ptrdiff_t(patch + 1) * v.cols);
+            out.assign(v.values.begin() + std::ptrdiff_t(patch) * v.cols,
+                       v.values.begin() + std::ptrdiff_t(patch + 1) * v.cols);
         } else {
             out.assign(std::size_t(v.cols), 0.0f);
             for (int q = 0; q < v.rows; ++q)
@@ -260,9 +262,11 @@ std::vector<float> tokenWeights(const Matrix &v, const std::string &kind, int to
         for (int t = 0; t < v.rows; ++t)
             out.push_back(v.at(t, patch));
     } else if (kind == "image_to_text" && patch >= 0 && patch < v.rows) {
-        out.assign(v.values.begin() + std::ptrdiff_t(patch) * v.cols, v.values.begin() + std::ptrdiff_t(patch + 1) * v.cols);
+        out.assign(v.values.begin() + std::ptrdiff_t(patch) * v.cols,
+                   v.values.begin() + std::ptrdiff_t(patch + 1) * v.cols);
     } else if (kind == "text_self" && token >= 0 && token < v.rows) {
-        out.assign(v.values.begin() + std::ptrdiff_t(token) * v.cols, v.values.begin() + std::ptrdiff_t(token + 1) * v.cols);
+        out.assign(v.values.begin() + std::ptrdiff_t(token) * v.cols,
+                   v.values.begin() + std::ptrdiff_t(token + 1) * v.cols);
     }
     return out;
 }

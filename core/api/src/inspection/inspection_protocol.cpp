@@ -100,10 +100,7 @@ std::string readyLine(const std::string &checkpoint, std::int64_t step, std::int
     return json{{"ready", true}, {"checkpoint", checkpoint}, {"step", step}, {"test_samples", testSamples}}.dump();
 }
 
-std::string notReadyLine(const std::string &error)
-{
-    return json{{"ready", false}, {"error", error}}.dump();
-}
+std::string notReadyLine(const std::string &error) { return json{{"ready", false}, {"error", error}}.dump(); }
 
 std::string inspectionReplyLine(std::int64_t id, const AttentionInspection &inspection)
 {

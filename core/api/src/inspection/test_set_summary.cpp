@@ -12,12 +12,19 @@ std::string toJson(const TestSetSummary &s)
 {
     json samples = json::array(), gallery = json::array();
     for (const auto &t : s.samples)
-        samples.push_back({{"index", t.index}, {"label", t.label}, {"predicted", t.predicted},
-                           {"gate_text", t.gateText}, {"gate_image", t.gateImage}});
+        samples.push_back({{"index", t.index},
+                           {"label", t.label},
+                           {"predicted", t.predicted},
+                           {"gate_text", t.gateText},
+                           {"gate_image", t.gateImage}});
     for (const auto &g : s.gallery)
         gallery.push_back({{"index", g.index}, {"pixels", g.pixels}});
-    return json{{"format", "seekbench-testset-1"}, {"checkpoint", s.checkpoint}, {"step", s.step},
-                {"classes", s.classes}, {"samples", std::move(samples)}, {"gallery", std::move(gallery)}}
+    return json{{"format", "seekbench-testset-1"},
+                {"checkpoint", s.checkpoint},
+                {"step", s.step},
+                {"classes", s.classes},
+                {"samples", std::move(samples)},
+                {"gallery", std::move(gallery)}}
         .dump();
 }
 
@@ -43,7 +50,8 @@ TestSetSummary testSetSummaryFromJson(const std::string &text)
             x.predicted = t.at("predicted").get<int>();
             x.gateText = t.at("gate_text").get<double>();
             x.gateImage = t.at("gate_image").get<double>();
-            if (x.label < 0 || x.label >= int(s.classes.size()) || x.predicted < 0 || x.predicted >= int(s.classes.size()))
+            if (x.label < 0 || x.label >= int(s.classes.size()) || x.predicted < 0
+                || x.predicted >= int(s.classes.size()))
                 throw std::invalid_argument("test set JSON: sample " + std::to_string(x.index)
                                             + " has a label or prediction outside the classes");
             s.samples.push_back(x);

@@ -11,9 +11,8 @@ namespace seekbench {
 
 std::string systemSampleJson(const SystemSample &s)
 {
-    nlohmann::json j = {{"event", "system"},     {"time", s.wallTime},
-                        {"rank", s.rank},        {"rss_bytes", s.rssBytes},
-                        {"cpu_percent", s.cpuPercent}, {"gpu_status", s.gpuStatus}};
+    nlohmann::json j = {{"event", "system"},       {"time", s.wallTime},          {"rank", s.rank},
+                        {"rss_bytes", s.rssBytes}, {"cpu_percent", s.cpuPercent}, {"gpu_status", s.gpuStatus}};
     if (s.cudaAvailable) {
         j["cuda_allocated_bytes"] = s.cudaAllocatedBytes;
         j["cuda_reserved_bytes"] = s.cudaReservedBytes;
@@ -22,14 +21,13 @@ std::string systemSampleJson(const SystemSample &s)
     if (!s.devices.empty()) {
         auto &devices = j["gpus"] = nlohmann::json::array();
         for (const auto &d : s.devices)
-            devices.push_back({{"index", d.index}, {"name", d.name}, {"used_bytes", d.usedBytes},
-                               {"total_bytes", d.totalBytes}});
+            devices.push_back(
+                {{"index", d.index}, {"name", d.name}, {"used_bytes", d.usedBytes}, {"total_bytes", d.totalBytes}});
     }
     return j.dump();
 }
 
-JsonLinesSink::JsonLinesSink(const std::filesystem::path &path)
-    : m_path(path)
+JsonLinesSink::JsonLinesSink(const std::filesystem::path &path) : m_path(path)
 {
     m_file = std::fopen(path.c_str(), "ae");
     if (!m_file)
@@ -52,7 +50,7 @@ void JsonLinesSink::addMetrics(std::span<const MetricPoint> points)
 {
     std::lock_guard lock(m_mutex);
     for (const auto &p : points) {
-        nlohmann::json j = {{"event", "metric"}, {"key", p.key}, {"step", p.step},
+        nlohmann::json j = {{"event", "metric"},  {"key", p.key},   {"step", p.step},
                             {"time", p.wallTime}, {"rank", p.rank}, {"value", p.value}};
         writeLine(j.dump());
     }

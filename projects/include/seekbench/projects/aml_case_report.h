@@ -22,9 +22,9 @@ class Project;
 
 struct AmlCaseRequest
 {
-    std::optional<std::int64_t> alertId;  // an alert's case
+    std::optional<std::int64_t> alertId;    // an alert's case
     std::optional<std::string> accountName; // or an account's, by name
-    std::string runId;                     // for an account: the run whose scores to show ('' = latest)
+    std::string runId;                      // for an account: the run whose scores to show ('' = latest)
     int transactionLimit = 500;
     int chainLimit = 50;
 };
@@ -34,11 +34,11 @@ struct AmlCase
     std::string projectDir, runId, model = "graph";
     AccountRow account;
     std::optional<AmlAlertRow> alert;
-    std::vector<std::string> reasons;      // the alert's reason codes, parsed
-    std::optional<double> accountScore;    // graph model's account risk
+    std::vector<std::string> reasons;   // the alert's reason codes, parsed
+    std::optional<double> accountScore; // graph model's account risk
     std::vector<AmlAlertRow> accountAlerts;
     std::vector<TransactionRow> transactions; // the account's, in time order
-    std::map<std::int64_t, float> scores;  // tx id -> score, for `transactions`
+    std::map<std::int64_t, float> scores;     // tx id -> score, for `transactions`
     TraceResult trace;
     std::map<std::int64_t, std::string> names; // account id -> name, for the chains
     std::string notes;

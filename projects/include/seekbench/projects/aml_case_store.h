@@ -26,7 +26,7 @@ struct AmlAlertQuery
     double fromTs = -std::numeric_limits<double>::infinity();
     double toTs = std::numeric_limits<double>::infinity();
     double minScore = 0;
-    std::vector<std::string> statuses;   // empty: every status
+    std::vector<std::string> statuses; // empty: every status
     std::optional<std::int64_t> accountId;
     std::optional<std::string> typology; // '' normal/unknown, "cycle", ...
     int limit = 1'000'000;
@@ -52,7 +52,7 @@ struct AmlEgoNode
 {
     std::int64_t accountId = 0;
     std::string name;
-    int hop = 0;      // 0: the case's account
+    int hop = 0; // 0: the case's account
     int label = -1;
 };
 

@@ -38,8 +38,8 @@ struct AmlAlertRow
     std::string runId, model;
     std::int64_t txId = 0, accountId = 0;
     double score = 0, threshold = 0;
-    std::string severity;     // high | medium | low
-    std::string reasonsJson;  // ["CODE: feature=value (z=..)", ..., "NEIGHBOUR: ..."]
+    std::string severity;              // high | medium | low
+    std::string reasonsJson;           // ["CODE: feature=value (z=..)", ..., "NEIGHBOUR: ..."]
     std::string status = "new", notes; // new | reviewing | escalated | dismissed (aml_case_store.h)
     double createdAt = 0;
 };
@@ -56,8 +56,8 @@ public:
                     const std::vector<float> &scores);
     // tx id -> score, in tx id order.
     std::vector<std::pair<std::int64_t, float>> scores(const std::string &runId, const std::string &model);
-    void saveAccountScores(const std::string &runId, const std::string &model, const std::vector<std::int64_t> &accountIds,
-                           const std::vector<float> &scores);
+    void saveAccountScores(const std::string &runId, const std::string &model,
+                           const std::vector<std::int64_t> &accountIds, const std::vector<float> &scores);
     std::optional<double> accountScore(const std::string &runId, const std::string &model, std::int64_t accountId);
 
     void saveEvaluations(const std::vector<AmlEvaluationRow> &rows);

@@ -91,8 +91,8 @@ public:
                             std::int64_t toStep = std::numeric_limits<std::int64_t>::max());
     // Several runs' curves on one grid: the same steps, or the same seconds since each
     // run started. Runs without the key give an empty curve.
-    std::vector<DecimatedCurve> aligned(const std::vector<std::string> &runIds, const std::string &key,
-                                        int buckets, AlignBy by, int rank = 0);
+    std::vector<DecimatedCurve> aligned(const std::vector<std::string> &runIds, const std::string &key, int buckets,
+                                        AlignBy by, int rank = 0);
     // Raw points (superseded ones only when asked), ordered by step then attempt.
     std::vector<CurvePoint> points(const std::string &runId, const std::string &key, int rank = 0,
                                    bool includeSuperseded = false,

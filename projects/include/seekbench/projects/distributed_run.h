@@ -24,12 +24,12 @@ class RunStore;
 struct RankEnd
 {
     int rank = 0;
-    bool reported = false;   // false: the rank never wrote its end (killed, crashed, never started)
+    bool reported = false;                    // false: the rank never wrote its end (killed, crashed, never started)
     TrainStatus status = TrainStatus::Failed; // the trainer's (an unknown word reads as failed)
     std::string message;
     std::map<std::string, double> finalMetrics;
     std::map<std::string, double> bestMetrics;
-    std::string checkpoint;  // rank 0's last checkpoint, absolute
+    std::string checkpoint; // rank 0's last checkpoint, absolute
     std::int64_t step = 0;
 };
 
@@ -38,21 +38,21 @@ struct RankEnd
 struct RankState
 {
     int rank = 0;
-    std::string state;        // waiting (nothing yet), running, the end status (finished, failed,
-                              // cancelled...), or lost (the run ended without this rank's end)
-    std::int64_t step = 0;    // the last step the rank recorded
-    double lastSeen = 0;      // wall time of its last event or point; 0 when none
-    std::string message;      // the end message, when there is one
-    std::string log;          // runs/<id>/logs/rank-<r>.log, relative to the project
+    std::string state;     // waiting (nothing yet), running, the end status (finished, failed,
+                           // cancelled...), or lost (the run ended without this rank's end)
+    std::int64_t step = 0; // the last step the rank recorded
+    double lastSeen = 0;   // wall time of its last event or point; 0 when none
+    std::string message;   // the end message, when there is one
+    std::string log;       // runs/<id>/logs/rank-<r>.log, relative to the project
 };
 
 // How the owner saw the ranks end.
 struct EndContext
 {
-    bool cancelRequested = false;   // a stop was asked for (runs stop, slurm cancel)
-    int firstFailedRank = -1;       // the launcher's: the first rank to exit non-zero
+    bool cancelRequested = false; // a stop was asked for (runs stop, slurm cancel)
+    int firstFailedRank = -1;     // the launcher's: the first rank to exit non-zero
     int firstFailedExitCode = 0;
-    std::string schedulerState;     // Slurm's final job state; "" for a local launch
+    std::string schedulerState; // Slurm's final job state; "" for a local launch
     std::string jobId;
 };
 

@@ -26,8 +26,8 @@ public:
     struct Options
     {
         std::chrono::milliseconds flushInterval{250};
-        std::size_t flushAtPoints = 200000;   // flush early when this many wait (about 13 MB)
-        double heartbeatInterval = 5.0;       // an idle writer still beats this often
+        std::size_t flushAtPoints = 200000; // flush early when this many wait (about 13 MB)
+        double heartbeatInterval = 5.0;     // an idle writer still beats this often
     };
 
     // Opens its own connection. Throws ProjectError when the run does not exist.
@@ -52,8 +52,7 @@ public:
 
 private:
     void writerLoop();
-    bool writeBatch(std::vector<MetricPoint> &points, std::vector<SystemSample> &samples,
-                    std::vector<RunEvent> &events);
+    bool writeBatch(std::vector<MetricPoint> &points, std::vector<SystemSample> &samples, std::vector<RunEvent> &events);
 
     struct Connection;
     std::unique_ptr<Connection> m_conn; // used by the writer thread only
@@ -61,13 +60,13 @@ private:
     Options m_options;
 
     mutable std::mutex m_mutex;
-    std::condition_variable m_wake;     // the writer thread waits here
-    std::condition_variable m_done;     // flush() waits here
+    std::condition_variable m_wake; // the writer thread waits here
+    std::condition_variable m_done; // flush() waits here
     std::vector<MetricPoint> m_points;
     std::vector<SystemSample> m_samples;
     std::vector<RunEvent> m_events;
-    std::uint64_t m_added = 0;          // sequence of the last add
-    std::uint64_t m_durable = 0;        // every add up to this one is committed
+    std::uint64_t m_added = 0;   // sequence of the last add
+    std::uint64_t m_durable = 0; // every add up to this one is committed
     std::uint64_t m_failures = 0;
     std::uint64_t m_committedPoints = 0;
     std::uint64_t m_flushes = 0;

@@ -25,7 +25,7 @@ class Project
 public:
     struct OpenOptions
     {
-        bool readOnly = false;   // never migrate, never mark stale runs, never lock
+        bool readOnly = false; // never migrate, never mark stale runs, never lock
         bool markStaleRuns = true;
         std::optional<StorageMode> storage; // force a mode over the manifest and detection
     };
@@ -41,9 +41,9 @@ public:
     static Project open(const std::filesystem::path &dir, const OpenOptions &options);
     struct Recovery
     {
-        std::filesystem::path movedTo;       // where the damaged database now is
-        std::vector<std::string> salvaged;   // tables copied whole into the new store
-        std::vector<std::string> lost;       // tables SQLite could not read back
+        std::filesystem::path movedTo;     // where the damaged database now is
+        std::vector<std::string> salvaged; // tables copied whole into the new store
+        std::vector<std::string> lost;     // tables SQLite could not read back
     };
 
     // Full check (PRAGMA integrity_check) on a copy of db, -wal and -shm. Throws

@@ -28,7 +28,8 @@ public:
     // 2 for problems with what the user gave (bad project, bad input), 3 otherwise.
     int exitCode() const
     {
-        return m_kind == Kind::Io || m_kind == Kind::Database || m_kind == Kind::Locked || m_kind == Kind::Process ? 3 : 2;
+        return m_kind == Kind::Io || m_kind == Kind::Database || m_kind == Kind::Locked || m_kind == Kind::Process ? 3
+                                                                                                                   : 2;
     }
 
 private:

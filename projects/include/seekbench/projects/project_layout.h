@@ -50,17 +50,17 @@ public:
     // (`token` is the launch's own name; `stream` is "out" or "err").
     std::filesystem::path launchLogPath(const std::string &token, const std::string &stream) const;
 
-    std::filesystem::path runDir(const std::string &runId) const;           // runs/<id>
-    std::filesystem::path runConfigPath(const std::string &runId) const;    // runs/<id>/config.yaml
-    std::filesystem::path runLogsDir(const std::string &runId) const;       // runs/<id>/logs
+    std::filesystem::path runDir(const std::string &runId) const;            // runs/<id>
+    std::filesystem::path runConfigPath(const std::string &runId) const;     // runs/<id>/config.yaml
+    std::filesystem::path runLogsDir(const std::string &runId) const;        // runs/<id>/logs
     std::filesystem::path runCheckpointsDir(const std::string &runId) const; // runs/<id>/checkpoints
-    std::filesystem::path xgboostModelPath(const std::string &runId) const; // runs/<id>/xgboost.json (AML)
+    std::filesystem::path xgboostModelPath(const std::string &runId) const;  // runs/<id>/xgboost.json (AML)
     // A deleted run's folder in trash/ (<id>-<stamp>) and the metadata written beside its files.
     std::filesystem::path trashedRunDir(const std::string &runId, const std::string &stamp) const;
     std::filesystem::path trashedRunMetaPath(const std::string &runId, const std::string &stamp) const;
-    std::filesystem::path rankLogPath(const std::string &runId, int rank) const; // logs/rank-<r>.log
+    std::filesystem::path rankLogPath(const std::string &runId, int rank) const;                  // logs/rank-<r>.log
     std::filesystem::path slurmLogPath(const std::string &runId, const std::string &jobId) const; // logs/slurm-<job>.out
-    std::filesystem::path sbatchScriptPath(const std::string &runId, int attempt) const; // job-<n>.sbatch
+    std::filesystem::path sbatchScriptPath(const std::string &runId, int attempt) const;          // job-<n>.sbatch
     // The trainer's stdout/stderr when the GUI started it: train.out.log, train.err.log.
     std::filesystem::path trainOutLog(const std::string &runId) const;
     std::filesystem::path trainErrLog(const std::string &runId) const;

@@ -13,7 +13,7 @@ struct ProjectManifest
 
     int format = kFormat;
     std::string name;
-    std::string scenario;    // e.g. "text_classification"; free text for now
+    std::string scenario; // e.g. "text_classification"; free text for now
     std::string description;
     // How runs write the store: "auto" (detect a network file system), "local" (SQLite
     // WAL, many writers) or "segments" (cluster-safe: ranks append segment files).

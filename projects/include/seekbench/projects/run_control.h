@@ -62,9 +62,9 @@ public:
 
     struct StopOutcome
     {
-        std::string scancelJob;     // a Slurm job: scancel was asked, nothing signalled
-        std::int64_t signalled = 0; // the pid sent SIGTERM (0 for a job)
-        bool stopped = false;       // the process exited within the wait (false for a job)
+        std::string scancelJob;                // a Slurm job: scancel was asked, nothing signalled
+        std::int64_t signalled = 0;            // the pid sent SIGTERM (0 for a job)
+        bool stopped = false;                  // the process exited within the wait (false for a job)
         RunStatus status = RunStatus::Running; // the run's status after the wait
     };
     // Stops a run: scancel for a Slurm job that is active; SIGTERM to a live local writer,

@@ -27,17 +27,17 @@ struct RunFilter
         static Condition parse(const std::string &text, const std::string &where);
     };
 
-    std::vector<RunStatus> statuses;       // any of
-    std::vector<std::string> tags;         // all of
-    std::vector<Condition> params;         // all of, on flattened config params
-    std::vector<Condition> finalMetrics;   // all of, on the summary's final values
-    std::vector<Condition> bestMetrics;    // all of, on the summary's best values
+    std::vector<RunStatus> statuses;     // any of
+    std::vector<std::string> tags;       // all of
+    std::vector<Condition> params;       // all of, on flattened config params
+    std::vector<Condition> finalMetrics; // all of, on the summary's final values
+    std::vector<Condition> bestMetrics;  // all of, on the summary's best values
     std::string nameContains;
-    std::vector<std::string> ids;          // only these (empty: all)
-    bool includeParams = false;            // fill RunRecord::params (costs a query)
-    bool includeConfig = false;            // fill RunRecord::configYaml
-    std::vector<std::string> summaryKeys;  // only these metrics in summary (empty: all)
-    std::size_t limit = 0;                 // 0: no limit
+    std::vector<std::string> ids;         // only these (empty: all)
+    bool includeParams = false;           // fill RunRecord::params (costs a query)
+    bool includeConfig = false;           // fill RunRecord::configYaml
+    std::vector<std::string> summaryKeys; // only these metrics in summary (empty: all)
+    std::size_t limit = 0;                // 0: no limit
     bool newestFirst = true;
 };
 

@@ -41,16 +41,16 @@ struct RunRecord
     std::string parentId;   // "" when none
     std::string parentKind; // "clone" (resume keeps the id and adds an attempt)
     std::string notes;
-    std::string message;    // why it failed, diverged or crashed
+    std::string message; // why it failed, diverged or crashed
     int attempt = 1;
-    std::string storeMode;  // local | segments
-    int ranks = 1;          // processes that write the run (data-parallel ranks)
-    std::string scheduler;  // "" (a local process or launcher) | slurm
-    std::string jobId;      // the scheduler's job id, "" when none
-    std::string jobState;   // its last known state (PENDING, RUNNING, COMPLETED, CANCELLED...)
+    std::string storeMode; // local | segments
+    int ranks = 1;         // processes that write the run (data-parallel ranks)
+    std::string scheduler; // "" (a local process or launcher) | slurm
+    std::string jobId;     // the scheduler's job id, "" when none
+    std::string jobState;  // its last known state (PENDING, RUNNING, COMPLETED, CANCELLED...)
     std::optional<double> jobStateAt;
     std::vector<std::string> tags;
-    std::map<std::string, std::string> params;  // flattened config ("training.lr")
+    std::map<std::string, std::string> params; // flattened config ("training.lr")
     std::map<std::string, MetricSummary> summary;
 };
 
@@ -58,7 +58,7 @@ struct RunRecord
 struct NewRun
 {
     std::string name;
-    std::string configYaml;  // the snapshot; its scalars become the run's params
+    std::string configYaml; // the snapshot; its scalars become the run's params
     std::string configHash;
     std::string launcher = "cli";
     RunStatus status = RunStatus::Running;
@@ -68,7 +68,7 @@ struct NewRun
     std::string parentKind;
     double heartbeatInterval = 5.0; // seconds; stale after three missed intervals
     int ranks = 1;
-    std::string scheduler;          // "" or slurm
+    std::string scheduler;                  // "" or slurm
     std::optional<ProcessIdentity> process; // the writer; this process when empty
 };
 

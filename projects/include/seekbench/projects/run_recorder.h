@@ -6,10 +6,10 @@
 // end() records the status, the trainer's final and best metrics and the last checkpoint.
 // Engine-free: the trainer hands over sink() and, at its end, a TrainResult.
 
+#include "seekbench/config/run_config.h"
 #include "seekbench/run/metrics_sink.h"
 #include "seekbench/run/run_status.h"
 #include "seekbench/run/train_result.h"
-#include "seekbench/config/run_config.h"
 
 #include <filesystem>
 #include <memory>
@@ -46,7 +46,7 @@ public:
     virtual const RunConfig &config() const = 0;
     virtual std::filesystem::path outDir() const = 0; // runs/<run-id>
     virtual std::optional<std::filesystem::path> resumeCheckpoint() const = 0;
-    virtual MetricsSink *sink() = 0;                  // the batched store writer
+    virtual MetricsSink *sink() = 0; // the batched store writer
     // Flushes and records the final status (finished, cancelled, or failed with a
     // 'diverged:' message) and final/best metrics. A rank of a distributed run only makes
     // its segment durable: the owner records the end from every rank's "end" event.

@@ -71,8 +71,7 @@ public:
 
     void addLog(const std::string &runId, const std::string &level, const std::string &message);
     // Records a file inside the project with its SHA-256 (re-recording updates the hash).
-    ArtifactRecord addArtifact(const std::string &runId, const std::string &kind,
-                               const std::string &relativePath,
+    ArtifactRecord addArtifact(const std::string &runId, const std::string &kind, const std::string &relativePath,
                                std::optional<std::int64_t> step = std::nullopt);
 
     std::optional<RunRecord> findRun(const std::string &runId);

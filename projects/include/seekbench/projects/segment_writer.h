@@ -43,7 +43,7 @@ private:
     std::chrono::milliseconds m_interval;
     std::mutex m_mutex;
     std::condition_variable m_wake, m_done;
-    std::string m_pending;            // complete JSON lines not yet written
+    std::string m_pending; // complete JSON lines not yet written
     std::uint64_t m_added = 0, m_durable = 0, m_failures = 0;
     std::string m_lastError;
     bool m_flushRequested = false, m_stop = false;

@@ -15,7 +15,7 @@ namespace seekbench::projects {
 
 struct CommandResult
 {
-    int exitCode = -1;    // -1: could not be started (out names why)
+    int exitCode = -1; // -1: could not be started (out names why)
     std::string out;
     std::string err;
 };
@@ -27,18 +27,17 @@ CommandResult runCommand(const std::vector<std::string> &argv,
 
 struct SlurmJobInfo
 {
-    bool known = false;       // false: Slurm has forgotten the job (after MinJobAge) or never had it
-    std::string state;        // PENDING, RUNNING, COMPLETING, COMPLETED, FAILED, CANCELLED, TIMEOUT...
-    std::string reason;       // scontrol's Reason (why pending, or why it failed)
-    std::string exitCode;     // "0:0" = exit code:signal
-    std::string nodes;        // the node list once it runs
-    std::string source;       // scontrol, squeue or sacct
+    bool known = false;   // false: Slurm has forgotten the job (after MinJobAge) or never had it
+    std::string state;    // PENDING, RUNNING, COMPLETING, COMPLETED, FAILED, CANCELLED, TIMEOUT...
+    std::string reason;   // scontrol's Reason (why pending, or why it failed)
+    std::string exitCode; // "0:0" = exit code:signal
+    std::string nodes;    // the node list once it runs
+    std::string source;   // scontrol, squeue or sacct
 };
 
 // Submits the script with the settings' options as sbatch arguments. Returns the job
 // id; throws ProjectError(Io) with sbatch's own message when sbatch refuses.
-std::string submitSlurmJob(const SlurmSettings &settings, const SlurmJobSpec &job,
-                           const std::filesystem::path &script);
+std::string submitSlurmJob(const SlurmSettings &settings, const SlurmJobSpec &job, const std::filesystem::path &script);
 SlurmJobInfo querySlurmJob(const std::string &jobId);
 // scancel JOB; throws ProjectError(Io) with scancel's message on failure.
 void cancelSlurmJob(const std::string &jobId);

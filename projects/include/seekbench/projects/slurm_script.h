@@ -14,16 +14,16 @@ namespace seekbench::projects {
 struct SlurmSettings
 {
     int nodes = 1;
-    int tasksPerNode = 1;       // ranks per node; the run has nodes x tasksPerNode ranks
-    int cpusPerTask = 0;        // 0: not asked (Slurm's default)
+    int tasksPerNode = 1; // ranks per node; the run has nodes x tasksPerNode ranks
+    int cpusPerTask = 0;  // 0: not asked (Slurm's default)
     int gpusPerTask = 0;
-    std::string timeLimit;      // minutes, MM:SS, HH:MM:SS, D-HH[:MM[:SS]] or UNLIMITED; "" none
+    std::string timeLimit; // minutes, MM:SS, HH:MM:SS, D-HH[:MM[:SS]] or UNLIMITED; "" none
     std::string partition;
     std::string account;
-    std::string jobName;        // "" -> seekbench-<run id>
+    std::string jobName;            // "" -> seekbench-<run id>
     std::vector<std::string> extra; // more sbatch options, one argument each ("--qos=high"; a leading
                                     // "#SBATCH " is dropped)
-    std::string cli;            // seekbench-cli as the nodes see it (absolute); "" -> this program
+    std::string cli;                // seekbench-cli as the nodes see it (absolute); "" -> this program
 
     int ranks() const { return nodes * tasksPerNode; }
 };
@@ -39,7 +39,7 @@ struct SlurmJobSpec
 
 struct SlurmIssue
 {
-    std::string field;   // nodes, tasks_per_node, time, partition, account, job_name, sbatch[2], cli...
+    std::string field; // nodes, tasks_per_node, time, partition, account, job_name, sbatch[2], cli...
     std::string message;
 };
 

@@ -21,26 +21,26 @@ struct TraceOptions
 {
     enum class Direction { Forward, Backward, Both };
     Direction direction = Direction::Both;
-    int maxHops = 6;                 // transfers per chain, the starting one included
+    int maxHops = 6;                  // transfers per chain, the starting one included
     double windowSeconds = 72 * 3600; // between a transfer and the next
-    double tolerance = 0.1;          // the next amount is within +-10 % of the previous
-    int frontierCap = 500;           // open chains kept per hop; also the chains returned
-    int perAccountLimit = 50;        // next transfers read per account and hop
+    double tolerance = 0.1;           // the next amount is within +-10 % of the previous
+    int frontierCap = 500;            // open chains kept per hop; also the chains returned
+    int perAccountLimit = 50;         // next transfers read per account and hop
 };
 
 struct TraceHop
 {
     std::int64_t txId = 0;
-    std::int64_t from = 0, to = 0;   // account ids
+    std::int64_t from = 0, to = 0; // account ids
     double ts = 0, amount = 0;
-    double delaySeconds = 0;         // after the previous hop of the chain (0 for the first)
-    double share = 1;                // amount / the chain's starting amount
+    double delaySeconds = 0; // after the previous hop of the chain (0 for the first)
+    double share = 1;        // amount / the chain's starting amount
 };
 
 struct TraceChain
 {
-    bool forward = true;             // backward chains are returned in time order too
-    bool cycle = false;              // the money came back to an account already on the chain
+    bool forward = true; // backward chains are returned in time order too
+    bool cycle = false;  // the money came back to an account already on the chain
     std::vector<TraceHop> hops;
 };
 
@@ -48,8 +48,8 @@ struct TraceResult
 {
     std::vector<TraceChain> chains;
     bool truncated = false;
-    std::int64_t queries = 0;        // indexed range queries run
-    int deepest = 0;                 // hops of the longest chain
+    std::int64_t queries = 0; // indexed range queries run
+    int deepest = 0;          // hops of the longest chain
     double elapsedMs = 0;
 };
 

@@ -25,7 +25,7 @@ struct TransactionRow
     std::string senderName, receiverName;
     double amount = 0;
     std::string currency, channel, typology;
-    int label = -1;                        // -1 unknown
+    int label = -1; // -1 unknown
 };
 
 struct AccountRow

@@ -14,8 +14,8 @@ namespace seekbench::widgets {
 struct TimelineAlert
 {
     qint64 id = 0;
-    double ts = 0;      // seconds since 1970 UTC
-    float score = 0;    // 0..1: the height within the lane (from the lowest score shown to 1)
+    double ts = 0;       // seconds since 1970 UTC
+    float score = 0;     // 0..1: the height within the lane (from the lowest score shown to 1)
     quint8 severity = 0; // 0 low, 1 medium, 2 high: colour and size
     quint8 lane = 0;
 };
@@ -46,7 +46,11 @@ public:
     void panPixels(double dx);
 
     void setGlyphs(Glyphs g);
-    void setDensityThreshold(int alerts) { m_densityThreshold = alerts; update(); }
+    void setDensityThreshold(int alerts)
+    {
+        m_densityThreshold = alerts;
+        update();
+    }
     Mode lastMode() const { return m_lastMode; }
     int lastVisibleCount() const { return m_lastVisible; }
     double lastPaintMs() const { return m_lastPaintMs; }

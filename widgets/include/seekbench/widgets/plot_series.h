@@ -12,15 +12,15 @@ namespace seekbench::widgets {
 // have the same length and are ordered by step.
 struct PlotSeries
 {
-    QString id;     // stable across updates: which curve this is ("run/key")
-    QString label;  // legend text
+    QString id;    // stable across updates: which curve this is ("run/key")
+    QString label; // legend text
     QVector<double> step;
     QVector<double> time; // wall time, seconds since the epoch
     QVector<double> min;
     QVector<double> max;
     QVector<double> mean;
-    double startTime = 0;       // the run's start, for relative time
-    double pointsPerBucket = 1; // 1 for raw points
+    double startTime = 0;         // the run's start, for relative time
+    double pointsPerBucket = 1;   // 1 for raw points
     QVector<double> restartSteps; // where a resumed run continued from a checkpoint
 
     int size() const { return static_cast<int>(step.size()); }

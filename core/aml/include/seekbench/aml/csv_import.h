@@ -19,17 +19,17 @@ namespace seekbench::aml {
 
 struct BadRow
 {
-    std::int64_t line = 0;  // 1-based line in the file
-    std::string reason;     // "amount: 'abc' is not a number"
-    std::string text;       // the raw line
+    std::int64_t line = 0; // 1-based line in the file
+    std::string reason;    // "amount: 'abc' is not a number"
+    std::string text;      // the raw line
 };
 
 struct CsvImport
 {
-    AmlData data;                 // good rows; accounts named as in the file
+    AmlData data; // good rows; accounts named as in the file
     std::vector<BadRow> bad;
-    std::int64_t lines = 0;       // data lines read (header excluded)
-    std::string headerError;      // non-empty: the file could not be read at all
+    std::int64_t lines = 0;  // data lines read (header excluded)
+    std::string headerError; // non-empty: the file could not be read at all
 };
 
 // Parses CSV text. Accounts already known (by name) can be passed in `known` so that

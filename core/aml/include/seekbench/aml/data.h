@@ -26,21 +26,21 @@ enum Typology : std::int8_t {
     kStack = 7,
 };
 constexpr int kTypologyCount = 8;
-const char *typologyName(int typology);            // "fan_out", ...; "normal" for 0
-int typologyFromName(const std::string &name);     // -1 when unknown
-std::string formatTimestamp(double seconds);       // 2026-03-01T14:05:00Z (UTC)
+const char *typologyName(int typology);        // "fan_out", ...; "normal" for 0
+int typologyFromName(const std::string &name); // -1 when unknown
+std::string formatTimestamp(double seconds);   // 2026-03-01T14:05:00Z (UTC)
 
 // Payment channels; index into channelNames().
-const std::vector<std::string> &channelNames();    // wire, ach, card, cash, crypto
-int channelFromName(const std::string &name);      // -1 when unknown
+const std::vector<std::string> &channelNames(); // wire, ach, card, cash, crypto
+int channelFromName(const std::string &name);   // -1 when unknown
 
 struct Accounts
 {
     std::vector<std::string> name;
-    std::vector<std::int8_t> business;   // 1 business, 0 personal
-    std::vector<std::string> country;    // ISO 3166 alpha-2
-    std::vector<std::int8_t> label;      // 1: part of a laundering pattern, 0: not, -1: unknown
-    std::vector<std::int8_t> mule;       // 1: an account opened to move laundered money
+    std::vector<std::int8_t> business; // 1 business, 0 personal
+    std::vector<std::string> country;  // ISO 3166 alpha-2
+    std::vector<std::int8_t> label;    // 1: part of a laundering pattern, 0: not, -1: unknown
+    std::vector<std::int8_t> mule;     // 1: an account opened to move laundered money
 
     std::size_t size() const { return name.size(); }
     void reserve(std::size_t n);
@@ -49,21 +49,21 @@ struct Accounts
 
 struct Transactions
 {
-    std::vector<std::int64_t> id;        // store id (1-based); generator order before import
-    std::vector<double> time;            // seconds since 1970-01-01 UTC
-    std::vector<std::int32_t> sender;    // index into Accounts
+    std::vector<std::int64_t> id;     // store id (1-based); generator order before import
+    std::vector<double> time;         // seconds since 1970-01-01 UTC
+    std::vector<std::int32_t> sender; // index into Accounts
     std::vector<std::int32_t> receiver;
-    std::vector<double> amount;          // in `currency`; no conversion is made
-    std::vector<std::string> currency;   // ISO 4217
-    std::vector<std::int8_t> channel;    // index into channelNames()
-    std::vector<std::int8_t> label;      // 1 laundering, 0 normal, -1 unknown (unlabelled import)
-    std::vector<std::int8_t> typology;   // Typology; 0 for normal and unknown
-    std::vector<std::int32_t> pattern;   // generator pattern id; -1 for none
+    std::vector<double> amount;        // in `currency`; no conversion is made
+    std::vector<std::string> currency; // ISO 4217
+    std::vector<std::int8_t> channel;  // index into channelNames()
+    std::vector<std::int8_t> label;    // 1 laundering, 0 normal, -1 unknown (unlabelled import)
+    std::vector<std::int8_t> typology; // Typology; 0 for normal and unknown
+    std::vector<std::int32_t> pattern; // generator pattern id; -1 for none
 
     std::size_t size() const { return time.size(); }
     void reserve(std::size_t n);
-    void push(double time, int sender, int receiver, double amount, const std::string &currency, int channel,
-              int label, int typology, int pattern);
+    void push(double time, int sender, int receiver, double amount, const std::string &currency, int channel, int label,
+              int typology, int pattern);
 };
 
 // One planted laundering pattern: its typology, member accounts and transactions

@@ -48,11 +48,11 @@ const char *severity(double precision, const SeverityCuts &cuts);
 
 struct EvaluationOptions
 {
-    std::string model = "graph";     // names the metrics: aml/pr_auc for graph, aml/<model>_pr_auc otherwise
-    double split = 0;                // the start of the held-out months (heldOutStart)
+    std::string model = "graph"; // names the metrics: aml/pr_auc for graph, aml/<model>_pr_auc otherwise
+    double split = 0;            // the start of the held-out months (heldOutStart)
     double fprTarget = kDefaultFprTarget;
-    ThresholdPolicy policy;          // capacity and costs; `days` is set from the held-out months
-    std::size_t curvePoints = 200;   // the thinned curve kept for storage
+    ThresholdPolicy policy;        // capacity and costs; `days` is set from the held-out months
+    std::size_t curvePoints = 200; // the thinned curve kept for storage
 };
 
 // Figures on one slice of the held-out rows: "all", or one typology's laundering rows
@@ -67,11 +67,11 @@ struct ModelEvaluation
 {
     std::string model;
     double fprTarget = kDefaultFprTarget;
-    std::vector<SliceEvaluation> slices;  // "all" first, then each typology with held-out positives
-    std::vector<CurvePoint> curve;        // every distinct held-out threshold, highest first
-    std::vector<CurvePoint> thinCurve;    // at most EvaluationOptions::curvePoints of them
-    ThresholdPolicy policy;               // as used, `days` filled in
-    ThresholdChoice choice;               // the tuned operating point
+    std::vector<SliceEvaluation> slices;   // "all" first, then each typology with held-out positives
+    std::vector<CurvePoint> curve;         // every distinct held-out threshold, highest first
+    std::vector<CurvePoint> thinCurve;     // at most EvaluationOptions::curvePoints of them
+    ThresholdPolicy policy;                // as used, `days` filled in
+    ThresholdChoice choice;                // the tuned operating point
     std::map<std::string, double> metrics; // aml/pr_auc, aml/roc_auc, aml/recall_at_fpr_2_1, aml/precision_at_capacity,
                                            // aml/alerts_per_day, aml/threshold (prefixed per model)
 
@@ -82,7 +82,8 @@ ModelEvaluation evaluateModel(const AmlData &data, const std::vector<float> &sco
 // The operating point on a held-out curve: the tuned one (tuneThreshold), or, with a
 // manual threshold, the curve's figures at that threshold (alerts per day and expected
 // cost recomputed; capacity-bound and precision at capacity stay the tuned ones).
-ThresholdChoice chooseOperatingPoint(const std::vector<CurvePoint> &curve, std::int64_t positives, const ThresholdPolicy &policy,
+ThresholdChoice chooseOperatingPoint(const std::vector<CurvePoint> &curve, std::int64_t positives,
+                                     const ThresholdPolicy &policy,
                                      std::optional<double> manualThreshold = std::nullopt);
 
 // Each account's risk: the highest score of a transaction it sent or received.
@@ -90,19 +91,20 @@ std::vector<float> accountScores(const AmlData &data, const std::vector<float> &
 
 struct Alert
 {
-    std::size_t row = 0;                // index into AmlData::tx
+    std::size_t row = 0; // index into AmlData::tx
     std::int64_t txId = 0;
-    std::int64_t accountId = 0;         // the sender's store id (index + 1)
+    std::int64_t accountId = 0; // the sender's store id (index + 1)
     double score = 0, threshold = 0;
-    std::string severity;               // high | medium | low
-    std::vector<std::string> reasons;   // up to three "CODE: feature=value (z=..)", then "NEIGHBOUR: ..."
+    std::string severity;             // high | medium | low
+    std::vector<std::string> reasons; // up to three "CODE: feature=value (z=..)", then "NEIGHBOUR: ..."
 };
 
 // Held-out transactions (time >= split) scored at or above `threshold`, highest score
 // first (ties in data order). Severity comes from the precision `curve` shows at the
 // score; reasons are the features furthest above the normal training population and the
 // receiver's account risk.
-std::vector<Alert> buildAlerts(const AmlData &data, const FeatureMatrix &features, double split, const std::vector<float> &scores,
-                               double threshold, const std::vector<CurvePoint> &curve, const SeverityCuts &cuts = {});
+std::vector<Alert> buildAlerts(const AmlData &data, const FeatureMatrix &features, double split,
+                               const std::vector<float> &scores, double threshold, const std::vector<CurvePoint> &curve,
+                               const SeverityCuts &cuts = {});
 
 } // namespace seekbench::aml

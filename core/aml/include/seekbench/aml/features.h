@@ -14,9 +14,9 @@ namespace seekbench::aml {
 
 struct FeatureMatrix
 {
-    std::vector<std::string> names;  // one per column
-    std::vector<std::string> codes;  // reason code per column (FAN_OUT_7D, ...)
-    std::vector<float> values;       // row-major [rows, names.size()]
+    std::vector<std::string> names; // one per column
+    std::vector<std::string> codes; // reason code per column (FAN_OUT_7D, ...)
+    std::vector<float> values;      // row-major [rows, names.size()]
     std::size_t rows = 0;
 
     std::size_t cols() const { return names.size(); }
@@ -25,9 +25,9 @@ struct FeatureMatrix
 
 struct FeatureOptions
 {
-    double cycle_window_days = 14;   // a cycle must close within this
+    double cycle_window_days = 14; // a cycle must close within this
     int cycle_max_hops = 8;
-    double cycle_tolerance = 0.5;    // later hops keep 50..105 % of the amount
+    double cycle_tolerance = 0.5; // later hops keep 50..105 % of the amount
 };
 
 // The start of the held-out months: the last `evalMonths` 30-day months, counted back

@@ -16,10 +16,10 @@ namespace seekbench::aml {
 
 struct GeneratorOptions
 {
-    int accounts = 1000;          // ordinary accounts (hubs and mules come on top)
-    int months = 6;               // of activity, from start_time
-    double fraud_rate = 0.05;     // share of accounts in laundering rings (at least one ring a typology);
-                                  // each ring runs its pattern about twice a month
+    int accounts = 1000;             // ordinary accounts (hubs and mules come on top)
+    int months = 6;                  // of activity, from start_time
+    double fraud_rate = 0.05;        // share of accounts in laundering rings (at least one ring a typology);
+                                     // each ring runs its pattern about twice a month
     double tx_per_account_month = 8; // mean ordinary payments an account makes a month
     std::uint64_t seed = 7;
     double start_time = 1767225600; // 2026-01-01T00:00:00Z

@@ -36,10 +36,10 @@ CurvePoint recallAtFpr(const std::vector<CurvePoint> &curve, double fpr);
 
 struct ThresholdPolicy
 {
-    double capacity_per_day = 50;   // alerts analysts can work a day
-    double cost_missed = 50;        // cost of a laundering transaction not alerted
-    double cost_false_alert = 1;    // cost of working a false alert
-    double days = 1;                // days the scored rows cover
+    double capacity_per_day = 50; // alerts analysts can work a day
+    double cost_missed = 50;      // cost of a laundering transaction not alerted
+    double cost_false_alert = 1;  // cost of working a false alert
+    double days = 1;              // days the scored rows cover
 };
 
 struct ThresholdChoice
@@ -60,7 +60,7 @@ ThresholdChoice tuneThreshold(const std::vector<CurvePoint> &curve, std::int64_t
 struct ScoreEvaluation
 {
     double prAuc = 0, rocAuc = 0;
-    CurvePoint atFpr;                   // the best recall at FPR <= fpr (2.1 % by default)
+    CurvePoint atFpr; // the best recall at FPR <= fpr (2.1 % by default)
     std::int64_t rows = 0, positives = 0;
 };
 ScoreEvaluation evaluateScores(const std::vector<float> &scores, const std::vector<std::int8_t> &labels,

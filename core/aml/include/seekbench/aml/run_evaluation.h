@@ -25,8 +25,8 @@ SeverityCuts severityCuts(const AmlConfig &config);
 
 struct ScoredModel
 {
-    std::vector<float> scores;         // every transaction, in data order
-    std::vector<float> accountScores;  // every account, in data order (accountScores())
+    std::vector<float> scores;        // every transaction, in data order
+    std::vector<float> accountScores; // every account, in data order (accountScores())
     ModelEvaluation evaluation;
 };
 
@@ -46,10 +46,10 @@ RunEvaluation evaluateRun(const RunConfig &config, const AmlData &data, std::vec
 // Reviewing a scored model's alerts again, with another capacity, costs or threshold.
 struct AlertOptions
 {
-    double split = 0;                      // the start of the held-out months
+    double split = 0; // the start of the held-out months
     double fprTarget = kDefaultFprTarget;
-    ThresholdPolicy policy;                // `days` is set from the held-out months
-    std::optional<double> threshold;       // a manual threshold instead of the tuned one
+    ThresholdPolicy policy;          // `days` is set from the held-out months
+    std::optional<double> threshold; // a manual threshold instead of the tuned one
     SeverityCuts cuts;
 };
 // The run config's held-out months, FPR target, policy and severity cuts.
@@ -57,13 +57,13 @@ AlertOptions alertOptions(const RunConfig &config, const AmlData &data);
 
 struct AlertReview
 {
-    std::int64_t positives = 0;            // laundering transactions in the held-out months
-    ThresholdPolicy policy;                // as used, `days` filled in
-    std::vector<CurvePoint> curve;         // the held-out operating curve, highest threshold first
-    ThresholdChoice choice;                // chooseOperatingPoint
-    double fprTarget = kDefaultFprTarget;  // the FPR target as used
-    CurvePoint atFpr;                      // the best recall at the FPR target
-    std::vector<Alert> alerts;             // at the chosen threshold
+    std::int64_t positives = 0;           // laundering transactions in the held-out months
+    ThresholdPolicy policy;               // as used, `days` filled in
+    std::vector<CurvePoint> curve;        // the held-out operating curve, highest threshold first
+    ThresholdChoice choice;               // chooseOperatingPoint
+    double fprTarget = kDefaultFprTarget; // the FPR target as used
+    CurvePoint atFpr;                     // the best recall at the FPR target
+    std::vector<Alert> alerts;            // at the chosen threshold
 };
 AlertReview reviewAlerts(const AmlData &data, const FeatureMatrix &features, const std::vector<float> &scores,
                          const AlertOptions &options);

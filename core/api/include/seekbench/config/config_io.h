@@ -30,11 +30,11 @@ std::string configHash(const RunConfig &config);
 struct HfImport
 {
     ModelConfig model;
-    std::vector<std::string> imported;     // keys taken over
-    std::vector<std::string> unsupported;  // keys that change the architecture and that
-                                           // Seekbench does not implement (MLA, YaRN...)
-    std::vector<std::string> informational;// keys with no effect here (model_type, dtype...)
-    ConfigIssues issues;                   // malformed JSON, wrong types
+    std::vector<std::string> imported;      // keys taken over
+    std::vector<std::string> unsupported;   // keys that change the architecture and that
+                                            // Seekbench does not implement (MLA, YaRN...)
+    std::vector<std::string> informational; // keys with no effect here (model_type, dtype...)
+    ConfigIssues issues;                    // malformed JSON, wrong types
 };
 HfImport importHfConfig(const std::string &jsonText);
 HfImport importHfConfigFile(const std::filesystem::path &path);

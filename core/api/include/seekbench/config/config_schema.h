@@ -15,10 +15,10 @@ struct ConfigField
 {
     enum class Type { Int, Double, Bool, String, UInt64 };
 
-    std::string path;        // "model.hidden_size"
-    std::string group;       // model, moe, head, data, training, precision, checkpoints...
+    std::string path;  // "model.hidden_size"
+    std::string group; // model, moe, head, data, training, precision, checkpoints...
     Type type = Type::Int;
-    std::string description; // English; the GUI translates it
+    std::string description;          // English; the GUI translates it
     std::vector<std::string> choices; // for strings with a fixed set
     std::optional<double> min;        // inclusive
     std::optional<double> max;        // inclusive

@@ -14,7 +14,7 @@ struct ParameterCount
 {
     std::int64_t embedding = 0;
     std::int64_t attention = 0;
-    std::int64_t mlp = 0;        // dense MLPs, shared and routed experts, gates
+    std::int64_t mlp = 0; // dense MLPs, shared and routed experts, gates
     std::int64_t norms = 0;
     std::int64_t head = 0;
     std::int64_t total = 0;
@@ -50,12 +50,10 @@ struct MemoryEstimate
 // Training memory for one precision at one micro-batch size: fp32 master weights and
 // gradients, AdamW's two moments (or SGD's momentum), and the activations kept for the
 // backward pass (with autocast, matmul outputs in 16 bits).
-MemoryEstimate estimateTrainingMemory(const RunConfig &config, const std::string &precision,
-                                      int batchSize);
+MemoryEstimate estimateTrainingMemory(const RunConfig &config, const std::string &precision, int batchSize);
 
 // The largest micro-batch whose estimate fits the budget; 0 when not even 1 fits.
-int largestBatchThatFits(const RunConfig &config, const std::string &precision,
-                         double budgetBytes);
+int largestBatchThatFits(const RunConfig &config, const std::string &precision, double budgetBytes);
 
 // Matmul FLOPs of one training step (forward + backward = 3x forward), per micro-batch.
 double trainingStepFlops(const RunConfig &config, int batchSize);

@@ -36,14 +36,14 @@ struct ModelConfig
 
     // The task head on top of the block.
     std::string head = "sequence_classification"; // | token_classification | regression
-    int num_labels = 4;                             // outputs; 1 for scalar regression
-    std::string pooling = "mean";                   // sequence heads: mean | last
+    int num_labels = 4;                           // outputs; 1 for scalar regression
+    std::string pooling = "mean";                 // sequence heads: mean | last
     bool causal = true;
 
     bool isMoeLayer(int layer) const
     {
-        return n_routed_experts > 0 && layer >= first_k_dense_replace
-               && moe_layer_freq > 0 && layer % moe_layer_freq == 0;
+        return n_routed_experts > 0 && layer >= first_k_dense_replace && moe_layer_freq > 0
+               && layer % moe_layer_freq == 0;
     }
     int headDim() const { return num_attention_heads > 0 ? hidden_size / num_attention_heads : 0; }
 
@@ -116,7 +116,7 @@ struct TrainingConfig
 {
     std::string optimizer = "adamw"; // | sgd
     double lr = 1e-3;
-    double min_lr_ratio = 0.1;       // the cosine decays to lr * min_lr_ratio
+    double min_lr_ratio = 0.1; // the cosine decays to lr * min_lr_ratio
     double weight_decay = 0.01;
     double beta1 = 0.9;
     double beta2 = 0.999;
@@ -127,19 +127,19 @@ struct TrainingConfig
     int max_steps = 200;
     int batch_size = 32;
     int grad_accum_steps = 1;
-    double grad_clip = 1.0;          // 0 disables clipping
+    double grad_clip = 1.0; // 0 disables clipping
     int eval_every = 50;
     int eval_batches = 0;            // 0: the whole eval split
     int early_stopping_patience = 0; // evaluations without improvement; 0 disables
     std::string early_stopping_metric = "eval_loss";
-    int checkpoint_every = 100;      // 0: only at the end
+    int checkpoint_every = 100; // 0: only at the end
     int keep_last = 2;
     bool keep_best = true;
-    std::string precision = "fp32";  // | bf16 | fp16
+    std::string precision = "fp32";    // | bf16 | fp16
     std::string on_nonfinite = "stop"; // | skip
-    int threads = 0;                 // 0: the cores given to the process
-    std::string device = "cpu";      // | cuda
-    int zero_stage = 0;              // 1: each data-parallel rank keeps only its shard of the optimizer state
+    int threads = 0;                   // 0: the cores given to the process
+    std::string device = "cpu";        // | cuda
+    int zero_stage = 0;                // 1: each data-parallel rank keeps only its shard of the optimizer state
     int log_every = 1;
     double system_sample_hz = 2.0;
     std::uint64_t seed = 42;
@@ -152,18 +152,18 @@ struct TrainingConfig
 // from model.*), the held-out months, the XGBoost baseline and the alert policy.
 struct AmlConfig
 {
-    int window_days = 7;         // message passing runs within time windows of this length
-    int message_layers = 2;      // rounds of message passing per window
-    int sequence_length = 16;    // the sender's recent transactions the blocks read per score
-    int eval_months = 2;         // the last months are held out for evaluation
-    double pos_weight = 0;       // weight of laundering rows in the loss; 0: sqrt(normal/laundering)
+    int window_days = 7;          // message passing runs within time windows of this length
+    int message_layers = 2;       // rounds of message passing per window
+    int sequence_length = 16;     // the sender's recent transactions the blocks read per score
+    int eval_months = 2;          // the last months are held out for evaluation
+    double pos_weight = 0;        // weight of laundering rows in the loss; 0: sqrt(normal/laundering)
     double capacity_per_day = 50; // alerts the analysts can work a day
-    double cost_missed = 50;     // cost of a missed laundering transaction
-    double cost_false_alert = 1; // cost of working a false alert
-    double fpr_target = 0.021;   // recall is reported at this false-positive rate (the article's 2.1 %)
-    double severity_high = 0.8;  // an alert is high when the precision at its score reaches this
+    double cost_missed = 50;      // cost of a missed laundering transaction
+    double cost_false_alert = 1;  // cost of working a false alert
+    double fpr_target = 0.021;    // recall is reported at this false-positive rate (the article's 2.1 %)
+    double severity_high = 0.8;   // an alert is high when the precision at its score reaches this
     double severity_medium = 0.5; // ... medium when it reaches this, else low
-    int xgb_rounds = 200;        // boosting rounds of the XGBoost baseline
+    int xgb_rounds = 200;         // boosting rounds of the XGBoost baseline
     int xgb_max_depth = 6;
 
     bool operator==(const AmlConfig &) const = default;

@@ -8,8 +8,8 @@ namespace seekbench {
 // What the build and the machine offer; validation needs it for device and precision.
 struct BuildCapabilities
 {
-    bool cudaBuild = false;    // LibTorch found at build time has CUDA
-    bool cudaDevice = false;   // and a device is present now
+    bool cudaBuild = false;  // LibTorch found at build time has CUDA
+    bool cudaDevice = false; // and a device is present now
 };
 
 // Every problem at once, each with its key and reason. Never throws.

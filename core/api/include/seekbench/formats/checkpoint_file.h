@@ -36,8 +36,7 @@ struct CheckpointInfo
 
 // Writes atomically. Throws CheckpointError naming the path and the system error (a full
 // disk included); a failed write leaves no partial file behind.
-void writeCheckpointFile(const std::filesystem::path &path, const std::string &headerJson,
-                         const std::string &payload);
+void writeCheckpointFile(const std::filesystem::path &path, const std::string &headerJson, const std::string &payload);
 
 // Reads and verifies the whole file. Throws CheckpointError naming the file and what is
 // wrong: missing, not a checkpoint, truncated, checksum mismatch.

@@ -41,12 +41,13 @@ struct AttentionMap
 {
     std::string kind;
     int layer = 0, heads = 0, queries = 0, keys = 0;
-    std::vector<float> weights; // heads * queries * keys, row-major
+    std::vector<float> weights;   // heads * queries * keys, row-major
     std::vector<float> gradients; // empty, or d(match_logit)/d(weights) in the same layout
 
     float at(int head, int query, int key) const
     {
-        return weights[(std::size_t(head) * std::size_t(queries) + std::size_t(query)) * std::size_t(keys) + std::size_t(key)];
+        return weights[(std::size_t(head) * std::size_t(queries) + std::size_t(query)) * std::size_t(keys)
+                       + std::size_t(key)];
     }
     std::string queryAxis() const { return kind == "text_self" || kind == "text_to_image" ? "tokens" : "patches"; }
     std::string keyAxis() const { return kind == "text_self" || kind == "image_to_text" ? "tokens" : "patches"; }

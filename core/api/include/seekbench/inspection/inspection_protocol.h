@@ -28,12 +28,12 @@ namespace seekbench {
 struct InspectionRequest
 {
     std::int64_t id = 0;
-    std::string op;       // inspect | testset | cancel | quit
+    std::string op; // inspect | testset | cancel | quit
     std::int64_t sample = 0;
     std::string split = "test";
     bool gradients = true;
-    int samples = 0;      // testset
-    int offset = 0;       // testset: the first test sample of this pass
+    int samples = 0; // testset
+    int offset = 0;  // testset: the first test sample of this pass
 };
 
 // Throws std::invalid_argument naming the problem.

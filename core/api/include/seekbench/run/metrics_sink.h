@@ -32,7 +32,7 @@ struct SystemSample
     double wallTime = 0.0;
     int rank = 0;
     double rssBytes = 0.0;
-    double cpuPercent = 0.0;   // of one core; 200 means two busy cores
+    double cpuPercent = 0.0; // of one core; 200 means two busy cores
     // The allocator's view on CUDA builds; all zero with cudaAvailable false otherwise.
     bool cudaAvailable = false;
     double cudaAllocatedBytes = 0.0;

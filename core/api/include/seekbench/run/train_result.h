@@ -13,11 +13,11 @@
 namespace seekbench {
 
 enum class TrainStatus {
-    Finished,      // reached max_steps
-    EarlyStopped,  // the eval metric stopped improving
-    Cancelled,     // cooperative cancel; a final checkpoint was written
-    Diverged,      // non-finite loss or gradient norm with on_nonfinite: stop
-    Failed,        // a runtime error (message says which)
+    Finished,     // reached max_steps
+    EarlyStopped, // the eval metric stopped improving
+    Cancelled,    // cooperative cancel; a final checkpoint was written
+    Diverged,     // non-finite loss or gradient norm with on_nonfinite: stop
+    Failed,       // a runtime error (message says which)
 };
 
 // "finished", "early_stopped", "cancelled", "diverged", "failed".
@@ -28,12 +28,12 @@ std::optional<TrainStatus> parseTrainStatus(std::string_view text);
 struct TrainResult
 {
     TrainStatus status = TrainStatus::Failed;
-    std::int64_t step = 0;                       // optimizer steps completed
-    std::map<std::string, double> finalMetrics;  // last eval and train figures
+    std::int64_t step = 0;                      // optimizer steps completed
+    std::map<std::string, double> finalMetrics; // last eval and train figures
     std::map<std::string, double> bestMetrics;
-    std::string message;                         // why it failed or diverged
+    std::string message; // why it failed or diverged
     std::filesystem::path lastCheckpoint;
-    bool inputError = false;                     // failed on bad input (a damaged checkpoint)
+    bool inputError = false; // failed on bad input (a damaged checkpoint)
 };
 
 } // namespace seekbench

@@ -25,9 +25,9 @@ struct LaunchRequest
 
 struct LaunchResult
 {
-    int exitCode = 0;     // 0, 130 when cancelled, else the failing rank's code
+    int exitCode = 0; // 0, 130 when cancelled, else the failing rank's code
     int failedRank = -1;
-    std::string message;  // names the failing rank and its log
+    std::string message; // names the failing rank and its log
     int masterPort = 0;
 };
 

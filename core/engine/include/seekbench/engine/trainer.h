@@ -3,13 +3,13 @@
 // The training engine's public face. Torch-free: callers (the CLI, tests, the GUI's
 // helper process) see configs, sinks and results, never tensors.
 
+#include "seekbench/config/run_config.h"
+#include "seekbench/config/validation.h"
 #include "seekbench/run/cancel_token.h"
 #include "seekbench/run/dataset_source.h"
 #include "seekbench/run/metrics_sink.h"
 #include "seekbench/run/rank_environment.h"
-#include "seekbench/config/run_config.h"
 #include "seekbench/run/train_result.h"
-#include "seekbench/config/validation.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -24,10 +24,10 @@ namespace seekbench {
 struct TrainRequest
 {
     RunConfig config;
-    std::filesystem::path outDir;                        // checkpoints go to outDir/checkpoints
-    std::optional<std::filesystem::path> resumeFrom;     // a checkpoint file or a run folder
-    MetricsSink *sink = nullptr;                         // may be null
-    std::function<void(const RunEvent &)> onEvent;       // the live channel; may be empty
+    std::filesystem::path outDir;                    // checkpoints go to outDir/checkpoints
+    std::optional<std::filesystem::path> resumeFrom; // a checkpoint file or a run folder
+    MetricsSink *sink = nullptr;                     // may be null
+    std::function<void(const RunEvent &)> onEvent;   // the live channel; may be empty
     const CancelToken *cancel = nullptr;
     // In-memory data for tasks that need it (see dataset_source.h); null for tasks that
     // build their data from the config.

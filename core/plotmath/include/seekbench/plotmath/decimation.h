@@ -10,7 +10,7 @@ namespace seekbench::plotmath {
 // plain sampling would drop, the mean is what smoothing works on.
 struct Bucket
 {
-    double x = 0;      // the mean x of the points in the bucket
+    double x = 0; // the mean x of the points in the bucket
     double min = 0;
     double max = 0;
     double mean = 0;
@@ -20,7 +20,7 @@ struct Bucket
 // Splits [xFrom, xTo] into `buckets` equal columns and reduces the points (xs sorted
 // ascending, ys the same length) in each to a Bucket. Non-finite ys are skipped; empty
 // columns are left out. With fewer points than columns every point is its own bucket.
-std::vector<Bucket> decimateMinMax(const std::vector<double> &xs, const std::vector<double> &ys,
-                                   double xFrom, double xTo, std::size_t buckets);
+std::vector<Bucket> decimateMinMax(const std::vector<double> &xs, const std::vector<double> &ys, double xFrom,
+                                   double xTo, std::size_t buckets);
 
 } // namespace seekbench::plotmath
