@@ -8,7 +8,7 @@ SEEKBENCH_BUILD="${SEEKBENCH_BUILD:-$SEEKBENCH_ROOT/build/dev}"
 # build: the pthread build's own threads fight LibTorch's OpenMP threads (2-9x slower
 # steps measured), and Debian's libtorch with the reference BLAS is ~17x slower.
 SEEKBENCH_PACKAGES=(
-  g++ cmake ninja-build ccache pkg-config
+  g++ cmake ninja-build ccache pkg-config clang-format
   libopenblas0-openmp libtorch-dev libgloo-dev
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
