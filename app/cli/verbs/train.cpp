@@ -169,11 +169,15 @@ int trainVerb(const TrainArgs &o)
             request.resumeFrom = fs::path(*o.resume);
         request.sink = folderSink.get();
     }
-    const ConfigIssues issues = validate(config, engineCapabilities());
-    for (const auto &issue : issues)
-        std::fprintf(stderr, "run config: %s\n", describe(issue).c_str());
-    if (!issues.empty())
-        return ExitBadInput;
+    // A --config file was validated on loading; a run's snapshot (a resume, a rank joining
+    // a distributed run) is checked here, against this machine's capabilities.
+    if (!o.config) {
+        const ConfigIssues issues = validate(config, engineCapabilities());
+        for (const auto &issue : issues)
+            std::fprintf(stderr, "run config: %s\n", describe(issue).c_str());
+        if (!issues.empty())
+            return ExitBadInput;
+    }
     request.config = config;
     request.cancel = &installCancelSignals();
     enableTensorMemoryTracking();

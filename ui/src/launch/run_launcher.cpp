@@ -179,12 +179,13 @@ bool RunLauncher::submitSlurm(const Queued &q, QString *error)
 bool RunLauncher::launch(const QString &configPath, const QString &name, QString *error, const QString &parentId,
                          const LaunchTarget &target)
 {
-    const Check check = checkConfig(configPath);
+    // Parsed and validated once on this side; the CLI validates it once more on its side.
+    const ConfigLoad load = loadRunConfig(configPath.toStdString());
+    const Check check = checkLoad(load);
     if (!check.ok) {
         *error = check.problems.join(QLatin1Char('\n'));
         return false;
     }
-    const ConfigLoad load = loadRunConfig(configPath.toStdString());
     const RunConfig &config = load.config;
     if (config.training.device == "cpu") {
         const MemoryEstimate need = estimateTrainingMemory(config, config.training.precision,
