@@ -365,7 +365,7 @@ LiveUpdate CurveQuery::since(const std::string &runId, const LiveCursor &cursor,
     LiveUpdate up;
     d->runStart.bind(1, runId);
     d->runStart.step();
-    up.status = requireRunStatus(d->runStart.text(1));
+    up.status = parseRunStatus(d->runStart.text(1)).value_or(RunStatus::Failed); // as the listing reads it
     const int attempt = d->runStart.int32(2);
     d->runStart.reset();
     up.reset = cursor.attempt != 0 && cursor.attempt != attempt;

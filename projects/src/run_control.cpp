@@ -79,24 +79,26 @@ std::int64_t startDetached(const std::vector<std::string> &argv, const fs::path 
         throw ProjectError(Kind::Process, std::string("cannot open /dev/null: ") + std::strerror(errno));
     Fd out{openLog(outLog)};
     Fd err{openLog(errLog)};
-    // The pipe brings back the grandchild's pid, then (close-on-exec) either EOF when exec
-    // succeeded or the errno of a failed exec.
-    int pipeFd[2];
-    if (::pipe2(pipeFd, O_CLOEXEC) != 0)
+    // Two close-on-exec pipes: the intermediate child sends the grandchild's pid on one; the
+    // grandchild sends the errno of a failed exec on the other, which otherwise reads EOF
+    // once exec succeeded. Separate pipes, so the two writes cannot arrive in either order.
+    int pidPipe[2], execPipe[2];
+    if (::pipe2(pidPipe, O_CLOEXEC) != 0)
         throw ProjectError(Kind::Process, "cannot start " + argv.front() + ": pipe failed");
-    Fd readEnd{pipeFd[0]};
+    Fd pidRead{pidPipe[0]}, pidWrite{pidPipe[1]};
+    if (::pipe2(execPipe, O_CLOEXEC) != 0)
+        throw ProjectError(Kind::Process, "cannot start " + argv.front() + ": pipe failed");
+    Fd execRead{execPipe[0]}, execWrite{execPipe[1]};
     const pid_t child = ::fork();
-    if (child < 0) {
-        ::close(pipeFd[1]);
+    if (child < 0)
         throw ProjectError(Kind::Process, "cannot start " + argv.front() + ": fork failed");
-    }
     if (child == 0) {
         // Double fork and setsid: the process outlives its parent and any terminal.
         ::setsid();
         const pid_t grandchild = ::fork();
         if (grandchild != 0) {
             const long long g = grandchild;
-            [[maybe_unused]] auto n = ::write(pipeFd[1], &g, sizeof g);
+            [[maybe_unused]] auto n = ::write(pidWrite.fd, &g, sizeof g);
             ::_exit(grandchild > 0 ? 0 : 1);
         }
         ::dup2(in.fd, 0);
@@ -104,18 +106,20 @@ std::int64_t startDetached(const std::vector<std::string> &argv, const fs::path 
         ::dup2(err.fd, 2);
         ::execv(cargv.front(), cargv.data());
         const int e = errno;
-        [[maybe_unused]] auto n = ::write(pipeFd[1], &e, sizeof e);
+        [[maybe_unused]] auto n = ::write(execWrite.fd, &e, sizeof e);
         ::_exit(127);
     }
-    ::close(pipeFd[1]);
+    ::close(pidWrite.fd);
+    pidWrite.fd = -1;
+    ::close(execWrite.fd);
+    execWrite.fd = -1;
     long long grandchild = -1;
-    const auto got = ::read(readEnd.fd, &grandchild, sizeof grandchild);
-    int execErrno = 0;
-    const auto failed = ::read(readEnd.fd, &execErrno, sizeof execErrno);
+    const auto got = ::read(pidRead.fd, &grandchild, sizeof grandchild);
     ::waitpid(child, nullptr, 0);
     if (got != sizeof grandchild || grandchild <= 0)
         throw ProjectError(Kind::Process, "cannot start " + argv.front() + ": fork failed");
-    if (failed == sizeof execErrno)
+    int execErrno = 0;
+    if (::read(execRead.fd, &execErrno, sizeof execErrno) == sizeof execErrno)
         throw ProjectError(Kind::Process, "cannot start " + argv.front() + ": " + std::strerror(execErrno));
     return grandchild;
 }

@@ -22,7 +22,11 @@ RunRecord readRun(const sql::Statement &st, bool withConfig)
     RunRecord r;
     r.id = st.text(0);
     r.name = st.text(1);
-    r.status = requireRunStatus(st.text(2)); // the store holds only words it wrote
+    // A word this version does not know (a newer writer, a hand edit) lists the run as
+    // failed with the word in its message, rather than hiding every run.
+    const std::string word = st.text(2);
+    const auto status = parseRunStatus(word);
+    r.status = status.value_or(RunStatus::Failed);
     r.createdAt = st.real(3);
     r.startedAt = st.optReal(4);
     r.endedAt = st.optReal(5);
@@ -37,6 +41,8 @@ RunRecord readRun(const sql::Statement &st, bool withConfig)
     r.parentKind = st.text(14);
     r.notes = st.text(15);
     r.message = st.text(16);
+    if (!status)
+        r.message = "unknown status '" + word + "' in the store" + (r.message.empty() ? "" : ": " + r.message);
     r.attempt = st.int32(17);
     r.storeMode = st.text(18);
     r.ranks = st.int32(19);

@@ -316,8 +316,9 @@ void RunStore::appendNote(const std::string &runId, const std::string &note)
 void RunStore::deleteRun(const std::string &runId)
 {
     const RunRecord r = run(runId);
-    if (r.status == RunStatus::Running && RunControl::isLive(r))
-        throw ProjectError(Kind::BadInput, "run '" + runId + "' is running; stop it before deleting it");
+    if (RunControl::isLive(r)) // running with a live writer, or queued with a scheduler's job
+        throw ProjectError(Kind::BadInput,
+                           "run '" + runId + "' is " + toString(r.status) + "; stop it before deleting it");
     d->write([&] {
         for (const char *q : {"DELETE FROM metrics WHERE curve_id IN (SELECT id FROM curves WHERE run_id = ?1)",
                               "DELETE FROM tiles WHERE curve_id IN (SELECT id FROM curves WHERE run_id = ?1)",

@@ -314,6 +314,31 @@ private Q_SLOTS:
         QCOMPARE(seekbench::toString(store.run(jobId).status), seekbench::toString(seekbench::RunStatus::Running));
     }
 
+    void unknownStoredStatusStillListed()
+    {
+        // A status word this version does not know (a newer writer, a hand edit) must not
+        // hide the project's runs: the run is listed as failed, with the word in its message.
+        auto p = makeProject(tempPath(m_tmp, "unknown-status"));
+        RunStore store(p);
+        const auto id = makeRun(store, "odd", 0.1, "finished");
+        const auto other = makeRun(store, "fine", 0.2, "finished");
+        sqlite3 *h = nullptr;
+        QCOMPARE(sqlite3_open(p.databasePath().c_str(), &h), SQLITE_OK);
+        sqlite3_stmt *st = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(h, "UPDATE runs SET status = 'paused-by-v9' WHERE id = ?1", -1, &st, nullptr),
+                 SQLITE_OK);
+        sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+        QCOMPARE(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_finalize(st);
+        sqlite3_close(h);
+        const auto runs = RunStore(p).listRuns();
+        QCOMPARE(runs.size(), std::size_t(2));
+        const RunRecord odd = RunStore(p).run(id);
+        QCOMPARE(seekbench::toString(odd.status), seekbench::toString(seekbench::RunStatus::Failed));
+        QVERIFY2(odd.message.find("unknown status 'paused-by-v9'") != std::string::npos, odd.message.c_str());
+        QCOMPARE(seekbench::toString(RunStore(p).run(other).status), "finished");
+    }
+
     void liveProcessKilled()
     {
         const auto dir = tempPath(m_tmp, "killed");

@@ -136,8 +136,12 @@ int trainVerb(AmlArgs &o)
         throw BadInput("the config's data.kind is '" + config.data.kind + "'; aml train needs aml_transactions");
     // The dataset is rebuilt from the store for a new run and for a resume alike.
     const auto dataset = loadAmlDataset(Project::open(dir));
-    const auto session = resume ? RunRecorder::beginResume(dir, *resume)
-                                : RunRecorder::beginNew(dir, config, config.name);
+    std::unique_ptr<RunRecorder> session;
+    try {
+        session = resume ? RunRecorder::beginResume(dir, *resume) : RunRecorder::beginNew(dir, config, config.name);
+    } catch (const std::exception &e) {
+        throw BadInput(e.what()); // a run that cannot be recorded or resumed is the user's input
+    }
     config = session->config();
     if (config.data.kind != "aml_transactions")
         throw BadInput("run '" + session->runId() + "' is not an AML run (data.kind " + config.data.kind + ")");
@@ -164,9 +168,9 @@ int trainVerb(AmlArgs &o)
         try {
             const auto &data = dataset->data;
             const auto t0 = Clock::now();
-            const aml::RunEvaluation run
-                = aml::evaluateRun(config, data, scoreAmlTransactions(config, result.lastCheckpoint, data),
-                                   projects::ProjectLayout(dir).xgboostModelPath(session->runId()));
+            const aml::RunEvaluation run = evaluateAmlRun(config, result.lastCheckpoint, data,
+                                                          projects::ProjectLayout(dir).xgboostModelPath(
+                                                              session->runId()));
             AmlResultStore(Project::open(dir)).saveRun(session->runId(), data, run);
             result.finalMetrics.insert(run.metrics.begin(), run.metrics.end());
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;

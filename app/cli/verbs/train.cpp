@@ -237,6 +237,8 @@ int launchProjectRun(int nproc, const TrainArgs &t, const std::optional<std::str
     if (t.config && !loadValidConfig(*t.config, t.name, config.emplace()))
         return ExitBadInput;
     projects::Project project = projects::Project::open(fs::absolute(*t.project));
+    // Before the run exists: a cancel from now on ends it as cancelled, never as crashed.
+    CancelToken &cancel = installCancelSignals();
     projects::DistributedRunStart start;
     try {
         start = projects::beginDistributedRun(project, config, t.resume.value_or(""), nproc, "");
@@ -251,7 +253,6 @@ int launchProjectRun(int nproc, const TrainArgs &t, const std::optional<std::str
                                  {"project", project.dir().string()}});
     const LaunchRequest req = rankLaunch(nproc, projects::rankCommand(project.dir(), start.runId, start.attempt),
                                          logDir ? fs::path(*logDir) : project.layout().runLogsDir(start.runId));
-    CancelToken &cancel = installCancelSignals();
     LaunchResult r;
     const projects::RunEnd end = projects::ownLocalRun(project, start.runId, [&] {
         r = launchLocal(req, &cancel);

@@ -417,6 +417,12 @@ std::unique_ptr<TrainingTask> makeAmlTask(const RunConfig &config, int rank, int
 
 namespace seekbench {
 
+aml::RunEvaluation evaluateAmlRun(const RunConfig &config, const std::filesystem::path &checkpoint,
+                                  const aml::AmlData &data, const std::filesystem::path &xgbModelFile)
+{
+    return aml::evaluateRun(config, data, scoreAmlTransactions(config, checkpoint, data), xgbModelFile);
+}
+
 std::vector<float> scoreAmlTransactions(const RunConfig &config, const std::filesystem::path &checkpoint,
                                         const aml::AmlData &data)
 {

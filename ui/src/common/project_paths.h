@@ -19,4 +19,15 @@ inline projects::ProjectLayout layoutOf(const QString &projectDir)
 
 inline QString pathText(const std::filesystem::path &path) { return QString::fromStdString(path.string()); }
 
+// A run's folder for display and logs; "" for an id the layout refuses (ids come from the
+// store, which is a file on disk: never let one throw through a slot).
+inline QString runDirText(const QString &projectDir, const std::string &runId)
+{
+    try {
+        return pathText(layoutOf(projectDir).runDir(runId));
+    } catch (const std::exception &) {
+        return QString();
+    }
+}
+
 } // namespace seekbench::ui

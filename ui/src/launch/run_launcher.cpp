@@ -255,10 +255,14 @@ void RunLauncher::onRunsListed(const RunList &runs)
             return r.pid == p.pid && r.host == host && r.createdAt * 1000 >= p.startedMs - 5000;
         });
         if (it != runs.end()) {
-            const projects::ProjectLayout layout = layoutOf(m_projectDir);
-            QDir().mkpath(pathText(layout.runDir(it->id)));
-            QFile::rename(p.outLog, pathText(layout.trainOutLog(it->id)));
-            QFile::rename(p.errLog, pathText(layout.trainErrLog(it->id)));
+            try {
+                const projects::ProjectLayout layout = layoutOf(m_projectDir);
+                QDir().mkpath(pathText(layout.runDir(it->id)));
+                QFile::rename(p.outLog, pathText(layout.trainOutLog(it->id)));
+                QFile::rename(p.errLog, pathText(layout.trainErrLog(it->id)));
+            } catch (const projects::ProjectError &) {
+                // A run id the layout refuses: its logs stay in runs/.launching.
+            }
             m_pending.removeAt(i);
             Q_EMIT runStarted(QString::fromStdString(it->id));
             continue;

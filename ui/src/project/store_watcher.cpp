@@ -5,6 +5,7 @@
 #include "seekbench/projects/distributed_run.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
+#include "seekbench/projects/run_control.h"
 #include "seekbench/projects/run_store.h"
 
 #include <QDateTime>
@@ -269,8 +270,9 @@ void StoreWatcher::trashRun(const QString &runId)
 {
     try {
         const auto record = store().run(runId.toStdString());
-        if (record.status == seekbench::RunStatus::Running)
-            throw ProjectError(ProjectError::Kind::BadInput, "run '" + record.id + "' is running; stop it first");
+        if (record.status == seekbench::RunStatus::Running || RunControl::isLive(record))
+            throw ProjectError(ProjectError::Kind::BadInput,
+                               "run '" + record.id + "' is " + toString(record.status) + "; stop it first");
         const std::filesystem::path from = m_project->runDir(record.id);
         const std::filesystem::path trash = m_project->layout().trashDir();
         std::filesystem::create_directories(trash);

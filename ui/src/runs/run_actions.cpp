@@ -6,6 +6,7 @@
 #include "runs/run_controller.h"
 #include "runs/run_view.h"
 #include "runs/runs_table_view.h"
+#include "seekbench/projects/run_control.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -91,7 +92,8 @@ void RunActions::updateEnabled()
 {
     const QStringList ids = m_table->selectedRunIds();
     const RunRecord *one = ids.size() == 1 ? findRun(m_session, ids.front()) : nullptr;
-    const bool running = one && one->status == seekbench::RunStatus::Running;
+    // Running, or queued with a scheduler's job (RunControl's rule): stop, never resume or delete.
+    const bool running = one && (one->status == seekbench::RunStatus::Running || projects::RunControl::isLive(*one));
     m_launch->setEnabled(m_session);
     m_stop->setEnabled(running && m_controller && !m_controller->isStopping(ids.front()));
     m_resume->setEnabled(one && !running && one->status != seekbench::RunStatus::Finished);

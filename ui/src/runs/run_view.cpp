@@ -293,7 +293,7 @@ void RunView::updateOverview(const seekbench::projects::RunRecord &r)
         const bool dead = endedInError(r.status);
         m_crashInfo->setVisible(dead);
         if (dead) {
-            const QString lines = LogView::lastLines(pathText(layoutOf(m_projectDir).runDir(r.id)), 8);
+            const QString lines = LogView::lastLines(runDirText(m_projectDir, r.id), 8);
             m_crashInfo->setText(tr("<b>%1</b>: %2<pre>%3</pre>")
                                      .arg(RunsTableModel::statusText(r.status),
                                           QString::fromStdString(r.message).toHtmlEscaped(), lines.toHtmlEscaped()));

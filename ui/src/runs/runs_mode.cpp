@@ -1,5 +1,6 @@
 #include "runs/runs_mode.h"
 
+#include "common/project_paths.h"
 #include "launch/run_launcher.h"
 #include "project/project_session.h"
 #include "runs/log_view.h"
@@ -8,7 +9,6 @@
 #include "runs/run_view.h"
 #include "runs/runs_table_model.h"
 #include "runs/runs_table_view.h"
-#include "seekbench/projects/project_layout.h"
 #include "seekbench/projects/run_control.h"
 
 #include <QDateTime>
@@ -184,10 +184,7 @@ void RunsMode::onSelection(const QStringList &ids)
         return;
     m_view->showRuns(ids);
     m_view->updateRuns(m_session->runs());
-    m_log->setRunDir(
-        ids.size() == 1 ? QString::fromStdString(
-            seekbench::projects::ProjectLayout(m_session->dir().toStdString()).runDir(ids.front().toStdString()).string())
-                        : QString());
+    m_log->setRunDir(ids.size() == 1 ? runDirText(m_session->dir(), ids.front().toStdString()) : QString());
     if (m_actions)
         m_actions->updateEnabled();
 }
