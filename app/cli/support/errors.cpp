@@ -27,6 +27,13 @@ int guarded(const std::string &verbPath, const std::function<int()> &body)
 {
     try {
         return body();
+    } catch (const CLI::ArgumentMismatch &e) {
+        // CLI11 says "--config: At Most 1 required but received 2" for a repeated option.
+        const std::string what = e.what();
+        const auto at = what.find(": At Most 1 required but received ");
+        printError(verbPath,
+                   at == std::string::npos ? what : what.substr(0, at) + " is given more than once; give it once");
+        return ExitBadInput;
     } catch (const CLI::ParseError &e) {
         printError(verbPath, e.what());
         return ExitBadInput;
