@@ -7,6 +7,8 @@
 
 namespace seekbench::replies {
 
+using detail::array;
+using detail::object;
 using detail::parseObject;
 using detail::required;
 
@@ -18,27 +20,6 @@ double rate(const std::string &what, const nlohmann::json &j, const char *key)
     if (it != j.end() && it->is_null())
         return std::numeric_limits<double>::quiet_NaN();
     return required<double>(what, j, key, "a number");
-}
-
-// The object under `key`; throws naming it when missing or not an object.
-const nlohmann::json &object(const std::string &what, const nlohmann::json &j, const char *key)
-{
-    const auto it = j.find(key);
-    if (it == j.end())
-        throw std::invalid_argument(what + ": key '" + key + "' is missing");
-    if (!it->is_object())
-        throw std::invalid_argument(what + ": key '" + key + "' is not an object");
-    return *it;
-}
-
-const nlohmann::json &array(const std::string &what, const nlohmann::json &j, const char *key)
-{
-    const auto it = j.find(key);
-    if (it == j.end())
-        throw std::invalid_argument(what + ": key '" + key + "' is missing");
-    if (!it->is_array())
-        throw std::invalid_argument(what + ": key '" + key + "' is not an array");
-    return *it;
 }
 } // namespace
 

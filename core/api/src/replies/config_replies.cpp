@@ -10,20 +10,6 @@ namespace seekbench::replies {
 using namespace detail;
 using nlohmann::json;
 
-namespace {
-
-const json &member(const std::string &what, const json &j, const char *key, bool array)
-{
-    const auto it = j.find(key);
-    if (it == j.end())
-        throw std::invalid_argument(what + ": key '" + key + "' is missing");
-    if (array ? !it->is_array() : !it->is_object())
-        throw std::invalid_argument(what + ": key '" + key + "' is not " + (array ? "an array" : "an object"));
-    return *it;
-}
-
-} // namespace
-
 std::string ValidateReply::toJson() const
 {
     json list = json::array();
@@ -39,7 +25,7 @@ ValidateReply ValidateReply::fromJson(const std::string &document)
     ValidateReply r;
     r.config = required<std::string>(what, j, "config", "a string");
     const bool valid = required<bool>(what, j, "valid", "a boolean");
-    const json &list = member(what, j, "issues", true);
+    const json &list = array(what, j, "issues");
     for (std::size_t n = 0; n < list.size(); ++n) {
         const std::string at = what + ": issues[" + std::to_string(n) + "]";
         if (!list[n].is_object())
@@ -102,7 +88,7 @@ EstimateReply EstimateReply::fromJson(const std::string &document)
     r.batchSize = required<int>(what, j, "batch_size", "an integer");
     r.budgetGb = required<double>(what, j, "budget_gb", "a number");
     r.stepFlops = required<double>(what, j, "step_flops", "a number");
-    for (const auto &[precision, m] : member(what, j, "memory", false).items()) {
+    for (const auto &[precision, m] : object(what, j, "memory").items()) {
         const std::string at = what + ": memory." + precision;
         if (!m.is_object())
             throw std::invalid_argument(at + " is not an object");

@@ -50,4 +50,26 @@ T required(const std::string &what, const nlohmann::json &j, const char *key, co
     }
 }
 
+// The object or array under `key`; throws "what: key 'k' is missing" or "... is not an
+// object" ("an array").
+inline const nlohmann::json &object(const std::string &what, const nlohmann::json &j, const char *key)
+{
+    const auto it = j.find(key);
+    if (it == j.end())
+        throw std::invalid_argument(what + ": key '" + key + "' is missing");
+    if (!it->is_object())
+        throw std::invalid_argument(what + ": key '" + key + "' is not an object");
+    return *it;
+}
+
+inline const nlohmann::json &array(const std::string &what, const nlohmann::json &j, const char *key)
+{
+    const auto it = j.find(key);
+    if (it == j.end())
+        throw std::invalid_argument(what + ": key '" + key + "' is missing");
+    if (!it->is_array())
+        throw std::invalid_argument(what + ": key '" + key + "' is not an array");
+    return *it;
+}
+
 } // namespace seekbench::replies::detail
