@@ -1,5 +1,7 @@
 #include "launch/run_launcher.h"
 
+#include "launch/machine_capabilities.h"
+
 #include "common/cli_client.h"
 #include "common/project_paths.h"
 #include "config/issue_text.h"
@@ -24,18 +26,6 @@ namespace seekbench::ui {
 
 namespace {
 
-// What this machine offers, as the CLI would see it: the build's CUDA support is a
-// compile definition; a device is present when the NVIDIA driver lists one.
-BuildCapabilities capabilities()
-{
-    BuildCapabilities caps;
-#ifdef SEEKBENCH_HAS_CUDA
-    caps.cudaBuild = true;
-#endif
-    caps.cudaDevice = caps.cudaBuild && !QDir(QStringLiteral("/proc/driver/nvidia/gpus")).isEmpty();
-    return caps;
-}
-
 QString tail(const QString &path, int lines)
 {
     QFile f(path);
@@ -53,7 +43,7 @@ RunLauncher::RunLauncher(const QString &projectDir, QObject *parent)
 RunLauncher::Check RunLauncher::checkLoad(const ConfigLoad &load)
 {
     Check check;
-    const ConfigIssues issues = load.ok() ? validate(load.config, capabilities()) : load.issues;
+    const ConfigIssues issues = load.ok() ? validate(load.config, machineCapabilities()) : load.issues;
     for (const ConfigIssue &issue : issues)
         check.problems << IssueText::describe(issue);
     check.ok = issues.empty();
