@@ -1,5 +1,7 @@
 #include "environment.h"
 
+#include "cuda_device.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -98,22 +100,10 @@ std::string environmentJson(unsigned long long seed, unsigned long long dataFing
     gethostname(host, sizeof host - 1);
     nlohmann::json j = {
         {"torch_version", torchVersion()},
-        {"cuda_build",
-#ifdef SEEKBENCH_HAS_CUDA
-         true
-#else
-         false
-#endif
-        },
-        {"cuda_available", torch::cuda::is_available()},
-        {"cuda_devices", torch::cuda::device_count()},
-        {"nccl",
-#ifdef USE_C10D_NCCL
-         true
-#else
-         false
-#endif
-        },
+        {"cuda_build", cuda::built()},
+        {"cuda_available", cuda::deviceCount() > 0},
+        {"cuda_devices", cuda::deviceCount()},
+        {"nccl", cuda::ncclBuilt()},
         {"blas", blas.name},
         {"blas_detail", blas.detail},
         {"cpu_flags", cpuFlags()},

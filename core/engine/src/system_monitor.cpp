@@ -1,9 +1,6 @@
 #include "system_monitor.h"
 
-#ifdef SEEKBENCH_HAS_CUDA
-#include <c10/cuda/CUDACachingAllocator.h>
-#include <torch/cuda.h>
-#endif
+#include "cuda_device.h"
 
 #include <chrono>
 #include <dlfcn.h>
@@ -105,8 +102,8 @@ std::vector<GpuDeviceMemory> Nvml::devices()
     return out;
 }
 
-SystemMonitor::SystemMonitor(int rank, double hz, Callback callback)
-    : m_rank(rank), m_hz(hz > 0 ? hz : 2.0), m_callback(std::move(callback))
+SystemMonitor::SystemMonitor(int rank, double hz, Callback callback, int cudaDevice)
+    : m_rank(rank), m_hz(hz > 0 ? hz : 2.0), m_callback(std::move(callback)), m_cudaDevice(cudaDevice)
 {}
 
 SystemMonitor::~SystemMonitor() { stop(); }
@@ -141,25 +138,19 @@ SystemSample SystemMonitor::sample()
         s.cpuPercent = 100.0 * (cpu - m_lastCpuSeconds) / (s.wallTime - m_lastWall);
     m_lastCpuSeconds = cpu;
     m_lastWall = s.wallTime;
-#ifdef SEEKBENCH_HAS_CUDA
-    if (torch::cuda::is_available()) {
-        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(0);
-        // Index 0 is StatType::AGGREGATE in 1.13 and 2.x alike; the enum itself moved
-        // namespaces in 2.5, the layout did not.
-        const size_t agg = 0;
-        s.cudaAvailable = true;
-        s.cudaAllocatedBytes = double(stats.allocated_bytes[agg].current);
-        s.cudaReservedBytes = double(stats.reserved_bytes[agg].current);
-        s.cudaPeakAllocatedBytes = double(stats.allocated_bytes[agg].peak);
+    if (m_cudaDevice >= 0) {
+        const cuda::MemoryStats stats = cuda::memoryStats(m_cudaDevice);
+        s.cudaAvailable = stats.available;
+        s.cudaAllocatedBytes = stats.allocatedBytes;
+        s.cudaReservedBytes = stats.reservedBytes;
+        s.cudaPeakAllocatedBytes = stats.peakAllocatedBytes;
     }
-#endif
     Nvml &nvml = Nvml::instance();
     s.devices = nvml.devices();
-#ifdef SEEKBENCH_HAS_CUDA
-    s.gpuStatus = nvml.available() ? "ok" : nvml.status();
-#else
-    s.gpuStatus = nvml.available() ? "ok (CPU build: allocator figures unavailable)" : "no CUDA device (CPU build)";
-#endif
+    if (cuda::built())
+        s.gpuStatus = nvml.available() ? "ok" : nvml.status();
+    else
+        s.gpuStatus = nvml.available() ? "ok (CPU build: allocator figures unavailable)" : "no CUDA device (CPU build)";
     return s;
 }
 

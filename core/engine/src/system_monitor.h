@@ -18,7 +18,8 @@ class SystemMonitor
 public:
     using Callback = std::function<void(const SystemSample &)>;
 
-    SystemMonitor(int rank, double hz, Callback callback);
+    // cudaDevice: the device whose caching allocator is sampled (the rank's), or -1.
+    SystemMonitor(int rank, double hz, Callback callback, int cudaDevice = -1);
     ~SystemMonitor(); // stops and joins
     SystemMonitor(const SystemMonitor &) = delete;
     SystemMonitor &operator=(const SystemMonitor &) = delete;
@@ -41,6 +42,7 @@ private:
     bool m_stop = false;
     double m_lastCpuSeconds = -1;
     double m_lastWall = 0;
+    int m_cudaDevice = -1;
 };
 
 // NVML, loaded with dlopen at run time so that the build needs no driver.
