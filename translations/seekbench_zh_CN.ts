@@ -581,6 +581,10 @@
         <source>An alert is medium severity when the precision at its score reaches this (and low below it).</source>
         <translation>告警分数处的精确率达到此值时，告警为中严重度（低于此值为低严重度）。</translation>
     </message>
+    <message>
+        <source>Collectives of several ranks: auto (NCCL on CUDA when the build has it, else Gloo), gloo or nccl.</source>
+        <translation>多进程间的集合通信：auto（构建支持时在 CUDA 上用 NCCL，否则用 Gloo）、gloo 或 nccl。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
@@ -647,6 +651,10 @@
     <message>
         <source>problem %1</source>
         <translation>问题 %1</translation>
+    </message>
+    <message>
+        <source>NCCL is not available: %1</source>
+        <translation>NCCL 不可用：%1</translation>
     </message>
 </context>
 <context>

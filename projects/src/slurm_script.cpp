@@ -207,6 +207,11 @@ std::string sbatchScript(const SlurmSettings &s, const SlurmJobSpec &job)
     // and the store could no longer tell the dead rank from the killed ones.
     o << "# A rank that dies makes the others fail in their next collective, and they record it.\n";
     o << "exec srun --kill-on-bad-exit=0";
+    // With --gpus-per-task Slurm would show each task only its own GPUs, all numbered from
+    // 0; unbound, every task sees the node's GPUs and trains on the one its LOCAL_RANK
+    // (SLURM_LOCALID) names, as with the local launcher.
+    if (s.gpusPerTask > 0)
+        o << " --gpu-bind=none";
     const std::string logs = ProjectLayout().runLogsDir(job.runId).string();
     o << " " << shellQuote("--output=" + logs + "/rank-%t.jsonl");
     o << " " << shellQuote("--error=" + logs + "/rank-%t.log");

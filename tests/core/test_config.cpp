@@ -143,6 +143,15 @@ void TestConfig::invalidConfigs_data()
                                          << "training.device"
                                          << "cuda_unavailable"
                                          << "training.device: CUDA is not available in this build or on this machine";
+    QTest::newRow("nccl on a CPU build")
+        << "training: {backend: nccl}"
+        << "training.backend"
+        << "nccl_unavailable"
+        << "training.backend: NCCL is not available: this build's LibTorch has no NCCL (a CPU LibTorch); use gloo or auto";
+    QTest::newRow("unknown backend") << "training: {backend: mpi}"
+                                     << "training.backend"
+                                     << "bad_choice"
+                                     << "training.backend: 'mpi' is not one of: auto, gloo, nccl";
     QTest::newRow("batch larger than data") << "data: {train_samples: 16}\ntraining: {batch_size: 32}"
                                             << "training.batch_size"
                                             << "exceeds"

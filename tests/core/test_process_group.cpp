@@ -4,6 +4,7 @@
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/torch.h> // torch first, then Qt
 
+#include "cuda_device.h"
 #include "two_ranks.h"
 
 #include <QtTest>
@@ -19,6 +20,10 @@ class TestProcessGroup : public QObject
 private Q_SLOTS:
     void twoRanksAllReduceAndBroadcast();
     void ncclAbsentIsAClearError();
+    void backendFromConfig_data();
+    void backendFromConfig();
+    void deviceOfEachRank_data();
+    void deviceOfEachRank();
     void unreachableStoreNamesTheAddress();
 };
 
@@ -59,6 +64,75 @@ void TestProcessGroup::ncclAbsentIsAClearError()
         QFAIL("an NCCL group was made on a CPU build");
     } catch (const std::runtime_error &e) {
         QVERIFY2(std::string(e.what()).find("this build's LibTorch has no NCCL") != std::string::npos, e.what());
+    }
+}
+
+// training.backend: auto picks NCCL only for a CUDA rank on a build with NCCL; an
+// explicit nccl where it cannot work is an error naming the key and the cause.
+void TestProcessGroup::backendFromConfig_data()
+{
+    QTest::addColumn<QString>("configured");
+    QTest::addColumn<bool>("onCuda");
+    QTest::addColumn<bool>("ncclBuilt");
+    QTest::addColumn<QString>("expected"); // the backend, or a part of the error
+    QTest::newRow("auto on cpu") << "auto" << false << true << "gloo";
+    QTest::newRow("auto on cuda with nccl") << "auto" << true << true << "nccl";
+    QTest::newRow("auto on cuda without nccl") << "auto" << true << false << "gloo";
+    QTest::newRow("gloo on cuda") << "gloo" << true << true << "gloo";
+    QTest::newRow("nccl on cuda") << "nccl" << true << true << "nccl";
+    QTest::newRow("nccl absent") << "nccl" << true << false
+                                 << "error: training.backend is nccl, but this build's LibTorch has no NCCL";
+    QTest::newRow("nccl on cpu") << "nccl" << false << true
+                                 << "error: training.backend is nccl, which needs training.device: cuda";
+    QTest::newRow("unknown") << "mpi" << false << false << "error: training.backend 'mpi' is not one of";
+}
+
+void TestProcessGroup::backendFromConfig()
+{
+    QFETCH(QString, configured);
+    QFETCH(bool, onCuda);
+    QFETCH(bool, ncclBuilt);
+    QFETCH(QString, expected);
+    std::string got;
+    try {
+        got = engine::resolveBackend(configured.toStdString(), onCuda, ncclBuilt);
+    } catch (const std::runtime_error &e) {
+        got = std::string("error: ") + e.what();
+    }
+    QVERIFY2(got.rfind(expected.toStdString(), 0) == 0, got.c_str());
+}
+
+// A CUDA rank trains on the device its LOCAL_RANK names; one that has none is an error
+// naming both numbers (the GPU itself is not needed for this rule).
+void TestProcessGroup::deviceOfEachRank_data()
+{
+    QTest::addColumn<int>("localRank");
+    QTest::addColumn<int>("devices");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("single process") << 0 << 1 << "0";
+    QTest::newRow("rank 3 of 4 gpus") << 3 << 4 << "3";
+    QTest::newRow("more ranks than gpus")
+        << 2 << 2 << "error: LOCAL_RANK 2 has no GPU: this process sees 2 CUDA devices (0-1); start at most 2";
+    QTest::newRow("no gpu") << 0 << 0 << "error: training.device is cuda but this process sees no CUDA device";
+}
+
+void TestProcessGroup::deviceOfEachRank()
+{
+    QFETCH(int, localRank);
+    QFETCH(int, devices);
+    QFETCH(QString, expected);
+    std::string got;
+    try {
+        got = std::to_string(engine::cuda::deviceIndexForLocalRank(localRank, devices));
+    } catch (const std::runtime_error &e) {
+        got = std::string("error: ") + e.what();
+    }
+    QVERIFY2(got.rfind(expected.toStdString(), 0) == 0, got.c_str());
+    // This build: no device without CUDA, and asking for one says so.
+    if (!engine::cuda::built()) {
+        QCOMPARE(engine::cuda::deviceCount(), 0);
+        QVERIFY(!engine::cuda::memoryStats(0).available);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, engine::cuda::setDevice(0));
     }
 }
 

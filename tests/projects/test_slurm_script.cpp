@@ -246,6 +246,8 @@ void TestSlurmScript::optionsAreArguments()
     // No directive in the script: sbatch reads the options from its arguments only.
     QVERIFY(script.find("\n#SBATCH") == std::string::npos);
     QVERIFY(script.find("exec srun") != std::string::npos);
+    // Tasks see every GPU of their node and pick theirs by LOCAL_RANK (SLURM_LOCALID).
+    QVERIFY(script.find("exec srun --kill-on-bad-exit=0 --gpu-bind=none") != std::string::npos);
     QCOMPARE(sbatchScriptPath(j.runId, j.attempt), std::string("runs/20261128-120000-0a1b2c3d/job-2.sbatch"));
 }
 

@@ -23,9 +23,13 @@ namespace seekbench::engine {
 
 struct ProcessGroupOptions
 {
-    std::string backend = "gloo";                               // | nccl
+    std::string backend = "gloo";                               // | nccl (resolveBackend)
     std::chrono::milliseconds timeout{std::chrono::minutes(5)}; // LibTorch's default is 30 min
     bool externalStore = false; // a launcher hosts the TCPStore; rank 0 connects like the rest
+    // nccl: the rank's CUDA device (its LOCAL_RANK). NCCL reduces device tensors only, so
+    // host tensors given to a collective (loss sums, ZeRO's step counts) travel through
+    // this device and are copied back.
+    int cudaDevice = -1;
 };
 
 class ProcessGroup
@@ -60,5 +64,11 @@ public:
 
 // Whether this build can make an NCCL group (a CUDA LibTorch with USE_C10D_NCCL).
 bool ncclAvailable();
+
+// training.backend for this build and device: auto is nccl when the rank trains on a
+// CUDA device and the build has NCCL, else gloo. Throws std::runtime_error naming the key
+// for nccl where it cannot work (no NCCL in the build, or a CPU device) and for an
+// unknown name.
+std::string resolveBackend(const std::string &configured, bool onCudaDevice, bool ncclBuilt);
 
 } // namespace seekbench::engine

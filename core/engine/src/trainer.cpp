@@ -2,11 +2,13 @@
 
 #include "autocast.h"
 #include "checkpoint.h"
+#include "cuda_device.h"
 #include "environment.h"
 #include "grad_scaler.h"
 #include "gradient_sync.h"
 #include "memory_tracking.h"
 #include "model.h"
+#include "optimizer_step.h"
 #include "process_group.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/lr_schedule.h"
@@ -74,6 +76,7 @@ private:
     // Sums small host-side figures over ranks (a no-op for one process).
     std::vector<double> reduceSum(std::vector<double> values);
     torch::Device m_device{torch::kCPU};
+    int m_cudaDevice = -1; // the rank's CUDA device (LOCAL_RANK), -1 on CPU
     bool m_autocast = false;
     at::ScalarType m_autocastDtype = at::kBFloat16;
     Clock::time_point m_started;
@@ -117,9 +120,10 @@ void Trainer::setup()
              + "): training will be many times slower; "
                "install libopenblas0-openmp");
     if (m_t.device == "cuda") {
-        if (!torch::cuda::is_available())
-            throw std::runtime_error("training.device is cuda but no CUDA device is available");
-        m_device = torch::Device(torch::kCUDA, 0);
+        // One device per rank on a node: LOCAL_RANK picks it (0 for a single process).
+        m_cudaDevice = cuda::deviceIndexForLocalRank(m_req.rankEnvironment.localRank, cuda::deviceCount());
+        cuda::setDevice(m_cudaDevice);
+        m_device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(m_cudaDevice));
     }
     m_autocast = m_t.precision != "fp32";
     if (m_t.precision == "bf16" && m_t.device == "cpu") {
@@ -136,7 +140,8 @@ void Trainer::setup()
     m_module->to(m_device);
     if (m_req.worldSize > 1) {
         ProcessGroupOptions opts;
-        opts.backend = m_req.backend;
+        opts.backend = resolveBackend(m_t.backend, m_device.is_cuda(), ncclAvailable());
+        opts.cudaDevice = m_cudaDevice;
         opts.timeout = std::chrono::seconds(m_req.collectiveTimeoutSeconds);
         opts.externalStore = m_req.storeHostedByLauncher;
         RankEnvironment env = m_req.rankEnvironment;
@@ -183,6 +188,8 @@ void Trainer::setup()
                   {"parameters", parameterCount(*m_module)},
                   {"max_steps", m_t.max_steps},
                   {"world_size", m_req.worldSize},
+                  {"backend", m_group ? m_group->backend() : std::string("none")},
+                  {"device", m_device.str()},
                   {"environment", json::parse(environmentJson(m_t.seed, m_task->dataFingerprint()))}};
     emit("start", start, 0);
     if (leader())
@@ -399,12 +406,15 @@ TrainResult Trainer::run()
     m_module->train();
     m_started = Clock::now();
     m_startStep = m_state.step;
-    m_monitor = std::make_unique<SystemMonitor>(m_req.rank, m_t.system_sample_hz, [this](const SystemSample &s) {
-        if (m_req.sink)
-            m_req.sink->addSystemSample(s);
-        if (m_req.onEvent)
-            m_req.onEvent({"system", m_state.step, s.wallTime, s.rank, systemSampleJson(s)});
-    });
+    m_monitor = std::make_unique<SystemMonitor>(
+        m_req.rank, m_t.system_sample_hz,
+        [this](const SystemSample &s) {
+            if (m_req.sink)
+                m_req.sink->addSystemSample(s);
+            if (m_req.onEvent)
+                m_req.onEvent({"system", m_state.step, s.wallTime, s.rank, systemSampleJson(s)});
+        },
+        m_cudaDevice);
     m_monitor->start();
 
     m_result.status = TrainStatus::Finished;
@@ -440,29 +450,23 @@ TrainResult Trainer::run()
                 auxSum = global[1] / m_req.worldSize;
             }
             const double loss = lossSum / m_t.grad_accum_steps;
-            bool overflow = m_scaler && m_scaler->unscale(params);
-            double gradNorm = 0;
-            if (!overflow) {
-                const double clip = m_t.grad_clip > 0 ? m_t.grad_clip : std::numeric_limits<double>::infinity();
-                gradNorm = torch::nn::utils::clip_grad_norm_(params, clip);
-            }
-            const bool finite = std::isfinite(loss) && std::isfinite(gradNorm);
-            if (!finite && !overflow && m_t.on_nonfinite == "stop") {
+            const StepOutcome outcome = finishStep(m_scaler.get(), params, loss, m_t.grad_clip,
+                                                   m_t.on_nonfinite == "stop", [this] {
+                                                       if (m_zero)
+                                                           m_zero->dropForeignGradients();
+                                                       m_optimizer->step();
+                                                   });
+            const double gradNorm = outcome.gradNorm;
+            if (outcome.decision == StepDecision::Diverged) {
                 m_result.status = TrainStatus::Diverged;
                 m_result.message = "diverged at step " + std::to_string(m_state.step + 1) + ": "
                                    + (std::isfinite(loss) ? "gradient norm" : "loss") + " is not finite";
                 break;
             }
-            if (finite && !overflow) {
-                if (m_zero)
-                    m_zero->dropForeignGradients();
-                m_optimizer->step();
-                if (m_zero)
-                    commSeconds += m_zero->broadcastParameters();
-            } else if (!overflow)
+            if (outcome.decision == StepDecision::Stepped && m_zero)
+                commSeconds += m_zero->broadcastParameters();
+            else if (outcome.decision == StepDecision::SkippedNonFinite)
                 warn("skipped step " + std::to_string(m_state.step + 1) + ": non-finite loss or gradient norm");
-            if (m_scaler)
-                m_scaler->update();
             ++m_state.step;
 
             const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
@@ -540,10 +544,9 @@ TrainResult Trainer::run()
 BuildCapabilities engineCapabilities()
 {
     BuildCapabilities caps;
-#ifdef SEEKBENCH_HAS_CUDA
-    caps.cudaBuild = true;
-    caps.cudaDevice = torch::cuda::is_available();
-#endif
+    caps.cudaBuild = engine::cuda::built();
+    caps.cudaDevice = engine::cuda::deviceCount() > 0;
+    caps.nccl = engine::cuda::ncclBuilt();
     return caps;
 }
 

@@ -54,7 +54,10 @@ QString rangeText(const ConfigField &f)
 }
 
 // Issues that say nothing about the estimates (the CLI's estimate ignores them too).
-bool machineOnly(const ConfigIssue &i) { return i.code == "fp16_unavailable" || i.code == "cuda_unavailable"; }
+bool machineOnly(const ConfigIssue &i)
+{
+    return i.code == "fp16_unavailable" || i.code == "cuda_unavailable" || i.code == "nccl_unavailable";
+}
 } // namespace
 
 ConfigEditor::ConfigEditor(QWidget *parent)

@@ -69,6 +69,8 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "A non-finite loss or gradient norm stops the run, or skips the step."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Intra-op threads; 0 uses the cores given to the process."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Device to train on."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Collectives of several ranks: auto (NCCL on CUDA when the build has it, else Gloo), gloo or nccl."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Record step metrics every n steps."),
     QT_TRANSLATE_NOOP("ConfigSchema", "System samples per second (memory, CPU, GPU)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Seed of initialisation, shuffling and dropout."),

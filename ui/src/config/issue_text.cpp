@@ -33,6 +33,8 @@ QString IssueText::describe(const ConfigIssue &issue)
         text = tr("%1 is not one of: %2").arg(arg(0), arg(1));
     else if (c == "fp16_unavailable")
         text = tr("fp16 is not available: %1").arg(arg(0));
+    else if (c == "nccl_unavailable")
+        text = tr("NCCL is not available: %1").arg(arg(0));
     else if (c == "cuda_unavailable")
         text = tr("CUDA is not available on this machine");
     else if (c == "unsupported_hf_key")

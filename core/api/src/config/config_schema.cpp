@@ -247,6 +247,9 @@ std::vector<ConfigField> buildSchema()
     b.add("training.threads", "training", t, &TrainingConfig::threads,
           "Intra-op threads; 0 uses the cores given to the process.", 0, 1024);
     b.add("training.device", "training", t, &TrainingConfig::device, "Device to train on.", {"cpu", "cuda"});
+    b.add("training.backend", "distributed", t, &TrainingConfig::backend,
+          "Collectives of several ranks: auto (NCCL on CUDA when the build has it, else Gloo), gloo or nccl.",
+          {"auto", "gloo", "nccl"});
     b.add("training.zero_stage", "distributed", t, &TrainingConfig::zero_stage,
           "ZeRO stage over data-parallel ranks: 0 off, 1 shards the optimizer state.", 0, 1);
     b.add("training.log_every", "training", t, &TrainingConfig::log_every, "Record step metrics every n steps.", 1, big);

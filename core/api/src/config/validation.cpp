@@ -183,6 +183,14 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
 
     if (t.device == "cuda" && !(caps.cudaBuild && caps.cudaDevice))
         issues.push_back({"training.device", "cuda_unavailable", {}});
+    if (t.backend == "nccl") {
+        if (!caps.nccl)
+            issues.push_back({"training.backend",
+                              "nccl_unavailable",
+                              {"this build's LibTorch has no NCCL (a CPU LibTorch); use gloo or auto"}});
+        else if (t.device != "cuda")
+            issues.push_back({"training.backend", "mismatch", {"nccl", "training.device", "cuda"}});
+    }
     if (t.precision == "fp16") {
         if (!caps.cudaBuild)
             issues.push_back({"training.precision",
@@ -230,6 +238,8 @@ std::string describe(const ConfigIssue &i)
         return where + arg(0) + " does not match " + arg(1) + " (expected " + arg(2) + ")";
     if (i.code == "fp16_unavailable")
         return where + "fp16 is not available: " + arg(0);
+    if (i.code == "nccl_unavailable")
+        return where + "NCCL is not available: " + arg(0);
     if (i.code == "cuda_unavailable")
         return where + "CUDA is not available in this build or on this machine";
     if (i.code == "unsupported_hf_key")

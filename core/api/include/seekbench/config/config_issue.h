@@ -24,6 +24,7 @@ namespace seekbench {
 //   bad_choice         {value, choices}
 //   fp16_unavailable   {reason}
 //   cuda_unavailable   {}
+//   nccl_unavailable   {reason}
 //   unsupported_hf_key {}
 struct ConfigIssue
 {

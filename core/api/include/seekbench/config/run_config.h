@@ -139,6 +139,7 @@ struct TrainingConfig
     std::string on_nonfinite = "stop"; // | skip
     int threads = 0;                   // 0: the cores given to the process
     std::string device = "cpu";        // | cuda
+    std::string backend = "auto";      // | gloo | nccl: collectives of several ranks; auto: nccl on cuda with NCCL
     int zero_stage = 0;                // 1: each data-parallel rank keeps only its shard of the optimizer state
     int log_every = 1;
     double system_sample_hz = 2.0;

@@ -10,6 +10,7 @@ struct BuildCapabilities
 {
     bool cudaBuild = false;  // LibTorch found at build time has CUDA
     bool cudaDevice = false; // and a device is present now
+    bool nccl = false;       // LibTorch found at build time has NCCL (training.backend: nccl)
 };
 
 // Every problem at once, each with its key and reason. Never throws.

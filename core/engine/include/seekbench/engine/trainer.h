@@ -34,11 +34,12 @@ struct TrainRequest
     std::shared_ptr<const DatasetSource> dataset;
     int rank = 0;
     int worldSize = 1;
-    // Data parallel over c10d when worldSize > 1: the rendezvous address, the backend
-    // (gloo, or nccl on CUDA builds), the collective timeout, and whether a launcher
-    // hosts the store (then rank 0 connects to it like the others).
+    // Data parallel over c10d when worldSize > 1: the rendezvous address, the collective
+    // timeout, and whether a launcher hosts the store (then rank 0 connects to it like the
+    // others). The backend is config.training.backend (auto: NCCL on a CUDA device when
+    // the build has it, else Gloo), so every launcher's ranks get it with the config; a
+    // CUDA rank trains on device rankEnvironment.localRank.
     RankEnvironment rankEnvironment;
-    std::string backend = "gloo";
     int collectiveTimeoutSeconds = 300;
     bool storeHostedByLauncher = false;
 };
