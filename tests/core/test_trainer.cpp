@@ -4,10 +4,13 @@
 
 #include <torch/torch.h> // torch first, then Qt
 
+#include "checkpoint.h"
 #include "grad_scaler.h"
+#include "optimizer_step.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/formats/checkpoint_file.h"
+#include "training_task.h"
 
 #include <QtTest>
 
@@ -90,8 +93,11 @@ private Q_SLOTS:
     void cancelWritesFinalCheckpoint();
     void retentionKeepsLastAndBest();
     void earlyStopping();
-    void sgdAndGradAccumulation();
+    void sgdLowersTheLoss();
+    void gradAccumulationEqualsOneLargerBatch();
     void gradScalerFallback();
+    void lossScalerSkipsOverflowAndBacksOff();
+    void nonFiniteStepWithoutScaler();
 };
 
 // The synthetic task at difficulty 0.3 flips 3% of labels, so the best possible eval
@@ -344,11 +350,12 @@ void TestTrainer::earlyStopping()
     QVERIFY(r.step < 200);
 }
 
-void TestTrainer::sgdAndGradAccumulation()
+void TestTrainer::sgdLowersTheLoss()
 {
     RunConfig c = tinyConfig();
     c.training.optimizer = "sgd";
     c.training.lr = 0.05;
+    c.training.momentum = 0.9;
     c.training.grad_accum_steps = 2;
     c.training.batch_size = 16;
     c.training.max_steps = 40;
@@ -360,6 +367,85 @@ void TestTrainer::sgdAndGradAccumulation()
     // Throughput counts both micro-batches.
     const auto sps = sink.curve("train/samples_per_s"), st = sink.curve("train/step_time_s");
     QVERIFY(std::abs(sps.at(40) * st.at(40) - 32.0) < 1e-6);
+    // The loss falls: the mean of the last 10 steps against the first 10 (chance level
+    // for 4 classes is ln 4 = 1.386).
+    const auto loss = sink.curve("train/loss");
+    QCOMPARE(loss.size(), std::size_t(40));
+    double first = 0, last = 0;
+    for (int s = 1; s <= 10; ++s) {
+        first += loss.at(s) / 10;
+        last += loss.at(30 + s) / 10;
+    }
+    QVERIFY2(last < first * 0.9, (std::to_string(first) + " -> " + std::to_string(last)).c_str());
+}
+
+namespace {
+
+// The model's parameters after a run, read from its last checkpoint.
+std::vector<at::Tensor> finalParameters(const RunConfig &c, const std::filesystem::path &dir, std::int64_t step)
+{
+    torch::manual_seed(c.training.seed);
+    auto task = engine::makeTrainingTask(c, 0, 1);
+    const auto path = checkpointPath(dir, step);
+    engine::loadModelWeights(readCheckpointFile(path).payload, path.string(), task->module());
+    std::vector<at::Tensor> out;
+    for (const auto &p : task->module().parameters())
+        out.push_back(p.detach().clone());
+    return out;
+}
+
+double maxAbsDifference(const std::vector<at::Tensor> &a, const std::vector<at::Tensor> &b)
+{
+    double m = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        m = std::max(m, (a[i] - b[i]).abs().max().item<double>());
+    return m;
+}
+
+} // namespace
+
+// k micro-batches of n samples make the same update as one batch of k*n: the same
+// samples (the data stream cuts the k*n in order), each micro-batch's mean loss divided
+// by k. Compared on the parameters after one plain SGD step.
+void TestTrainer::gradAccumulationEqualsOneLargerBatch()
+{
+    RunConfig c = tinyConfig();
+    c.training.optimizer = "sgd";
+    c.training.lr = 0.5;
+    c.training.momentum = 0;
+    c.training.weight_decay = 0;
+    c.training.schedule = "constant";
+    c.training.warmup_steps = 0;
+    c.training.grad_clip = 0;
+    c.training.max_steps = 1;
+    c.training.eval_every = 0;
+    auto runWith = [&](int batch, int accum) {
+        RunConfig r = c;
+        r.training.batch_size = batch;
+        r.training.grad_accum_steps = accum;
+        QTemporaryDir dir;
+        Recorded sink;
+        const auto result = runTraining(r, dir.path().toStdString(), &sink);
+        if (result.status != TrainStatus::Finished)
+            throw std::runtime_error("run did not finish: " + result.message);
+        return finalParameters(r, dir.path().toStdString(), 1);
+    };
+    torch::manual_seed(c.training.seed);
+    std::vector<at::Tensor> initial;
+    for (const auto &p : engine::makeTrainingTask(c, 0, 1)->module().parameters())
+        initial.push_back(p.detach().clone());
+
+    const auto accumulated = runWith(8, 4); // 4 micro-batches of 8
+    const auto whole = runWith(32, 1);      // one batch of 32
+    const auto half = runWith(16, 1);       // a different update, for scale
+    const double update = maxAbsDifference(whole, initial);
+    const double gap = maxAbsDifference(accumulated, whole);
+    const double other = maxAbsDifference(half, whole);
+    QVERIFY2(update > 1e-3, std::to_string(update).c_str()); // the step moved the weights
+    // float32 sums in another order: measured gap/update about 1e-6; a different batch
+    // moves the weights by a good fraction of the update.
+    QVERIFY2(gap < 1e-4 * update, (std::to_string(gap) + " against an update of " + std::to_string(update)).c_str());
+    QVERIFY2(other > 1e-2 * update, (std::to_string(other) + " against " + std::to_string(update)).c_str());
 }
 
 void TestTrainer::gradScalerFallback()
@@ -384,6 +470,85 @@ void TestTrainer::gradScalerFallback()
     QVERIFY(scaler.unscale({w}));
     scaler.update();
     QCOMPARE(scaler.currentScale(), 1024.0); // backed off
+}
+
+// The trainer's end of step with fp16's loss scaler (engine::finishStep, what the trainer
+// calls), on CPU tensors: inf or NaN gradients skip the step and halve the scale, even
+// with on_nonfinite: stop; growthInterval clean steps double it; taken steps see the
+// unscaled gradients.
+void TestTrainer::lossScalerSkipsOverflowAndBacksOff()
+{
+    engine::GradScaler::Options o;
+    o.initScale = 1024;
+    o.growthInterval = 3;
+    o.useFusedKernels = false;
+    engine::GradScaler scaler(o);
+    const auto w0 = torch::tensor({1.0f, -2.0f, 4.0f});
+    auto w = w0.clone().requires_grad_(true);
+    torch::optim::SGD sgd({w}, torch::optim::SGDOptions(0.25));
+    int taken = 0;
+    auto step = [&](float poison) {
+        sgd.zero_grad();
+        const auto loss = (w * w).sum(); // gradient 2w
+        scaler.scale(loss).backward();
+        if (poison != 0)
+            w.mutable_grad()[1] = poison;
+        return engine::finishStep(&scaler, {w}, loss.item<double>(), 0, true, [&] {
+            sgd.step();
+            ++taken;
+        });
+    };
+    auto out = step(std::numeric_limits<float>::infinity());
+    QCOMPARE(int(out.decision), int(engine::StepDecision::SkippedOverflow));
+    QCOMPARE(scaler.currentScale(), 512.0);
+    QCOMPARE(taken, 0);
+    QVERIFY(torch::equal(w.detach(), w0));
+    out = step(std::numeric_limits<float>::quiet_NaN());
+    QCOMPARE(int(out.decision), int(engine::StepDecision::SkippedOverflow));
+    QCOMPARE(scaler.currentScale(), 256.0);
+    QVERIFY(torch::equal(w.detach(), w0));
+
+    // Clean steps: the update is the unscaled gradient's (w - 0.25 * 2w = w / 2), and the
+    // reported norm is the unscaled one.
+    out = step(0);
+    QCOMPARE(int(out.decision), int(engine::StepDecision::Stepped));
+    QVERIFY(torch::allclose(w.detach(), w0 * 0.5));
+    QVERIFY2(std::abs(out.gradNorm - 2 * w0.norm().item<double>()) < 1e-4, std::to_string(out.gradNorm).c_str());
+    QCOMPARE(scaler.currentScale(), 256.0);
+    step(0);
+    QCOMPARE(scaler.currentScale(), 256.0);
+    // An overflow resets the count of clean steps: three more are needed to grow.
+    step(std::numeric_limits<float>::infinity());
+    QCOMPARE(scaler.currentScale(), 128.0);
+    step(0);
+    step(0);
+    QCOMPARE(scaler.currentScale(), 128.0);
+    out = step(0);
+    QCOMPARE(int(out.decision), int(engine::StepDecision::Stepped));
+    QCOMPARE(scaler.currentScale(), 256.0); // grew after 3 clean steps
+    QCOMPARE(taken, 5);
+    // The scale and the count travel in checkpoints.
+    engine::GradScaler restored(o);
+    restored.loadState(scaler.state());
+    QCOMPARE(restored.currentScale(), 256.0);
+}
+
+// Without a scaler a non-finite loss ends the run (on_nonfinite: stop) or skips the step
+// (skip); the weights are untouched either way.
+void TestTrainer::nonFiniteStepWithoutScaler()
+{
+    auto w = torch::ones({2}, torch::requires_grad());
+    torch::optim::SGD sgd({w}, torch::optim::SGDOptions(0.1));
+    int taken = 0;
+    for (const bool stop : {true, false}) {
+        sgd.zero_grad();
+        (w * std::numeric_limits<float>::quiet_NaN()).sum().backward();
+        const auto out = engine::finishStep(nullptr, {w}, std::numeric_limits<double>::quiet_NaN(), 1.0, stop,
+                                            [&] { ++taken; });
+        QCOMPARE(int(out.decision), int(stop ? engine::StepDecision::Diverged : engine::StepDecision::SkippedNonFinite));
+    }
+    QCOMPARE(taken, 0);
+    QVERIFY(torch::equal(w.detach(), torch::ones({2})));
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)
