@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
+
 namespace seekbench::perfsmoke {
 
 inline double slowdownFactor()
@@ -45,6 +47,27 @@ inline void stretch(double seconds)
     const auto until = clock::now() + std::chrono::duration<double>((factor - 1.0) * seconds);
     volatile unsigned long spin = 0;
     while (clock::now() < until)
+        spin = spin + 1;
+}
+
+// CPU seconds of this process, all its threads (those that ended included).
+inline double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+// As stretch(), for a check that compares CPU time: spins until this process has used
+// (F - 1) * cpuSeconds more CPU.
+inline void stretchCpu(double cpuSecondsUsed)
+{
+    static const double factor = slowdownFactor();
+    if (factor <= 1.0 || cpuSecondsUsed <= 0)
+        return;
+    const double until = cpuSeconds() + (factor - 1.0) * cpuSecondsUsed;
+    volatile unsigned long spin = 0;
+    while (cpuSeconds() < until)
         spin = spin + 1;
 }
 

@@ -6,7 +6,7 @@ and --off (compiled out). Prints the callgrind instruction count of five trainin
 for each and their ratio, then the wall-clock ratio over ABAB rounds with its spread.
 
 --check (the perf-smoke test, tests/benchmarks/perf_smoke.h): the instruction counts
-only, of --check-steps steps (default 2) of --check-batch images (default 8, so the
+only, of --check-steps steps (default 1) of --check-batch images (default 8, so the
 capture's per-call flag test weighs more than at the config's 32), and exit 1 unless
 on / off <= 1.01. Instruction counts do not depend on the machine's load, so each build
 runs once and the two run side by side; most of the ~35 s each is valgrind starting
@@ -23,7 +23,7 @@ ap.add_argument("--rounds", type=int, default=6)
 ap.add_argument("--steps", type=int, default=30)
 ap.add_argument("--no-callgrind", action="store_true")
 ap.add_argument("--check", action="store_true")
-ap.add_argument("--check-steps", type=int, default=2)
+ap.add_argument("--check-steps", type=int, default=1)
 ap.add_argument("--check-batch", type=int, default=8)
 a = ap.parse_args()
 env = dict(os.environ, OMP_NUM_THREADS="1")

@@ -12,7 +12,7 @@
 // the trainer as the CLI runs it (with the counting tensor allocator of
 // enableTensorMemoryTracking(), which is process-global) against the bare loop.
 //
-//   bench_trainer_overhead --check [--rounds 8] [--steps-tiny 30] [--warmup 3] [--threads 1]
+//   bench_trainer_overhead --check [--rounds 6] [--steps-tiny 25] [--warmup 3] [--threads 1]
 //
 // --check (the perf-smoke test, see ../perf_smoke.h): the tiny config only, one thread,
 // ABAB; exits 1 unless the trainer's step is at most kCheckRatio times the bare loop's
@@ -48,14 +48,14 @@ struct Options
     int cliRounds = 3;
 };
 
-// --check: tiny, one thread (as every suite runs), 8 pairs of 30 steps, about 25 s.
+// --check: tiny, one thread (as every suite runs), 6 pairs of 25 steps, about 16 s quiet.
 constexpr double kCheckRatio = 1.10;
 Options checkOptions()
 {
     Options o;
     o.configs = {"tiny"};
-    o.rounds = 8;
-    o.stepsTiny = 30;
+    o.rounds = 6;
+    o.stepsTiny = 25;
     o.threads = 1;
     o.cliRounds = 0;
     return o;
