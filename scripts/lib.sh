@@ -7,6 +7,8 @@ SEEKBENCH_BUILD="${SEEKBENCH_BUILD:-$SEEKBENCH_ROOT/build/dev}"
 # Debian packages the build, the tests and the demo need. OpenBLAS comes in its OpenMP
 # build: the pthread build's own threads fight LibTorch's OpenMP threads (2-9x slower
 # steps measured), and Debian's libtorch with the reference BLAS is ~17x slower.
+# valgrind: bench_capture_steps includes its callgrind header, and the perf-smoke test
+# perf_smoke_capture_off_cost counts instructions with callgrind.
 SEEKBENCH_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config clang-format
   libopenblas0-openmp libtorch-dev libgloo-dev
@@ -15,6 +17,7 @@ SEEKBENCH_PACKAGES=(
   libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei
   dataset-fashion-mnist zlib1g-dev
   libxgboost-dev
+  valgrind
   slurmctld slurmd slurm-client munge
 )
 

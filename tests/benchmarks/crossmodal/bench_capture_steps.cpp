@@ -3,6 +3,8 @@
 // (as shipped) and bench_capture_steps_nocapture (SEEKBENCH_NO_ATTENTION_CAPTURE: the
 // capture branch compiled out). bench_capture.py runs both under callgrind (instruction
 // counts of the steps only, via client requests) and wall-clock in ABAB order.
+//
+//   bench_capture_steps [--steps 5] [--batch N]
 
 #include "crossmodal_model.h"
 
@@ -21,17 +23,20 @@ using namespace seekbench;
 
 int main(int argc, char **argv)
 {
-    int steps = 5;
-    for (int i = 1; i + 1 < argc; ++i)
+    int steps = 5, batch = 0; // --batch N: N images instead of the config's batch (the perf-smoke check)
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--steps") == 0)
             steps = std::atoi(argv[i + 1]);
+        else if (std::strcmp(argv[i], "--batch") == 0)
+            batch = std::atoi(argv[i + 1]);
+    }
     at::set_num_threads(1);
     const auto load = loadRunConfig(std::string(SEEKBENCH_SOURCE_DIR) + "/resources/configs/crossmodal_tiny.yaml");
     RunConfig c = load.config;
     torch::manual_seed(1);
     engine::CrossModalModel model(c);
     torch::optim::AdamW opt(model->parameters(), torch::optim::AdamWOptions(1e-3));
-    const int B = c.training.batch_size, K = 1 + c.crossmodal.negatives;
+    const int B = batch > 0 ? batch : c.training.batch_size, K = 1 + c.crossmodal.negatives;
     const auto images = torch::randn({B, 1, 28, 28});
     const auto ids = torch::randint(1, captionVocabularySize(), {B * K, kCaptionTokens}, torch::kLong);
     const auto mask = torch::ones({B * K, kCaptionTokens}, torch::kBool);

@@ -11,8 +11,16 @@
 // --cli-rounds N (default 3, tiny only; 0 skips) also compares, in fresh child processes,
 // the trainer as the CLI runs it (with the counting tensor allocator of
 // enableTensorMemoryTracking(), which is process-global) against the bare loop.
+//
+//   bench_trainer_overhead --check [--rounds 6] [--steps-tiny 25] [--warmup 3] [--threads 1]
+//
+// --check (the perf-smoke test, see ../perf_smoke.h): the tiny config only, one thread,
+// ABAB; exits 1 unless the trainer's step is at most kCheckRatio times the bare loop's
+// (median of the per-pair ratios of the mean step over the interval).
 
 #include "engine_bench.h"
+
+#include "../perf_smoke.h"
 
 #include "seekbench/engine/trainer.h"
 
@@ -40,6 +48,19 @@ struct Options
     int cliRounds = 3;
 };
 
+// --check: tiny, one thread (as every suite runs), 6 pairs of 25 steps, about 16 s quiet.
+constexpr double kCheckRatio = 1.10;
+Options checkOptions()
+{
+    Options o;
+    o.configs = {"tiny"};
+    o.rounds = 6;
+    o.stepsTiny = 25;
+    o.threads = 1;
+    o.cliRounds = 0;
+    return o;
+}
+
 int stepsFor(const Options &o, const std::string &config) { return config == "tiny" ? o.stepsTiny : o.stepsSmall; }
 
 // A child run: one arm, one config; prints "<ms/step> <median step ms>".
@@ -65,16 +86,40 @@ void report(const char *what, const std::vector<double> &a, const std::vector<do
                 r < 1.03 ? "within the 3% target" : "MISSES the 3% target");
 }
 
+int check(const Options &o)
+{
+    const std::string name = "tiny";
+    const int steps = stepsFor(o, name);
+    const RunConfig c = benchConfig(name, steps, o.threads);
+    std::printf("trainer overhead check: [%s] %d steps per run, warm-up %d, %d threads, %d rounds ABAB\n", name.c_str(),
+                steps, o.warmup, o.threads, o.rounds);
+    (void)runBareLoop(benchConfig(name, std::min(steps, o.warmup + 2), o.threads)); // process warm-up
+    std::vector<double> trainer, bare, ratios;
+    for (int r = 0; r < o.rounds; ++r) {
+        trainer.push_back(1e3 * secondsPerStep(runTrainer(c, true), o.warmup));
+        bare.push_back(1e3 * secondsPerStep(runBareLoop(c), o.warmup));
+        ratios.push_back(trainer.back() / bare.back());
+        std::printf("  round %d: trainer %.3f ms/step, bare %.3f ms/step, ratio %.4f\n", r + 1, trainer.back(),
+                    bare.back(), ratios.back());
+        std::fflush(stdout);
+    }
+    return perfsmoke::verdict("trainer_overhead", "trainer / bare loop step time", ratios,
+                              median(trainer) / median(bare), {true, kCheckRatio});
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     try {
-        Options o;
         std::vector<std::string> args(argv + 1, argv + argc);
         if (args.size() >= 6 && args[0] == "--child")
             return child(args[1], args[2], std::stoi(args[3]), std::stoi(args[4]), std::stoi(args[5]),
                          args.size() > 6 && args[6] == "--tracking");
+        const bool checkMode = !args.empty() && args[0] == "--check";
+        if (checkMode)
+            args.erase(args.begin());
+        Options o = checkMode ? checkOptions() : Options{};
         for (size_t i = 0; i + 1 < args.size(); i += 2) {
             const std::string &k = args[i], &v = args[i + 1];
             if (k == "--configs") {
@@ -100,6 +145,8 @@ int main(int argc, char **argv)
             }
         }
 
+        if (checkMode)
+            return check(o);
         std::printf("bench_trainer_overhead: A = seekbench::train() (JsonLinesSink + CLI-like onEvent), "
                     "B = bare LibTorch loop; %d threads, warm-up %d steps; %s\n",
                     o.threads, o.warmup, loadAverage().c_str());

@@ -2,6 +2,8 @@
 
 #include "engine_bench.h"
 
+#include "../perf_smoke.h"
+
 #include "seekbench/config/lr_schedule.h"
 
 #include "memory_tracking.h"
@@ -193,7 +195,7 @@ std::vector<double> runLeanLoop(const RunConfig &cfg)
     return ends;
 }
 
-std::vector<double> runTrainer(const RunConfig &cfg)
+std::vector<double> runTrainer(const RunConfig &cfg, bool slowed)
 {
     const fs::path dir = makeTempDir("seekbench-bench-");
     std::vector<double> ends;
@@ -228,7 +230,9 @@ std::vector<double> runTrainer(const RunConfig &cfg)
                               cfg.training.max_steps, j.value("loss", 0.0), j.value("lr", 0.0),
                               j.value("samples_per_s", 0.0), j.value("eta_s", 0.0));
             }
-            ends.push_back(steadySeconds()); // last: the step's whole record is inside
+            if (slowed && !ends.empty())
+                perfsmoke::stretch(steadySeconds() - ends.back()); // this step's work, F times
+            ends.push_back(steadySeconds());                       // last: the step's whole record is inside
         };
         result = train(request);
         std::fclose(live);

@@ -29,8 +29,9 @@ std::vector<double> runLeanLoop(const RunConfig &config);
 
 // seekbench::train() with metric sampling on: a JsonLinesSink to a temp file and an
 // onEvent that writes and formats the events like the CLI does. Returns the steady-clock
-// time of every "step" event.
-std::vector<double> runTrainer(const RunConfig &config);
+// time of every "step" event. `slowed`: the perf-smoke check's side A, each step made
+// SEEKBENCH_PERF_SMOKE_SLOWDOWN times as long (../perf_smoke.h).
+std::vector<double> runTrainer(const RunConfig &config, bool slowed = false);
 
 // Median seconds of one 2048x2048 fp32 torch::mm, as FLOP/s.
 double gemmPeakFlops(int n, int reps, int threads);

@@ -3,7 +3,13 @@
 // GROUP BY over the raw points. Target: at most 20 ms.
 //
 //   bench_store_decimate [POINTS] [BUCKETS] [REPEATS]    defaults 1,000,000 2,000 15
+//   bench_store_decimate --check [POINTS] [BUCKETS] [REPEATS]
+//
+// --check (the perf-smoke test, see ../perf_smoke.h) times the tiles against the raw scan
+// only, at small sizes, and exits 1 unless the raw scan takes at least kCheckRatio times
+// as long as the tiles (median of the per-pair ratios).
 
+#include "../perf_smoke.h"
 #include "bench_util.h"
 #include "seekbench/projects/curve_query.h"
 #include "seekbench/projects/metric_writer.h"
@@ -12,12 +18,22 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 using namespace seekbench;
 using namespace seekbench::projects;
 
 namespace {
+
+// --check: 200,000 points in 2,000 buckets of 100 steps, i.e. a zoomed-in view read from
+// the 16-step tiles (1,786 buckets of 112 steps): 16x fewer rows than the raw scan, which
+// measured 6.9x faster (2026-12-02). The default size reads 256-step tiles (~100x), where
+// a halving would not cross a threshold of 5; here it does. About 3 s.
+constexpr std::int64_t kCheckPoints = 200000;
+constexpr int kCheckBuckets = 2000;
+constexpr int kCheckRepeats = 25;
+constexpr double kCheckRatio = 5.0;
 
 struct Bucket
 {
@@ -73,9 +89,12 @@ std::size_t groupBy(sqlite3 *db, std::int64_t curve, std::int64_t points, int bu
 
 int main(int argc, char **argv)
 {
-    const std::int64_t points = argc > 1 ? std::atoll(argv[1]) : 1000000;
-    const int buckets = argc > 2 ? std::atoi(argv[2]) : 2000;
-    const int repeats = argc > 3 ? std::atoi(argv[3]) : 15;
+    const bool check = argc > 1 && std::strcmp(argv[1], "--check") == 0;
+    argc -= check;
+    argv += check;
+    const std::int64_t points = argc > 1 ? std::atoll(argv[1]) : check ? kCheckPoints : 1000000;
+    const int buckets = argc > 2 ? std::atoi(argv[2]) : check ? kCheckBuckets : 2000;
+    const int repeats = argc > 3 ? std::atoi(argv[3]) : check ? kCheckRepeats : 15;
     bench::TempFolder tmp("decimate");
     auto p = bench::newProject(tmp.path() / "p");
     NewRun r;
@@ -111,13 +130,16 @@ int main(int argc, char **argv)
         // Alternated, each timed on its own; the first round warms the page cache for all.
         double a = bench::now();
         const auto dec = q.decimate(id, "train/loss", buckets);
+        if (check)
+            seekbench::perfsmoke::stretch(bench::now() - a);
         const double tTiles = bench::now() - a;
         got = dec.buckets.size();
         a = bench::now();
         rawScan(db, curve, points, buckets);
         const double tRaw = bench::now() - a;
         a = bench::now();
-        groupBy(db, curve, points, buckets);
+        if (!check) // the check guards tiles against the raw scan only
+            groupBy(db, curve, points, buckets);
         const double tGroup = bench::now() - a;
         if (i == 0)
             continue;
@@ -133,7 +155,14 @@ int main(int argc, char **argv)
         spike = std::max(spike, b.max);
     std::printf("decimated from tiles:   %.2f ms (%zu buckets; max %.3f: spikes kept) (target <= 20 ms)\n",
                 bench::median(tiles), got, spike);
-    std::printf("raw scan + bucketing:   %.2f ms  (%.0fx slower)\n", bench::median(raw), bench::median(ratioRaw));
-    std::printf("SQL GROUP BY over raw:  %.2f ms  (%.0fx slower)\n", bench::median(grouped), bench::median(ratioGroup));
+    if (check) {
+        std::printf("raw scan + bucketing:   %.2f ms\n", bench::median(raw));
+        return seekbench::perfsmoke::verdict("store_decimate", "raw scan / tiles", ratioRaw,
+                                             bench::median(raw) / bench::median(tiles), {false, kCheckRatio});
+    }
+    std::printf("raw scan + bucketing:   %.2f ms  (%.0fx slower: ratio of the medians; median per-pair ratio %.0fx)\n",
+                bench::median(raw), bench::median(raw) / bench::median(tiles), bench::median(ratioRaw));
+    std::printf("SQL GROUP BY over raw:  %.2f ms  (%.0fx slower: ratio of the medians; median per-pair ratio %.0fx)\n",
+                bench::median(grouped), bench::median(grouped) / bench::median(tiles), bench::median(ratioGroup));
     return 0;
 }
