@@ -39,9 +39,7 @@ DistributedRunStart beginDistributedRun(Project &project, const std::optional<Ru
             return start;
         }
         const RunRecord record = store.run(resumeId);
-        if (RunControl::isLive(record))
-            throw std::runtime_error("run '" + resumeId + "' is still " + toString(record.status) + " ("
-                                     + RunControl::describeWriter(record) + ")");
+        RunControl::requireResumable(record);
         ConfigLoad load = parseRunConfig(record.configYaml);
         if (!load.ok())
             throw std::runtime_error("the config snapshot of run '" + resumeId

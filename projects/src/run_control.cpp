@@ -197,12 +197,19 @@ RunControl::StopOutcome RunControl::stop(const std::string &runId, double waitSe
     return outcome;
 }
 
-RunControl::ResumeStart RunControl::resume(const std::string &runId, const fs::path &cliExecutable)
+void RunControl::requireResumable(const RunRecord &r)
 {
-    const RunRecord r = RunStore(m_project).run(runId);
     if (isLive(r))
         throw ProjectError(Kind::BadInput,
-                           "run '" + runId + "' is still " + toString(r.status) + " (" + describeWriter(r) + ")");
+                           "run '" + r.id + "' is still " + toString(r.status) + " (" + describeWriter(r) + ")");
+    // A finished run reached its last step: a new attempt would only supersede its end.
+    if (r.status == RunStatus::Finished)
+        throw ProjectError(Kind::BadInput, "run '" + r.id + "' is finished; there is nothing to resume");
+}
+
+RunControl::ResumeStart RunControl::resume(const std::string &runId, const fs::path &cliExecutable)
+{
+    requireResumable(RunStore(m_project).run(runId));
     const ProjectLayout layout = m_project.layout();
     ResumeStart start;
     start.stdoutLog = layout.resumeOutLog(runId);

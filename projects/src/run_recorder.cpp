@@ -181,9 +181,7 @@ std::unique_ptr<RunRecorder> RunRecorder::beginResume(const fs::path &projectDir
         Project project = openForWriting(projectDir);
         RunStore store(project);
         const RunRecord record = store.run(runId);
-        if (RunControl::isLive(record))
-            throw std::runtime_error("run '" + runId + "' in " + project.dir().string() + " is still "
-                                     + toString(record.status) + " (" + RunControl::describeWriter(record) + ")");
+        RunControl::requireResumable(record);
         ConfigLoad load = parseRunConfig(record.configYaml);
         if (!load.ok())
             throw std::runtime_error("the config snapshot of run '" + runId

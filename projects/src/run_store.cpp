@@ -6,6 +6,7 @@
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_control.h"
+#include "seekbench/text/terminal_text.h"
 #include "sha256.h"
 #include "sql.h"
 #include "summary.h"
@@ -280,6 +281,11 @@ void RunStore::addTag(const std::string &runId, const std::string &tag)
 {
     if (tag.empty())
         throw ProjectError(Kind::BadInput, "an empty tag for run '" + runId + "'");
+    // A tag is one word of a list (tables, filters): a newline or an escape would break it.
+    if (const std::string c = firstControlCharacter(tag); !c.empty())
+        throw ProjectError(Kind::BadInput, "the tag '" + terminalText(tag) + "' for run '" + runId
+                                               + "' holds a control character (" + c
+                                               + "); a tag is one line of printable text");
     d->requireRun(runId);
     d->write([&] {
         d->db.prepare("INSERT OR IGNORE INTO run_tags(run_id, tag) VALUES (?1, ?2)").bind(1, runId).bind(2, tag).run();

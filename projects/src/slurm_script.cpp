@@ -1,10 +1,11 @@
 #include "seekbench/projects/slurm_script.h"
 
+#include "seekbench/formats/small_file.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/project_layout.h"
 
 #include <cctype>
-#include <fstream>
+#include <map>
 #include <sstream>
 #include <yaml-cpp/yaml.h>
 
@@ -227,24 +228,27 @@ std::string sbatchScript(const SlurmSettings &s, const SlurmJobSpec &job)
 SlurmSettings loadSlurmProfile(const std::filesystem::path &file)
 {
     const std::string where = file.string();
-    std::ifstream in(file);
-    if (!in)
-        throw ProjectError(Kind::BadInput, where + ": cannot read the cluster profile");
-    std::stringstream text;
-    text << in.rdbuf();
+    const SmallFileRead text = readSmallFile(file);
+    if (!text.ok())
+        throw ProjectError(Kind::BadInput, where + ": cannot read the cluster profile: " + text.problem);
     YAML::Node root;
     try {
-        root = YAML::Load(text.str());
+        root = YAML::Load(text.text);
     } catch (const YAML::Exception &e) {
         throw ProjectError(Kind::BadInput, where + ": not valid YAML: " + e.what());
     }
     if (!root.IsMap())
         throw ProjectError(Kind::BadInput, where + ": a cluster profile is a mapping (nodes: 2, partition: ...)");
     SlurmSettings s;
+    std::map<std::string, int> seen; // key -> its line: YAML would keep the last one quietly
     for (const auto &kv : root) {
         const std::string key = kv.first.as<std::string>();
         const YAML::Node &v = kv.second;
-        const std::string at = where + ":" + std::to_string(v.Mark().line + 1) + ": " + key;
+        const int line = kv.first.Mark().line + 1;
+        const std::string at = where + ":" + std::to_string(line) + ": " + key;
+        if (const auto [first, inserted] = seen.emplace(key, line); !inserted)
+            throw ProjectError(Kind::BadInput,
+                               at + ": given more than once (first at line " + std::to_string(first->second) + ")");
         try {
             auto scalar = [&] {
                 if (!v.IsScalar())

@@ -113,6 +113,28 @@ private Q_SLOTS:
         QVERIFY(r.headerError.find("/nonexistent/tx.csv") != std::string::npos);
     }
 
+    // Refused up front by name, before a byte is read (/dev/zero read 690 MB before).
+    void notAFileIsRefused_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("directory") << "/tmp"
+                                   << "/tmp: it is a directory";
+        QTest::newRow("/dev/zero") << "/dev/zero"
+                                   << "/dev/zero: it is not a regular file";
+        QTest::newRow("missing") << "/nonexistent/tx.csv"
+                                 << "/nonexistent/tx.csv: no such file";
+    }
+
+    void notAFileIsRefused()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        const CsvImport r = readTransactionsCsv(path.toStdString());
+        QVERIFY2(r.headerError.starts_with(message.toStdString()), r.headerError.c_str());
+        QCOMPARE(r.lines, std::int64_t(0));
+    }
+
     void formatsAndOptionalColumns()
     {
         std::istringstream in("amount,receiver,sender,timestamp,currency\r\n"

@@ -96,6 +96,12 @@ void TestCheckpointFile::damaged_data()
                                     << "unexpected trailing bytes";
     QTest::newRow("header not json") << "header_json"
                                      << "damaged header";
+    QTest::newRow("negative step") << "step_negative"
+                                   << "has an impossible step -5 in its header (a step is 0..1000000000000)";
+    QTest::newRow("absurd step") << "step_absurd"
+                                 << "has an impossible step 9223372036854775807 in its header";
+    QTest::newRow("step not a number") << "step_text"
+                                       << "damaged header";
 }
 
 void TestCheckpointFile::damaged()
@@ -125,8 +131,22 @@ void TestCheckpointFile::damaged()
         std::ofstream(path, std::ios::binary | std::ios::app) << "xx";
     } else if (damage == QLatin1String("header_json")) {
         writeCheckpointFile(path, "not json", "payload");
+    } else if (damage == QLatin1String("step_negative")) {
+        writeCheckpointFile(path, R"({"step":-5})", "payload");
+    } else if (damage == QLatin1String("step_absurd")) {
+        writeCheckpointFile(path, R"({"step":9223372036854775807})", "payload");
+    } else if (damage == QLatin1String("step_text")) {
+        writeCheckpointFile(path, R"({"step":"twelve"})", "payload");
     }
     try {
+        if (damage.startsWith(QLatin1String("step_"))) { // what a resume reads first
+            try {
+                readCheckpointInfo(path);
+                QFAIL("a damaged checkpoint header was read");
+            } catch (const CheckpointError &e) {
+                QVERIFY2(std::string(e.what()).find(expected.toStdString()) != std::string::npos, e.what());
+            }
+        }
         readCheckpointFile(path);
         QFAIL("a damaged checkpoint was read");
     } catch (const CheckpointError &e) {

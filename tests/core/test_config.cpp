@@ -8,6 +8,8 @@
 
 #include <QtTest>
 
+#include <fstream>
+
 using namespace seekbench;
 
 class TestConfig : public QObject
@@ -24,6 +26,8 @@ private Q_SLOTS:
     void canonicalYamlRoundTrips();
     void hashIgnoresLayout();
     void missingFileIsNamed();
+    void notAConfigFileIsRefused_data();
+    void notAConfigFileIsRefused();
     void hfImport();
     void hfImportMalformed_data();
     void hfImportMalformed();
@@ -257,6 +261,46 @@ void TestConfig::missingFileIsNamed()
     QCOMPARE(load.issues.size(), size_t(1));
     QCOMPARE(QString::fromStdString(describe(load.issues[0])),
              QStringLiteral("cannot read /nonexistent/run.yaml: no such file"));
+}
+
+// Each row: a path given as a config that is no config, and the message naming why. None
+// of them may load as the default config, and a huge one is refused without reading it.
+void TestConfig::notAConfigFileIsRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("directory") << "directory"
+                               << "it is a directory";
+    QTest::newRow("empty file") << "empty"
+                                << "it is empty";
+    QTest::newRow("file over 1 MiB") << "large"
+                                     << "it is larger than 1 MiB";
+    QTest::newRow("/dev/zero") << "/dev/zero"
+                               << "it is larger than 1 MiB";
+}
+
+void TestConfig::notAConfigFileIsRefused()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    std::string path = dir.path().toStdString() + "/run.yaml";
+    if (kind == QLatin1String("directory"))
+        std::filesystem::create_directory(path);
+    else if (kind == QLatin1String("empty"))
+        std::ofstream(path).flush();
+    else if (kind == QLatin1String("large")) {
+        std::ofstream out(path);
+        out << "model:\n";
+        out << std::string(std::size_t(1) << 20, '#') << "\n"; // a comment: valid YAML, too long
+    } else
+        path = kind.toStdString();
+    for (const ConfigIssues &issues : {loadRunConfig(path).issues, importHfConfigFile(path).issues}) {
+        QCOMPARE(issues.size(), std::size_t(1));
+        QCOMPARE(issues[0].code, std::string("file_unreadable"));
+        QCOMPARE(QString::fromStdString(describe(issues[0])),
+                 QStringLiteral("cannot read %1: %2").arg(QString::fromStdString(path), reason));
+    }
 }
 
 void TestConfig::hfImport()

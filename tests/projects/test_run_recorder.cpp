@@ -155,6 +155,28 @@ private Q_SLOTS:
         QCOMPARE(record(dir, live->runId()).attempt, 1);
     }
 
+    void resumeRefusesFinishedRun()
+    {
+        const fs::path dir = tempPath(m_tmp, "finished");
+        makeProject(dir);
+        std::string id;
+        {
+            auto first = RunRecorder::beginNew(dir, m_config, "");
+            id = first->runId();
+            TrainResult done;
+            done.status = TrainStatus::Finished;
+            first->end(done);
+        }
+        try {
+            RunRecorder::beginResume(dir, id);
+            QFAIL("resumed a finished run");
+        } catch (const std::runtime_error &e) {
+            QCOMPARE(std::string(e.what()), "run '" + id + "' is finished; there is nothing to resume");
+        }
+        QCOMPARE(record(dir, id).attempt, 1); // no new attempt
+        QCOMPARE(seekbench::toString(record(dir, id).status), "finished");
+    }
+
     void joinRunWritesSegmentsOnly()
     {
         // A node that shares only runs/<id>/: no seekbench.db at all.

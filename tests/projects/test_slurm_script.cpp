@@ -337,6 +337,16 @@ void TestSlurmScript::badProfile_data()
                               << "not valid YAML";
     QTest::newRow("not a mapping") << "- 1\n"
                                    << "a cluster profile is a mapping";
+    QTest::newRow("duplicate key") << "nodes: 1\npartition: a\nnodes: 8\n"
+                                   << "cluster.yaml:3: nodes: given more than once (first at line 1)";
+    QTest::newRow("empty file") << ""
+                                << "cluster.yaml: cannot read the cluster profile: it is empty";
+    QTest::newRow("over 1 MiB") << QStringLiteral("nodes: 1\n") + QString(1 << 20, QLatin1Char('#'))
+                                << "cluster.yaml: cannot read the cluster profile: it is larger than 1 MiB";
+    QTest::newRow("a directory") << "@directory"
+                                 << "cluster.yaml: cannot read the cluster profile: it is a directory";
+    QTest::newRow("/dev/zero") << "@/dev/zero"
+                               << "/dev/zero: cannot read the cluster profile: it is larger than 1 MiB";
 }
 
 void TestSlurmScript::badProfile()
@@ -344,8 +354,13 @@ void TestSlurmScript::badProfile()
     QFETCH(QString, yaml);
     QFETCH(QString, expected);
     QTemporaryDir tmp;
-    const auto file = std::filesystem::path(tmp.path().toStdString()) / "cluster.yaml";
-    std::ofstream(file) << yaml.toStdString();
+    auto file = std::filesystem::path(tmp.path().toStdString()) / "cluster.yaml";
+    if (yaml == QLatin1String("@directory"))
+        std::filesystem::create_directory(file);
+    else if (yaml.startsWith(QLatin1Char('@')))
+        file = yaml.mid(1).toStdString();
+    else
+        std::ofstream(file) << yaml.toStdString();
     try {
         loadSlurmProfile(file);
         QFAIL("no error");
@@ -353,7 +368,7 @@ void TestSlurmScript::badProfile()
         QVERIFY2(std::string(e.what()).find(expected.toStdString()) != std::string::npos, e.what());
     }
     try {
-        loadSlurmProfile(file.parent_path() / "missing.yaml");
+        loadSlurmProfile(std::filesystem::path(tmp.path().toStdString()) / "missing.yaml");
         QFAIL("no error for a missing file");
     } catch (const ProjectError &e) {
         QVERIFY2(std::string(e.what()).find("missing.yaml: cannot read") != std::string::npos, e.what());

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <new>
 
 namespace seekbench::cli {
 
@@ -46,6 +47,9 @@ int guarded(const std::string &verbPath, const std::function<int()> &body)
     } catch (const projects::ProjectError &e) {
         printError(verbPath, e.what());
         return e.exitCode();
+    } catch (const std::bad_alloc &) {
+        printError(verbPath, "out of memory: the input or the work does not fit in this machine's memory");
+        return ExitRuntime;
     } catch (const std::exception &e) {
         printError(verbPath, e.what());
         return ExitRuntime;

@@ -48,7 +48,8 @@ void printError(const std::string &verbPath, const std::string &message);
 
 // Runs body and maps what it throws to an exit code, printing the error line:
 // BadInput, std::invalid_argument and CLI11 parse errors -> 2; projects::ProjectError ->
-// its exitCode(); CliFailure -> its code; any other exception -> 3.
+// its exitCode(); CliFailure -> its code; std::bad_alloc -> 3 "out of memory"; any other
+// exception -> 3.
 int guarded(const std::string &verbPath, const std::function<int()> &body);
 
 // A training run's exit code: 0 finished or early-stopped, 130 cancelled, 2 when it failed

@@ -3,7 +3,6 @@
 #include "support/errors.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace seekbench::cli {
 
@@ -39,47 +38,6 @@ CLI::Option *addProjectOption(CLI::App &app, std::optional<std::string> &out, co
 CLI::Option *addJsonFlag(CLI::App &app, bool &out, const std::string &help)
 {
     return addFlag(app, "--json", out, help);
-}
-
-long long parseInteger(const std::string &key, const std::string &text)
-{
-    long long v = 0;
-    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size())
-        throw BadInput(key + ": '" + text + "' is not a number");
-    return v;
-}
-
-long long parseIntegerIn(const std::string &key, const std::string &text, long long min, long long max)
-{
-    long long v = min - 1;
-    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || v < min || v > max)
-        throw BadInput(key + " '" + text + "' is not " + std::to_string(min) + ".." + std::to_string(max));
-    return v;
-}
-
-long long parseCount(const std::string &key, const std::string &text, long long min)
-{
-    long long v = -1;
-    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || v < min)
-        throw BadInput(key + ": '" + text + "' is not a " + (min > 0 ? "positive count" : "count"));
-    return v;
-}
-
-double parseNumber(const std::string &key, const std::string &text)
-{
-    std::size_t used = 0;
-    double v = 0;
-    try {
-        v = std::stod(text, &used);
-    } catch (const std::exception &) {
-        used = 0;
-    }
-    if (text.empty() || used != text.size())
-        throw BadInput(key + ": '" + text + "' is not a number");
-    return v;
 }
 
 void rejectExtras(const CLI::App &app)

@@ -10,6 +10,8 @@
 
 #include "support/errors.h"
 
+#include "seekbench/text/number_text.h"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -30,14 +32,9 @@ CLI::Option *addProjectOption(CLI::App &app, std::optional<std::string> &out,
                               const std::string &help = "the project folder");
 CLI::Option *addJsonFlag(CLI::App &app, bool &out, const std::string &help = "print one JSON document on stdout");
 
-// The value of a numeric option; throws BadInput "--key: 'text' is not a number".
-long long parseInteger(const std::string &key, const std::string &text);
-double parseNumber(const std::string &key, const std::string &text);
-// A count of at least `min`; throws BadInput "--key: 'text' is not a count" ("a positive count" for min 1).
-long long parseCount(const std::string &key, const std::string &text, long long min = 0);
-// An integer in [min, max]; throws BadInput "--key 'text' is not min..max".
-long long parseIntegerIn(const std::string &key, const std::string &text, long long min, long long max);
-
+// Numeric options: parseInteger, parseIntegerIn, parseCount, parseNumber, parseNumberIn
+// (seekbench/text/number_text.h). Every numeric option is read by one of them: a value is
+// range-checked with an error naming the option, never truncated or wrapped.
 // Arguments nobody claimed: throws BadInput "unknown option --x" or "unexpected argument 'x'".
 // Verbs allow extras (so the error names the option, as before) and call this first.
 void rejectExtras(const CLI::App &app);

@@ -33,6 +33,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <memory>
 
@@ -42,6 +43,7 @@ namespace {
 using namespace seekbench::projects;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
+constexpr long long kMaxId = std::numeric_limits<std::int64_t>::max();
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -54,10 +56,13 @@ struct AmlArgs
     const std::optional<std::string> &get(const std::string &key) { return values[key]; }
     double number(const std::string &key, double fallback)
     {
-        const double x = get(key) ? parseNumber(key, *get(key)) : fallback;
-        if (!std::isfinite(x))
-            throw BadInput(key + ": '" + *get(key) + "' is not a number");
-        return x;
+        return get(key) ? parseNumber(key, *get(key)) : fallback; // finite: nan and inf are refused
+    }
+    // An integer option in [min, max] ("--accounts '1e12' is not 1..2147483647"), never wrapped.
+    long long integer(const std::string &key, long long fallback, long long min,
+                      long long max = std::numeric_limits<int>::max())
+    {
+        return get(key) ? parseIntegerIn(key, *get(key), min, max) : fallback;
     }
     Project project()
     {
@@ -70,10 +75,10 @@ struct AmlArgs
 int generateVerb(AmlArgs &o)
 {
     aml::GeneratorOptions g;
-    g.accounts = int(o.number("--accounts", g.accounts));
-    g.months = int(o.number("--months", g.months));
+    g.accounts = int(o.integer("--accounts", g.accounts, 1));
+    g.months = int(o.integer("--months", g.months, 1));
     g.fraud_rate = o.number("--fraud-rate", g.fraud_rate);
-    g.seed = std::uint64_t(o.number("--seed", double(g.seed)));
+    g.seed = std::uint64_t(o.integer("--seed", std::int64_t(g.seed), 0, std::numeric_limits<std::int64_t>::max()));
     g.tx_per_account_month = o.number("--tx-per-month", g.tx_per_account_month);
     const auto started = Clock::now();
     const aml::AmlData data = aml::generateTransactions(g);
@@ -225,7 +230,7 @@ int alertsVerb(AmlArgs &o)
     results.saveThreshold(thresholdRow(runId, model, review.choice, review.policy));
     results.replaceAlerts(runId, model, alertRows(review.alerts));
     std::vector<replies::AmlAlertItem> listed;
-    for (const auto &a : results.alerts(runId, model, int(o.number("--limit", 20))))
+    for (const auto &a : results.alerts(runId, model, int(o.integer("--limit", 20, 0))))
         listed.push_back({a.id, a.txId, a.accountId, a.score, a.severity, json::parse(a.reasonsJson)});
     const replies::AmlAlertsReply reply = aml::alertsReply(runId, model, review, std::move(listed));
     if (o.json)
@@ -244,10 +249,10 @@ TraceOptions traceOptions(AmlArgs &o)
     t.direction = dir == "forward"    ? TraceOptions::Direction::Forward
                   : dir == "backward" ? TraceOptions::Direction::Backward
                                       : TraceOptions::Direction::Both;
-    t.maxHops = int(o.number("--hops", t.maxHops));
+    t.maxHops = int(o.integer("--hops", t.maxHops, 1));
     t.windowSeconds = o.number("--window-hours", t.windowSeconds / 3600) * 3600;
     t.tolerance = o.number("--tolerance", t.tolerance);
-    t.frontierCap = int(o.number("--cap", t.frontierCap));
+    t.frontierCap = int(o.integer("--cap", t.frontierCap, 1));
     return t;
 }
 
@@ -258,12 +263,12 @@ int traceVerb(AmlArgs &o)
     const TraceOptions opts = traceOptions(o);
     TraceResult r;
     if (const auto &a = o.get("--alert")) {
-        const auto alert = AmlResultStore(project).alert(std::int64_t(o.number("--alert", 0)));
+        const auto alert = AmlResultStore(project).alert(o.integer("--alert", 0, 0, kMaxId));
         if (!alert)
             throw BadInput("no alert " + *a + " in the project");
         r = tracer.fromTransaction(alert->txId, opts);
     } else if (o.get("--tx")) {
-        r = tracer.fromTransaction(std::int64_t(o.number("--tx", 0)), opts);
+        r = tracer.fromTransaction(o.integer("--tx", 0, 0, kMaxId), opts);
     } else if (const auto &name = o.get("--account")) {
         const auto acc = TransactionStore(project).accountByName(*name);
         if (!acc)
@@ -285,12 +290,14 @@ int reportVerb(AmlArgs &o)
     Project project = o.project();
     AmlCaseRequest request;
     if (o.get("--alert"))
-        request.alertId = std::int64_t(o.number("--alert", 0));
+        request.alertId = o.integer("--alert", 0, 0, kMaxId);
     else if (o.get("--account"))
         request.accountName = *o.get("--account");
     else
         throw BadInput("give --alert ID or --account NAME");
     request.runId = o.get("--run").value_or("");
+    if (!request.runId.empty())
+        RunStore(project).run(request.runId); // an unknown run is an error, as in `aml alerts`
     AmlCase c = loadAmlCase(project, request);
     c.notes = o.get("--note").value_or(c.notes);
     writeReportFile(*out, amlCaseReportHtml(c));

@@ -82,7 +82,7 @@ int estimateVerb(const ConfigArgs &o)
         printIssues(path, issues);
         return ExitBadInput;
     }
-    const double budget = o.budgetGb ? parseNumber("--budget-gb", *o.budgetGb) : 24.0;
+    const double budget = o.budgetGb ? parseNumberIn("--budget-gb", *o.budgetGb, 1e-3, 1e9) : 24.0;
     const auto r = replies::EstimateReply::of(load.config, path, budget);
     if (o.json) {
         std::printf("%s\n", r.toJson().c_str());

@@ -14,6 +14,7 @@
 #include "seekbench/projects/run_json.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/segment_importer.h"
+#include "seekbench/text/terminal_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -64,12 +65,12 @@ int projectInfo(const ProjectArgs &a)
         std::cout << o.toJson() << "\n";
         return ExitOk;
     }
-    std::cout << "project     " << o.name << "\n"
+    std::cout << "project     " << terminalText(o.name) << "\n"
               << "folder      " << o.dir << "\n";
     if (!o.scenario.empty())
         std::cout << "scenario    " << o.scenario << "\n";
     if (!o.description.empty())
-        std::cout << "description " << o.description << "\n";
+        std::cout << "description " << terminalText(o.description) << "\n";
     std::cout << "storage     " << o.storage << (o.filesystem == "local" ? "" : " (" + o.filesystem + " file system)")
               << (o.readOnly ? ", read-only: another process holds the writer lock" : "") << "\n"
               << "schema      version " << o.schemaVersion << "\n"
@@ -113,10 +114,11 @@ int projectRuns(const ProjectArgs &a)
         std::cout << runListJson(runs) << "\n";
         return ExitOk;
     }
+    // Names and results are stored text: shown escaped, cut by columns (terminal_text.h).
     std::printf("%-24s %-10s %-19s %-24s %s\n", "ID", "STATUS", "CREATED (UTC)", "NAME", "RESULT");
     for (const auto &r : runs)
-        std::printf("%-24s %-10s %-19s %-24s %s\n", r.id.c_str(), toString(r.status), utcTimeText(r.createdAt).c_str(),
-                    r.name.substr(0, 24).c_str(), runHeadline(r).c_str());
+        std::printf("%-24s %-10s %-19s %s %s\n", r.id.c_str(), toString(r.status), utcTimeText(r.createdAt).c_str(),
+                    terminalCell(r.name, 24).c_str(), terminalText(runHeadline(r)).c_str());
     std::printf("%zu run%s\n", runs.size(), runs.size() == 1 ? "" : "s");
     return ExitOk;
 }
@@ -134,19 +136,20 @@ int projectShow(const ProjectArgs &a)
         std::cout << runDetailJson(r, curves, artifacts) << "\n";
         return ExitOk;
     }
-    std::cout << "run       " << r.id << "  " << r.name << "\n"
-              << "status    " << toString(r.status) << (r.message.empty() ? "" : " (" + r.message + ")") << "\n"
+    std::cout << "run       " << r.id << "  " << terminalText(r.name) << "\n"
+              << "status    " << toString(r.status) << (r.message.empty() ? "" : " (" + terminalText(r.message) + ")")
+              << "\n"
               << "attempt   " << r.attempt << "\n"
               << "created   " << utcTimeText(r.createdAt) << " UTC\n"
               << "ended     " << (r.endedAt ? utcTimeText(*r.endedAt) + " UTC" : "-") << "\n"
-              << "host      " << r.host << " pid " << r.pid << " (" << r.launcher << ")\n"
+              << "host      " << terminalText(r.host) << " pid " << r.pid << " (" << r.launcher << ")\n"
               << "config    " << r.configHash << "\n";
     if (!r.parentId.empty())
         std::cout << "parent    " << r.parentId << " (" << r.parentKind << ")\n";
     if (!r.tags.empty())
-        std::cout << "tags     " << spaced(r.tags) << "\n";
+        std::cout << "tags     " << terminalText(spaced(r.tags)) << "\n";
     if (!r.notes.empty())
-        std::cout << "notes     " << r.notes << "\n";
+        std::cout << "notes     " << terminalText(r.notes) << "\n";
     for (const auto &[k, m] : r.summary)
         std::printf("  %-28s final %-12s best %s\n", k.c_str(),
                     m.finalValue ? std::to_string(*m.finalValue).c_str() : "-",

@@ -32,7 +32,7 @@ struct RunsArgs
 
 int runsStop(Project &p, const std::string &id, const RunsArgs &a)
 {
-    const double waitFor = a.wait ? parseNumber("--wait", *a.wait) : 60;
+    const double waitFor = a.wait ? parseNumberIn("--wait", *a.wait, 0, 1e6) : 60;
     const RunControl::StopOutcome out = RunControl(p).stop(id, waitFor);
     replies::RunsStopReply reply;
     reply.run = id;

@@ -15,6 +15,7 @@
 #include "seekbench/replies/slurm_replies.h"
 
 #include <iostream>
+#include <limits>
 #include <memory>
 
 namespace seekbench::cli {
@@ -36,7 +37,9 @@ struct SlurmArgs
 // "--name N": an integer, at most once.
 CLI::Option *addInteger(CLI::App &app, const std::string &name, std::optional<int> &out, const std::string &help)
 {
-    const auto set = [&out, name](const std::string &v) { out = int(parseInteger(name, v)); };
+    const auto set = [&out, name](const std::string &v) {
+        out = int(parseIntegerIn(name, v, 0, std::numeric_limits<int>::max()));
+    };
     return app.add_option_function<std::string>(name, set, help)
         ->type_name("N")
         ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
@@ -44,7 +47,7 @@ CLI::Option *addInteger(CLI::App &app, const std::string &name, std::optional<in
 
 double seconds(const std::string &key, const std::optional<std::string> &text, double fallback)
 {
-    return text ? parseNumber(key, *text) : fallback;
+    return text ? parseNumberIn(key, *text, 0, 1e9) : fallback;
 }
 
 // The config of a new run (validated), or nothing for --resume.

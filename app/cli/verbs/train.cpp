@@ -23,6 +23,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <unistd.h>
 
@@ -142,8 +143,9 @@ int trainVerb(const TrainArgs &o)
     try {
         if (o.runId)
             session = projects::RunRecorder::joinRun(*o.project, *o.runId,
-                                                     static_cast<int>(
-                                                         parseInteger("--attempt", o.attempt.value_or("1"))),
+                                                     static_cast<int>(parseIntegerIn("--attempt",
+                                                                                     o.attempt.value_or("1"), 1,
+                                                                                     std::numeric_limits<int>::max())),
                                                      ranks.rank);
         else if (o.project && ranks.worldSize > 1)
             throw BadInput("several ranks record one run in a project through its owner: "

@@ -1,5 +1,7 @@
 #include "seekbench/aml/csv_import.h"
 
+#include "seekbench/formats/small_file.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -268,6 +270,12 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
 
 CsvImport readTransactionsCsv(const std::filesystem::path &file, const Accounts &known)
 {
+    // A directory or a device (/dev/zero) is refused before anything is read.
+    if (const std::string problem = regularFileProblem(file); !problem.empty()) {
+        CsvImport r;
+        r.headerError = file.string() + ": " + problem;
+        return r;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         CsvImport r;

@@ -1,14 +1,13 @@
 #include "seekbench/config/config_io.h"
 
 #include "seekbench/config/config_schema.h"
+#include "seekbench/formats/small_file.h"
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <cstdio>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace seekbench {
 namespace {
@@ -88,17 +87,15 @@ ConfigLoad parseRunConfig(const std::string &yamlText)
 
 ConfigLoad loadRunConfig(const std::filesystem::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // A directory or an empty file is no config (parseRunConfig("") is the default one, for
+    // editors); a huge file or a device is refused before it is read.
+    SmallFileRead file = readSmallFile(path);
+    if (!file.ok()) {
         ConfigLoad load;
-        std::error_code ec;
-        const bool exists = std::filesystem::exists(path, ec);
-        load.issues.push_back({"", "file_unreadable", {path.string(), exists ? "cannot be read" : "no such file"}});
+        load.issues.push_back({"", "file_unreadable", {path.string(), file.problem}});
         return load;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parseRunConfig(ss.str());
+    return parseRunConfig(file.text);
 }
 
 std::string toYaml(const RunConfig &config)
@@ -245,15 +242,13 @@ HfImport importHfConfig(const std::string &jsonText)
 
 HfImport importHfConfigFile(const std::filesystem::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    SmallFileRead file = readSmallFile(path);
+    if (!file.ok()) {
         HfImport result;
-        result.issues.push_back({"", "file_unreadable", {path.string(), "cannot be read"}});
+        result.issues.push_back({"", "file_unreadable", {path.string(), file.problem}});
         return result;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return importHfConfig(ss.str());
+    return importHfConfig(file.text);
 }
 
 } // namespace seekbench

@@ -18,6 +18,8 @@ constexpr char kMagic[8] = {'S', 'B', 'C', 'K', 'P', 'T', '0', '1'};
 constexpr char kEndMagic[8] = {'S', 'B', 'C', 'K', 'E', 'N', 'D', '1'};
 // Sanity bound on the header so a damaged length never triggers a huge allocation.
 constexpr std::uint32_t kMaxHeader = 1u << 20;
+// No run takes a trillion steps; a header step beyond it is damage or a crafted file.
+constexpr std::int64_t kMaxCheckpointStep = 1'000'000'000'000;
 
 std::array<std::uint32_t, 256> makeTable()
 {
@@ -59,12 +61,19 @@ void writeValue(int fd, T value, const std::filesystem::path &path)
 
 std::int64_t stepOf(const std::string &headerJson, const std::filesystem::path &path)
 {
+    std::int64_t step = 0;
     try {
         const auto j = nlohmann::json::parse(headerJson);
-        return j.at("step").get<std::int64_t>();
+        step = j.at("step").get<std::int64_t>();
     } catch (const std::exception &e) {
         throw CheckpointError("checkpoint " + path.string() + " has a damaged header: " + e.what());
     }
+    // A resume trusts the step (the store supersedes every point after it): a crafted or
+    // damaged one must not pass.
+    if (step < 0 || step > kMaxCheckpointStep)
+        throw CheckpointError("checkpoint " + path.string() + " has an impossible step " + std::to_string(step)
+                              + " in its header (a step is 0.." + std::to_string(kMaxCheckpointStep) + ")");
+    return step;
 }
 
 struct Reader

@@ -56,6 +56,9 @@ public:
     static bool isLive(const RunRecord &run);
     // A human reason for isLive, for refusals: "pid 42 on host-a", "slurm job 17".
     static std::string describeWriter(const RunRecord &run);
+    // Throws ProjectError (bad input) when the run cannot be resumed: it is live ("is still
+    // running (pid 42 on host-a)"), or finished ("is finished; there is nothing to resume").
+    static void requireResumable(const RunRecord &run);
     // Sends `signal` to the run's writer only when it is Alive here (never to a pid that
     // now names another process). False when it is not, or the signal failed.
     static bool signalWriter(const RunRecord &run, int signal);

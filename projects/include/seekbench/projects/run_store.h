@@ -52,6 +52,8 @@ public:
                 const std::string &state);
     void setJobState(const std::string &runId, const std::string &state);
 
+    // A tag is one line of printable text: empty or with a control character (a newline,
+    // an escape) is bad input naming it.
     void addTag(const std::string &runId, const std::string &tag);
     void removeTag(const std::string &runId, const std::string &tag);
     void setNotes(const std::string &runId, const std::string &notes);
