@@ -101,6 +101,24 @@ private Q_SLOTS:
         QVERIFY(page.find("&lt;b&gt;checked&lt;/b&gt;") != std::string::npos); // notes are escaped
         QVERIFY(page.find("<svg") != std::string::npos);
     }
+
+    // `aml generate --difficulty hard` makes the camouflaged data; another word is named.
+    void generateDifficulty()
+    {
+        const QString project = path("hard");
+        QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("init"), project}).code, 0);
+        const QStringList generate{QStringLiteral("aml"),         QStringLiteral("generate"),
+                                   QStringLiteral("--project"),   project,
+                                   QStringLiteral("--accounts"),  QStringLiteral("100"),
+                                   QStringLiteral("--months"),    QStringLiteral("2"),
+                                   QStringLiteral("--difficulty")};
+        auto r = cli(generate + QStringList{QStringLiteral("medium")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("difficulty must be easy or hard (got 'medium')")), qPrintable(r.err));
+        r = cli(generate + QStringList{QStringLiteral("hard")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("\"transactions\"")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAmlCli)

@@ -75,6 +75,7 @@ int generateVerb(AmlArgs &o)
     g.fraud_rate = o.number("--fraud-rate", g.fraud_rate);
     g.seed = std::uint64_t(o.number("--seed", double(g.seed)));
     g.tx_per_account_month = o.number("--tx-per-month", g.tx_per_account_month);
+    g.difficulty = aml::difficultyFromName(o.get("--difficulty").value_or("easy"));
     const auto started = Clock::now();
     const aml::AmlData data = aml::generateTransactions(g);
     const std::int64_t laundering = std::count(data.tx.label.begin(), data.tx.label.end(), 1);
@@ -338,6 +339,7 @@ void registerAmlVerbs(CLI::App &root, int &exitCode)
                 {"--fraud-rate", "R", "share of laundering accounts"},
                 {"--seed", "S", "random seed"},
                 {"--tx-per-month", "X", "transactions per account and month"},
+                {"--difficulty", "easy|hard", "hard: camouflaged laundering, label noise, typology drift"},
                 {"--csv", "FILE", "also write the transactions as CSV"}},
                false, generateVerb, exitCode);
     addAmlVerb(*aml, "import", "transactions from a CSV file", "seekbench-cli aml import --project DIR --csv tx.csv",
