@@ -653,6 +653,10 @@
         <translation>问题 %1</translation>
     </message>
     <message>
+        <source>this key no longer exists; it was replaced by %1</source>
+        <translation>此键已不存在，已由 %1 取代</translation>
+    </message>
+    <message>
         <source>NCCL is not available: %1</source>
         <translation>NCCL 不可用：%1</translation>
     </message>
@@ -935,10 +939,6 @@
         <translation>应用阈值：重新生成警报</translation>
     </message>
     <message>
-        <source>Drag the dashed line to move the operating point (held-out months of the run).</source>
-        <translation>拖动虚线以移动工作点（基于该运行的留出月份）。</translation>
-    </message>
-    <message>
         <source>Re-creating the alerts failed: %1</source>
         <translation>重新生成警报失败：%1</translation>
     </message>
@@ -955,12 +955,16 @@
         <translation>无法读取工作曲线：%1</translation>
     </message>
     <message>
-        <source>Threshold %1: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)</source>
-        <translation>阈值 %1：每天 %2 条警报，精确率 %3，召回率 %4，误报率 %5（当前警报阈值为 %6）</translation>
-    </message>
-    <message>
         <source>Re-creating the alerts at threshold %1…</source>
         <translation>正在按阈值 %1 重新生成警报…</translation>
+    </message>
+    <message>
+        <source>Drag the dashed line to move the operating point. The curve and the figures are the run's test months; the threshold the run chose comes from its validation months.</source>
+        <translation>拖动虚线以移动工作点。曲线和各项数值来自该运行的测试月份；该运行选定的阈值来自其验证月份。</translation>
+    </message>
+    <message>
+        <source>Threshold %1 on the test months: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)</source>
+        <translation>阈值 %1（测试月份）：每天 %2 条警报，精确率 %3，召回率 %4，误报率 %5（当前警报阈值为 %6）</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1462,14 @@
         <source>These are the estimates of the last valid config; fix the problems to update them.</source>
         <translation>以下是最后一个有效配置的估算；修复问题后会更新。</translation>
     </message>
+    <message>
+        <source>No memory estimate for this model from the config alone: the AML graph model passes messages over all of the project's transactions and accounts every step, so its memory grows with the data. Weights, gradients and optimizer state are exact; the launcher does not check this run against the free memory.</source>
+        <translation>仅凭配置无法估算此模型的内存：AML 图模型每一步都要在项目的全部交易和账户上传递消息，因此其内存随数据增长。权重、梯度和优化器状态是精确值；启动器不会将此运行与空闲内存进行比对。</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>无估算</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::InspectionClient</name>
@@ -1940,6 +1952,10 @@
         <source>The Slurm submission named a bad run: %1</source>
         <translation>Slurm 提交返回了无效的运行：%1</translation>
     </message>
+    <message>
+        <source>this model has no memory estimate from its config (its memory grows with the project's transactions and accounts), so it was not checked against the %1 MiB free</source>
+        <translation>此模型无法仅凭配置估算内存（其内存随项目的交易和账户增长），因此未与空闲的 %1 MiB 内存进行比对</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::RunView</name>
@@ -2137,6 +2153,10 @@
     <message numerus="yes">
         <source>%n run(s) queued</source>
         <translation><numerusform>%n 个运行排队中</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: memory not checked: %2</source>
+        <translation>%1：未检查内存：%2</translation>
     </message>
 </context>
 <context>

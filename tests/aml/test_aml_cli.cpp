@@ -66,17 +66,32 @@ private Q_SLOTS:
                    "  intermediate_size: 32\n  num_hidden_layers: 1\n  max_position_embeddings: 16\n"
                    "data:\n  kind: aml_transactions\ntraining:\n  max_steps: 15\n  warmup_steps: 2\n  batch_size: 64\n"
                    "  eval_every: 0\n  checkpoint_every: 0\n  threads: 1\naml:\n  sequence_length: 8\n  message_layers: 1\n"
-                   "  eval_months: 1\n  xgb_rounds: 20\n";
+                   "  validation_months: 1\n  test_months: 1\n  xgb_rounds: 20\n";
         }
+        {
+            // The old single held-out period is refused by name, not read as something else.
+            std::ofstream old(path("old.yaml").toStdString());
+            old << "data:\n  kind: aml_transactions\naml:\n  eval_months: 2\n";
+        }
+        r = cli({QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"), project,
+                 QStringLiteral("--config"), path("old.yaml")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("aml.eval_months: no longer exists; replaced by aml.validation_months "
+                                               "and aml.test_months")),
+                 qPrintable(r.err));
         r = cli({QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"), project,
                  QStringLiteral("--config"), path("aml.yaml")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("aml/xgboost_pr_auc")), qPrintable(r.err));
+        // Each figure says its period: thresholds from validation, reported figures from test.
+        QVERIFY2(r.err.contains(QStringLiteral("test PR-AUC")) || r.out.contains(QStringLiteral("test PR-AUC")),
+                 qPrintable(r.err));
 
         r = cli({QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), project,
                  QStringLiteral("--capacity"), QStringLiteral("3"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("\"operating_point\"")));
+        QVERIFY(r.out.contains(QStringLiteral("\"threshold_period\": \"validation\"")));
         QVERIFY(r.out.contains(QStringLiteral("\"recall_at_fpr\"")));
         QVERIFY(r.out.contains(QStringLiteral("\"curve\"")));
 
@@ -100,6 +115,24 @@ private Q_SLOTS:
         QVERIFY(page.find("Case report: account X1") != std::string::npos);
         QVERIFY(page.find("&lt;b&gt;checked&lt;/b&gt;") != std::string::npos); // notes are escaped
         QVERIFY(page.find("<svg") != std::string::npos);
+    }
+
+    // `aml generate --difficulty hard` makes the camouflaged data; another word is named.
+    void generateDifficulty()
+    {
+        const QString project = path("hard");
+        QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("init"), project}).code, 0);
+        const QStringList generate{QStringLiteral("aml"),         QStringLiteral("generate"),
+                                   QStringLiteral("--project"),   project,
+                                   QStringLiteral("--accounts"),  QStringLiteral("100"),
+                                   QStringLiteral("--months"),    QStringLiteral("2"),
+                                   QStringLiteral("--difficulty")};
+        auto r = cli(generate + QStringList{QStringLiteral("medium")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("difficulty must be easy or hard (got 'medium')")), qPrintable(r.err));
+        r = cli(generate + QStringList{QStringLiteral("hard")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("\"transactions\"")));
     }
 };
 

@@ -1,6 +1,8 @@
 // The AML graph model trains through the standard trainer on a small generated set and
-// beats a constant predictor on the held-out month; its size is what the estimate says;
-// scoring from its checkpoint gives the same figures as the trainer's evaluation.
+// beats a constant predictor on the validation month (what the trainer evaluates; the test
+// month is scored once afterwards); its size is what the estimate says; scoring from its
+// checkpoint gives the same figures as the trainer's evaluation; a period without labelled
+// transactions is refused by name.
 
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/generator.h"
@@ -29,7 +31,8 @@ RunConfig smallConfig()
     c.model.num_hidden_layers = 1;
     c.model.max_position_embeddings = 16;
     c.aml.sequence_length = 8;
-    c.aml.eval_months = 1;
+    c.aml.validation_months = 1;
+    c.aml.test_months = 1;
     c.aml.message_layers = 1;
     c.training.max_steps = 60;
     c.training.warmup_steps = 5;
@@ -46,7 +49,7 @@ std::shared_ptr<aml::AmlDataset> smallData()
 {
     aml::GeneratorOptions o;
     o.accounts = 200;
-    o.months = 3;
+    o.months = 4;
     o.seed = 21;
     auto d = std::make_shared<aml::AmlDataset>();
     d->data = aml::generateTransactions(o);
@@ -106,17 +109,21 @@ private Q_SLOTS:
         QCOMPARE(int(res.status), int(TrainStatus::Finished));
 
         // A constant score ranks nothing: its PR-AUC is the share of laundering rows.
-        const double split = aml::heldOutStart(data->data, 1);
+        const aml::AmlPeriods periods = aml::amlPeriods(data->data, r.config.aml);
+        QCOMPARE(periods.trainMonths, 2);
+        auto validation = [&](std::size_t i) {
+            return periods.of(data->data.tx.time[i]) == aml::AmlPeriod::Validation && data->data.tx.label[i] >= 0;
+        };
         std::vector<std::int8_t> labels;
         std::vector<float> constant;
         for (std::size_t i = 0; i < data->data.tx.size(); ++i)
-            if (data->data.tx.time[i] >= split) {
+            if (validation(i)) {
                 labels.push_back(data->data.tx.label[i]);
                 constant.push_back(0.5f);
             }
         const double base = aml::prAuc(constant, labels);
         const double pr = res.finalMetrics.at("eval/pr_auc");
-        qInfo("held-out PR-AUC %.4f (constant %.4f), ROC-AUC %.4f", pr, base, res.finalMetrics.at("eval/roc_auc"));
+        qInfo("validation PR-AUC %.4f (constant %.4f), ROC-AUC %.4f", pr, base, res.finalMetrics.at("eval/roc_auc"));
         QVERIFY(base > 0 && base < 0.1);
         QVERIFY(pr > 3 * base);
         QVERIFY(res.finalMetrics.at("eval/roc_auc") > 0.8);
@@ -127,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(scores.size(), data->data.tx.size());
         std::vector<float> held;
         for (std::size_t i = 0; i < scores.size(); ++i)
-            if (data->data.tx.time[i] >= split)
+            if (validation(i))
                 held.push_back(scores[i]);
         QVERIFY(std::abs(aml::prAuc(held, labels) - pr) < 1e-3);
 
@@ -135,6 +142,46 @@ private Q_SLOTS:
         RunConfig other = r.config;
         other.model.hidden_size = 32;
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, scoreAmlTransactions(other, res.lastCheckpoint, data->data));
+    }
+
+    // No silent fallback: a period the protocol needs that is empty stops the run with its
+    // name and the data's months (the trainer once scored the training rows instead).
+    void emptyPeriodIsRefused_data()
+    {
+        QTest::addColumn<int>("validationMonths");
+        QTest::addColumn<int>("testMonths");
+        QTest::addColumn<bool>("unlabelValidation");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("validation months unlabelled")
+            << 1 << 1 << true << "the AML validation months have no labelled transactions";
+        QTest::newRow("no training month left") << 2 << 2 << false << "the AML data has 4 months";
+        QTest::newRow("validation and test fill the data") << 3 << 1 << false << "leave at least one training month";
+    }
+    void emptyPeriodIsRefused()
+    {
+        QFETCH(int, validationMonths);
+        QFETCH(int, testMonths);
+        QFETCH(bool, unlabelValidation);
+        QFETCH(QString, expected);
+        auto data = smallData();
+        RunConfig c = smallConfig();
+        c.aml.validation_months = validationMonths;
+        c.aml.test_months = testMonths;
+        if (unlabelValidation) {
+            const aml::AmlPeriods p = aml::amlPeriods(data->data, c.aml);
+            for (std::size_t i = 0; i < data->data.tx.size(); ++i)
+                if (p.of(data->data.tx.time[i]) == aml::AmlPeriod::Validation)
+                    data->data.tx.label[i] = -1;
+        }
+        QTemporaryDir tmp;
+        TrainRequest r;
+        r.config = c;
+        r.outDir = tmp.path().toStdString();
+        r.dataset = data;
+        const TrainResult res = train(r);
+        QCOMPARE(int(res.status), int(TrainStatus::Failed));
+        QVERIFY2(QString::fromStdString(res.message).contains(expected), res.message.c_str());
+        QVERIFY2(QString::fromStdString(res.message).contains(QLatin1String("aml.validation_months")), res.message.c_str());
     }
 };
 

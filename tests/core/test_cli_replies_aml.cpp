@@ -45,6 +45,7 @@ const char *const kAlerts = R"json({
   }
  ],
  "days": 61.0,
+ "figures_period": "test",
  "model": "graph",
  "operating_point": {
   "alerts_per_day": 0.9508196721311475,
@@ -63,7 +64,8 @@ const char *const kAlerts = R"json({
   "target": 0.021,
   "threshold": 0.3
  },
- "run": "20260101-aml"
+ "run": "20260101-aml",
+ "threshold_period": "validation"
 })json";
 } // namespace
 
@@ -77,6 +79,8 @@ private Q_SLOTS:
         const AmlAlertsReply r = AmlAlertsReply::fromJson(kAlerts);
         QCOMPARE(r.run, std::string("20260101-aml"));
         QCOMPARE(r.model, std::string("graph"));
+        QCOMPARE(r.figuresPeriod, std::string("test"));
+        QCOMPARE(r.thresholdPeriod, std::string("validation"));
         QCOMPARE(r.days, 61.0);
         QCOMPARE(r.positives, std::int64_t(40));
         QCOMPARE(r.operatingPoint.threshold, 0.41);
@@ -153,13 +157,15 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[]") << QByteArray("not a JSON object");
         QTest::newRow("no run") << QByteArray(good).replace("\"run\"", "\"runs\"")
                                 << QByteArray("key 'run' is missing");
+        QTest::newRow("no threshold period") << QByteArray(good).replace("\"threshold_period\"", "\"period\"")
+                                             << QByteArray("key 'threshold_period' is missing");
         QTest::newRow("days text") << QByteArray(good).replace("\"days\": 61.0", "\"days\": \"61\"")
                                    << QByteArray("key 'days' is not a number");
         QTest::newRow("no operating point") << QByteArray(good).replace("\"operating_point\"", "\"op\"")
                                             << QByteArray("key 'operating_point' is missing");
-        QTest::newRow("operating point array")
-            << QByteArray(R"({"run":"r","model":"m","days":1,"positives":1,"operating_point":[]})")
-            << QByteArray("key 'operating_point' is not an object");
+        QTest::newRow("operating point array") << QByteArray(
+            R"({"run":"r","model":"m","figures_period":"test","threshold_period":"validation","days":1,"positives":1,"operating_point":[]})")
+                                               << QByteArray("key 'operating_point' is not an object");
         QTest::newRow("capacity bound number")
             << QByteArray(good).replace("\"capacity_bound\": false", "\"capacity_bound\": 0")
             << QByteArray("operating_point: key 'capacity_bound' is not a boolean");

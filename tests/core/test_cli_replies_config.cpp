@@ -68,6 +68,27 @@ private Q_SLOTS:
         QCOMPARE(back.memory.at("fp32").largestBatchInBudget, r.memory.at("fp32").largestBatchInBudget);
         QCOMPARE(back.stepFlops, r.stepFlops);
         QCOMPARE(back.toJson(), r.toJson());
+        QVERIFY(back.memory.at("fp32").available);
+    }
+
+    // An AML config has no estimate from the config alone: the reply says so, never a
+    // figure that would pass or block a budget.
+    void amlEstimateIsUnavailable()
+    {
+        const ConfigLoad load = loadRunConfig(SEEKBENCH_SOURCE_DIR "/resources/configs/aml.yaml");
+        QVERIFY(load.ok());
+        const EstimateReply r = EstimateReply::of(load.config, "aml.yaml", 24);
+        for (const char *precision : {"fp32", "bf16", "fp16"}) {
+            const auto &m = r.memory.at(precision);
+            QVERIFY(!m.available);
+            QCOMPARE(m.largestBatchInBudget, -1);
+            QCOMPARE(m.totalBytes, 0.0);
+            QVERIFY(m.weightsBytes > 0); // exact: 4 bytes a parameter
+            QVERIFY2(m.note.find("grows with the data") != std::string::npos, m.note.c_str());
+        }
+        const EstimateReply back = EstimateReply::fromJson(r.toJson());
+        QVERIFY(!back.memory.at("fp32").available);
+        QCOMPARE(back.memory.at("fp32").note, r.memory.at("fp32").note);
     }
 
     void malformedRefused_data()

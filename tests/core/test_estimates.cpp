@@ -4,6 +4,7 @@
 #include <torch/torch.h> // torch first, then Qt
 
 #include "memory_tracking.h"
+#include "seekbench/aml/generator.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/estimates.h"
 #include "seekbench/engine/trainer.h"
@@ -24,6 +25,9 @@ private Q_SLOTS:
     void largestBatchFitsBudget();
     void moeActiveParameters();
     void countsKernelsThatAllocateRaw();
+    void amlEstimateMatchesMeasuredPeak_data();
+    void amlEstimateMatchesMeasuredPeak();
+    void amlConfigAloneHasNoEstimate();
 };
 
 void TestEstimates::estimateMatchesMeasuredPeak_data()
@@ -136,6 +140,82 @@ void TestEstimates::countsKernelsThatAllocateRaw()
         QVERIFY(torch::allclose(y, reference, 1e-4, 1e-5));
     }
     QCOMPARE(engine::cpuTensorMemory().liveBytes, before); // nothing leaked, nothing counted twice
+}
+
+void TestEstimates::amlEstimateMatchesMeasuredPeak_data()
+{
+    QTest::addColumn<int>("accounts");
+    QTest::addColumn<int>("hidden");
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<QString>("precision");
+    QTest::newRow("aml.yaml, 300 accounts") << 300 << 32 << 256 << "fp32";
+    QTest::newRow("aml.yaml, 600 accounts, hidden 64") << 600 << 64 << 256 << "fp32";
+    QTest::newRow("aml.yaml, 300 accounts, batch 1024") << 300 << 32 << 1024 << "fp32";
+    QTest::newRow("aml.yaml, 600 accounts, bf16") << 600 << 64 << 256 << "bf16";
+}
+
+// The AML graph model on generated data: the estimate for the data's shape against the
+// peak of live CPU tensor bytes while training (the prepared transaction tensors are
+// allocated inside train() and counted on both sides). Tolerance: within 25 %.
+void TestEstimates::amlEstimateMatchesMeasuredPeak()
+{
+    QFETCH(int, accounts);
+    QFETCH(int, hidden);
+    QFETCH(int, batch);
+    QFETCH(QString, precision);
+    aml::GeneratorOptions o;
+    o.accounts = accounts;
+    o.months = 3;
+    o.seed = 5;
+    auto data = std::make_shared<aml::AmlDataset>();
+    data->data = aml::generateTransactions(o);
+    data->origin = "generated for test_estimates";
+    RunConfig c = loadRunConfig(std::string(SEEKBENCH_SOURCE_DIR) + "/resources/configs/aml.yaml").config;
+    c.model.hidden_size = hidden;
+    c.model.intermediate_size = 2 * hidden;
+    c.training.precision = precision.toStdString();
+    c.training.batch_size = batch;
+    c.training.max_steps = 2;
+    c.training.warmup_steps = 1;
+    c.training.eval_every = 0;
+    c.training.checkpoint_every = 0;
+    c.training.threads = 1;
+    c.training.system_sample_hz = 0.5;
+
+    engine::resetCpuTensorPeak();
+    const double before = double(engine::cpuTensorMemory().liveBytes);
+    QTemporaryDir dir;
+    TrainRequest req;
+    req.config = c;
+    req.outDir = dir.path().toStdString();
+    req.dataset = data;
+    const auto r = train(req);
+    QVERIFY2(r.status == TrainStatus::Finished, r.message.c_str());
+    const double measured = double(engine::cpuTensorMemory().peakBytes) - before;
+    const auto &tx = data->data.tx;
+    const AmlDataShape shape{std::int64_t(tx.size()), std::int64_t(data->data.accounts.size()),
+                             (tx.time.back() - tx.time.front()) / 86400};
+    const MemoryEstimate e = estimateAmlTrainingMemory(c, c.training.precision, batch, shape);
+    QVERIFY(e.available);
+    const double ratio = e.totalBytes / measured;
+    qInfo("AML %lld transactions, %lld accounts, hidden %d, batch %d, %s: estimated %.1f MiB (data %.1f, "
+          "activations %.1f), measured peak %.1f MiB, ratio %.2f",
+          (long long)shape.transactions, (long long)shape.accounts, hidden, batch, qPrintable(precision),
+          e.totalBytes / 1048576, e.dataBytes / 1048576, e.activationsBytes / 1048576, measured / 1048576, ratio);
+    QVERIFY2(ratio > 0.75 && ratio < 1.25, qPrintable(QStringLiteral("ratio %1").arg(ratio)));
+}
+
+// From the config alone there is no AML estimate: never a figure a budget check would use.
+void TestEstimates::amlConfigAloneHasNoEstimate()
+{
+    const RunConfig c = loadRunConfig(std::string(SEEKBENCH_SOURCE_DIR) + "/resources/configs/aml.yaml").config;
+    const MemoryEstimate e = estimateTrainingMemory(c, "fp32", c.training.batch_size);
+    QVERIFY(!e.available);
+    QVERIFY(!e.note.empty());
+    QCOMPARE(e.totalBytes, 0.0);
+    QCOMPARE(e.weightsBytes, 4.0 * double(amlGraphParameters(c)));
+    QCOMPARE(largestBatchThatFits(c, "fp32", 1e12), -1);
+    QCOMPARE(largestBatchThatFits(c, "fp32", 1), -1);
 }
 
 QTEST_GUILESS_MAIN(TestEstimates)

@@ -87,6 +87,34 @@ private Q_SLOTS:
         QVERIFY(!editor.estimates()->hasEstimates());
     }
 
+    // An AML graph model's memory grows with the project's data: the panel says there is
+    // no estimate (no total, no largest batch), never a figure that would pass or block.
+    void amlConfigShowsNoEstimate()
+    {
+        ConfigEditor editor;
+        editor.show();
+        editor.setYamlText(exampleText(QStringLiteral("aml")), false);
+        EstimatesPanel *panel = editor.estimates();
+        QVERIFY(panel->hasEstimates());
+        auto *note = editor.findChild<QLabel *>(QStringLiteral("noMemoryEstimate"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("grows with the data")));
+        for (const QString &p : EstimatesPanel::precisions()) {
+            QVERIFY(!panel->row(p).memory.available);
+            QCOMPARE(panel->row(p).largestBatch, -1);
+            auto *total = editor.findChild<QLabel *>(QStringLiteral("estimate_%1_total").arg(p));
+            QCOMPARE(total->text(), QStringLiteral("no estimate"));
+            QVERIFY(!total->property("bytes").isValid());
+            auto *batch = editor.findChild<QLabel *>(QStringLiteral("estimate_%1_largest_batch").arg(p));
+            QCOMPARE(batch->text(), QStringLiteral("no estimate"));
+            // Weights are exact: 4 bytes a parameter.
+            QCOMPARE(panel->row(p).memory.weightsBytes >= 4.0 * double(panel->parameters().total), true);
+        }
+        // A text model again: the note goes.
+        editor.setYamlText(exampleText(QStringLiteral("small")), false);
+        QVERIFY(!note->isVisible());
+    }
+
 private:
     QTemporaryDir m_tmp;
 };

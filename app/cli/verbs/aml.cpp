@@ -80,6 +80,7 @@ int generateVerb(AmlArgs &o)
     g.fraud_rate = o.number("--fraud-rate", g.fraud_rate);
     g.seed = std::uint64_t(o.integer("--seed", std::int64_t(g.seed), 0, std::numeric_limits<std::int64_t>::max()));
     g.tx_per_account_month = o.number("--tx-per-month", g.tx_per_account_month);
+    g.difficulty = aml::difficultyFromName(o.get("--difficulty").value_or("easy"));
     const auto started = Clock::now();
     const aml::AmlData data = aml::generateTransactions(g);
     const std::int64_t laundering = std::count(data.tx.label.begin(), data.tx.label.end(), 1);
@@ -164,9 +165,10 @@ int trainVerb(AmlArgs &o)
     const double trainSeconds = secondsSince(started);
     std::fflush(stdout);
 
-    // Score with the graph model; train the XGBoost baseline, evaluate both on the held-out
-    // months and raise the graph model's alerts (core); store it all (projects). The
-    // headline figures go into the run's final metrics.
+    // Score with the graph model; train the XGBoost baseline, tune both models' thresholds
+    // on the validation months, measure them on the test months and raise the graph
+    // model's alerts (core); store it all (projects). The headline figures go into the
+    // run's final metrics.
     bool evaluated = true;
     if ((result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped)
         && !result.lastCheckpoint.empty()) {
@@ -179,8 +181,10 @@ int trainVerb(AmlArgs &o)
             AmlResultStore(Project::open(dir)).saveRun(session->runId(), data, run);
             result.finalMetrics.insert(run.metrics.begin(), run.metrics.end());
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;
-            std::fprintf(stderr, "evaluated on the held-out months in %.1f s; %zu alerts\n", secondsSince(t0),
-                         run.alerts.size());
+            std::fprintf(stderr,
+                         "evaluated in %.1f s (thresholds from the validation months, figures from the test "
+                         "months); %zu alerts in the test months\n",
+                         secondsSince(t0), run.alerts.size());
             std::fputs(aml::modelComparisonTable(run, config).c_str(), stderr);
         } catch (const std::exception &e) {
             printError("aml train", std::string("evaluating the run failed: ") + e.what());
@@ -196,9 +200,18 @@ int trainVerb(AmlArgs &o)
                  trainSeconds);
     if (!result.message.empty())
         std::fprintf(stderr, "  %s\n", result.message.c_str());
+    // eval/*: the validation months, as the trainer last saw them; aml/*: the test months
+    // (aml/*validation_*: the validation months; aml/*threshold: chosen on validation).
     for (const auto &[k, v] : result.finalMetrics)
-        if (k.rfind("aml/", 0) == 0 || k.rfind("eval/", 0) == 0)
-            std::fprintf(stderr, "  %s %.4f\n", k.c_str(), v);
+        if (k.rfind("aml/", 0) == 0 || k.rfind("eval/", 0) == 0) {
+            const char *period = k.rfind("eval/", 0) == 0 || k.find("validation_") != std::string::npos
+                                     ? "validation months"
+                                 : k.find("threshold") != std::string::npos && k.find("fpr_at") == std::string::npos
+                                     ? "chosen on the validation months"
+                                 : k.find("seconds") != std::string::npos ? ""
+                                                                          : "test months";
+            std::fprintf(stderr, "  %s %.4f%s%s%s\n", k.c_str(), v, *period ? " (" : "", period, *period ? ")" : "");
+        }
     return evaluated ? exitCodeFor(result) : ExitRuntime;
 }
 
@@ -345,6 +358,7 @@ void registerAmlVerbs(CLI::App &root, int &exitCode)
                 {"--fraud-rate", "R", "share of laundering accounts"},
                 {"--seed", "S", "random seed"},
                 {"--tx-per-month", "X", "transactions per account and month"},
+                {"--difficulty", "easy|hard", "hard: camouflaged laundering, label noise, typology drift"},
                 {"--csv", "FILE", "also write the transactions as CSV"}},
                false, generateVerb, exitCode);
     addAmlVerb(*aml, "import", "transactions from a CSV file", "seekbench-cli aml import --project DIR --csv tx.csv",

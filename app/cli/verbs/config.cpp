@@ -94,12 +94,21 @@ int estimateVerb(const ConfigArgs &o)
     std::printf("  training memory at batch %d (MiB):\n", r.batchSize);
     std::printf("    %-6s %10s %10s %10s %12s %10s %14s\n", "", "weights", "grads", "optimizer", "activations", "total",
                 "max batch/budget");
+    std::string note;
     for (const char *precision : {"fp32", "bf16", "fp16"}) {
         const auto &m = r.memory.at(precision);
+        if (!m.available) {
+            std::printf("    %-6s %10.1f %10.1f %10.1f %12s %10s %14s\n", precision, mb(m.weightsBytes),
+                        mb(m.gradientsBytes), mb(m.optimizerBytes), "no estimate", "-", "-");
+            note = m.note;
+            continue;
+        }
         std::printf("    %-6s %10.1f %10.1f %10.1f %12.1f %10.1f %14d\n", precision, mb(m.weightsBytes),
                     mb(m.gradientsBytes), mb(m.optimizerBytes), mb(m.activationsBytes), mb(m.totalBytes),
                     m.largestBatchInBudget);
     }
+    if (!note.empty())
+        std::printf("  %s\n", note.c_str());
     std::printf("  budget: %.1f GB; matmul FLOPs per step: %.3g\n", budget, r.stepFlops);
     return ExitOk;
 }

@@ -26,7 +26,7 @@ struct Profile
 class Generator
 {
 public:
-    explicit Generator(const GeneratorOptions &o) : m_o(o), m_rng(o.seed) {}
+    explicit Generator(const GeneratorOptions &o) : m_o(o), m_rng(o.seed), m_hard(o.difficulty == Difficulty::Hard) {}
 
     AmlData run()
     {
@@ -57,8 +57,16 @@ public:
             for (int c = 0; c < k; ++c)
                 m_profiles[std::size_t(i)].contacts.push_back(int(uniform() * n));
         }
-        normalActivity(n);
-        laundering(n);
+        if (m_hard) {
+            formRings(n);
+            normalActivity(n);
+            lookalikes(n);
+            launderHard();
+            labelNoise();
+        } else {
+            normalActivity(n);
+            laundering(n);
+        }
         m_data.sortByTime();
         return std::move(m_data);
     }
@@ -123,6 +131,8 @@ private:
                         continue;
                     double amount = p.typical * std::exp(normal() * 0.6);
                     amount = uniform() < 0.15 ? std::round(amount / 100) * 100 : std::round(amount * 100) / 100;
+                    if (m_hard && p.business && uniform() < 0.04)
+                        amount = underThreshold(); // invoices kept under an approval limit
                     if (amount < 1)
                         amount = 1;
                     m_data.tx.push(daytime(lo, lo + kMonth), a, to, amount, currencyOf(a), channel, 0, 0, -1);
@@ -148,7 +158,10 @@ private:
 
     // Every hop keeps 95-99 % of the money (fees, cuts) and comes 1-48 hours later.
     double shrink(double amount) { return std::round(amount * (0.95 + 0.04 * uniform()) * 100) / 100; }
-    double gap() { return (1 + uniform() * 47) * kHour; }
+    double gap()
+    {
+        return m_hard ? (1 + uniform() * 23) * (1 + m_o.drift * m_phase) * kHour : (1 + uniform() * 47) * kHour;
+    }
     int launderChannel()
     {
         return uniform() < 0.5 ? kWire : uniform() < 0.6 ? kAch : uniform() < 0.5 ? kCrypto : kCash;
@@ -157,7 +170,208 @@ private:
     void hop(Pattern &p, int from, int to, double t, double amount)
     {
         p.transactions.push_back(std::int64_t(m_data.tx.size()));
-        m_data.tx.push(t, from, to, amount, currencyOf(from), launderChannel(), 1, p.typology, p.id);
+        if (m_hard)
+            m_data.tx.push(businessTime(t), from, to, amount, currencyOf(from), hardChannel(), 1, p.typology, p.id);
+        else
+            m_data.tx.push(t, from, to, amount, currencyOf(from), launderChannel(), 1, p.typology, p.id);
+    }
+
+    // One leg of a split: a share of the money less fees; in the hard setting with the
+    // spread of ordinary payments, or (structuring) just under the reporting threshold.
+    // In the hard setting a leg is sized like the payer's ordinary payments instead.
+    double split(double share, int from)
+    {
+        if (!m_hard)
+            return shrink(share);
+        if (m_structured && uniform() < 5.0 / 6.0)
+            return underThreshold();
+        const double a = m_profiles[std::size_t(from)].typical * std::exp(normal() * 0.5);
+        return std::max(1.0, uniform() < 0.15 ? std::round(a / 100) * 100 : std::round(a * 100) / 100);
+    }
+
+    // ---- The hard setting (generator.h) -------------------------------------------------
+
+    static constexpr double kReportingThreshold = 10000;
+    double underThreshold() { return std::round(kReportingThreshold * (0.98 - 0.13 * uniform()) / 10) * 10; }
+
+    int hardChannel()
+    {
+        if (m_structured && uniform() < 0.25)
+            return kCash;
+        const double u = uniform();
+        return u < 0.55 ? kAch : u < 0.95 ? kWire : kCash;
+    }
+
+    // Hard-setting pattern times are business hours after m_base (a midnight): 12 of
+    // them a day, 8:00 to 20:00, so a pattern keeps its order and happens in daytime.
+    double businessTime(double offset) const
+    {
+        const double day = std::floor(offset / (12 * kHour));
+        return m_base + day * kDay + 8 * kHour + (offset - day * 12 * kHour);
+    }
+
+    // Rings formed before normal activity from ordinary accounts (with history), 40 % of
+    // their members flagged mules; members become each other's usual counterparties.
+    void formRings(int n)
+    {
+        const int target = std::max(7, int(std::lround(n * m_o.fraud_rate)));
+        int members = 0;
+        for (int typology = 1, rings = 0; members < target || rings < 7; typology = typology % 7 + 1, ++rings) {
+            static const int lo[8] = {0, 6, 6, 3, 5, 7, 6, 6}, hi[8] = {0, 12, 12, 7, 9, 11, 9, 9};
+            const int k = pick(lo[typology], hi[typology]);
+            std::vector<int> v;
+            while (int(v.size()) < k) {
+                const int a = pick(0, n - 1);
+                if (std::find(v.begin(), v.end(), a) == v.end())
+                    v.push_back(a);
+            }
+            for (int a : v) {
+                if (uniform() < 0.4)
+                    m_data.accounts.mule[std::size_t(a)] = 1;
+                auto &contacts = m_profiles[std::size_t(a)].contacts;
+                for (int c = 0; c < 3; ++c) {
+                    const int peer = v[std::size_t(pick(0, k - 1))];
+                    if (peer != a)
+                        contacts.push_back(peer);
+                }
+            }
+            for (std::size_t i = 1; i < v.size(); ++i) // the pattern's first member deals with all
+                m_profiles[std::size_t(v[0])].contacts.push_back(v[i]);
+            members += k;
+            m_rings.push_back({typology, std::move(v)});
+        }
+    }
+
+    // A normal payment in the hard setting's look-alike patterns.
+    void normalPay(double t, int from, int to, double amount, int channel)
+    {
+        if (from != to && amount >= 1 && t < m_o.start_time + span())
+            m_data.tx.push(t, from, to, amount, currencyOf(from), channel, 0, 0, -1);
+    }
+
+    // Normal activity shaped like typologies: supply-chain cycles between businesses,
+    // payroll fan-outs and collections (fan-in), every month.
+    void lookalikes(int n)
+    {
+        std::vector<int> biz;
+        for (int a = 0; a < n; ++a)
+            if (m_profiles[std::size_t(a)].business)
+                biz.push_back(a);
+        if (biz.size() < 8)
+            return;
+        const int groups = std::max(3, n / 100);
+        auto business = [&] { return biz[std::size_t(pick(0, int(biz.size()) - 1))]; };
+        for (int g = 0; g < groups; ++g) {
+            std::vector<int> chain;
+            const int k = pick(3, 6);
+            while (int(chain.size()) < k) {
+                const int b = business();
+                if (std::find(chain.begin(), chain.end(), b) == chain.end())
+                    chain.push_back(b);
+            }
+            const int payer = business(), collector = business();
+            std::vector<int> staff, payers;
+            for (int i = pick(4, 12); i > 0; --i)
+                staff.push_back(pick(0, n - 1));
+            std::vector<double> rent;
+            for (int i = pick(5, 15); i > 0; --i) {
+                payers.push_back(pick(0, n - 1));
+                rent.push_back(std::round(m_profiles[std::size_t(payers.back())].typical * (1 + 2 * uniform())));
+            }
+            for (int m = 0; m < m_o.months; ++m) {
+                const double lo = m_o.start_time + m * kMonth;
+                if (uniform() < 0.8) { // goods invoiced round the chain, a margin off each hop
+                    m_base = std::floor((lo + uniform() * (kMonth - 14 * kDay)) / kDay) * kDay;
+                    double t = uniform() * 12 * kHour,
+                           a = std::round(m_profiles[std::size_t(chain[0])].typical * std::exp(normal() * 0.4));
+                    for (std::size_t i = 0; i < chain.size(); ++i) {
+                        normalPay(businessTime(t), chain[i], chain[(i + 1) % chain.size()], a,
+                                  uniform() < 0.6 ? kAch : kWire);
+                        t += (4 + uniform() * 20) * kHour;
+                        a = std::round(a * (0.9 + 0.08 * uniform()));
+                    }
+                }
+                const double payday = lo + double(pick(24, 27)) * kDay + 9 * kHour;
+                for (int s : staff)
+                    normalPay(payday + uniform() * 2 * kHour, payer, s,
+                              std::round(m_profiles[std::size_t(s)].typical * 6 * std::exp(normal() * 0.2)), kAch);
+                for (std::size_t i = 0; i < payers.size(); ++i)
+                    normalPay(daytime(lo, lo + 5 * kDay), payers[i], collector, rent[i], uniform() < 0.8 ? kAch : kWire);
+            }
+        }
+    }
+
+    // A run's place in the months, in [0, 1): with drift, fan-out, fan-in and cycle runs
+    // thin out towards the end, gather-scatter, bipartite and stack runs grow.
+    double phase(int typology)
+    {
+        for (;;) {
+            const double u = uniform();
+            const double w = typology <= kCycle ? 1 - u : typology == kScatterGather ? 0.5 : u;
+            if (uniform() < (1 - m_o.drift) + m_o.drift * w)
+                return u;
+        }
+    }
+
+    void launderHard()
+    {
+        const double end = m_o.start_time + span();
+        for (const auto &ring : m_rings) {
+            const std::vector<int> &v = ring.members;
+            const int size = int(v.size());
+            // Legs of the pattern's first layer: each about a member's typical payment.
+            const int legs = ring.typology == kFanOut || ring.typology == kFanIn ? size - 1
+                             : ring.typology == kCycle                           ? 1
+                             : ring.typology == kScatterGather                   ? size - 2
+                             : ring.typology == kGatherScatter                   ? (size - 1) / 2
+                             : ring.typology == kBipartite                       ? (size / 2) * (size - size / 2)
+                                                           : (size / 3) * (2 * size / 3 - size / 3);
+            double typical = 0;
+            for (int a : v)
+                typical += m_profiles[std::size_t(a)].typical / size;
+            const int runs = std::max(1, int(std::lround(m_o.months * 2 * (0.5 + uniform()))));
+            for (int r = 0; r < runs; ++r) {
+                Pattern p;
+                p.id = int(m_data.patterns.size());
+                p.typology = ring.typology;
+                p.accounts.assign(v.begin(), v.end());
+                m_phase = phase(ring.typology);
+                m_structured = (ring.typology == kFanOut || ring.typology == kFanIn)
+                               && uniform() < 0.2 + 0.3 * m_o.drift * m_phase;
+                m_base = std::floor((m_o.start_time + m_phase * (span() - 10 * kDay)) / kDay) * kDay;
+                plant(p, v, uniform() * 12 * kHour, std::round(legs * typical * std::exp(normal() * 0.4)));
+                // A pattern running past the last month moves back by whole days.
+                double last = 0;
+                for (auto i : p.transactions)
+                    last = std::max(last, m_data.tx.time[std::size_t(i)]);
+                if (last >= end) {
+                    const double back = std::ceil((last - end + 1) / kDay) * kDay;
+                    for (auto i : p.transactions)
+                        m_data.tx.time[std::size_t(i)] -= back;
+                }
+                m_data.patterns.push_back(std::move(p));
+            }
+        }
+        m_phase = 0;
+        m_structured = false;
+    }
+
+    // Missed runs, false reports, and account labels from the transactions' labels.
+    void labelNoise()
+    {
+        auto &tx = m_data.tx;
+        for (const auto &p : m_data.patterns)
+            if (uniform() < m_o.missed_label_rate)
+                for (auto i : p.transactions)
+                    tx.label[std::size_t(i)] = 0;
+        for (std::size_t i = 0; i < tx.size(); ++i)
+            if (tx.pattern[i] < 0 && uniform() < m_o.false_label_rate)
+                tx.label[i] = 1;
+        auto &label = m_data.accounts.label;
+        std::fill(label.begin(), label.end(), std::int8_t(0));
+        for (std::size_t i = 0; i < tx.size(); ++i)
+            if (tx.label[i] == 1)
+                label[std::size_t(tx.sender[i])] = label[std::size_t(tx.receiver[i])] = 1;
     }
 
     std::vector<int> ring(int n, int k)
@@ -199,11 +413,11 @@ private:
         switch (p.typology) {
         case kFanOut:
             for (std::size_t i = 1; i < v.size(); ++i)
-                hop(p, v[0], v[i], t += uniform() * 6 * kHour, shrink(amount / double(v.size() - 1)));
+                hop(p, v[0], v[i], t += uniform() * 6 * kHour, split(amount / double(v.size() - 1), v[0]));
             break;
         case kFanIn:
             for (std::size_t i = 1; i < v.size(); ++i)
-                hop(p, v[i], v[0], t += uniform() * 6 * kHour, shrink(amount / double(v.size() - 1)));
+                hop(p, v[i], v[0], t += uniform() * 6 * kHour, split(amount / double(v.size() - 1), v[i]));
             break;
         case kCycle: {
             // The money goes round the ring and returns to its origin.
@@ -219,7 +433,7 @@ private:
             // v[0] the source, v.back() the sink, the rest intermediates.
             const std::size_t k = v.size() - 2;
             for (std::size_t i = 1; i <= k; ++i) {
-                const double part = shrink(amount / double(k));
+                const double part = split(amount / double(k), v[0]);
                 const double t1 = t + uniform() * 12 * kHour;
                 hop(p, v[0], v[i], t1, part);
                 hop(p, v[i], v.back(), t1 + gap(), shrink(part));
@@ -230,18 +444,18 @@ private:
             // v[0] the hub; then the sources, then the destinations.
             const std::size_t k = (v.size() - 1) / 2;
             for (std::size_t i = 1; i <= k; ++i)
-                hop(p, v[i], v[0], t + uniform() * 24 * kHour, shrink(amount / double(k)));
+                hop(p, v[i], v[0], t + uniform() * 24 * kHour, split(amount / double(k), v[i]));
             const double t2 = t + 24 * kHour + gap();
             const std::size_t m = v.size() - 1 - k;
             for (std::size_t j = 0; j < m; ++j)
-                hop(p, v[0], v[1 + k + j], t2 + uniform() * 12 * kHour, shrink(shrink(amount) / double(m)));
+                hop(p, v[0], v[1 + k + j], t2 + uniform() * 12 * kHour, split(shrink(amount) / double(m), v[0]));
             break;
         }
         case kBipartite: {
             const std::size_t k = v.size() / 2;
             for (std::size_t i = 0; i < k; ++i)
                 for (std::size_t j = k; j < v.size(); ++j)
-                    hop(p, v[i], v[j], t + uniform() * 48 * kHour, shrink(amount / double(k * (v.size() - k))));
+                    hop(p, v[i], v[j], t + uniform() * 48 * kHour, split(amount / double(k * (v.size() - k)), v[i]));
             break;
         }
         case kStack: {
@@ -250,21 +464,31 @@ private:
             std::vector<double> got(v.size(), 0);
             for (std::size_t i = 0; i < a; ++i)
                 for (std::size_t j = a; j < b; ++j) {
-                    const double x = shrink(amount / double(a * (b - a)));
+                    const double x = split(amount / double(a * (b - a)), v[i]);
                     hop(p, v[i], v[j], t + uniform() * 24 * kHour, x);
                     got[j] += x;
                 }
             const double t2 = t + 24 * kHour + gap();
             for (std::size_t j = a; j < b; ++j)
                 for (std::size_t k = b; k < v.size(); ++k)
-                    hop(p, v[j], v[k], t2 + uniform() * 24 * kHour, shrink(got[j] / double(v.size() - b)));
+                    hop(p, v[j], v[k], t2 + uniform() * 24 * kHour, split(got[j] / double(v.size() - b), v[j]));
             break;
         }
         }
     }
 
+    struct Ring
+    {
+        int typology = kNormal;
+        std::vector<int> members;
+    };
+
     GeneratorOptions m_o;
     std::mt19937_64 m_rng;
+    bool m_hard = false;
+    std::vector<Ring> m_rings;      // the hard setting's rings, formed before normal activity
+    double m_base = 0, m_phase = 0; // the current pattern's midnight and place in the months
+    bool m_structured = false;      // the current pattern is structured
     AmlData m_data;
     std::vector<Profile> m_profiles;
     int m_hubStart = 0, m_hubEnd = 0;
@@ -282,7 +506,28 @@ AmlData generateTransactions(const GeneratorOptions &o)
         throw std::invalid_argument("fraud rate must be in (0, 0.5] (got " + std::to_string(o.fraud_rate) + ")");
     if (!(o.tx_per_account_month >= 0.5 && o.tx_per_account_month <= 1000))
         throw std::invalid_argument("transactions per account and month must be in [0.5, 1000]");
+    if (!(o.missed_label_rate >= 0 && o.missed_label_rate <= 0.9))
+        throw std::invalid_argument("missed_label_rate must be in [0, 0.9] (got " + std::to_string(o.missed_label_rate)
+                                    + ")");
+    if (!(o.false_label_rate >= 0 && o.false_label_rate <= 0.05))
+        throw std::invalid_argument("false_label_rate must be in [0, 0.05] (got " + std::to_string(o.false_label_rate)
+                                    + ")");
+    if (!(o.drift >= 0 && o.drift <= 1))
+        throw std::invalid_argument("drift must be in [0, 1] (got " + std::to_string(o.drift) + ")");
+    if (o.difficulty != Difficulty::Easy && o.difficulty != Difficulty::Hard)
+        throw std::invalid_argument("difficulty must be easy or hard");
     return Generator(o).run();
+}
+
+const char *difficultyName(Difficulty d) { return d == Difficulty::Hard ? "hard" : "easy"; }
+
+Difficulty difficultyFromName(const std::string &name)
+{
+    if (name == "easy")
+        return Difficulty::Easy;
+    if (name == "hard")
+        return Difficulty::Hard;
+    throw std::invalid_argument("difficulty must be easy or hard (got '" + name + "')");
 }
 
 } // namespace seekbench::aml

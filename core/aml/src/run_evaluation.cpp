@@ -14,7 +14,7 @@ EvaluationOptions evaluationOptions(const RunConfig &config, const AmlData &data
 {
     EvaluationOptions o;
     o.model = model;
-    o.split = heldOutStart(data, config.aml.eval_months);
+    o.periods = amlPeriods(data, config.aml);
     o.fprTarget = config.aml.fpr_target;
     o.policy.capacity_per_day = config.aml.capacity_per_day;
     o.policy.cost_missed = config.aml.cost_missed;
@@ -28,11 +28,11 @@ RunEvaluation evaluateRun(const RunConfig &config, const AmlData &data, std::vec
                           const std::filesystem::path &xgbModelFile)
 {
     const auto features = computeFeatures(data);
-    const double split = heldOutStart(data, config.aml.eval_months);
+    const AmlPeriods periods = amlPeriods(data, config.aml);
     // The baseline learns from the same training months as the graph model.
     std::vector<bool> trainMask(data.tx.size());
     for (std::size_t i = 0; i < data.tx.size(); ++i)
-        trainMask[i] = data.tx.time[i] < split;
+        trainMask[i] = periods.of(data.tx.time[i]) == AmlPeriod::Train;
     XgbOptions xo;
     xo.rounds = config.aml.xgb_rounds;
     xo.max_depth = config.aml.xgb_max_depth;
@@ -41,6 +41,7 @@ RunEvaluation evaluateRun(const RunConfig &config, const AmlData &data, std::vec
     XgbResult xgb = trainXgbBaseline(features, data.tx.label, trainMask, xo, xgbModelFile);
 
     RunEvaluation run;
+    run.periods = periods;
     run.models.push_back({std::move(graphScores), {}, {}});
     run.models.push_back({std::move(xgb.scores), {}, {}});
     for (auto &m : run.models) {
@@ -50,8 +51,8 @@ RunEvaluation evaluateRun(const RunConfig &config, const AmlData &data, std::vec
         run.metrics.insert(m.evaluation.metrics.begin(), m.evaluation.metrics.end());
     }
     const ScoredModel &graph = run.models.front();
-    run.alerts = buildAlerts(data, features, split, graph.scores, graph.evaluation.choice.point.threshold,
-                             graph.evaluation.curve, severityCuts(config.aml));
+    run.alerts = buildAlerts(data, features, periods, graph.scores, graph.evaluation.choice.point.threshold,
+                             graph.evaluation.validationCurve, severityCuts(config.aml));
     run.metrics["aml/xgb_train_seconds"] = xgb.trainSeconds;
     return run;
 }
@@ -60,7 +61,7 @@ AlertOptions alertOptions(const RunConfig &config, const AmlData &data)
 {
     const EvaluationOptions e = evaluationOptions(config, data, "graph");
     AlertOptions a;
-    a.split = e.split;
+    a.periods = e.periods;
     a.fprTarget = e.fprTarget;
     a.policy = e.policy;
     a.cuts = severityCuts(config.aml);
@@ -71,15 +72,25 @@ AlertReview reviewAlerts(const AmlData &data, const FeatureMatrix &features, con
                          const AlertOptions &o)
 {
     AlertReview r;
-    const HeldOut held = heldOut(data, o.split);
-    r.positives = held.positives;
+    // The validation months choose the thresholds (unless the caller gives one) ...
+    const HeldOut val = periodRows(data, o.periods, AmlPeriod::Validation);
+    r.validationPolicy = o.policy;
+    r.validationPolicy.days = periodDays(data, o.periods, AmlPeriod::Validation);
+    r.validationCurve = operatingCurve(val.scoresOf(scores), val.labels);
+    const ThresholdChoice tuned = tuneThreshold(r.validationCurve, val.positives, r.validationPolicy);
+    const double threshold = o.threshold ? *o.threshold : tuned.point.threshold;
+    // ... the test months show what they do.
+    const HeldOut test = periodRows(data, o.periods, AmlPeriod::Test);
+    r.positives = test.positives;
     r.policy = o.policy;
-    r.policy.days = heldOutDays(data, o.split);
-    r.curve = operatingCurve(held.scoresOf(scores), held.labels);
-    r.choice = chooseOperatingPoint(r.curve, r.positives, r.policy, o.threshold);
+    r.policy.days = periodDays(data, o.periods, AmlPeriod::Test);
+    r.curve = operatingCurve(test.scoresOf(scores), test.labels);
+    r.choice = chooseOperatingPoint(r.curve, r.positives, r.policy, threshold);
+    r.choice.capacityBound = !o.threshold && tuned.capacityBound;
+    r.manualThreshold = o.threshold.has_value();
     r.fprTarget = o.fprTarget;
-    r.atFpr = recallAtFpr(r.curve, o.fprTarget);
-    r.alerts = buildAlerts(data, features, o.split, scores, r.choice.point.threshold, r.curve, o.cuts);
+    r.atFpr = pointAt(r.curve, recallAtFpr(r.validationCurve, o.fprTarget).threshold);
+    r.alerts = buildAlerts(data, features, o.periods, scores, r.choice.point.threshold, r.validationCurve, o.cuts);
     return r;
 }
 
@@ -89,6 +100,8 @@ replies::AmlAlertsReply alertsReply(const std::string &runId, const std::string 
     replies::AmlAlertsReply r;
     r.run = runId;
     r.model = model;
+    r.figuresPeriod = "test";
+    r.thresholdPeriod = review.manualThreshold ? "manual" : "validation";
     r.days = review.policy.days;
     r.positives = review.positives;
     const ThresholdChoice &c = review.choice;
@@ -132,8 +145,14 @@ std::string modelComparisonTable(const RunEvaluation &run, const RunConfig &conf
         for (const auto &slice : m.evaluation.slices)
             table[slice.typology][m.evaluation.model] = slice.figures;
     std::string out;
+    const AmlPeriods &p = run.periods;
+    appendf(out,
+            "\nperiods: training %d month(s) to %s; validation %d month(s) from %s (thresholds tuned); "
+            "test %d month(s) from %s (reported below)\n",
+            p.trainMonths, formatTimestamp(p.validationStart).c_str(), p.validationMonths,
+            formatTimestamp(p.validationStart).c_str(), p.testMonths, formatTimestamp(p.testStart).c_str());
     const std::string recallHeader = "recall@" + percent(config.aml.fpr_target) + "% g/x";
-    appendf(out, "\n%-16s %9s %9s %8s %8s %8s\n", "held-out PR-AUC", "graph", "xgboost", "rows", "positive",
+    appendf(out, "%-16s %9s %9s %8s %8s %8s\n", "test PR-AUC", "graph", "xgboost", "rows", "positive",
             recallHeader.c_str());
     for (const auto &[typology, byModel] : table) {
         const auto g = byModel.count("graph") ? byModel.at("graph") : ScoreEvaluation{};
@@ -141,7 +160,13 @@ std::string modelComparisonTable(const RunEvaluation &run, const RunConfig &conf
         appendf(out, "%-16s %9.4f %9.4f %8lld %8lld %6.3f/%.3f\n", typology.c_str(), g.prAuc, x.prAuc,
                 (long long)g.rows, (long long)g.positives, g.atFpr.recall, x.atFpr.recall);
     }
-    appendf(out, "(training seed %llu)\n\n", (unsigned long long)config.training.seed);
+    appendf(out,
+            "(recall at the threshold the validation months chose for FPR %s%%; validation PR-AUC graph %.4f, "
+            "xgboost %.4f; training seed %llu)\n\n",
+            percent(config.aml.fpr_target).c_str(),
+            run.models.empty() ? 0.0 : run.models[0].evaluation.validation.prAuc,
+            run.models.size() < 2 ? 0.0 : run.models[1].evaluation.validation.prAuc,
+            (unsigned long long)config.training.seed);
     return out;
 }
 
@@ -149,14 +174,18 @@ std::string alertsTable(const replies::AmlAlertsReply &r, double capacityPerDay,
 {
     const auto &op = r.operatingPoint;
     std::string out;
-    appendf(out, "run %s, model %s, held-out %.0f days, %lld laundering transactions\n", r.run.c_str(), r.model.c_str(),
-            r.days, (long long)r.positives);
+    appendf(out, "run %s, model %s, %s months: %.0f days, %lld laundering transactions\n", r.run.c_str(),
+            r.model.c_str(), r.figuresPeriod.c_str(), r.days, (long long)r.positives);
     appendf(out,
-            "operating point: threshold %.4f  precision %.3f  recall %.3f  FPR %.4f  %.1f alerts/day (capacity %.0f%s)\n",
+            "operating point (threshold from %s, figures from %s): threshold %.4f  precision %.3f  recall %.3f  FPR "
+            "%.4f  %.1f alerts/day (capacity %.0f%s)\n",
+            r.thresholdPeriod == "manual" ? "the user" : r.thresholdPeriod.c_str(), r.figuresPeriod.c_str(),
             op.threshold, op.precision, op.recall, op.fpr, op.alertsPerDay, capacityPerDay,
             op.capacityBound ? ", capacity-bound" : "");
-    appendf(out, "recall at FPR %s%%: %.3f (threshold %.4f)\n", percent(fprTarget).c_str(), r.recallAtFpr.recall,
-            r.recallAtFpr.threshold);
+    appendf(out, "recall at FPR %s%% (threshold %.4f from validation): %s recall %.3f, %s FPR %.4f\n",
+            percent(fprTarget).c_str(), r.recallAtFpr.threshold, r.figuresPeriod.c_str(), r.recallAtFpr.recall,
+            r.figuresPeriod.c_str(), r.recallAtFpr.fpr);
+    appendf(out, "\n%s months' curve:\n", r.figuresPeriod.c_str());
     appendf(out, "\n%10s %9s %7s %7s %10s\n", "threshold", "precision", "recall", "FPR", "alerts/day");
     auto row = [&](double threshold, double precision, double recall, double fpr, double perDay, const char *mark) {
         appendf(out, "%10.4f %9.3f %7.3f %7.4f %10.1f%s\n", threshold, precision, recall, fpr, perDay, mark);

@@ -26,20 +26,24 @@ namespace F = torch::nn::functional;
 constexpr double kDay = 86400;
 
 // The data in tensors: normalised edge features, the window of every transaction, the
-// static account features and, per transaction, the sender's recent transactions.
+// account features at the start of every window and, per transaction, the sender's recent
+// transactions. Everything a transaction's score reads was known at its time: its edge
+// features are point-in-time (aml/features.h), account features count only earlier
+// windows, message passing states reach a transaction only from earlier windows, and its
+// sequence holds only earlier transactions and itself.
 struct Prepared
 {
     std::int64_t accounts = 0, windows = 1, rows = 0, seqLen = 0;
     at::Tensor edge;          // [rows, F] normalised
-    at::Tensor node;          // [accounts, NF]
+    at::Tensor node;          // [windows * accounts, NF]: what was known of an account when the window began
     at::Tensor src, dst;      // [rows] window * accounts + account
     at::Tensor inDeg, outDeg; // [windows * accounts, 1]
     at::Tensor seqIdx;        // [rows, K] transaction indices, -1 padding (left)
     at::Tensor seqExtra;      // [rows, K, 3] outgoing?, log1p hours before, padding?
     at::Tensor seqPeer;       // [rows, K] window * accounts + counterparty (0 for padding)
     std::vector<std::int8_t> labels;
-    std::vector<std::int64_t> train, eval; // row indices with labels 0/1
-    double splitTime = 0;
+    std::vector<std::int64_t> train, validation; // row indices with labels 0/1 (test rows are never read here)
+    aml::AmlPeriods periods;
     std::uint64_t fingerprint = 0;
 };
 
@@ -57,16 +61,21 @@ Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
     p.accounts = na;
     p.fingerprint = aml::fingerprint(data);
     p.labels = tx.label;
-    p.splitTime = aml::heldOutStart(data, cfg.aml.eval_months);
+    p.periods = aml::amlPeriods(data, cfg.aml);
     const aml::FeatureMatrix fm = aml::computeFeatures(data);
     if (fm.cols() != std::size_t(kAmlEdgeFeatures))
         throw std::logic_error("AML feature count differs from kAmlEdgeFeatures");
     std::vector<bool> isTrain(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i) {
-        isTrain[std::size_t(i)] = tx.time[std::size_t(i)] < p.splitTime;
+        const aml::AmlPeriod period = p.periods.of(tx.time[std::size_t(i)]);
+        isTrain[std::size_t(i)] = period == aml::AmlPeriod::Train;
         const auto l = tx.label[std::size_t(i)];
-        if (l == 0 || l == 1)
-            (isTrain[std::size_t(i)] ? p.train : p.eval).push_back(i);
+        if (l != 0 && l != 1)
+            continue;
+        if (period == aml::AmlPeriod::Train)
+            p.train.push_back(i);
+        else if (period == aml::AmlPeriod::Validation)
+            p.validation.push_back(i);
     }
     const aml::FeatureStats st = aml::featureStats(fm, isTrain);
     auto edge = torch::empty({n, kAmlEdgeFeatures});
@@ -77,15 +86,15 @@ Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
                                                 / st.stddev[std::size_t(j)]);
     p.edge = edge;
 
-    // Account features: business, degrees, flow ratio, activity, foreign country.
-    std::vector<double> outAmt(std::size_t(na), 0), inAmt(std::size_t(na), 0), outN(std::size_t(na), 0),
-        inN(std::size_t(na), 0);
-    for (std::int64_t i = 0; i < n; ++i) {
-        outAmt[std::size_t(tx.sender[std::size_t(i)])] += tx.amount[std::size_t(i)];
-        inAmt[std::size_t(tx.receiver[std::size_t(i)])] += tx.amount[std::size_t(i)];
-        outN[std::size_t(tx.sender[std::size_t(i)])] += 1;
-        inN[std::size_t(tx.receiver[std::size_t(i)])] += 1;
-    }
+    // Windows and the message-passing index.
+    const double t0 = tx.time.front(), w = std::max(1, cfg.aml.window_days) * kDay;
+    std::vector<std::int64_t> win(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+        win[std::size_t(i)] = std::int64_t((tx.time[std::size_t(i)] - t0) / w);
+    p.windows = win.back() + 1;
+
+    // Account features at the start of each window, from the earlier windows' transactions:
+    // business, transaction counts, flow ratio, activity, foreign country.
     std::map<std::string, int> countries;
     for (const auto &c : data.accounts.country)
         countries[c]++;
@@ -96,25 +105,30 @@ Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
             best = k;
             home = c;
         }
-    auto node = torch::empty({na, kAmlNodeFeatures});
+    std::vector<double> outAmt(std::size_t(na), 0), inAmt(std::size_t(na), 0), outN(std::size_t(na), 0),
+        inN(std::size_t(na), 0);
+    auto node = torch::empty({p.windows * na, kAmlNodeFeatures});
     float *nd = node.data_ptr<float>();
-    for (std::int64_t a = 0; a < na; ++a) {
-        float *r = nd + a * kAmlNodeFeatures;
-        r[0] = data.accounts.business[std::size_t(a)];
-        r[1] = float(std::log1p(outN[std::size_t(a)]) / 4);
-        r[2] = float(std::log1p(inN[std::size_t(a)]) / 4);
-        r[3] = float(std::log((inAmt[std::size_t(a)] + 1) / (outAmt[std::size_t(a)] + 1)) / 4);
-        r[4] = float(std::log1p(inAmt[std::size_t(a)] + outAmt[std::size_t(a)]) / 10);
-        r[5] = data.accounts.country[std::size_t(a)] == home ? 0.0f : 1.0f;
+    std::int64_t next = 0; // the first transaction not yet counted
+    for (std::int64_t wi = 0; wi < p.windows; ++wi) {
+        for (std::int64_t a = 0; a < na; ++a) {
+            float *r = nd + (wi * na + a) * kAmlNodeFeatures;
+            r[0] = data.accounts.business[std::size_t(a)];
+            r[1] = float(std::log1p(outN[std::size_t(a)]) / 4);
+            r[2] = float(std::log1p(inN[std::size_t(a)]) / 4);
+            r[3] = float(std::log((inAmt[std::size_t(a)] + 1) / (outAmt[std::size_t(a)] + 1)) / 4);
+            r[4] = float(std::log1p(inAmt[std::size_t(a)] + outAmt[std::size_t(a)]) / 10);
+            r[5] = data.accounts.country[std::size_t(a)] == home ? 0.0f : 1.0f;
+        }
+        for (; next < n && win[std::size_t(next)] == wi; ++next) {
+            outAmt[std::size_t(tx.sender[std::size_t(next)])] += tx.amount[std::size_t(next)];
+            inAmt[std::size_t(tx.receiver[std::size_t(next)])] += tx.amount[std::size_t(next)];
+            outN[std::size_t(tx.sender[std::size_t(next)])] += 1;
+            inN[std::size_t(tx.receiver[std::size_t(next)])] += 1;
+        }
     }
     p.node = node;
 
-    // Windows and the message-passing index.
-    const double t0 = tx.time.front(), w = std::max(1, cfg.aml.window_days) * kDay;
-    std::vector<std::int64_t> win(static_cast<std::size_t>(n));
-    for (std::int64_t i = 0; i < n; ++i)
-        win[std::size_t(i)] = std::int64_t((tx.time[std::size_t(i)] - t0) / w);
-    p.windows = win.back() + 1;
     auto src = torch::empty({n}, torch::kLong), dst = torch::empty({n}, torch::kLong);
     auto *ps = src.data_ptr<std::int64_t>(), *pd = dst.data_ptr<std::int64_t>();
     for (std::int64_t i = 0; i < n; ++i) {
@@ -137,6 +151,7 @@ Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
     auto *ex = extra.data_ptr<float>();
     auto *pe = peer.data_ptr<std::int64_t>();
     std::vector<std::vector<std::int64_t>> recent(static_cast<std::size_t>(na));
+    std::vector<std::int64_t> chosen;
     for (std::int64_t i = 0; i < n; ++i) {
         const auto s = std::size_t(tx.sender[std::size_t(i)]), r = std::size_t(tx.receiver[std::size_t(i)]);
         auto push = [&](std::vector<std::int64_t> &v) {
@@ -146,8 +161,14 @@ Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
         };
         push(recent[r]);
         push(recent[s]);
+        // This transaction and the sender's strictly earlier ones (not others of the same second).
+        chosen.clear();
         const auto &v = recent[s];
-        const std::int64_t take = std::min<std::int64_t>(K, std::int64_t(v.size()));
+        for (std::size_t q = v.size(); q-- > 0 && std::int64_t(chosen.size()) < K;)
+            if (v[q] == i || tx.time[std::size_t(v[q])] < tx.time[std::size_t(i)])
+                chosen.push_back(v[q]);
+        std::reverse(chosen.begin(), chosen.end());
+        const std::int64_t take = std::int64_t(chosen.size());
         for (std::int64_t k = 0; k < K; ++k) {
             const std::int64_t slot = i * K + k;
             const std::int64_t from = k - (K - take);
@@ -155,7 +176,7 @@ Prepared prepare(const RunConfig &cfg, const aml::AmlData &data)
                 ex[slot * 3 + 2] = 1; // padding
                 continue;
             }
-            const std::int64_t j = v[v.size() - std::size_t(take) + std::size_t(from)];
+            const std::int64_t j = chosen[std::size_t(from)];
             sq[slot] = j;
             const bool outgoing = std::size_t(tx.sender[std::size_t(j)]) == s;
             ex[slot * 3 + 0] = outgoing ? 1.0f : 0.0f;
@@ -211,7 +232,8 @@ public:
     at::Tensor nodeStates(const Prepared &p, const c10::Device &device)
     {
         const auto e = edge_proj(p.edge.to(device));
-        auto s = node_proj(p.node.to(device)).repeat({p.windows, 1});
+        const auto start = node_proj(p.node.to(device)); // what was known when each window began
+        auto s = start;
         const auto src = p.src.to(device), dst = p.dst.to(device);
         const auto inDeg = p.inDeg.to(device), outDeg = p.outDeg.to(device);
         for (int l = 0; l < m_layers; ++l) {
@@ -226,10 +248,14 @@ public:
             const auto aggOut = torch::zeros_like(s).index_add(0, src, mOut) / outDeg;
             s = ln.forward(s + update.forward(torch::cat({aggIn, aggOut}, -1)));
         }
-        // A causal running mean over windows: a state sees its own and earlier windows.
+        // The state a transaction of window w reads: the account at the window's start and
+        // the running mean of the message-passing states of the windows before w (a
+        // window's own messages include transfers later than the scored one).
         const auto s3 = s.view({p.windows, p.accounts, -1});
         const auto count = torch::arange(1, p.windows + 1, s.options()).view({p.windows, 1, 1});
-        return (s3 + s3.cumsum(0) / count).view({p.windows * p.accounts, -1});
+        const auto mean = s3.cumsum(0) / count; // windows 0..w
+        const auto before = torch::cat({torch::zeros_like(mean.narrow(0, 0, 1)), mean.narrow(0, 0, p.windows - 1)}, 0);
+        return (start.view({p.windows, p.accounts, -1}) + before).view({p.windows * p.accounts, -1});
     }
 
     // Logits for the transactions `rows` ([B], long, on the device).
@@ -298,8 +324,13 @@ public:
         : m_cfg(cfg), m_rank(rank), m_worldSize(worldSize), m_p(prepare(cfg, data.data)), m_model(cfg)
     {
         if (m_p.train.empty())
-            throw std::invalid_argument("the AML dataset has no labelled transactions before the held-out months ("
-                                        + data.origin + "); label data or lower aml.eval_months");
+            throw std::invalid_argument("the AML training months have no labelled transactions (" + data.origin + ", "
+                                        + monthsText() + "); label data or lower aml.validation_months");
+        // Early stopping and the best checkpoint follow the validation months: never fall
+        // back to other rows (scoring the training rows would report training figures).
+        if (m_p.validation.empty())
+            throw std::invalid_argument("the AML validation months have no labelled transactions (" + data.origin + ", "
+                                        + monthsText() + "); label data or change aml.validation_months");
         double pos = 0;
         for (auto i : m_p.train)
             pos += m_p.labels[std::size_t(i)] == 1;
@@ -356,8 +387,12 @@ public:
 
     std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &) override
     {
-        // Every rank scores the whole held-out split (it is one graph): no reduction.
-        const auto &rows = m_p.eval.empty() ? m_p.train : m_p.eval;
+        // Every rank scores all the validation months (it is one graph): no reduction. The
+        // test months are scored once, after training (evaluateAmlRun).
+        const auto &rows = m_p.validation;
+        if (rows.empty())
+            throw std::invalid_argument("the AML validation months have no labelled transactions (" + monthsText()
+                                        + ")");
         const auto scores = scoreRows(m_model, m_p, rows, ctx);
         std::vector<std::int8_t> labels;
         double loss = 0;
@@ -379,6 +414,14 @@ public:
     double tokensPerSample() const override { return double(m_cfg.aml.sequence_length); }
 
 private:
+    std::string monthsText() const
+    {
+        const auto &pr = m_p.periods;
+        return "the data has " + std::to_string(pr.months) + " months: " + std::to_string(pr.trainMonths)
+               + " training, " + std::to_string(pr.validationMonths) + " validation (aml.validation_months), "
+               + std::to_string(pr.testMonths) + " test (aml.test_months)";
+    }
+
     void reshuffle()
     {
         m_order.resize(m_mine.size());

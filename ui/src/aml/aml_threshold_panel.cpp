@@ -28,7 +28,9 @@ AmlThresholdPanel::AmlThresholdPanel(std::shared_ptr<const projects::Project> pr
     m_apply->setEnabled(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(
-        new QLabel(tr("Drag the dashed line to move the operating point (held-out months of the run)."), this));
+        new QLabel(tr("Drag the dashed line to move the operating point. The curve and the figures are the run's "
+                      "test months; the threshold the run chose comes from its validation months."),
+                   this));
     layout->addWidget(m_view, 1);
     layout->addWidget(m_info);
     layout->addWidget(m_apply, 0, Qt::AlignLeft);
@@ -78,7 +80,8 @@ void AmlThresholdPanel::showPoint(double threshold)
 {
     const widgets::ThresholdPoint p = m_view->pointAt(threshold);
     m_info->setText(
-        tr("Threshold %1: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)")
+        tr("Threshold %1 on the test months: %2 alerts per day, precision %3, recall %4, false-positive rate %5 "
+           "(alerts now at %6)")
             .arg(threshold, 0, 'f', 4)
             .arg(p.alerts / m_days, 0, 'f', 1)
             .arg(p.precision, 0, 'f', 3)

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QSettings>
 #include <QVBoxLayout>
+#include <QVariant>
 
 namespace seekbench::ui {
 
@@ -94,6 +95,11 @@ EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
         ++row;
     }
     layout->addLayout(m_grid);
+    m_noEstimate = new QLabel(this);
+    m_noEstimate->setObjectName(QStringLiteral("noMemoryEstimate"));
+    m_noEstimate->setWordWrap(true);
+    m_noEstimate->hide();
+    layout->addWidget(m_noEstimate);
     m_stale = new QLabel(this);
     m_stale->setObjectName(QStringLiteral("estimatesStale"));
     m_stale->setWordWrap(true);
@@ -128,6 +134,10 @@ void EstimatesPanel::retranslate()
     m_paramsLabel->setText(tr("Parameters"));
     m_budgetLabel->setText(tr("Memory budget"));
     m_stale->setText(tr("These are the estimates of the last valid config; fix the problems to update them."));
+    m_noEstimate->setText(tr("No memory estimate for this model from the config alone: the AML graph model passes "
+                             "messages over all of the project's transactions and accounts every step, so its "
+                             "memory grows with the data. Weights, gradients and optimizer state are exact; the "
+                             "launcher does not check this run against the free memory."));
     m_budget->setSuffix(tr(" GB"));
     m_budget->setToolTip(tr("The memory of the card to fit, for example 24 GB; the last column is the largest "
                             "micro-batch whose estimate fits it."));
@@ -195,6 +205,7 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
     m_batchLabel->setText(
         tr("Training memory at batch %1 (weights, gradients, optimizer state, activations)").arg(batch));
     const double budgetBytes = m_budget->value() * 1e9; // GB as the CLI's --budget-gb
+    bool unavailable = false;
     for (const QString &p : precisions()) {
         Row r;
         r.memory = seekbench::estimateTrainingMemory(config, p.toStdString(), batch);
@@ -203,12 +214,25 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
         showBytes(p, Weights, r.memory.weightsBytes);
         showBytes(p, Gradients, r.memory.gradientsBytes);
         showBytes(p, Optimizer, r.memory.optimizerBytes);
+        QLabel *cell = m_cells.value(p).value(LargestBatch);
+        if (!r.memory.available) {
+            // Never a figure that would pass or block a budget: say there is none.
+            unavailable = true;
+            for (int c : {int(Activations), int(Total)}) {
+                QLabel *unknown = m_cells.value(p).value(c);
+                unknown->setText(tr("no estimate"));
+                unknown->setProperty("bytes", QVariant());
+            }
+            cell->setText(tr("no estimate"));
+            cell->setProperty("batch", r.largestBatch);
+            continue;
+        }
         showBytes(p, Activations, r.memory.activationsBytes);
         showBytes(p, Total, r.memory.totalBytes);
-        QLabel *cell = m_cells.value(p).value(LargestBatch);
         cell->setText(r.largestBatch > 0 ? QLocale().toString(r.largestBatch) : tr("does not fit"));
         cell->setProperty("batch", r.largestBatch);
     }
+    m_noEstimate->setVisible(unavailable);
 }
 
 } // namespace seekbench::ui

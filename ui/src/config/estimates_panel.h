@@ -64,7 +64,8 @@ private:
     QList<QLabel *> m_headers;
     QList<QLabel *> m_valueLabels;
     QLabel *m_stale = nullptr;
-    bool m_shown = false; // numbers of a valid config have been shown
+    QLabel *m_noEstimate = nullptr; // why there is no memory estimate (an AML graph model)
+    bool m_shown = false;           // numbers of a valid config have been shown
     QHash<QString, QLabel *> m_precisionLabels;
     QHash<QString, QList<QLabel *>> m_cells; // weights, gradients, optimizer, activations, total, batch
 };

@@ -19,6 +19,8 @@ QString IssueText::describe(const ConfigIssue &issue)
         text = tr("cannot read %1: %2").arg(arg(0), arg(1));
     else if (c == "unknown_key")
         text = tr("unknown key");
+    else if (c == "replaced_key")
+        text = tr("this key no longer exists; it was replaced by %1").arg(arg(0));
     else if (c == "duplicate_key")
         text = tr("duplicate key (line %1)").arg(arg(0));
     else if (c == "wrong_type")

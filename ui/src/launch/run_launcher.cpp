@@ -181,12 +181,21 @@ bool RunLauncher::launch(const QString &configPath, const QString &name, QString
         const MemoryEstimate need = estimateTrainingMemory(config, config.training.precision,
                                                            config.training.batch_size);
         const double free = availableMemoryBytes();
-        if (free > 0 && need.totalBytes > free) {
+        // No estimate (an AML graph model: its memory grows with the project's data):
+        // nothing to compare, neither blocked nor passed as if checked; the estimates panel
+        // says there is none.
+        if (need.available && free > 0 && need.totalBytes > free) {
             *error = tr("This run needs about %1 MiB of memory for training, but only %2 MiB are free.")
                          .arg(need.totalBytes / 1048576.0, 0, 'f', 0)
                          .arg(free / 1048576.0, 0, 'f', 0);
             return false;
         }
+        if (!need.available)
+            Q_EMIT memoryNotChecked(name.isEmpty() ? check.configName : name,
+                                    tr("this model has no memory estimate from its config (its memory grows with "
+                                       "the project's transactions and accounts), so it was not checked against "
+                                       "the %1 MiB free")
+                                        .arg(free / 1048576.0, 0, 'f', 0));
     }
     Queued q{configPath, name.isEmpty() ? check.configName : name, parentId, config.training.threads, target};
     // The cluster's scheduler decides when a Slurm job runs: it never waits in this queue.

@@ -71,6 +71,9 @@ Q_SIGNALS:
     void runQueued(const QString &name);
     void runStarted(const QString &runId);
     void launchFailed(const QString &reason);
+    // The run was launched without the free-memory check: its config gives no memory
+    // estimate (an AML graph model, whose memory grows with the project's data).
+    void memoryNotChecked(const QString &name, const QString &why);
 
 private:
     static Check checkLoad(const seekbench::ConfigLoad &load);

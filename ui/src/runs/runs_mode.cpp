@@ -127,6 +127,9 @@ void RunsMode::setSession(ProjectSession *session)
         Q_EMIT message(tr("%1 is queued: the machine's cores are taken by running runs").arg(name));
         updateStatus();
     });
+    connect(m_launcher, &RunLauncher::memoryNotChecked, this, [this](const QString &name, const QString &why) {
+        Q_EMIT message(tr("%1: memory not checked: %2").arg(name, why));
+    });
     connect(m_launcher, &RunLauncher::launchFailed, this, [this](const QString &why) {
         Q_EMIT notify(tr("Launch failed"), why);
         Q_EMIT message(tr("Launch failed: %1").arg(why));

@@ -17,6 +17,11 @@ const std::set<std::string> kSections = {"model", "data", "training", "aml", "cr
 void applyScalar(RunConfig &config, const std::string &path, const YAML::Node &node, ConfigIssues &issues)
 {
     const ConfigField *field = findConfigField(path);
+    if (path == "aml.eval_months") {
+        // One held-out period both tuned and reported on became two: say so rather than guess.
+        issues.push_back({path, "replaced_key", {"aml.validation_months and aml.test_months"}});
+        return;
+    }
     if (!field) {
         issues.push_back({path, "unknown_key", {}});
         return;

@@ -263,8 +263,11 @@ std::vector<ConfigField> buildSchema()
           "Rounds of message passing over the transaction graph per window.", 0, 8);
     b.add("aml.sequence_length", "aml", aml, &AmlConfig::sequence_length,
           "Recent transactions of the sender the DeepSeek blocks read for each score.", 2, 512);
-    b.add("aml.eval_months", "data", aml, &AmlConfig::eval_months,
-          "The last months of transactions held out for evaluation.", 1, 60);
+    b.add("aml.validation_months", "data", aml, &AmlConfig::validation_months,
+          "Months before the test months on which the threshold, operating points and early stopping are tuned.", 1,
+          60);
+    b.add("aml.test_months", "data", aml, &AmlConfig::test_months,
+          "The last months of transactions: the reported figures, never tuned on.", 1, 60);
     b.add("aml.pos_weight", "aml", aml, &AmlConfig::pos_weight,
           "Loss weight of laundering transactions; 0 uses sqrt(normal/laundering).", 0.0, 1e6);
     b.add("aml.capacity_per_day", "aml", aml, &AmlConfig::capacity_per_day,

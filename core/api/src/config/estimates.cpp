@@ -3,6 +3,7 @@
 #include "seekbench/formats/fashion_captions.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace seekbench {
 namespace {
@@ -179,6 +180,13 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
         e.optimizerBytes = c.training.momentum > 0 ? 4 * params : 0;
 
     const double bytes16 = half ? 2 : 4;
+    if (c.data.kind == "aml_transactions") {
+        e.available = false;
+        e.note = "no estimate from the config alone: the AML graph model passes messages over all of the "
+                 "project's transactions and accounts every step, so its memory grows with the data (weights, "
+                 "gradients and optimizer state are exact)";
+        return e;
+    }
     if (c.data.kind == "fashion_mnist_pairs") {
         // Patches through the image stack once per image; captions (1 + negatives per
         // image) through the text stack; each pair's patches and tokens through the
@@ -225,8 +233,51 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
     return e;
 }
 
+MemoryEstimate estimateAmlTrainingMemory(const RunConfig &c, const std::string &precision, int batch,
+                                         const AmlDataShape &d)
+{
+    MemoryEstimate e = estimateTrainingMemory(c, precision, batch);
+    e.available = true;
+    e.note.clear();
+    const bool half = precision == "bf16" || precision == "fp16";
+    const double b16 = half ? 2 : 4;
+    const double E = double(d.transactions), h = c.model.hidden_size, K = c.aml.sequence_length;
+    const double windows = std::floor(std::max(0.0, d.spanDays) / std::max(1, c.aml.window_days)) + 1;
+    const double S = windows * double(d.accounts); // (window, account) states
+    const double F = kAmlEdgeFeatures, L = c.aml.message_layers;
+    if (half) // the autocast copies of the matmul weights
+        e.weightsBytes += 2 * double(amlGraphParameters(c));
+    // The prepared data: edge features, account features per window, sender and receiver
+    // state indices, in- and out-degrees, and per transaction its sequence (indices,
+    // three extra inputs, the counterparties' states).
+    e.dataBytes = E * F * 4 + S * kAmlNodeFeatures * 4 + 2 * E * 8 + 2 * S * 4 + E * K * (8 + 3 * 4 + 8);
+    // Kept for backward: the edge projection; per message-passing layer the two message
+    // sums before their SiLU (one per edge each), the concatenated aggregates, the norm's
+    // fp32 input, normalised input and output per state; the starting states.
+    double act = E * h * b16 + S * h * 4;
+    act += L * (2 * E * h * b16 + 2 * S * h * b16 + 3 * S * h * 4);
+    // Alive at the peak besides: the message computation's transients (the gathered
+    // states, the edge term, their sum and its SiLU: about three edge-sized buffers), and
+    // the running mean over windows (three state-sized buffers).
+    act += 3 * E * h * b16 + 3 * S * h * 4;
+    // The scored rows: token inputs and projection, the gathered counterparty states and
+    // the blocks over `batch` sequences, then the head.
+    const double tokens = double(batch) * K;
+    act += tokens * (F + 3) * 4 + tokens * h * (b16 + 4 + 4);
+    for (int layer = 0; layer < c.model.num_hidden_layers; ++layer) {
+        const LayerActivations a = layerActivations(c.model, layer, int(K));
+        act += tokens * (a.elements16 * b16 + a.elements32 * 4);
+    }
+    act += tokens * h * 4 * 2 + double(batch) * h * (3 * 4 + 2 * b16);
+    e.activationsBytes = act;
+    e.totalBytes = e.weightsBytes + e.gradientsBytes + e.optimizerBytes + e.activationsBytes + e.dataBytes;
+    return e;
+}
+
 int largestBatchThatFits(const RunConfig &c, const std::string &precision, double budget)
 {
+    if (!estimateTrainingMemory(c, precision, 1).available)
+        return -1;
     if (estimateTrainingMemory(c, precision, 1).totalBytes > budget)
         return 0;
     int lo = 1, hi = 2;

@@ -218,6 +218,8 @@ std::string describe(const ConfigIssue &i)
         return where + "given more than once (again at line " + arg(0) + ")";
     if (i.code == "unknown_key")
         return where + "unknown key";
+    if (i.code == "replaced_key")
+        return where + "no longer exists; replaced by " + arg(0) + " (see README, AML evaluation protocol)";
     if (i.code == "wrong_type")
         return where + "expected " + arg(0) + ", got '" + arg(1) + "'";
     if (i.code == "out_of_range") {

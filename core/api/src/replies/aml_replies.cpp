@@ -95,6 +95,8 @@ std::string AmlAlertsReply::toJson() const
     const auto &op = operatingPoint;
     const nlohmann::json j{{"run", run},
                            {"model", model},
+                           {"figures_period", figuresPeriod},
+                           {"threshold_period", thresholdPeriod},
                            {"days", days},
                            {"positives", positives},
                            {"operating_point",
@@ -124,6 +126,8 @@ AmlAlertsReply AmlAlertsReply::fromJson(const std::string &document)
     AmlAlertsReply r;
     r.run = required<std::string>(what, j, "run", "a string");
     r.model = required<std::string>(what, j, "model", "a string");
+    r.figuresPeriod = required<std::string>(what, j, "figures_period", "a string");
+    r.thresholdPeriod = required<std::string>(what, j, "threshold_period", "a string");
     r.days = required<double>(what, j, "days", "a number");
     r.positives = required<std::int64_t>(what, j, "positives", "an integer");
 

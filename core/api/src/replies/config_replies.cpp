@@ -55,7 +55,8 @@ EstimateReply EstimateReply::of(const RunConfig &c, const std::string &configPat
         const MemoryEstimate e = estimateTrainingMemory(c, precision, c.training.batch_size);
         r.memory[precision] = {e.weightsBytes,   e.gradientsBytes,
                                e.optimizerBytes, e.activationsBytes,
-                               e.totalBytes,     largestBatchThatFits(c, precision, budgetGb * 1e9)};
+                               e.totalBytes,     largestBatchThatFits(c, precision, budgetGb * 1e9),
+                               e.available,      e.note};
     }
     r.stepFlops = trainingStepFlops(c, c.training.batch_size);
     return r;
@@ -70,10 +71,14 @@ std::string EstimateReply::toJson() const
                 {"budget_gb", budgetGb},
                 {"step_flops", stepFlops}};
     for (const auto &[precision, m] : memory)
-        out["memory"][precision]
-            = {{"weights_bytes", m.weightsBytes},     {"gradients_bytes", m.gradientsBytes},
-               {"optimizer_bytes", m.optimizerBytes}, {"activations_bytes", m.activationsBytes},
-               {"total_bytes", m.totalBytes},         {"largest_batch_in_budget", m.largestBatchInBudget}};
+        out["memory"][precision] = {{"weights_bytes", m.weightsBytes},
+                                    {"gradients_bytes", m.gradientsBytes},
+                                    {"optimizer_bytes", m.optimizerBytes},
+                                    {"activations_bytes", m.activationsBytes},
+                                    {"total_bytes", m.totalBytes},
+                                    {"largest_batch_in_budget", m.largestBatchInBudget},
+                                    {"available", m.available},
+                                    {"note", m.note}};
     return out.dump();
 }
 
@@ -97,7 +102,9 @@ EstimateReply EstimateReply::fromJson(const std::string &document)
                                required<double>(at, m, "optimizer_bytes", "a number"),
                                required<double>(at, m, "activations_bytes", "a number"),
                                required<double>(at, m, "total_bytes", "a number"),
-                               required<int>(at, m, "largest_batch_in_budget", "an integer")};
+                               required<int>(at, m, "largest_batch_in_budget", "an integer"),
+                               required<bool>(at, m, "available", "a boolean"),
+                               required<std::string>(at, m, "note", "a string")};
     }
     return r;
 }

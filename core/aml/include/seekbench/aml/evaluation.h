@@ -1,10 +1,12 @@
 #pragma once
 
-// How a model's transaction scores are judged on the held-out months, and the alerts they
-// raise: the held-out rows, overall and per-typology figures, the operating curve, the
-// threshold chosen for the analysts' capacity and costs, severities and reason codes.
-// Pure functions over AmlData and scores: no storage (projects/aml_results.h keeps the
-// results), no torch.
+// How a model's transaction scores are judged, and the alerts they raise. Three periods
+// (features.h, AmlPeriods): the model learns from the training months; the threshold for
+// the analysts' capacity and costs, the threshold of the FPR target and the severities'
+// precision come from the validation months; every reported figure (PR-AUC, ROC-AUC,
+// recall, precision, FPR and alerts a day at those thresholds, per typology) is the test
+// months', measured once at thresholds fixed before looking at them. Pure functions over
+// AmlData and scores: no storage (projects/aml_results.h keeps the results), no torch.
 
 #include "seekbench/aml/data.h"
 #include "seekbench/aml/features.h"
@@ -12,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,7 +22,7 @@
 
 namespace seekbench::aml {
 
-// The labelled (0/1) transactions at or after `split`: what every model is evaluated on.
+// The labelled (0/1) transactions in [from, to): one period's rows.
 struct HeldOut
 {
     std::vector<std::size_t> rows;   // indices into AmlData::tx, in data order
@@ -29,10 +32,17 @@ struct HeldOut
     // The scores of the held-out rows, given scores for every transaction.
     std::vector<float> scoresOf(const std::vector<float> &all) const;
 };
-HeldOut heldOut(const AmlData &data, double split);
+HeldOut heldOut(const AmlData &data, double from, double to = std::numeric_limits<double>::infinity());
+HeldOut periodRows(const AmlData &data, const AmlPeriods &periods, AmlPeriod period);
 
-// Days from `split` to the last transaction, at least 1: alerts per day are over these.
-double heldOutDays(const AmlData &data, double split);
+// Days from `from` to the last transaction before `to` (or `to` itself when the data goes
+// on), at least 1: alerts per day are over these.
+double heldOutDays(const AmlData &data, double from, double to = std::numeric_limits<double>::infinity());
+double periodDays(const AmlData &data, const AmlPeriods &periods, AmlPeriod period);
+
+// The figures of a curve at a fixed threshold: the lowest curve point still at or above
+// it (the rows that threshold alerts on); no alerts when every score is below it.
+CurvePoint pointAt(const std::vector<CurvePoint> &curve, double threshold);
 
 // "recall_at_fpr_2_1" for 0.021: the metric name of recall at an FPR target (in percent,
 // the point written as an underscore).
@@ -49,14 +59,15 @@ const char *severity(double precision, const SeverityCuts &cuts);
 struct EvaluationOptions
 {
     std::string model = "graph"; // names the metrics: aml/pr_auc for graph, aml/<model>_pr_auc otherwise
-    double split = 0;            // the start of the held-out months (heldOutStart)
+    AmlPeriods periods;          // amlPeriods(): validation months tune, test months report
     double fprTarget = kDefaultFprTarget;
-    ThresholdPolicy policy;        // capacity and costs; `days` is set from the held-out months
+    ThresholdPolicy policy;        // capacity and costs; `days` is set from the period
     std::size_t curvePoints = 200; // the thinned curve kept for storage
 };
 
-// Figures on one slice of the held-out rows: "all", or one typology's laundering rows
-// against all normal rows.
+// Figures on one slice of the test rows: "all", or one typology's laundering rows
+// against all normal rows. `atFpr` is the slice at the threshold the validation months
+// chose for the FPR target (its fpr may exceed the target on the test months).
 struct SliceEvaluation
 {
     std::string typology;
@@ -67,21 +78,34 @@ struct ModelEvaluation
 {
     std::string model;
     double fprTarget = kDefaultFprTarget;
-    std::vector<SliceEvaluation> slices;   // "all" first, then each typology with held-out positives
-    std::vector<CurvePoint> curve;         // every distinct held-out threshold, highest first
-    std::vector<CurvePoint> thinCurve;     // at most EvaluationOptions::curvePoints of them
-    ThresholdPolicy policy;                // as used, `days` filled in
-    ThresholdChoice choice;                // the tuned operating point
-    std::map<std::string, double> metrics; // aml/pr_auc, aml/roc_auc, aml/recall_at_fpr_2_1, aml/precision_at_capacity,
-                                           // aml/alerts_per_day, aml/threshold (prefixed per model)
+    std::vector<SliceEvaluation> slices; // test months: "all" first, then each typology with test positives
+    std::vector<CurvePoint> curve;       // test months: every distinct threshold, highest first
+    std::vector<CurvePoint> thinCurve;   // at most EvaluationOptions::curvePoints of them
+    ThresholdPolicy policy;              // as used on the test months, `days` filled in
+    ThresholdChoice choice;              // the validation months' threshold and the test months' figures at it
+    double fprThreshold = 1;             // the validation months' threshold for the FPR target
+    // The validation months: their overall figures, curve and the tuned operating point
+    // (with the validation days), where the thresholds above come from.
+    ScoreEvaluation validation;
+    std::vector<CurvePoint> validationCurve;
+    ThresholdPolicy validationPolicy;
+    ThresholdChoice validationChoice;
+    std::map<std::string, double> metrics; // test months: aml/pr_auc, aml/roc_auc, aml/recall_at_fpr_2_1 (at the
+                                           // validation FPR threshold), aml/fpr_at_fpr_threshold,
+                                           // aml/precision_at_capacity, aml/alerts_per_day, aml/threshold (from
+                                           // validation); validation months: aml/validation_pr_auc,
+                                           // aml/validation_recall_at_fpr_2_1, aml/validation_precision_at_capacity
+                                           // (prefixed per model: aml/xgboost_pr_auc, ...)
 
     const ScoreEvaluation &overall() const { return slices.front().figures; }
 };
+// Throws std::invalid_argument naming the period when the validation or the test months
+// have no labelled transactions.
 ModelEvaluation evaluateModel(const AmlData &data, const std::vector<float> &scores, const EvaluationOptions &options);
 
-// The operating point on a held-out curve: the tuned one (tuneThreshold), or, with a
-// manual threshold, the curve's figures at that threshold (alerts per day and expected
-// cost recomputed; capacity-bound and precision at capacity stay the tuned ones).
+// The operating point on a curve: the tuned one (tuneThreshold), or, with a manual
+// threshold, the curve's figures at that threshold (alerts per day and expected cost
+// recomputed; capacity-bound and precision at capacity stay the tuned ones).
 ThresholdChoice chooseOperatingPoint(const std::vector<CurvePoint> &curve, std::int64_t positives,
                                      const ThresholdPolicy &policy,
                                      std::optional<double> manualThreshold = std::nullopt);
@@ -99,12 +123,12 @@ struct Alert
     std::vector<std::string> reasons; // up to three "CODE: feature=value (z=..)", then "NEIGHBOUR: ..."
 };
 
-// Held-out transactions (time >= split) scored at or above `threshold`, highest score
-// first (ties in data order). Severity comes from the precision `curve` shows at the
-// score; reasons are the features furthest above the normal training population and the
-// receiver's account risk.
-std::vector<Alert> buildAlerts(const AmlData &data, const FeatureMatrix &features, double split,
-                               const std::vector<float> &scores, double threshold, const std::vector<CurvePoint> &curve,
-                               const SeverityCuts &cuts = {});
+// Test-month transactions scored at or above `threshold`, highest score first (ties in
+// data order). Severity comes from the precision `severityCurve` (the validation months')
+// shows at the score; reasons are the features furthest above the normal training
+// population and the receiver's account risk.
+std::vector<Alert> buildAlerts(const AmlData &data, const FeatureMatrix &features, const AmlPeriods &periods,
+                               const std::vector<float> &scores, double threshold,
+                               const std::vector<CurvePoint> &severityCurve, const SeverityCuts &cuts = {});
 
 } // namespace seekbench::aml

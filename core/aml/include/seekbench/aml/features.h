@@ -2,10 +2,17 @@
 
 // Engineered features per transaction, shared by the XGBoost baseline and (as edge
 // features) by the graph model: amount, time of day, channel, cross-border and round
-// amounts, degrees, flow ratios, velocity, pass-through timing and cycle membership.
+// amounts, degrees, flow ratios, velocity, pass-through timing and cycle closing.
 // Transactions must be sorted by time (AmlData::sortByTime; the store returns them so).
+//
+// Features are point-in-time: a transaction's row uses the transaction itself and the
+// transactions strictly earlier in time, never later ones and never others with the same
+// timestamp (their order within a second is not known, and a bank posting a batch does
+// not know the batch's other entries either). So the rows of every transaction up to a
+// time T are the same whether the data ends at T or goes on (tests/aml/test_aml_features).
 
 #include "seekbench/aml/data.h"
+#include "seekbench/config/run_config.h"
 
 #include <string>
 #include <vector>
@@ -30,9 +37,27 @@ struct FeatureOptions
     double cycle_tolerance = 0.5; // later hops keep 50..105 % of the amount
 };
 
-// The start of the held-out months: the last `evalMonths` 30-day months, counted back
-// from the month of the latest transaction (months start at the first transaction).
-double heldOutStart(const AmlData &data, int evalMonths);
+// The three periods of an AML run, in 30-day months counted from the first transaction:
+// training months, then `validation_months` (the threshold, the operating points, the
+// severity cut-offs and early stopping are chosen here), then the last `test_months`
+// (reported once, never tuned on). The last month may be partial.
+enum class AmlPeriod { Train, Validation, Test };
+const char *periodName(AmlPeriod period); // "training" | "validation" | "test"
+
+struct AmlPeriods
+{
+    double validationStart = 0, testStart = 0; // seconds; training is before validationStart
+    int months = 0, trainMonths = 0, validationMonths = 0, testMonths = 0;
+
+    AmlPeriod of(double time) const
+    {
+        return time < validationStart ? AmlPeriod::Train : time < testStart ? AmlPeriod::Validation : AmlPeriod::Test;
+    }
+};
+// Throws std::invalid_argument naming both keys and the data's months when a period
+// would be empty (fewer than validation + test + 1 months, or a count below 1).
+AmlPeriods amlPeriods(const AmlData &data, int validationMonths, int testMonths);
+AmlPeriods amlPeriods(const AmlData &data, const AmlConfig &config);
 
 FeatureMatrix computeFeatures(const AmlData &data, const FeatureOptions &options = {});
 

@@ -156,7 +156,8 @@ struct AmlConfig
     int window_days = 7;          // message passing runs within time windows of this length
     int message_layers = 2;       // rounds of message passing per window
     int sequence_length = 16;     // the sender's recent transactions the blocks read per score
-    int eval_months = 2;          // the last months are held out for evaluation
+    int validation_months = 1;    // months before the test months: thresholds and early stopping are tuned here
+    int test_months = 1;          // the last months: reported once, never tuned on
     double pos_weight = 0;        // weight of laundering rows in the loss; 0: sqrt(normal/laundering)
     double capacity_per_day = 50; // alerts the analysts can work a day
     double cost_missed = 50;      // cost of a missed laundering transaction

@@ -65,10 +65,14 @@ struct AmlAlertsReply
     };
 
     std::string run, model;
-    double days = 0;
-    std::int64_t positives = 0;
-    OperatingPoint operatingPoint; // "operating_point"
-    RecallAtFpr recallAtFpr;       // "recall_at_fpr": the best recall at FPR <= target
+    // "figures_period": the months every figure below is measured on ("test"), and
+    // "threshold_period": where the operating point's and recall_at_fpr's thresholds were
+    // chosen ("validation", or "manual" for a threshold the user gave).
+    std::string figuresPeriod = "test", thresholdPeriod = "validation";
+    double days = 0;               // of the test months
+    std::int64_t positives = 0;    // in the test months
+    OperatingPoint operatingPoint; // "operating_point": the test figures at the chosen threshold
+    RecallAtFpr recallAtFpr; // "recall_at_fpr": test recall and FPR at the validation months' FPR-target threshold
     std::vector<AmlCurvePoint> curve;
     std::int64_t alertsTotal = 0; // "alerts_total": every alert made; `alerts` lists the top --limit
     std::vector<AmlAlertItem> alerts;

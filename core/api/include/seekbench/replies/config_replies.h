@@ -30,14 +30,18 @@ struct ValidateReply
 
 // estimate: {"config", "parameters", "active_parameters_per_token", "batch_size",
 // "budget_gb", "memory": {"fp32"|"bf16"|"fp16": {"weights_bytes", "gradients_bytes",
-// "optimizer_bytes", "activations_bytes", "total_bytes", "largest_batch_in_budget"}},
-// "step_flops"}.
+// "optimizer_bytes", "activations_bytes", "total_bytes", "largest_batch_in_budget", "available",
+// "note"}}, "step_flops"}. "available": false when the config alone gives no estimate (an AML
+// graph model: its memory grows with the project's data); then activations and total are 0,
+// the largest batch is -1, and "note" says why.
 struct EstimateReply
 {
     struct Memory
     {
         double weightsBytes = 0, gradientsBytes = 0, optimizerBytes = 0, activationsBytes = 0, totalBytes = 0;
         int largestBatchInBudget = 0;
+        bool available = true;
+        std::string note;
     };
 
     std::string config;
