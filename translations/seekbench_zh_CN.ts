@@ -581,6 +581,10 @@
         <source>An alert is medium severity when the precision at its score reaches this (and low below it).</source>
         <translation>告警分数处的精确率达到此值时，告警为中严重度（低于此值为低严重度）。</translation>
     </message>
+    <message>
+        <source>Fashion-MNIST: training images held out for evaluation, early stopping and keep-best.</source>
+        <translation>Fashion-MNIST：从训练图像中留出的验证图像，用于训练期间的评估、早停和保留最佳检查点。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
