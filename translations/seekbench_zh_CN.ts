@@ -582,6 +582,10 @@
         <translation>告警分数处的精确率达到此值时，告警为中严重度（低于此值为低严重度）。</translation>
     </message>
     <message>
+        <source>Fashion-MNIST: training images held out for evaluation, early stopping and keep-best.</source>
+        <translation>Fashion-MNIST：从训练图像中留出的验证图像，用于训练期间的评估、早停和保留最佳检查点。</translation>
+    </message>
+    <message>
         <source>Collectives of several ranks: auto (NCCL on CUDA when the build has it, else Gloo), gloo or nccl.</source>
         <translation>多进程间的集合通信：auto（构建支持时在 CUDA 上用 NCCL，否则用 Gloo）、gloo 或 nccl。</translation>
     </message>

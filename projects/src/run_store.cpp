@@ -206,6 +206,18 @@ void RunStore::finishRun(const std::string &runId, RunStatus status, const std::
     });
 }
 
+void RunStore::addFinalMetrics(const std::string &runId, const std::map<std::string, double> &metrics, std::int64_t step)
+{
+    d->requireRun(runId);
+    d->write([&] {
+        auto fin = d->db.prepare(R"(INSERT INTO run_summary(run_id, key, final_value, final_step)
+            VALUES (?1, ?2, ?3, ?4) ON CONFLICT(run_id, key) DO UPDATE SET final_value = excluded.final_value,
+            final_step = excluded.final_step)");
+        for (const auto &[key, value] : metrics)
+            fin.bind(1, runId).bind(2, key).bind(3, value).bind(4, step).run();
+    });
+}
+
 void RunStore::setStatus(const std::string &runId, RunStatus status, const std::string &message)
 {
     d->requireRun(runId);

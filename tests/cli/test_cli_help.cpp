@@ -44,11 +44,12 @@ private Q_SLOTS:
         row("validate", "--config --json");
         row("estimate", "--config --budget-gb --json");
         row("import-hf", "--config --out");
-        row("inspect", "attention sanity testset serve");
+        row("inspect", "attention sanity testset evaluate serve");
         row("inspect attention", "--run --project --run-id --checkpoint --sample --split --caption-class --scale "
                                  "--template --gradients --data-dir --out");
         row("inspect sanity", "--run --project --run-id --checkpoint --samples --data-dir --json");
         row("inspect testset", "--run --project --run-id --checkpoint --samples --data-dir --out");
+        row("inspect evaluate", "--run --project --run-id --checkpoint --data-dir");
         row("inspect serve", "--run --project --run-id --checkpoint --data-dir");
         row("project", "init info runs show export import-segments validate recover");
         row("project init", "DIR --name --scenario --description --storage --json");

@@ -1,6 +1,6 @@
 // seekbench-cli inspect as a user runs it: train the tiny cross-modal example into a
-// project, then inspect attention as JSON and as a PNG overlay; bad requests exit 2
-// with a message naming the problem.
+// project, then inspect attention as JSON and as a PNG overlay, and score the held-out
+// test split; bad requests exit 2 with a message naming the problem.
 
 #include <QtTest>
 
@@ -34,6 +34,7 @@ class TestCliInspect : public QObject
 
     QTemporaryDir m_dir;
     QString m_project;
+    QByteArray m_trainOut; // the train verb's events
 
 private Q_SLOTS:
     void initTestCase()
@@ -53,6 +54,46 @@ private Q_SLOTS:
         const auto r = runCli({QStringLiteral("train"), QStringLiteral("--config"), out.fileName(),
                                QStringLiteral("--project"), m_project, QStringLiteral("--name"), QStringLiteral("cm")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
+        m_trainOut = r.out;
+    }
+
+    // train scored the test split once, at the end, as test/* (never in an eval event);
+    // inspect evaluate scores it again on the same checkpoint and records it in the store.
+    void evaluateScoresTheHeldOutTestSplit()
+    {
+        QJsonObject end;
+        for (const QByteArray &line : m_trainOut.split('\n')) {
+            const QJsonObject ev = QJsonDocument::fromJson(line).object();
+            if (ev.value(QStringLiteral("event")).toString() == QStringLiteral("eval"))
+                QVERIFY2(!line.contains("test"), line.constData());
+            if (ev.value(QStringLiteral("event")).toString() == QStringLiteral("end"))
+                end = ev;
+        }
+        const QJsonObject final = end.value(QStringLiteral("final")).toObject();
+        QVERIFY2(final.contains(QStringLiteral("test/accuracy")), m_trainOut.constData());
+        QVERIFY(final.contains(QStringLiteral("eval/accuracy")));
+        QCOMPARE(end.value(QStringLiteral("test")).toObject().value(QStringLiteral("samples")).toInt(), 256);
+
+        const QString runId
+            = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        const auto r = runCli({QStringLiteral("inspect"), QStringLiteral("evaluate"), QStringLiteral("--project"),
+                               m_project, QStringLiteral("--run-id"), runId});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject test = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(test.value(QStringLiteral("format")).toString(), QStringLiteral("seekbench-test-1"));
+        QCOMPARE(test.value(QStringLiteral("checkpoint")).toString(),
+                 end.value(QStringLiteral("test")).toObject().value(QStringLiteral("checkpoint")).toString());
+        const QJsonObject metrics = test.value(QStringLiteral("metrics")).toObject();
+        QVERIFY(!metrics.contains(QStringLiteral("eval/accuracy")));
+        QCOMPARE(metrics.value(QStringLiteral("test/accuracy")).toDouble(),
+                 final.value(QStringLiteral("test/accuracy")).toDouble());
+        const auto show = runCli(
+            {QStringLiteral("project"), QStringLiteral("show"), m_project, runId, QStringLiteral("--json")});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject summary
+            = QJsonDocument::fromJson(show.out).object().value(QStringLiteral("metrics")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("test/accuracy")).toObject().value(QStringLiteral("final")).toDouble(),
+                 metrics.value(QStringLiteral("test/accuracy")).toDouble());
     }
 
     void attentionAsJsonAndPng()
@@ -222,6 +263,9 @@ private Q_SLOTS:
             << QStringLiteral("no run folder /nonexistent/run");
         QTest::newRow("serve: no checkpoint")
             << QStringList{QStringLiteral("serve"), QStringLiteral("--run"), QStringLiteral("OUT")}
+            << QStringLiteral("no checkpoint in");
+        QTest::newRow("evaluate: no checkpoint")
+            << QStringList{QStringLiteral("evaluate"), QStringLiteral("--run"), QStringLiteral("OUT")}
             << QStringLiteral("no checkpoint in");
         QTest::newRow("testset: bad count")
             << QStringList{QStringLiteral("testset"), QStringLiteral("--run"), QStringLiteral("RUN"),

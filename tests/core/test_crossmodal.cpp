@@ -1,9 +1,11 @@
 // The cross-modal model: parameter estimate equals the built model, attention capture
 // (rows sum to 1, shapes follow the config, capture on and off give bit-identical
-// outputs), the inspection API, and a short real training run through the trainer.
+// outputs), the inspection API, a short real training run through the trainer, and the
+// held-out protocol: a validation split for evaluation, the test split scored once.
 
 #include <torch/torch.h> // torch first, then Qt
 
+#include "checkpoint.h"
 #include "crossmodal_data.h"
 #include "crossmodal_model.h"
 #include "model.h"
@@ -11,12 +13,15 @@
 #include "seekbench/config/estimates.h"
 #include "seekbench/config/validation.h"
 #include "seekbench/engine/attention_inspect.h"
+#include "seekbench/engine/held_out_test.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/formats/checkpoint_file.h"
 
 #include <QtTest>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
 
 using namespace seekbench;
 using namespace seekbench::engine;
@@ -280,6 +285,143 @@ private Q_SLOTS:
         QVERIFY(torch::equal(out[1], images[1]));
         QCOMPARE(out[2][0][0][27].item<float>(), 4.0f);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, mirrorImages(images, {true}));
+    }
+
+    // The validation split: held out of the training file (disjoint from the training
+    // images, together all of them), stratified by class, and drawn with data.seed.
+    void validationSplitIsStratifiedSeededAndDisjoint()
+    {
+        RunConfig c = tinyConfig();
+        c.data.train_samples = 60000;
+        c.data.validation_samples = 1000;
+        c.data.eval_samples = 10;
+        const FashionPairs d = loadFashionPairs(c);
+        QCOMPARE(d.validation.count(), std::int64_t(1000));
+        QCOMPARE(d.train.count(), std::int64_t(59000));
+        std::array<int, kFashionClasses> perClass{};
+        for (const auto label : d.validation.labels)
+            ++perClass[label];
+        for (const int n : perClass)
+            QCOMPARE(n, 100); // the file holds 6,000 of each class
+        std::set<std::int64_t> held(d.validation.fileIndex.begin(), d.validation.fileIndex.end());
+        QCOMPARE(held.size(), std::size_t(1000));
+        for (const auto i : d.train.fileIndex)
+            QVERIFY(!held.count(i));
+        QCOMPARE(held.size() + d.train.fileIndex.size(), std::size_t(60000));
+        // Each image is the file's image at its index.
+        const LabelledImages file = readFashionMnist(c.crossmodal.data_dir, "train");
+        for (const std::int64_t k : {std::int64_t(0), std::int64_t(999)}) {
+            const auto i = std::size_t(d.validation.fileIndex[std::size_t(k)]);
+            QCOMPARE(d.validation.labels[std::size_t(k)], file.labels[i]);
+            QVERIFY(std::equal(file.pixels.begin() + std::ptrdiff_t(i * 784),
+                               file.pixels.begin() + std::ptrdiff_t((i + 1) * 784),
+                               d.validation.pixels.begin() + std::ptrdiff_t(k * 784)));
+        }
+        // The same seed draws the same images, another seed others.
+        QCOMPARE(validationIndices(file.labels, 1000, c.data.seed), d.validation.fileIndex);
+        const auto other = validationIndices(file.labels, 1000, c.data.seed + 1);
+        QCOMPARE(other.size(), std::size_t(1000));
+        QVERIFY(other != d.validation.fileIndex);
+        // Uneven classes: shares rounded by largest remainders (3.5 and 1.5: the tie goes
+        // to the lower class).
+        const std::vector<std::uint8_t> uneven{0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
+        const auto five = validationIndices(uneven, 5, 1);
+        QCOMPARE(five.size(), std::size_t(5));
+        QCOMPARE(std::count_if(five.begin(), five.end(), [&](std::int64_t i) { return uneven[std::size_t(i)] == 1; }),
+                 std::ptrdiff_t(1));
+        QVERIFY(std::is_sorted(five.begin(), five.end()));
+    }
+
+    void badValidationSamplesAreNamed_data()
+    {
+        QTest::addColumn<int>("samples");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("zero") << 0 << "data.validation_samples: 0 is out of range";
+        QTest::newRow("negative") << -5 << "data.validation_samples: -5 is out of range";
+        QTest::newRow("the whole training split")
+            << 60000 << "data.validation_samples: 60000 is out of range; must be between 1 and 59999";
+    }
+
+    void badValidationSamplesAreNamed()
+    {
+        QFETCH(int, samples);
+        QFETCH(QString, message);
+        const auto load = parseRunConfig(
+            "data:\n  kind: fashion_mnist_pairs\n  validation_samples: " + std::to_string(samples) + "\n");
+        ConfigIssues issues = load.issues;
+        if (issues.empty())
+            issues = validate(load.config, {});
+        QStringList texts;
+        for (const auto &i : issues)
+            texts << QString::fromStdString(describe(i));
+        QVERIFY2(texts.join(u'\n').contains(message), qPrintable(texts.join(u'\n')));
+        // The data loader refuses it as well (a smaller training file, a config not validated).
+        RunConfig c = tinyConfig();
+        c.data.validation_samples = samples;
+        try {
+            loadFashionPairs(c);
+            QFAIL("loadFashionPairs accepted the count");
+        } catch (const std::invalid_argument &e) {
+            QVERIFY2(std::string(e.what()).find("data.validation_samples") != std::string::npos, e.what());
+        }
+    }
+
+    // Training evaluates the validation split only (eval/*, early stopping, keep-best); the
+    // test split is scored once at the end, on the kept-best checkpoint, as test/*. The
+    // counts 301 and 200 show which split each figure is over: an accuracy k/301 with
+    // 0 < k < 301 is never a multiple of 1/200.
+    void trainingEvaluatesValidationAndScoresTestOnce()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path out = dir.path().toStdString();
+        TrainRequest req;
+        req.config = tinyConfig();
+        req.config.data.validation_samples = 301;
+        req.config.data.eval_samples = 200;
+        req.config.training.max_steps = 40;
+        req.config.training.warmup_steps = 2;
+        req.config.training.eval_every = 20;
+        req.config.training.eval_batches = 0;
+        req.config.training.checkpoint_every = 0;
+        req.config.training.keep_best = true;
+        req.outDir = out;
+        std::vector<nlohmann::json> evals, ends;
+        req.onEvent = [&](const RunEvent &ev) {
+            if (ev.kind == "eval")
+                evals.push_back(nlohmann::json::parse(ev.json));
+            if (ev.kind == "end")
+                ends.push_back(nlohmann::json::parse(ev.json));
+        };
+        const TrainResult r = trainAndTest(req);
+        QCOMPARE(QString::fromLatin1(toString(r.status)), QStringLiteral("finished"));
+        QCOMPARE(int(evals.size()), 2);
+        QCOMPARE(int(ends.size()), 1); // held back, then sent once with the test figures
+        auto isCount = [](double accuracy, int n) { return std::abs(accuracy * n - std::round(accuracy * n)) < 1e-6; };
+        for (const auto &e : evals) {
+            const double acc = e.at("accuracy").get<double>();
+            QVERIFY2(acc > 0 && acc < 1 && isCount(acc, 301) && !isCount(acc, 200), qPrintable(QString::number(acc)));
+        }
+        for (const char *key : {"test/loss", "test/accuracy", "test/match_accuracy", "test/gate_image"}) {
+            QVERIFY2(r.finalMetrics.count(key), key);
+            QVERIFY2(!r.bestMetrics.count(key), key);
+            QCOMPARE(ends[0].at("final").at(key).get<double>(), r.finalMetrics.at(key));
+        }
+        const double testAcc = r.finalMetrics.at("test/accuracy");
+        QVERIFY2(isCount(testAcc, 200), qPrintable(QString::number(testAcc)));
+        QVERIFY(r.finalMetrics.at("eval/loss") != r.finalMetrics.at("test/loss"));
+        // Scored on the kept best, which the default choice of `inspect evaluate` finds too.
+        const auto best = heldOutTestCheckpoint(out);
+        QVERIFY(best);
+        QVERIFY(nlohmann::json::parse(readCheckpointInfo(*best).headerJson).value("best", false));
+        const auto &test = ends[0].at("test");
+        QCOMPARE(test.at("checkpoint").get<std::string>(), best->string());
+        QCOMPARE(test.at("samples").get<int>(), 200);
+        const HeldOutTest again = scoreHeldOutTest(*best);
+        QCOMPARE(again.step, test.at("step").get<std::int64_t>());
+        for (const auto &[key, value] : again.metrics)
+            QVERIFY2(std::abs(value - r.finalMetrics.at(key)) < 1e-9, key.c_str());
+        // A run of another kind has no test split to score.
+        QVERIFY(!hasHeldOutTest(RunConfig{}));
     }
 
     // The captions of mirrored training images describe the mirror: on real images, the

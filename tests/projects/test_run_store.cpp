@@ -104,6 +104,30 @@ private Q_SLOTS:
         QCOMPARE(run.configYaml, std::string(kConfig));
     }
 
+    // Figures scored after a run's end (a held-out test split, `inspect evaluate`) join its
+    // summary beside the trainer's own; status and the other figures stay, a second score
+    // replaces the first.
+    void addFinalMetricsKeepsTheRunsEnd()
+    {
+        auto p = makeProject(tempPath(m_tmp, "final"));
+        RunStore store(p);
+        const auto id = makeRun(store, "cm", 0.001, "running");
+        store.finishRun(id, seekbench::RunStatus::Finished, "", {{"eval/accuracy", 0.9}}, {{"eval/accuracy", 0.91}});
+        store.addFinalMetrics(id, {{"test/accuracy", 0.88}, {"test/loss", 0.3}}, 40);
+        store.addFinalMetrics(id, {{"test/accuracy", 0.87}}, 50);
+        const RunRecord run = store.run(id);
+        QCOMPARE(run.status, seekbench::RunStatus::Finished);
+        QCOMPARE(*run.summary.at("eval/accuracy").finalValue, 0.9);
+        QCOMPARE(*run.summary.at("eval/accuracy").bestValue, 0.91);
+        QCOMPARE(*run.summary.at("test/accuracy").finalValue, 0.87);
+        QCOMPARE(*run.summary.at("test/loss").finalValue, 0.3);
+        QVERIFY(!run.summary.at("test/accuracy").bestValue);
+        RunFilter f;
+        f.finalMetrics = {RunFilter::Condition::parse("test/accuracy>0.8", "--metric")};
+        QCOMPARE(names(store.listRuns(f)), (std::vector<std::string>{"cm"}));
+        QVERIFY_THROWS_EXCEPTION(ProjectError, store.addFinalMetrics("no-such-run", {{"test/accuracy", 1.0}}, 0));
+    }
+
     void filters()
     {
         auto p = makeProject(tempPath(m_tmp, "filters"));

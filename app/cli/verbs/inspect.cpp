@@ -1,4 +1,4 @@
-// inspect attention | sanity | testset | serve: attention capture of a trained cross-modal
+// inspect attention | sanity | testset | evaluate | serve: attention capture of a trained cross-modal
 // run, headless; serve is the desktop inspector's helper process (inspect_serve.h).
 // The work is in the engine (seekbench/engine/attention_inspect.h) and core_api (JSON,
 // overlay, PNG); this file parses arguments and finds the run's checkpoint.
@@ -8,12 +8,14 @@
 #include "verbs/verbs.h"
 
 #include "seekbench/engine/attention_inspect.h"
+#include "seekbench/engine/held_out_test.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/formats/idx_file.h"
 #include "seekbench/inspection/attention_inspection.h"
 #include "seekbench/inspection/inspection_protocol.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_layout.h"
+#include "seekbench/projects/run_store.h"
 
 #include <nlohmann/json.hpp>
 
@@ -162,6 +164,23 @@ int inspectTestSetCommand(const InspectOptions &o)
     return ExitOk;
 }
 
+// The held-out test split scored once on the run's checkpoint (held_out_test.h); with
+// --project and --run-id its test/* figures join the run's final figures in the store.
+int inspectEvaluateCommand(const InspectOptions &o)
+{
+    const fs::path runDir = runFolder(o);
+    const auto checkpoint = o.checkpoint ? std::optional(checkpointOf(o, runDir)) : heldOutTestCheckpoint(runDir);
+    if (!checkpoint)
+        throw BadInput("no checkpoint in " + checkpointsDir(runDir).string());
+    const HeldOutTest test = scoreHeldOutTest(*checkpoint, o.dataDir.value_or(""));
+    if (o.project) {
+        const projects::Project project = projects::Project::open(*o.project);
+        projects::RunStore(project).addFinalMetrics(*o.runId, test.metrics, test.step);
+    }
+    std::cout << toJson(test) << "\n";
+    return ExitOk;
+}
+
 int inspectServeCommand(const CLI::App &verb, const InspectOptions &o)
 {
     std::unique_ptr<AttentionSession> session;
@@ -210,7 +229,9 @@ CLI::App *addInspectVerb(CLI::App &inspect, const std::string &name, const std::
     addOption(*verb, "--run", o->run, "the run folder")->type_name("DIR");
     addProjectOption(*verb, o->project, "the project folder (with --run-id)");
     addOption(*verb, "--run-id", o->runId, "the run's id in the project")->type_name("ID");
-    addOption(*verb, "--checkpoint", o->checkpoint, "a checkpoint inside the run folder (default: the newest)")
+    addOption(*verb, "--checkpoint", o->checkpoint,
+              name == "evaluate" ? "a checkpoint inside the run folder (default: the kept best, else the newest)"
+                                 : "a checkpoint inside the run folder (default: the newest)")
         ->type_name("FILE");
     if (takes & Sample)
         addOption(*verb, "--sample", o->sample, "the sample's index in the split (required)")->type_name("N");
@@ -243,7 +264,7 @@ void registerInspectVerbs(CLI::App &root, int &exitCode)
 {
     CLI::App *inspect
         = addVerbGroup(root, "inspect", "attention capture of a trained cross-modal run",
-                       "attention | sanity | testset | serve",
+                       "attention | sanity | testset | evaluate | serve",
                        "seekbench-cli inspect attention --project DIR --run-id ID --sample 3 --out map.png");
     struct Spec
     {
@@ -261,6 +282,8 @@ void registerInspectVerbs(CLI::App &root, int &exitCode)
         {"testset", "the test split's predictions and confusion as JSON",
          "seekbench-cli inspect testset --run DIR --samples 1000 --out testset.json", Samples | Out,
          inspectTestSetCommand},
+        {"evaluate", "the held-out test split scored once (test/*), recorded in the project with --run-id",
+         "seekbench-cli inspect evaluate --project DIR --run-id ID", 0, inspectEvaluateCommand},
     };
     for (const Spec &spec : specs) {
         auto o = std::make_shared<InspectOptions>();

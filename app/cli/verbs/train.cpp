@@ -10,6 +10,7 @@
 #include "verbs/verbs.h"
 
 #include "seekbench/config/validation.h"
+#include "seekbench/engine/held_out_test.h"
 #include "seekbench/engine/launcher.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/projects/distributed_start.h"
@@ -190,7 +191,7 @@ int trainVerb(const TrainArgs &o)
         progress.onEvent(ev);
     };
     const auto started = std::chrono::steady_clock::now();
-    const TrainResult result = train(request);
+    const TrainResult result = trainAndTest(request); // train(), and a held-out test split scored once
     std::fflush(stdout);
     if (session) {
         try {

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 namespace seekbench::engine {
@@ -10,13 +11,34 @@ namespace {
 
 constexpr double kMean = 0.2860, kStd = 0.3530; // Fashion-MNIST pixel statistics
 
-FashionSplit makeSplit(const LabelledImages &all, std::int64_t count, const AttributeThresholds &thresholds)
+// The images of `all` at `indices`, in that order.
+LabelledImages subset(const LabelledImages &all, const std::vector<std::int64_t> &indices)
+{
+    LabelledImages out;
+    out.rows = all.rows;
+    out.cols = all.cols;
+    out.count = std::int64_t(indices.size());
+    const std::size_t px = std::size_t(all.rows) * std::size_t(all.cols);
+    out.pixels.reserve(indices.size() * px);
+    out.labels.reserve(indices.size());
+    for (const std::int64_t i : indices) {
+        const auto from = all.pixels.begin() + std::ptrdiff_t(std::size_t(i) * px);
+        out.pixels.insert(out.pixels.end(), from, from + std::ptrdiff_t(px));
+        out.labels.push_back(all.labels[std::size_t(i)]);
+    }
+    return out;
+}
+
+// The first `count` images of `all`; fileIndex[i] is the index of image i in its file.
+FashionSplit makeSplit(const LabelledImages &all, std::int64_t count, const AttributeThresholds &thresholds,
+                       const std::vector<std::int64_t> &fileIndex)
 {
     FashionSplit s;
     count = std::min<std::int64_t>(count, all.count);
     const std::size_t px = std::size_t(all.rows) * std::size_t(all.cols);
     s.pixels.assign(all.pixels.begin(), all.pixels.begin() + std::ptrdiff_t(count * std::int64_t(px)));
     s.labels.assign(all.labels.begin(), all.labels.begin() + count);
+    s.fileIndex.assign(fileIndex.begin(), fileIndex.begin() + count);
     s.attributes.reserve(std::size_t(count));
     s.mirroredAttributes.reserve(std::size_t(count));
     for (std::int64_t i = 0; i < count; ++i) {
@@ -34,6 +56,13 @@ FashionSplit makeSplit(const LabelledImages &all, std::int64_t count, const Attr
     return s;
 }
 
+std::vector<std::int64_t> allIndices(std::int64_t n)
+{
+    std::vector<std::int64_t> v(std::size_t(n));
+    std::iota(v.begin(), v.end(), 0);
+    return v;
+}
+
 std::uint64_t fnv(std::uint64_t h, const std::uint8_t *p, std::size_t n)
 {
     for (std::size_t i = 0; i < n; ++i)
@@ -43,17 +72,73 @@ std::uint64_t fnv(std::uint64_t h, const std::uint8_t *p, std::size_t n)
 
 } // namespace
 
+std::vector<std::int64_t> validationIndices(const std::vector<std::uint8_t> &labels, std::int64_t count,
+                                            std::uint64_t seed)
+{
+    const auto n = std::int64_t(labels.size());
+    count = std::clamp<std::int64_t>(count, 0, n);
+    std::vector<std::vector<std::int64_t>> byClass;
+    for (std::int64_t i = 0; i < n; ++i) {
+        const std::size_t c = labels[std::size_t(i)];
+        if (byClass.size() <= c)
+            byClass.resize(c + 1);
+        byClass[c].push_back(i);
+    }
+    // Largest remainders: each class's exact share floored, the rest to the largest
+    // fractions (the lower class first on ties).
+    std::vector<std::int64_t> quota(byClass.size());
+    std::vector<std::pair<std::int64_t, std::size_t>> fractions; // (-remainder numerator, class)
+    std::int64_t given = 0;
+    for (std::size_t c = 0; c < byClass.size(); ++c) {
+        const std::int64_t exact = count * std::int64_t(byClass[c].size());
+        quota[c] = n > 0 ? exact / n : 0;
+        given += quota[c];
+        fractions.push_back({n > 0 ? -(exact % n) : 0, c});
+    }
+    std::sort(fractions.begin(), fractions.end());
+    for (std::size_t k = 0; given < count && k < fractions.size(); ++k, ++given)
+        ++quota[fractions[k].second];
+    std::mt19937_64 rng(seed ^ 0x56414c4944ull); // "VALID": apart from the other streams of data.seed
+    std::vector<std::int64_t> out;
+    out.reserve(std::size_t(count));
+    for (std::size_t c = 0; c < byClass.size(); ++c) {
+        auto members = byClass[c];
+        std::shuffle(members.begin(), members.end(), rng);
+        out.insert(out.end(), members.begin(), members.begin() + std::ptrdiff_t(quota[c]));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 FashionPairs loadFashionPairs(const RunConfig &config, bool withTrain)
 {
     const auto &dir = config.crossmodal.data_dir;
     FashionPairs d;
-    const LabelledImages train = readFashionMnist(dir, "train");
-    d.thresholds = AttributeThresholds::fit(train);
-    if (withTrain)
-        d.train = makeSplit(train, config.data.train_samples, d.thresholds);
-    d.test = makeSplit(readFashionMnist(dir, "test"), config.data.eval_samples, d.thresholds);
+    const LabelledImages file = readFashionMnist(dir, "train");
+    const std::int64_t held = config.data.validation_samples;
+    if (held < 1 || held >= file.count)
+        throw std::invalid_argument("data.validation_samples: " + std::to_string(held)
+                                    + " must be at least 1 and leave training images (the training split in " + dir
+                                    + " has " + std::to_string(file.count) + ")");
+    const auto validation = validationIndices(file.labels, held, config.data.seed);
+    std::vector<std::int64_t> training;
+    training.reserve(std::size_t(file.count - held));
+    for (std::int64_t i = 0, v = 0; i < file.count; ++i) {
+        if (v < std::int64_t(validation.size()) && validation[std::size_t(v)] == i)
+            ++v;
+        else
+            training.push_back(i);
+    }
+    const LabelledImages trainImages = subset(file, training);
+    d.thresholds = AttributeThresholds::fit(trainImages);
+    if (withTrain) {
+        d.train = makeSplit(trainImages, config.data.train_samples, d.thresholds, training);
+        d.validation = makeSplit(subset(file, validation), held, d.thresholds, validation);
+    }
+    const LabelledImages test = readFashionMnist(dir, "test");
+    d.test = makeSplit(test, config.data.eval_samples, d.thresholds, allIndices(test.count));
     std::uint64_t h = 1469598103934665603ull;
-    for (const auto *s : {&d.train, &d.test}) {
+    for (const auto *s : {&d.train, &d.validation, &d.test}) {
         h = fnv(h, s->pixels.data(), s->pixels.size());
         h = fnv(h, s->labels.data(), s->labels.size());
     }

@@ -1,6 +1,7 @@
 #include "crossmodal_task.h"
 
 #include "autocast.h"
+#include "checkpoint.h"
 #include "crossmodal_data.h"
 #include "crossmodal_model.h"
 
@@ -26,10 +27,13 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b)
 class CrossModalTask final : public TrainingTask
 {
 public:
-    CrossModalTask(const RunConfig &config, int rank, int worldSize)
-        : m_cfg(config), m_rank(rank), m_worldSize(worldSize), m_data(loadFashionPairs(config)), m_model(config)
+    // Without `withTrain` the task only scores the test split (scoreCrossModalTest).
+    CrossModalTask(const RunConfig &config, int rank, int worldSize, bool withTrain = true)
+        : m_cfg(config), m_rank(rank), m_worldSize(worldSize), m_data(loadFashionPairs(config, withTrain)),
+          m_model(config)
     {
-        shuffle();
+        if (withTrain)
+            shuffle();
     }
 
     torch::nn::Module &module() override { return *m_model; }
@@ -97,7 +101,7 @@ public:
         }
         const double w = m_cfg.crossmodal.template_loss_weight;
         if (w > 0) {
-            // The test split is classified by scoring against the ten class templates; train
+            // Evaluation classifies by scoring against the ten class templates; train
             // that decision directly, on the same image encoding.
             // On the first share of the (shuffled) batch only, when template_loss_share < 1.
             const auto scored
@@ -120,14 +124,31 @@ public:
         shuffle();
     }
 
+    // Training evaluates the validation split (held out of the training images): eval/*,
+    // early stopping and keep-best never see the test split.
     std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &reduceSum) override
     {
+        return evaluateSplit(m_data.validation, m_cfg.training.eval_batches, "eval/", ctx, reduceSum);
+    }
+
+    // The test split, every batch, as test/*: scored once, on the final or kept-best model.
+    std::map<std::string, double> evaluateTest(const StepContext &ctx)
+    {
+        return evaluateSplit(m_data.test, 0, "test/", ctx, [](std::vector<double> v) { return v; });
+    }
+
+    std::int64_t testSamples() const { return m_data.test.count(); }
+
+    // eval/loss, eval/accuracy, ... over the first `maxBatches` batches of `split` (all for 0).
+    std::map<std::string, double> evaluateSplit(const FashionSplit &split, std::int64_t maxBatches,
+                                                const std::string &prefix, const StepContext &ctx,
+                                                const ReduceSum &reduceSum)
+    {
         const auto &t = m_cfg.training;
-        const auto &split = m_data.test;
         const std::int64_t n = split.count();
         std::int64_t batches = (n + t.batch_size - 1) / t.batch_size;
-        if (t.eval_batches > 0)
-            batches = std::min<std::int64_t>(batches, t.eval_batches);
+        if (maxBatches > 0)
+            batches = std::min<std::int64_t>(batches, maxBatches);
         double lossSum = 0, samples = 0, correct = 0, matched = 0, gateImage = 0, headCorrect = 0;
         const bool head = m_cfg.crossmodal.image_loss_weight > 0;
         const EncodedCaptions &templates = templatesOn(ctx.device);
@@ -144,7 +165,7 @@ public:
                 correct += logits.argmax(1).eq(labels).sum().item<double>();
                 continue;
             }
-            // Matching: fixed negatives per test image (seeded by data.seed and the index).
+            // Matching: fixed negatives per image (seeded by data.seed and its index in the split).
             std::vector<std::vector<std::string>> captions;
             for (std::int64_t i = lo; i < hi; ++i) {
                 std::mt19937_64 rng(mix(m_cfg.data.seed, std::uint64_t(i)));
@@ -166,12 +187,13 @@ public:
         }
         const auto totals = reduceSum({lossSum, samples, correct, matched, gateImage, headCorrect});
         const double count = std::max(1.0, totals[1]);
-        std::map<std::string, double> metrics{{"eval/loss", totals[0] / count}, {"eval/accuracy", totals[2] / count}};
+        std::map<std::string, double> metrics{{prefix + "loss", totals[0] / count},
+                                              {prefix + "accuracy", totals[2] / count}};
         if (!m_model->imageOnly()) {
-            metrics["eval/match_accuracy"] = totals[3] / count;
-            metrics["eval/gate_image"] = totals[4] / count;
+            metrics[prefix + "match_accuracy"] = totals[3] / count;
+            metrics[prefix + "gate_image"] = totals[4] / count;
             if (head)
-                metrics["eval/image_head_accuracy"] = totals[5] / count;
+                metrics[prefix + "image_head_accuracy"] = totals[5] / count;
         }
         return metrics;
     }
@@ -294,6 +316,20 @@ private:
 std::unique_ptr<TrainingTask> makeCrossModalTask(const RunConfig &config, int rank, int worldSize)
 {
     return std::make_unique<CrossModalTask>(config, rank, worldSize);
+}
+
+std::map<std::string, double> scoreCrossModalTest(const RunConfig &config, const std::string &payload,
+                                                  const std::string &source, const StepContext &ctx,
+                                                  std::int64_t *samples)
+{
+    CrossModalTask task(config, 0, 1, /*withTrain=*/false);
+    if (samples)
+        *samples = task.testSamples();
+    loadModelWeights(payload, source, task.module());
+    task.module().to(ctx.device);
+    task.module().eval();
+    torch::NoGradGuard noGrad;
+    return task.evaluateTest(ctx);
 }
 
 } // namespace seekbench::engine

@@ -41,6 +41,8 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Classes of the synthetic task."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Training samples."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Evaluation samples."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Fashion-MNIST: training images held out for evaluation, early stopping and keep-best."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Tokens per sample."),
     QT_TRANSLATE_NOOP("ConfigSchema", "0 easy .. 1 hard: noise, distractors and label noise."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Seed of the data generator."),

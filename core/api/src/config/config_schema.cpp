@@ -202,6 +202,8 @@ std::vector<ConfigField> buildSchema()
     b.add("data.num_classes", "data", d, &DataConfig::num_classes, "Classes of the synthetic task.", 2, 64);
     b.add("data.train_samples", "data", d, &DataConfig::train_samples, "Training samples.", 1, big);
     b.add("data.eval_samples", "data", d, &DataConfig::eval_samples, "Evaluation samples.", 1, big);
+    b.add("data.validation_samples", "data", d, &DataConfig::validation_samples,
+          "Fashion-MNIST: training images held out for evaluation, early stopping and keep-best.", 1, big);
     b.add("data.seq_len", "data", d, &DataConfig::seq_len, "Tokens per sample.", 4, 1 << 20);
     b.add("data.difficulty", "data", d, &DataConfig::difficulty,
           "0 easy .. 1 hard: noise, distractors and label noise.", 0.0, 1.0);

@@ -154,6 +154,9 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
             issues.push_back({"data.train_samples",
                               "exceeds",
                               {std::to_string(d.train_samples), "the Fashion-MNIST training split", "60000"}});
+        if (d.validation_samples >= 60000) // the rest of the training split is what trains
+            issues.push_back(
+                {"data.validation_samples", "out_of_range", {std::to_string(d.validation_samples), "1", "59999"}});
         if (d.eval_samples > 10000)
             issues.push_back({"data.eval_samples",
                               "exceeds",

@@ -38,6 +38,9 @@ public:
     void finishRun(const std::string &runId, RunStatus status, const std::string &message,
                    const std::map<std::string, double> &finalMetrics = {},
                    const std::map<std::string, double> &bestMetrics = {});
+    // Final figures computed after the run's end (its held-out test split's test/*, scored
+    // by `inspect evaluate`): added to or replacing those of its summary, status untouched.
+    void addFinalMetrics(const std::string &runId, const std::map<std::string, double> &metrics, std::int64_t step);
     void setStatus(const std::string &runId, RunStatus status, const std::string &message = {});
     void heartbeat(const std::string &runId);
     // Records which process writes the run now (a launcher created the row, the trainer

@@ -58,6 +58,9 @@ struct DataConfig
     int num_classes = 4;
     int train_samples = 4096;
     int eval_samples = 512;
+    // fashion_mnist_pairs: training images held out (stratified by class, drawn with
+    // `seed`) for evaluation during training, early stopping and keep-best.
+    int validation_samples = 5000;
     int seq_len = 32;
     double difficulty = 0.3; // 0 easy .. 1 hard: noise, distractors, label noise
     std::uint64_t seed = 1234;
