@@ -58,7 +58,7 @@ FashionSplit makeSplit(const LabelledImages &all, std::int64_t count, const Attr
 
 std::vector<std::int64_t> allIndices(std::int64_t n)
 {
-    std::vector<std::int64_t> v(std::size_t(n));
+    std::vector<std::int64_t> v(static_cast<std::size_t>(n));
     std::iota(v.begin(), v.end(), 0);
     return v;
 }
