@@ -157,7 +157,7 @@ private Q_SLOTS:
 
     void resumeRefusesFinishedRun()
     {
-        const fs::path dir = tempPath(m_tmp, "finished");
+        const fs::path dir = tempPath(m_tmp, "resume-finished");
         makeProject(dir);
         std::string id;
         {
