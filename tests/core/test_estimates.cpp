@@ -151,12 +151,12 @@ void TestEstimates::amlEstimateMatchesMeasuredPeak_data()
     QTest::newRow("aml.yaml, 300 accounts") << 300 << 32 << 256 << "fp32";
     QTest::newRow("aml.yaml, 600 accounts, hidden 64") << 600 << 64 << 256 << "fp32";
     QTest::newRow("aml.yaml, 300 accounts, batch 1024") << 300 << 32 << 1024 << "fp32";
-    QTest::newRow("aml.yaml, 600 accounts, bf16") << 600 << 64 << 256 << "bf16";
 }
 
 // The AML graph model on generated data: the estimate for the data's shape against the
 // peak of live CPU tensor bytes while training (the prepared transaction tensors are
-// allocated inside train() and counted on both sides). Tolerance: within 25 %.
+// allocated inside train() and counted on both sides). Tolerance: within 25 % (measured
+// here, fp32: 0.87, 1.04, 1.17).
 void TestEstimates::amlEstimateMatchesMeasuredPeak()
 {
     QFETCH(int, accounts);

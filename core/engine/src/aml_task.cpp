@@ -244,8 +244,9 @@ public:
                                      + at(1)->as<torch::nn::Linear>()->forward(e));
             const auto mOut = F::silu(at(2)->as<torch::nn::Linear>()->forward(s).index_select(0, dst)
                                       + at(3)->as<torch::nn::Linear>()->forward(e));
-            const auto aggIn = torch::zeros_like(s).index_add(0, dst, mIn) / inDeg;
-            const auto aggOut = torch::zeros_like(s).index_add(0, src, mOut) / outDeg;
+            // Under autocast the messages are 16-bit while the states after a norm are fp32.
+            const auto aggIn = torch::zeros_like(s).index_add(0, dst, mIn.to(s.scalar_type())) / inDeg;
+            const auto aggOut = torch::zeros_like(s).index_add(0, src, mOut.to(s.scalar_type())) / outDeg;
             s = ln.forward(s + update.forward(torch::cat({aggIn, aggOut}, -1)));
         }
         // The state a transaction of window w reads: the account at the window's start and
