@@ -5,13 +5,16 @@ For each data seed / training seed pair, through the path a user takes:
 `seekbench-cli project init`, `aml generate --difficulty hard` (camouflaged typologies,
 label noise, typology drift; core/aml/include/seekbench/aml/generator.h) and
 `aml train --config resources/configs/aml.yaml` (training seed replaced). Prints, on the
-months the run reports as held out (test), both models' PR-AUC and recall at FPR 2.1 %
+months the run reports (the test months; the validation months before them choose the
+thresholds), both models' PR-AUC and recall at FPR 2.1 %
 overall and per typology:
   - "recorded": what the run stored (aml_evaluations), against the recorded labels, which
     carry the generator's label noise (missed runs, false reports);
   - "truth": recomputed here from the stored scores against the generator's truth (a
     transaction of a planted pattern is laundering, whatever its label), recall at the
-    best threshold with FPR <= 2.1 % on those rows.
+    best threshold with FPR <= 2.1 % on those rows (an oracle threshold), and the truth's
+    recall and FPR at the threshold the validation months choose for the FPR target from
+    the recorded labels (recomputed here the way core/aml/src/evaluation.cpp chooses it).
 and the wall and CPU time of generate and train (graph model + XGBoost + evaluation).
 Pass --scale 0.1 for a quick smoke run (10 % of the steps; figures then mean little).
 """
@@ -72,16 +75,35 @@ def figures(scores, labels):
     return ap_, rec, sum(labels)
 
 
-def held_out_start(times, months):
-    """heldOutStart() of core/aml/src/features.cpp: the last `months` 30-day months."""
+def period_start(times, months_back):
+    """The start of the last `months_back` 30-day months, counted from the first transaction
+    (amlPeriods() / heldOutStart() of core/aml/src/features.cpp)."""
     t0, t1 = min(times), max(times)
     m = int((t1 - t0) // (30 * 86400)) + 1
-    return t0 + max(0, m - months) * 30 * 86400
+    return t0 + max(0, m - months_back) * 30 * 86400
 
 
-def eval_months(config_text):
-    m = re.search(r"^\s*(?:test_months|eval_months):\s*(\d+)", config_text, re.M)
-    return int(m.group(1)) if m else 2
+def config_months(config_text, key, fallback):
+    m = re.search(rf"^\s*{key}:\s*(\d+)", config_text, re.M)
+    return int(m.group(1)) if m else fallback
+
+
+def fpr_threshold(scores, labels):
+    """The lowest threshold whose FPR stays within the target (best recall), as the product
+    chooses it on the validation months from the recorded labels."""
+    thr, pairs = float("inf"), sorted(zip(scores, labels), key=lambda p: -p[0])
+    neg = max(1, len(labels) - sum(labels))
+    fp, i = 0, 0
+    while i < len(pairs):
+        j = i
+        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
+            fp += 1 - pairs[j][1]
+            j += 1
+        if fp / neg > a.fpr + 1e-12:
+            break
+        thr = pairs[i][0]
+        i = j
+    return thr
 
 
 def one(data_seed, train_seed, base):
@@ -110,13 +132,23 @@ def one(data_seed, train_seed, base):
             (run_id,)):
         recorded[(model, typ)] = (pr, rec, pos, rows)
     tx = db.execute("SELECT id, ts, coalesce(label, -1), typology, pattern FROM aml_transactions ORDER BY id").fetchall()
-    split = held_out_start([t[1] for t in tx], eval_months(text))
+    times = [t[1] for t in tx]
+    test_months = config_months(text, "test_months", config_months(text, "eval_months", 2))
+    split = period_start(times, test_months)
+    val_start = period_start(times, test_months + config_months(text, "validation_months", 0))
     test = {t[0]: t for t in tx if t[1] >= split}
-    truth = {}
+    val = [t for t in tx if val_start <= t[1] < split and t[2] in (0, 1)]
+    truth, at_val = {}, {}
     for model in ("graph", "xgboost"):
         score = dict(db.execute("SELECT tx_id, score FROM aml_scores WHERE run_id = ? AND model = ?", (run_id, model)))
         ids = [i for i in test if i in score]
         truth[(model, "all")] = figures([score[i] for i in ids], [int(test[i][4] is not None) for i in ids])
+        if val:  # the validation months' FPR threshold (recorded labels) applied to the test truth
+            thr = fpr_threshold([score[t[0]] for t in val], [t[2] for t in val])
+            planted = [i for i in ids if test[i][4] is not None]
+            normal = [i for i in ids if test[i][4] is None]
+            at_val[model] = (sum(score[i] >= thr for i in planted) / max(1, len(planted)),
+                             sum(score[i] >= thr for i in normal) / max(1, len(normal)), thr)
         for typ in sorted({test[i][3] for i in ids if test[i][3]}):
             sub = [i for i in ids if test[i][4] is None or test[i][3] == typ]
             truth[(model, typ)] = figures([score[i] for i in sub], [int(test[i][4] is not None) for i in sub])
@@ -127,6 +159,7 @@ def one(data_seed, train_seed, base):
             "test_rows": len(test), "test_labelled": labelled, "test_planted": planted, "test_caught": caught,
             "generate_wall_s": gen_wall, "generate_cpu_s": gen_cpu, "train_wall_s": wall, "train_cpu_s": cpu_s,
             "graph_train_s": final.get("aml/graph_train_seconds"), "xgb_train_s": final.get("aml/xgb_train_seconds"),
+            "truth_at_validation_threshold": at_val,
             "recorded": {f"{m}/{t}": v for (m, t), v in recorded.items()},
             "truth": {f"{m}/{t}": v for (m, t), v in truth.items()}}
 
@@ -150,6 +183,9 @@ def report(r):
         tru = (f"{tg[0]:8.4f} / {tx[0]:.4f} {tg[1]:11.3f} / {tx[1]:.3f} {tg[2]:5d}" if tg and tx
                else f"{'-':>18} {'-':>20} {'-':>5}")
         print(f"{s:16} {rec}  {tru}")
+    for m, (rec, fpr, thr) in r["truth_at_validation_threshold"].items():
+        print(f"{m}: at the validation months' FPR {a.fpr * 100}% threshold {thr:.4f}: test recall (truth) {rec:.3f}, "
+              f"test FPR (truth) {fpr * 100:.2f}%")
     sys.stdout.flush()
 
 
