@@ -284,7 +284,9 @@ private Q_SLOTS:
             } catch (const std::invalid_argument &e) {
                 const QString what = QString::fromUtf8(e.what());
                 QVERIFY2(what.contains(QStringLiteral("has %1 months").arg(months)), e.what());
-                QVERIFY2(what.contains(QLatin1String("aml.validation_months")) && what.contains(QLatin1String("aml.test_months")), e.what());
+                QVERIFY2(what.contains(QLatin1String("aml.validation_months"))
+                             && what.contains(QLatin1String("aml.test_months")),
+                         e.what());
             }
             return;
         }

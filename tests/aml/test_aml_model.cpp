@@ -181,7 +181,8 @@ private Q_SLOTS:
         const TrainResult res = train(r);
         QCOMPARE(int(res.status), int(TrainStatus::Failed));
         QVERIFY2(QString::fromStdString(res.message).contains(expected), res.message.c_str());
-        QVERIFY2(QString::fromStdString(res.message).contains(QLatin1String("aml.validation_months")), res.message.c_str());
+        QVERIFY2(QString::fromStdString(res.message).contains(QLatin1String("aml.validation_months")),
+                 res.message.c_str());
     }
 };
 
