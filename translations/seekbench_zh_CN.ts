@@ -470,10 +470,6 @@
         <translation>每次评分时 DeepSeek 模块读取的付款方近期交易笔数。</translation>
     </message>
     <message>
-        <source>The last months of transactions held out for evaluation.</source>
-        <translation>留作评估的最后几个月的交易。</translation>
-    </message>
-    <message>
         <source>Loss weight of laundering transactions; 0 uses sqrt(normal/laundering).</source>
         <translation>洗钱交易的损失权重；0 表示使用 sqrt(正常/洗钱)。</translation>
     </message>
@@ -588,6 +584,14 @@
     <message>
         <source>Collectives of several ranks: auto (NCCL on CUDA when the build has it, else Gloo), gloo or nccl.</source>
         <translation>多进程间的集合通信：auto（构建支持时在 CUDA 上用 NCCL，否则用 Gloo）、gloo 或 nccl。</translation>
+    </message>
+    <message>
+        <source>Months before the test months on which the threshold, operating points and early stopping are tuned.</source>
+        <translation>测试月份之前的若干个月：在这些月份上调整阈值、工作点和早停。</translation>
+    </message>
+    <message>
+        <source>The last months of transactions: the reported figures, never tuned on.</source>
+        <translation>最后几个月的交易：报告的指标取自这里，从不在其上调参。</translation>
     </message>
 </context>
 <context>

@@ -237,7 +237,7 @@ private Q_SLOTS:
             tmp.filePath(QStringLiteral("alerts.json")),
             R"({"alerts":[],"alerts_total":12,"curve":[{"alerts":12,"fpr":0.01,"precision":0.5,"recall":0.6,"threshold":0.4125}],)"
             R"("days":30.0,"model":"graph","operating_point":{"alerts_per_day":0.4,"capacity_bound":false,"expected_cost":9.0,)"
-            R"("fpr":0.01,"precision":0.5,"precision_at_capacity":0.5,"recall":0.6,"threshold":0.4125},"positives":10,)"
+            R"("fpr":0.01,"precision":0.5,"precision_at_capacity":0.5,"recall":0.6,"threshold":0.4125},"positives":10,"figures_period":"test","threshold_period":"validation",)"
             R"("recall_at_fpr":{"target":0.021,"fpr":0.02,"recall":0.7,"threshold":0.3},"run":"r1"})"
             "\n");
         const QString fake

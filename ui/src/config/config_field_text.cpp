@@ -80,7 +80,10 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Message passing runs within time windows of this many days."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Rounds of message passing over the transaction graph per window."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Recent transactions of the sender the DeepSeek blocks read for each score."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "The last months of transactions held out for evaluation."),
+    QT_TRANSLATE_NOOP(
+        "ConfigSchema",
+        "Months before the test months on which the threshold, operating points and early stopping are tuned."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "The last months of transactions: the reported figures, never tuned on."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Loss weight of laundering transactions; 0 uses sqrt(normal/laundering)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Alerts the analysts can work a day (threshold tuning)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Cost of a missed laundering transaction (threshold tuning)."),
