@@ -18,10 +18,14 @@ void printJsonLine(const nlohmann::json &j)
 
 void printEventLine(const RunEvent &event)
 {
+    // One locked write per line: the sampler thread prints its events beside the training
+    // loop's, and two lines must never interleave.
+    flockfile(stdout);
     std::fwrite(event.json.data(), 1, event.json.size(), stdout);
     std::fputc('\n', stdout);
     if (event.kind != "step" && event.kind != "system")
         std::fflush(stdout);
+    funlockfile(stdout);
 }
 
 std::string spaced(const std::vector<std::string> &words)

@@ -13,7 +13,7 @@ dataset README's conv baselines. The time is the train command's: the test scori
 inside it. Pass --scale 0.05 for a quick smoke run (5% of the steps; accuracies then mean
 little).
 """
-import argparse, json, os, re, resource, subprocess, sys, tempfile, time
+import argparse, json, os, re, resource, shutil, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
@@ -55,11 +55,19 @@ def train(project, name):
             "validation_accuracy": validation, "test_accuracy": end["final"]["test/accuracy"],
             "test": end.get("test", {}), "final": end["final"], "best": end.get("best", {})}
 
-with tempfile.TemporaryDirectory() as d:
-    project = os.path.abspath(a.keep) if a.keep else os.path.join(d, "proj")
-    subprocess.run([a.cli, "project", "init", project], check=True, capture_output=True)
+# The project stays where it is when anything fails: half an hour of training must not
+# vanish with a temporary folder.
+d = tempfile.mkdtemp(prefix="bench-accuracy-")
+project = os.path.abspath(a.keep) if a.keep else os.path.join(d, "proj")
+subprocess.run([a.cli, "project", "init", project], check=True, capture_output=True)
+try:
     cm = train(project, "crossmodal")
     vit = train(project, "crossmodal_vit")
+except BaseException:
+    print(f"the project is kept at {project}", file=sys.stderr)
+    raise
+if not a.keep:
+    shutil.rmtree(d)
 
 for name, r in (("cross-modal (10 class templates)", cm), ("image-only ViT", vit)):
     extra = ""
