@@ -22,10 +22,11 @@ replies::AmlImportReply recordCsvImport(const Project &project, const std::strin
 {
     TransactionStore store(project);
     good.sortByTime(); // the rows get their ids in time order
+    // The record and its rows commit together: a kill midway leaves no import at all.
+    const auto done = store.appendImport(good, {csv, bad, quarantine, nlohmann::json{{"lines", lines}}.dump()});
+    const auto &added = done.appended;
     replies::AmlImportReply r;
-    r.importId = store.recordImport(csv, std::int64_t(good.tx.size()), bad, quarantine,
-                                    nlohmann::json{{"lines", lines}}.dump());
-    const auto added = store.append(good, r.importId);
+    r.importId = done.importId;
     r.lines = lines;
     r.imported = added.transactions;
     r.newAccounts = added.newAccounts;

@@ -370,7 +370,8 @@ std::vector<AmlAlertRow> alertRows(const std::vector<aml::Alert> &alerts)
         r.score = a.score;
         r.threshold = a.threshold;
         r.severity = a.severity;
-        r.reasonsJson = nlohmann::json(a.reasons).dump();
+        // The reasons name accounts (stored text): bad bytes become U+FFFD, never an error.
+        r.reasonsJson = nlohmann::json(a.reasons).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         rows.push_back(std::move(r));
     }
     return rows;

@@ -1,6 +1,7 @@
 #include "seekbench/projects/trace_json.h"
 
 #include "seekbench/projects/transactions.h"
+#include "seekbench/text/terminal_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,7 +38,9 @@ std::string traceJson(const Project &project, const TraceResult &r)
                           {"queries", r.queries},
                           {"deepest", r.deepest},
                           {"elapsed_ms", r.elapsedMs}}
-        .dump(1);
+        // Account names are stored text: one from a store written before imports checked
+        // UTF-8 gets U+FFFD for its bad bytes instead of failing the whole document.
+        .dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string traceText(const Project &project, const TraceResult &r)
@@ -52,10 +55,10 @@ std::string traceText(const Project &project, const TraceResult &r)
         out += c["direction"].get<std::string>() + (c["cycle"].get<bool>() ? " CYCLE" : "") + ":";
         for (const auto &h : c["hops"]) {
             if (&h == &c["hops"].front())
-                out += " " + h["from"].get<std::string>();
+                out += " " + terminalText(h["from"].get<std::string>());
             std::snprintf(buf, sizeof buf, " -[%.2f, +%.1fh, %.0f%%]-> ", h["amount"].get<double>(),
                           h["delay_hours"].get<double>(), 100 * h["share"].get<double>());
-            out += buf + h["to"].get<std::string>();
+            out += buf + terminalText(h["to"].get<std::string>());
         }
         out += "\n";
     }

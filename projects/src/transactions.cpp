@@ -54,6 +54,69 @@ AccountRow readAccount(const sql::Statement &st)
     return a;
 }
 
+// Appends the rows of `data` inside the caller's write transaction.
+TransactionStore::Appended appendRows(sql::Database &db, const aml::AmlData &data, std::int64_t importId)
+{
+    TransactionStore::Appended out;
+    // Dense ids: account index in AmlData is id - 1.
+    std::unordered_map<std::string, std::int64_t> ids;
+    {
+        auto st = db.prepare("SELECT id, name FROM aml_accounts");
+        while (st.step())
+            ids.emplace(st.text(1), st.int64(0));
+    }
+    std::int64_t next = std::int64_t(ids.size()) + 1;
+    std::vector<std::int64_t> idOf(data.accounts.size(), 0);
+    auto ins = db.prepare(
+        "INSERT INTO aml_accounts(id, name, business, country, label, mule) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto upd = db.prepare("UPDATE aml_accounts SET label = ?2 WHERE id = ?1 AND coalesce(label, -1) < ?2");
+    const auto &a = data.accounts;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto it = ids.find(a.name[i]);
+        if (it != ids.end()) {
+            idOf[i] = it->second;
+            if (a.label[i] >= 0)
+                upd.bind(1, it->second).bind(2, int(a.label[i])).run();
+            continue;
+        }
+        ins.bind(1, next).bind(2, a.name[i]).bind(3, int(a.business[i])).bind(4, a.country[i]);
+        if (a.label[i] >= 0)
+            ins.bind(5, int(a.label[i]));
+        else
+            ins.bindNull(5);
+        ins.bind(6, int(a.mule[i])).run();
+        ids.emplace(a.name[i], next);
+        idOf[i] = next++;
+        ++out.newAccounts;
+    }
+    auto tx = db.prepare("INSERT INTO aml_transactions(ts, sender, receiver, amount, currency, channel, label, "
+                         "typology, pattern, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    const auto &t = data.tx;
+    const auto &channels = aml::channelNames();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        tx.bind(1, t.time[i]).bind(2, idOf[std::size_t(t.sender[i])]).bind(3, idOf[std::size_t(t.receiver[i])]);
+        tx.bind(4, t.amount[i]).bind(5, t.currency[i]).bind(6, channels[std::size_t(t.channel[i])]);
+        if (t.label[i] >= 0)
+            tx.bind(7, int(t.label[i]));
+        else
+            tx.bindNull(7);
+        tx.bind(8, t.typology[i] > 0 ? aml::typologyName(t.typology[i]) : "");
+        if (t.pattern[i] >= 0)
+            tx.bind(9, int(t.pattern[i]));
+        else
+            tx.bindNull(9);
+        if (importId > 0)
+            tx.bind(10, importId);
+        else
+            tx.bindNull(10);
+        tx.run();
+        if (i == 0)
+            out.firstId = db.lastInsertRowid();
+        ++out.transactions;
+    }
+    return out;
+}
+
 } // namespace
 
 TransactionStore::TransactionStore(const Project &project) : d(std::make_unique<Impl>())
@@ -63,89 +126,54 @@ TransactionStore::TransactionStore(const Project &project) : d(std::make_unique<
 
 TransactionStore::~TransactionStore() = default;
 
-TransactionStore::Appended TransactionStore::append(const aml::AmlData &data, std::int64_t importId)
+TransactionStore::Appended TransactionStore::append(const aml::AmlData &data)
 {
     Appended out;
-    sql::withWriteTransaction(d->db, [&] {
-        out = {};
-        // Dense ids: account index in AmlData is id - 1.
-        std::unordered_map<std::string, std::int64_t> ids;
-        {
-            auto st = d->db.prepare("SELECT id, name FROM aml_accounts");
-            while (st.step())
-                ids.emplace(st.text(1), st.int64(0));
-        }
-        std::int64_t next = std::int64_t(ids.size()) + 1;
-        std::vector<std::int64_t> idOf(data.accounts.size(), 0);
-        auto ins = d->db.prepare(
-            "INSERT INTO aml_accounts(id, name, business, country, label, mule) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        auto upd = d->db.prepare("UPDATE aml_accounts SET label = ?2 WHERE id = ?1 AND coalesce(label, -1) < ?2");
-        const auto &a = data.accounts;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            auto it = ids.find(a.name[i]);
-            if (it != ids.end()) {
-                idOf[i] = it->second;
-                if (a.label[i] >= 0)
-                    upd.bind(1, it->second).bind(2, int(a.label[i])).run();
-                continue;
-            }
-            ins.bind(1, next).bind(2, a.name[i]).bind(3, int(a.business[i])).bind(4, a.country[i]);
-            if (a.label[i] >= 0)
-                ins.bind(5, int(a.label[i]));
-            else
-                ins.bindNull(5);
-            ins.bind(6, int(a.mule[i])).run();
-            ids.emplace(a.name[i], next);
-            idOf[i] = next++;
-            ++out.newAccounts;
-        }
-        auto tx = d->db.prepare("INSERT INTO aml_transactions(ts, sender, receiver, amount, currency, channel, label, "
-                                "typology, pattern, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        const auto &t = data.tx;
-        const auto &channels = aml::channelNames();
-        for (std::size_t i = 0; i < t.size(); ++i) {
-            tx.bind(1, t.time[i]).bind(2, idOf[std::size_t(t.sender[i])]).bind(3, idOf[std::size_t(t.receiver[i])]);
-            tx.bind(4, t.amount[i]).bind(5, t.currency[i]).bind(6, channels[std::size_t(t.channel[i])]);
-            if (t.label[i] >= 0)
-                tx.bind(7, int(t.label[i]));
-            else
-                tx.bindNull(7);
-            tx.bind(8, t.typology[i] > 0 ? aml::typologyName(t.typology[i]) : "");
-            if (t.pattern[i] >= 0)
-                tx.bind(9, int(t.pattern[i]));
-            else
-                tx.bindNull(9);
-            if (importId > 0)
-                tx.bind(10, importId);
-            else
-                tx.bindNull(10);
-            tx.run();
-            if (i == 0)
-                out.firstId = d->db.lastInsertRowid();
-            ++out.transactions;
-        }
-    });
+    sql::withWriteTransaction(d->db, [&] { out = appendRows(d->db, data, 0); });
     return out;
 }
 
-std::int64_t TransactionStore::recordImport(const std::string &source, std::int64_t rowsOk, std::int64_t rowsBad,
-                                            const std::string &quarantine, const std::string &detailsJson)
+TransactionStore::Imported TransactionStore::appendImport(const aml::AmlData &data, const ImportRecord &record)
 {
-    std::int64_t id = 0;
+    Imported out;
     sql::withWriteTransaction(d->db, [&] {
         d->db
             .prepare("INSERT INTO aml_imports(source, imported_at, rows_ok, rows_bad, quarantine, details_json) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-            .bind(1, source)
+            .bind(1, record.source)
             .bind(2, nowSeconds())
-            .bind(3, rowsOk)
-            .bind(4, rowsBad)
-            .bind(5, quarantine)
-            .bind(6, detailsJson)
+            .bind(3, std::int64_t(data.tx.size()))
+            .bind(4, record.rowsBad)
+            .bind(5, record.quarantine)
+            .bind(6, record.detailsJson)
             .run();
-        id = d->db.lastInsertRowid();
+        out.importId = d->db.lastInsertRowid();
+        out.appended = appendRows(d->db, data, out.importId);
     });
-    return id;
+    return out;
+}
+
+std::vector<TransactionStore::ImportRow> TransactionStore::imports()
+{
+    std::vector<ImportRow> rows;
+    // One statement: the records and the counts of their rows are of the same moment.
+    auto st = d->db.prepare("SELECT i.id, i.source, i.imported_at, i.rows_ok, i.rows_bad, i.quarantine, i.details_json, "
+                            "coalesce(n.stored, 0) FROM aml_imports i LEFT JOIN "
+                            "(SELECT import_id, count(*) AS stored FROM aml_transactions WHERE import_id IS NOT NULL "
+                            "GROUP BY import_id) n ON n.import_id = i.id ORDER BY i.id");
+    while (st.step()) {
+        ImportRow r;
+        r.id = st.int64(0);
+        r.source = st.text(1);
+        r.importedAt = st.real(2);
+        r.rowsOk = st.int64(3);
+        r.rowsBad = st.int64(4);
+        r.quarantine = st.text(5);
+        r.detailsJson = st.text(6);
+        r.rowsStored = st.int64(7);
+        rows.push_back(std::move(r));
+    }
+    return rows;
 }
 
 aml::Accounts TransactionStore::accounts()

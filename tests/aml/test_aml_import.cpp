@@ -176,7 +176,7 @@ private Q_SLOTS:
             std::string(
                 "line,reason,text\n3,\"amount: '' is not a number\",\"2026-01-05T11:00:00Z,bob,carol,,USD,wire,1\"\n"));
         r.data.sortByTime();
-        const auto added = store.append(r.data, store.recordImport(csv.string(), 2, 1, (dir / "q.csv").string(), "{}"));
+        const auto added = store.appendImport(r.data, {csv.string(), 1, (dir / "q.csv").string(), "{}"}).appended;
         QCOMPARE(added.transactions, std::int64_t(2));
         QCOMPARE(added.newAccounts, std::int64_t(3));
         QCOMPARE(testsupport::queryInt(dir / "seekbench.db", "SELECT rows_bad FROM aml_imports"), std::int64_t(1));

@@ -1,11 +1,14 @@
 #include "seekbench/aml/csv_import.h"
 
 #include "seekbench/formats/small_file.h"
+#include "seekbench/text/terminal_text.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -78,6 +81,44 @@ bool digits(const std::string &s, std::size_t pos, std::size_t n, int &out)
     }
     return true;
 }
+
+// The offset of the first byte of `s` that starts no valid UTF-8 sequence (a stray
+// continuation byte, a cut sequence, an overlong form, a surrogate, past U+10FFFF), or
+// npos when all of it is UTF-8.
+std::size_t firstInvalidUtf8(const std::string &s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        std::size_t n = 0;
+        std::uint32_t cp = 0, min = 0;
+        if (b < 0x80)
+            n = 1, cp = b;
+        else if ((b & 0xE0) == 0xC0)
+            n = 2, cp = b & 0x1Fu, min = 0x80;
+        else if ((b & 0xF0) == 0xE0)
+            n = 3, cp = b & 0x0Fu, min = 0x800;
+        else if ((b & 0xF8) == 0xF0)
+            n = 4, cp = b & 0x07u, min = 0x10000;
+        else
+            return i;
+        if (i + n > s.size())
+            return i;
+        for (std::size_t k = 1; k < n; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            if ((c & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return std::string::npos;
+}
+
+// A value quoted in a reason: control characters escaped (terminal_text.h), so that a
+// reason printed to a terminal or written to the quarantine file carries none.
+std::string shown(const std::string &value) { return "'" + terminalText(value) + "'"; }
 
 } // namespace
 
@@ -161,21 +202,23 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
     std::vector<std::string> fields;
     splitCsv(line, fields);
     std::map<std::string, int> col;
+    std::vector<std::string> names; // the columns in the file's order
     static const std::vector<std::string> allowed{"timestamp", "sender",  "receiver", "amount",
                                                   "currency",  "channel", "label"};
     for (std::size_t i = 0; i < fields.size(); ++i) {
         std::string name = trim(fields[i]);
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-            r.headerError = "line 1: unknown column '" + name
-                            + "' (expected timestamp, sender, receiver, amount, currency, channel, label)";
+            r.headerError = "line 1: unknown column " + shown(name)
+                            + " (expected timestamp, sender, receiver, amount, currency, channel, label)";
             return r;
         }
         if (col.count(name)) {
-            r.headerError = "line 1: column '" + name + "' appears twice";
+            r.headerError = "line 1: column " + shown(name) + " appears twice";
             return r;
         }
         col[name] = int(i);
+        names.push_back(name);
     }
     for (const char *required : {"timestamp", "sender", "receiver", "amount", "currency"})
         if (!col.count(required)) {
@@ -200,13 +243,26 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
             bad("expected " + std::to_string(col.size()) + " fields, found " + std::to_string(fields.size()));
             continue;
         }
+        // Every field is text from outside: UTF-8 or the row is refused, naming the column
+        // and the byte (the quarantine keeps the raw line for the user to repair).
+        bool utf8 = true;
+        for (std::size_t i = 0; i < fields.size() && utf8; ++i)
+            if (const std::size_t at = firstInvalidUtf8(fields[i]); at != std::string::npos) {
+                char byte[8];
+                std::snprintf(byte, sizeof byte, "0x%02X", unsigned(static_cast<unsigned char>(fields[i][at])));
+                bad(names[i] + ": not valid UTF-8 (byte " + byte + " at byte " + std::to_string(at + 1)
+                    + " of the field, column " + std::to_string(i + 1) + ")");
+                utf8 = false;
+            }
+        if (!utf8)
+            continue;
         auto field = [&](const char *name) {
             return col.count(name) ? trim(fields[std::size_t(col[name])]) : std::string();
         };
         double t = 0;
         const std::string ts = field("timestamp");
         if (!parseTimestamp(ts, t)) {
-            bad("timestamp: '" + ts + "' is not an ISO 8601 UTC time or epoch seconds");
+            bad("timestamp: " + shown(ts) + " is not an ISO 8601 UTC time or epoch seconds");
             continue;
         }
         const std::string sender = field("sender"), receiver = field("receiver");
@@ -218,8 +274,17 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
             bad("receiver: empty");
             continue;
         }
+        // An account id is shown in tables, traces and reports: printable text only.
+        if (const std::string c = firstControlCharacter(sender); !c.empty()) {
+            bad("sender: " + shown(sender) + " holds a control character (" + c + ")");
+            continue;
+        }
+        if (const std::string c = firstControlCharacter(receiver); !c.empty()) {
+            bad("receiver: " + shown(receiver) + " holds a control character (" + c + ")");
+            continue;
+        }
         if (sender == receiver) {
-            bad("receiver: same account as the sender ('" + sender + "')");
+            bad("receiver: same account as the sender (" + shown(sender) + ")");
             continue;
         }
         const std::string amountText = field("amount");
@@ -227,17 +292,17 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
         errno = 0;
         const double amount = std::strtod(amountText.c_str(), &end);
         if (amountText.empty() || end != amountText.c_str() + amountText.size() || errno == ERANGE) {
-            bad("amount: '" + amountText + "' is not a number");
+            bad("amount: " + shown(amountText) + " is not a number");
             continue;
         }
         if (!std::isfinite(amount) || amount <= 0) {
-            bad("amount: '" + amountText + "' must be greater than 0");
+            bad("amount: " + shown(amountText) + " must be greater than 0");
             continue;
         }
         const std::string currency = field("currency");
         if (currency.size() != 3
             || !std::all_of(currency.begin(), currency.end(), [](unsigned char c) { return c >= 'A' && c <= 'Z'; })) {
-            bad("currency: '" + currency + "' is not a three-letter ISO 4217 code");
+            bad("currency: " + shown(currency) + " is not a three-letter ISO 4217 code");
             continue;
         }
         std::string channelText = field("channel");
@@ -245,7 +310,7 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
                        [](unsigned char c) { return char(std::tolower(c)); });
         const int channel = channelText.empty() ? 0 : channelFromName(channelText);
         if (channel < 0) {
-            bad("channel: '" + channelText + "' is not one of wire, ach, card, cash, crypto");
+            bad("channel: " + shown(channelText) + " is not one of wire, ach, card, cash, crypto");
             continue;
         }
         const std::string labelText = field("label");
@@ -255,7 +320,7 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
         else if (labelText == "0")
             label = 0;
         else if (!labelText.empty()) {
-            bad("label: '" + labelText + "' must be 0, 1 or empty");
+            bad("label: " + shown(labelText) + " must be 0, 1 or empty");
             continue;
         }
         const int s = account(sender), rcv = account(receiver);

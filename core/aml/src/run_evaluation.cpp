@@ -2,6 +2,7 @@
 
 #include "seekbench/aml/features.h"
 #include "seekbench/aml/xgb_baseline.h"
+#include "seekbench/text/terminal_text.h"
 
 #include <algorithm>
 #include <cstdarg>
@@ -210,7 +211,8 @@ std::string alertsTable(const replies::AmlAlertsReply &r, double capacityPerDay,
     for (const auto &a : r.alerts) {
         appendf(out, "  #%lld tx %lld account %lld score %.3f %s: ", (long long)a.id, (long long)a.txId,
                 (long long)a.accountId, a.score, a.severity.c_str());
-        out += (a.reasons.empty() ? std::string() : a.reasons[0]) + "\n";
+        // A reason may name an account (stored text from a CSV): shown escaped.
+        out += (a.reasons.empty() ? std::string() : terminalText(a.reasons[0])) + "\n";
     }
     return out;
 }

@@ -56,7 +56,9 @@ std::string AmlImportReply::toJson() const
     return nlohmann::json{{"import_id", importId},      {"lines", lines},
                           {"imported", imported},       {"new_accounts", newAccounts},
                           {"quarantined", quarantined}, {"quarantine", quarantine}}
-        .dump();
+        // The quarantine path is the user's bytes (a CSV named in another encoding):
+        // U+FFFD for bad bytes, never an exception after the rows were stored.
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 AmlImportReply AmlImportReply::fromJson(const std::string &document)

@@ -11,10 +11,12 @@
 
 namespace seekbench::projects {
 
-// The document, indented by one space per level.
+// The document, indented by one space per level. Valid UTF-8 whatever the store holds
+// (bad bytes in a stored name become U+FFFD).
 std::string traceJson(const Project &project, const TraceResult &result);
 // For a person: a summary line, then one line per chain,
-// "forward: A -[amount, +delay h, share %]-> B ...", cycles marked.
+// "forward: A -[amount, +delay h, share %]-> B ...", cycles marked; names with control
+// characters escaped (terminal_text.h).
 std::string traceText(const Project &project, const TraceResult &result);
 
 } // namespace seekbench::projects

@@ -49,11 +49,40 @@ public:
         std::int64_t transactions = 0, newAccounts = 0, firstId = 0;
     };
     // Appends the transactions of `data` in one transaction. Accounts are matched by
-    // name; new ones are added. importId: the aml_imports row they came from (0: none).
-    Appended append(const aml::AmlData &data, std::int64_t importId = 0);
-    // Records a CSV import (before its rows are appended) and returns its id.
-    std::int64_t recordImport(const std::string &source, std::int64_t rowsOk, std::int64_t rowsBad,
-                              const std::string &quarantine, const std::string &detailsJson);
+    // name; new ones are added.
+    Appended append(const aml::AmlData &data);
+
+    // A CSV import as aml_imports records it; rows_ok is the number of rows appended.
+    struct ImportRecord
+    {
+        std::string source;
+        std::int64_t rowsBad = 0;
+        std::string quarantine, detailsJson;
+    };
+    struct Imported
+    {
+        std::int64_t importId = 0;
+        Appended appended;
+    };
+    // Records the import and appends its rows (import_id set) in ONE SQLite transaction:
+    // the record and its rows commit together, so an import killed or failing midway
+    // leaves neither, never a record of rows that are not in the store.
+    Imported appendImport(const aml::AmlData &data, const ImportRecord &record);
+
+    // One aml_imports row with the rows the store actually holds for it. A store written
+    // before imports were atomic may hold a record whose rows never committed: it is
+    // `complete() == false`, never shown as done.
+    struct ImportRow
+    {
+        std::int64_t id = 0;
+        std::string source;
+        double importedAt = 0;
+        std::int64_t rowsOk = 0, rowsBad = 0, rowsStored = 0;
+        std::string quarantine, detailsJson;
+        bool complete() const { return rowsStored == rowsOk; }
+    };
+    // Every import, oldest first.
+    std::vector<ImportRow> imports();
 
     // Everything, transactions in time order (ts, id); Transactions::id holds store ids.
     aml::AmlData load();

@@ -6,7 +6,10 @@
 // timestamp: ISO 8601 (2026-03-01T14:05:00Z, 2026-03-01 14:05:00, 2026-03-01) in UTC, or
 // seconds since the epoch; amount > 0; currency: three capital letters; channel: one of
 // wire, ach, card, cash, crypto (empty: wire); label: 0, 1 or empty (unknown).
-// Every bad row is reported with its line number and reason and kept, never dropped.
+// Every field must be UTF-8, and account ids (sender, receiver) printable: no control
+// characters. Every bad row is reported with its line number and reason (which names the
+// column, values shown with control characters and bad bytes escaped) and kept, never
+// dropped.
 
 #include "seekbench/aml/data.h"
 
@@ -20,7 +23,7 @@ namespace seekbench::aml {
 struct BadRow
 {
     std::int64_t line = 0; // 1-based line in the file
-    std::string reason;    // "amount: 'abc' is not a number"
+    std::string reason;    // "amount: 'abc' is not a number"; printable UTF-8
     std::string text;      // the raw line
 };
 
