@@ -44,9 +44,13 @@ DistributedRunStart beginDistributedRun(Project &project, const std::optional<Ru
         if (!load.ok())
             throw std::runtime_error("the config snapshot of run '" + resumeId
                                      + "' does not parse: " + describe(load.issues.front()));
+        // The ranks resume from the same checkpoint (RankRecorder, the same rule).
         std::int64_t step = -1;
-        if (auto latest = latestCheckpoint(project.runDir(resumeId)))
-            step = readCheckpointInfo(*latest).step;
+        std::vector<std::string> skipped;
+        if (auto found = findResumeCheckpoint(project.runDir(resumeId))) {
+            step = found->contents.info.step;
+            skipped = std::move(found->skipped);
+        }
         // The ranks read the snapshot from runs/<id>/config.yaml: make it the store's.
         {
             const fs::path snapshot = project.layout().runConfigPath(resumeId);
@@ -58,6 +62,8 @@ DistributedRunStart beginDistributedRun(Project &project, const std::optional<Ru
         start.runId = resumeId;
         start.name = record.name;
         start.attempt = store.beginAttempt(resumeId, step);
+        for (const auto &note : skipped)
+            store.addLog(resumeId, "warning", "attempt " + std::to_string(start.attempt) + ": " + note);
         store.setRanks(resumeId, ranks);
         if (!scheduler.empty()) {
             store.setJob(resumeId, scheduler, "", "");

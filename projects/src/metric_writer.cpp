@@ -4,6 +4,7 @@
 #include "ingest.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
+#include "seekbench/run/disk_full.h"
 
 #include <cstdio>
 
@@ -21,10 +22,11 @@ double nowSeconds()
 
 struct MetricWriter::Connection
 {
+    std::string path; // the database file, for a full disk's message
     sql::Database db;
     Ingest ingest;
     Connection(const Project &project, const std::string &runId, int attempt)
-        : db(openConnection(project)), ingest(db, runId, attempt)
+        : path(project.databasePath().string()), db(openConnection(project)), ingest(db, runId, attempt)
     {}
 };
 
@@ -104,6 +106,12 @@ void MetricWriter::flush()
         throw std::runtime_error("cannot store the metrics of run '" + m_runId + "': " + m_lastError);
 }
 
+std::string MetricWriter::fatalError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_fatal;
+}
+
 std::uint64_t MetricWriter::pointsCommitted() const
 {
     std::lock_guard lock(m_mutex);
@@ -138,8 +146,11 @@ bool MetricWriter::writeBatch(std::vector<MetricPoint> &points, std::vector<Syst
         m_conn->ingest.discard();
         for (std::size_t i = 0; i < events.size(); ++i)
             events[i] = std::move(originEvents[i].event);
+        const auto *sqlError = dynamic_cast<const sql::SqlError *>(&e);
         std::lock_guard lock(m_mutex);
         m_lastError = e.what();
+        if (sqlError && sqlError->isDiskFull() && m_fatal.empty())
+            m_fatal = diskFullMessage(m_conn->path, e.what());
         return false;
     }
 }
@@ -179,7 +190,10 @@ void MetricWriter::writerLoop()
                 events.insert(events.end(), m_events.begin(), m_events.end());
                 m_events.swap(events);
                 ++m_failures;
-                std::fprintf(stderr, "seekbench: metric writer: %s\n", m_lastError.c_str());
+                // Once per distinct error: a full store refuses every 250 ms until the run ends.
+                if (m_lastError != m_reportedError)
+                    std::fprintf(stderr, "seekbench: metric writer: %s\n", m_lastError.c_str());
+                m_reportedError = m_lastError;
             }
             m_done.notify_all();
             if (!ok && stopping)

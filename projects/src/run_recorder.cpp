@@ -51,34 +51,67 @@ public:
     const RunConfig &config() const override { return m_config; }
     fs::path outDir() const override { return m_project.runDir(m_runId); }
     std::optional<fs::path> resumeCheckpoint() const override { return m_resume; }
+    std::vector<std::string> resumeNotes() const override { return m_resumeNotes; }
     MetricsSink *sink() override { return m_sink.get(); }
 
     void end(const TrainResult &result) override
     {
-        m_sink->flush();
+        // What could not be stored (a full disk) makes the run failed, never finished.
+        std::string unstored;
+        try {
+            m_sink->flush();
+        } catch (const std::exception &e) {
+            unstored = e.what();
+        }
         if (m_importer) {
             m_importer->stopTimer();
-            m_importer->importRun(m_runId);
+            try {
+                m_importer->importRun(m_runId);
+            } catch (const std::exception &e) {
+                if (unstored.empty())
+                    unstored = e.what();
+            }
         }
-        RunStore store(m_project);
+        RunStatus status = runStatusOf(result.status);
         std::string message = result.message;
         if (result.status == TrainStatus::Diverged && message.find("diverged") == std::string::npos)
             message = "diverged: " + message; // the store has no 'diverged' status: keep the word
-        store.finishRun(m_runId, runStatusOf(result.status), message, result.finalMetrics, result.bestMetrics);
-        if (!result.lastCheckpoint.empty()) {
-            try {
-                store.addArtifact(m_runId, "checkpoint", m_project.relativePath(result.lastCheckpoint), result.step);
-            } catch (const ProjectError &) {
-                // A checkpoint outside the project (an explicit --out) is not an artifact of it.
-            }
+        const bool lost = !unstored.empty() && status != RunStatus::Failed;
+        if (lost) {
+            status = RunStatus::Failed;
+            const std::string full = m_sink->fatalError();
+            message = full.empty() ? "cannot store the run's record: " + unstored : full;
         }
+        try {
+            RunStore store(m_project);
+            store.finishRun(m_runId, status, message, result.finalMetrics, result.bestMetrics);
+            if (!result.lastCheckpoint.empty()) {
+                try {
+                    store.addArtifact(m_runId, "checkpoint", m_project.relativePath(result.lastCheckpoint), result.step);
+                } catch (const ProjectError &) {
+                    // A checkpoint outside the project (an explicit --out) is not an artifact
+                    // of it; one that a full store cannot list is still on disk.
+                }
+            }
+        } catch (const std::exception &e) {
+            throw std::runtime_error(std::string("run '") + m_runId + "' could not be marked " + toString(status)
+                                     + (message.empty() ? std::string() : " (" + message + ")")
+                                     + " in the store: " + e.what());
+        }
+        if (lost)
+            throw std::runtime_error(std::string("run '") + m_runId + "' is marked failed: " + message);
     }
 
     const Project &project() const { return m_project; }
-    void setResumeCheckpoint(fs::path checkpoint) { m_resume = std::move(checkpoint); }
+    void setResume(fs::path checkpoint, std::vector<std::string> notes)
+    {
+        m_resume = std::move(checkpoint);
+        m_resumeNotes = std::move(notes);
+    }
 
 private:
     std::optional<fs::path> m_resume;
+    std::vector<std::string> m_resumeNotes;
     Project m_project;
     RunConfig m_config;
     std::string m_runId;
@@ -94,8 +127,13 @@ public:
     RankRecorder(fs::path runDir, std::string runId, RunConfig config, int attempt, int rank)
         : m_runDir(std::move(runDir)), m_runId(std::move(runId)), m_config(std::move(config))
     {
-        if (attempt > 1)
-            m_resume = latestCheckpoint(m_runDir);
+        // The checkpoint the owner's beginAttempt superseded the points after (the same rule).
+        if (attempt > 1) {
+            if (auto found = findResumeCheckpoint(m_runDir)) {
+                m_resume = found->contents.info.path;
+                m_resumeNotes = std::move(found->skipped);
+            }
+        }
         m_sink = std::make_unique<SegmentWriter>(m_runDir, m_runId, attempt, rank);
     }
 
@@ -103,6 +141,7 @@ public:
     const RunConfig &config() const override { return m_config; }
     fs::path outDir() const override { return m_runDir; }
     std::optional<fs::path> resumeCheckpoint() const override { return m_resume; }
+    std::vector<std::string> resumeNotes() const override { return m_resumeNotes; }
     MetricsSink *sink() override { return m_sink.get(); }
     void end(const TrainResult &) override { m_sink->flush(); }
 
@@ -111,6 +150,7 @@ private:
     std::string m_runId;
     RunConfig m_config;
     std::optional<fs::path> m_resume;
+    std::vector<std::string> m_resumeNotes;
     std::unique_ptr<SegmentWriter> m_sink;
 };
 
@@ -188,13 +228,20 @@ std::unique_ptr<RunRecorder> RunRecorder::beginResume(const fs::path &projectDir
                                      + "' does not parse: " + describe(load.issues.front()));
         auto recorder = std::make_unique<StoreRecorder>(std::move(project), load.config);
         // Points after the checkpoint step belong to the attempt being replaced: the new
-        // attempt supersedes them. Without a checkpoint, training restarts at step 0.
+        // attempt supersedes them. Without a checkpoint, training restarts at step 0. A
+        // damaged newest checkpoint falls back to the previous intact one, as a folder's
+        // resume does, and the points after the one really resumed from are superseded.
         std::int64_t step = -1;
-        if (auto latest = latestCheckpoint(recorder->project().runDir(runId))) {
-            step = readCheckpointInfo(*latest).step;
-            recorder->setResumeCheckpoint(*latest);
+        std::vector<std::string> skipped;
+        if (auto found = findResumeCheckpoint(recorder->project().runDir(runId))) {
+            step = found->contents.info.step;
+            skipped = found->skipped;
+            recorder->setResume(found->contents.info.path, std::move(found->skipped));
         }
-        const int attempt = RunStore(recorder->project()).beginAttempt(runId, step);
+        RunStore resumed(recorder->project());
+        const int attempt = resumed.beginAttempt(runId, step);
+        for (const auto &note : skipped)
+            resumed.addLog(runId, "warning", "attempt " + std::to_string(attempt) + ": " + note);
         recorder->openSink(runId, attempt);
         return recorder;
     } catch (const ProjectError &e) {

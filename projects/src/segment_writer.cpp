@@ -2,6 +2,7 @@
 
 #include "seekbench/projects/process_identity.h"
 #include "seekbench/projects/project_error.h"
+#include "seekbench/run/disk_full.h"
 
 #include <cerrno>
 #include <cmath>
@@ -122,6 +123,20 @@ void SegmentWriter::flush()
         throw std::runtime_error("cannot write segment " + m_file.string() + ": " + m_lastError);
 }
 
+void SegmentWriter::failed(int error)
+{
+    std::lock_guard lock(m_mutex);
+    m_lastError = std::strerror(error);
+    if (isDiskFullErrno(error) && m_fatal.empty())
+        m_fatal = diskFullMessage(m_file, m_lastError);
+}
+
+std::string SegmentWriter::fatalError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_fatal;
+}
+
 bool SegmentWriter::writePending(std::string &text)
 {
     std::size_t done = 0;
@@ -130,14 +145,14 @@ bool SegmentWriter::writePending(std::string &text)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            m_lastError = std::strerror(errno);
+            failed(errno);
             text.erase(0, done); // what was written stays written; retry the rest
             return false;
         }
         done += static_cast<std::size_t>(n);
     }
     if (::fdatasync(m_fd) != 0) {
-        m_lastError = std::strerror(errno);
+        failed(errno);
         text.clear();
         return false;
     }

@@ -1,10 +1,17 @@
 #include "sql.h"
 
+#include "seekbench/run/disk_full.h"
+
 #include <chrono>
 #include <thread>
 #include <utility>
 
 namespace seekbench::projects::sql {
+
+bool SqlError::isDiskFull() const
+{
+    return (m_code & 0xff) == SQLITE_FULL || ((m_code & 0xff) == SQLITE_IOERR && isDiskFullErrno(m_systemErrno));
+}
 
 Database::Database(const std::string &path, int flags) : m_path(path)
 {
@@ -45,7 +52,7 @@ void Database::fail(int code, std::string_view what) const
     msg += ": ";
     msg += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
     msg += " (database " + m_path + ")";
-    throw SqlError(code, msg);
+    throw SqlError(code, msg, m_db ? sqlite3_system_errno(m_db) : 0);
 }
 
 void Database::exec(const char *sqlText)
@@ -55,7 +62,7 @@ void Database::exec(const char *sqlText)
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        throw SqlError(sqlite3_extended_errcode(m_db), msg + " (database " + m_path + ")");
+        throw SqlError(sqlite3_extended_errcode(m_db), msg + " (database " + m_path + ")", sqlite3_system_errno(m_db));
     }
 }
 

@@ -17,13 +17,19 @@ namespace seekbench::projects::sql {
 class SqlError : public std::runtime_error
 {
 public:
-    SqlError(int code, const std::string &message) : std::runtime_error(message), m_code(code) {}
+    SqlError(int code, const std::string &message, int systemErrno = 0)
+        : std::runtime_error(message), m_code(code), m_systemErrno(systemErrno)
+    {}
     int code() const { return m_code; }
     bool isBusy() const { return (m_code & 0xff) == SQLITE_BUSY || (m_code & 0xff) == SQLITE_LOCKED; }
     bool isCorrupt() const { return (m_code & 0xff) == SQLITE_CORRUPT || (m_code & 0xff) == SQLITE_NOTADB; }
+    // No room: SQLITE_FULL (ENOSPC, or a short write at the file size limit), or an I/O
+    // error whose errno is ENOSPC, EDQUOT or EFBIG (a write past RLIMIT_FSIZE).
+    bool isDiskFull() const;
 
 private:
     int m_code;
+    int m_systemErrno; // sqlite3_system_errno() when the error was raised
 };
 
 class Statement;

@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <cerrno>
 #include <csignal>
 #include <fstream>
 #include <random>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void damaged();
     void failedWriteLeavesOldFileIntact();
     void listingSortsBySteps();
+    void resumeSkipsDamagedNewest();
 
 private:
     std::filesystem::path writeSample(const QTemporaryDir &dir, std::int64_t step = 42);
@@ -169,15 +171,18 @@ void TestCheckpointFile::failedWriteLeavesOldFileIntact()
     setrlimit(RLIMIT_FSIZE, &small);
     bool failed = false;
     std::string message;
+    int errorNumber = 0;
     try {
         writeCheckpointFile(path, R"({"step":43})", std::string(200000, 'x'));
     } catch (const CheckpointError &e) {
         failed = true;
         message = e.what();
+        errorNumber = e.systemError();
     }
     setrlimit(RLIMIT_FSIZE, &old);
     QVERIFY(failed);
-    QVERIFY2(message.find("cannot write checkpoint") != std::string::npos, message.c_str());
+    QVERIFY2(message.starts_with("disk full: cannot write checkpoint " + path.string() + ".tmp"), message.c_str());
+    QCOMPARE(errorNumber, EFBIG);
     QVERIFY(!std::filesystem::exists(path.string() + ".tmp"));
     QCOMPARE(readCheckpointFile(path).info.step, int64_t(42)); // the old one survives
 }
@@ -192,6 +197,41 @@ void TestCheckpointFile::listingSortsBySteps()
     QCOMPARE(all.size(), size_t(3));
     QCOMPARE(readCheckpointInfo(all.front()).step, int64_t(5));
     QCOMPARE(readCheckpointInfo(*latestCheckpoint(dir.path().toStdString())).step, int64_t(100));
+}
+
+// The one resume rule: the newest checkpoint that verifies, each newer one skipped with why.
+void TestCheckpointFile::resumeSkipsDamagedNewest()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path run = dir.path().toStdString();
+    QVERIFY(!findResumeCheckpoint(run));
+    for (int step : {10, 20, 30})
+        writeSample(dir, step);
+    std::filesystem::resize_file(checkpointPath(run, 30), 1000);
+    {
+        std::fstream f(checkpointPath(run, 20), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(5000);
+        f.put('\x7f');
+    }
+    auto found = findResumeCheckpoint(run);
+    QVERIFY(found);
+    QCOMPARE(found->contents.info.step, int64_t(10));
+    QCOMPARE(found->skipped.size(), size_t(2));
+    QVERIFY2(found->skipped[0].starts_with("checkpoint " + checkpointPath(run, 30).string() + " is truncated"),
+             found->skipped[0].c_str());
+    QVERIFY2(found->skipped[1].find("20.sbckpt is corrupt: checksum mismatch; resuming from the previous intact "
+                                    "checkpoint, step 10")
+                 != std::string::npos,
+             found->skipped[1].c_str());
+    std::filesystem::resize_file(checkpointPath(run, 10), 10);
+    try {
+        findResumeCheckpoint(run);
+        QFAIL("a folder of damaged checkpoints was resumed from");
+    } catch (const CheckpointError &e) {
+        const std::string msg = e.what();
+        QVERIFY2(msg.starts_with("no checkpoint in " + checkpointsDir(run).string() + " is intact: "), msg.c_str());
+        QVERIFY2(msg.find("step-00000010.sbckpt is truncated") != std::string::npos, msg.c_str());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointFile)

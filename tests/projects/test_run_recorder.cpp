@@ -2,6 +2,7 @@
 // attempts) and how a rank of a distributed run joins one without the database.
 
 #include "seekbench/config/config_io.h"
+#include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_recorder.h"
 #include "seekbench/projects/run_store.h"
@@ -136,6 +137,35 @@ private Q_SLOTS:
         QCOMPARE(seekbench::toString(r.status), seekbench::toString(seekbench::RunStatus::Running));
         Project p = Project::open(dir);
         QCOMPARE(RunStore(p).attempts(id).size(), std::size_t(2));
+    }
+
+    // A damaged newest checkpoint: the resume starts from the previous intact one, says
+    // why (resumeNotes, the run's log) and supersedes the points after that step.
+    void resumeSkipsDamagedNewestCheckpoint()
+    {
+        const fs::path dir = tempPath(m_tmp, "damaged");
+        makeProject(dir);
+        std::string id;
+        {
+            auto first = RunRecorder::beginNew(dir, m_config, "");
+            id = first->runId();
+            for (std::int64_t step : {10, 20})
+                writeCheckpointFile(checkpointPath(first->outDir(), step), "{\"step\":" + std::to_string(step) + "}",
+                                    "payload");
+            TrainResult failed;
+            failed.status = TrainStatus::Failed;
+            first->end(failed);
+        }
+        const fs::path newest = checkpointPath(Project::open(dir).runDir(id), 20);
+        fs::resize_file(newest, fs::file_size(newest) - 3);
+        auto again = RunRecorder::beginResume(dir, id);
+        QCOMPARE(again->resumeCheckpoint().value_or(fs::path()).string(), checkpointPath(again->outDir(), 10).string());
+        QCOMPARE(again->resumeNotes().size(), std::size_t(1));
+        const std::string note = again->resumeNotes().front();
+        QVERIFY2(note.starts_with("checkpoint " + newest.string() + " is truncated"), note.c_str());
+        QVERIFY2(note.ends_with("resuming from the previous intact checkpoint, step 10"), note.c_str());
+        Project p = Project::open(dir);
+        QCOMPARE(RunStore(p).attempts(id).back().resumedFromStep.value_or(-1), std::int64_t(10));
     }
 
     void resumeRefusesLiveRun()

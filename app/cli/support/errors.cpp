@@ -13,7 +13,7 @@ namespace seekbench::cli {
 const char *const kExitCodeHelp = "exit codes:\n"
                                   "  0    done\n"
                                   "  2    bad input: config, options, arguments or project\n"
-                                  "  3    runtime failure\n"
+                                  "  3    runtime failure (I/O, a full disk, a diverged run)\n"
                                   "  130  cancelled by SIGINT/SIGTERM (training writes a final checkpoint first)\n";
 
 void printError(const std::string &verbPath, const std::string &message)

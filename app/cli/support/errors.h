@@ -7,7 +7,7 @@
 //
 //   0    done
 //   2    bad input: a bad config, option, argument or project (nothing was changed)
-//   3    runtime failure: the work started and failed (I/O, a diverged run, a crash)
+//   3    runtime failure: the work started and failed (I/O, a full disk, a diverged run, a crash)
 //   130  cancelled by SIGINT/SIGTERM (a training run writes a final checkpoint first)
 
 #include <functional>

@@ -154,6 +154,7 @@ int trainVerb(AmlArgs &o)
     TrainRequest request;
     request.outDir = session->outDir();
     request.resumeFrom = session->resumeCheckpoint();
+    request.resumeNotes = session->resumeNotes();
     request.sink = session->sink();
     request.config = config;
     request.dataset = dataset;

@@ -165,6 +165,7 @@ int trainVerb(const TrainArgs &o)
         config = session->config();
         request.outDir = session->outDir();
         request.resumeFrom = session->resumeCheckpoint();
+        request.resumeNotes = session->resumeNotes();
         request.sink = session->sink();
     } else {
         request.outDir = *o.out;
@@ -193,14 +194,16 @@ int trainVerb(const TrainArgs &o)
     const auto started = std::chrono::steady_clock::now();
     const TrainResult result = trainAndTest(request); // train(), and a held-out test split scored once
     std::fflush(stdout);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (session) {
         try {
             session->end(result);
         } catch (const std::exception &e) {
+            printSummary(result, seconds);
             throw CliFailure(ExitRuntime, std::string("recording the end of the run failed: ") + e.what());
         }
     }
-    printSummary(result, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    printSummary(result, seconds);
     return exitCodeFor(result);
 }
 

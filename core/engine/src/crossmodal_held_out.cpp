@@ -47,6 +47,7 @@ public:
             m_inner.addEvent(event);
     }
     void flush() override { m_inner.flush(); }
+    std::string fatalError() const override { return m_inner.fatalError(); }
 
 private:
     MetricsSink &m_inner;
@@ -139,8 +140,17 @@ TrainResult trainAndTest(const TrainRequest &request)
         }
     }
     deliver({"end", end ? end->step : result.step, end ? end->wallTime : 0.0, request.rank, body.dump()});
-    if (request.sink)
-        request.sink->flush();
+    if (request.sink) {
+        try {
+            request.sink->flush();
+        } catch (const std::exception &e) {
+            // As train() does: the end event is out; the run is not recorded as finished.
+            if (result.status != TrainStatus::Failed) {
+                result.status = TrainStatus::Failed;
+                result.message = std::string("cannot store the run's record: ") + e.what();
+            }
+        }
+    }
     return result;
 }
 

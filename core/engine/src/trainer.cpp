@@ -13,6 +13,7 @@
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/lr_schedule.h"
 #include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/run/disk_full.h"
 #include "seekbench/run/json_lines_sink.h"
 #include "system_monitor.h"
 #include "training_task.h"
@@ -57,6 +58,9 @@ private:
     // Every rank at the same steps: with ZeRO-1 the optimizer state is gathered first.
     void checkpointAllRanks(bool isBest);
     void applyRetention();
+    // A checkpoint or the sink ran out of room (m_diskFull says where): the run must end.
+    bool diskFull();
+    void failForDiskFull();
     std::vector<at::Tensor> parameters() const { return m_module->parameters(); }
     StepContext stepContext() const { return {m_device, m_autocast, m_autocastDtype}; }
 
@@ -88,6 +92,7 @@ private:
     std::vector<std::int64_t> m_checkpointSteps;
     std::vector<MetricPoint> m_points;
     BlasInfo m_blas;
+    std::string m_diskFull; // "disk full: cannot write PATH: ...", empty while there is room
 };
 
 void Trainer::emit(const std::string &kind, json body, std::int64_t step)
@@ -200,55 +205,50 @@ void Trainer::resume()
 {
     if (!m_req.resumeFrom)
         return;
-    std::vector<std::filesystem::path> candidates;
     const auto &from = *m_req.resumeFrom;
+    CheckpointContents contents;
+    std::vector<std::string> skipped = m_req.resumeNotes;
     if (std::filesystem::is_directory(from)) {
-        candidates = listCheckpoints(from);
-        std::reverse(candidates.begin(), candidates.end());
-        if (candidates.empty())
-            throw CheckpointError("no checkpoint to resume from in " + (from / "checkpoints").string());
+        // From a folder, a damaged newest checkpoint falls back to the one before it.
+        auto found = findResumeCheckpoint(from);
+        if (!found)
+            throw CheckpointError("no checkpoint to resume from in " + checkpointsDir(from).string());
+        contents = std::move(found->contents);
+        skipped.insert(skipped.end(), found->skipped.begin(), found->skipped.end());
     } else {
-        candidates = {from};
+        contents = readCheckpointFile(from);
     }
-    for (size_t i = 0; i < candidates.size(); ++i) {
-        CheckpointContents contents;
+    for (const auto &note : skipped)
+        warn(note);
+    const std::string source = contents.info.path.string();
+    loadTrainingPayload(contents.payload, source, *m_module, *m_optimizer, m_state, m_scaler.get());
+    m_task->seek(m_state.epoch, m_state.cursor);
+    const json header = json::parse(contents.info.headerJson);
+    if (header.value("threads", 0) != at::get_num_threads())
+        warn("the checkpoint was written with " + std::to_string(header.value("threads", 0)) + " threads, this run uses "
+             + std::to_string(at::get_num_threads()) + ": results may differ in the last bits");
+    if (header.value("blas", std::string()) != m_blas.name)
+        warn("the checkpoint was written with " + header.value("blas", std::string("an unknown BLAS"))
+             + ", this run uses " + m_blas.name);
+    if (header.value("config_hash", std::string()) != configHash(m_cfg))
+        warn("the config differs from the one the checkpoint was written with");
+    m_lastCheckpointStep = m_state.step;
+    m_lastEvalStep = m_state.step;
+    if (m_zero) {
+        m_zero->releaseForeignState(*m_optimizer); // every rank read the whole state
+        m_sharedCheckpointStep = m_state.step;
+    }
+    for (const auto &p : listCheckpoints(m_req.outDir)) {
         try {
-            contents = readCheckpointFile(candidates[i]);
-        } catch (const CheckpointError &e) {
-            // From a folder, a damaged newest checkpoint falls back to the one before it.
-            if (i + 1 == candidates.size())
-                throw;
-            warn(std::string(e.what()) + "; trying the previous checkpoint");
-            continue;
+            m_checkpointSteps.push_back(readCheckpointInfo(p).step);
+        } catch (const CheckpointError &) {
+            // A damaged file is left for the user to inspect; it is never deleted.
         }
-        loadTrainingPayload(contents.payload, candidates[i].string(), *m_module, *m_optimizer, m_state, m_scaler.get());
-        m_task->seek(m_state.epoch, m_state.cursor);
-        const json header = json::parse(contents.info.headerJson);
-        if (header.value("threads", 0) != at::get_num_threads())
-            warn("the checkpoint was written with " + std::to_string(header.value("threads", 0))
-                 + " threads, this run uses " + std::to_string(at::get_num_threads())
-                 + ": results may differ in the last bits");
-        if (header.value("blas", std::string()) != m_blas.name)
-            warn("the checkpoint was written with " + header.value("blas", std::string("an unknown BLAS"))
-                 + ", this run uses " + m_blas.name);
-        if (header.value("config_hash", std::string()) != configHash(m_cfg))
-            warn("the config differs from the one the checkpoint was written with");
-        m_lastCheckpointStep = m_state.step;
-        m_lastEvalStep = m_state.step;
-        if (m_zero) {
-            m_zero->releaseForeignState(*m_optimizer); // every rank read the whole state
-            m_sharedCheckpointStep = m_state.step;
-        }
-        for (const auto &p : listCheckpoints(m_req.outDir)) {
-            try {
-                m_checkpointSteps.push_back(readCheckpointInfo(p).step);
-            } catch (const CheckpointError &) {
-                // A damaged file is left for the user to inspect; it is never deleted.
-            }
-        }
-        emit("resumed", {{"checkpoint", candidates[i].string()}}, m_state.step);
-        return;
     }
+    json resumed = {{"checkpoint", source}};
+    if (!skipped.empty())
+        resumed["skipped"] = skipped;
+    emit("resumed", resumed, m_state.step);
 }
 
 std::vector<double> Trainer::reduceSum(std::vector<double> values)
@@ -339,6 +339,17 @@ void Trainer::checkpointAllRanks(bool isBest)
 bool Trainer::checkpoint(bool isBest)
 {
     const auto path = checkpointPath(m_req.outDir, m_state.step);
+    // A checkpoint at step k promises a record up to k: a resume supersedes what follows
+    // it, so the points before it must be durable first, or a full disk would leave a gap.
+    if (m_req.sink) {
+        try {
+            m_req.sink->flush();
+        } catch (const std::exception &e) {
+            if (diskFull())
+                return false;
+            warn(std::string("the metrics before this checkpoint are not stored yet: ") + e.what());
+        }
+    }
     m_state.epoch = m_task->epoch();
     m_state.cursor = m_task->cursor();
     json header = {{"format", 1},
@@ -357,8 +368,18 @@ bool Trainer::checkpoint(bool isBest)
     try {
         const auto payload = saveTrainingPayload(*m_module, *m_optimizer, m_state, m_scaler.get());
         writeCheckpointFile(path, header.dump(), payload);
+    } catch (const CheckpointError &e) {
+        // A full disk ends the run (at the next step, on every rank): training on would lose
+        // every later step's checkpoint and record. The failed write left no file; the last
+        // good checkpoint stays.
+        if (isDiskFullErrno(e.systemError())) {
+            m_diskFull = e.what();
+            return false;
+        }
+        emit("checkpoint_failed", {{"path", path.string()}, {"message", e.what()}}, m_state.step);
+        return false;
     } catch (const std::exception &e) {
-        // A full disk must be seen, not swallowed; training goes on with the older ones.
+        // Any other failure must be seen, not swallowed; training goes on with the older ones.
         emit("checkpoint_failed", {{"path", path.string()}, {"message", e.what()}}, m_state.step);
         return false;
     }
@@ -369,6 +390,21 @@ bool Trainer::checkpoint(bool isBest)
     emit("checkpoint", {{"path", path.string()}, {"best", isBest}}, m_state.step);
     applyRetention();
     return true;
+}
+
+bool Trainer::diskFull()
+{
+    if (m_diskFull.empty() && m_req.sink)
+        m_diskFull = m_req.sink->fatalError();
+    return !m_diskFull.empty();
+}
+
+void Trainer::failForDiskFull()
+{
+    m_result.status = TrainStatus::Failed;
+    m_result.message = m_diskFull.empty() ? "another rank ran out of disk space; every rank stopped" : m_diskFull;
+    if (!m_result.lastCheckpoint.empty())
+        m_result.message += "; the last good checkpoint is " + m_result.lastCheckpoint.string();
 }
 
 void Trainer::applyRetention()
@@ -422,9 +458,21 @@ TrainResult Trainer::run()
     try {
         while (m_state.step < m_t.max_steps) {
             // With several ranks the decision to stop is collective, or the others would
-            // wait in their next all-reduce until the timeout.
+            // wait in their next all-reduce until the timeout. A full disk on any rank
+            // stops them all.
             const bool cancelHere = m_req.cancel && m_req.cancel->isCancelled();
-            if (m_group ? reduceSum({cancelHere ? 1.0 : 0.0})[0] > 0 : cancelHere) {
+            const bool fullHere = diskFull();
+            bool cancel = cancelHere, full = fullHere;
+            if (m_group) {
+                const auto votes = reduceSum({cancelHere ? 1.0 : 0.0, fullHere ? 1.0 : 0.0});
+                cancel = votes[0] > 0;
+                full = votes[1] > 0;
+            }
+            if (full) {
+                failForDiskFull();
+                break;
+            }
+            if (cancel) {
                 m_result.status = TrainStatus::Cancelled;
                 break;
             }
@@ -511,7 +559,7 @@ TrainResult Trainer::run()
                 break;
             }
         }
-        if (m_result.status != TrainStatus::Diverged) {
+        if (m_result.status != TrainStatus::Diverged && m_result.status != TrainStatus::Failed) {
             if (m_lastEvalStep != m_state.step && m_result.status != TrainStatus::Cancelled) {
                 for (const auto &[k, v] : evaluate())
                     m_result.finalMetrics[k] = v;
@@ -524,6 +572,19 @@ TrainResult Trainer::run()
         m_result.message = e.what();
     }
     m_monitor->stop();
+    // The record must be durable before the end event may call the run anything but failed.
+    if (m_req.sink && m_result.status != TrainStatus::Failed) {
+        try {
+            m_req.sink->flush();
+        } catch (const std::exception &e) {
+            if (!diskFull()) {
+                m_result.status = TrainStatus::Failed;
+                m_result.message = std::string("cannot store the run's record: ") + e.what();
+            }
+        }
+    }
+    if (diskFull() && m_result.status != TrainStatus::Diverged && m_result.status != TrainStatus::Failed)
+        failForDiskFull();
     if (countingCpuAllocatorInstalled())
         m_result.finalMetrics["train/peak_tensor_bytes"] = double(cpuTensorMemory().peakBytes);
     m_result.step = m_state.step;
@@ -533,8 +594,17 @@ TrainResult Trainer::run()
     if (!m_result.lastCheckpoint.empty())
         end["checkpoint"] = m_result.lastCheckpoint.string();
     emit("end", end, m_state.step);
-    if (m_req.sink)
-        m_req.sink->flush();
+    if (m_req.sink) {
+        try {
+            m_req.sink->flush();
+        } catch (const std::exception &e) {
+            // The end event is on the live channel; the caller records the run's end.
+            if (m_result.status != TrainStatus::Failed) {
+                m_result.status = TrainStatus::Failed;
+                m_result.message = std::string("cannot store the run's record: ") + e.what();
+            }
+        }
+    }
     return m_result;
 }
 

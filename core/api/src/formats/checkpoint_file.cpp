@@ -1,5 +1,7 @@
 #include "seekbench/formats/checkpoint_file.h"
 
+#include "seekbench/run/disk_full.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -33,9 +35,12 @@ std::array<std::uint32_t, 256> makeTable()
     return table;
 }
 
-std::string sysError(const std::string &what, const std::filesystem::path &path)
+// The error of a failed system call on `path`, with its errno; a full disk says so first.
+CheckpointError sysError(const std::string &what, const std::filesystem::path &path)
 {
-    return what + " " + path.string() + ": " + std::strerror(errno);
+    const int error = errno;
+    const std::string message = what + " " + path.string() + ": " + std::strerror(error);
+    return CheckpointError(isDiskFullErrno(error) ? "disk full: " + message : message, error);
 }
 
 void writeAll(int fd, const void *data, std::size_t size, const std::filesystem::path &path)
@@ -46,7 +51,7 @@ void writeAll(int fd, const void *data, std::size_t size, const std::filesystem:
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            throw CheckpointError(sysError("cannot write checkpoint", path));
+            throw sysError("cannot write checkpoint", path);
         }
         p += n;
         size -= static_cast<std::size_t>(n);
@@ -133,12 +138,14 @@ void writeCheckpointFile(const std::filesystem::path &path, const std::string &h
     const std::filesystem::path dir = path.parent_path();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec)
-        throw CheckpointError("cannot create " + dir.string() + ": " + ec.message());
+    if (ec) {
+        errno = ec.value();
+        throw sysError("cannot create", dir);
+    }
     const std::filesystem::path tmp = path.string() + ".tmp";
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
-        throw CheckpointError(sysError("cannot create checkpoint", tmp));
+        throw sysError("cannot create checkpoint", tmp);
     try {
         writeAll(fd, kMagic, sizeof kMagic, tmp);
         writeValue<std::uint32_t>(fd, static_cast<std::uint32_t>(headerJson.size()), tmp);
@@ -150,19 +157,21 @@ void writeCheckpointFile(const std::filesystem::path &path, const std::string &h
         writeValue<std::uint32_t>(fd, crc, tmp);
         writeAll(fd, kEndMagic, sizeof kEndMagic, tmp);
         if (::fsync(fd) != 0)
-            throw CheckpointError(sysError("cannot sync checkpoint", tmp));
+            throw sysError("cannot sync checkpoint", tmp);
     } catch (...) {
         ::close(fd);
         ::unlink(tmp.c_str());
         throw;
     }
     if (::close(fd) != 0) {
+        const CheckpointError error = sysError("cannot close checkpoint", tmp);
         ::unlink(tmp.c_str());
-        throw CheckpointError(sysError("cannot close checkpoint", tmp));
+        throw error;
     }
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const CheckpointError error = sysError("cannot rename checkpoint into place at", path);
         ::unlink(tmp.c_str());
-        throw CheckpointError(sysError("cannot rename checkpoint into place at", path));
+        throw error;
     }
     const int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
@@ -209,6 +218,32 @@ CheckpointInfo readCheckpointInfo(const std::filesystem::path &path)
     info.path = path;
     info.step = stepOf(info.headerJson, path);
     return info;
+}
+
+std::optional<ResumeCheckpoint> findResumeCheckpoint(const std::filesystem::path &runDir)
+{
+    const auto all = listCheckpoints(runDir);
+    if (all.empty())
+        return std::nullopt;
+    std::vector<std::string> damaged;
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
+        ResumeCheckpoint found;
+        try {
+            found.contents = readCheckpointFile(*it);
+        } catch (const CheckpointError &e) {
+            damaged.push_back(e.what());
+            continue;
+        }
+        for (const auto &why : damaged)
+            found.skipped.push_back(why + "; resuming from the previous intact checkpoint, step "
+                                    + std::to_string(found.contents.info.step));
+        return found;
+    }
+    std::string message = "no checkpoint in " + checkpointsDir(runDir).string() + " is intact:";
+    for (const auto &why : damaged)
+        message += " " + why + ";";
+    message.pop_back();
+    throw CheckpointError(message);
 }
 
 std::filesystem::path checkpointsDir(const std::filesystem::path &runDir) { return runDir / "checkpoints"; }

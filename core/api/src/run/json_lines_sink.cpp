@@ -1,5 +1,7 @@
 #include "seekbench/run/json_lines_sink.h"
 
+#include "seekbench/run/disk_full.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -40,10 +42,21 @@ JsonLinesSink::~JsonLinesSink()
         std::fclose(m_file);
 }
 
+void JsonLinesSink::failed(int error)
+{
+    if (!m_error.empty())
+        return;
+    m_diskFull = isDiskFullErrno(error);
+    m_error = m_diskFull ? diskFullMessage(m_path, std::strerror(error))
+                         : "cannot write " + m_path.string() + ": " + std::strerror(error);
+}
+
 void JsonLinesSink::writeLine(const std::string &line)
 {
-    std::fwrite(line.data(), 1, line.size(), m_file);
-    std::fputc('\n', m_file);
+    // stdio buffers: a full disk shows on the write that empties the buffer, or in flush().
+    errno = 0;
+    if (std::fwrite(line.data(), 1, line.size(), m_file) != line.size() || std::fputc('\n', m_file) == EOF)
+        failed(errno ? errno : EIO);
 }
 
 void JsonLinesSink::addMetrics(std::span<const MetricPoint> points)
@@ -71,8 +84,17 @@ void JsonLinesSink::addEvent(const RunEvent &event)
 void JsonLinesSink::flush()
 {
     std::lock_guard lock(m_mutex);
-    std::fflush(m_file);
-    ::fsync(fileno(m_file));
+    errno = 0;
+    if (std::fflush(m_file) != 0 || ::fsync(fileno(m_file)) != 0)
+        failed(errno ? errno : EIO);
+    if (!m_error.empty())
+        throw std::runtime_error(m_error);
+}
+
+std::string JsonLinesSink::fatalError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_diskFull ? m_error : std::string();
 }
 
 } // namespace seekbench

@@ -45,6 +45,9 @@ public:
     // std::runtime_error when the store refused it (disk full, busy past the retries);
     // the data stays queued and the next flush tries again.
     void flush() override;
+    // "disk full: cannot write <seekbench.db>: ..." once the store refused a batch with
+    // SQLITE_FULL, or an I/O error from ENOSPC, EDQUOT or EFBIG. The data stays queued.
+    std::string fatalError() const override;
 
     const std::string &runId() const { return m_runId; }
     std::uint64_t pointsCommitted() const;
@@ -71,6 +74,8 @@ private:
     std::uint64_t m_committedPoints = 0;
     std::uint64_t m_flushes = 0;
     std::string m_lastError;
+    std::string m_reportedError; // the last error printed on stderr
+    std::string m_fatal;         // see fatalError()
     bool m_flushRequested = false;
     bool m_stop = false;
     std::thread m_thread;

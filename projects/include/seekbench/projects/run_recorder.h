@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace seekbench::projects {
 
@@ -30,15 +31,17 @@ public:
     static std::unique_ptr<RunRecorder> beginNew(const std::filesystem::path &project, const RunConfig &config,
                                                  const std::string &name, const std::string &parentId = {});
     // Resume of an existing run: same run id, a new attempt. The config comes from the
-    // run's snapshot. resumeCheckpoint() is its latest checkpoint. A run that is still
-    // live (RunControl::isLive) is refused.
+    // run's snapshot. resumeCheckpoint() is its newest intact checkpoint
+    // (findResumeCheckpoint): a damaged newer one is skipped, said in resumeNotes() and in
+    // the run's log, and the stored points after the checkpoint resumed from are
+    // superseded. A run that is still live (RunControl::isLive) is refused.
     static std::unique_ptr<RunRecorder> beginResume(const std::filesystem::path &project, const std::string &runId);
 
     // One rank of a distributed run that its owner (launch, slurm submit) created: the
     // config is the run's snapshot in runs/<id>/config.yaml, points go to this rank's
     // segment file, and nothing here opens seekbench.db (the project may sit on a network
-    // file system shared with other nodes). attempt > 1 resumes from the run's latest
-    // checkpoint.
+    // file system shared with other nodes). attempt > 1 resumes from the run's newest
+    // intact checkpoint.
     static std::unique_ptr<RunRecorder> joinRun(const std::filesystem::path &project, const std::string &runId,
                                                 int attempt, int rank);
 
@@ -46,10 +49,15 @@ public:
     virtual const RunConfig &config() const = 0;
     virtual std::filesystem::path outDir() const = 0; // runs/<run-id>
     virtual std::optional<std::filesystem::path> resumeCheckpoint() const = 0;
+    // Why newer checkpoints than resumeCheckpoint() were skipped (TrainRequest::resumeNotes).
+    virtual std::vector<std::string> resumeNotes() const { return {}; }
     virtual MetricsSink *sink() = 0; // the batched store writer
     // Flushes and records the final status (finished, cancelled, or failed with a
-    // 'diverged:' message) and final/best metrics. A rank of a distributed run only makes
-    // its segment durable: the owner records the end from every rank's "end" event.
+    // 'diverged:' or 'disk full:' message) and final/best metrics. A rank of a distributed
+    // run only makes its segment durable: the owner records the end from every rank's
+    // "end" event. Throws std::runtime_error when the status cannot be recorded (the store
+    // itself is full), and when the record could not be stored and the run, though it
+    // trained to its end, is therefore marked failed.
     virtual void end(const TrainResult &result) = 0;
 };
 

@@ -31,21 +31,25 @@ public:
     void addSystemSample(const SystemSample &sample) override;
     void addEvent(const RunEvent &event) override;
     void flush() override;
+    // "disk full: cannot write <segment>: ..." once a write failed with ENOSPC, EDQUOT or EFBIG.
+    std::string fatalError() const override;
 
     const std::filesystem::path &file() const { return m_file; }
 
 private:
     void writerLoop();
     bool writePending(std::string &text);
+    void failed(int error); // takes m_mutex
 
     std::filesystem::path m_file;
     int m_fd = -1;
     std::chrono::milliseconds m_interval;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake, m_done;
     std::string m_pending; // complete JSON lines not yet written
     std::uint64_t m_added = 0, m_durable = 0, m_failures = 0;
     std::string m_lastError;
+    std::string m_fatal;
     bool m_flushRequested = false, m_stop = false;
     std::thread m_thread;
 };

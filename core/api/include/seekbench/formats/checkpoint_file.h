@@ -25,6 +25,15 @@ class CheckpointError : public std::runtime_error
 {
 public:
     using std::runtime_error::runtime_error;
+    CheckpointError(const std::string &message, int systemError)
+        : std::runtime_error(message), m_systemError(systemError)
+    {}
+    // The errno of a failed write (0 for damage found on reading). A full disk
+    // (isDiskFullErrno, disk_full.h) also starts the message with "disk full: ".
+    int systemError() const { return m_systemError; }
+
+private:
+    int m_systemError = 0;
 };
 
 struct CheckpointInfo
@@ -49,6 +58,20 @@ CheckpointContents readCheckpointFile(const std::filesystem::path &path);
 
 // Reads only the header (no checksum check), for listings.
 CheckpointInfo readCheckpointInfo(const std::filesystem::path &path);
+
+// The checkpoint a run folder resumes from: the newest one whose every byte verifies.
+// Each newer one that does not is skipped, and `skipped` says why, newest first
+// ("checkpoint P is corrupt: checksum mismatch; resuming from the previous intact
+// checkpoint, step N"). The one rule for every resume (`train --resume DIR`, a project's
+// run, a rank of a distributed run), so the store supersedes the points after the step
+// the trainer really resumes from. nullopt when the folder has no checkpoint; throws
+// CheckpointError naming every damaged file when none is intact.
+struct ResumeCheckpoint
+{
+    CheckpointContents contents;
+    std::vector<std::string> skipped;
+};
+std::optional<ResumeCheckpoint> findResumeCheckpoint(const std::filesystem::path &runDir);
 
 // The checkpoint folder of a run folder: <run>/checkpoints.
 std::filesystem::path checkpointsDir(const std::filesystem::path &runDir);

@@ -9,7 +9,8 @@
 namespace seekbench {
 
 // Appends every metric, sample and event as one JSON object per line. The file is the
-// run's local record when no project store is attached; `flush` fsyncs it.
+// run's local record when no project store is attached; `flush` fsyncs it. A failed write
+// is kept: flush() then throws naming the file, and a full disk is fatalError().
 class JsonLinesSink final : public MetricsSink
 {
 public:
@@ -23,13 +24,17 @@ public:
     void addSystemSample(const SystemSample &sample) override;
     void addEvent(const RunEvent &event) override;
     void flush() override;
+    std::string fatalError() const override;
 
 private:
     void writeLine(const std::string &line);
+    void failed(int error); // with m_mutex held
 
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::FILE *m_file = nullptr;
     std::filesystem::path m_path;
+    std::string m_error; // the first failed write, empty while every write succeeded
+    bool m_diskFull = false;
 };
 
 // The JSON text of a system sample, as printed on the live channel ("event":"system").

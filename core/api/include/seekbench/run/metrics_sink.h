@@ -64,8 +64,15 @@ public:
     virtual void addMetrics(std::span<const MetricPoint> points) = 0;
     virtual void addSystemSample(const SystemSample &sample) = 0;
     virtual void addEvent(const RunEvent &event) = 0;
-    // Make everything added so far durable. Returns only when it is.
+    // Make everything added so far durable. Returns only when it is; throws
+    // std::runtime_error when it cannot be.
     virtual void flush() = 0;
+    // Non-empty once a write failed for lack of room (the disk, a quota or the file size
+    // limit is full; see disk_full.h): the message names the path. The run cannot keep its
+    // record, so the trainer checks this after every step and ends the run as failed.
+    // Sinks that write on a thread of their own report the failure here, never by
+    // throwing from add*().
+    virtual std::string fatalError() const { return {}; }
 };
 
 } // namespace seekbench

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace seekbench {
 
@@ -26,8 +27,11 @@ struct TrainRequest
     RunConfig config;
     std::filesystem::path outDir;                    // checkpoints go to outDir/checkpoints
     std::optional<std::filesystem::path> resumeFrom; // a checkpoint file or a run folder
-    MetricsSink *sink = nullptr;                     // may be null
-    std::function<void(const RunEvent &)> onEvent;   // the live channel; may be empty
+    // Why newer checkpoints were skipped, when the caller chose resumeFrom itself with
+    // findResumeCheckpoint (a project's run): warnings at resume, as a folder's own are.
+    std::vector<std::string> resumeNotes;
+    MetricsSink *sink = nullptr;                   // may be null
+    std::function<void(const RunEvent &)> onEvent; // the live channel; may be empty
     const CancelToken *cancel = nullptr;
     // In-memory data for tasks that need it (see dataset_source.h); null for tasks that
     // build their data from the config.
@@ -45,7 +49,9 @@ struct TrainRequest
 };
 
 // Runs training to the end, to a cancel, or to a failure. Throws only for invalid
-// requests (bad config: validate first); runtime failures come back as Failed.
+// requests (bad config: validate first); runtime failures come back as Failed. A full
+// disk (a checkpoint, or the sink's fatalError()) ends the run as Failed with a message
+// starting "disk full: " and naming the path; the last good checkpoint stays.
 TrainResult train(const TrainRequest &request);
 
 // What this build and machine offer, for validate().
