@@ -1761,6 +1761,26 @@
         <source>&amp;Anti-money laundering…</source>
         <translation>反洗钱(&amp;A)…</translation>
     </message>
+    <message>
+        <source>%1 (read-only) — Seekbench</source>
+        <translation>%1（只读）— Seekbench</translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation>只读项目</translation>
+    </message>
+    <message>
+        <source>You cannot write this project's folder or its run store (a read-only file system, or permissions).</source>
+        <translation>您无法写入此项目的文件夹或其运行存储（只读文件系统或权限不足）。</translation>
+    </message>
+    <message>
+        <source>Another process holds this project's writer lock.</source>
+        <translation>另一个进程持有此项目的写入锁。</translation>
+    </message>
+    <message>
+        <source>Its runs can be viewed, compared and exported, but not launched, resumed, tagged, noted, renamed or deleted.</source>
+        <translation>可以查看、比较和导出其运行，但不能启动、恢复、添加标签、添加备注、重命名或删除。</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::NewProjectDialog</name>

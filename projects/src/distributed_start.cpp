@@ -17,6 +17,7 @@ namespace seekbench::projects {
 DistributedRunStart beginDistributedRun(Project &project, const std::optional<RunConfig> &config,
                                         const std::string &resumeId, int ranks, const std::string &scheduler)
 {
+    project.requireWritable();
     if (project.isReadOnly())
         throw std::runtime_error("project " + project.dir().string()
                                  + " is in cluster-safe (segments) mode and another process holds its writer lock "

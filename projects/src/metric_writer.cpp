@@ -38,6 +38,7 @@ MetricWriter::MetricWriter(const Project &project, std::string runId, int attemp
     : m_runId(std::move(runId)), m_options(options)
 {
     Project::checkRunId(m_runId);
+    project.requireWritable();
     if (project.isReadOnly())
         throw ProjectError(ProjectError::Kind::Locked, "the project " + project.dir().string()
                                                            + " is open read-only; run '" + m_runId

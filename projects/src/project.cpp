@@ -16,6 +16,7 @@
 #include <thread>
 
 #include <stdlib.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -28,6 +29,22 @@ using Kind = ProjectError::Kind;
 // The database and the files SQLite keeps beside it (WAL mode, and the rollback journal
 // of segment mode).
 const char *kSideFiles[] = {"", "-wal", "-shm", "-journal"};
+
+// Whether this process can write the project: the folder (new runs, the store's side
+// files) and the store with its -wal/-shm when they exist. access() also reports a
+// read-only mount (EROFS) and an immutable file, which bind root as well.
+bool projectWritable(const fs::path &dir)
+{
+    if (::access(dir.c_str(), W_OK) != 0)
+        return false;
+    const std::string db = (dir / Project::kDatabaseFile).string();
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        const std::string file = db + suffix;
+        if (::access(file.c_str(), F_OK) == 0 && ::access(file.c_str(), W_OK) != 0)
+            return false;
+    }
+    return true;
+}
 
 std::string recoveryHint(const fs::path &dir)
 {
@@ -76,7 +93,7 @@ private:
 // Checks the database on a copy. Returns its schema version. `deep` runs the full
 // integrity_check; otherwise quick_check runs on stores up to 64 MB and larger ones get
 // the structural checks only, so that opening a big project stays fast.
-int checkDatabase(const fs::path &dir, bool deep)
+int checkDatabase(const fs::path &dir, bool deep, bool writeProtected = false)
 {
     const fs::path dbFile = dir / Project::kDatabaseFile;
     std::error_code ec;
@@ -109,8 +126,10 @@ int checkDatabase(const fs::path &dir, bool deep)
         if (!here)
             copy = std::make_unique<CheckCopy>(dbFile);
         try {
-            sql::Database db(here ? dbFile.string() : copy->db().string(),
-                             here ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+            sql::Database db = here && writeProtected
+                                   ? openWriteProtected(dbFile)
+                                   : sql::Database(here ? dbFile.string() : copy->db().string(),
+                                                   here ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
             const int version = db.userVersion();
             if (version > Schema::kLatest)
                 throw ProjectError(Kind::NewerSchema,
@@ -232,17 +251,24 @@ Project Project::open(const fs::path &dirIn, const OpenOptions &options)
     Project p;
     p.m_dir = fs::absolute(dirIn).lexically_normal();
     loadManifestOrThrow(p.m_dir, p.m_manifest);
-    p.m_readOnly = options.readOnly;
+    p.m_writeProtected = !projectWritable(p.m_dir);
+    p.m_readOnly = options.readOnly || p.m_writeProtected;
     p.m_storage = options.storage ? *options.storage : resolveStorageMode(p.m_manifest.storage, p.m_dir);
-    p.m_versionAtOpen = checkDatabase(p.m_dir, /*deep=*/false);
+    p.m_versionAtOpen = checkDatabase(p.m_dir, /*deep=*/false, p.m_writeProtected);
 
     if (p.m_storage == StorageMode::Segments && !p.m_readOnly) {
         // One writer of seekbench.db in segment mode; everyone else reads.
         p.m_lock = ProjectLock::tryAcquire(p.m_dir);
         if (!p.m_lock)
-            p.m_readOnly = true;
+            p.m_readOnly = p.m_lockedOut = true;
     }
     if (p.m_versionAtOpen < Schema::kLatest) {
+        if (p.m_writeProtected)
+            throw ProjectError(Kind::ReadOnly, "project " + p.m_dir.string() + " is read-only (" + p.readOnlyReason()
+                                                   + ") and its run store has schema version "
+                                                   + std::to_string(p.m_versionAtOpen)
+                                                   + ", older than this Seekbench's (" + std::to_string(Schema::kLatest)
+                                                   + "); open it once with write access to migrate it");
         if (p.m_readOnly)
             throw ProjectError(Kind::Locked, "the run store of " + p.m_dir.string() + " has schema version "
                                                  + std::to_string(p.m_versionAtOpen)
@@ -267,6 +293,22 @@ Project Project::open(const fs::path &dirIn, const OpenOptions &options)
         p.m_staleMarked = store.markStaleRuns();
     }
     return p;
+}
+
+void Project::requireWritable() const
+{
+    if (m_writeProtected)
+        throw ProjectError(Kind::ReadOnly, "project " + m_dir.string() + " is read-only (" + readOnlyReason()
+                                               + "); it can be read but not changed");
+}
+
+std::string Project::readOnlyReason() const
+{
+    if (m_writeProtected)
+        return "this user cannot write the folder or its store: a read-only file system or permissions";
+    if (m_lockedOut)
+        return "another process holds the writer lock";
+    return m_readOnly ? "opened read-only" : "";
 }
 
 void Project::validate(const fs::path &dirIn)

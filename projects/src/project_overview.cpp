@@ -27,6 +27,7 @@ ProjectOverview overview(Project &project)
     const auto bytes = std::filesystem::file_size(project.databasePath(), ec);
     o.databaseBytes = ec ? 0 : bytes;
     o.readOnly = project.isReadOnly();
+    o.readOnlyReason = project.readOnlyReason();
     o.markedCrashed = project.staleRunsMarked();
     return o;
 }
@@ -44,6 +45,7 @@ std::string ProjectOverview::toJson() const
                           {"by_status", byStatus},
                           {"database_bytes", databaseBytes},
                           {"read_only", readOnly},
+                          {"read_only_reason", readOnlyReason},
                           {"marked_crashed", markedCrashed}}
         .dump(2);
 }

@@ -209,6 +209,7 @@ void RunControl::requireResumable(const RunRecord &r)
 
 RunControl::ResumeStart RunControl::resume(const std::string &runId, const fs::path &cliExecutable)
 {
+    m_project.requireWritable(); // the resumed run writes its store
     requireResumable(RunStore(m_project).run(runId));
     const ProjectLayout layout = m_project.layout();
     ResumeStart start;

@@ -157,6 +157,7 @@ private:
 Project openForWriting(const fs::path &dir)
 {
     Project project = Project::open(dir);
+    project.requireWritable();
     if (project.isReadOnly())
         throw std::runtime_error("project " + project.dir().string()
                                  + " is in cluster-safe (segments) mode and another process holds its writer lock "

@@ -462,6 +462,8 @@ std::vector<ArtifactRecord> RunStore::artifacts(const std::string &runId)
 
 std::vector<std::string> RunStore::markStaleRuns()
 {
+    if (d->project.isWriteProtected()) // nothing can be marked; readers see the runs as they are
+        return {};
     std::vector<RunRecord> candidates;
     // A scheduler's job (Slurm) is followed through the scheduler: the process that
     // submitted it is long gone by design (RunControl: Scheduled, never Gone).

@@ -35,6 +35,7 @@ struct RunStore::Impl
     template<typename F>
     void write(F &&body)
     {
+        project.requireWritable();
         if (project.isReadOnly())
             throw ProjectError(Kind::Locked, "the project " + project.dir().string()
                                                  + " is open read-only: another process holds its writer lock "

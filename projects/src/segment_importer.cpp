@@ -37,6 +37,7 @@ struct SegmentImporter::Impl
 
     explicit Impl(const Project &p) : project(p), db(openConnection(p))
     {
+        p.requireWritable();
         if (p.isReadOnly())
             throw ProjectError(Kind::Locked, "segments of " + p.dir().string()
                                                  + " cannot be imported: another process holds the writer lock "

@@ -132,6 +132,7 @@ SlurmPoll pollSlurmRun(const Project &project, const std::string &runId)
 SlurmPoll followSlurmRun(const Project &project, const std::string &runId, const SlurmFollowOptions &options,
                          const std::function<void(const SlurmPoll &)> &onChange)
 {
+    project.requireWritable();
     if (project.isReadOnly())
         throw std::runtime_error("another process holds the writer lock of " + project.dir().string()
                                  + " (seekbench.db.lock, cluster-safe mode); it imports this job's segments");

@@ -1,6 +1,7 @@
 #include "sql.h"
 
 #include "seekbench/run/disk_full.h"
+#include "seekbench/projects/project_error.h"
 
 #include <chrono>
 #include <thread>
@@ -32,7 +33,8 @@ Database::~Database()
 }
 
 Database::Database(Database &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
+      m_readOnlyReason(std::move(other.m_readOnlyReason))
 {}
 
 Database &Database::operator=(Database &&other) noexcept
@@ -42,6 +44,7 @@ Database &Database::operator=(Database &&other) noexcept
             sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_readOnlyReason = std::move(other.m_readOnlyReason);
     }
     return *this;
 }
@@ -175,6 +178,8 @@ std::string Statement::text(int col) const
 
 WriteTransaction::WriteTransaction(Database &db, int attempts) : m_db(db)
 {
+    if (!m_db.readOnlyReason().empty())
+        throw ProjectError(ProjectError::Kind::ReadOnly, m_db.readOnlyReason());
     // busy_timeout already waits inside SQLite; this loop bounds the rare case where the
     // handler gives up (deadlock avoidance returns BUSY at once).
     for (int attempt = 1;; ++attempt) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace seekbench::projects::sql {
 
@@ -57,12 +58,17 @@ public:
     int changes() const;
     int userVersion();
     void setBusyTimeout(int ms);
+    // A connection to a store this process cannot write: every WriteTransaction then
+    // throws ProjectError(ReadOnly) with this text, before SQLite is asked to write.
+    void setReadOnlyReason(std::string why) { m_readOnlyReason = std::move(why); }
+    const std::string &readOnlyReason() const { return m_readOnlyReason; }
 
     [[noreturn]] void fail(int code, std::string_view what) const;
 
 private:
     sqlite3 *m_db = nullptr;
     std::string m_path;
+    std::string m_readOnlyReason;
 };
 
 class Statement

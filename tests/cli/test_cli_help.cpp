@@ -39,7 +39,7 @@ private Q_SLOTS:
         const char *const filters = "--status --tag --param --metric --best --name --limit --json ";
         const char *const cluster = "--profile --nodes --tasks-per-node --cpus-per-task --gpus-per-task --time "
                                     "--partition --account --job-name --sbatch --cli ";
-        row("train", "--config --out --resume --project --name --parent --run-id --attempt");
+        row("train", "--config --out --resume --project --name --parent --run-id --attempt --ignore-memory-check");
         row("launch", "--nproc --log-dir");
         row("validate", "--config --json");
         row("estimate", "--config --budget-gb --json");
@@ -75,9 +75,10 @@ private Q_SLOTS:
         row("slurm logs", "RUN_ID --project --rank --follow");
         row("slurm ranks", "RUN_ID --project");
         row("aml", "generate import train alerts trace report");
-        row("aml generate", "--project --accounts --months --fraud-rate --seed --tx-per-month --csv");
+        row("aml generate",
+            "--project --accounts --months --fraud-rate --seed --tx-per-month --csv --ignore-memory-check");
         row("aml import", "--project --csv --quarantine");
-        row("aml train", "--project --config --name --resume");
+        row("aml train", "--project --config --name --resume --ignore-memory-check");
         row("aml alerts",
             "--project --run --model --capacity --cost-missed --cost-false-alert --threshold --limit --json");
         row("aml trace", "--project --tx --alert --account --direction --hops --window-hours --tolerance --cap --json");

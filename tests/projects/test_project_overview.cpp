@@ -45,7 +45,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         for (const char *k : {"project", "name", "scenario", "description", "storage", "filesystem", "schema_version",
-                              "runs", "by_status", "database_bytes", "read_only", "marked_crashed"})
+                              "runs", "by_status", "database_bytes", "read_only", "read_only_reason", "marked_crashed"})
             QTest::newRow(k) << QString::fromLatin1(k);
     }
 
@@ -55,7 +55,7 @@ private Q_SLOTS:
         auto p = testsupport::makeProject(testsupport::tempPath(m_tmp, qPrintable(key)));
         const auto j = nlohmann::json::parse(overview(p).toJson());
         QVERIFY2(j.contains(key.toStdString()), j.dump().c_str());
-        QCOMPARE(j.size(), std::size_t(12));
+        QCOMPARE(j.size(), std::size_t(13));
         QCOMPARE(j["runs"].get<int>(), 0);
         QCOMPARE(j["storage"].get<std::string>(), std::string("local"));
     }

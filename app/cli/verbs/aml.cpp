@@ -14,6 +14,7 @@
 #include "seekbench/aml/generator.h"
 #include "seekbench/aml/run_evaluation.h"
 #include "seekbench/config/config_io.h"
+#include "seekbench/config/machine_memory.h"
 #include "seekbench/engine/aml_scoring.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/projects/aml_case_report.h"
@@ -52,6 +53,7 @@ struct AmlArgs
 {
     std::map<std::string, std::optional<std::string>> values;
     bool json = false;
+    bool ignoreMemoryCheck = false;
 
     const std::optional<std::string> &get(const std::string &key) { return values[key]; }
     double number(const std::string &key, double fallback)
@@ -81,6 +83,10 @@ int generateVerb(AmlArgs &o)
     g.seed = std::uint64_t(o.integer("--seed", std::int64_t(g.seed), 0, std::numeric_limits<std::int64_t>::max()));
     g.tx_per_account_month = o.number("--tx-per-month", g.tx_per_account_month);
     g.difficulty = aml::difficultyFromName(o.get("--difficulty").value_or("easy"));
+    if (!o.ignoreMemoryCheck) {
+        if (const std::string refusal = aml::generatorMemoryRefusal(g, machineMemory()); !refusal.empty())
+            throw BadInput(refusal);
+    }
     const auto started = Clock::now();
     const aml::AmlData data = aml::generateTransactions(g);
     const std::int64_t laundering = std::count(data.tx.label.begin(), data.tx.label.end(), 1);
@@ -158,6 +164,7 @@ int trainVerb(AmlArgs &o)
     request.sink = session->sink();
     request.config = config;
     request.dataset = dataset;
+    request.ignoreMemoryCheck = o.ignoreMemoryCheck;
     request.cancel = &installCancelSignals();
     request.onEvent = printEventLine;
     std::fprintf(stderr, "run %s: training the graph model on %s\n", session->runId().c_str(), dataset->origin.c_str());
@@ -327,8 +334,10 @@ struct Opt
 const Opt kProject{"--project", "DIR", "the project folder"};
 const Opt kRun{"--run", "ID", "the evaluated run (default: the latest)"};
 
-void addAmlVerb(CLI::App &aml, const char *name, const char *what, const char *example,
-                std::initializer_list<Opt> options, bool json, int (*body)(AmlArgs &), int &exitCode)
+// Returns the verb and its arguments (for a flag of its own).
+std::shared_ptr<AmlArgs> addAmlVerb(CLI::App &aml, const char *name, const char *what, const char *example,
+                                    std::initializer_list<Opt> options, bool json, int (*body)(AmlArgs &),
+                                    int &exitCode, CLI::App **verb = nullptr)
 {
     auto args = std::make_shared<AmlArgs>();
     CLI::App *v = aml.add_subcommand(name, what);
@@ -342,6 +351,9 @@ void addAmlVerb(CLI::App &aml, const char *name, const char *what, const char *e
         rejectExtras(*v);
         exitCode = body(*args);
     });
+    if (verb)
+        *verb = v;
+    return args;
 }
 
 } // namespace
@@ -351,29 +363,36 @@ void registerAmlVerbs(CLI::App &root, int &exitCode)
     CLI::App *aml = addVerbGroup(root, "aml", "anti-money-laundering: data, training, alerts, traces, reports",
                                  "generate | import | train | alerts | trace | report",
                                  "seekbench-cli aml alerts --project DIR --capacity 50 --json");
-    addAmlVerb(*aml, "generate", "a synthetic transaction history with laundering patterns",
-               "seekbench-cli aml generate --project DIR --accounts 2000 --months 6 --seed 7",
-               {kProject,
-                {"--accounts", "N", "accounts"},
-                {"--months", "M", "months of transactions"},
-                {"--fraud-rate", "R", "share of laundering accounts"},
-                {"--seed", "S", "random seed"},
-                {"--tx-per-month", "X", "transactions per account and month"},
-                {"--difficulty", "easy|hard", "hard: camouflaged laundering, label noise, typology drift"},
-                {"--csv", "FILE", "also write the transactions as CSV"}},
-               false, generateVerb, exitCode);
+    CLI::App *generate = nullptr;
+    auto generateArgs
+        = addAmlVerb(*aml, "generate", "a synthetic transaction history with laundering patterns",
+                     "seekbench-cli aml generate --project DIR --accounts 2000 --months 6 --seed 7",
+                     {kProject,
+                      {"--accounts", "N", "accounts"},
+                      {"--months", "M", "months of transactions"},
+                      {"--fraud-rate", "R", "share of laundering accounts"},
+                      {"--seed", "S", "random seed"},
+                      {"--tx-per-month", "X", "transactions per account and month"},
+                      {"--difficulty", "easy|hard", "hard: camouflaged laundering, label noise, typology drift"},
+                      {"--csv", "FILE", "also write the transactions as CSV"}},
+                     false, generateVerb, exitCode, &generate);
+    addFlag(*generate, "--ignore-memory-check", generateArgs->ignoreMemoryCheck,
+            "generate even when the estimate exceeds this machine's memory (refused by default)");
     addAmlVerb(*aml, "import", "transactions from a CSV file", "seekbench-cli aml import --project DIR --csv tx.csv",
                {kProject,
                 {"--csv", "FILE", "the transactions (required)"},
                 {"--quarantine", "FILE", "write rejected rows here"}},
                false, importVerb, exitCode);
-    addAmlVerb(*aml, "train", "train the AML model as a run of the project",
-               "seekbench-cli aml train --project DIR --config aml.yaml --name graph-v1",
-               {kProject,
-                {"--config", "aml.yaml", "the run config (or --resume)"},
-                {"--name", "NAME", "the run's name"},
-                {"--resume", "RUN_ID", "continue a run"}},
-               false, trainVerb, exitCode);
+    CLI::App *amlTrain = nullptr;
+    auto trainArgs = addAmlVerb(*aml, "train", "train the AML model as a run of the project",
+                                "seekbench-cli aml train --project DIR --config aml.yaml --name graph-v1",
+                                {kProject,
+                                 {"--config", "aml.yaml", "the run config (or --resume)"},
+                                 {"--name", "NAME", "the run's name"},
+                                 {"--resume", "RUN_ID", "continue a run"}},
+                                false, trainVerb, exitCode, &amlTrain);
+    addFlag(*amlTrain, "--ignore-memory-check", trainArgs->ignoreMemoryCheck,
+            "train even when the memory estimate for the project's data exceeds this machine's memory");
     addAmlVerb(*aml, "alerts", "alerts at an operating point chosen by capacity, costs or threshold",
                "seekbench-cli aml alerts --project DIR --capacity 50 --json",
                {kProject,

@@ -38,6 +38,14 @@ struct ProjectArgs
     bool json = false, superseded = false;
 };
 
+// Reading verbs work on a project this user cannot write, and say so on stderr.
+void noteReadOnly(const Project &p, const char *verb)
+{
+    if (p.isWriteProtected())
+        std::cerr << "seekbench-cli project " << verb << ": note: project " << p.dir().string() << " is read-only ("
+                  << p.readOnlyReason() << "); it is shown as it is\n";
+}
+
 int projectInit(const ProjectArgs &a)
 {
     const std::string dir = *a.dir;
@@ -72,7 +80,8 @@ int projectInfo(const ProjectArgs &a)
     if (!o.description.empty())
         std::cout << "description " << terminalText(o.description) << "\n";
     std::cout << "storage     " << o.storage << (o.filesystem == "local" ? "" : " (" + o.filesystem + " file system)")
-              << (o.readOnly ? ", read-only: another process holds the writer lock" : "") << "\n"
+              << "\n"
+              << "read-only   " << (o.readOnly ? "yes: " + o.readOnlyReason : std::string("no")) << "\n"
               << "schema      version " << o.schemaVersion << "\n"
               << "runs        " << o.runs;
     for (const auto &[s, n] : o.byStatus)
@@ -109,6 +118,7 @@ RunFilter filterFrom(const ProjectArgs &a)
 int projectRuns(const ProjectArgs &a)
 {
     Project p = Project::open(*a.dir);
+    noteReadOnly(p, "runs");
     const auto runs = RunStore(p).listRuns(filterFrom(a));
     if (a.json) {
         std::cout << runListJson(runs) << "\n";
@@ -128,6 +138,7 @@ int projectShow(const ProjectArgs &a)
     if (!a.runId)
         throw BadInput("the run id is missing (seekbench-cli project show DIR RUN_ID)");
     Project p = Project::open(*a.dir);
+    noteReadOnly(p, "show");
     RunStore store(p);
     const RunRecord r = store.run(*a.runId);
     const auto curves = store.curves(r.id);
@@ -168,12 +179,14 @@ int projectExport(const ProjectArgs &a)
     Project::OpenOptions readOnly;
     readOnly.readOnly = true;
     Project p = Project::open(*a.dir, readOnly);
+    noteReadOnly(p, "export");
     RunExporter exporter(p);
     const ExportFormat format = RunExporter::parseFormat(a.format.value_or("csv"));
     const long long buckets = a.buckets ? parseCount("--buckets", *a.buckets, 1) : 0;
     std::ofstream file;
     fs::path target;
     if (a.out && *a.out != "-") {
+        p.requireWritable(); // a read-only project exports to stdout (-o - or no -o)
         // Exports stay inside the project (reports/, runs/<id>/exports/).
         const fs::path given(*a.out);
         target = given.is_absolute() ? p.resolveInside(p.relativePath(given)) : p.resolveInside(given);
@@ -202,6 +215,7 @@ int projectExport(const ProjectArgs &a)
 int projectImportSegments(const ProjectArgs &a)
 {
     Project p = Project::open(*a.dir);
+    p.requireWritable();
     if (p.isReadOnly())
         throw CliFailure(ExitRuntime, "another process holds the writer lock of " + p.dir().string()
                                           + " (seekbench.db.lock) and imports its segments");

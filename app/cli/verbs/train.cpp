@@ -36,6 +36,7 @@ namespace fs = std::filesystem;
 struct TrainArgs
 {
     std::optional<std::string> config, out, resume, project, name, parent, runId, attempt;
+    bool ignoreMemoryCheck = false;
 };
 
 struct LaunchArgs
@@ -55,6 +56,8 @@ void addTrainOptions(CLI::App &v, TrainArgs &a)
     addOption(v, "--parent", a.parent, "the run this one continues from")->type_name("RUN_ID");
     addOption(v, "--run-id", a.runId, "(launcher use) the rank's recorded run")->type_name("RUN_ID");
     addOption(v, "--attempt", a.attempt, "(launcher use) the run's attempt")->type_name("N");
+    addFlag(v, "--ignore-memory-check", a.ignoreMemoryCheck,
+            "train even when the memory estimate exceeds this machine's memory (refused by default)");
 }
 
 // Progress on stderr when a person watches; the events on stdout are for programs.
@@ -141,6 +144,7 @@ int trainVerb(const TrainArgs &o)
     request.rankEnvironment = ranks;
     if (const char *hosted = std::getenv("SEEKBENCH_STORE_HOSTED"))
         request.storeHostedByLauncher = std::string(hosted) == "1";
+    request.ignoreMemoryCheck = o.ignoreMemoryCheck;
     try {
         if (o.runId)
             session = projects::RunRecorder::joinRun(*o.project, *o.runId,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -517,6 +518,32 @@ AmlData generateTransactions(const GeneratorOptions &o)
     if (o.difficulty != Difficulty::Easy && o.difficulty != Difficulty::Hard)
         throw std::invalid_argument("difficulty must be easy or hard");
     return Generator(o).run();
+}
+
+double expectedTransactions(const GeneratorOptions &o)
+{
+    // A fifth of the accounts are businesses paying 2.5 times as often, with a log-normal
+    // spread (mean factor exp(0.4^2 / 2)); laundering and look-alikes add a little.
+    return double(o.accounts) * o.months * o.tx_per_account_month * 1.5;
+}
+
+double estimateGeneratorBytes(const GeneratorOptions &o)
+{
+    // 71 bytes of columns a transaction (ids, time, amount, parties, a currency string,
+    // codes), twice over for the vectors' growth and the sort's copies; about 256 bytes
+    // of profile, contacts and names an account.
+    return expectedTransactions(o) * 160.0 + double(o.accounts) * (1 + o.fraud_rate) * 256.0;
+}
+
+std::string generatorMemoryRefusal(const GeneratorOptions &o, const MachineMemory &machine)
+{
+    char count[32];
+    std::snprintf(count, sizeof count, "%.3g", expectedTransactions(o));
+    return memoryRefusal("generating about " + std::string(count) + " transactions (" + std::to_string(o.accounts)
+                             + " accounts, " + std::to_string(o.months) + " months)",
+                         estimateGeneratorBytes(o), machine,
+                         "give fewer --accounts, --months or --tx-per-month, or pass --ignore-memory-check to try "
+                         "anyway");
 }
 
 const char *difficultyName(Difficulty d) { return d == Difficulty::Hard ? "hard" : "easy"; }

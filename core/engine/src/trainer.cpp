@@ -10,8 +10,11 @@
 #include "model.h"
 #include "optimizer_step.h"
 #include "process_group.h"
+#include "seekbench/aml/data.h"
 #include "seekbench/config/config_io.h"
+#include "seekbench/config/estimates.h"
 #include "seekbench/config/lr_schedule.h"
+#include "seekbench/config/machine_memory.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/run/disk_full.h"
 #include "seekbench/run/json_lines_sink.h"
@@ -22,8 +25,10 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <new>
 
 namespace seekbench {
 
@@ -32,6 +37,54 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
+
+// A run whose memory estimate exceeds the machine's memory, refused before anything is
+// allocated (TrainRequest::ignoreMemoryCheck overrides).
+class MemoryRefused : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The estimate of this run's training memory: from the config, or for the AML graph model
+// (whose memory grows with the data) from the shape of the data it was given.
+MemoryEstimate runMemoryEstimate(const RunConfig &cfg, const DatasetSource *dataset)
+{
+    MemoryEstimate need = estimateTrainingMemory(cfg, cfg.training.precision, cfg.training.batch_size);
+    if (need.available)
+        return need;
+    if (const auto *source = dynamic_cast<const aml::AmlDataset *>(dataset)) {
+        AmlDataShape shape;
+        shape.transactions = std::int64_t(source->data.tx.size());
+        shape.accounts = std::int64_t(source->data.accounts.size());
+        if (!source->data.tx.time.empty()) {
+            const auto [lo, hi] = std::minmax_element(source->data.tx.time.begin(), source->data.tx.time.end());
+            shape.spanDays = (*hi - *lo) / 86400.0;
+        }
+        need = estimateAmlTrainingMemory(cfg, cfg.training.precision, cfg.training.batch_size, shape);
+    }
+    return need;
+}
+
+// What a failure says to the user: LibTorch's message without its C++ stack trace, and an
+// allocation failure named as running out of memory.
+std::string failureText(const std::exception &e, const std::string &during)
+{
+    if (dynamic_cast<const std::bad_alloc *>(&e))
+        return "out of memory " + during + ": an allocation failed (this machine has "
+               + bytesText(machineMemory().totalBytes) + ")";
+    if (const auto *torchError = dynamic_cast<const c10::Error *>(&e)) {
+        const std::string text = torchError->what_without_backtrace();
+        const bool oom = text.find("can't allocate memory") != std::string::npos
+                         || text.find("out of memory") != std::string::npos
+                         || text.find("Cannot allocate memory") != std::string::npos;
+        if (oom)
+            return "out of memory " + during + " (this machine has " + bytesText(machineMemory().totalBytes)
+                   + "): " + text.substr(0, text.find('\n'));
+        return text;
+    }
+    return e.what();
+}
 
 double wallNow()
 {
@@ -113,6 +166,12 @@ void Trainer::warn(const std::string &message) { emit("warning", {{"message", me
 
 void Trainer::setup()
 {
+    if (!m_req.ignoreMemoryCheck) {
+        const std::string refusal = trainingMemoryRefusal(runMemoryEstimate(m_cfg, m_req.dataset.get()), m_t.device,
+                                                          machineMemory());
+        if (!refusal.empty())
+            throw MemoryRefused("refused before allocating: " + refusal);
+    }
     configureAllocatorForTraining();
     // A launcher starting N ranks on one machine gives each its share of the cores.
     int threads = m_t.threads > 0 ? m_t.threads : coresForProcess();
@@ -433,8 +492,9 @@ TrainResult Trainer::run()
         resume();
     } catch (const std::exception &e) {
         m_result.status = TrainStatus::Failed;
-        m_result.message = e.what();
-        m_result.inputError = dynamic_cast<const CheckpointError *>(&e) != nullptr;
+        m_result.message = failureText(e, "while building the model");
+        m_result.inputError = dynamic_cast<const CheckpointError *>(&e) != nullptr
+                              || dynamic_cast<const MemoryRefused *>(&e) != nullptr;
         emit("end", {{"status", "failed"}, {"message", m_result.message}}, m_state.step);
         return m_result;
     }
@@ -569,7 +629,7 @@ TrainResult Trainer::run()
         }
     } catch (const std::exception &e) {
         m_result.status = TrainStatus::Failed;
-        m_result.message = e.what();
+        m_result.message = failureText(e, "while training");
     }
     m_monitor->stop();
     // The record must be durable before the end event may call the run anything but failed.

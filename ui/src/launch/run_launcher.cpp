@@ -7,6 +7,7 @@
 #include "config/issue_text.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/estimates.h"
+#include "seekbench/config/machine_memory.h"
 #include "seekbench/config/validation.h"
 #include "seekbench/projects/process_identity.h"
 #include "seekbench/projects/project_error.h"
@@ -71,13 +72,9 @@ int RunLauncher::maxConcurrent(int threadsPerRun)
 
 double RunLauncher::availableMemoryBytes()
 {
-    QFile f(QStringLiteral("/proc/meminfo"));
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("MemAvailable:"))
-            return line.mid(13).trimmed().split(' ').front().toDouble() * 1024.0;
-    return 0;
+    // The same figures as seekbench-cli's check (machine_memory.h): MemAvailable, within
+    // the cgroup's limit.
+    return seekbench::machineMemory().availableBytes;
 }
 
 QStringList RunLauncher::commandFor(const LaunchTarget &target, const QString &projectDir, const QString &configPath,

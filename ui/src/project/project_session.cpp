@@ -45,6 +45,10 @@ QString ProjectSession::name() const
     return n.isEmpty() ? QString::fromStdString(m_project->dir().filename().string()) : n;
 }
 
+bool ProjectSession::isReadOnly() const { return m_project->isReadOnly(); }
+
+bool ProjectSession::isWriteProtected() const { return m_project->isWriteProtected(); }
+
 QStringList ProjectSession::crashedAtOpen() const
 {
     QStringList out;

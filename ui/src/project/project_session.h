@@ -32,6 +32,11 @@ public:
     // Runs marked crashed while opening (their process died while nobody watched).
     QStringList crashedAtOpen() const;
     const RunList &runs() const { return m_runs; }
+    // Nothing can be written to the project from here (Project::isReadOnly): this user
+    // cannot write its folder or store (isWriteProtected), or another process holds its
+    // writer lock. Launching, tagging, noting, renaming and deleting are then disabled.
+    bool isReadOnly() const;
+    bool isWriteProtected() const;
 
     // Creates a project (blank template) in `dir` and returns it opened.
     static void create(const QString &dir, const QString &name, const QString &description,

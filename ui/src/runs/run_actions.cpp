@@ -94,15 +94,18 @@ void RunActions::updateEnabled()
     const RunRecord *one = ids.size() == 1 ? findRun(m_session, ids.front()) : nullptr;
     // Running, or queued with a scheduler's job (RunControl's rule): stop, never resume or delete.
     const bool running = one && (one->status == seekbench::RunStatus::Running || projects::RunControl::isLive(*one));
-    m_launch->setEnabled(m_session);
+    // A read-only project (ProjectSession::isReadOnly) is only read: every action that
+    // writes its store or starts a run in it is off.
+    const bool writable = m_session && !m_session->isReadOnly();
+    m_launch->setEnabled(writable);
     m_stop->setEnabled(running && m_controller && !m_controller->isStopping(ids.front()));
-    m_resume->setEnabled(one && !running && one->status != seekbench::RunStatus::Finished);
-    m_clone->setEnabled(one);
-    m_rerun->setEnabled(one);
-    m_delete->setEnabled(one && !running);
-    m_tag->setEnabled(one);
-    m_note->setEnabled(one);
-    m_rename->setEnabled(one);
+    m_resume->setEnabled(writable && one && !running && one->status != seekbench::RunStatus::Finished);
+    m_clone->setEnabled(writable && one);
+    m_rerun->setEnabled(writable && one);
+    m_delete->setEnabled(writable && one && !running);
+    m_tag->setEnabled(writable && one);
+    m_note->setEnabled(writable && one);
+    m_rename->setEnabled(writable && one);
     m_baseline->setEnabled(ids.size() > 1);
 }
 

@@ -41,6 +41,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     addDockWidget(Qt::BottomDockWidgetArea, docks[2]);
     resizeDocks({docks[0], docks[1]}, {200, 500}, Qt::Vertical);
     resizeDocks({docks[1]}, {520}, Qt::Horizontal);
+    m_readOnlyNotice = new QLabel(this);
+    m_readOnlyNotice->setObjectName(QStringLiteral("readOnlyNotice"));
+    m_readOnlyNotice->hide();
+    statusBar()->addPermanentWidget(m_readOnlyNotice);
     statusBar()->addPermanentWidget(m_runs->statusWidget());
     connect(m_runs, &RunsMode::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_runs, &RunsMode::notify, m_notifier, &Notifier::notify);
@@ -117,7 +121,25 @@ void MainWindow::retranslate()
     m_runs->retranslate();
     if (m_runsMenu->isEmpty() && m_runs->actions())
         m_runsMenu->addActions(m_runs->actions()->actions());
-    setWindowTitle(m_session ? tr("%1 — Seekbench").arg(m_session->name()) : QStringLiteral("Seekbench"));
+    const bool readOnly = m_session && m_session->isReadOnly();
+    if (!m_session)
+        setWindowTitle(QStringLiteral("Seekbench"));
+    else if (readOnly)
+        setWindowTitle(tr("%1 (read-only) — Seekbench").arg(m_session->name()));
+    else
+        setWindowTitle(tr("%1 — Seekbench").arg(m_session->name()));
+    m_readOnlyNotice->setVisible(readOnly);
+    if (readOnly) {
+        m_readOnlyNotice->setText(tr("Read-only project"));
+        m_readOnlyNotice->setToolTip(
+            (m_session->isWriteProtected()
+                 ? tr("You cannot write this project's folder or its run store (a read-only file system, or "
+                      "permissions).")
+                 : tr("Another process holds this project's writer lock."))
+            + QLatin1Char(' ')
+            + tr("Its runs can be viewed, compared and exported, but not launched, resumed, tagged, noted, renamed or "
+                 "deleted."));
+    }
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -5,6 +5,7 @@
 
 #include "project/project_session.h"
 
+class QLabel;
 class QMenu;
 
 namespace seekbench::ui {
@@ -55,6 +56,7 @@ private:
     QAction *m_newAction = nullptr, *m_openAction = nullptr, *m_closeAction = nullptr, *m_quitAction = nullptr,
             *m_settingsAction = nullptr, *m_inspectAction = nullptr, *m_amlAction = nullptr;
     QPointer<AmlWindow> m_aml;
+    QLabel *m_readOnlyNotice = nullptr; // in the status bar while the project is read-only
     CloseChoice m_closeChoice = CloseChoice::Ask;
 };
 

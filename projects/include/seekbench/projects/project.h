@@ -61,7 +61,19 @@ public:
     const std::filesystem::path &dir() const { return m_dir; }
     const ProjectManifest &manifest() const { return m_manifest; }
     StorageMode storageMode() const { return m_storage; }
+    // Read-only: asked for (OpenOptions::readOnly), another process holds the writer lock
+    // (segment mode), or the project cannot be written (isWriteProtected()).
     bool isReadOnly() const { return m_readOnly; }
+    // This process cannot write the folder or its store: a read-only mount, or permissions
+    // (access(W_OK) on the folder, seekbench.db and its -wal/-shm). The store is then read
+    // with SQLite's read-only open (immutable when its -wal/-shm are absent, as they cannot
+    // be created), nothing is locked, migrated or marked, and every write fails with
+    // ProjectError(ReadOnly).
+    bool isWriteProtected() const { return m_writeProtected; }
+    // Throws ProjectError(ReadOnly) "project DIR is read-only (...)" when isWriteProtected().
+    void requireWritable() const;
+    // Why the project is read-only, in words ("" when it is not).
+    std::string readOnlyReason() const;
     int schemaVersionAtOpen() const { return m_versionAtOpen; }
     std::filesystem::path databasePath() const { return m_dir / kDatabaseFile; }
     // Runs marked crashed by this open (stale heartbeats, dead processes).
@@ -86,6 +98,8 @@ private:
     ProjectManifest m_manifest;
     StorageMode m_storage = StorageMode::Local;
     bool m_readOnly = false;
+    bool m_writeProtected = false;
+    bool m_lockedOut = false; // segment mode: another process holds the writer lock
     int m_versionAtOpen = 0;
     std::vector<std::string> m_staleMarked;
     std::unique_ptr<ProjectLock> m_lock; // segment mode: the single writer's lock

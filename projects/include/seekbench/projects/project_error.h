@@ -16,6 +16,7 @@ public:
         NewerSchema,     // the database was written by a newer Seekbench
         DamagedDatabase, // the database fails its check; it was not touched
         Locked,          // another process holds the project's writer lock (segment mode)
+        ReadOnly,        // the folder or its store cannot be written (read-only mount, permissions)
         NotFound,        // an unknown run, curve or file
         BadInput,        // a bad argument: run id, filter, path outside the project
         Io,              // the file system refused
@@ -25,7 +26,8 @@ public:
 
     ProjectError(Kind kind, const std::string &message) : std::runtime_error(message), m_kind(kind) {}
     Kind kind() const { return m_kind; }
-    // 2 for problems with what the user gave (bad project, bad input), 3 otherwise.
+    // 2 for problems with what the user gave (bad project, bad input, a read-only project
+    // asked to change), 3 otherwise.
     int exitCode() const
     {
         return m_kind == Kind::Io || m_kind == Kind::Database || m_kind == Kind::Locked || m_kind == Kind::Process ? 3

@@ -20,11 +20,13 @@ struct ProjectOverview
     std::size_t runs = 0;
     std::map<std::string, int> byStatus; // status word -> runs
     std::uint64_t databaseBytes = 0;
-    bool readOnly = false;                  // another process holds the writer lock
+    bool readOnly = false;                  // Project::isReadOnly()
+    std::string readOnlyReason;             // Project::readOnlyReason(); empty when writable
     std::vector<std::string> markedCrashed; // runs opening the project marked crashed
 
     // {"project","name","scenario","description","storage","filesystem","schema_version",
-    // "runs","by_status","database_bytes","read_only","marked_crashed"}, indented by 2.
+    // "runs","by_status","database_bytes","read_only","read_only_reason","marked_crashed"},
+    // indented by 2.
     std::string toJson() const;
 };
 

@@ -32,6 +32,7 @@
 // The easy setting's output is unchanged by these knobs.
 
 #include "seekbench/aml/data.h"
+#include "seekbench/config/machine_memory.h"
 
 #include <cstdint>
 #include <string>
@@ -62,5 +63,14 @@ struct GeneratorOptions
 
 // Throws std::invalid_argument naming the field for options out of range.
 AmlData generateTransactions(const GeneratorOptions &options);
+
+// About how many transactions these options make (ordinary accounts' payments; business
+// accounts pay more), and the peak memory of generating them: the columns with their
+// growth and the sort's copies, and the accounts' profiles.
+double expectedTransactions(const GeneratorOptions &options);
+double estimateGeneratorBytes(const GeneratorOptions &options);
+// Why these options cannot be generated on `machine`, naming both figures and the
+// override (`--ignore-memory-check`), or empty when they fit.
+std::string generatorMemoryRefusal(const GeneratorOptions &options, const MachineMemory &machine);
 
 } // namespace seekbench::aml

@@ -46,6 +46,9 @@ struct TrainRequest
     RankEnvironment rankEnvironment;
     int collectiveTimeoutSeconds = 300;
     bool storeHostedByLauncher = false;
+    // Train even when the memory estimate exceeds the machine's memory
+    // (machine_memory.h); otherwise such a run fails as bad input before allocating.
+    bool ignoreMemoryCheck = false;
 };
 
 // Runs training to the end, to a cancel, or to a failure. Throws only for invalid
