@@ -2,6 +2,7 @@
 
 #include "connection.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/text/terminal_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -26,6 +27,16 @@ bool isAmlAlertStatus(const std::string &status)
 {
     const auto &all = amlAlertStatuses();
     return std::find(all.begin(), all.end(), status) != all.end();
+}
+
+void checkAmlNotes(std::int64_t alertId, const std::string &notes)
+{
+    std::string other = notes; // newlines and tabs are text in notes
+    std::replace(other.begin(), other.end(), '\n', ' ');
+    std::replace(other.begin(), other.end(), '\t', ' ');
+    if (const std::string c = firstControlCharacter(other); !c.empty())
+        throw std::invalid_argument("the notes of alert " + std::to_string(alertId) + " hold a control character (" + c
+                                    + "); only newlines and tabs are allowed");
 }
 
 namespace {
@@ -53,11 +64,14 @@ std::vector<AmlTimelineAlert> AmlCaseStore::alerts(const AmlAlertQuery &q)
         if (!isAmlAlertStatus(s))
             throw std::invalid_argument("unknown alert status '" + s + "' in the alert filter");
     std::vector<AmlTimelineAlert> out;
-    auto st = d->db.prepare("SELECT a.id, a.tx_id, a.account_id, t.ts, a.score, a.severity, a.status, t.typology "
-                            "FROM aml_alerts a JOIN aml_transactions t ON t.id = a.tx_id "
-                            "WHERE a.run_id = ?1 AND a.model = ?2 AND t.ts >= ?3 AND t.ts <= ?4 AND a.score >= ?5 "
-                            "AND (?6 = 0 OR a.status IN (?7, ?8, ?9, ?10)) AND (?11 IS NULL OR a.account_id = ?11) "
-                            "AND (?12 IS NULL OR t.typology = ?12) ORDER BY t.ts, a.id LIMIT ?13");
+    // The status is the analyst's review of the transaction (aml_alert_reviews), 'new' without one.
+    auto st = d->db.prepare(
+        "SELECT a.id, a.tx_id, a.account_id, t.ts, a.score, a.severity, coalesce(r.status, 'new'), t.typology "
+        "FROM aml_alerts a JOIN aml_transactions t ON t.id = a.tx_id "
+        "LEFT JOIN aml_alert_reviews r ON r.run_id = a.run_id AND r.model = a.model AND r.tx_id = a.tx_id "
+        "WHERE a.run_id = ?1 AND a.model = ?2 AND t.ts >= ?3 AND t.ts <= ?4 AND a.score >= ?5 "
+        "AND (?6 = 0 OR coalesce(r.status, 'new') IN (?7, ?8, ?9, ?10)) AND (?11 IS NULL OR a.account_id = ?11) "
+        "AND (?12 IS NULL OR t.typology = ?12) ORDER BY t.ts, a.id LIMIT ?13");
     st.bind(1, q.runId).bind(2, q.model).bind(3, finite(q.fromTs)).bind(4, finite(q.toTs)).bind(5, q.minScore);
     st.bind(6, int(q.statuses.size()));
     for (int i = 0; i < 4; ++i)
@@ -172,31 +186,37 @@ AmlEgoNetwork AmlCaseStore::egoNetwork(std::int64_t accountId, const AmlEgoOptio
     return net;
 }
 
-namespace {
-// One analyst field of one alert; `statement` is a constant with ?1 the id, ?2 the value.
-void updateAlert(sql::Database &db, const char *statement, std::int64_t alertId, const std::string &value)
+void AmlCaseStore::review(std::int64_t alertId, const std::optional<std::string> &status,
+                          const std::optional<std::string> &notes)
 {
+    if (status && !isAmlAlertStatus(*status))
+        throw std::invalid_argument("unknown alert status '" + terminalText(*status) + "' for alert "
+                                    + std::to_string(alertId) + " (new, reviewing, escalated or dismissed)");
+    if (notes)
+        checkAmlNotes(alertId, *notes);
+    // Keyed by the alert's transaction in its run and model, so that the review outlives
+    // this set of alerts; an unchanged field keeps its reviewed value.
     int changed = 0;
-    sql::withWriteTransaction(db, [&] {
-        db.prepare(statement).bind(1, alertId).bind(2, value).bind(3, nowSeconds()).run();
-        changed = db.changes();
+    sql::withWriteTransaction(d->db, [&] {
+        auto st = d->db.prepare(
+            "INSERT OR REPLACE INTO aml_alert_reviews(run_id, model, tx_id, status, notes, updated_at) "
+            "SELECT a.run_id, a.model, a.tx_id, coalesce(?2, r.status, 'new'), coalesce(?3, r.notes, ''), ?4 "
+            "FROM aml_alerts a LEFT JOIN aml_alert_reviews r "
+            "ON r.run_id = a.run_id AND r.model = a.model AND r.tx_id = a.tx_id WHERE a.id = ?1");
+        st.bind(1, alertId);
+        if (status)
+            st.bind(2, *status);
+        else
+            st.bindNull(2);
+        if (notes)
+            st.bind(3, *notes);
+        else
+            st.bindNull(3);
+        st.bind(4, nowSeconds()).run();
+        changed = d->db.changes();
     });
     if (changed == 0)
         throw std::invalid_argument("no alert " + std::to_string(alertId) + " in the project");
-}
-} // namespace
-
-void AmlCaseStore::setStatus(std::int64_t alertId, const std::string &status)
-{
-    if (!isAmlAlertStatus(status))
-        throw std::invalid_argument("unknown alert status '" + status + "' for alert " + std::to_string(alertId)
-                                    + " (new, reviewing, escalated or dismissed)");
-    updateAlert(d->db, "UPDATE aml_alerts SET status = ?2, updated_at = ?3 WHERE id = ?1", alertId, status);
-}
-
-void AmlCaseStore::setNotes(std::int64_t alertId, const std::string &notes)
-{
-    updateAlert(d->db, "UPDATE aml_alerts SET notes = ?2, updated_at = ?3 WHERE id = ?1", alertId, notes);
 }
 
 } // namespace seekbench::projects

@@ -2,13 +2,14 @@
 
 #include "connection.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/text/terminal_text.h"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace seekbench::projects {
 
@@ -18,9 +19,11 @@ struct AmlResultStore::Impl
 };
 
 namespace {
+// An alert with the analyst's review of its transaction (schema 7: aml_alert_reviews).
 const char *kAlertColumns
-    = "SELECT id, run_id, model, tx_id, account_id, score, threshold, severity, reasons_json, status, "
-      "notes, created_at FROM aml_alerts ";
+    = "SELECT a.id, a.run_id, a.model, a.tx_id, a.account_id, a.score, a.threshold, a.severity, a.reasons_json, "
+      "coalesce(r.status, 'new'), coalesce(r.notes, ''), a.created_at, r.updated_at FROM aml_alerts a "
+      "LEFT JOIN aml_alert_reviews r ON r.run_id = a.run_id AND r.model = a.model AND r.tx_id = a.tx_id ";
 
 AmlAlertRow readAlert(const sql::Statement &st)
 {
@@ -37,7 +40,65 @@ AmlAlertRow readAlert(const sql::Statement &st)
     a.status = st.text(9);
     a.notes = st.text(10);
     a.createdAt = st.real(11);
+    a.updatedAt = st.optReal(12);
     return a;
+}
+
+double nowSeconds()
+{
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+void writeThreshold(sql::Database &db, const AmlThresholdRow &r)
+{
+    db.prepare(
+          "INSERT OR REPLACE INTO aml_thresholds(run_id, model, threshold, capacity_per_day, cost_missed, "
+          "cost_false_alert, alerts_per_day, precision, recall, fpr, precision_at_capacity, expected_cost, "
+          "capacity_bound, days, chosen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+        .bind(1, r.runId)
+        .bind(2, r.model)
+        .bind(3, r.threshold)
+        .bind(4, r.capacityPerDay)
+        .bind(5, r.costMissed)
+        .bind(6, r.costFalseAlert)
+        .bind(7, r.alertsPerDay)
+        .bind(8, r.precision)
+        .bind(9, r.recall)
+        .bind(10, r.fpr)
+        .bind(11, r.precisionAtCapacity)
+        .bind(12, r.expectedCost)
+        .bind(13, r.capacityBound ? 1 : 0)
+        .bind(14, r.days)
+        .bind(15, nowSeconds())
+        .run();
+}
+
+// The analyst's work is not in aml_alerts (schema 7): deleting the old set loses nothing,
+// and the new set joins aml_alert_reviews by transaction.
+void writeAlerts(sql::Database &db, const std::string &runId, const std::string &model,
+                 const std::vector<AmlAlertRow> &alerts)
+{
+    const double now = nowSeconds();
+    db.prepare("DELETE FROM aml_alerts WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
+    auto st = db.prepare("INSERT INTO aml_alerts(run_id, model, tx_id, account_id, score, threshold, severity, "
+                         "reasons_json, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const auto &a : alerts)
+        st.bind(1, runId)
+            .bind(2, model)
+            .bind(3, a.txId)
+            .bind(4, a.accountId)
+            .bind(5, a.score)
+            .bind(6, a.threshold)
+            .bind(7, a.severity)
+            .bind(8, a.reasonsJson)
+            .bind(9, now)
+            .run();
+}
+
+void checkAlertThresholds(const std::vector<AmlAlertRow> &alerts)
+{
+    for (const auto &a : alerts)
+        checkAmlThreshold(a.threshold);
 }
 } // namespace
 
@@ -153,30 +214,8 @@ std::optional<std::string> AmlResultStore::curve(const std::string &runId, const
 
 void AmlResultStore::saveThreshold(const AmlThresholdRow &r)
 {
-    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    sql::withWriteTransaction(d->db, [&] {
-        d->db
-            .prepare(
-                "INSERT OR REPLACE INTO aml_thresholds(run_id, model, threshold, capacity_per_day, cost_missed, "
-                "cost_false_alert, alerts_per_day, precision, recall, fpr, precision_at_capacity, expected_cost, "
-                "capacity_bound, days, chosen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
-            .bind(1, r.runId)
-            .bind(2, r.model)
-            .bind(3, r.threshold)
-            .bind(4, r.capacityPerDay)
-            .bind(5, r.costMissed)
-            .bind(6, r.costFalseAlert)
-            .bind(7, r.alertsPerDay)
-            .bind(8, r.precision)
-            .bind(9, r.recall)
-            .bind(10, r.fpr)
-            .bind(11, r.precisionAtCapacity)
-            .bind(12, r.expectedCost)
-            .bind(13, r.capacityBound ? 1 : 0)
-            .bind(14, r.days)
-            .bind(15, now)
-            .run();
-    });
+    checkAmlThreshold(r.threshold);
+    sql::withWriteTransaction(d->db, [&] { writeThreshold(d->db, r); });
 }
 
 std::optional<AmlThresholdRow> AmlResultStore::threshold(const std::string &runId, const std::string &model)
@@ -210,43 +249,17 @@ std::optional<AmlThresholdRow> AmlResultStore::threshold(const std::string &runI
 void AmlResultStore::replaceAlerts(const std::string &runId, const std::string &model,
                                    const std::vector<AmlAlertRow> &alerts)
 {
-    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    checkAlertThresholds(alerts);
+    sql::withWriteTransaction(d->db, [&] { writeAlerts(d->db, runId, model, alerts); });
+}
+
+void AmlResultStore::saveOperatingPoint(const AmlThresholdRow &row, const std::vector<AmlAlertRow> &alerts)
+{
+    checkAmlThreshold(row.threshold);
+    checkAlertThresholds(alerts);
     sql::withWriteTransaction(d->db, [&] {
-        // The analyst's work survives a new threshold: a transaction alerted again keeps its
-        // status and notes.
-        struct Analyst
-        {
-            std::string status, notes;
-            std::optional<double> updatedAt;
-        };
-        std::unordered_map<std::int64_t, Analyst> kept;
-        auto old = d->db.prepare(
-            "SELECT tx_id, status, notes, updated_at FROM aml_alerts WHERE run_id = ?1 AND model = ?2 "
-            "AND (status <> 'new' OR notes <> '')");
-        old.bind(1, runId).bind(2, model);
-        while (old.step())
-            kept[old.int64(0)] = {old.text(1), old.text(2), old.optReal(3)};
-        d->db.prepare("DELETE FROM aml_alerts WHERE run_id = ?1 AND model = ?2").bind(1, runId).bind(2, model).run();
-        auto st = d->db.prepare("INSERT INTO aml_alerts(run_id, model, tx_id, account_id, score, threshold, severity, "
-                                "reasons_json, status, notes, created_at, updated_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-        for (const auto &a : alerts) {
-            const auto k = kept.find(a.txId);
-            const bool keep = k != kept.end();
-            st.bind(1, runId)
-                .bind(2, model)
-                .bind(3, a.txId)
-                .bind(4, a.accountId)
-                .bind(5, a.score)
-                .bind(6, a.threshold)
-                .bind(7, a.severity)
-                .bind(8, a.reasonsJson)
-                .bind(9, keep ? k->second.status : a.status)
-                .bind(10, keep ? k->second.notes : a.notes)
-                .bind(11, now)
-                .bind(12, keep ? k->second.updatedAt : std::optional<double>())
-                .run();
-        }
+        writeThreshold(d->db, row);
+        writeAlerts(d->db, row.runId, row.model, alerts);
     });
 }
 
@@ -254,7 +267,7 @@ std::vector<AmlAlertRow> AmlResultStore::alerts(const std::string &runId, const 
 {
     std::vector<AmlAlertRow> out;
     auto st = d->db.prepare(std::string(kAlertColumns)
-                            + "WHERE run_id = ?1 AND model = ?2 ORDER BY score DESC, id LIMIT ?3");
+                            + "WHERE a.run_id = ?1 AND a.model = ?2 ORDER BY a.score DESC, a.id LIMIT ?3");
     st.bind(1, runId).bind(2, model).bind(3, limit);
     while (st.step())
         out.push_back(readAlert(st));
@@ -263,8 +276,20 @@ std::vector<AmlAlertRow> AmlResultStore::alerts(const std::string &runId, const 
 
 std::optional<AmlAlertRow> AmlResultStore::alert(std::int64_t id)
 {
-    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE id = ?1");
+    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE a.id = ?1");
     st.bind(1, id);
+    if (!st.step())
+        return std::nullopt;
+    auto a = readAlert(st);
+    st.reset();
+    return a;
+}
+
+std::optional<AmlAlertRow> AmlResultStore::alertOfTransaction(const std::string &runId, const std::string &model,
+                                                              std::int64_t txId)
+{
+    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE a.run_id = ?1 AND a.model = ?2 AND a.tx_id = ?3");
+    st.bind(1, runId).bind(2, model).bind(3, txId);
     if (!st.step())
         return std::nullopt;
     auto a = readAlert(st);
@@ -275,11 +300,38 @@ std::optional<AmlAlertRow> AmlResultStore::alert(std::int64_t id)
 std::vector<AmlAlertRow> AmlResultStore::alertsOfAccount(std::int64_t accountId, int limit)
 {
     std::vector<AmlAlertRow> out;
-    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE account_id = ?1 ORDER BY score DESC LIMIT ?2");
+    auto st = d->db.prepare(std::string(kAlertColumns) + "WHERE a.account_id = ?1 ORDER BY a.score DESC LIMIT ?2");
     st.bind(1, accountId).bind(2, limit);
     while (st.step())
         out.push_back(readAlert(st));
     return out;
+}
+
+AmlAlertRow AmlResultStore::findAlert(const std::optional<std::int64_t> &alertId,
+                                      const std::optional<std::int64_t> &txId, const std::optional<std::string> &runId,
+                                      const std::optional<std::string> &model)
+{
+    if (alertId.has_value() == txId.has_value())
+        throw std::invalid_argument("name an alert by its id or by its transaction (one of them)");
+    if (alertId) {
+        auto a = alert(*alertId);
+        const bool elsewhere = a && ((runId && a->runId != *runId) || (model && a->model != *model));
+        if (!a || elsewhere)
+            throw std::invalid_argument("no alert " + std::to_string(*alertId) + " in the project"
+                                        + (elsewhere ? " for run '" + terminalText(runId.value_or(a->runId)) + "' ("
+                                                           + terminalText(model.value_or(a->model)) + ")"
+                                                     : std::string()));
+        return *a;
+    }
+    const auto run = runId ? runId : latestScoredRun();
+    if (!run)
+        throw std::invalid_argument("the project has no evaluated AML run");
+    const std::string m = model.value_or("graph");
+    auto a = alertOfTransaction(*run, m, *txId);
+    if (!a)
+        throw std::invalid_argument("no alert on transaction " + std::to_string(*txId) + " in run '"
+                                    + terminalText(*run) + "' (" + terminalText(m) + ")");
+    return *a;
 }
 
 std::optional<std::string> AmlResultStore::latestScoredRun()
@@ -375,6 +427,37 @@ std::vector<AmlAlertRow> alertRows(const std::vector<aml::Alert> &alerts)
         rows.push_back(std::move(r));
     }
     return rows;
+}
+
+void checkAmlThreshold(double threshold)
+{
+    if (threshold >= 0 && threshold <= 1) // false for NaN
+        return;
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", threshold);
+    throw std::invalid_argument(std::string("threshold ") + text + " is outside [0, 1]");
+}
+
+std::string alertJson(const AmlAlertRow &a)
+{
+    nlohmann::json reasons = nlohmann::json::parse(a.reasonsJson, nullptr, false);
+    if (reasons.is_discarded())
+        reasons = nullptr;
+    nlohmann::json j{{"id", a.id},
+                     {"run", a.runId},
+                     {"model", a.model},
+                     {"tx_id", a.txId},
+                     {"account_id", a.accountId},
+                     {"score", a.score},
+                     {"threshold", a.threshold},
+                     {"severity", a.severity},
+                     {"reasons", reasons},
+                     {"status", a.status},
+                     {"notes", a.notes},
+                     {"updated_at", nullptr}};
+    if (a.updatedAt)
+        j["updated_at"] = *a.updatedAt;
+    return j.dump();
 }
 
 std::string curveJson(const std::vector<aml::CurvePoint> &curve)

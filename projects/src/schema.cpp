@@ -161,6 +161,29 @@ ALTER TABLE aml_alerts ADD COLUMN updated_at REAL;
 CREATE INDEX aml_alerts_by_run ON aml_alerts(run_id, model, score);
 )";
 
+// The analyst's work belongs to (run, model, transaction), not to one set of alerts
+// (issue 20): a threshold change re-creates the alerts, and a transaction that drops below
+// the threshold and comes back finds its status and notes again. The work moves from
+// aml_alerts to aml_alert_reviews (only alerts the analyst touched: a status other than
+// 'new', notes, or a time of change), and aml_alerts is rebuilt without those columns.
+const char *kMigrateTo7 = R"(
+CREATE TABLE aml_alert_reviews (run_id TEXT NOT NULL, model TEXT NOT NULL, tx_id INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'new', notes TEXT NOT NULL DEFAULT '', updated_at REAL,
+  PRIMARY KEY (run_id, model, tx_id)) WITHOUT ROWID;
+INSERT INTO aml_alert_reviews(run_id, model, tx_id, status, notes, updated_at)
+  SELECT run_id, model, tx_id, status, notes, updated_at FROM aml_alerts
+  WHERE status <> 'new' OR notes <> '' OR updated_at IS NOT NULL;
+CREATE TABLE aml_alerts_v7 (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, model TEXT NOT NULL,
+  tx_id INTEGER NOT NULL, account_id INTEGER NOT NULL, score REAL NOT NULL, threshold REAL NOT NULL,
+  severity TEXT NOT NULL, reasons_json TEXT NOT NULL, created_at REAL NOT NULL, UNIQUE (run_id, model, tx_id));
+INSERT INTO aml_alerts_v7(id, run_id, model, tx_id, account_id, score, threshold, severity, reasons_json, created_at)
+  SELECT id, run_id, model, tx_id, account_id, score, threshold, severity, reasons_json, created_at FROM aml_alerts;
+DROP TABLE aml_alerts;
+ALTER TABLE aml_alerts_v7 RENAME TO aml_alerts;
+CREATE INDEX aml_alerts_by_account ON aml_alerts(account_id, score);
+CREATE INDEX aml_alerts_by_run ON aml_alerts(run_id, model, score);
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -201,6 +224,10 @@ void migrateStep(sql::Database &db, int from)
     case 5:
         db.exec(kMigrateTo6);
         db.exec("PRAGMA user_version = 6");
+        break;
+    case 6:
+        db.exec(kMigrateTo7);
+        db.exec("PRAGMA user_version = 7");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

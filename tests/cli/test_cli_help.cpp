@@ -74,13 +74,15 @@ private Q_SLOTS:
         row("slurm cancel", "RUN_ID --project --wait --json");
         row("slurm logs", "RUN_ID --project --rank --follow");
         row("slurm ranks", "RUN_ID --project");
-        row("aml", "generate import train alerts trace report");
+        row("aml", "generate import train alerts alert trace report");
         row("aml generate",
             "--project --accounts --months --fraud-rate --seed --tx-per-month --csv --ignore-memory-check");
         row("aml import", "--project --csv --quarantine");
         row("aml train", "--project --config --name --resume --ignore-memory-check");
         row("aml alerts",
             "--project --run --model --capacity --cost-missed --cost-false-alert --threshold --limit --json");
+        row("aml alert", "set");
+        row("aml alert set", "--project --alert --tx --run --model --status --note --json");
         row("aml trace", "--project --tx --alert --account --direction --hops --window-hours --tolerance --cap --json");
         row("aml report", "--project --alert --account --run --note --out");
     }

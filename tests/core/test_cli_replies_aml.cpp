@@ -18,12 +18,14 @@ const char *const kAlerts = R"json({
   {
    "account_id": 17,
    "id": 3,
+   "notes": "called the bank\nno answer",
    "reasons": [
     "FAN_OUT: out_degree_7d=12 (z=4.1)",
     "NEIGHBOUR: 2 flagged counterparties"
    ],
    "score": 0.9375,
    "severity": "high",
+   "status": "escalated",
    "tx_id": 1042
   }
  ],
@@ -100,6 +102,16 @@ private Q_SLOTS:
         QCOMPARE(r.alerts[0].severity, std::string("high"));
         QCOMPARE(r.alerts[0].reasons.size(), std::size_t(2));
         QCOMPARE(r.alerts[0].reasons[1], std::string("NEIGHBOUR: 2 flagged counterparties"));
+        QCOMPARE(r.alerts[0].status, std::string("escalated"));
+        QCOMPARE(r.alerts[0].notes, std::string("called the bank\nno answer"));
+        // A reply without the review (an older CLI) reads as new, without notes.
+        const AmlAlertsReply old = AmlAlertsReply::fromJson(
+            QByteArray(kAlerts)
+                .replace("\"status\": \"escalated\",", "")
+                .replace("\"notes\": \"called the bank\\nno answer\",", "")
+                .toStdString());
+        QCOMPARE(old.alerts[0].status, std::string("new"));
+        QCOMPARE(old.alerts[0].notes, std::string());
     }
 
     void alertsRoundTrip()
@@ -183,6 +195,8 @@ private Q_SLOTS:
                                        << QByteArray("alerts[0]: key 'reasons' is not an array of strings");
         QTest::newRow("no severity") << QByteArray(good).replace("\"severity\"", "\"level\"")
                                      << QByteArray("alerts[0]: key 'severity' is missing");
+        QTest::newRow("status number") << QByteArray(good).replace("\"escalated\"", "2")
+                                       << QByteArray("alerts[0]: key 'status' is not a string");
     }
 
     void malformedAlerts()

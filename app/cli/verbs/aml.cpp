@@ -1,4 +1,4 @@
-// `seekbench-cli aml generate|import|train|alerts|trace|report`: the anti-money-laundering
+// `seekbench-cli aml generate|import|train|alerts|alert set|trace|report`: the anti-money-laundering
 // analyst loop without a display. The work is in core (aml: generator, CSV, the evaluation
 // of a run's models and its alerts; engine: the graph model) and projects (transaction
 // store, imports, tracer, results, case reports); this file parses options, wires them
@@ -18,6 +18,7 @@
 #include "seekbench/engine/aml_scoring.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/projects/aml_case_report.h"
+#include "seekbench/projects/aml_case_store.h"
 #include "seekbench/projects/aml_import.h"
 #include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/project.h"
@@ -27,6 +28,7 @@
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/trace_json.h"
 #include "seekbench/projects/transactions.h"
+#include "seekbench/text/terminal_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -225,6 +227,14 @@ int trainVerb(AmlArgs &o)
 
 int alertsVerb(AmlArgs &o)
 {
+    std::optional<double> threshold; // above 1 nothing is alerted: refused before anything is read or replaced
+    if (const auto &t = o.get("--threshold")) {
+        try {
+            threshold = parseNumberIn("--threshold", *t, 0, 1);
+        } catch (const std::invalid_argument &) {
+            throw BadInput("--threshold '" + terminalText(*t) + "' is not a score in [0, 1]");
+        }
+    }
     Project project = o.project();
     AmlResultStore results(project);
     const auto latest = o.get("--run") ? o.get("--run") : results.latestScoredRun();
@@ -245,19 +255,41 @@ int alertsVerb(AmlArgs &o)
     policy.cost_false_alert = o.number("--cost-false-alert", policy.cost_false_alert);
     if (policy.capacity_per_day <= 0 || policy.cost_missed < 0 || policy.cost_false_alert < 0)
         throw BadInput("--capacity must be positive and the costs not negative");
-    if (o.get("--threshold"))
-        options.threshold = o.number("--threshold", 0.5);
+    options.threshold = threshold;
     const aml::AlertReview review = aml::reviewAlerts(data, aml::computeFeatures(data), scores, options);
-    results.saveThreshold(thresholdRow(runId, model, review.choice, review.policy));
-    results.replaceAlerts(runId, model, alertRows(review.alerts));
+    results.saveOperatingPoint(thresholdRow(runId, model, review.choice, review.policy), alertRows(review.alerts));
     std::vector<replies::AmlAlertItem> listed;
     for (const auto &a : results.alerts(runId, model, int(o.integer("--limit", 20, 0))))
-        listed.push_back({a.id, a.txId, a.accountId, a.score, a.severity, json::parse(a.reasonsJson)});
+        listed.push_back(
+            {a.id, a.txId, a.accountId, a.score, a.severity, json::parse(a.reasonsJson), a.status, a.notes});
     const replies::AmlAlertsReply reply = aml::alertsReply(runId, model, review, std::move(listed));
     if (o.json)
         std::printf("%s\n", reply.toJson().c_str());
     else
         std::fputs(aml::alertsTable(reply, review.policy.capacity_per_day, options.fprTarget).c_str(), stdout);
+    return ExitOk;
+}
+
+// The analyst's status and notes on an alert, kept with its transaction across thresholds
+// (the desktop case view writes the same through AmlCaseStore::review).
+int alertSetVerb(AmlArgs &o)
+{
+    if (!o.get("--alert") == !o.get("--tx"))
+        throw BadInput("give --alert ID or --tx ID (one of them)");
+    if (!o.get("--status") && !o.get("--note"))
+        throw BadInput("give --status STATUS, --note TEXT or both");
+    Project project = o.project();
+    AmlResultStore results(project);
+    const auto id = [&](const char *k) { return o.get(k) ? std::optional(o.integer(k, 0, 0, kMaxId)) : std::nullopt; };
+    auto alert = results.findAlert(id("--alert"), id("--tx"), o.get("--run"), o.get("--model"));
+    AmlCaseStore(project).review(alert.id, o.get("--status"), o.get("--note"));
+    alert = *results.alert(alert.id);
+    if (o.json)
+        std::printf("%s\n", alertJson(alert).c_str());
+    else
+        std::printf("alert #%lld (tx %lld, run %s, %s): %s; notes: %s\n", (long long)alert.id, (long long)alert.txId,
+                    terminalText(alert.runId).c_str(), alert.model.c_str(), alert.status.c_str(),
+                    terminalText(alert.notes).c_str());
     return ExitOk;
 }
 
@@ -361,7 +393,7 @@ std::shared_ptr<AmlArgs> addAmlVerb(CLI::App &aml, const char *name, const char 
 void registerAmlVerbs(CLI::App &root, int &exitCode)
 {
     CLI::App *aml = addVerbGroup(root, "aml", "anti-money-laundering: data, training, alerts, traces, reports",
-                                 "generate | import | train | alerts | trace | report",
+                                 "generate | import | train | alerts | alert | trace | report",
                                  "seekbench-cli aml alerts --project DIR --capacity 50 --json");
     CLI::App *generate = nullptr;
     auto generateArgs
@@ -404,6 +436,18 @@ void registerAmlVerbs(CLI::App &root, int &exitCode)
                 {"--threshold", "T", "a score threshold"},
                 {"--limit", "N", "at most N alerts"}},
                true, alertsVerb, exitCode);
+    CLI::App *alert = addVerbGroup(*aml, "alert", "the analyst's review of one alert", "set",
+                                   "seekbench-cli aml alert set --project DIR --alert 12 --status escalated");
+    addAmlVerb(*alert, "set", "set an alert's status and notes (kept with its transaction across thresholds)",
+               "seekbench-cli aml alert set --project DIR --alert 12 --status escalated --note 'called the bank'",
+               {kProject,
+                {"--alert", "ID", "the alert"},
+                {"--tx", "ID", "or the alert on this transaction (in --run and --model)"},
+                kRun,
+                {"--model", "graph|xgboost", "the alert's model (default graph)"},
+                {"--status", "new|reviewing|escalated|dismissed", "the analyst's status"},
+                {"--note", "TEXT", "the notes (replaced; newlines and tabs allowed)"}},
+               true, alertSetVerb, exitCode);
     addAmlVerb(*aml, "trace", "follow the money from a transaction, an alert or an account",
                "seekbench-cli aml trace --project DIR --account acc-17 --direction both --hops 3 --json",
                {kProject,

@@ -209,8 +209,9 @@ std::string alertsTable(const replies::AmlAlertsReply &r, double capacityPerDay,
         chosen();
     appendf(out, "\n%lld alerts; the top %zu:\n", (long long)r.alertsTotal, r.alerts.size());
     for (const auto &a : r.alerts) {
-        appendf(out, "  #%lld tx %lld account %lld score %.3f %s: ", (long long)a.id, (long long)a.txId,
+        appendf(out, "  #%lld tx %lld account %lld score %.3f %s", (long long)a.id, (long long)a.txId,
                 (long long)a.accountId, a.score, a.severity.c_str());
+        out += (a.status == "new" ? std::string() : " [" + terminalText(a.status) + "]") + ": ";
         // A reason may name an account (stored text from a CSV): shown escaped.
         out += (a.reasons.empty() ? std::string() : terminalText(a.reasons[0])) + "\n";
     }

@@ -258,11 +258,10 @@ bool AmlCaseView::saveAnalystChanges()
     const std::string status = m_status->currentData().toString().toStdString();
     const std::string notes = m_notes->toPlainText().toStdString();
     try {
-        projects::AmlCaseStore store(*m_project);
-        if (status != alert.status)
-            store.setStatus(alert.id, status);
-        if (notes != alert.notes)
-            store.setNotes(alert.id, notes);
+        // One write, kept with the alert's transaction across thresholds (as `aml alert set`).
+        projects::AmlCaseStore(*m_project)
+            .review(alert.id, status != alert.status ? std::optional(status) : std::nullopt,
+                    notes != alert.notes ? std::optional(notes) : std::nullopt);
     } catch (const std::exception &e) {
         m_lastError = QString::fromUtf8(e.what());
         Q_EMIT message(tr("Cannot save the case: %1").arg(m_lastError));

@@ -93,7 +93,9 @@ std::string AmlAlertsReply::toJson() const
                          {"account_id", a.accountId},
                          {"score", a.score},
                          {"severity", a.severity},
-                         {"reasons", a.reasons}});
+                         {"reasons", a.reasons},
+                         {"status", a.status},
+                         {"notes", a.notes}});
     const auto &op = operatingPoint;
     const nlohmann::json j{{"run", run},
                            {"model", model},
@@ -179,6 +181,10 @@ AmlAlertsReply AmlAlertsReply::fromJson(const std::string &document)
                 throw std::invalid_argument(aWhat + ": key 'reasons' is not an array of strings");
             item.reasons.push_back(reason.get<std::string>());
         }
+        if (a.contains("status"))
+            item.status = required<std::string>(aWhat, a, "status", "a string");
+        if (a.contains("notes"))
+            item.notes = required<std::string>(aWhat, a, "notes", "a string");
         r.alerts.push_back(std::move(item));
     }
     return r;

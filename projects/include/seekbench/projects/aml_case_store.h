@@ -3,7 +3,7 @@
 // What the analyst views read and write (issue 10): alerts in a time window with filters
 // (the timeline), an account's activity per day, the ego network of an account up to a
 // time (the case's transaction graph), and the analyst's status and notes on an alert.
-// Every value reaches SQL through bound parameters. See docs/aml-store.md (schema 6).
+// Every value reaches SQL through bound parameters. See docs/aml-store.md (schema 7).
 
 #include <cstdint>
 #include <limits>
@@ -19,6 +19,9 @@ class Project;
 // The analyst's statuses, in workflow order.
 const std::vector<std::string> &amlAlertStatuses(); // new, reviewing, escalated, dismissed
 bool isAmlAlertStatus(const std::string &status);
+// Throws std::invalid_argument for notes with a control character other than a newline or
+// a tab: "the notes of alert 12 hold a control character (\e)".
+void checkAmlNotes(std::int64_t alertId, const std::string &notes);
 
 struct AmlAlertQuery
 {
@@ -98,9 +101,14 @@ public:
     // Throws std::invalid_argument naming an unknown account.
     AmlEgoNetwork egoNetwork(std::int64_t accountId, const AmlEgoOptions &options);
 
-    // The analyst's changes; throw std::invalid_argument naming an unknown alert or status.
-    void setStatus(std::int64_t alertId, const std::string &status);
-    void setNotes(std::int64_t alertId, const std::string &notes);
+    // The analyst's changes, in one write: the status and/or the notes (nullopt: unchanged)
+    // of the alert's transaction in its run and model, kept across thresholds (an alert
+    // re-created for the same transaction shows them). Throws std::invalid_argument naming
+    // an unknown alert or status, or a control character in the notes other than a newline
+    // or a tab (checkAmlNotes).
+    void review(std::int64_t alertId, const std::optional<std::string> &status, const std::optional<std::string> &notes);
+    void setStatus(std::int64_t alertId, const std::string &status) { review(alertId, status, std::nullopt); }
+    void setNotes(std::int64_t alertId, const std::string &notes) { review(alertId, std::nullopt, notes); }
 
 private:
     struct Impl;

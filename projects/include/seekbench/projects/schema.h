@@ -12,12 +12,15 @@ namespace seekbench::projects {
 //   4: distributed and cluster runs: ranks, scheduler, job id, job state
 //   5: the AML scenario: transactions, accounts, imports, scores, evaluations, curves,
 //      thresholds and alerts (docs/aml-store.md)
+//   6: the analyst's workflow on alerts: statuses new/reviewing/escalated/dismissed, time of change
+//   7: the analyst's status and notes per (run, model, transaction) in aml_alert_reviews, kept
+//      across thresholds
 // A migration only ever moves forward, inside one transaction, after a copy of the
 // database was set aside (seekbench.db.before-v<N>).
 class Schema
 {
 public:
-    static constexpr int kLatest = 6;
+    static constexpr int kLatest = 7;
 
     // Creates a database file with the schema of exactly `version` (1..kLatest), as that
     // version of Seekbench would have. Used by create() and by the migration tests.

@@ -47,6 +47,10 @@ struct AmlAlertItem
     double score = 0;
     std::string severity;             // high | medium | low
     std::vector<std::string> reasons; // "CODE: feature=value (z=..)", ...
+    // The analyst's review of the transaction: "status" (new | reviewing | escalated |
+    // dismissed) and "notes"; read as new and "" from a reply without them.
+    std::string status = "new";
+    std::string notes = {}; // (an initializer: older aggregate initialisations stay warning-free)
 };
 
 // aml alerts --json: the whole document (printed indented over several lines).
