@@ -150,7 +150,10 @@ bool MetricWriter::writeBatch(std::vector<MetricPoint> &points, std::vector<Syst
         const auto *sqlError = dynamic_cast<const sql::SqlError *>(&e);
         std::lock_guard lock(m_mutex);
         m_lastError = e.what();
-        if (sqlError && sqlError->isDiskFull() && m_fatal.empty())
+        const bool full = sqlError
+                          && (sqlError->isDiskFull()
+                              || ((sqlError->code() & 0xff) == SQLITE_IOERR && storageIsFull(m_conn->path)));
+        if (full && m_fatal.empty())
             m_fatal = diskFullMessage(m_conn->path, e.what());
         return false;
     }

@@ -14,6 +14,13 @@ namespace seekbench {
 // True for ENOSPC, EDQUOT and EFBIG.
 bool isDiskFullErrno(int error);
 
+// Whether the files beside PATH can grow no more: its file system has no block left for
+// the user, or the process's file-size limit (RLIMIT_FSIZE) is reached by PATH or its
+// SQLite companions (-wal, -journal). For writers whose error code lost the errno: SQLite
+// reports a refused write as a generic I/O error, and its saved errno may be overwritten
+// by the rollback that follows.
+bool storageIsFull(const std::filesystem::path &path);
+
 // "disk full: cannot write PATH: DETAIL", the message every writer uses, so that a user
 // (and a test) finds the same words whatever file filled the disk.
 std::string diskFullMessage(const std::filesystem::path &path, const std::string &detail);
