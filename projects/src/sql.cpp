@@ -1,7 +1,7 @@
 #include "sql.h"
 
-#include "seekbench/run/disk_full.h"
 #include "seekbench/projects/project_error.h"
+#include "seekbench/run/disk_full.h"
 
 #include <chrono>
 #include <thread>
