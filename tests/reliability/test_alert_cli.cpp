@@ -3,6 +3,8 @@
 // moved up (the transaction no longer alerted) and back down; a threshold outside [0, 1]
 // is refused with exit 2 and replaces nothing; bad reviews are refused by name.
 
+#include "cli_process.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
@@ -15,22 +17,10 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Result runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    p.waitForFinished(5000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+using seekbench::testing::CliResult;
+using seekbench::testing::firstRawControl;
+using seekbench::testing::runCli;
+using Result = CliResult;
 
 QStringList words(const QString &text) { return text.split(QLatin1Char('|')); }
 

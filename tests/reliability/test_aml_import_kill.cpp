@@ -10,6 +10,8 @@
 // - a store already holding bad bytes (written before the check) still gives valid JSON
 //   from `aml trace --json` and an escaped text trace.
 
+#include "cli_process.h"
+
 #include <QtTest>
 
 #include <QElapsedTimer>
@@ -27,39 +29,10 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-    qint64 ms = 0;
-};
-
-Result runCli(const QStringList &args)
-{
-    QElapsedTimer clock;
-    clock.start();
-    QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    p.waitForFinished(5000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError(), clock.elapsed()};
-}
-
-// A byte a terminal acts on (C0 but the line feed, DEL, C1 as UTF-8), or -1.
-int firstRawControl(const QByteArray &out)
-{
-    for (int i = 0; i < out.size(); ++i) {
-        const auto c = static_cast<unsigned char>(out[i]);
-        if ((c < 0x20 && c != '\n') || c == 0x7F)
-            return i;
-        if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80
-            && static_cast<unsigned char>(out[i + 1]) <= 0x9F)
-            return i;
-    }
-    return -1;
-}
+using seekbench::testing::CliResult;
+using seekbench::testing::firstRawControl;
+using seekbench::testing::runCli;
+using Result = CliResult;
 
 bool validUtf8(const QByteArray &bytes) { return QString::fromUtf8(bytes).toUtf8() == bytes; }
 

@@ -6,6 +6,8 @@
 
 #include "seekbench/formats/checkpoint_file.h"
 
+#include "cli_process.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
@@ -16,43 +18,16 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Result runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        p.kill();
-    p.waitForFinished(5000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+using seekbench::testing::CliResult;
+using seekbench::testing::firstRawControl;
+using seekbench::testing::runCli;
+using Result = CliResult;
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(bytes);
-}
-
-// A byte a terminal acts on: C0 controls but the line feed ending each row, DEL, and the
-// C1 controls (U+0080..U+009F, as UTF-8).
-int firstRawControl(const QByteArray &out)
-{
-    for (int i = 0; i < out.size(); ++i) {
-        const auto c = static_cast<unsigned char>(out[i]);
-        if ((c < 0x20 && c != '\n') || c == 0x7F)
-            return i;
-        if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80
-            && static_cast<unsigned char>(out[i + 1]) <= 0x9F)
-            return i;
-    }
-    return -1;
 }
 
 } // namespace

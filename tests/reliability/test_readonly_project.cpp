@@ -119,7 +119,7 @@ void TestReadOnlyProject::initTestCase()
         if (m_setpriv.isEmpty())
             QSKIP("running as root, whom permissions do not stop from writing, and setpriv (util-linux) is "
                   "missing to run seekbench-cli as another user");
-        const Result r = runCli({QStringLiteral("--version")}, true);
+        const Result r = runCli({QStringLiteral("--help")}, true);
         if (r.exitCode != 0)
             QSKIP(qPrintable(QStringLiteral("running as root, and user nobody cannot run %1 (its folders are not "
                                             "readable by others): %2")
@@ -147,7 +147,9 @@ void TestReadOnlyProject::initTestCase()
                             {"train_samples", "256"},
                             {"eval_samples", "64"}}));
     m_huge = m_tmp.filePath(QStringLiteral("huge.yaml"));
-    writeFile(m_huge, with({{"hidden_size", "65536"}, {"num_hidden_layers", "1024"}, {"max_steps", "4"}}));
+    writeFile(m_huge,
+              with(
+                  {{"hidden_size", "65536"}, {"num_hidden_layers", "1024"}, {"max_steps", "4"}, {"warmup_steps", "1"}}));
     QVERIFY(QFile::setPermissions(m_tiny, QFile::permissions(m_tiny) | QFileDevice::ReadOther));
 
     r = runCli({QStringLiteral("train"), QStringLiteral("--config"), m_tiny, QStringLiteral("--project"), m_project,

@@ -4,6 +4,8 @@
 // name, and YAML bombs refused in bounded time. Everything runs through seekbench-cli as
 // a user runs it.
 
+#include "cli_process.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
@@ -17,25 +19,10 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-    qint64 ms = 0;
-};
-
-Result runCli(const QStringList &args, int timeoutMs = 60000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
-    if (!p.waitForFinished(timeoutMs))
-        p.kill();
-    p.waitForFinished(5000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError(), clock.elapsed()};
-}
+using seekbench::testing::CliResult;
+using seekbench::testing::firstRawControl;
+using seekbench::testing::runCli;
+using Result = CliResult;
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {
