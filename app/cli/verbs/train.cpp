@@ -240,7 +240,8 @@ TrainArgs parseRankCommand(const std::vector<std::string> &command)
 int launchProjectRun(int nproc, const TrainArgs &t, const std::optional<std::string> &logDir)
 {
     if (t.out || t.parent || t.runId || t.attempt)
-        throw BadInput("the rank command of a project run takes --project, --config, --name and --resume");
+        throw BadInput("the rank command of a project run takes --project, --config, --name, --resume and "
+                       "--ignore-memory-check");
     if (!t.config == !t.resume)
         throw BadInput("give the run as --config FILE [--name NAME] (a new run) or --resume RUN_ID");
     std::optional<RunConfig> config;
@@ -261,7 +262,10 @@ int launchProjectRun(int nproc, const TrainArgs &t, const std::optional<std::str
                                  {"attempt", start.attempt},
                                  {"ranks", nproc},
                                  {"project", project.dir().string()}});
-    const LaunchRequest req = rankLaunch(nproc, projects::rankCommand(project.dir(), start.runId, start.attempt),
+    auto command = projects::rankCommand(project.dir(), start.runId, start.attempt);
+    if (t.ignoreMemoryCheck) // the user's override reaches every rank
+        command.push_back("--ignore-memory-check");
+    const LaunchRequest req = rankLaunch(nproc, command,
                                          logDir ? fs::path(*logDir) : project.layout().runLogsDir(start.runId));
     LaunchResult r;
     const projects::RunEnd end = projects::ownLocalRun(project, start.runId, [&] {
