@@ -139,6 +139,28 @@ WriterState RunControl::writerState(const RunRecord &run, double now)
 
 WriterState RunControl::writerState(const RunRecord &run) { return writerState(run, nowSeconds()); }
 
+std::string RunControl::goneReason(const RunRecord &run, double now)
+{
+    if (run.status != RunStatus::Running || writerState(run, now) != WriterState::Gone)
+        return {};
+    const std::string here = ProcessIdentity::hostName();
+    if (run.host == here)
+        return "its process (pid " + std::to_string(run.pid) + " on " + here + ") is gone";
+    return "no heartbeat from " + run.host + " for "
+           + std::to_string(static_cast<long long>(now - run.heartbeatAt.value_or(run.createdAt))) + " s";
+}
+
+bool RunControl::showStaleAsCrashed(RunRecord &run, double now)
+{
+    const std::string why = goneReason(run, now);
+    if (why.empty())
+        return false;
+    run.status = RunStatus::Crashed;
+    run.message = "crashed: " + why + " (not recorded: the project is read-only)";
+    run.endedAt = run.heartbeatAt.value_or(run.createdAt);
+    return true;
+}
+
 bool RunControl::isLive(const RunRecord &run)
 {
     if (run.status == RunStatus::Queued)

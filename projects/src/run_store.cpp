@@ -483,20 +483,11 @@ std::vector<std::string> RunStore::markStaleRuns()
             candidates.push_back(std::move(r));
         }
     }
-    const std::string here = ProcessIdentity::hostName();
     const double now = nowSeconds();
     std::vector<std::pair<std::string, std::string>> stale; // id, why
-    for (const auto &c : candidates) {
-        if (RunControl::writerState(c, now) != WriterState::Gone)
-            continue;
-        if (c.host == here)
-            stale.emplace_back(c.id, "its process (pid " + std::to_string(c.pid) + " on " + here + ") is gone");
-        else
-            stale.emplace_back(c.id,
-                               "no heartbeat from " + c.host + " for "
-                                   + std::to_string(static_cast<long long>(now - c.heartbeatAt.value_or(c.createdAt)))
-                                   + " s");
-    }
+    for (const auto &c : candidates)
+        if (auto why = RunControl::goneReason(c, now); !why.empty())
+            stale.emplace_back(c.id, std::move(why));
     std::vector<std::string> marked;
     if (stale.empty())
         return marked;

@@ -4,6 +4,7 @@
 // gives valid JSON and a terminal-safe trace; an import record is never shown as done
 // without its rows.
 
+#include "cli_process.h"
 #include "seekbench/aml/csv_import.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/trace_json.h"
@@ -27,20 +28,8 @@ namespace {
 const char *kHeader = "timestamp,sender,receiver,amount,currency,channel,label\n";
 const char *kGood = "2026-01-05T10:00:00Z,alice,bob,120.50,USD,wire,0\n";
 
-// The first byte a terminal acts on (C0 but the line feed ending a line, DEL, C1 as
-// UTF-8), or -1.
-int firstControlByte(const std::string &s)
-{
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\n') || c == 0x7F)
-            return int(i);
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80
-            && static_cast<unsigned char>(s[i + 1]) <= 0x9F)
-            return int(i);
-    }
-    return -1;
-}
+// The first byte a terminal acts on, or -1 (cli_process.h).
+int firstControlByte(const std::string &s) { return seekbench::testing::firstRawControl(QByteArray::fromStdString(s)); }
 
 bool validUtf8(const std::string &s)
 {

@@ -1,12 +1,19 @@
 #pragma once
 
 // seekbench-cli run as a user runs it, for the reliability suites: its exit code (-1 when
-// it crashed or had to be killed), stdout, stderr and wall time.
+// it crashed or had to be killed), stdout, stderr and wall time; and the files they share
+// (the tiny config made smaller, whole files written and read).
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QString>
 #include <QStringList>
+
+#include <initializer_list>
+#include <utility>
 
 namespace seekbench::testing {
 
@@ -43,6 +50,33 @@ inline int firstRawControl(const QByteArray &out)
             return i;
     }
     return -1;
+}
+
+// Writes `bytes` to `path`, replacing what was there; false when it cannot.
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// The whole file; empty when it cannot be read.
+inline QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// resources/configs/tiny.yaml with keys replaced, each named without its section
+// ({"max_steps", "4"}); empty when the file cannot be read.
+inline QByteArray tinyConfig(std::initializer_list<std::pair<const char *, QByteArray>> values)
+{
+    QString yaml = QString::fromUtf8(readFile(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml")));
+    if (yaml.isEmpty())
+        return {};
+    for (const auto &[key, value] : values)
+        yaml.replace(QRegularExpression(QStringLiteral("\n  %1:[^\n]*").arg(QLatin1String(key))),
+                     QStringLiteral("\n  %1: %2").arg(QLatin1String(key), QString::fromUtf8(value)));
+    return yaml.toUtf8();
 }
 
 } // namespace seekbench::testing

@@ -7,6 +7,7 @@
 // step stored once. A project run killed with SIGKILL whose newest checkpoint is then
 // damaged resumes from the one before it, says so, and stores every step once.
 
+#include "cli_process.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/projects/curve_query.h"
 #include "seekbench/projects/project.h"
@@ -103,33 +104,22 @@ Result runCli(const QStringList &args, qint64 fileSizeLimit = 0, int killAfterCh
 // about 100 KB), batches of 8, no periodic eval.
 QString writeConfig(const QString &dir, const QString &name, int maxSteps, int checkpointEvery)
 {
-    QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml"));
-    if (!in.open(QIODevice::ReadOnly))
-        return {};
-    QString yaml = QString::fromUtf8(in.readAll());
-    const std::initializer_list<std::pair<QString, QString>> small = {
-        {QStringLiteral("hidden_size"), QStringLiteral("16")},
-        {QStringLiteral("num_attention_heads"), QStringLiteral("2")},
-        {QStringLiteral("num_key_value_heads"), QStringLiteral("1")},
-        {QStringLiteral("intermediate_size"), QStringLiteral("32")},
-        {QStringLiteral("num_hidden_layers"), QStringLiteral("1")},
-        {QStringLiteral("train_samples"), QStringLiteral("512")},
-        {QStringLiteral("eval_samples"), QStringLiteral("32")},
-        {QStringLiteral("batch_size"), QStringLiteral("8")},
-        {QStringLiteral("warmup_steps"), QStringLiteral("2")},
-        {QStringLiteral("eval_every"), QStringLiteral("0")},
-        {QStringLiteral("max_steps"), QString::number(maxSteps)},
-        {QStringLiteral("checkpoint_every"), QString::number(checkpointEvery)},
-    };
-    for (const auto &[key, value] : small)
-        yaml.replace(QRegularExpression(QStringLiteral("\n  %1:[^\n]*").arg(key)),
-                     QStringLiteral("\n  %1: %2").arg(key, value));
+    const QByteArray yaml = seekbench::testing::tinyConfig({
+        {"hidden_size", "16"},
+        {"num_attention_heads", "2"},
+        {"num_key_value_heads", "1"},
+        {"intermediate_size", "32"},
+        {"num_hidden_layers", "1"},
+        {"train_samples", "512"},
+        {"eval_samples", "32"},
+        {"batch_size", "8"},
+        {"warmup_steps", "2"},
+        {"eval_every", "0"},
+        {"max_steps", QByteArray::number(maxSteps)},
+        {"checkpoint_every", QByteArray::number(checkpointEvery)},
+    });
     const QString path = dir + QLatin1Char('/') + name;
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return {};
-    out.write(yaml.toUtf8());
-    return path;
+    return !yaml.isEmpty() && seekbench::testing::writeFile(path, yaml) ? path : QString();
 }
 
 // Every checkpoint in a run folder, as step -> whether it reads back whole.

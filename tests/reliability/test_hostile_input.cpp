@@ -21,14 +21,9 @@ namespace {
 using seekbench::testing::CliResult;
 using seekbench::testing::firstRawControl;
 using seekbench::testing::runCli;
+using seekbench::testing::tinyConfig;
+using seekbench::testing::writeFile;
 using Result = CliResult;
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
 
 } // namespace
 
@@ -59,17 +54,13 @@ void TestHostileInput::initTestCase()
     Result r = runCli({QStringLiteral("project"), QStringLiteral("init"), m_project});
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
-    QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml"));
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    QString yaml = QString::fromUtf8(in.readAll());
-    const std::initializer_list<std::pair<const char *, const char *>> small
-        = {{"max_steps", "4"},        {"warmup_steps", "1"},    {"eval_every", "2"},
-           {"checkpoint_every", "2"}, {"train_samples", "256"}, {"eval_samples", "64"}};
-    for (const auto &[key, value] : small)
-        yaml.replace(QRegularExpression(QStringLiteral("\n  %1:[^\n]*").arg(QLatin1String(key))),
-                     QStringLiteral("\n  %1: %2").arg(QLatin1String(key), QLatin1String(value)));
     m_tiny = m_tmp.filePath(QStringLiteral("tiny.yaml"));
-    writeFile(m_tiny, yaml.toUtf8());
+    QVERIFY(writeFile(m_tiny, tinyConfig({{"max_steps", "4"},
+                                          {"warmup_steps", "1"},
+                                          {"eval_every", "2"},
+                                          {"checkpoint_every", "2"},
+                                          {"train_samples", "256"},
+                                          {"eval_samples", "64"}})));
 
     const QString evilName = QStringLiteral("\x1b[2J\x1b]0;owned\x07ok\r\nFAKE ROW");
     const QString cjkName = QStringLiteral("深度求索混合专家模型基线实验第一轮");
@@ -88,10 +79,10 @@ void TestHostileInput::initTestCase()
     QVERIFY(!m_evilRun.isEmpty() && !m_cjkRun.isEmpty());
 
     QVERIFY(QDir().mkpath(m_tmp.filePath(QStringLiteral("adir"))));
-    writeFile(m_tmp.filePath(QStringLiteral("empty.yaml")), {});
-    writeFile(m_tmp.filePath(QStringLiteral("big.yaml")), "name: big\n" + QByteArray(1 << 20, '#'));
-    writeFile(m_tmp.filePath(QStringLiteral("dupkey.yaml")), "training:\n  lr: 0.1\n  lr: 0.2\n");
-    writeFile(m_tmp.filePath(QStringLiteral("dup-profile.yaml")), "nodes: 1\npartition: cpu\nnodes: 64\n");
+    QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("empty.yaml")), {}));
+    QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("big.yaml")), "name: big\n" + QByteArray(1 << 20, '#')));
+    QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("dupkey.yaml")), "training:\n  lr: 0.1\n  lr: 0.2\n"));
+    QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("dup-profile.yaml")), "nodes: 1\npartition: cpu\nnodes: 64\n"));
     seekbench::writeCheckpointFile(m_tmp.filePath(QStringLiteral("negative.sbckpt")).toStdString(), R"({"step":-3})",
                                    "payload");
 }

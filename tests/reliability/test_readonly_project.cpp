@@ -12,6 +12,8 @@
 // anything is allocated, naming the estimate and the machine's memory, in bounded time;
 // so is an `aml generate` whose history cannot fit.
 
+#include "cli_process.h"
+
 #include <QtTest>
 
 #include <QDirIterator>
@@ -27,18 +29,14 @@
 
 namespace {
 
+using seekbench::testing::tinyConfig;
+using seekbench::testing::writeFile;
+
 struct Result
 {
     int exitCode = -1;
     QByteArray out, err;
 };
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
 
 bool shell(const QStringList &args)
 {
@@ -129,27 +127,18 @@ void TestReadOnlyProject::initTestCase()
     Result r = runCli({QStringLiteral("project"), QStringLiteral("init"), m_project});
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
-    QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml"));
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    const QString base = QString::fromUtf8(in.readAll());
-    auto with = [&](std::initializer_list<std::pair<const char *, const char *>> values) {
-        QString yaml = base;
-        for (const auto &[key, value] : values)
-            yaml.replace(QRegularExpression(QStringLiteral("\n  %1:[^\n]*").arg(QLatin1String(key))),
-                         QStringLiteral("\n  %1: %2").arg(QLatin1String(key), QLatin1String(value)));
-        return yaml.toUtf8();
-    };
     m_tiny = m_tmp.filePath(QStringLiteral("tiny.yaml"));
-    writeFile(m_tiny, with({{"max_steps", "4"},
-                            {"warmup_steps", "1"},
-                            {"eval_every", "2"},
-                            {"checkpoint_every", "2"},
-                            {"train_samples", "256"},
-                            {"eval_samples", "64"}}));
+    QVERIFY(writeFile(m_tiny, tinyConfig({{"max_steps", "4"},
+                                          {"warmup_steps", "1"},
+                                          {"eval_every", "2"},
+                                          {"checkpoint_every", "2"},
+                                          {"train_samples", "256"},
+                                          {"eval_samples", "64"}})));
     m_huge = m_tmp.filePath(QStringLiteral("huge.yaml"));
-    writeFile(m_huge,
-              with(
-                  {{"hidden_size", "65536"}, {"num_hidden_layers", "1024"}, {"max_steps", "4"}, {"warmup_steps", "1"}}));
+    QVERIFY(writeFile(m_huge, tinyConfig({{"hidden_size", "65536"},
+                                          {"num_hidden_layers", "1024"},
+                                          {"max_steps", "4"},
+                                          {"warmup_steps", "1"}})));
     QVERIFY(QFile::setPermissions(m_tiny, QFile::permissions(m_tiny) | QFileDevice::ReadOther));
 
     r = runCli({QStringLiteral("train"), QStringLiteral("--config"), m_tiny, QStringLiteral("--project"), m_project,

@@ -21,21 +21,11 @@ namespace {
 
 using seekbench::testing::CliResult;
 using seekbench::testing::firstRawControl;
+using seekbench::testing::readFile;
 using seekbench::testing::runCli;
+using seekbench::testing::tinyConfig;
+using seekbench::testing::writeFile;
 using Result = CliResult;
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 } // namespace
 
@@ -69,16 +59,14 @@ void TestRegressions::initTestCase()
     const Result r = runCli({QStringLiteral("project"), QStringLiteral("init"), m_project});
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
-    QString yaml = QString::fromUtf8(readFile(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml")));
-    QVERIFY(!yaml.isEmpty());
-    const std::initializer_list<std::pair<const char *, const char *>> small
-        = {{"max_steps", "200"}, {"warmup_steps", "2"},    {"eval_every", "50"},  {"checkpoint_every", "20"},
-           {"keep_last", "20"},  {"train_samples", "512"}, {"eval_samples", "64"}};
-    for (const auto &[key, value] : small)
-        yaml.replace(QRegularExpression(QStringLiteral("\n  %1:[^\n]*").arg(QLatin1String(key))),
-                     QStringLiteral("\n  %1: %2").arg(QLatin1String(key), QLatin1String(value)));
     m_config = m_tmp.filePath(QStringLiteral("tiny.yaml"));
-    writeFile(m_config, yaml.toUtf8());
+    QVERIFY(writeFile(m_config, tinyConfig({{"max_steps", "200"},
+                                            {"warmup_steps", "2"},
+                                            {"eval_every", "50"},
+                                            {"checkpoint_every", "20"},
+                                            {"keep_last", "20"},
+                                            {"train_samples", "512"},
+                                            {"eval_samples", "64"}})));
 }
 
 QString TestRegressions::runId(const QString &name)
@@ -243,7 +231,7 @@ void TestRegressions::damagedCheckpointRefused()
     else
         bytes.replace(0, 8, "PK\x03\x04zzzz");
     const QString file = m_tmp.filePath(QStringLiteral("damaged-%1.sbckpt").arg(damage));
-    writeFile(file, bytes);
+    QVERIFY(writeFile(file, bytes));
     const Result r = runCli({QStringLiteral("train"), QStringLiteral("--config"), m_config, QStringLiteral("--out"),
                              m_tmp.filePath(QStringLiteral("out-") + damage), QStringLiteral("--resume"), file});
     const QString err = QString::fromUtf8(r.err);
@@ -287,7 +275,7 @@ void TestRegressions::yamlBombRefused()
     QFETCH(QByteArray, yaml);
     QFETCH(QString, message);
     const QString file = m_tmp.filePath(QStringLiteral("bomb.yaml"));
-    writeFile(file, yaml);
+    QVERIFY(writeFile(file, yaml));
     const Result r = runCli({QStringLiteral("validate"), QStringLiteral("--config"), file}, 30000);
     const QString err = QString::fromUtf8(r.err);
     QCOMPARE(r.exitCode, 2);

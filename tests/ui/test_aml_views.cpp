@@ -2,7 +2,8 @@
 // timeline opens its case; status and notes persist across reopening the project; the
 // graph's time slider shows only transfers up to the chosen time; the PDF report has the
 // expected pages and text (pdftotext/pdfinfo from poppler-utils); dragging the threshold
-// updates alerts per day; bad report paths and unknown alerts are refused by name.
+// updates alerts per day; bad report paths and unknown alerts are refused by name; a
+// read-only project writes nothing (issue 20).
 
 #include "aml/aml_alerts_panel.h"
 #include "aml/aml_case_view.h"
@@ -108,6 +109,51 @@ private Q_SLOTS:
         w.alertsPanel()->setStatuses({QStringLiteral("escalated")});
         QTRY_VERIFY_WITH_TIMEOUT(!w.alertsPanel()->isLoading() && w.alertsPanel()->alerts().size() == 1, 10000);
         QCOMPARE(w.alertsPanel()->alerts().front().id, id);
+    }
+
+    // A read-only project (issue 20): the case and the threshold are shown, and every
+    // control that would write is off with the reason in its tooltip; a save or an apply
+    // asked for anyway is refused and the store keeps what it had.
+    void readOnlyProjectShowsButDoesNotWrite()
+    {
+        const QString dir = newProject();
+        projects::Project::OpenOptions options;
+        options.readOnly = true;
+        ui::AmlWindow w(std::make_shared<const projects::Project>(projects::Project::open(dir.toStdString(), options)),
+                        dir);
+        w.show();
+        waitForAlerts(w);
+        const qint64 id = w.alertsPanel()->alerts().front().id;
+        openCase(w, id);
+        auto *status = w.caseView()->findChild<QComboBox *>(QStringLiteral("caseStatus"));
+        auto *notes = w.caseView()->findChild<QPlainTextEdit *>(QStringLiteral("caseNotes"));
+        auto *save = w.caseView()->findChild<QPushButton *>(QStringLiteral("caseSaveNotes"));
+        QVERIFY(!status->isEnabled());
+        QVERIFY(notes->isEnabled() && notes->isReadOnly()); // readable, selectable, not editable
+        QVERIFY(!save->isEnabled());
+        QVERIFY(save->toolTip().contains(QStringLiteral("read-only")));
+        QVERIFY(w.caseView()->findChild<QPushButton *>(QStringLiteral("caseExportReport"))->isEnabled());
+        status->setCurrentIndex(status->findData(QStringLiteral("escalated")));
+        QSignalSpy changed(w.caseView(), &ui::AmlCaseView::alertChanged);
+        QVERIFY(!w.caseView()->saveAnalystChanges());
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(w.caseView()->lastError().contains(QStringLiteral("read-only")));
+
+        auto *panel = w.thresholdPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->runId(), QString::fromLatin1(amlfixture::kRun), 10000);
+        auto *apply = panel->findChild<QPushButton *>(QStringLiteral("applyThreshold"));
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(apply->toolTip().contains(QStringLiteral("read-only")));
+        QVERIFY(!panel->apply());
+        QVERIFY(!panel->isApplying());
+
+        // The store is as it was: the alert is still new, with no notes.
+        ui::AmlWindow again(open(dir), dir);
+        waitForAlerts(again);
+        openCase(again, id);
+        QCOMPARE(again.caseView()->findChild<QComboBox *>(QStringLiteral("caseStatus"))->currentData().toString(),
+                 QStringLiteral("new"));
+        QVERIFY(again.caseView()->findChild<QPushButton *>(QStringLiteral("caseSaveNotes"))->isEnabled());
     }
 
     // A new threshold re-creates the alerts with new ids: what the analyst typed is saved

@@ -2,6 +2,7 @@
 
 #include "aml/aml_report_writer.h"
 #include "seekbench/projects/aml_case_store.h"
+#include "seekbench/projects/project.h"
 #include "seekbench/widgets/activity_chart.h"
 #include "seekbench/widgets/ego_graph_view.h"
 
@@ -207,9 +208,17 @@ void AmlCaseView::showCase(std::shared_ptr<AmlCaseData> data)
     for (const auto &r : c.reasons)
         m_reasons->addItem(QString::fromStdString(r));
     const bool isAlert = c.alert.has_value();
-    m_status->setEnabled(isAlert);
+    // A read-only project (Project::isReadOnly) shows the status and notes but cannot
+    // save them: the controls that write are off, and say why.
+    const bool writable = !m_project->isReadOnly();
+    m_status->setEnabled(isAlert && writable);
     m_notes->setEnabled(isAlert);
-    m_save->setEnabled(isAlert);
+    m_notes->setReadOnly(!writable);
+    m_save->setEnabled(isAlert && writable);
+    const QString why = writable ? QString() : tr("The project is read-only: the status and notes cannot be saved.");
+    m_status->setToolTip(why);
+    m_notes->setToolTip(why);
+    m_save->setToolTip(why);
     m_export->setEnabled(true);
     if (isAlert) {
         m_status->setCurrentIndex(std::max(0, m_status->findData(QString::fromStdString(c.alert->status))));
@@ -254,6 +263,11 @@ bool AmlCaseView::saveAnalystChanges()
 {
     if (!m_data || !m_data->report.alert)
         return false;
+    if (m_project->isReadOnly()) {
+        m_lastError = tr("the project is read-only");
+        Q_EMIT message(tr("Cannot save the case: %1").arg(m_lastError));
+        return false;
+    }
     auto &alert = *m_data->report.alert;
     const std::string status = m_status->currentData().toString().toStdString();
     const std::string notes = m_notes->toPlainText().toStdString();

@@ -67,7 +67,10 @@ bool AmlThresholdPanel::setRun(const QString &runId, const QString &model)
         m_info->setText(tr("Cannot read the operating curve: %1").arg(QString::fromUtf8(e.what())));
         return false;
     }
-    m_apply->setEnabled(true);
+    // Re-creating the alerts writes to the project: not in a read-only one.
+    m_apply->setEnabled(!m_project->isReadOnly());
+    m_apply->setToolTip(m_project->isReadOnly() ? tr("The project is read-only: the alerts cannot be re-created.")
+                                                : QString());
     showPoint(m_stored);
     return true;
 }
@@ -92,7 +95,7 @@ void AmlThresholdPanel::showPoint(double threshold)
 
 bool AmlThresholdPanel::apply()
 {
-    if (m_runId.isEmpty() || isApplying())
+    if (m_runId.isEmpty() || isApplying() || m_project->isReadOnly())
         return false;
     m_apply->setEnabled(false);
     CliClient::Options options;

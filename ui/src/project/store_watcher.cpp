@@ -79,12 +79,20 @@ void StoreWatcher::refresh() { poll(); }
 void StoreWatcher::poll()
 {
     try {
-        if (++m_polls % kStaleEvery == 0)
+        const bool readOnly = m_project->isReadOnly();
+        if (++m_polls % kStaleEvery == 0 && !readOnly)
             store().markStaleRuns();
         freshConnections();
         RunFilter filter;
         filter.includeParams = true;
-        const auto runs = store().listRuns(filter);
+        auto runs = store().listRuns(filter);
+        // A read-only project cannot mark its stale runs: show them crashed all the same
+        // (no "running" with a growing ETA for a process that is gone), writing nothing.
+        if (readOnly) {
+            const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+            for (auto &r : runs)
+                RunControl::showStaleAsCrashed(r, now);
+        }
         Q_EMIT runsListed(RunList(runs.begin(), runs.end()));
         pollLive();
     } catch (const std::exception &e) {
@@ -302,7 +310,8 @@ void StoreWatcher::trashRun(const QString &runId)
 void StoreWatcher::markStale()
 {
     try {
-        store().markStaleRuns();
+        if (!m_project->isReadOnly())
+            store().markStaleRuns();
     } catch (const std::exception &e) {
         Q_EMIT failed(QString::fromUtf8(e.what()));
     }

@@ -54,6 +54,15 @@ public:
     static WriterState writerState(const RunRecord &run);
     // The rule above: running with a writer that is not Gone, or queued with a job.
     static bool isLive(const RunRecord &run);
+    // Why a running run's writer is Gone at `now`: "its process (pid 42 on host-a) is
+    // gone", "no heartbeat from host-b for 40 s"; empty when it is not Gone or runs as a
+    // scheduler's job. What markStaleRuns records.
+    static std::string goneReason(const RunRecord &run, double now);
+    // What a reader that cannot write (a read-only project) shows for a running run whose
+    // writer is Gone: crashed, as markStaleRuns would record it (status, message, end at its
+    // last heartbeat), changed in `run` only, the message saying it was not recorded. True
+    // when `run` was changed.
+    static bool showStaleAsCrashed(RunRecord &run, double now);
     // A human reason for isLive, for refusals: "pid 42 on host-a", "slurm job 17".
     static std::string describeWriter(const RunRecord &run);
     // Throws ProjectError (bad input) when the run cannot be resumed: it is live ("is still
