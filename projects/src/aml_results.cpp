@@ -190,26 +190,34 @@ std::vector<AmlEvaluationRow> AmlResultStore::evaluations(const std::string &run
     return out;
 }
 
-void AmlResultStore::saveCurve(const std::string &runId, const std::string &model, const std::string &pointsJson)
+void AmlResultStore::saveCurve(const std::string &runId, const std::string &model, const std::string &split,
+                               double days, const std::string &pointsJson)
 {
+    if (split != "validation" && split != "test")
+        throw std::invalid_argument("unknown curve split '" + terminalText(split) + "' (validation or test)");
     sql::withWriteTransaction(d->db, [&] {
-        d->db.prepare("INSERT OR REPLACE INTO aml_curves(run_id, model, points_json) VALUES (?1, ?2, ?3)")
+        d->db
+            .prepare("INSERT OR REPLACE INTO aml_curves(run_id, model, split, days, points_json) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)")
             .bind(1, runId)
             .bind(2, model)
-            .bind(3, pointsJson)
+            .bind(3, split)
+            .bind(4, days)
+            .bind(5, pointsJson)
             .run();
     });
 }
 
-std::optional<std::string> AmlResultStore::curve(const std::string &runId, const std::string &model)
+std::optional<AmlResultStore::Curve> AmlResultStore::curve(const std::string &runId, const std::string &model,
+                                                           const std::string &split)
 {
-    auto st = d->db.prepare("SELECT points_json FROM aml_curves WHERE run_id = ?1 AND model = ?2");
-    st.bind(1, runId).bind(2, model);
+    auto st = d->db.prepare("SELECT days, points_json FROM aml_curves WHERE run_id = ?1 AND model = ?2 AND split = ?3");
+    st.bind(1, runId).bind(2, model).bind(3, split);
     if (!st.step())
         return std::nullopt;
-    auto s = st.text(0);
+    Curve c{st.real(0), st.text(1)};
     st.reset();
-    return s;
+    return c;
 }
 
 void AmlResultStore::saveThreshold(const AmlThresholdRow &r)
@@ -365,7 +373,8 @@ std::vector<float> AmlResultStore::scoresOf(const std::string &runId, const std:
 void AmlResultStore::saveEvaluation(const std::string &runId, const aml::ModelEvaluation &e)
 {
     saveEvaluations(evaluationRows(runId, e));
-    saveCurve(runId, e.model, curveJson(e.thinCurve));
+    saveCurve(runId, e.model, "test", e.policy.days, curveJson(e.thinCurve));
+    saveCurve(runId, e.model, "validation", e.validationPolicy.days, curveJson(e.validationThinCurve));
     saveThreshold(thresholdRow(runId, e.model, e.choice, e.policy));
 }
 

@@ -184,6 +184,20 @@ CREATE INDEX aml_alerts_by_account ON aml_alerts(account_id, score);
 CREATE INDEX aml_alerts_by_run ON aml_alerts(run_id, model, score);
 )";
 
+// Issue 19: a run's operating curve on its validation months is kept beside the test
+// months' one (the threshold is chosen, and dragged, on the validation months), each with
+// the days it spans. Curves stored before are the test months', with the test days of the
+// run's threshold row.
+const char *kMigrateTo8 = R"(
+CREATE TABLE aml_curves_v8 (run_id TEXT NOT NULL, model TEXT NOT NULL, split TEXT NOT NULL,
+  days REAL NOT NULL DEFAULT 0, points_json TEXT NOT NULL, PRIMARY KEY (run_id, model, split)) WITHOUT ROWID;
+INSERT INTO aml_curves_v8(run_id, model, split, days, points_json)
+  SELECT c.run_id, c.model, 'test', coalesce(t.days, 0), c.points_json FROM aml_curves c
+  LEFT JOIN aml_thresholds t ON t.run_id = c.run_id AND t.model = c.model;
+DROP TABLE aml_curves;
+ALTER TABLE aml_curves_v8 RENAME TO aml_curves;
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -228,6 +242,10 @@ void migrateStep(sql::Database &db, int from)
     case 6:
         db.exec(kMigrateTo7);
         db.exec("PRAGMA user_version = 7");
+        break;
+    case 7:
+        db.exec(kMigrateTo8);
+        db.exec("PRAGMA user_version = 8");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

@@ -58,11 +58,16 @@ inline seekbench::projects::Project makeAmlProject(const std::filesystem::path &
     alert(2, 2, 0.81, "medium");
     alert(12, 1, 0.55, "low");
     results.replaceAlerts(kRun, "graph", alerts);
-    // An operating curve over 10 held-out days and its chosen point (threshold 0.5).
-    results.saveCurve(kRun, "graph",
+    // The operating curve of 10 validation days and its chosen point (threshold 0.5), and
+    // a different one for 20 test days (the threshold panel must show the validation one).
+    results.saveCurve(kRun, "graph", "validation", 10,
                       R"([{"threshold":0.9,"precision":1.0,"recall":0.5,"fpr":0.0,"alerts":20},)"
                       R"({"threshold":0.5,"precision":0.8,"recall":1.0,"fpr":0.1,"alerts":100},)"
                       R"({"threshold":0.1,"precision":0.3,"recall":1.0,"fpr":0.5,"alerts":400}])");
+    results.saveCurve(kRun, "graph", "test", 20,
+                      R"([{"threshold":0.9,"precision":0.9,"recall":0.4,"fpr":0.0,"alerts":10},)"
+                      R"({"threshold":0.5,"precision":0.7,"recall":0.9,"fpr":0.1,"alerts":60},)"
+                      R"({"threshold":0.1,"precision":0.2,"recall":1.0,"fpr":0.5,"alerts":300}])");
     projects::AmlThresholdRow th;
     th.runId = kRun;
     th.model = "graph";

@@ -1,6 +1,8 @@
 // Every earlier schema version migrates forward to the latest with its data intact:
-// runs, points (as visible attempt-1 points), tiles rebuilt, summary, events.
+// runs, points (as visible attempt-1 points), tiles rebuilt, summary, events; AML curves
+// (schema 8) keyed by period.
 
+#include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/curve_query.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
@@ -104,6 +106,29 @@ private Q_SLOTS:
         }
         QCOMPARE(count, std::int64_t(kPoints));
         QCOMPARE(maxSeen, 50.0); // the spike survived the migration's tile rebuild
+    }
+
+    // Schema 8 keys AML curves by period: a curve stored at schema 7 (the test months')
+    // becomes the "test" one with its threshold row's days; there is no validation curve.
+    void amlCurvesBecomeTestCurves()
+    {
+        QTemporaryDir tmp;
+        const auto dir = oldProject(tmp, 7);
+        execSql(dir / "seekbench.db",
+                "INSERT INTO aml_curves(run_id, model, points_json) VALUES ('r1', 'graph', '[{\"threshold\":0.5}]');"
+                "INSERT INTO aml_curves(run_id, model, points_json) VALUES ('r1', 'xgboost', '[]');"
+                "INSERT INTO aml_thresholds(run_id, model, threshold, capacity_per_day, cost_missed, "
+                "cost_false_alert, alerts_per_day, days, chosen_at) VALUES ('r1', 'graph', 0.5, 1, 1, 1, 1, 61, 0);");
+        auto p = Project::open(dir);
+        AmlResultStore results(p);
+        const auto test = results.curve("r1", "graph", "test");
+        QVERIFY(test);
+        QCOMPARE(test->days, 61.0);
+        QCOMPARE(test->pointsJson, std::string("[{\"threshold\":0.5}]"));
+        QVERIFY(!results.curve("r1", "graph", "validation"));
+        const auto noThreshold = results.curve("r1", "xgboost", "test"); // kept, days unknown
+        QVERIFY(noThreshold);
+        QCOMPARE(noThreshold->days, 0.0);
     }
 
     void refusesNewerVersion()

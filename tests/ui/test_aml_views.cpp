@@ -263,6 +263,28 @@ private Q_SLOTS:
         QVERIFY(three.contains(QStringLiteral("Traced fund chains")));
         QVERIFY2(three.contains(QStringLiteral("A → B")), qPrintable(three));
         QVERIFY(three.contains(QStringLiteral("(alerted)")));
+        // Page 2's charts are marks on white, not filled frames (issue 21: the timeline's
+        // frame once came out a solid orange rectangle): little of the page is orange.
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm not found: install poppler-utils (scripts/test does)");
+        const QString png = m_tmp.filePath(QStringLiteral("case-page2"));
+        QProcess raster;
+        raster.start(pdftoppm, {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"),
+                                QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"),
+                                QStringLiteral("-singlefile"), pdf, png});
+        QVERIFY(raster.waitForFinished(30000) && raster.exitCode() == 0);
+        const QImage page2(png + QStringLiteral(".png"));
+        if (const QString shots = qEnvironmentVariable("SEEKBENCH_AML_SHOTS"); !shots.isEmpty())
+            page2.save(shots + QStringLiteral("/case-report-page2.png")); // for review, as screenshotsForReview
+        QVERIFY(!page2.isNull());
+        qint64 orange = 0;
+        for (int y = 0; y < page2.height(); ++y)
+            for (int x = 0; x < page2.width(); ++x) {
+                const QColor c = page2.pixelColor(x, y);
+                orange += c.red() > 200 && c.green() > 100 && c.green() < 180 && c.blue() < 90;
+            }
+        const double share = double(orange) / double(page2.width() * page2.height());
+        QVERIFY2(share < 0.08, qPrintable(QStringLiteral("%1 of page 2 is orange").arg(share)));
         // The HTML report is the engine's, the same as seekbench-cli aml report.
         const QString html = m_tmp.filePath(QStringLiteral("case.html"));
         QCOMPARE(w.caseView()->exportReport(html), QString());
@@ -308,6 +330,38 @@ private Q_SLOTS:
         w.caseView()->openAccount(QStringLiteral("NOBODY"));
         QVERIFY(failedAccount.wait(10000));
         QVERIFY(failedAccount.first().first().toString().contains(QStringLiteral("no account 'NOBODY'")));
+    }
+
+    // Issue 19: the operating point is chosen on the validation months, so the panel shows
+    // their curve and days (10 days, 100 alerts at 0.5), not the test months' (20 days, 60
+    // alerts). A run that kept only a test curve (stored before schema 8) shows it, saying so.
+    void thresholdPanelShowsTheValidationMonths()
+    {
+        const QString dir = newProject();
+        {
+            auto project = open(dir);
+            projects::AmlResultStore results(*project);
+            results.saveCurve(amlfixture::kRun, "xgboost", "test", 20,
+                              R"([{"threshold":0.5,"precision":0.7,"recall":0.9,"fpr":0.1,"alerts":60}])");
+            projects::AmlThresholdRow th;
+            th.runId = amlfixture::kRun;
+            th.model = "xgboost";
+            th.threshold = 0.5;
+            th.days = 20;
+            results.saveThreshold(th);
+            QVERIFY_EXCEPTION_THROWN(results.saveCurve(amlfixture::kRun, "xgboost", "train", 1, "[]"),
+                                     std::invalid_argument);
+        }
+        ui::AmlThresholdPanel panel(open(dir), dir);
+        QVERIFY(panel.setRun(QString::fromLatin1(amlfixture::kRun), QStringLiteral("graph")));
+        QVERIFY(panel.showsValidation());
+        QVERIFY2(panel.summary().contains(QStringLiteral("on the validation months: 10.0 alerts per day")),
+                 qPrintable(panel.summary()));
+        QVERIFY(panel.setRun(QString::fromLatin1(amlfixture::kRun), QStringLiteral("xgboost")));
+        QVERIFY(!panel.showsValidation());
+        QVERIFY2(panel.summary().contains(QStringLiteral("on the test months (this run kept no validation curve): "
+                                                         "3.0 alerts per day")),
+                 qPrintable(panel.summary()));
     }
 
     void draggingTheThresholdUpdatesAlertsPerDay()

@@ -116,6 +116,7 @@ ModelEvaluation evaluateModel(const AmlData &data, const std::vector<float> &all
     const std::vector<float> valScores = val.scoresOf(allScores);
     m.validation = evaluateScores(valScores, val.labels, o.fprTarget);
     m.validationCurve = operatingCurve(valScores, val.labels);
+    m.validationThinCurve = aml::thinCurve(m.validationCurve, o.curvePoints);
     m.validationPolicy = o.policy;
     m.validationPolicy.days = periodDays(data, o.periods, AmlPeriod::Validation);
     m.validationChoice = tuneThreshold(m.validationCurve, val.positives, m.validationPolicy);

@@ -69,9 +69,12 @@ private:
     double m_y = 0;
 };
 
+// The frame is an outline: whatever brush the chart's marks left set must not fill it
+// (issue 21: the transfers' orange brush once painted page 2's timeline solid).
 void drawAxes(QPainter &p, const QRectF &r, double t0, double t1)
 {
     p.setPen(QPen(Qt::gray, 0.6));
+    p.setBrush(Qt::NoBrush);
     p.drawRect(r);
     QFont f(QStringLiteral("DejaVu Sans"));
     f.setPointSizeF(7);

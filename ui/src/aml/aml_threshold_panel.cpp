@@ -29,7 +29,8 @@ AmlThresholdPanel::AmlThresholdPanel(std::shared_ptr<const projects::Project> pr
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(
         new QLabel(tr("Drag the dashed line to move the operating point. The curve and the figures are the run's "
-                      "test months; the threshold the run chose comes from its validation months."),
+                      "validation months, where its threshold was chosen; its test months are reported once, in the "
+                      "run's figures, and are not tuned on here."),
                    this));
     layout->addWidget(m_view, 1);
     layout->addWidget(m_info);
@@ -44,14 +45,19 @@ bool AmlThresholdPanel::setRun(const QString &runId, const QString &model)
     m_model = model;
     try {
         projects::AmlResultStore results(*m_project);
-        const auto curve = results.curve(runId.toStdString(), model.toStdString());
+        // The validation months' curve; a run stored before it was kept (schema 7) has only
+        // the test months', shown as such.
+        auto curve = results.curve(runId.toStdString(), model.toStdString(), "validation");
+        m_onValidation = curve.has_value();
+        if (!curve)
+            curve = results.curve(runId.toStdString(), model.toStdString(), "test");
         const auto th = results.threshold(runId.toStdString(), model.toStdString());
         if (!curve || !th) {
             m_info->setText(tr("Run %1 has no operating curve for the %2 model.").arg(runId, model));
             m_apply->setEnabled(false);
             return false;
         }
-        const QJsonArray points = QJsonDocument::fromJson(QByteArray::fromStdString(*curve)).array();
+        const QJsonArray points = QJsonDocument::fromJson(QByteArray::fromStdString(curve->pointsJson)).array();
         QVector<widgets::ThresholdPoint> pts;
         for (const QJsonValue &v : points) {
             const QJsonObject o = v.toObject();
@@ -59,7 +65,7 @@ bool AmlThresholdPanel::setRun(const QString &runId, const QString &model)
                            o.value(QStringLiteral("precision")).toDouble(), o.value(QStringLiteral("recall")).toDouble(),
                            o.value(QStringLiteral("fpr")).toDouble(), o.value(QStringLiteral("alerts")).toDouble()});
         }
-        m_days = th->days > 0 ? th->days : 1;
+        m_days = curve->days > 0 ? curve->days : (th->days > 0 ? th->days : 1);
         m_stored = th->threshold;
         m_view->setCurve(pts);
         m_view->setThreshold(m_stored);
@@ -82,15 +88,17 @@ QString AmlThresholdPanel::summary() const { return m_info->text(); }
 void AmlThresholdPanel::showPoint(double threshold)
 {
     const widgets::ThresholdPoint p = m_view->pointAt(threshold);
-    m_info->setText(
-        tr("Threshold %1 on the test months: %2 alerts per day, precision %3, recall %4, false-positive rate %5 "
-           "(alerts now at %6)")
-            .arg(threshold, 0, 'f', 4)
-            .arg(p.alerts / m_days, 0, 'f', 1)
-            .arg(p.precision, 0, 'f', 3)
-            .arg(p.recall, 0, 'f', 3)
-            .arg(p.fpr, 0, 'f', 4)
-            .arg(m_stored, 0, 'f', 4));
+    const QString text
+        = m_onValidation ? tr("Threshold %1 on the validation months: %2 alerts per day, precision %3, recall %4, "
+                              "false-positive rate %5 (alerts now at %6)")
+                         : tr("Threshold %1 on the test months (this run kept no validation curve): %2 alerts per day, "
+                              "precision %3, recall %4, false-positive rate %5 (alerts now at %6)");
+    m_info->setText(text.arg(threshold, 0, 'f', 4)
+                        .arg(p.alerts / m_days, 0, 'f', 1)
+                        .arg(p.precision, 0, 'f', 3)
+                        .arg(p.recall, 0, 'f', 3)
+                        .arg(p.fpr, 0, 'f', 4)
+                        .arg(m_stored, 0, 'f', 4));
 }
 
 bool AmlThresholdPanel::apply()

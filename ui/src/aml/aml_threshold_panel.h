@@ -21,7 +21,8 @@ class ThresholdCurveView;
 namespace seekbench::ui {
 
 // The operating point: precision, recall and FPR against the threshold (the run's stored
-// curve on the held-out months), the threshold line draggable with the alerts per day it
+// curve on its validation months, where the threshold is chosen; never the test months',
+// unless the run kept no other), the threshold line draggable with the alerts per day it
 // gives updated live. *Apply* re-creates the alerts at the new threshold with the engine
 // (`seekbench-cli aml alerts --threshold --json`), out of process.
 class AmlThresholdPanel : public QWidget
@@ -38,6 +39,8 @@ public:
     widgets::ThresholdCurveView *curveView() const { return m_view; }
     double alertsPerDayAt(double threshold) const;
     QString summary() const;
+    // The curve shown is the validation months' (false: the run kept only the test months').
+    bool showsValidation() const { return m_onValidation; }
     bool apply();
     bool isApplying() const { return m_applying && m_applying->isRunning(); }
 
@@ -51,6 +54,7 @@ private:
     std::shared_ptr<const projects::Project> m_project;
     QString m_projectDir, m_runId, m_model;
     double m_days = 1, m_stored = 0;
+    bool m_onValidation = true; // the curve shown is the validation months' (else the test months')
     widgets::ThresholdCurveView *m_view;
     QLabel *m_info;
     QPushButton *m_apply;

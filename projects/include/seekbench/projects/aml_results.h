@@ -70,9 +70,18 @@ public:
     void saveEvaluations(const std::vector<AmlEvaluationRow> &rows);
     std::vector<AmlEvaluationRow> evaluations(const std::string &runId);
 
-    // The operating curve as JSON: [{"threshold":..,"precision":..,"recall":..,"fpr":..,"alerts":..}, ...]
-    void saveCurve(const std::string &runId, const std::string &model, const std::string &pointsJson);
-    std::optional<std::string> curve(const std::string &runId, const std::string &model);
+    // An operating curve of one period, split "validation" (where the threshold is chosen)
+    // or "test" (reported once), as JSON: [{"threshold":..,"precision":..,"recall":..,
+    // "fpr":..,"alerts":..}, ...], with the days the period spans (alerts per day =
+    // alerts / days). Another split is refused (std::invalid_argument).
+    void saveCurve(const std::string &runId, const std::string &model, const std::string &split, double days,
+                   const std::string &pointsJson);
+    struct Curve
+    {
+        double days = 0;
+        std::string pointsJson;
+    };
+    std::optional<Curve> curve(const std::string &runId, const std::string &model, const std::string &split);
 
     // Both refuse a threshold outside [0, 1] (checkAmlThreshold) and write nothing then.
     void saveThreshold(const AmlThresholdRow &row);

@@ -88,6 +88,7 @@ struct ModelEvaluation
     // (with the validation days), where the thresholds above come from.
     ScoreEvaluation validation;
     std::vector<CurvePoint> validationCurve;
+    std::vector<CurvePoint> validationThinCurve; // at most EvaluationOptions::curvePoints of them
     ThresholdPolicy validationPolicy;
     ThresholdChoice validationChoice;
     std::map<std::string, double> metrics; // test months: aml/pr_auc, aml/roc_auc, aml/recall_at_fpr_2_1 (at the
