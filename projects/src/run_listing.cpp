@@ -15,7 +15,8 @@ namespace {
 const char *kRunColumns = "id, name, status, created_at, started_at, ended_at, heartbeat_at, "
                           "heartbeat_interval, host, pid, pid_start, launcher, config_hash, parent_id, "
                           "parent_kind, notes, message, attempt, store_mode, ranks, scheduler, job_id, job_state, "
-                          "job_state_at";
+                          "job_state_at, (SELECT a.resumed_from_step FROM run_attempts a "
+                          "WHERE a.run_id = r.id AND a.attempt = r.attempt)";
 
 RunRecord readRun(const sql::Statement &st, bool withConfig)
 {
@@ -50,8 +51,10 @@ RunRecord readRun(const sql::Statement &st, bool withConfig)
     r.jobId = st.text(21);
     r.jobState = st.text(22);
     r.jobStateAt = st.optReal(23);
+    if (const auto from = st.optReal(24))
+        r.resumedFromStep = std::int64_t(*from);
     if (withConfig)
-        r.configYaml = st.text(24);
+        r.configYaml = st.text(25);
     return r;
 }
 

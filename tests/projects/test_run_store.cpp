@@ -239,6 +239,10 @@ private Q_SLOTS:
         QVERIFY(!attempts[0].resumedFromStep);
         QCOMPARE(attempts[1].attempt, 2);
         QCOMPARE(*attempts[1].resumedFromStep, std::int64_t(40));
+        // The listing carries the current attempt's resume step (the runs table's ETA counts from it).
+        const auto listed = store.run(id);
+        QCOMPARE(listed.attempt, 2);
+        QCOMPARE(listed.resumedFromStep.value_or(-1), std::int64_t(40));
 
         const auto all = store.systemSamples(id);
         QCOMPARE(all.size(), std::size_t(5));

@@ -60,6 +60,17 @@ private Q_SLOTS:
         QVERIFY(std::abs(eta - 300) < 1e-6); // 100 s for a quarter: 300 s to go
         QCOMPARE(RunsTableModel::progressOf(run("b", "beta", "finished", 0.2, 10)), 1.0);
         QCOMPARE(RunsTableModel::etaSeconds(run("b", "beta", "finished", 0.2, 10), 0), -1.0);
+        // Issue 21: a run resumed at step 40 that has done 10 more steps in its first 20 s
+        // goes at 0.5 steps/s: 300 s for the 150 left (the whole-run formula said 0 s), and
+        // the ETA moves with the clock between polls (it grows while the run stalls).
+        RunRecord resumed = run("r", "resumed", "running", 0.5, 50);
+        resumed.attempt = 2;
+        resumed.resumedFromStep = 40;
+        resumed.startedAt = resumed.createdAt + 1000;
+        QVERIFY(std::abs(RunsTableModel::etaSeconds(resumed, *resumed.startedAt + 20) - 300) < 1e-6);
+        QVERIFY(std::abs(RunsTableModel::etaSeconds(resumed, *resumed.startedAt + 40) - 600) < 1e-6);
+        resumed.resumedFromStep = 50; // no step yet in this attempt: no pace to go by
+        QCOMPARE(RunsTableModel::etaSeconds(resumed, *resumed.startedAt + 20), -1.0);
         QVERIFY(RunsTableModel::durationText(3700).contains(QLatin1Char('1')));
     }
 

@@ -67,12 +67,21 @@ double RunsTableModel::progressOf(const RunRecord &run)
 
 double RunsTableModel::etaSeconds(const RunRecord &run, double nowSeconds)
 {
-    const double p = progressOf(run);
-    if (run.status != seekbench::RunStatus::Running || p <= 0 || p >= 1)
+    // The run's own pace in its current attempt: the steps it has done since the attempt
+    // started (a resume counts from its checkpoint step, not from zero) over the time the
+    // attempt has run until now, so the figure moves between polls and grows while the
+    // run stalls.
+    const auto max = run.params.find("training.max_steps");
+    const auto loss = run.summary.find("train/loss");
+    if (run.status != seekbench::RunStatus::Running || max == run.params.end() || loss == run.summary.end())
         return -1;
+    const double total = QString::fromStdString(max->second).toDouble();
+    const double step = double(loss->second.finalStep);
+    const double done = step - double(run.resumedFromStep.value_or(0));
     const double elapsed = nowSeconds - run.startedAt.value_or(run.createdAt);
-    // A resumed run started over from a checkpoint; its pace is still roughly right.
-    return elapsed > 0 ? elapsed / p * (1 - p) : -1;
+    if (total <= 0 || step >= total || done <= 0 || elapsed <= 0)
+        return -1;
+    return (total - step) * elapsed / done;
 }
 
 QString RunsTableModel::statusText(seekbench::RunStatus status)

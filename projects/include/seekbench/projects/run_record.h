@@ -43,6 +43,9 @@ struct RunRecord
     std::string notes;
     std::string message; // why it failed, diverged or crashed
     int attempt = 1;
+    // The checkpoint step the current attempt resumed from (run_attempts); nullopt for a
+    // first attempt. startedAt is the current attempt's start.
+    std::optional<std::int64_t> resumedFromStep;
     std::string storeMode; // local | segments
     int ranks = 1;         // processes that write the run (data-parallel ranks)
     std::string scheduler; // "" (a local process or launcher) | slurm
