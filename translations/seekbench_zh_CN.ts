@@ -550,10 +550,6 @@
         <translation>每个批次中与十个类别模板逐一打分的图像所占比例。</translation>
     </message>
     <message>
-        <source>Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates).</source>
-        <translation>图像特征上辅助十分类头的损失权重（仅用于训练；测试集仍按模板打分分类）。</translation>
-    </message>
-    <message>
         <source>Training images are moved by up to this many pixels at random (0 = off).</source>
         <translation>训练图像随机平移的最大像素数（0 表示关闭）。</translation>
     </message>
@@ -592,6 +588,14 @@
     <message>
         <source>The last months of transactions: the reported figures, never tuned on.</source>
         <translation>最后几个月的交易：报告的指标取自这里，从不在其上调参。</translation>
+    </message>
+    <message>
+        <source>Weight of an auxiliary ten-class head on the image features (0 leaves it out; crossmodal.decision says whether it helps decide the class).</source>
+        <translation>图像特征上辅助十分类头的损失权重（0 表示不使用；是否参与判定类别由 crossmodal.decision 决定）。</translation>
+    </message>
+    <message>
+        <source>How an image's class is decided: by the ten class templates, or by the templates and the auxiliary head together (their log-probabilities added).</source>
+        <translation>图像类别的判定方式：按十个类别模板打分，或由模板与辅助分类头共同判定（两者的对数概率相加）。</translation>
     </message>
 </context>
 <context>
@@ -908,6 +912,14 @@
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
+    <message>
+        <source>The project is read-only: the status and notes cannot be saved.</source>
+        <translation>项目为只读：无法保存状态和备注。</translation>
+    </message>
+    <message>
+        <source>the project is read-only</source>
+        <translation>项目为只读</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::AmlDemoSetup</name>
@@ -967,12 +979,20 @@
         <translation>正在按阈值 %1 重新生成警报…</translation>
     </message>
     <message>
-        <source>Drag the dashed line to move the operating point. The curve and the figures are the run's test months; the threshold the run chose comes from its validation months.</source>
-        <translation>拖动虚线以移动工作点。曲线和各项数值来自该运行的测试月份；该运行选定的阈值来自其验证月份。</translation>
+        <source>The project is read-only: the alerts cannot be re-created.</source>
+        <translation>项目为只读：无法重新生成告警。</translation>
     </message>
     <message>
-        <source>Threshold %1 on the test months: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)</source>
-        <translation>阈值 %1（测试月份）：每天 %2 条警报，精确率 %3，召回率 %4，误报率 %5（当前警报阈值为 %6）</translation>
+        <source>Drag the dashed line to move the operating point. The curve and the figures are the run's validation months, where its threshold was chosen; its test months are reported once, in the run's figures, and are not tuned on here.</source>
+        <translation>拖动虚线以移动工作点。曲线和各项数值来自该运行的验证月份，其阈值即在此选定；测试月份只在该运行的结果中报告一次，不在这里调整。</translation>
+    </message>
+    <message>
+        <source>Threshold %1 on the validation months: %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)</source>
+        <translation>阈值 %1（验证月份）：每天 %2 条警报，精确率 %3，召回率 %4，误报率 %5（当前警报阈值为 %6）</translation>
+    </message>
+    <message>
+        <source>Threshold %1 on the test months (this run kept no validation curve): %2 alerts per day, precision %3, recall %4, false-positive rate %5 (alerts now at %6)</source>
+        <translation>阈值 %1（测试月份；该运行未保存验证曲线）：每天 %2 条警报，精确率 %3，召回率 %4，误报率 %5（当前警报阈值为 %6）</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,7 @@ private Q_SLOTS:
         c.crossmodal.patch_size = 5;
         c.model.vocab_size = 8;
         c.crossmodal.data_dir = "/nonexistent";
+        c.crossmodal.decision = "fused"; // with no auxiliary head to fuse
         const auto issues = validate(c, {});
         QStringList keys;
         for (const auto &i : issues)
@@ -135,6 +136,7 @@ private Q_SLOTS:
         QVERIFY2(keys.contains(QStringLiteral("crossmodal.patch_size:not_divisible")), qPrintable(keys.join(u',')));
         QVERIFY2(keys.contains(QStringLiteral("model.vocab_size:out_of_range")), qPrintable(keys.join(u',')));
         QVERIFY2(keys.contains(QStringLiteral("crossmodal.data_dir:file_unreadable")), qPrintable(keys.join(u',')));
+        QVERIFY2(keys.contains(QStringLiteral("crossmodal.decision:mismatch")), qPrintable(keys.join(u',')));
         // The example configs are valid.
         for (const char *name : {"crossmodal.yaml", "crossmodal_tiny.yaml", "crossmodal_vit.yaml"}) {
             const auto load = loadRunConfig(std::string(SEEKBENCH_SOURCE_DIR) + "/resources/configs/" + name);
@@ -520,7 +522,9 @@ private Q_SLOTS:
     // With the auxiliary image head (and the pooled stem), evaluation reports the head's own
     // accuracy beside the template scores. 150 steps of the subset run below reach 0.69
     // with the head (0.58 through the templates); 0.3 is three times chance, so it fails
-    // when the head is not trained or not the one evaluated, not on noise.
+    // when the head is not trained or not the one evaluated, not on noise. With decision
+    // "fused", eval/accuracy is the fused decision's, and the template
+    // and head figures are still reported beside it.
     void imageHeadAccuracyIsReported()
     {
         QTemporaryDir dir;
@@ -528,14 +532,19 @@ private Q_SLOTS:
         req.config = tinyConfig();
         req.config.crossmodal.image_loss_weight = 1.0;
         req.config.crossmodal.stem_channels = 8;
+        req.config.crossmodal.decision = "fused";
         req.config.training.max_steps = 150;
         req.outDir = dir.path().toStdString();
         const auto r = train(req);
         QCOMPARE(QString::fromLatin1(toString(r.status)), QStringLiteral("finished"));
         QVERIFY(r.finalMetrics.count("eval/image_head_accuracy"));
         const double head = r.finalMetrics.at("eval/image_head_accuracy");
-        qInfo("image head accuracy %.3f, template classification %.3f", head, r.finalMetrics.at("eval/accuracy"));
+        const double templ = r.finalMetrics.at("eval/template_accuracy");
+        const double fused = r.finalMetrics.at("eval/fused_accuracy");
+        qInfo("image head accuracy %.3f, template classification %.3f, fused %.3f", head, templ, fused);
         QVERIFY2(head > 0.3 && head <= 1.0, qPrintable(QString::number(head)));
+        QCOMPARE(r.finalMetrics.at("eval/accuracy"), fused);
+        QVERIFY2(fused > 0.3 && fused <= 1.0, qPrintable(QString::number(fused)));
     }
 
     void shortRunLearnsToMatch()

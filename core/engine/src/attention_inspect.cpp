@@ -83,14 +83,16 @@ AttentionMap toMap(const engine::CapturedAttention &c, int textLength)
     return m;
 }
 
-at::Tensor templateScores(CrossModalModel &model, const at::Tensor &image, const CaptionVocabulary &vocabulary)
+// The class decision for one image [1, 28, 28] as CrossModalModelImpl::decide makes it: [10].
+at::Tensor classDecision(CrossModalModel &model, const at::Tensor &image, const CaptionVocabulary &vocabulary)
 {
     const auto t = engine::encodeCaptions(vocabulary, engine::classTemplates());
     const std::int64_t C = t.ids.size(0);
     auto aux = torch::zeros({});
-    const auto img = model->encodeImage(image, aux).expand({C, -1, -1});
+    const auto encoded = model->encodeImage(image, aux);
     const auto txt = model->encodeText(t.ids, t.mask, aux);
-    return model->match(img, txt, t.mask, aux).logits;
+    const auto scores = model->match(encoded.expand({C, -1, -1}), txt, t.mask, aux).logits.view({1, C});
+    return model->decide(encoded, scores).view({C});
 }
 
 // The live attention probabilities in the order of CrossModalModelImpl::captured().
@@ -218,7 +220,7 @@ AttentionInspection AttentionSession::inspect(const InspectRequest &request)
 
     {
         torch::NoGradGuard noGrad;
-        const auto scores = templateScores(model, image, data.vocabulary).to(torch::kDouble).contiguous();
+        const auto scores = classDecision(model, image, data.vocabulary).to(torch::kDouble).contiguous();
         a.classLogits.assign(scores.data_ptr<double>(), scores.data_ptr<double>() + scores.numel());
         a.predictedClass = int(scores.argmax().item<std::int64_t>());
     }
@@ -281,7 +283,7 @@ TestSetSummary AttentionSession::testSet(int samples, int perClass, std::int64_t
         const auto images = split.images.slice(0, lo, hi);
         const auto img = model->encodeImage(images, aux);
         // Every image against the ten templates: [B*C] pairs, image-major.
-        const auto scores = model->scoreAll(img, templText, templ.mask, aux).argmax(1).contiguous();
+        const auto scores = model->decide(img, model->scoreAll(img, templText, templ.mask, aux)).argmax(1).contiguous();
         std::vector<std::vector<std::string>> captions;
         for (std::int64_t i = lo; i < hi; ++i)
             captions.push_back(

@@ -251,6 +251,14 @@ at::Tensor CrossModalModelImpl::imageClassLogits(const at::Tensor &imageStates)
     return classifier(imageStates.mean(1));
 }
 
+at::Tensor CrossModalModelImpl::decide(const at::Tensor &imageStates, const at::Tensor &templateScores)
+{
+    if (m_config.crossmodal.decision != "fused")
+        return templateScores;
+    return torch::log_softmax(templateScores.to(torch::kFloat), -1)
+           + torch::log_softmax(imageClassLogits(imageStates).to(torch::kFloat), -1);
+}
+
 void CrossModalModelImpl::setCapture(bool on)
 {
     for (auto &module : modules(/*include_self=*/false)) {

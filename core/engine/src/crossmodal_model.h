@@ -110,6 +110,11 @@ public:
     // The ten-class head on encoded images [B, P, H] -> [B, 10]: the ViT's output, and the
     // cross-modal model's auxiliary training head when crossmodal.image_loss_weight > 0.
     at::Tensor imageClassLogits(const at::Tensor &imageStates);
+    // The class decision for encoded images, given their template scores [B, 10]: the
+    // template scores themselves, or for crossmodal.decision "fused" the template and head
+    // log-probabilities added. Its argmax is the predicted class everywhere (evaluation,
+    // test split, inspector).
+    at::Tensor decide(const at::Tensor &imageStates, const at::Tensor &templateScores);
 
     void setCapture(bool on);
     std::vector<CapturedAttention> captured();

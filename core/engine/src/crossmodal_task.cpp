@@ -149,7 +149,8 @@ public:
         std::int64_t batches = (n + t.batch_size - 1) / t.batch_size;
         if (maxBatches > 0)
             batches = std::min<std::int64_t>(batches, maxBatches);
-        double lossSum = 0, samples = 0, correct = 0, matched = 0, gateImage = 0, headCorrect = 0;
+        double lossSum = 0, samples = 0, classCorrect = 0 /* ViT head or templates */, matched = 0, gateImage = 0,
+               headCorrect = 0, fusedCorrect = 0;
         const bool head = m_cfg.crossmodal.image_loss_weight > 0;
         const EncodedCaptions &templates = templatesOn(ctx.device);
         for (std::int64_t b = m_rank; b < batches; b += m_worldSize) {
@@ -162,7 +163,7 @@ public:
             if (m_model->imageOnly()) {
                 const auto logits = m_model->classify(images).logits.to(torch::kFloat);
                 lossSum += torch::cross_entropy_loss(logits, labels).item<double>() * double(hi - lo);
-                correct += logits.argmax(1).eq(labels).sum().item<double>();
+                classCorrect += logits.argmax(1).eq(labels).sum().item<double>(); // the ViT head
                 continue;
             }
             // Matching: fixed negatives per image (seeded by data.seed and its index in the split).
@@ -179,21 +180,32 @@ public:
             lossSum += pair.loss.first.item<double>() * double(hi - lo);
             matched += pair.logits.argmax(1).eq(0).sum().item<double>();
             gateImage += pair.gateImage;
-            // Classification: every image against the ten class templates.
-            correct += classScores(img, templates, aux).argmax(1).eq(labels).sum().item<double>();
-            // The auxiliary head's own answer, to show what the template scoring adds or loses.
-            if (head)
-                headCorrect += m_model->imageClassLogits(img).argmax(1).eq(labels).sum().item<double>();
+            // Classification: every image against the ten class templates, or (decision
+            // "fused") the templates' and the auxiliary head's log-probabilities added.
+            const auto templateScores = classScores(img, templates, aux);
+            classCorrect += templateScores.argmax(1).eq(labels).sum().item<double>();
+            if (head) {
+                // The auxiliary head's own answer, to show what the template scoring adds or loses.
+                const auto headLogits = m_model->imageClassLogits(img).to(torch::kFloat);
+                headCorrect += headLogits.argmax(1).eq(labels).sum().item<double>();
+                const auto fused = torch::log_softmax(templateScores, 1) + torch::log_softmax(headLogits, 1);
+                fusedCorrect += fused.argmax(1).eq(labels).sum().item<double>(); // as decide() does
+            }
         }
-        const auto totals = reduceSum({lossSum, samples, correct, matched, gateImage, headCorrect});
+        const auto totals = reduceSum({lossSum, samples, classCorrect, matched, gateImage, headCorrect, fusedCorrect});
+        const double correct = m_cfg.crossmodal.decision == "fused" ? totals[6] : totals[2];
         const double count = std::max(1.0, totals[1]);
         std::map<std::string, double> metrics{{prefix + "loss", totals[0] / count},
-                                              {prefix + "accuracy", totals[2] / count}};
+                                              {prefix + "accuracy",
+                                               (m_model->imageOnly() ? totals[2] : correct) / count}};
         if (!m_model->imageOnly()) {
             metrics[prefix + "match_accuracy"] = totals[3] / count;
             metrics[prefix + "gate_image"] = totals[4] / count;
-            if (head)
+            metrics[prefix + "template_accuracy"] = totals[2] / count;
+            if (head) {
                 metrics[prefix + "image_head_accuracy"] = totals[5] / count;
+                metrics[prefix + "fused_accuracy"] = totals[6] / count;
+            }
         }
         return metrics;
     }

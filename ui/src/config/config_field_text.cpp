@@ -108,7 +108,10 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Share of each batch's images scored against the ten class templates."),
     QT_TRANSLATE_NOOP(
         "ConfigSchema",
-        "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates)."),
+        "Weight of an auxiliary ten-class head on the image features (0 leaves it out; crossmodal.decision says whether it helps decide the class)."),
+    QT_TRANSLATE_NOOP(
+        "ConfigSchema",
+        "How an image's class is decided: by the ten class templates, or by the templates and the auxiliary head together (their log-probabilities added)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Training images are moved by up to this many pixels at random (0 = off)."),
     QT_TRANSLATE_NOOP(
         "ConfigSchema",

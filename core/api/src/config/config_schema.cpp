@@ -314,8 +314,11 @@ std::vector<ConfigField> buildSchema()
     b.add("crossmodal.template_loss_share", "crossmodal", x, &CrossModalConfig::template_loss_share,
           "Share of each batch's images scored against the ten class templates.", 0.0, 1.0);
     b.add("crossmodal.image_loss_weight", "crossmodal", x, &CrossModalConfig::image_loss_weight,
-          "Weight of an auxiliary ten-class head on the image features (training only; the test split is classified by the templates).",
+          "Weight of an auxiliary ten-class head on the image features (0 leaves it out; crossmodal.decision says whether it helps decide the class).",
           0.0, 100.0);
+    b.add("crossmodal.decision", "crossmodal", x, &CrossModalConfig::decision,
+          "How an image's class is decided: by the ten class templates, or by the templates and the auxiliary head together (their log-probabilities added).",
+          {"templates", "fused"});
     b.add("crossmodal.augment_shift", "crossmodal", x, &CrossModalConfig::augment_shift,
           "Training images are moved by up to this many pixels at random (0 = off).", 0, 8);
     b.add("crossmodal.augment_flip", "crossmodal", x, &CrossModalConfig::augment_flip,

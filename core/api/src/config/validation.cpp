@@ -150,6 +150,8 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
             issues.push_back({"model.vocab_size",
                               "out_of_range",
                               {std::to_string(m.vocab_size), std::to_string(captionVocabularySize()), ""}});
+        if (x.decision == "fused" && x.image_loss_weight <= 0) // fused needs the auxiliary head
+            issues.push_back({"crossmodal.decision", "mismatch", {"fused", "crossmodal.image_loss_weight", "> 0"}});
         if (d.train_samples > 60000)
             issues.push_back({"data.train_samples",
                               "exceeds",

@@ -95,6 +95,11 @@ struct CrossModalConfig
     // it gives the patch encoder the direct signal a ViT gets, while the test split is still
     // classified by the template scores. 0 leaves the head out of the model.
     double image_loss_weight = 0.0;
+    // How an image's class is decided: "templates" scores it against the ten class
+    // templates; "fused" adds the log-probabilities of the template scores and of the
+    // auxiliary head (equal weights, fixed in advance, so nothing is tuned on the test
+    // split). "fused" needs image_loss_weight > 0.
+    std::string decision = "templates"; // | fused
     // Training images are moved by up to this many pixels, at random per image and step
     // (background fills the border); 0 = off. Evaluation always sees the images as they are.
     int augment_shift = 0;
