@@ -16,7 +16,7 @@ const char *kRunColumns = "id, name, status, created_at, started_at, ended_at, h
                           "heartbeat_interval, host, pid, pid_start, launcher, config_hash, parent_id, "
                           "parent_kind, notes, message, attempt, store_mode, ranks, scheduler, job_id, job_state, "
                           "job_state_at, (SELECT a.resumed_from_step FROM run_attempts a "
-                          "WHERE a.run_id = r.id AND a.attempt = r.attempt)";
+                          "WHERE a.run_id = r.id AND a.attempt = r.attempt), color";
 
 RunRecord readRun(const sql::Statement &st, bool withConfig)
 {
@@ -53,8 +53,9 @@ RunRecord readRun(const sql::Statement &st, bool withConfig)
     r.jobStateAt = st.optReal(23);
     if (const auto from = st.optReal(24))
         r.resumedFromStep = std::int64_t(*from);
+    r.color = st.int32(25);
     if (withConfig)
-        r.configYaml = st.text(25);
+        r.configYaml = st.text(26);
     return r;
 }
 

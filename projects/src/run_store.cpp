@@ -83,8 +83,9 @@ std::string RunStore::createRun(const NewRun &run)
     d->write([&] {
         auto st = d->db.prepare(R"(INSERT INTO runs(id, name, status, created_at, started_at, host, pid,
             pid_start, launcher, config_yaml, config_hash, parent_id, parent_kind, notes, attempt,
-            heartbeat_at, heartbeat_interval, store_mode, ranks, scheduler)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?4, ?15, ?16, ?17, ?18))");
+            heartbeat_at, heartbeat_interval, store_mode, ranks, scheduler, color)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?4, ?15, ?16, ?17, ?18,
+                    (SELECT coalesce(max(color) + 1, 0) FROM runs)))");
         st.bind(1, id).bind(2, run.name.empty() ? id : run.name).bind(3, toString(run.status)).bind(4, now);
         if (run.status == RunStatus::Running)
             st.bind(5, now);

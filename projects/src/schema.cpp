@@ -198,6 +198,16 @@ DROP TABLE aml_curves;
 ALTER TABLE aml_curves_v8 RENAME TO aml_curves;
 )";
 
+// Issue 21: a run keeps one colour everywhere (runs table, every chart, the compare
+// table, reports) and across sessions: its place in the order runs were created, kept in
+// the store so that deleting a run never recolours the others. Existing runs are
+// numbered by creation time.
+const char *kMigrateTo9 = R"(
+ALTER TABLE runs ADD COLUMN color INTEGER NOT NULL DEFAULT 0;
+UPDATE runs SET color = (SELECT count(*) FROM runs o WHERE o.created_at < runs.created_at
+  OR (o.created_at = runs.created_at AND o.id < runs.id));
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -246,6 +256,10 @@ void migrateStep(sql::Database &db, int from)
     case 7:
         db.exec(kMigrateTo8);
         db.exec("PRAGMA user_version = 8");
+        break;
+    case 8:
+        db.exec(kMigrateTo9);
+        db.exec("PRAGMA user_version = 9");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

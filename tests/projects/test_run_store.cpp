@@ -193,6 +193,25 @@ private Q_SLOTS:
         QVERIFY(store.findRun(clone));
     }
 
+    // Issue 21: a run's colour is its place in creation order, kept in the store: deleting
+    // a run recolours no other, and a new run never takes the colour of the newest one.
+    void coloursFollowCreationAndSurviveDeletion()
+    {
+        auto p = makeProject(tempPath(m_tmp, "colours"));
+        RunStore store(p);
+        std::vector<std::string> ids;
+        for (const char *name : {"a", "b", "c"})
+            ids.push_back(makeRun(store, name, 0.01, "finished"));
+        QCOMPARE(store.run(ids[0]).color, 0);
+        QCOMPARE(store.run(ids[1]).color, 1);
+        QCOMPARE(store.run(ids[2]).color, 2);
+        store.deleteRun(ids[1]);
+        QCOMPARE(store.run(ids[2]).color, 2);
+        const auto d = makeRun(store, "d", 0.01, "finished");
+        QCOMPARE(store.run(d).color, 3);
+        QCOMPARE(store.run(store.cloneRun(ids[0], "")).color, 4); // a clone is a run of its own
+    }
+
     void renameChecksTheName()
     {
         auto p = makeProject(tempPath(m_tmp, "rename"));

@@ -131,6 +131,27 @@ private Q_SLOTS:
         QCOMPARE(noThreshold->days, 0.0);
     }
 
+    // Schema 9 gives every run a colour, in creation order.
+    void runsGetColoursByCreation()
+    {
+        QTemporaryDir tmp;
+        const auto dir = oldProject(tmp, 8);
+        execSql(dir / "seekbench.db",
+                "INSERT INTO runs(id, name, status, created_at, host, pid) VALUES ('r0', 'older', 'finished', 500, "
+                "'h', 1);"
+                "INSERT INTO runs(id, name, status, created_at, host, pid) VALUES ('r2', 'newer', 'finished', 3000, "
+                "'h', 1);");
+        auto p = Project::open(dir);
+        RunStore store(p);
+        QCOMPARE(store.run("r0").color, 0);
+        QCOMPARE(store.run("r1").color, 1);
+        QCOMPARE(store.run("r2").color, 2);
+        NewRun next;
+        next.name = "after";
+        next.status = seekbench::RunStatus::Finished;
+        QCOMPARE(store.run(store.createRun(next)).color, 3);
+    }
+
     void refusesNewerVersion()
     {
         QTemporaryDir tmp;

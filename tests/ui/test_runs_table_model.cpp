@@ -1,5 +1,6 @@
 #include "runs/runs_filter_proxy.h"
 #include "runs/runs_table_model.h"
+#include "seekbench/widgets/run_palette.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -72,6 +73,22 @@ private Q_SLOTS:
         resumed.resumedFromStep = 50; // no step yet in this attempt: no pace to go by
         QCOMPARE(RunsTableModel::etaSeconds(resumed, *resumed.startedAt + 20), -1.0);
         QVERIFY(RunsTableModel::durationText(3700).contains(QLatin1Char('1')));
+    }
+
+    // Issue 21: the name cell shows the run's colour, the one its curves are drawn in.
+    void nameCarriesTheRunsColour()
+    {
+        RunsTableModel model;
+        RunRecord a = run("a", "alpha", "finished", 0.5, 200), b = run("b", "beta", "finished", 0.4, 200);
+        a.color = 0;
+        b.color = 1;
+        model.setRuns({a, b});
+        const QColor first = model.index(0, RunsTableModel::NameColumn).data(Qt::DecorationRole).value<QColor>();
+        const QColor second = model.index(1, RunsTableModel::NameColumn).data(Qt::DecorationRole).value<QColor>();
+        QCOMPARE(first, seekbench::widgets::runColor(0));
+        QCOMPARE(second, seekbench::widgets::runColor(1));
+        QVERIFY(first != second);
+        QVERIFY(!model.index(0, RunsTableModel::StatusColumn).data(Qt::DecorationRole).isValid());
     }
 
     void filtersAndSorts()

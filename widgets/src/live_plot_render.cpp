@@ -91,7 +91,7 @@ void LivePlot::rebuildGraphs()
         const PlotSeries &s = m_series[si];
         if (s.size() == 0)
             continue;
-        const QColor color = seriesColor(si);
+        const QColor color = s.color.isValid() ? s.color : seriesColor(si);
         const QVector<double> gaps = gapsAt(s.time);
         QVector<double> keys, lo, hi;
         QVector<QCPGraphData> mean;
@@ -120,7 +120,7 @@ void LivePlot::rebuildGraphs()
         QColor faint = color;
         faint.setAlpha(smoothed ? 70 : 255);
         QCPGraph *raw = m_plot->addGraph();
-        raw->setPen(QPen(faint, 1));
+        raw->setPen(QPen(faint, 1, smoothed ? Qt::SolidLine : s.style));
         raw->data()->set(mean, true);
         raw->setName(s.label);
         if (smoothed)
@@ -145,7 +145,7 @@ void LivePlot::rebuildGraphs()
             QCPGraph *g = m_plot->addGraph();
             // Width 1 keeps the fast line path (measured: a width-2 antialiased
             // line doubled the replot); the faint raw curve behind sets it apart.
-            g->setPen(QPen(color, 1));
+            g->setPen(QPen(color, 1, s.style));
             g->data()->set(smooth, true);
             g->setName(s.label);
         }

@@ -7,6 +7,7 @@
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_control.h"
 #include "seekbench/projects/run_store.h"
+#include "seekbench/widgets/run_palette.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -110,6 +111,7 @@ void StoreWatcher::watchRun(const QString &runId)
         if (!record)
             return;
         cursor.attempt = record->attempt;
+        m_runColors.insert(runId, record->color);
         for (const CurveInfo &c : query().curves(runId.toStdString()))
             cursor.lastStep[c.id] = c.maxStep;
         m_cursors.insert(runId, cursor);
@@ -118,7 +120,11 @@ void StoreWatcher::watchRun(const QString &runId)
     }
 }
 
-void StoreWatcher::unwatchRun(const QString &runId) { m_cursors.remove(runId); }
+void StoreWatcher::unwatchRun(const QString &runId)
+{
+    m_cursors.remove(runId);
+    m_runColors.remove(runId);
+}
 
 void StoreWatcher::pollLive()
 {
@@ -131,6 +137,9 @@ void StoreWatcher::pollLive()
                 continue;
             widgets::PlotSeries tail;
             tail.id = SeriesId{it.key(), q(s.key), s.rank}.toString();
+            tail.style = widgets::metricLineStyle(q(s.key));
+            if (const auto color = m_runColors.constFind(it.key()); color != m_runColors.cend() && s.rank == 0)
+                tail.color = widgets::runColor(*color);
             for (const CurvePoint &p : s.points)
                 tail.append(static_cast<double>(p.step), p.wallTime, p.value, p.value, p.value);
             tails.append(tail);
@@ -197,6 +206,10 @@ void StoreWatcher::requestCurves(quint64 requestId, const QStringList &runIds, c
                         continue;
                     widgets::PlotSeries s = seriesFor(runId, k, c.rank, fromStep, toStep, buckets, start);
                     s.label = runIds.size() > 1 ? q(record->name) + QStringLiteral(" · ") + key : key;
+                    // One colour per run in every chart (issue 21); every rank apart, by position.
+                    s.style = widgets::metricLineStyle(key);
+                    if (!allRanks)
+                        s.color = widgets::runColor(record->color);
                     if (c.rank != 0 || allRanks)
                         s.label += tr(" · rank %1").arg(c.rank);
                     out.append(s);

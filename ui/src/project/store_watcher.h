@@ -72,6 +72,7 @@ private:
                                   double toStep, int buckets, double startTime);
 
     std::shared_ptr<const seekbench::projects::Project> m_project;
+    QHash<QString, int> m_runColors; // watched run -> its palette index, for the live tails
     std::unique_ptr<seekbench::projects::RunStore> m_store;
     std::unique_ptr<seekbench::projects::CurveQuery> m_query;
     QTimer *m_timer = nullptr;

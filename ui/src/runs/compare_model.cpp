@@ -1,6 +1,7 @@
 #include "runs/compare_model.h"
 
 #include "runs/runs_table_model.h"
+#include "seekbench/widgets/run_palette.h"
 
 #include <QFont>
 #include <QSet>
@@ -143,6 +144,9 @@ QVariant CompareModel::data(const QModelIndex &index, int role) const
 
 QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // Each run's column header carries its colour, as in the charts and the runs table.
+    if (role == Qt::DecorationRole && orientation == Qt::Horizontal && section >= 0 && section < m_runs.size())
+        return widgets::runColor(m_runs[section].color);
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Horizontal) {

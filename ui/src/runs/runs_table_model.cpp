@@ -1,5 +1,7 @@
 #include "runs/runs_table_model.h"
 
+#include "seekbench/widgets/run_palette.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -194,6 +196,8 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == StatusColumn && endedInError(r.status))
             return QBrush(QColor(200, 40, 40));
         return QVariant();
+    case Qt::DecorationRole: // the run's colour, as every chart draws it (a swatch before its name)
+        return index.column() == NameColumn ? QVariant(widgets::runColor(r.color)) : QVariant();
     case RunIdRole: return q(r.id);
     case StatusRole: return q(toString(r.status));
     case ProgressRole: return progressOf(r);

@@ -46,6 +46,9 @@ struct RunRecord
     // The checkpoint step the current attempt resumed from (run_attempts); nullopt for a
     // first attempt. startedAt is the current attempt's start.
     std::optional<std::int64_t> resumedFromStep;
+    // The run's colour, an index into the run palette (widgets/run_palette.h), given in
+    // creation order and kept in the store: one colour everywhere, across sessions.
+    int color = 0;
     std::string storeMode; // local | segments
     int ranks = 1;         // processes that write the run (data-parallel ranks)
     std::string scheduler; // "" (a local process or launcher) | slurm

@@ -22,6 +22,9 @@ struct PlotSeries
     double startTime = 0;         // the run's start, for relative time
     double pointsPerBucket = 1;   // 1 for raw points
     QVector<double> restartSteps; // where a resumed run continued from a checkpoint
+    // The run's colour (run_palette.h); invalid: the plot picks one by the series' position.
+    QColor color;
+    Qt::PenStyle style = Qt::SolidLine; // dashed for eval curves (metricLineStyle)
 
     int size() const { return static_cast<int>(step.size()); }
     void append(double s, double t, double lo, double hi, double avg)
