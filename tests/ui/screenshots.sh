@@ -37,12 +37,14 @@ train() { # config, name
 train "$config" baseline
 train "$work/demo-hot.yaml" "lr 0.01"
 
-shoot() { # language, suffix
+shoot() { # language, theme, suffix
   mkdir -p "$XDG_CONFIG_HOME/Seekbench"
-  printf '[ui]\nlanguage=%s\ntheme=light\n' "$1" > "$XDG_CONFIG_HOME/Seekbench/Seekbench.conf"
-  xvfb-run -a -s "-screen 0 1400x900x24" "$gui" "$work/demo" --screenshots "$work/shots-$2" >/dev/null 2>&1
-  for f in "$work/shots-$2"/*.png; do cp "$f" "$out/$(basename "${f%.png}")$3.png"; done
+  printf '[ui]\nlanguage=%s\ntheme=%s\n' "$1" "$2" > "$XDG_CONFIG_HOME/Seekbench/Seekbench.conf"
+  xvfb-run -a -s "-screen 0 1400x900x24" "$gui" "$work/demo" --screenshots "$work/shots-$1-$2" >/dev/null 2>&1
+  for f in "$work/shots-$1-$2"/*.png; do cp "$f" "$out/$(basename "${f%.png}")$3.png"; done
 }
-shoot en en ""
-shoot zh_CN zh "-zh_CN"
+shoot en light ""
+shoot zh_CN light "-zh_CN"
+shoot en dark "-dark"
+shoot zh_CN dark "-zh_CN-dark"
 ls -1 "$out"

@@ -96,6 +96,29 @@ private Q_SLOTS:
         QVERIFY(plot.isFollowing());
     }
 
+    // Issue 21: the chart follows the theme; under a dark palette its canvas is dark (it
+    // once stayed white in the dark theme), and it turns light again with the palette.
+    void followsTheThemesPalette()
+    {
+        LivePlot plot;
+        plot.resize(400, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        auto *canvas = plot.findChild<QWidget *>(QStringLiteral("livePlotCanvas"));
+        QVERIFY(canvas);
+        auto corner = [&] { return canvas->grab().toImage().pixelColor(2, 2); };
+        QPalette dark = plot.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::Text, QColor(220, 220, 220));
+        plot.setPalette(dark);
+        QTRY_COMPARE(corner(), QColor(30, 30, 32));
+        QPalette light = plot.palette();
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Text, Qt::black);
+        plot.setPalette(light);
+        QTRY_COMPARE(corner(), QColor(Qt::white));
+    }
+
     void exports()
     {
         QTemporaryDir dir;

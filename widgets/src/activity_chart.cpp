@@ -1,5 +1,6 @@
 #include "seekbench/widgets/activity_chart.h"
 
+#include "plot_theme.h"
 #include "qcustomplot_wrapper.h"
 
 #include <QVBoxLayout>
@@ -12,6 +13,7 @@ ActivityChart::ActivityChart(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_plot = new QCustomPlot(this);
+    followPalette(m_plot); // light or dark, with the theme
     layout->addWidget(m_plot);
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeFormat(QStringLiteral("MM-dd"));

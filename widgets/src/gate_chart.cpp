@@ -1,5 +1,6 @@
 #include "seekbench/widgets/gate_chart.h"
 
+#include "plot_theme.h"
 #include "qcustomplot_wrapper.h"
 
 #include <QVBoxLayout>
@@ -24,6 +25,7 @@ double quantile(const std::vector<double> &sorted, double q)
 
 GateChart::GateChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
 {
+    followPalette(m_plot);
     setObjectName(QStringLiteral("gateChart"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1,5 +1,6 @@
 #include "seekbench/widgets/live_plot.h"
 
+#include "plot_theme.h"
 #include "qcustomplot_wrapper.h"
 #include "seekbench/widgets/plot_data_provider.h"
 #include "seekbench/widgets/plot_exporter.h"
@@ -33,6 +34,8 @@ LivePlot::LivePlot(QWidget *parent) : QWidget(parent)
     layout->addLayout(buildToolbar());
 
     m_plot = new QCustomPlot(this);
+
+    followPalette(m_plot); // light or dark, with the theme
     m_plot->setObjectName(QStringLiteral("livePlotCanvas"));
     m_plot->setMinimumHeight(140);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);

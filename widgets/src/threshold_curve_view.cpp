@@ -1,5 +1,6 @@
 #include "seekbench/widgets/threshold_curve_view.h"
 
+#include "plot_theme.h"
 #include "qcustomplot_wrapper.h"
 
 #include <QMouseEvent>
@@ -15,6 +16,7 @@ ThresholdCurveView::ThresholdCurveView(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_plot = new QCustomPlot(this);
+    followPalette(m_plot); // light or dark, with the theme
     m_plot->setObjectName(QStringLiteral("thresholdPlot"));
     layout->addWidget(m_plot);
     const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28)};

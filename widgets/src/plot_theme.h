@@ -1,0 +1,12 @@
+#pragma once
+
+class QCustomPlot;
+
+namespace seekbench::widgets {
+
+// Draws `plot` in its widget palette (background from Base, axes, ticks, labels and the
+// legend from Text, the grid from Mid), now and again whenever the palette changes (the
+// light and dark themes switch the application palette). Series keep their own colours.
+void followPalette(QCustomPlot *plot);
+
+} // namespace seekbench::widgets
