@@ -14,7 +14,7 @@ SEEKBENCH_PACKAGES=(
   libopenblas0-openmp libtorch-dev libgloo-dev
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
-  libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei
+  libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei qt6-translations-l10n
   dataset-fashion-mnist zlib1g-dev
   libxgboost-dev
   valgrind

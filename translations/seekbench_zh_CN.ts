@@ -2451,8 +2451,10 @@
 <context>
     <name>seekbench::widgets::GateChart</name>
     <message>
-        <source>text gate weight (image = 1 − text)</source>
-        <translation>文本门控权重（图像 = 1 − 文本）</translation>
+        <source>text gate weight
+(image = 1 − text)</source>
+        <translation>文本门控权重
+（图像 = 1 − 文本）</translation>
     </message>
 </context>
 <context>

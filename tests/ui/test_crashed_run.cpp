@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace seekbench;
@@ -57,6 +58,21 @@ private Q_SLOTS:
         auto *info = window.runsMode()->view()->findChild<QLabel *>(QStringLiteral("crashInfo"));
         QTRY_VERIFY(info->isVisible());
         QVERIFY2(info->text().contains(QStringLiteral("c10::Error")), qPrintable(info->text()));
+
+        // The Project dock lists the project's files, not SQLite's -wal and -shm (issue 21).
+        auto *explorer = window.findChild<QTreeView *>(QStringLiteral("projectExplorer"));
+        QVERIFY(explorer);
+        auto names = [&] {
+            QStringList out;
+            const QModelIndex root = explorer->rootIndex();
+            for (int r = 0; r < explorer->model()->rowCount(root); ++r)
+                out << explorer->model()->index(r, 0, root).data().toString();
+            return out;
+        };
+        QTRY_VERIFY(names().contains(QStringLiteral("seekbench.db")));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/seekbench.db-wal"))); // there, and not listed
+        for (const QString &name : names())
+            QVERIFY2(!name.contains(QStringLiteral(".db-")), qPrintable(name));
     }
 
     void deadRunInReadOnlyProjectShowsCrashedWithoutWriting()

@@ -1,5 +1,8 @@
 // Runs lupdate over the GUI sources into a temporary copy of the zh_CN catalogue and
-// fails on any message that is missing or unfinished there.
+// fails on any message that is missing or unfinished there; and Chinese loads Qt's own
+// catalogue too, so Qt's buttons (Cancel, OK) are not left in English (issue 21).
+#include "shell/app_setup.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -51,6 +54,13 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QStringLiteral("%1 missing or unfinished zh_CN entries:\n").arg(problems.size())
                             + problems.join(QLatin1Char('\n'))));
+    }
+
+    void qtsOwnStringsAreChinese()
+    {
+        QVERIFY(seekbench::ui::AppSetup::installTranslator(QStringLiteral("zh_CN")));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+        QCOMPARE(QCoreApplication::translate("QDialogButtonBox", "OK"), QStringLiteral("确定"));
     }
 };
 

@@ -71,6 +71,28 @@ private Q_SLOTS:
         QCOMPARE(box[4], 0.5);
         QVERIFY(chart.boxOf(1).empty());
     }
+
+    // Issue 21: ten classes, ten boxes and ten labels (the last, "Ankle boot", was lost),
+    // and the y title fits the chart's height.
+    void gateChartLabelsEveryClass()
+    {
+        const QStringList classes = {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"),
+                                     QStringLiteral("Pullover"),    QStringLiteral("Dress"),
+                                     QStringLiteral("Coat"),        QStringLiteral("Sandal"),
+                                     QStringLiteral("Shirt"),       QStringLiteral("Sneaker"),
+                                     QStringLiteral("Bag"),         QStringLiteral("Ankle boot")};
+        std::vector<std::vector<double>> weights(10, {0.2, 0.4, 0.5, 0.6, 0.8});
+        GateChart chart;
+        chart.resize(520, 260);
+        chart.setDistribution(classes, weights);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const QImage shot = chart.grab().toImage();
+        if (const QString out = qEnvironmentVariable("SEEKBENCH_WIDGET_SHOTS"); !out.isEmpty())
+            shot.save(out + QStringLiteral("/gate-chart.png"));
+        QCOMPARE(chart.tickLabels(), classes);
+        QVERIFY2(chart.labelsFit(), "a class label or the y title is clipped");
+    }
 };
 
 QTEST_MAIN(TestAttentionHeatmap)

@@ -96,6 +96,36 @@ private Q_SLOTS:
         QVERIFY(plot.isFollowing());
     }
 
+    // Issue 21: the wheel zooms the steps and leaves the values; Ctrl+wheel zooms the
+    // values and leaves the steps (the wheel once zoomed both and lost the curve). A short
+    // curve's step ticks are whole steps.
+    void wheelZoomsStepsCtrlWheelValues()
+    {
+        LivePlot plot;
+        plot.resize(600, 400);
+        MemoryProvider provider;
+        provider.data = {ramp(QStringLiteral("a"), 1000)};
+        plot.setProvider(&provider);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QTRY_COMPARE(plot.pointCount(), 1000);
+        auto *canvas = plot.findChild<QWidget *>(QStringLiteral("livePlotCanvas"));
+        const QPointF centre(canvas->width() / 2.0, canvas->height() / 2.0);
+        auto wheel = [&](Qt::KeyboardModifiers modifiers) {
+            QWheelEvent e(centre, canvas->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, modifiers,
+                          Qt::NoScrollPhase, false);
+            QApplication::sendEvent(canvas, &e);
+        };
+        auto x0 = plot.xRange(), y0 = plot.yRange();
+        wheel(Qt::NoModifier);
+        QVERIFY(plot.xRange().second - plot.xRange().first < x0.second - x0.first);
+        QCOMPARE(plot.yRange(), y0);
+        x0 = plot.xRange();
+        wheel(Qt::ControlModifier);
+        QVERIFY(plot.yRange().second - plot.yRange().first < y0.second - y0.first);
+        QCOMPARE(plot.xRange(), x0);
+    }
+
     // Issue 21: the chart follows the theme; under a dark palette its canvas is dark (it
     // once stayed white in the dark theme), and it turns light again with the palette.
     void followsTheThemesPalette()

@@ -15,10 +15,26 @@
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace seekbench::widgets {
+
+namespace {
+
+// Ticks on whole steps: the automatic step of a short curve (2.5) rounded to an integer.
+class StepTicker : public QCPAxisTicker
+{
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        return std::max(1.0, std::round(QCPAxisTicker::getTickStep(range)));
+    }
+};
+
+} // namespace
 
 namespace {
 constexpr int kReplotMs = 40;  // one batched redraw per 40 ms at most
@@ -72,6 +88,13 @@ LivePlot::LivePlot(QWidget *parent) : QWidget(parent)
             [this](const QCPRange &) { onUserRangeChanged(); });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { resetView(); });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *e) { onMouseMove(e); });
+    // The wheel zooms the steps (x); with Ctrl it zooms the values (y), as in TensorBoard
+    // and PlotJuggler. QCustomPlot signals the wheel before it zooms.
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->xAxis->setTicker(QSharedPointer<StepTicker>::create());
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *e) {
+        m_plot->axisRect()->setRangeZoom(e->modifiers() & Qt::ControlModifier ? Qt::Vertical : Qt::Horizontal);
+    });
     retranslate();
 }
 
@@ -198,6 +221,8 @@ void LivePlot::setXAxis(XAxis axis)
         auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
         ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
         m_plot->xAxis->setTicker(ticker);
+    } else if (axis == XAxis::Step) {
+        m_plot->xAxis->setTicker(QSharedPointer<StepTicker>::create()); // whole steps, never 2.5
     } else {
         m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     }
@@ -209,6 +234,16 @@ void LivePlot::setBoxZoom(bool on)
 {
     m_boxZoom->setChecked(on);
     m_plot->setSelectionRectMode(on ? QCP::srmZoom : QCP::srmNone);
+}
+
+std::pair<double, double> LivePlot::xRange() const
+{
+    return {m_plot->xAxis->range().lower, m_plot->xAxis->range().upper};
+}
+
+std::pair<double, double> LivePlot::yRange() const
+{
+    return {m_plot->yAxis->range().lower, m_plot->yAxis->range().upper};
 }
 
 int LivePlot::pointCount() const

@@ -17,6 +17,9 @@ namespace seekbench::widgets {
 
 namespace {
 
+// Curves with at most this many points are drawn with a marker at each point.
+constexpr int kMarkedPoints = 40;
+
 QColor seriesColor(int i)
 {
     static const QColor palette[] = {QColor(31, 119, 180),  QColor(255, 127, 14),  QColor(44, 160, 44),
@@ -148,6 +151,12 @@ void LivePlot::rebuildGraphs()
             g->setPen(QPen(color, 1, s.style));
             g->data()->set(smooth, true);
             g->setName(s.label);
+            if (s.size() <= kMarkedPoints)
+                g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 5));
+        } else if (s.size() <= kMarkedPoints) {
+            // A curve of a few points (an eval every 1,000 steps; a single eval point) gets
+            // markers: one point alone draws no line at all.
+            raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 5));
         }
         if (m_xAxis == XAxis::Step) {
             for (double r : s.restartSteps) {

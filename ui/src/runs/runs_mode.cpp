@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMainWindow>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTreeView>
 
@@ -35,6 +36,27 @@ QDockWidget *dock(QMainWindow *host, const char *name, QWidget *content)
 }
 } // namespace
 
+namespace {
+
+// The project folder as the Project dock lists it: without SQLite's working files
+// (seekbench.db-wal, -shm, -journal), which come and go with every connection and mean
+// nothing to a user (issue 21).
+class ProjectFilesProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QString name = sourceModel()->index(row, 0, parent).data().toString();
+        return !(name.endsWith(QLatin1String(".db-wal")) || name.endsWith(QLatin1String(".db-shm"))
+                 || name.endsWith(QLatin1String(".db-journal")));
+    }
+};
+
+} // namespace
+
 RunsMode::RunsMode(QMainWindow *host) : QObject(host), m_host(host)
 {
     m_model = new RunsTableModel(this);
@@ -43,7 +65,9 @@ RunsMode::RunsMode(QMainWindow *host) : QObject(host), m_host(host)
     m_files = new QFileSystemModel(this);
     m_explorer = new QTreeView(host);
     m_explorer->setObjectName(QStringLiteral("projectExplorer"));
-    m_explorer->setModel(m_files);
+    m_shownFiles = new ProjectFilesProxy(this);
+    m_shownFiles->setSourceModel(m_files);
+    m_explorer->setModel(m_shownFiles);
     for (int c = 1; c < 4; ++c)
         m_explorer->hideColumn(c);
     m_explorer->header()->hide();
@@ -105,7 +129,7 @@ void RunsMode::setSession(ProjectSession *session)
         return;
     }
     m_files->setRootPath(session->dir());
-    m_explorer->setRootIndex(m_files->index(session->dir()));
+    m_explorer->setRootIndex(m_shownFiles->mapFromSource(m_files->index(session->dir())));
     m_launcher = new RunLauncher(session->dir(), this);
     m_controller = new RunController(session->dir(), this);
     m_view = new RunView(session->watcher(), session->dir(), m_host);

@@ -8,6 +8,7 @@
 
 class QDockWidget;
 class QFileSystemModel;
+class QSortFilterProxyModel;
 class QLabel;
 class QMainWindow;
 class QStackedWidget;
@@ -68,6 +69,7 @@ private:
     LogView *m_log;
     QTreeView *m_explorer;
     QFileSystemModel *m_files;
+    QSortFilterProxyModel *m_shownFiles; // m_files without SQLite's -wal/-shm files
     QDockWidget *m_projectDock, *m_runsDock, *m_logDock;
     RunActions *m_actions = nullptr;
     RunLauncher *m_launcher = nullptr;

@@ -25,6 +25,10 @@ public:
     QCustomPlot *plot() const { return m_plot; }
     // Box statistics of a class: min, lower quartile, median, upper quartile, max.
     std::vector<double> boxOf(int cls) const;
+    // The class labels the x axis draws now, in order (after a replot).
+    QStringList tickLabels() const;
+    // Every class label and the y title lie inside the chart (none is clipped).
+    bool labelsFit() const;
 
 private:
     QCustomPlot *m_plot;

@@ -51,6 +51,9 @@ public:
     // The x range shown; true while the view follows new data (no user zoom).
     bool isFollowing() const { return m_following; }
     void zoomToSteps(double fromStep, double toStep); // as a user zoom would
+    // The axes' visible ranges, lower and upper.
+    std::pair<double, double> xRange() const;
+    std::pair<double, double> yRange() const;
     void resetView();
 
     bool exportPng(const QString &path, int width = 1200, int height = 700);
