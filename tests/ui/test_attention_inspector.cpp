@@ -169,6 +169,27 @@ private Q_SLOTS:
         QCOMPARE(v.client()->pendingSample(), -1);
     }
 
+    // Issue 21: the helper (`inspect serve`, ~190 MB) ends when the inspector is closed or
+    // shows another project, not when the GUI exits; reopened, the next request starts it.
+    void helperEndsWithItsView()
+    {
+        const QString helper = seekbench::testing::writeFakeHelper(m_dir.path(), QStringLiteral("0"));
+        ui::AttentionInspectorView v;
+        v.client()->setCommand(QStringLiteral("/bin/sh"), {helper});
+        v.show();
+        v.inspectSample(1);
+        QTRY_VERIFY_WITH_TIMEOUT(v.current() != nullptr, 10000);
+        QVERIFY(v.client()->isStarted());
+        v.close();
+        QVERIFY(!v.client()->isStarted());
+        v.show();
+        v.inspectSample(2);
+        QVERIFY(v.client()->isStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(v.current() != nullptr && v.current()->index == 2, 10000);
+        v.setProjectDir(m_dir.filePath(QStringLiteral("another-project")));
+        QVERIFY(!v.client()->isStarted());
+    }
+
     void helperFailures_data()
     {
         QTest::addColumn<QString>("script");

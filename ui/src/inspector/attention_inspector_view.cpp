@@ -7,6 +7,7 @@
 #include "seekbench/widgets/attention_heatmap.h"
 #include "seekbench/widgets/gate_chart.h"
 
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
@@ -273,8 +274,16 @@ AttentionInspectorView *AttentionInspectorView::openFor(QWidget *host, const QSt
     return view;
 }
 
+void AttentionInspectorView::closeEvent(QCloseEvent *event)
+{
+    m_client->stop();
+    QWidget::closeEvent(event);
+}
+
 void AttentionInspectorView::setProjectDir(const QString &dir)
 {
+    if (dir != m_projectDir) // another project's runs: this helper serves none of them
+        m_client->stop();
     m_projectDir = dir;
     if (dir.isEmpty()) {
         m_run->clear();

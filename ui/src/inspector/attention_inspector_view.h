@@ -81,6 +81,9 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Closing the inspector ends its helper process (about 190 MB with the model loaded);
+    // the next request after reopening starts it again.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildUi();

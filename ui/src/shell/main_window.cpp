@@ -178,6 +178,11 @@ void MainWindow::closeProject()
     if (!m_session)
         return;
     m_runs->setSession(nullptr);
+    // The inspector and its helper process go with the project they inspect.
+    if (auto *inspector = findChild<AttentionInspectorView *>(QString(), Qt::FindDirectChildrenOnly)) {
+        inspector->close();
+        inspector->setProjectDir(QString());
+    }
     delete m_aml;
     delete m_session;
     m_session = nullptr;
