@@ -20,8 +20,8 @@ namespace {
 
 using seekbench::testing::CliResult;
 using seekbench::testing::firstRawControl;
+using seekbench::testing::fourStepConfig;
 using seekbench::testing::runCli;
-using seekbench::testing::tinyConfig;
 using seekbench::testing::writeFile;
 using Result = CliResult;
 
@@ -55,12 +55,7 @@ void TestHostileInput::initTestCase()
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
     m_tiny = m_tmp.filePath(QStringLiteral("tiny.yaml"));
-    QVERIFY(writeFile(m_tiny, tinyConfig({{"max_steps", "4"},
-                                          {"warmup_steps", "1"},
-                                          {"eval_every", "2"},
-                                          {"checkpoint_every", "2"},
-                                          {"train_samples", "256"},
-                                          {"eval_samples", "64"}})));
+    QVERIFY(writeFile(m_tiny, fourStepConfig()));
 
     const QString evilName = QStringLiteral("\x1b[2J\x1b]0;owned\x07ok\r\nFAKE ROW");
     const QString cjkName = QStringLiteral("深度求索混合专家模型基线实验第一轮");

@@ -29,6 +29,7 @@
 
 namespace {
 
+using seekbench::testing::fourStepConfig;
 using seekbench::testing::tinyConfig;
 using seekbench::testing::writeFile;
 
@@ -128,12 +129,7 @@ void TestReadOnlyProject::initTestCase()
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
     m_tiny = m_tmp.filePath(QStringLiteral("tiny.yaml"));
-    QVERIFY(writeFile(m_tiny, tinyConfig({{"max_steps", "4"},
-                                          {"warmup_steps", "1"},
-                                          {"eval_every", "2"},
-                                          {"checkpoint_every", "2"},
-                                          {"train_samples", "256"},
-                                          {"eval_samples", "64"}})));
+    QVERIFY(writeFile(m_tiny, fourStepConfig()));
     m_huge = m_tmp.filePath(QStringLiteral("huge.yaml"));
     QVERIFY(writeFile(m_huge, tinyConfig({{"hidden_size", "65536"},
                                           {"num_hidden_layers", "1024"},
