@@ -161,6 +161,153 @@
     </message>
 </context>
 <context>
+    <name>AmlText</name>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>graph</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Reviewing</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Large amount</source>
+        <translation>大额交易</translation>
+    </message>
+    <message>
+        <source>Unusual hour</source>
+        <translation>非常规时段</translation>
+    </message>
+    <message>
+        <source>Wire transfer</source>
+        <translation>电汇</translation>
+    </message>
+    <message>
+        <source>ACH transfer</source>
+        <translation>ACH 转账</translation>
+    </message>
+    <message>
+        <source>Card payment</source>
+        <translation>银行卡支付</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Crypto</source>
+        <translation>加密货币</translation>
+    </message>
+    <message>
+        <source>Cross-border</source>
+        <translation>跨境</translation>
+    </message>
+    <message>
+        <source>Round amount</source>
+        <translation>整数金额</translation>
+    </message>
+    <message>
+        <source>Sender pays many accounts</source>
+        <translation>付款方向众多账户付款</translation>
+    </message>
+    <message>
+        <source>Sender is paid by many accounts</source>
+        <translation>付款方收到众多账户的款项</translation>
+    </message>
+    <message>
+        <source>Receiver pays many accounts</source>
+        <translation>收款方向众多账户付款</translation>
+    </message>
+    <message>
+        <source>Receiver is paid by many accounts</source>
+        <translation>收款方收到众多账户的款项</translation>
+    </message>
+    <message>
+        <source>Sender passes money through</source>
+        <translation>付款方资金快进快出</translation>
+    </message>
+    <message>
+        <source>Receiver passes money through</source>
+        <translation>收款方资金快进快出</translation>
+    </message>
+    <message>
+        <source>Many transfers sent in 24 h</source>
+        <translation>24 小时内转出次数多</translation>
+    </message>
+    <message>
+        <source>Many transfers sent in 7 days</source>
+        <translation>7 天内转出次数多</translation>
+    </message>
+    <message>
+        <source>Receiver got many transfers in 24 h</source>
+        <translation>收款方 24 小时内收款次数多</translation>
+    </message>
+    <message>
+        <source>Money sent on soon after it arrived</source>
+        <translation>资金到账后很快转出</translation>
+    </message>
+    <message>
+        <source>Time since money arrived</source>
+        <translation>距资金到账的时间</translation>
+    </message>
+    <message>
+        <source>Amount unusual for the sender</source>
+        <translation>金额与付款方惯常不符</translation>
+    </message>
+    <message>
+        <source>Part of a cycle of transfers</source>
+        <translation>处于循环转账链中</translation>
+    </message>
+    <message>
+        <source>New sender account</source>
+        <translation>新开付款账户</translation>
+    </message>
+    <message>
+        <source>New receiver account</source>
+        <translation>新开收款账户</translation>
+    </message>
+    <message>
+        <source>Sender paid many accounts in 7 days</source>
+        <translation>付款方 7 天内向众多账户付款</translation>
+    </message>
+    <message>
+        <source>Receiver was paid by many accounts in 7 days</source>
+        <translation>收款方 7 天内收到众多账户的款项</translation>
+    </message>
+    <message>
+        <source>Sender's activity</source>
+        <translation>付款方活跃度</translation>
+    </message>
+    <message>
+        <source>Risky counterparty</source>
+        <translation>高风险交易对手</translation>
+    </message>
+</context>
+<context>
     <name>ConfigEditor</name>
     <message>
         <source>Change %1</source>
@@ -804,22 +951,6 @@
 </context>
 <context>
     <name>seekbench::ui::AmlCaseView</name>
-    <message>
-        <source>Reviewing</source>
-        <translation>审查中</translation>
-    </message>
-    <message>
-        <source>Escalated</source>
-        <translation>已上报</translation>
-    </message>
-    <message>
-        <source>Dismissed</source>
-        <translation>已排除</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
     <message>
         <source>Select an alert on the timeline to open its case.</source>
         <translation>在时间线上选择一条警报以打开其案件。</translation>

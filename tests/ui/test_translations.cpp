@@ -1,6 +1,7 @@
 // Runs lupdate over the GUI sources into a temporary copy of the zh_CN catalogue and
 // fails on any message that is missing or unfinished there; and Chinese loads Qt's own
 // catalogue too, so Qt's buttons (Cancel, OK) are not left in English (issue 21).
+#include "aml/aml_text.h"
 #include "shell/app_setup.h"
 
 #include <QFile>
@@ -61,6 +62,13 @@ private Q_SLOTS:
         QVERIFY(seekbench::ui::AppSetup::installTranslator(QStringLiteral("zh_CN")));
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
         QCOMPARE(QCoreApplication::translate("QDialogButtonBox", "OK"), QStringLiteral("确定"));
+        // The AML scenario's stored words (issue 21: severities and reason codes stayed English).
+        QCOMPARE(seekbench::ui::AmlText::severity("high"), QStringLiteral("高"));
+        QCOMPARE(seekbench::ui::AmlText::model("graph"), QStringLiteral("图"));
+        QCOMPARE(seekbench::ui::AmlText::status("escalated"), QStringLiteral("已上报"));
+        QCOMPARE(seekbench::ui::AmlText::reason("VELOCITY_24H: sender_velocity_24h=5 (z=3.1)"),
+                 QStringLiteral("24 小时内转出次数多 — VELOCITY_24H: sender_velocity_24h=5 (z=3.1)"));
+        QCOMPARE(seekbench::ui::AmlText::reason("SOMETHING_NEW: x=1"), QStringLiteral("SOMETHING_NEW: x=1"));
     }
 };
 

@@ -1,5 +1,7 @@
 #include "aml/aml_alerts_panel.h"
 
+#include "aml/aml_text.h"
+
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/transactions.h"
 #include "seekbench/widgets/alert_timeline.h"
@@ -233,9 +235,9 @@ void AmlAlertsPanel::apply(const Result &r)
     m_timeline->setAlerts(points);
     if (sameRun)
         m_timeline->setVisibleRange(range.first, range.second);
-    m_info->setText(r.error.isEmpty()
-                        ? tr("%n alert(s) of run %1 (%2 model)", nullptr, int(m_alerts.size())).arg(m_runId, m_model)
-                        : r.error);
+    m_info->setText(r.error.isEmpty() ? tr("%n alert(s) of run %1 (%2 model)", nullptr, int(m_alerts.size()))
+                                            .arg(m_runId, AmlText::model(m_model.toStdString()))
+                                      : r.error);
     Q_EMIT alertsLoaded(int(m_alerts.size()));
 }
 

@@ -1,5 +1,7 @@
 #include "aml/aml_case_view.h"
 
+#include "aml/aml_text.h"
+
 #include "aml/aml_report_writer.h"
 #include "seekbench/projects/aml_case_store.h"
 #include "seekbench/projects/project.h"
@@ -28,16 +30,6 @@ namespace seekbench::ui {
 namespace {
 constexpr int kSliderSteps = 1000;
 
-QString statusText(const std::string &s)
-{
-    if (s == "reviewing")
-        return AmlCaseView::tr("Reviewing");
-    if (s == "escalated")
-        return AmlCaseView::tr("Escalated");
-    if (s == "dismissed")
-        return AmlCaseView::tr("Dismissed");
-    return AmlCaseView::tr("New");
-}
 } // namespace
 
 AmlCaseView::AmlCaseView(std::shared_ptr<const projects::Project> project, QWidget *parent)
@@ -67,7 +59,7 @@ AmlCaseView::AmlCaseView(std::shared_ptr<const projects::Project> project, QWidg
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("caseStatus"));
     for (const auto &s : projects::amlAlertStatuses())
-        m_status->addItem(statusText(s), QString::fromStdString(s));
+        m_status->addItem(AmlText::status(s), QString::fromStdString(s));
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("caseNotes"));
     m_notes->setPlaceholderText(tr("Notes on this case, saved in the project"));
@@ -160,7 +152,7 @@ void AmlCaseView::showCase(std::shared_ptr<AmlCaseData> data)
             tr("Score %1 (threshold %2, %3 severity); %4 transfers of the account; %n traced chain(s)%5.", nullptr,
                int(c.trace.chains.size()))
                 .arg(QString::number(c.alert->score, 'f', 3), QString::number(c.alert->threshold, 'f', 3),
-                     QString::fromStdString(c.alert->severity))
+                     AmlText::severity(c.alert->severity))
                 .arg(c.transactions.size())
                 .arg(m_data->network.truncated ? tr("; the graph is truncated at its caps") : QString()));
     } else {
@@ -206,7 +198,7 @@ void AmlCaseView::showCase(std::shared_ptr<AmlCaseData> data)
     m_activity->setDays(days, markTs);
     m_reasons->clear();
     for (const auto &r : c.reasons)
-        m_reasons->addItem(QString::fromStdString(r));
+        m_reasons->addItem(AmlText::reason(r));
     const bool isAlert = c.alert.has_value();
     // A read-only project (Project::isReadOnly) shows the status and notes but cannot
     // save them: the controls that write are off, and say why.

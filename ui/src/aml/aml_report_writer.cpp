@@ -1,5 +1,7 @@
 #include "aml/aml_report_writer.h"
 
+#include "aml/aml_text.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -202,10 +204,11 @@ QString AmlReportWriter::writePdf(const AmlCaseData &data, const QString &path)
     if (c.alert) {
         page.text(tr("Score %1 against threshold %2 (model %3), severity %4, status %5.")
                       .arg(QString::number(c.alert->score, 'f', 4), QString::number(c.alert->threshold, 'f', 4),
-                           q(c.alert->model), q(c.alert->severity), q(c.alert->status)),
+                           AmlText::model(c.alert->model), AmlText::severity(c.alert->severity),
+                           AmlText::status(c.alert->status)),
                   10, false, 10);
         for (const auto &r : c.reasons)
-            page.text(QStringLiteral("• ") + q(r), 10, false, 20);
+            page.text(QStringLiteral("• ") + AmlText::reason(r), 10, false, 20);
     } else {
         page.text(tr("No alert: the report covers the account's activity."), 10, false, 10);
     }

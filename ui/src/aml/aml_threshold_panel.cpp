@@ -1,5 +1,7 @@
 #include "aml/aml_threshold_panel.h"
 
+#include "aml/aml_text.h"
+
 #include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/replies/aml_replies.h"
@@ -53,7 +55,8 @@ bool AmlThresholdPanel::setRun(const QString &runId, const QString &model)
             curve = results.curve(runId.toStdString(), model.toStdString(), "test");
         const auto th = results.threshold(runId.toStdString(), model.toStdString());
         if (!curve || !th) {
-            m_info->setText(tr("Run %1 has no operating curve for the %2 model.").arg(runId, model));
+            m_info->setText(
+                tr("Run %1 has no operating curve for the %2 model.").arg(runId, AmlText::model(model.toStdString())));
             m_apply->setEnabled(false);
             return false;
         }
