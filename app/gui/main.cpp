@@ -31,6 +31,8 @@ int main(int argc, char **argv)
         seekbench::ui::Screenshots::openDemo(window, parser.value(demo));
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().front());
+    else if (!parser.isSet(screenshots))
+        window.reopenLastProject();
     if (parser.isSet(screenshots))
         seekbench::ui::Screenshots::takeAndQuit(window, parser.value(screenshots));
     return QApplication::exec();

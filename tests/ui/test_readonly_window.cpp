@@ -5,6 +5,7 @@
 //
 // As root, permissions do not stop writes: the folder and its store are made immutable
 // (chattr +i, the access check a read-only mount fails too); elsewhere chmod a-w.
+#include "project/project_session.h"
 #include "runs/run_actions.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
@@ -134,6 +135,28 @@ private Q_SLOTS:
         }
         if (readOnly) // no -wal, -shm or lock file was left behind
             QCOMPARE(QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), before);
+    }
+
+    // Issue 21: started without a project, the workbench reopens the last one; a folder
+    // that is no longer a project leaves it empty, without an error dialog.
+    void reopensTheLastProject()
+    {
+        QString id;
+        const QString dir = makeProject(m_tmp.filePath(QStringLiteral("last")), &id);
+        {
+            ui::MainWindow first;
+            QVERIFY(first.openProject(dir));
+        }
+        {
+            ui::MainWindow again;
+            QVERIFY(again.reopenLastProject());
+            QVERIFY(again.session());
+            QCOMPARE(QDir(again.session()->dir()).canonicalPath(), QDir(dir).canonicalPath());
+        }
+        QVERIFY(QFile::remove(dir + QStringLiteral("/seekbench-project.yaml")));
+        ui::MainWindow gone;
+        QVERIFY(!gone.reopenLastProject());
+        QVERIFY(!gone.session());
     }
 
 private:

@@ -1,5 +1,7 @@
 #include "shell/main_window.h"
 
+#include "seekbench/projects/project.h"
+
 #include "aml/aml_window.h"
 #include "inspector/attention_inspector_view.h"
 #include "project/new_project_dialog.h"
@@ -15,6 +17,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -192,6 +195,15 @@ void MainWindow::closeProject()
 QStringList MainWindow::recentProjects() const
 {
     return QSettings().value(QStringLiteral("projects/recent")).toStringList();
+}
+
+bool MainWindow::reopenLastProject()
+{
+    const QStringList recent = recentProjects();
+    if (recent.isEmpty()
+        || !QFileInfo::exists(QDir(recent.front()).filePath(QLatin1String(projects::Project::kManifestFile))))
+        return false; // moved or deleted since: start empty, as on first start
+    return openProject(recent.front());
 }
 
 void MainWindow::rememberProject(const QString &dir)

@@ -33,6 +33,9 @@ public:
     void openAmlWindow();
     Notifier *notifier() const { return m_notifier; }
     QStringList recentProjects() const;
+    // Started without a project: opens the most recent one when its folder is still a
+    // project (a damaged one says why, as opening it would); false when there is none.
+    bool reopenLastProject();
     // For tests and scripted use: what closing with live runs does without asking.
     void setCloseChoice(CloseChoice choice) { m_closeChoice = choice; }
 
