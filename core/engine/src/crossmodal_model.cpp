@@ -255,8 +255,13 @@ at::Tensor CrossModalModelImpl::decide(const at::Tensor &imageStates, const at::
 {
     if (m_config.crossmodal.decision != "fused")
         return templateScores;
+    return fuse(templateScores, imageClassLogits(imageStates));
+}
+
+at::Tensor CrossModalModelImpl::fuse(const at::Tensor &templateScores, const at::Tensor &headLogits)
+{
     return torch::log_softmax(templateScores.to(torch::kFloat), -1)
-           + torch::log_softmax(imageClassLogits(imageStates).to(torch::kFloat), -1);
+           + torch::log_softmax(headLogits.to(torch::kFloat), -1);
 }
 
 void CrossModalModelImpl::setCapture(bool on)

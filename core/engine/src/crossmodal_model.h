@@ -115,6 +115,8 @@ public:
     // log-probabilities added. Its argmax is the predicted class everywhere (evaluation,
     // test split, inspector).
     at::Tensor decide(const at::Tensor &imageStates, const at::Tensor &templateScores);
+    // The fused decision's scores: template and head log-probabilities added ([B, 10]).
+    static at::Tensor fuse(const at::Tensor &templateScores, const at::Tensor &headLogits);
 
     void setCapture(bool on);
     std::vector<CapturedAttention> captured();

@@ -188,16 +188,15 @@ public:
                 // The auxiliary head's own answer, to show what the template scoring adds or loses.
                 const auto headLogits = m_model->imageClassLogits(img).to(torch::kFloat);
                 headCorrect += headLogits.argmax(1).eq(labels).sum().item<double>();
-                const auto fused = torch::log_softmax(templateScores, 1) + torch::log_softmax(headLogits, 1);
-                fusedCorrect += fused.argmax(1).eq(labels).sum().item<double>(); // as decide() does
+                fusedCorrect
+                    += CrossModalModelImpl::fuse(templateScores, headLogits).argmax(1).eq(labels).sum().item<double>();
             }
         }
         const auto totals = reduceSum({lossSum, samples, classCorrect, matched, gateImage, headCorrect, fusedCorrect});
-        const double correct = m_cfg.crossmodal.decision == "fused" ? totals[6] : totals[2];
+        const bool fused = !m_model->imageOnly() && m_cfg.crossmodal.decision == "fused";
         const double count = std::max(1.0, totals[1]);
         std::map<std::string, double> metrics{{prefix + "loss", totals[0] / count},
-                                              {prefix + "accuracy",
-                                               (m_model->imageOnly() ? totals[2] : correct) / count}};
+                                              {prefix + "accuracy", (fused ? totals[6] : totals[2]) / count}};
         if (!m_model->imageOnly()) {
             metrics[prefix + "match_accuracy"] = totals[3] / count;
             metrics[prefix + "gate_image"] = totals[4] / count;

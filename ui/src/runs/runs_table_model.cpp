@@ -9,6 +9,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace seekbench::ui {
 
@@ -53,18 +55,26 @@ int RunsTableModel::rowOf(const QString &runId) const
     return -1;
 }
 
+// The run's last step (its train/loss curve's) and training.max_steps; nullopt when either
+// is unknown or the total is not positive.
+static std::optional<std::pair<double, double>> stepAndTotal(const RunRecord &run)
+{
+    const auto max = run.params.find("training.max_steps");
+    const auto loss = run.summary.find("train/loss");
+    if (max == run.params.end() || loss == run.summary.end())
+        return std::nullopt;
+    const double total = QString::fromStdString(max->second).toDouble();
+    if (total <= 0)
+        return std::nullopt;
+    return std::pair{static_cast<double>(loss->second.finalStep), total};
+}
+
 double RunsTableModel::progressOf(const RunRecord &run)
 {
     if (run.status == seekbench::RunStatus::Finished)
         return 1.0;
-    const auto max = run.params.find("training.max_steps");
-    const auto loss = run.summary.find("train/loss");
-    if (max == run.params.end() || loss == run.summary.end())
-        return -1;
-    const double total = QString::fromStdString(max->second).toDouble();
-    if (total <= 0)
-        return -1;
-    return std::clamp(static_cast<double>(loss->second.finalStep) / total, 0.0, 1.0);
+    const auto st = stepAndTotal(run);
+    return st ? std::clamp(st->first / st->second, 0.0, 1.0) : -1;
 }
 
 double RunsTableModel::etaSeconds(const RunRecord &run, double nowSeconds)
@@ -73,15 +83,13 @@ double RunsTableModel::etaSeconds(const RunRecord &run, double nowSeconds)
     // started (a resume counts from its checkpoint step, not from zero) over the time the
     // attempt has run until now, so the figure moves between polls and grows while the
     // run stalls.
-    const auto max = run.params.find("training.max_steps");
-    const auto loss = run.summary.find("train/loss");
-    if (run.status != seekbench::RunStatus::Running || max == run.params.end() || loss == run.summary.end())
+    const auto st = stepAndTotal(run);
+    if (run.status != seekbench::RunStatus::Running || !st)
         return -1;
-    const double total = QString::fromStdString(max->second).toDouble();
-    const double step = double(loss->second.finalStep);
+    const auto [step, total] = *st;
     const double done = step - double(run.resumedFromStep.value_or(0));
     const double elapsed = nowSeconds - run.startedAt.value_or(run.createdAt);
-    if (total <= 0 || step >= total || done <= 0 || elapsed <= 0)
+    if (step >= total || done <= 0 || elapsed <= 0)
         return -1;
     return (total - step) * elapsed / done;
 }
