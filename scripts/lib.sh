@@ -17,6 +17,7 @@ SEEKBENCH_PACKAGES=(
   libqcustomplot2.1-qt6 libqcustomplot-dev fonts-wqy-microhei qt6-translations-l10n
   dataset-fashion-mnist zlib1g-dev
   libxgboost-dev
+  libgraphviz-dev
   valgrind
   slurmctld slurmd slurm-client munge
 )

@@ -14,6 +14,7 @@
 #include "seekbench/widgets/alert_timeline.h"
 #include "seekbench/widgets/ego_graph_view.h"
 #include "seekbench/widgets/threshold_curve_view.h"
+#include "shell/theme.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -201,8 +202,20 @@ private Q_SLOTS:
         const auto &edges = graph->edges();
         QVERIFY(edges.size() >= 5);
         QVERIFY(graph->hasLayout()); // laid out off the GUI thread before it was shown
-        // The traced chain A -> B -> C -> D is drawn whole, its third hop beyond the 2-hop network.
+        // The traced chain A -> B -> C -> D is drawn whole, its third hop beyond the 2-hop network,
+        // each account a node of its own, left to right.
         QVERIFY(std::any_of(edges.begin(), edges.end(), [](const auto &e) { return e.txId == 3; }));
+        double x = -1;
+        for (const QString &name :
+             {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")}) {
+            const auto &nodes = graph->nodes();
+            const auto it = std::find_if(nodes.begin(), nodes.end(), [&](const auto &n) { return n.name == name; });
+            QVERIFY(it != nodes.end());
+            const auto &item = graph->graphLayout().items[std::size_t(graph->graphLayout().itemOf[it - nodes.begin()])];
+            QCOMPARE(item.node, int(it - nodes.begin()));
+            QVERIFY2(item.box.x > x, qPrintable(name));
+            x = item.box.x;
+        }
         QCOMPARE(graph->visibleTransactions().size(), edges.size());
         auto *slider = w.caseView()->findChild<QSlider *>(QStringLiteral("caseTimeSlider"));
         for (int value : {0, 250, 500, 999}) {
@@ -401,20 +414,31 @@ private Q_SLOTS:
                       out = qEnvironmentVariable("SEEKBENCH_AML_SHOTS");
         if (dir.isEmpty() || out.isEmpty())
             QSKIP("set SEEKBENCH_AML_PROJECT and SEEKBENCH_AML_SHOTS to save screenshots");
+        // SEEKBENCH_AML_THEME=dark: the dark palette, as Settings > Theme > Dark.
+        const bool dark = qEnvironmentVariable("SEEKBENCH_AML_THEME") == QLatin1String("dark");
+        if (dark)
+            ui::Theme::apply(ui::Theme::Choice::Dark);
+        const QString suffix = dark ? QStringLiteral("-dark") : QString();
         ui::AmlWindow w(open(dir), dir);
         w.resize(1400, 860);
         w.show();
         waitForAlerts(w);
-        QVERIFY(w.grab().save(out + QStringLiteral("/aml-timeline.png")));
+        QVERIFY(w.grab().save(out + QStringLiteral("/aml-timeline%1.png").arg(suffix)));
         const auto &alerts = w.alertsPanel()->alerts();
         const auto top = std::max_element(alerts.begin(), alerts.end(),
                                           [](const auto &a, const auto &b) { return a.score < b.score; });
-        openCase(w, top->id);
+        // SEEKBENCH_AML_ALERT=ID: that alert's case instead of the top-scored one.
+        const qint64 chosen = qEnvironmentVariableIntValue("SEEKBENCH_AML_ALERT");
+        openCase(w, chosen > 0 ? chosen : top->id);
         QTest::qWait(200);
-        QVERIFY(w.grab().save(out + QStringLiteral("/aml-case.png")));
+        QVERIFY(w.grab().save(out + QStringLiteral("/aml-case%1.png").arg(suffix)));
+        auto *graph = w.caseView()->graph();
+        graph->zoomAt(graph->itemRect(0).center(), 2.5); // the case's account, close up
+        QVERIFY(graph->grab().save(out + QStringLiteral("/aml-case-graph-zoomed%1.png").arg(suffix)));
+        graph->fitToView();
         w.tabs()->setCurrentWidget(w.thresholdPanel());
         QTest::qWait(200);
-        QVERIFY(w.grab().save(out + QStringLiteral("/aml-threshold.png")));
+        QVERIFY(w.grab().save(out + QStringLiteral("/aml-threshold%1.png").arg(suffix)));
         QCOMPARE(w.caseView()->exportReport(out + QStringLiteral("/aml-case.pdf")), QString());
     }
 };

@@ -42,6 +42,36 @@ void addChains(AmlCaseData &data)
         std::sort(net.edges.begin(), net.edges.end(),
                   [](const auto &x, const auto &y) { return x.ts != y.ts ? x.ts < y.ts : x.txId < y.txId; });
 }
+
+// The folded, layered layout of the network: nodes and edges in the network's order, the
+// traced chains as edge indices, a box wide enough for each account's name.
+plotmath::CaseGraphLayout layoutOf(const AmlCaseData &data, const std::atomic<bool> *cancel)
+{
+    const auto &net = data.network;
+    plotmath::CaseGraphInput in;
+    std::unordered_map<std::int64_t, int> index, edgeOf;
+    for (std::size_t i = 0; i < net.nodes.size(); ++i) {
+        const auto &n = net.nodes[i];
+        index[n.accountId] = int(i);
+        if (n.hop == 0)
+            in.focal = int(i);
+        in.nodes.push_back({n.hop, n.label == 1, 20 + 7.0 * double(n.name.size())});
+    }
+    for (const auto &e : net.edges) {
+        edgeOf[e.txId] = int(in.edges.size());
+        in.edges.push_back({index[e.from], index[e.to]});
+    }
+    for (const auto &chain : data.report.trace.chains) {
+        std::vector<int> edges;
+        for (const auto &h : chain.hops)
+            if (const auto it = edgeOf.find(h.txId); it != edgeOf.end())
+                edges.push_back(it->second);
+        in.chains.push_back(std::move(edges));
+    }
+    plotmath::CaseGraphOptions o;
+    o.cancel = cancel;
+    return plotmath::layoutCaseGraph(in, o);
+}
 } // namespace
 
 AmlCaseLoader::AmlCaseLoader(std::shared_ptr<const projects::Project> project, QObject *parent)
@@ -122,17 +152,7 @@ std::shared_ptr<AmlCaseData> AmlCaseLoader::load(const projects::Project &projec
     addChains(*data);
     data->loadMs = timer.nsecsElapsed() / 1e6;
     timer.restart();
-    std::unordered_map<std::int64_t, int> index;
-    for (std::size_t i = 0; i < data->network.nodes.size(); ++i)
-        index[data->network.nodes[i].accountId] = int(i);
-    std::vector<std::pair<int, int>> edges;
-    edges.reserve(data->network.edges.size());
-    for (const auto &e : data->network.edges)
-        edges.emplace_back(index[e.from], index[e.to]);
-    plotmath::LayoutOptions o;
-    o.cancel = cancel;
-    o.seed = std::uint64_t(data->report.account.id);
-    data->layout = plotmath::forceLayout(int(data->network.nodes.size()), edges, o);
+    data->layout = layoutOf(*data, cancel);
     data->layoutMs = timer.nsecsElapsed() / 1e6;
     return data;
 }

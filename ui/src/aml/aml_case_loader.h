@@ -1,6 +1,6 @@
 #pragma once
 
-#include "seekbench/plotmath/graph_layout.h"
+#include "seekbench/plotmath/case_graph_layout.h"
 #include "seekbench/projects/aml_case_report.h"
 #include "seekbench/projects/aml_case_store.h"
 
@@ -23,14 +23,14 @@ struct AmlCaseData
     projects::AmlCase report;        // account, alert, reasons, transactions, chains, notes
     projects::AmlEgoNetwork network; // ego network (all time; the slider filters it)
     std::vector<projects::AmlActivityDay> activity;
-    std::vector<plotmath::LayoutPoint> layout; // one per network node
+    plotmath::CaseGraphLayout layout; // of `network`, its nodes and edges in order
     double loadMs = 0, layoutMs = 0;
     QString error; // set instead of the rest when the case cannot open
 };
 
 // Opens cases on a worker thread: the store queries and the graph layout. A newer request
-// cancels the one in flight (its layout stops early and its result is dropped), so
-// clicking through alerts never queues stale work.
+// cancels the one in flight (its layout is skipped if not yet started and its result is
+// dropped), so clicking through alerts never queues stale work.
 class AmlCaseLoader : public QObject
 {
     Q_OBJECT

@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <unordered_map>
@@ -76,6 +77,10 @@ AmlCaseView::AmlCaseView(std::shared_ptr<const projects::Project> project, QWidg
     sliderRow->addWidget(new QLabel(tr("Up to"), this));
     sliderRow->addWidget(m_slider, 1);
     sliderRow->addWidget(m_timeLabel);
+    auto *fit = new QToolButton(this);
+    fit->setObjectName(QStringLiteral("caseGraphFit"));
+    fit->setDefaultAction(m_graph->fitAction());
+    sliderRow->addWidget(fit);
     gl->addLayout(sliderRow);
     gl->addWidget(m_activity);
 
@@ -160,7 +165,8 @@ void AmlCaseView::showCase(std::shared_ptr<AmlCaseData> data)
         m_summary->setText(
             tr("%1 transfers; %n traced chain(s).", nullptr, int(c.trace.chains.size())).arg(c.transactions.size()));
     }
-    // The graph: nodes and edges by index, the layout computed off the GUI thread.
+    // The graph: nodes and edges by index, in the order the layout (computed off the GUI
+    // thread) saw them.
     std::unordered_map<std::int64_t, int> index;
     QVector<widgets::EgoGraphNode> nodes;
     for (const auto &n : m_data->network.nodes) {
@@ -171,10 +177,7 @@ void AmlCaseView::showCase(std::shared_ptr<AmlCaseData> data)
     for (const auto &e : m_data->network.edges)
         edges.push_back({e.txId, index[e.from], index[e.to], e.ts, e.amount});
     m_graph->setGraph(nodes, edges);
-    QVector<QPointF> positions;
-    for (const auto &p : m_data->layout)
-        positions.push_back({p.x, p.y});
-    m_graph->setPositions(positions);
+    m_graph->setGraphLayout(m_data->layout);
     QSet<qint64> chainTx;
     for (const auto &chain : c.trace.chains)
         for (const auto &h : chain.hops)
