@@ -1335,6 +1335,33 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ChartControls</name>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>平滑 %1</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of every curve; the raw curve stays faint behind it</source>
+        <translation>对每条曲线做指数滑动平均；原始曲线以淡色保留在其后</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <source>Relative time (s)</source>
+        <translation>相对时间（秒）</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::CliClient</name>
     <message>
         <source>seekbench-cli was not found at %1</source>
@@ -1628,6 +1655,81 @@
     <message>
         <source>no estimate</source>
         <translation>无估算</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::HelpMenu</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide (README.md) is not installed beside Seekbench; it is the README of the source tree.</source>
+        <translation>用户指南（README.md）未随 Seekbench 安装；它是源码树中的 README。</translation>
+    </message>
+    <message>
+        <source>Open %1 in a viewer of your choice.</source>
+        <translation>请用您选择的查看器打开 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Seekbench</source>
+        <translation>关于 Seekbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Zoom a chart's steps</source>
+        <translation>缩放图表的步数轴</translation>
+    </message>
+    <message>
+        <source>Wheel</source>
+        <translation>滚轮</translation>
+    </message>
+    <message>
+        <source>Zoom a chart's values</source>
+        <translation>缩放图表的数值轴</translation>
+    </message>
+    <message>
+        <source>Ctrl+Wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <source>Reset a chart's view</source>
+        <translation>重置图表视图</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>About Seekbench</source>
+        <translation>关于 Seekbench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Seekbench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for DeepSeek-style models: configure, train on this machine or a Slurm cluster, watch and compare runs, inspect attention, and explore the scenario models.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Seekbench %1&lt;/h3&gt;&lt;p&gt;面向 DeepSeek 风格模型的桌面工作台：配置模型，在本机或 Slurm 集群上训练，观察并比较运行，查看注意力，探索各场景模型的结果。&lt;/p&gt;&lt;p&gt;基于 Qt %2 与 LibTorch 构建。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2254,10 +2356,6 @@
         <translation>日志</translation>
     </message>
     <message>
-        <source>Open a project (Ctrl+O) or create one (Ctrl+Shift+N).</source>
-        <translation>打开一个项目（Ctrl+O）或新建一个（Ctrl+Shift+N）。</translation>
-    </message>
-    <message>
         <source>Run %1 started</source>
         <translation>运行 %1 已启动</translation>
     </message>
@@ -2336,6 +2434,34 @@
     <message>
         <source>%1: memory not checked: %2</source>
         <translation>%1：未检查内存：%2</translation>
+    </message>
+    <message>
+        <source>Welcome to Seekbench</source>
+        <translation>欢迎使用 Seekbench</translation>
+    </message>
+    <message>
+        <source>Open a project folder, or create a project from a template: DeepSeek-style transformers (dense and mixture of experts) on a text task, or anti-money laundering with its synthetic transfers.</source>
+        <translation>打开一个项目文件夹，或从模板创建项目：在文本任务上训练 DeepSeek 风格的 Transformer（稠密与混合专家），或使用合成转账数据的反洗钱项目。</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>尚无运行</translation>
+    </message>
+    <message>
+        <source>Launch a run from one of the project's configs: its loss, learning rate and memory appear here live. Or start from a template with example data.</source>
+        <translation>用项目中的某个配置启动一次运行：其损失、学习率和内存会实时显示在这里。也可以从带示例数据的模板开始。</translation>
+    </message>
+    <message>
+        <source>New project from a template…</source>
+        <translation>从模板新建项目…</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <source>Select a run in the Runs list to see its curves; select several to compare them.</source>
+        <translation>在“运行”列表中选择一个运行以查看其曲线；选择多个即可比较。</translation>
     </message>
 </context>
 <context>

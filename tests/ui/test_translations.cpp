@@ -1,6 +1,7 @@
 // Runs lupdate over the GUI sources into a temporary copy of the zh_CN catalogue and
-// fails on any message that is missing or unfinished there; and Chinese loads Qt's own
-// catalogue too, so Qt's buttons (Cancel, OK) are not left in English (issue 21).
+// fails on any message that is missing or unfinished there; the same for the English
+// plural forms; and Chinese loads Qt's own catalogue too, so Qt's buttons (Cancel, OK)
+// are not left in English (issue 21).
 #include "aml/aml_text.h"
 #include "shell/app_setup.h"
 
@@ -13,18 +14,22 @@
 class TestTranslations : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
-    void zhCnIsComplete()
+
+    // Runs lupdate over the sources into a temporary copy of `name` and fails on a message
+    // missing or unfinished there.
+    static void checkComplete(const QString &name, const QStringList &options, int atLeast)
     {
         QTemporaryDir dir;
         const QString source = QStringLiteral(SEEKBENCH_SOURCE_DIR);
-        const QString ts = dir.filePath(QStringLiteral("seekbench_zh_CN.ts"));
-        QVERIFY(QFile::copy(source + QStringLiteral("/translations/seekbench_zh_CN.ts"), ts));
+        const QString ts = dir.filePath(name);
+        QVERIFY(QFile::copy(source + QStringLiteral("/translations/") + name, ts));
         QFile::setPermissions(ts, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QProcess lupdate;
         lupdate.start(QStringLiteral(SEEKBENCH_LUPDATE),
-                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       source + QStringLiteral("/ui"), source + QStringLiteral("/widgets"), QStringLiteral("-ts"), ts});
+                      options
+                          + QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                        QStringLiteral("none"), source + QStringLiteral("/ui"),
+                                        source + QStringLiteral("/widgets"), QStringLiteral("-ts"), ts});
         QVERIFY(lupdate.waitForFinished(100000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
 
@@ -51,10 +56,33 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!xml.hasError());
-        QVERIFY(messages > 100);
+        QVERIFY(messages > atLeast);
         QVERIFY2(problems.isEmpty(),
-                 qPrintable(QStringLiteral("%1 missing or unfinished zh_CN entries:\n").arg(problems.size())
+                 qPrintable(QStringLiteral("%1 missing or unfinished entries in %2:\n").arg(problems.size()).arg(name)
                             + problems.join(QLatin1Char('\n'))));
+    }
+
+private Q_SLOTS:
+    void zhCnIsComplete() { checkComplete(QStringLiteral("seekbench_zh_CN.ts"), {}, 100); }
+
+    // English needs only its plural forms, and each of them filled (fill_en.py).
+    void englishPluralsAreComplete()
+    {
+        checkComplete(QStringLiteral("seekbench_en.ts"),
+                      {QStringLiteral("-pluralonly"), QStringLiteral("-source-language"), QStringLiteral("en"),
+                       QStringLiteral("-target-language"), QStringLiteral("en")},
+                      10);
+    }
+
+    void englishSaysOneRunAndTwoRuns()
+    {
+        QVERIFY(!seekbench::ui::AppSetup::installTranslator(QStringLiteral("en"))); // not Chinese
+        QCOMPARE(QCoreApplication::translate("seekbench::ui::RunView", "%n run(s) compared", nullptr, 1),
+                 QStringLiteral("1 run compared"));
+        QCOMPARE(QCoreApplication::translate("seekbench::ui::RunView", "%n run(s) compared", nullptr, 3),
+                 QStringLiteral("3 runs compared"));
+        QCOMPARE(QCoreApplication::translate("seekbench::ui::RunsMode", "%n run(s) queued", nullptr, 1),
+                 QStringLiteral("1 run queued"));
     }
 
     void qtsOwnStringsAreChinese()

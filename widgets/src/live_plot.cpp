@@ -1,5 +1,7 @@
 #include "seekbench/widgets/live_plot.h"
 
+#include "flow_layout.h"
+
 #include "plot_theme.h"
 #include "qcustomplot_wrapper.h"
 #include "seekbench/widgets/plot_data_provider.h"
@@ -62,9 +64,14 @@ LivePlot::LivePlot(QWidget *parent) : QWidget(parent)
     // Solid lines as runs of short segments: the raster engine's fast path. An
     // antialiased wide polyline through the stroker cost 2-5x the whole replot otherwise.
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
+    // The legend goes above the axis rect (placeLegend), never over the curves.
     m_plot->legend->setVisible(false);
     m_plot->legend->setFont(font());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 2));
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setColumnSpacing(12);
     m_crosshair = new QCPItemStraightLine(m_plot);
     m_crosshair->setPen(QPen(QColor(128, 128, 128, 140), 1, Qt::DashLine));
     m_crosshair->setVisible(false);
@@ -102,7 +109,8 @@ LivePlot::~LivePlot() = default;
 
 QLayout *LivePlot::buildToolbar()
 {
-    auto *bar = new QHBoxLayout;
+    // The controls wrap onto a second row in a narrow chart instead of widening it.
+    auto *bar = new FlowLayout(4);
     bar->setContentsMargins(4, 0, 4, 0);
     m_smoothLabel = new QLabel(this);
     m_smoothSlider = new QSlider(Qt::Horizontal, this);
@@ -132,7 +140,7 @@ QLayout *LivePlot::buildToolbar()
     bar->addWidget(m_logBox);
     bar->addWidget(m_xCombo);
     bar->addWidget(m_boxZoom);
-    bar->addStretch(1);
+    bar->addRightAligned();
     bar->addWidget(m_export);
     return bar;
 }
@@ -152,8 +160,13 @@ void LivePlot::retranslate()
 
 bool LivePlot::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_plot && event->type() == QEvent::Resize)
+    if (watched == m_plot && event->type() == QEvent::Resize) {
         m_placeholder->setGeometry(m_plot->rect());
+        if (legendShown())
+            wrapLegend();
+    }
+    if (watched == m_plot && event->type() == QEvent::PaletteChange)
+        scheduleReplot(); // the theme gives the legend a frame; the rebuild takes it off
     return QWidget::eventFilter(watched, event);
 }
 
@@ -190,6 +203,45 @@ void LivePlot::setPlaceholder(const QString &text)
 {
     m_placeholderText = text;
     retranslate();
+}
+
+void LivePlot::setViewControlsVisible(bool visible)
+{
+    m_smoothLabel->setVisible(visible);
+    m_smoothSlider->setVisible(visible);
+    m_xCombo->setVisible(visible);
+}
+
+bool LivePlot::legendShown() const { return m_plot->legend->visible() && m_plot->legend->layout() != nullptr; }
+
+void LivePlot::placeLegend(bool shown)
+{
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    const bool placed = m_plot->legend->layout() == layout;
+    if (shown && !placed) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, m_plot->legend);
+        layout->setRowStretchFactor(0, 0.001);
+    } else if (!shown && placed) {
+        layout->take(m_plot->legend);
+        layout->simplify();
+    }
+    m_plot->legend->setVisible(shown);
+    if (shown) {
+        wrapLegend();
+        m_plot->legend->setBorderPen(Qt::NoPen);
+        m_plot->legend->setBrush(Qt::NoBrush);
+    }
+}
+
+void LivePlot::wrapLegend()
+{
+    // As many entries to a row as the width holds, each as wide as the widest.
+    int widest = 1;
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
+        widest = std::max(widest, m_plot->legend->item(i)->minimumOuterSizeHint().width());
+    const int room = m_plot->width() - 8;
+    m_plot->legend->setWrap(std::max(1, (room + 12) / (widest + 12)));
 }
 
 void LivePlot::setSmoothing(double weight)

@@ -168,7 +168,7 @@ void LivePlot::rebuildGraphs()
         }
         ++shown;
     }
-    m_plot->legend->setVisible(shown > 1);
+    placeLegend(shown > 1);
     m_placeholder->setVisible(shown == 0);
     m_placeholder->setGeometry(m_plot->rect());
     m_plot->xAxis->setLabel(m_xAxis == XAxis::Step       ? tr("step")

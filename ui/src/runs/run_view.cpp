@@ -1,6 +1,8 @@
 #include "runs/run_view.h"
 
 #include "common/project_paths.h"
+#include "runs/chart_controls.h"
+#include "runs/chart_grid.h"
 #include "runs/compare_model.h"
 #include "runs/log_view.h"
 #include "runs/run_curve_provider.h"
@@ -11,7 +13,7 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QEvent>
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -52,6 +54,7 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     m_details->setObjectName(QStringLiteral("runDetails"));
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     m_details->setTextFormat(Qt::RichText);
+    m_details->setWordWrap(true); // a long summary wraps instead of widening the window
     connect(m_details, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link.startsWith(QLatin1String("run:")))
             Q_EMIT runRequested(link.mid(4));
@@ -92,17 +95,21 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     m_perRank = new QCheckBox(training);
     m_perRank->setObjectName(QStringLiteral("perRankCheck"));
     connect(m_perRank, &QCheckBox::toggled, this, [this] { rebuildCurveProviders(); });
-    trainingLayout->addWidget(m_perRank);
-    auto *grid = new QGridLayout;
-    trainingLayout->addLayout(grid, 1);
-    int i = 0;
+    auto *controlsRow = new QHBoxLayout;
+    auto *controls = new ChartControls(training);
+    controlsRow->addWidget(controls);
+    controlsRow->addStretch(1);
+    controlsRow->addWidget(m_perRank);
+    trainingLayout->addLayout(controlsRow);
+    auto *grid = new ChartGrid(training);
+    trainingLayout->addWidget(grid, 1);
     for (const ChartSpec &spec : charts()) {
-        auto *plot = new widgets::LivePlot(training);
+        auto *plot = new widgets::LivePlot(grid);
         plot->setObjectName(QString::fromLatin1(spec.objectName));
-        grid->addWidget(plot, i / 2, i % 2);
+        grid->addChart(plot);
         m_plots.append(plot);
-        ++i;
     }
+    controls->setCharts(m_plots);
     m_tabs->addTab(training, QString());
 
     m_systemTab = new QWidget(m_tabs);

@@ -1,5 +1,6 @@
 #include "runs/runs_mode.h"
 
+#include "common/empty_state.h"
 #include "common/project_paths.h"
 #include "launch/run_launcher.h"
 #include "project/project_session.h"
@@ -11,6 +12,7 @@
 #include "runs/runs_table_view.h"
 #include "seekbench/projects/run_control.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFileSystemModel>
@@ -76,9 +78,18 @@ RunsMode::RunsMode(QMainWindow *host) : QObject(host), m_host(host)
     m_logDock = dock(host, "logDock", m_log);
     m_central = new QStackedWidget(host);
     m_central->setObjectName(QStringLiteral("runsCentral"));
-    m_welcome = new QLabel(m_central);
-    m_welcome->setAlignment(Qt::AlignCenter);
+    m_welcome = new EmptyState(m_central);
+    m_welcome->setObjectName(QStringLiteral("welcomePage"));
+    m_emptyProject = new EmptyState(m_central);
+    m_emptyProject->setObjectName(QStringLiteral("emptyProjectPage"));
+    m_noSelection = new EmptyState(m_central);
+    m_noSelection->setObjectName(QStringLiteral("noSelectionPage"));
+    m_fromTemplate = new QAction(this);
+    m_fromTemplate->setObjectName(QStringLiteral("newFromTemplateAction"));
+    connect(m_fromTemplate, &QAction::triggered, this, &RunsMode::newProjectRequested);
     m_central->addWidget(m_welcome);
+    m_central->addWidget(m_emptyProject);
+    m_central->addWidget(m_noSelection);
     m_status = new QLabel(host);
     m_status->setObjectName(QStringLiteral("runningTasks"));
     connect(m_table, &RunsTableView::selectionChanged, this, &RunsMode::onSelection);
@@ -91,12 +102,39 @@ QList<QDockWidget *> RunsMode::docks() const { return {m_projectDock, m_runsDock
 
 QWidget *RunsMode::central() const { return m_central; }
 
+QWidget *RunsMode::currentPage() const { return m_central->currentWidget(); }
+
+void RunsMode::setWelcomeActions(const QList<QAction *> &actions) { m_welcome->setActions(actions); }
+
+void RunsMode::updateCentral()
+{
+    if (!m_session || !m_view) {
+        m_central->setCurrentWidget(m_welcome);
+        return;
+    }
+    if (m_model->rowCount() == 0)
+        m_central->setCurrentWidget(m_emptyProject);
+    else if (m_table->selectedRunIds().isEmpty())
+        m_central->setCurrentWidget(m_noSelection);
+    else
+        m_central->setCurrentWidget(m_view);
+}
+
 void RunsMode::retranslate()
 {
     m_projectDock->setWindowTitle(tr("Project"));
     m_runsDock->setWindowTitle(tr("Runs"));
     m_logDock->setWindowTitle(tr("Log"));
-    m_welcome->setText(tr("Open a project (Ctrl+O) or create one (Ctrl+Shift+N)."));
+    m_welcome->setTitle(tr("Welcome to Seekbench"));
+    m_welcome->setText(tr("Open a project folder, or create a project from a template: DeepSeek-style "
+                          "transformers (dense and mixture of experts) on a text task, or anti-money laundering "
+                          "with its synthetic transfers."));
+    m_emptyProject->setTitle(tr("No runs yet"));
+    m_emptyProject->setText(tr("Launch a run from one of the project's configs: its loss, learning rate and "
+                               "memory appear here live. Or start from a template with example data."));
+    m_fromTemplate->setText(tr("New project from a template…"));
+    m_noSelection->setTitle(tr("No run selected"));
+    m_noSelection->setText(tr("Select a run in the Runs list to see its curves; select several to compare them."));
     if (m_actions)
         m_actions->retranslate();
     updateStatus();
@@ -119,12 +157,13 @@ void RunsMode::setSession(ProjectSession *session)
     m_model->setRuns({});
     m_log->setRunDir(QString());
     m_session = session;
+    m_table->setProject(session ? session->dir() : QString());
     if (!session) {
         m_explorer->setRootIndex(QModelIndex());
         m_files->setRootPath(QString());
         if (m_actions)
             m_actions->setSession(nullptr, nullptr, nullptr, nullptr);
-        m_central->setCurrentIndex(0);
+        updateCentral();
         updateStatus();
         return;
     }
@@ -140,8 +179,8 @@ void RunsMode::setSession(ProjectSession *session)
         connect(m_actions, &RunActions::message, this, &RunsMode::message);
     }
     m_actions->setSession(session, m_launcher, m_controller, m_view);
+    m_emptyProject->setActions({m_actions->launchAction(), m_fromTemplate});
     m_central->addWidget(m_view);
-    m_central->setCurrentWidget(m_view);
     connect(session, &ProjectSession::runsListed, this, &RunsMode::onRunsListed);
     connect(m_launcher, &RunLauncher::runStarted, this, [this](const QString &id) {
         m_pendingSelect = id;
@@ -202,6 +241,7 @@ void RunsMode::onRunsListed(const RunList &runs)
         m_view->updateRuns(runs);
     if (m_actions)
         m_actions->updateEnabled();
+    updateCentral();
     updateStatus();
 }
 
@@ -214,6 +254,7 @@ void RunsMode::onSelection(const QStringList &ids)
     m_log->setRunDir(ids.size() == 1 ? runDirText(m_session->dir(), ids.front().toStdString()) : QString());
     if (m_actions)
         m_actions->updateEnabled();
+    updateCentral();
 }
 
 QStringList RunsMode::liveRuns() const

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QAction;
 class QDockWidget;
 class QFileSystemModel;
 class QSortFilterProxyModel;
@@ -16,6 +17,7 @@ class QTreeView;
 
 namespace seekbench::ui {
 
+class EmptyState;
 class LogView;
 class ProjectSession;
 class RunActions;
@@ -48,6 +50,11 @@ public:
     RunController *controller() const { return m_controller; }
 
     void setSession(ProjectSession *session);
+    // What the page without a project offers (open, new): the main window's actions.
+    void setWelcomeActions(const QList<QAction *> &actions);
+    // The central page shown now: the run view, or the empty state saying what to do.
+    QWidget *currentPage() const;
+    EmptyState *emptyProjectPage() const { return m_emptyProject; }
     // Runs of this project whose process is alive on this host (what closing would leave).
     QStringList liveRuns() const;
     void retranslate();
@@ -55,11 +62,13 @@ public:
 Q_SIGNALS:
     void notify(const QString &title, const QString &text);
     void message(const QString &text);
+    void newProjectRequested(); // the empty project's "New project from a template"
 
 private:
     void onRunsListed(const RunList &runs);
     void onSelection(const QStringList &ids);
     void updateStatus();
+    void updateCentral();
 
     QMainWindow *m_host;
     QPointer<ProjectSession> m_session;
@@ -76,7 +85,10 @@ private:
     RunController *m_controller = nullptr;
     QLabel *m_status;
     QStackedWidget *m_central;
-    QLabel *m_welcome;
+    EmptyState *m_welcome;      // no project open
+    EmptyState *m_emptyProject; // a project without runs
+    EmptyState *m_noSelection;  // runs, none selected
+    QAction *m_fromTemplate;
     QHash<QString, seekbench::RunStatus> m_lastStatus;
     QString m_pendingSelect;
 };

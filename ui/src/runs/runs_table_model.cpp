@@ -220,9 +220,27 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString RunsTableModel::columnKey(int section) const
+{
+    static const char *const fixed[] = {"status", "name", "tags", "created", "duration"};
+    if (section < 0 || section >= columnCount())
+        return {};
+    if (section < FixedColumns)
+        return QString::fromLatin1(fixed[section]);
+    const int extra = section - FixedColumns;
+    if (extra < m_params.size())
+        return QStringLiteral("param:") + m_params[extra];
+    return QStringLiteral("metric:") + m_metrics[extra - m_params.size()];
+}
+
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    // The whole name as a tooltip: a narrow column elides its header.
+    if (role == Qt::ToolTipRole)
+        return headerData(section, orientation, Qt::DisplayRole);
+    if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case StatusColumn: return tr("Status");

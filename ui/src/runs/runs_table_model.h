@@ -41,6 +41,9 @@ public:
     QStringList metricColumns() const { return m_metrics; }
     // Every flattened param key any run has (for the column chooser).
     QStringList knownParams() const;
+    // A column's name that does not change with the language or the other columns
+    // ("status", "param:model.hidden_size", "metric:eval/loss"): remembered widths use it.
+    QString columnKey(int section) const;
 
     // Progress of a run: last train step over training.max_steps; -1 when unknown.
     static double progressOf(const seekbench::projects::RunRecord &run);

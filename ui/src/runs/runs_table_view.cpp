@@ -1,10 +1,13 @@
 #include "runs/runs_table_view.h"
 
+#include "runs/frozen_columns_table.h"
 #include "runs/runs_filter_proxy.h"
 #include "runs/runs_table_model.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,6 +15,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QSet>
+#include <QSettings>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -46,6 +50,9 @@ public:
 };
 
 const char *const kStatuses[] = {"queued", "running", "finished", "failed", "cancelled", "crashed"};
+constexpr int kStatusWidth = 150;
+constexpr int kNameWidth = 150;
+constexpr int kOtherWidth = 110;
 } // namespace
 
 RunsTableView::RunsTableView(RunsTableModel *model, QWidget *parent)
@@ -71,21 +78,34 @@ RunsTableView::RunsTableView(RunsTableModel *model, QWidget *parent)
     bar->addWidget(m_status);
     bar->addWidget(m_tag);
     layout->addLayout(bar);
-    m_table = new QTableView(this);
+    m_table = new FrozenColumnsTable(RunsTableModel::NameColumn + 1, this);
     m_table->setObjectName(QStringLiteral("runsTable"));
+    m_table->horizontalHeader()->setDefaultSectionSize(kOtherWidth);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_table->setItemDelegateForColumn(RunsTableModel::StatusColumn, new ProgressDelegate(m_table));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
+    m_table->setWordWrap(false); // one line a run; a narrow column elides
+    m_table->frozenView()->setWordWrap(false);
     m_table->sortByColumn(RunsTableModel::CreatedColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->frozenView()->verticalHeader()->setDefaultSectionSize(m_table->verticalHeader()->defaultSectionSize());
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setItemDelegateForColumn(RunsTableModel::StatusColumn, new ProgressDelegate(m_table));
-    m_table->setColumnWidth(RunsTableModel::StatusColumn, 190);
-    m_table->setColumnWidth(RunsTableModel::NameColumn, 160);
     layout->addWidget(m_table, 1);
+    applyWidths();
+
+    // Widths the user sets are remembered by column key; new columns get theirs back.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int size) {
+        if (m_applying)
+            return;
+        m_widths.insert(m_model->columnKey(section), size); // the filter keeps the model's columns
+        saveColumns();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunsTableView::applyWidths);
+    connect(m_proxy, &QAbstractItemModel::columnsInserted, this, &RunsTableView::applyWidths);
 
     connect(m_text, &QLineEdit::textChanged, m_proxy, [this](const QString &t) { m_proxy->setText(t); });
     connect(m_status, qOverload<int>(&QComboBox::currentIndexChanged), m_proxy,
@@ -129,6 +149,67 @@ void RunsTableView::refreshTagFilter()
             m_tag->addItem(t, t);
 }
 
+QTableView *RunsTableView::table() const { return m_table; }
+
+QString RunsTableView::settingsGroup(const QString &dir)
+{
+    const QByteArray path = QDir(dir).absolutePath().toUtf8();
+    return QStringLiteral("projects/")
+           + QString::fromLatin1(QCryptographicHash::hash(path, QCryptographicHash::Sha1).toHex().left(16))
+           + QStringLiteral("/runsTable");
+}
+
+void RunsTableView::setProject(const QString &dir)
+{
+    m_group = dir.isEmpty() ? QString() : settingsGroup(dir);
+    m_widths.clear();
+    QStringList params,
+        metrics{QStringLiteral("train/loss"), QStringLiteral("eval/loss"), QStringLiteral("eval/accuracy")};
+    if (!m_group.isEmpty()) {
+        QSettings settings;
+        settings.beginGroup(m_group);
+        const QVariantMap widths = settings.value(QStringLiteral("widths")).toMap();
+        for (auto it = widths.begin(); it != widths.end(); ++it)
+            if (it.value().toInt() > 0)
+                m_widths.insert(it.key(), it.value().toInt());
+        if (settings.contains(QStringLiteral("params")))
+            params = settings.value(QStringLiteral("params")).toStringList();
+        if (settings.contains(QStringLiteral("metrics")))
+            metrics = settings.value(QStringLiteral("metrics")).toStringList();
+    }
+    m_model->setParamColumns(params);
+    m_model->setMetricColumns(metrics);
+    applyWidths();
+}
+
+void RunsTableView::applyWidths()
+{
+    // Status and Name wide enough to read; the rest at the default or as remembered.
+    m_applying = true;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const QString key = m_model->columnKey(c);
+        const int fallback = c == RunsTableModel::StatusColumn ? kStatusWidth
+                             : c == RunsTableModel::NameColumn ? kNameWidth
+                                                               : kOtherWidth;
+        m_table->setColumnWidth(c, m_widths.value(key, fallback));
+    }
+    m_applying = false;
+}
+
+void RunsTableView::saveColumns() const
+{
+    if (m_group.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(m_group);
+    QVariantMap widths;
+    for (auto it = m_widths.begin(); it != m_widths.end(); ++it)
+        widths.insert(it.key(), it.value());
+    settings.setValue(QStringLiteral("widths"), widths);
+    settings.setValue(QStringLiteral("params"), m_model->paramColumns());
+    settings.setValue(QStringLiteral("metrics"), m_model->metricColumns());
+}
+
 QStringList RunsTableView::selectedRunIds() const
 {
     QStringList ids;
@@ -170,6 +251,7 @@ void RunsTableView::chooseColumns(const QPoint &pos)
             else
                 cols.removeAll(key);
             m_model->setParamColumns(cols);
+            saveColumns();
         });
     }
     QMenu *metrics = menu.addMenu(tr("Final metrics"));
@@ -191,6 +273,7 @@ void RunsTableView::chooseColumns(const QPoint &pos)
             else
                 cols.removeAll(key);
             m_model->setMetricColumns(cols);
+            saveColumns();
         });
     }
     menu.exec(pos);

@@ -33,8 +33,15 @@ bool AppSetup::installTranslator(const QString &language)
     if (wanted == QLatin1String("system"))
         wanted = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
                                                                           : QStringLiteral("en");
-    if (wanted != QLatin1String("zh_CN"))
+    if (wanted != QLatin1String("zh_CN")) {
+        // English needs only its plural forms ("1 run compared", "3 runs compared").
+        auto *plurals = new QTranslator(qApp);
+        if (plurals->load(QStringLiteral(":/i18n/seekbench_en.qm")))
+            QCoreApplication::installTranslator(plurals);
+        else
+            delete plurals;
         return false;
+    }
     auto *ours = new QTranslator(qApp);
     if (!ours->load(QStringLiteral(":/i18n/seekbench_zh_CN.qm"))) {
         delete ours;

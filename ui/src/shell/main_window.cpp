@@ -10,6 +10,7 @@
 #include "runs/run_controller.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
+#include "shell/help_menu.h"
 #include "shell/notifier.h"
 #include "shell/settings_dialog.h"
 
@@ -91,6 +92,9 @@ void MainWindow::buildMenus()
     m_inspectAction->setObjectName(QStringLiteral("attentionInspectorAction"));
     m_amlAction = m_viewMenu->addAction(QString(), this, [this] { openAmlWindow(); });
     m_amlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_help = new HelpMenu(this);
+    m_runs->setWelcomeActions({m_openAction, m_newAction});
+    connect(m_runs, &RunsMode::newProjectRequested, this, [this] { newProject(); });
 }
 
 AmlWindow *MainWindow::amlWindow() const { return m_aml; }
@@ -122,6 +126,7 @@ void MainWindow::retranslate()
     m_amlAction->setText(tr("&Anti-money laundering…"));
     m_amlAction->setEnabled(!m_session.isNull());
     m_runs->retranslate();
+    m_help->retranslate();
     if (m_runsMenu->isEmpty() && m_runs->actions())
         m_runsMenu->addActions(m_runs->actions()->actions());
     const bool readOnly = m_session && m_session->isReadOnly();

@@ -11,6 +11,7 @@ class QMenu;
 namespace seekbench::ui {
 
 class AmlWindow;
+class HelpMenu;
 class Notifier;
 class RunsMode;
 
@@ -58,6 +59,7 @@ private:
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_runsMenu = nullptr, *m_viewMenu = nullptr;
     QAction *m_newAction = nullptr, *m_openAction = nullptr, *m_closeAction = nullptr, *m_quitAction = nullptr,
             *m_settingsAction = nullptr, *m_inspectAction = nullptr, *m_amlAction = nullptr;
+    HelpMenu *m_help = nullptr;
     QPointer<AmlWindow> m_aml;
     QLabel *m_readOnlyNotice = nullptr; // in the status bar while the project is read-only
     CloseChoice m_closeChoice = CloseChoice::Ask;

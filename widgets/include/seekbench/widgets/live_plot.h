@@ -43,6 +43,11 @@ public:
     void setLogY(bool on);
     bool logY() const { return m_logY; }
     void setXAxis(XAxis axis);
+    // Hides this chart's own smoothing and x-axis controls, for a view that sets them for
+    // all its charts at once (the run view's Training tab).
+    void setViewControlsVisible(bool visible);
+    // The legend sits above the plot, outside the data, wrapping into rows.
+    bool legendShown() const;
     XAxis xAxis() const { return m_xAxis; }
     void setBoxZoom(bool on);
 
@@ -79,6 +84,8 @@ private:
     void scheduleReplot();
     void rebuildGraphs();
     void applyAutoRange();
+    void placeLegend(bool shown);
+    void wrapLegend();
     void onUserRangeChanged();
     void requestVisibleRange();
     void onMouseMove(QMouseEvent *event);

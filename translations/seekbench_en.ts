@@ -1,0 +1,125 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AmlReportWriter</name>
+    <message numerus="yes">
+        <source>%n chain(s) (6 hops, 72 h window, amount within 10 %)</source>
+        <translation>
+            <numerusform>%n chain (6 hops, 72 h window, amount within 10 %)</numerusform>
+            <numerusform>%n chains (6 hops, 72 h window, amount within 10 %)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlAlertsPanel</name>
+    <message numerus="yes">
+        <source>%n alert(s) of run %1 (%2 model)</source>
+        <translation>
+            <numerusform>%n alert of run %1 (%2 model)</numerusform>
+            <numerusform>%n alerts of run %1 (%2 model)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlCaseView</name>
+    <message numerus="yes">
+        <source>Score %1 (threshold %2, %3 severity); %4 transfers of the account; %n traced chain(s)%5.</source>
+        <translation>
+            <numerusform>Score %1 (threshold %2, %3 severity); %4 transfers of the account; %n traced chain%5.</numerusform>
+            <numerusform>Score %1 (threshold %2, %3 severity); %4 transfers of the account; %n traced chains%5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 transfers; %n traced chain(s).</source>
+        <translation>
+            <numerusform>%1 transfers; %n traced chain.</numerusform>
+            <numerusform>%1 transfers; %n traced chains.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ConfigDiffView</name>
+    <message numerus="yes">
+        <source>%n key(s) differ from run %1.</source>
+        <translation>
+            <numerusform>%n key differ from run %1.</numerusform>
+            <numerusform>%n keys differ from run %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ConfigEditor</name>
+    <message numerus="yes">
+        <source>Imported %n key(s) from the Hugging Face config.</source>
+        <translation>
+            <numerusform>Imported %n key from the Hugging Face config.</numerusform>
+            <numerusform>Imported %n keys from the Hugging Face config.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::LaunchDialog</name>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::LogView</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n run(s) died while Seekbench was closed and are marked crashed</source>
+        <translation>
+            <numerusform>%n run died while Seekbench was closed and is marked crashed</numerusform>
+            <numerusform>%n runs died while Seekbench was closed and are marked crashed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of this project are still training. Leave them running? You can reattach to them by opening the project again.</source>
+        <translation>
+            <numerusform>%n run of this project is still training. Leave it running? You can reattach to it by opening the project again.</numerusform>
+            <numerusform>%n runs of this project are still training. Leave them running? You can reattach to them by opening the project again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunView</name>
+    <message numerus="yes">
+        <source>%n run(s) compared</source>
+        <translation>
+            <numerusform>%n run compared</numerusform>
+            <numerusform>%n runs compared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunsMode</name>
+    <message numerus="yes">
+        <source>starting %n run(s)</source>
+        <translation>
+            <numerusform>starting %n run</numerusform>
+            <numerusform>starting %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) queued</source>
+        <translation>
+            <numerusform>%n run queued</numerusform>
+            <numerusform>%n runs queued</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
