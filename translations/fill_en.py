@@ -51,7 +51,7 @@ def main(path):
     with open(path, 'r+', encoding='utf-8') as f:  # lupdate's header
         text = f.read().replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
         f.seek(0)
-        f.write(text)
+        f.write(text.rstrip('\n') + '\n')
         f.truncate()
     return 0
 

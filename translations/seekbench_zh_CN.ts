@@ -2706,6 +2706,125 @@
     </message>
 </context>
 <context>
+    <name>seekbench::widgets::EgoGraphView</name>
+    <message>
+        <source>No transfers to show</source>
+        <translation>没有可显示的转账</translation>
+    </message>
+    <message>
+        <source>Laying out the graph…</source>
+        <translation>正在布局关系图…</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · double-click: fit</source>
+        <translation>滚轮：缩放 · 拖动：平移 · 双击：适应窗口</translation>
+    </message>
+    <message>
+        <source>traced chain</source>
+        <translation>追踪到的资金链</translation>
+    </message>
+    <message>
+        <source>this account</source>
+        <translation>本案账户</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>group of accounts</source>
+        <translation>账户组</translation>
+    </message>
+    <message>
+        <source>Fit the graph</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (or double-click it)</source>
+        <translation>显示整个关系图（或双击关系图）</translation>
+    </message>
+    <message>
+        <source>Flagged senders: %1</source>
+        <translation>已标记的付款方：%1</translation>
+    </message>
+    <message>
+        <source>Senders: %1</source>
+        <translation>付款方：%1</translation>
+    </message>
+    <message>
+        <source>Flagged receivers: %1</source>
+        <translation>已标记的收款方：%1</translation>
+    </message>
+    <message>
+        <source>Receivers: %1</source>
+        <translation>收款方：%1</translation>
+    </message>
+    <message>
+        <source>Flagged, both ways: %1</source>
+        <translation>已标记的双向账户：%1</translation>
+    </message>
+    <message>
+        <source>Both ways: %1</source>
+        <translation>双向账户：%1</translation>
+    </message>
+    <message>
+        <source>hop %1</source>
+        <translation>第 %1 跳</translation>
+    </message>
+    <message>
+        <source>The case's account</source>
+        <translation>本案账户</translation>
+    </message>
+    <message>
+        <source>Hops from the case's account: %1</source>
+        <translation>与本案账户相距的跳数：%1</translation>
+    </message>
+    <message>
+        <source>Flagged: labelled as laundering</source>
+        <translation>已标记：标注为洗钱</translation>
+    </message>
+    <message>
+        <source>On a traced chain</source>
+        <translation>位于追踪到的资金链上</translation>
+    </message>
+    <message>
+        <source>%1 of %2 have transfers up to this time</source>
+        <translation>截至此时，%2 个中有 %1 个有转账</translation>
+    </message>
+    <message>
+        <source>They send money to accounts nearer the case's account.</source>
+        <translation>它们向更靠近本案账户的账户付款。</translation>
+    </message>
+    <message>
+        <source>They receive money from accounts nearer the case's account.</source>
+        <translation>它们从更靠近本案账户的账户收款。</translation>
+    </message>
+    <message>
+        <source>They send to and receive from accounts nearer the case's account.</source>
+        <translation>它们与更靠近本案账户的账户之间既有付款也有收款。</translation>
+    </message>
+    <message>
+        <source>Transfers among themselves: %1</source>
+        <translation>彼此之间的转账：%1</translation>
+    </message>
+    <message>
+        <source>Accounts: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Transfers sent: %1 (%2 in total)</source>
+        <translation>付出的转账：%1（共 %2）</translation>
+    </message>
+    <message>
+        <source>Transfers received: %1 (%2 in total)</source>
+        <translation>收到的转账：%1（共 %2）</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::widgets::GateChart</name>
     <message>
         <source>text gate weight
