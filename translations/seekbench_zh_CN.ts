@@ -821,6 +821,49 @@
     </message>
 </context>
 <context>
+    <name>ProjectRecovery</name>
+    <message>
+        <source>The damaged store was moved to %1.</source>
+        <translation>已将损坏的存储移至 %1。</translation>
+    </message>
+    <message>
+        <source>No table could be read back.</source>
+        <translation>没有任何表能够读回。</translation>
+    </message>
+    <message>
+        <source>Salvaged: %1.</source>
+        <translation>已抢救：%1。</translation>
+    </message>
+    <message>
+        <source>Lost (SQLite could not read them): %1.</source>
+        <translation>已丢失（SQLite 无法读取）：%1。</translation>
+    </message>
+    <message>
+        <source>The run store is damaged</source>
+        <translation>运行存储已损坏</translation>
+    </message>
+    <message>
+        <source>Recover moves the damaged file aside (seekbench.db.damaged-&lt;time&gt;) and salvages every table SQLite can still read into a fresh store. Nothing is deleted.</source>
+        <translation>“恢复”会把损坏的文件移到一旁（seekbench.db.damaged-&lt;时间&gt;），并把 SQLite 仍能读取的每张表抢救到新的存储中。不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Recovering the run store…</source>
+        <translation>正在恢复运行存储…</translation>
+    </message>
+    <message>
+        <source>Recovery failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>Run store recovered</source>
+        <translation>运行存储已恢复</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>System</source>
@@ -1443,8 +1486,12 @@
         <translation>运行时长</translation>
     </message>
     <message>
-        <source>peak tensor memory (MiB)</source>
-        <translation>张量内存峰值（MiB）</translation>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>peak tensor memory</source>
+        <translation>张量内存峰值</translation>
     </message>
 </context>
 <context>
@@ -1593,14 +1640,6 @@
         <translation>内存预算</translation>
     </message>
     <message>
-        <source> GB</source>
-        <translation> GB</translation>
-    </message>
-    <message>
-        <source>The memory of the card to fit, for example 24 GB; the last column is the largest micro-batch whose estimate fits it.</source>
-        <translation>要装入的显卡内存，例如 24 GB；最后一列是估算值不超过该预算的最大微批次。</translation>
-    </message>
-    <message>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
@@ -1655,6 +1694,14 @@
     <message>
         <source>no estimate</source>
         <translation>无估算</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>The memory of the card to fit, in GiB as nvidia-smi counts it (a 24 GB card has about 24 GiB); the last column is the largest micro-batch whose estimate fits it.</source>
+        <translation>要容纳的显卡内存，以 nvidia-smi 的 GiB 计（24 GB 的显卡约为 24 GiB）；最后一列是估算能放下的最大微批次。</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1977,10 @@
     <message>
         <source>Search the log (Enter: next match)</source>
         <translation>搜索日志（回车：下一处）</translation>
+    </message>
+    <message>
+        <source>Select one run to see its log.</source>
+        <translation>选择一个运行以查看其日志。</translation>
     </message>
 </context>
 <context>
@@ -2285,10 +2336,6 @@
         <translation>GPU 内存来自 CUDA 分配器和 NVML</translation>
     </message>
     <message>
-        <source>No GPU figures (%1): host memory is shown</source>
-        <translation>没有 GPU 数据（%1）：显示主机内存</translation>
-    </message>
-    <message>
         <source>Waiting for the run's first system sample…</source>
         <translation>正在等待该运行的第一个系统采样…</translation>
     </message>
@@ -2339,6 +2386,10 @@
     <message>
         <source>cloned from %1</source>
         <translation>克隆自 %1</translation>
+    </message>
+    <message>
+        <source>No GPU figures (%1): the training process's resident memory (RSS) is shown</source>
+        <translation>没有 GPU 数据（%1）：显示的是训练进程的常驻内存（RSS）</translation>
     </message>
 </context>
 <context>
@@ -2643,10 +2694,6 @@
         <translation>CPU %</translation>
     </message>
     <message>
-        <source>RSS (MiB)</source>
-        <translation>常驻内存 RSS（MiB）</translation>
-    </message>
-    <message>
         <source>CUDA allocated (MiB)</source>
         <translation>CUDA 已分配（MiB）</translation>
     </message>
@@ -2665,6 +2712,10 @@
     <message>
         <source>%1 · rank %2</source>
         <translation>%1 · 进程 %2</translation>
+    </message>
+    <message>
+        <source>Process RSS (MiB)</source>
+        <translation>进程 RSS（MiB）</translation>
     </message>
 </context>
 <context>

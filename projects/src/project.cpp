@@ -166,6 +166,12 @@ int checkDatabase(const fs::path &dir, bool deep, bool writeProtected = false)
                 return version;
         } catch (const sql::SqlError &e) {
             problem = e.what();
+            // SQLite names the file it read: the private copy's temporary path means
+            // nothing to a user, the store's own path does.
+            if (copy)
+                for (std::size_t at = problem.find(copy->db().string()); at != std::string::npos;
+                     at = problem.find(copy->db().string(), at + dbFile.string().size()))
+                    problem.replace(at, copy->db().string().size(), dbFile.string());
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }

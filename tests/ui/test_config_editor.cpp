@@ -187,6 +187,24 @@ private Q_SLOTS:
         QCoreApplication::removeTranslator(&zh);
     }
 
+    // Issue 21, item 11: a batch size field saying "expected integer" no longer drives
+    // the estimates with the value it had before; they say they are stale until it is fixed.
+    void wrongTypeTextStopsTheEstimates()
+    {
+        ConfigEditor editor;
+        editor.setYamlText(exampleText(QStringLiteral("tiny")), false);
+        QVERIFY(editor.estimates()->hasEstimates());
+        typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("32x"));
+        QVERIFY(!editor.fieldProblem(QStringLiteral("training.batch_size")).isEmpty());
+        QVERIFY(!editor.estimates()->hasEstimates());
+        auto *stale = editor.estimates()->findChild<QLabel *>(QStringLiteral("estimatesStale"));
+        QVERIFY(stale);
+        QVERIFY(stale->isVisibleTo(editor.estimates()));
+        typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("64"));
+        QVERIFY(editor.estimates()->hasEstimates());
+        QVERIFY(editor.findChild<QLabel *>(QStringLiteral("estimateBatchLabel"))->text().contains(QStringLiteral("64")));
+    }
+
     void fp16OfferedOnlyWithCuda()
     {
         ConfigEditor editor;

@@ -13,10 +13,10 @@ private Q_SLOTS:
     void estimatesEqualCli_data()
     {
         QTest::addColumn<QString>("config");
-        QTest::addColumn<double>("budgetGb");
+        QTest::addColumn<double>("budgetGib");
         for (const char *name : {"tiny", "small", "base", "moe"}) {
             QTest::newRow(name) << QString::fromLatin1(name) << 24.0;
-            QTest::newRow(qPrintable(QStringLiteral("%1 at 0.5 GB").arg(QLatin1String(name))))
+            QTest::newRow(qPrintable(QStringLiteral("%1 at 0.5 GiB").arg(QLatin1String(name))))
                 << QString::fromLatin1(name) << 0.5;
         }
     }
@@ -24,13 +24,13 @@ private Q_SLOTS:
     void estimatesEqualCli()
     {
         QFETCH(QString, config);
-        QFETCH(double, budgetGb);
+        QFETCH(double, budgetGib);
         const QString path = QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/") + config
                              + QStringLiteral(".yaml");
         QProcess cli;
         cli.start(QStringLiteral(SEEKBENCH_CLI_PATH),
                   {QStringLiteral("estimate"), QStringLiteral("--config"), path, QStringLiteral("--json"),
-                   QStringLiteral("--budget-gb"), QString::number(budgetGb)});
+                   QStringLiteral("--budget-gib"), QString::number(budgetGib)});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         const QJsonObject out = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
@@ -40,7 +40,7 @@ private Q_SLOTS:
         dialog.loadPreset(config);
         QVERIFY2(dialog.isValid(), qPrintable(dialog.problemsText()));
         EstimatesPanel *panel = dialog.editor()->estimates();
-        panel->setBudgetGb(budgetGb);
+        panel->setBudgetGib(budgetGib); // the same GiB as the CLI's --budget-gib
         QVERIFY(panel->hasEstimates());
         QCOMPARE(qint64(panel->parameters().total), out.value(QStringLiteral("parameters")).toInteger());
         QCOMPARE(qint64(panel->parameters().activePerToken),

@@ -46,7 +46,9 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, RunsTableModel::FixedColumns + 0).data().toString(), QStringLiteral("0.1"));
         model.setParamColumns({QStringLiteral("training.lr")});
         QCOMPARE(model.columnCount(), RunsTableModel::FixedColumns + 4);
-        QCOMPARE(model.index(0, RunsTableModel::FixedColumns).data().toString(), QStringLiteral("0.01"));
+        // One format to a column: 0.01 beside 0.003 shows as 0.010, the points aligned.
+        QCOMPARE(model.index(0, RunsTableModel::FixedColumns).data().toString(), QStringLiteral("0.010"));
+        QCOMPARE(model.index(1, RunsTableModel::FixedColumns).data().toString(), QStringLiteral("0.003"));
         QCOMPARE(model.knownParams(),
                  QStringList({QStringLiteral("training.lr"), QStringLiteral("training.max_steps")}));
         model.setRuns({});

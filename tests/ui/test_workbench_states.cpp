@@ -2,6 +2,8 @@
 // Help menu (item 11): no fake empty charts, but one page that says what to do with a
 // button for it; the shortcuts listed from the real actions; the user guide found.
 #include "common/empty_state.h"
+#include "project/new_project_dialog.h"
+#include "runs/log_view.h"
 #include "runs/run_actions.h"
 #include "runs/run_view.h"
 #include "runs/runs_mode.h"
@@ -13,8 +15,15 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -109,6 +118,115 @@ private Q_SLOTS:
         w.runsMode()->table()->table()->clearSelection();
         QTRY_COMPARE(w.runsMode()->currentPage()->objectName(), QStringLiteral("noSelectionPage"));
         w.setCloseChoice(ui::MainWindow::CloseChoice::LeaveRunning);
+    }
+
+    // A damaged store (issue 21, item 8): the dialog starts with a capital, names the
+    // store and not the check's temporary copy or a terminal command, and its Recover
+    // button salvages the runs and opens the project.
+    void aDamagedStoreOffersRecover()
+    {
+        QTemporaryDir dir;
+        makeProject(dir.path(), 2);
+        {
+            QFile db(dir.filePath(QStringLiteral("seekbench.db")));
+            QVERIFY(db.open(QIODevice::ReadWrite));
+            const QByteArray bytes = db.readAll();
+            QVERIFY(bytes.size() > 8192);
+            // Damage the pages after the schema page and the runs table's.
+            db.seek(bytes.size() - 4096);
+            db.write(QByteArray(4096, char(0xA5)));
+        }
+        QStringList seen; // "objectName: text" of each modal box, in order
+        QTimer answer;
+        answer.setInterval(100);
+        QObject::connect(&answer, &QTimer::timeout, [&seen] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            seen << box->objectName() + QStringLiteral(": ") + box->text();
+            if (auto *recover = box->findChild<QPushButton *>(QStringLiteral("recoverButton")))
+                recover->click();
+            else
+                box->accept();
+        });
+        answer.start();
+        ui::MainWindow w;
+        const bool opened = w.openProject(dir.path());
+        answer.stop();
+        QVERIFY2(seen.size() == 2, qPrintable(seen.join(QLatin1Char('\n'))));
+        const QString problem = seen[0];
+        QVERIFY2(problem.startsWith(QStringLiteral("damagedStoreDialog: The run store ")), qPrintable(problem));
+        QVERIFY(problem.contains(dir.filePath(QStringLiteral("seekbench.db"))));
+        QVERIFY2(!problem.contains(QStringLiteral("seekbench-cli")) && !problem.contains(QStringLiteral("check.db")),
+                 qPrintable(problem));
+        QVERIFY2(seen[1].contains(QStringLiteral("seekbench.db.damaged-")), qPrintable(seen[1]));
+        QVERIFY(opened);
+        QTRY_COMPARE(w.runsMode()->table()->table()->model()->rowCount(), 2); // the runs came back
+        QVERIFY(!QDir(dir.path()).entryList({QStringLiteral("seekbench.db.damaged-*")}).isEmpty());
+    }
+
+    // Dialogs size to their content (item 10): every template's description fits, and
+    // neither another template nor a message moves the buttons.
+    void theNewProjectDialogFitsItsTextAndDoesNotJump()
+    {
+        ui::NewProjectDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *info = dialog.findChild<QLabel *>(QStringLiteral("templateDescription"));
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(info && combo && buttons && combo->count() >= 3);
+        QApplication::processEvents();
+        const QSize size = dialog.size();
+        const QPoint buttonsAt = buttons->pos();
+        for (int i = 0; i < combo->count(); ++i) {
+            combo->setCurrentIndex(i);
+            QApplication::processEvents();
+            QVERIFY2(info->heightForWidth(info->width()) <= info->height(),
+                     qPrintable(QStringLiteral("%1: needs %2 px, has %3")
+                                    .arg(combo->currentText())
+                                    .arg(info->heightForWidth(info->width()))
+                                    .arg(info->height())));
+            QCOMPARE(dialog.size(), size);
+            QCOMPARE(buttons->pos(), buttonsAt);
+        }
+        QVERIFY(!dialog.createProject()); // no folder: a message appears
+        QApplication::processEvents();
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("newProjectError"));
+        QVERIFY(!error->text().isEmpty());
+        QVERIFY(error->heightForWidth(error->width()) <= error->height());
+        QCOMPARE(buttons->pos(), buttonsAt);
+    }
+
+    // The Log dock follows a resumed run's new attempt (item 11), unless a file was
+    // picked by hand.
+    void theLogFollowsTheNewestAttempt()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &text, int secondsAgo) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+            f.setFileTime(QDateTime::currentDateTime().addSecs(-secondsAgo), QFileDevice::FileModificationTime);
+        };
+        write(QStringLiteral("train.out.log"), "{}\n", 60);
+        write(QStringLiteral("train.err.log"), "first attempt\n", 60);
+        ui::LogView log;
+        log.setRunDir(dir.path());
+        auto *files = log.findChild<QComboBox *>(QStringLiteral("logFileCombo"));
+        QCOMPARE(files->currentText(), QStringLiteral("train.err.log"));
+        QVERIFY(log.text().contains(QStringLiteral("first attempt")));
+        write(QStringLiteral("resume.err.log"), "resumed at step 304\n", 0);
+        QTRY_COMPARE(files->currentText(), QStringLiteral("resume.err.log"));
+        QTRY_VERIFY(log.text().contains(QStringLiteral("resumed at step 304")));
+        QVERIFY(!log.text().contains(QStringLiteral("first attempt")));
+        // A file chosen by hand stays chosen.
+        const int first = files->findText(QStringLiteral("train.err.log"));
+        files->setCurrentIndex(first);
+        Q_EMIT files->activated(first);
+        write(QStringLiteral("resume.err.log"), "resumed again\n", 0);
+        QTest::qWait(1300);
+        QCOMPARE(files->currentText(), QStringLiteral("train.err.log"));
     }
 
     void helpListsTheRealShortcutsAndFindsTheGuide()

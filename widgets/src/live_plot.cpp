@@ -239,7 +239,8 @@ void LivePlot::wrapLegend()
     // As many entries to a row as the width holds, each as wide as the widest.
     int widest = 1;
     for (int i = 0; i < m_plot->legend->itemCount(); ++i)
-        widest = std::max(widest, m_plot->legend->item(i)->minimumOuterSizeHint().width());
+        if (QCPAbstractLegendItem *item = m_plot->legend->item(i)) // a wrapped grid has empty cells
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
     const int room = m_plot->width() - 8;
     m_plot->legend->setWrap(std::max(1, (room + 12) / (widest + 12)));
 }

@@ -44,7 +44,7 @@ namespace {
 
 struct ConfigArgs
 {
-    std::optional<std::string> config, budgetGb, out;
+    std::optional<std::string> config, budgetGb, budgetGib, out;
     bool json = false;
 
     std::string requireConfig() const
@@ -82,7 +82,13 @@ int estimateVerb(const ConfigArgs &o)
         printIssues(path, issues);
         return ExitBadInput;
     }
-    const double budget = o.budgetGb ? parseNumberIn("--budget-gb", *o.budgetGb, 1e-3, 1e9) : 24.0;
+    // --budget-gib is binary (as nvidia-smi and the MiB figures count), --budget-gb decimal.
+    if (o.budgetGb && o.budgetGib)
+        throw BadInput("give --budget-gb or --budget-gib, not both");
+    const double kGibInGb = 1.073741824;
+    const double budget = o.budgetGib  ? parseNumberIn("--budget-gib", *o.budgetGib, 1e-3, 1e9) * kGibInGb
+                          : o.budgetGb ? parseNumberIn("--budget-gb", *o.budgetGb, 1e-3, 1e9)
+                                       : 24.0;
     const auto r = replies::EstimateReply::of(load.config, path, budget);
     if (o.json) {
         std::printf("%s\n", r.toJson().c_str());
@@ -109,7 +115,7 @@ int estimateVerb(const ConfigArgs &o)
     }
     if (!note.empty())
         std::printf("  %s\n", note.c_str());
-    std::printf("  budget: %.1f GB; matmul FLOPs per step: %.3g\n", budget, r.stepFlops);
+    std::printf("  budget: %.1f GB (%.1f GiB); matmul FLOPs per step: %.3g\n", budget, budget / kGibInGb, r.stepFlops);
     return ExitOk;
 }
 
@@ -153,8 +159,12 @@ void addConfigVerb(CLI::App &root, const std::string &name, const std::string &w
     addOption(*verb, "--config", args->config,
               name == "import-hf" ? "the Hugging Face config.json" : "the run config (YAML)")
         ->type_name("FILE");
-    if (budget)
-        addOption(*verb, "--budget-gb", args->budgetGb, "the memory budget in GB (default 24)")->type_name("N");
+    if (budget) {
+        addOption(*verb, "--budget-gb", args->budgetGb, "the memory budget in GB, 10^9 bytes (default 24)")
+            ->type_name("N");
+        addOption(*verb, "--budget-gib", args->budgetGib, "the memory budget in GiB, 2^30 bytes (as nvidia-smi)")
+            ->type_name("N");
+    }
     if (out)
         addOption(*verb, "--out", args->out, "write the run config here (default: stdout)")->type_name("FILE");
     if (json)

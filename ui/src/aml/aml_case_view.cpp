@@ -57,6 +57,11 @@ AmlCaseView::AmlCaseView(std::shared_ptr<const projects::Project> project, QWidg
     m_activity = new widgets::ActivityChart(this);
     m_reasons = new QListWidget(this);
     m_reasons->setObjectName(QStringLiteral("caseReasons"));
+    // Each reason wraps to the panel's width instead of running off under a scroll bar.
+    m_reasons->setWordWrap(true);
+    m_reasons->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_reasons->setTextElideMode(Qt::ElideNone);
+    m_reasons->setResizeMode(QListView::Adjust);
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("caseStatus"));
     for (const auto &s : projects::amlAlertStatuses())

@@ -487,7 +487,10 @@ void ConfigEditor::refresh()
 {
     const seekbench::RunConfig &c = m_doc->config();
     seekbench::ConfigIssues validation = seekbench::validate(c, m_caps);
-    const bool modelUsable = m_yamlIssues.empty() && std::all_of(validation.begin(), validation.end(), machineOnly);
+    // A field whose text is not of its type ("32x" for the batch size) leaves the config
+    // behind the form stale: the estimates say so instead of using the old value.
+    const bool modelUsable = m_yamlIssues.empty() && m_textIssues.isEmpty()
+                             && std::all_of(validation.begin(), validation.end(), machineOnly);
     if (!m_yamlIssues.empty()) {
         m_issues = m_yamlIssues; // the config behind the form is stale; only the text counts
     } else {

@@ -12,7 +12,7 @@
 namespace seekbench::ui {
 
 namespace {
-const QString kBudgetKey = QStringLiteral("editor/memoryBudgetGb");
+const QString kBudgetKey = QStringLiteral("editor/memoryBudgetGib"); // binary, as the estimates
 enum Column { Weights, Gradients, Optimizer, Activations, Total, LargestBatch, Columns };
 } // namespace
 
@@ -125,9 +125,9 @@ void EstimatesPanel::setCapabilities(const seekbench::BuildCapabilities &caps)
     retranslate();
 }
 
-double EstimatesPanel::budgetGb() const { return m_budget->value(); }
+double EstimatesPanel::budgetGib() const { return m_budget->value(); }
 
-void EstimatesPanel::setBudgetGb(double gb) { m_budget->setValue(gb); }
+void EstimatesPanel::setBudgetGib(double gb) { m_budget->setValue(gb); }
 
 void EstimatesPanel::retranslate()
 {
@@ -138,9 +138,9 @@ void EstimatesPanel::retranslate()
                              "messages over all of the project's transactions and accounts every step, so its "
                              "memory grows with the data. Weights, gradients and optimizer state are exact; the "
                              "launcher does not check this run against the free memory."));
-    m_budget->setSuffix(tr(" GB"));
-    m_budget->setToolTip(tr("The memory of the card to fit, for example 24 GB; the last column is the largest "
-                            "micro-batch whose estimate fits it."));
+    m_budget->setSuffix(tr(" GiB"));
+    m_budget->setToolTip(tr("The memory of the card to fit, in GiB as nvidia-smi counts it (a 24 GB card has "
+                            "about 24 GiB); the last column is the largest micro-batch whose estimate fits it."));
     const QStringList headers = {tr("Weights"),     tr("Gradients"), tr("Optimizer"),
                                  tr("Activations"), tr("Total"),     tr("Largest batch")};
     for (int c = 0; c < Columns; ++c)
@@ -204,7 +204,7 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
     const int batch = config.training.batch_size;
     m_batchLabel->setText(
         tr("Training memory at batch %1 (weights, gradients, optimizer state, activations)").arg(batch));
-    const double budgetBytes = m_budget->value() * 1e9; // GB as the CLI's --budget-gb
+    const double budgetBytes = m_budget->value() * 1024.0 * 1024.0 * 1024.0; // GiB, as the CLI's --budget-gib
     bool unavailable = false;
     for (const QString &p : precisions()) {
         Row r;

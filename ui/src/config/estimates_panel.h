@@ -33,8 +33,8 @@ public:
     // Recomputes; with `usable` false (the model has problems) the panel shows dashes.
     void recompute(const seekbench::RunConfig &config, bool usable);
 
-    double budgetGb() const;
-    void setBudgetGb(double gb);
+    double budgetGib() const;
+    void setBudgetGib(double gib);
     bool hasEstimates() const { return m_has; }
     const seekbench::ParameterCount &parameters() const { return m_params; }
     Row row(const QString &precision) const { return m_rows.value(precision); }
@@ -44,7 +44,7 @@ public:
     static QString formatCount(qint64 count);
 
 Q_SIGNALS:
-    void budgetChanged(double gb);
+    void budgetChanged(double gib);
 
 protected:
     void changeEvent(QEvent *event) override;

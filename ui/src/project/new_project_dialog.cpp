@@ -15,6 +15,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace seekbench::ui {
 
 NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
@@ -22,6 +24,9 @@ NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
     setObjectName(QStringLiteral("newProjectDialog"));
     setWindowTitle(tr("New project"));
     auto *form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Wide enough for the templates' descriptions to read as a paragraph.
+    setMinimumWidth(std::max(560, fontMetrics().averageCharWidth() * 80));
     m_template = new QComboBox(this);
     m_template->setObjectName(QStringLiteral("templateCombo"));
     for (const ProjectTemplate &t : projectTemplates()) {
@@ -55,6 +60,9 @@ NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("demoProgress"));
     m_progress->setVisible(false);
+    QSizePolicy keep = m_progress->sizePolicy();
+    keep.setRetainSizeWhenHidden(true); // showing it later does not move the buttons
+    m_progress->setSizePolicy(keep);
     form->addRow(m_progress);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons = buttons;
@@ -71,6 +79,29 @@ NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
         if (m_name->text().isEmpty() || m_name->isModified() == false)
             m_name->setText(QFileInfo(t).fileName());
     });
+}
+
+void NewProjectDialog::reserveHeights()
+{
+    const int width = m_templateInfo->width();
+    if (width <= 0)
+        return;
+    int info = 0;
+    for (int i = 0; i < m_template->count(); ++i) {
+        QLabel probe;
+        probe.setWordWrap(true);
+        probe.setFont(m_templateInfo->font());
+        probe.setText(m_template->itemData(i, Qt::ToolTipRole).toString());
+        info = std::max(info, probe.heightForWidth(width));
+    }
+    m_templateInfo->setMinimumHeight(info);
+    m_error->setMinimumHeight(2 * m_error->fontMetrics().lineSpacing());
+}
+
+void NewProjectDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    reserveHeights();
 }
 
 QString NewProjectDialog::folder() const { return m_folder->text().trimmed(); }

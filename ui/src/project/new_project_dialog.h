@@ -34,7 +34,14 @@ public:
     void reject() override;
     AmlDemoSetup *demoSetup() const { return m_demo; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Room for the longest template description and two lines of message, so the
+    // dialog does not jump when either changes.
+    void reserveHeights();
+
     QLineEdit *m_folder;
     QLineEdit *m_name;
     QLineEdit *m_description;

@@ -4,7 +4,9 @@
 #include "seekbench/widgets/run_palette.h"
 
 #include <QFont>
+
 #include <QSet>
+#include <cmath>
 
 #include <set>
 
@@ -67,10 +69,25 @@ void CompareModel::rebuild()
         if (k == "train/peak_tensor_bytes")
             continue;
         m_rows.append({Row::Final, QString::fromStdString(k)});
-        m_rows.append({Row::Best, QString::fromStdString(k)});
+        if (hasBest(k))
+            m_rows.append({Row::Best, QString::fromStdString(k)});
     }
     m_rows.append({Row::Runtime, QString()});
     m_rows.append({Row::PeakMemory, QString()});
+    for (Row &row : m_rows) {
+        QList<double> values;
+        for (const RunRecord &r : m_runs)
+            if (const auto v = number(r, row))
+                values << *v;
+        row.style = NumberStyle::forValues(values);
+    }
+}
+
+bool CompareModel::hasBest(const std::string &key)
+{
+    const QString k = QString::fromStdString(key);
+    return k.startsWith(QLatin1String("eval/")) || k.startsWith(QLatin1String("test/"))
+           || k == QLatin1String("train/loss");
 }
 
 std::optional<double> CompareModel::number(const RunRecord &r, const Row &row) const
@@ -106,16 +123,20 @@ std::optional<double> CompareModel::number(const RunRecord &r, const Row &row) c
 
 QString CompareModel::text(const RunRecord &r, const Row &row) const
 {
+    const auto v = number(r, row);
     if (row.kind == Row::Param) {
         const auto it = r.params.find(row.key.toStdString());
-        return it == r.params.end() ? QStringLiteral("—") : QString::fromStdString(it->second);
+        if (it == r.params.end())
+            return QStringLiteral("—");
+        return v ? row.style.text(*v) : QString::fromStdString(it->second);
     }
-    const auto v = number(r, row);
     if (!v)
         return QStringLiteral("—");
     if (row.kind == Row::Runtime)
         return RunsTableModel::durationText(*v);
-    return QString::number(*v, 'g', 5);
+    if (row.kind == Row::PeakMemory)
+        return tr("%1 MiB").arg(row.style.text(*v));
+    return row.style.text(*v);
 }
 
 QVariant CompareModel::data(const QModelIndex &index, int role) const
@@ -135,8 +156,22 @@ QVariant CompareModel::data(const QModelIndex &index, int role) const
     if (index.column() > 0) {
         const auto v = number(r, row), base = number(m_runs.front(), row);
         if (v && base && *v != *base) {
+            // The difference in the row's unit: a duration, MiB, or the metric's own.
             const double d = *v - *base;
-            t += QStringLiteral("  (%1%2)").arg(d > 0 ? QStringLiteral("+") : QString()).arg(d, 0, 'g', 4);
+            QString diff;
+            if (row.kind == Row::Runtime)
+                diff = (d < 0 ? QStringLiteral("\u2212") : QStringLiteral("+"))
+                       + RunsTableModel::durationText(std::abs(d));
+            else if (row.kind == Row::PeakMemory)
+                diff = tr("%1 MiB").arg(row.style.delta(d));
+            else
+                diff = row.style.delta(d);
+            // Relative change too, where the baseline is not zero.
+            if (*base != 0 && row.kind != Row::Param)
+                diff += QStringLiteral(", %1%2 %")
+                            .arg(d < 0 ? QStringLiteral("\u2212") : QStringLiteral("+"))
+                            .arg(std::abs(d / *base) * 100, 0, 'f', 1);
+            t += QStringLiteral("  (%1)").arg(diff);
         }
     }
     return t;
@@ -163,7 +198,7 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
     case Row::Final: return tr("%1 final").arg(row.key);
     case Row::Best: return tr("%1 best").arg(row.key);
     case Row::Runtime: return tr("runtime");
-    case Row::PeakMemory: return tr("peak tensor memory (MiB)");
+    case Row::PeakMemory: return tr("peak tensor memory");
     }
     return QVariant();
 }

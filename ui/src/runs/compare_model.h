@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/number_text.h"
 #include "common/run_list.h"
 
 #include <QAbstractTableModel>
@@ -29,7 +30,11 @@ private:
     {
         enum Kind { Param, Final, Best, Runtime, PeakMemory } kind;
         QString key;
+        NumberStyle style{}; // one format for the whole row
     };
+    // Whether a metric's best value means something: the objectives (eval/*, test/*,
+    // the training loss), not the learning rate, the epoch or the throughput.
+    static bool hasBest(const std::string &key);
     void rebuild();
     std::optional<double> number(const seekbench::projects::RunRecord &run, const Row &row) const;
     QString text(const seekbench::projects::RunRecord &run, const Row &row) const;

@@ -25,6 +25,7 @@ LogView::LogView(QWidget *parent) : QWidget(parent)
     auto *bar = new QHBoxLayout;
     m_files = new QComboBox(this);
     m_files->setObjectName(QStringLiteral("logFileCombo"));
+    m_files->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("logSearch"));
     m_search->setClearButtonEnabled(true);
@@ -42,6 +43,7 @@ LogView::LogView(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_text, 1);
 
     connect(m_files, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int) { loadCurrent(false); });
+    connect(m_files, qOverload<int>(&QComboBox::activated), this, [this](int) { m_userChose = true; });
     connect(m_search, &QLineEdit::returnPressed, this, [this] { findNext(m_search->text()); });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
         m_matches->setText(t.isEmpty() ? QString()
@@ -56,7 +58,11 @@ LogView::LogView(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
-void LogView::retranslate() { m_search->setPlaceholderText(tr("Search the log (Enter: next match)")); }
+void LogView::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search the log (Enter: next match)"));
+    m_text->setPlaceholderText(tr("Select one run to see its log."));
+}
 
 void LogView::changeEvent(QEvent *event)
 {
@@ -68,7 +74,9 @@ void LogView::changeEvent(QEvent *event)
 void LogView::setRunDir(const QString &runDir)
 {
     m_runDir = runDir;
+    m_userChose = false;
     m_files->clear();
+    m_files->setEnabled(!runDir.isEmpty());
     m_text->clear();
     m_offset = 0;
     refreshFiles();
@@ -86,10 +94,14 @@ void LogView::refreshFiles()
     for (const QString &f : files)
         if (m_files->findText(f) < 0)
             m_files->addItem(f);
-    if (m_files->currentIndex() < 0 && m_files->count() > 0) {
-        const int err = m_files->findText(QStringLiteral("train.err.log"));
-        m_files->setCurrentIndex(err >= 0 ? err : 0);
-    }
+    // Follow the current attempt: the newest *.err.log (resume.err.log after a resume),
+    // unless the user picked a file by hand.
+    const QStringList errLogs = QDir(m_runDir).entryList({QStringLiteral("*.err.log")}, QDir::Files, QDir::Time);
+    const int newest = errLogs.isEmpty() ? -1 : m_files->findText(errLogs.front());
+    if (!m_userChose && newest >= 0 && newest != m_files->currentIndex())
+        m_files->setCurrentIndex(newest);
+    else if (m_files->currentIndex() < 0 && m_files->count() > 0)
+        m_files->setCurrentIndex(0);
 }
 
 void LogView::loadCurrent(bool append)

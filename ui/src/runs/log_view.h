@@ -41,6 +41,7 @@ private:
     QTimer m_timer;
     QString m_runDir;
     qint64 m_offset = 0;
+    bool m_userChose = false; // a file picked by hand is kept; else the newest attempt's log
 };
 
 } // namespace seekbench::ui

@@ -186,9 +186,11 @@ void RunView::showRuns(const QStringList &runIds)
                                         m_systemPlots[i]);
             if (i == 0)
                 connect(p, &SystemChartProvider::gpuStatusChanged, m_gpuStatus, [this](const QString &status) {
-                    m_gpuStatus->setText(status == QLatin1String("ok")
-                                             ? tr("GPU memory from the CUDA allocator and NVML")
-                                             : tr("No GPU figures (%1): host memory is shown").arg(status));
+                    m_gpuStatus->setText(
+                        status == QLatin1String("ok")
+                            ? tr("GPU memory from the CUDA allocator and NVML")
+                            : tr("No GPU figures (%1): the training process's resident memory (RSS) is shown")
+                                  .arg(status));
                 });
         }
         m_systemPlots[i]->setProvider(p);

@@ -153,14 +153,46 @@ QVariant RunsTableModel::displayData(const RunRecord &r, int column) const
     default: break;
     }
     const int extra = column - FixedColumns;
+    const auto number = numberAt(r, extra);
+    const NumberStyle style = m_styles.value(extra);
     if (extra < m_params.size()) {
         const auto it = r.params.find(m_params[extra].toStdString());
-        return it == r.params.end() ? QVariant() : QVariant(q(it->second));
+        if (it == r.params.end())
+            return QVariant();
+        return number ? style.text(*number) : q(it->second);
     }
+    return number ? QVariant(style.text(*number)) : QVariant();
+}
+
+std::optional<double> RunsTableModel::numberAt(const RunRecord &r, int extra) const
+{
+    if (extra < 0)
+        return std::nullopt;
+    if (extra < m_params.size()) {
+        const auto it = r.params.find(m_params[extra].toStdString());
+        bool ok = false;
+        const double v = it == r.params.end() ? 0 : q(it->second).toDouble(&ok);
+        return ok ? std::optional<double>(v) : std::nullopt;
+    }
+    if (extra - m_params.size() >= m_metrics.size())
+        return std::nullopt;
     const auto it = r.summary.find(m_metrics[extra - m_params.size()].toStdString());
     if (it == r.summary.end() || !it->second.finalValue)
-        return QVariant();
-    return QString::number(*it->second.finalValue, 'g', 5);
+        return std::nullopt;
+    return *it->second.finalValue;
+}
+
+void RunsTableModel::refreshStyles(const RunList &runs)
+{
+    const int extras = static_cast<int>(m_params.size() + m_metrics.size());
+    m_styles.resize(extras);
+    for (int e = 0; e < extras; ++e) {
+        QList<double> values;
+        for (const RunRecord &r : runs)
+            if (const auto v = numberAt(r, e))
+                values << *v;
+        m_styles[e] = NumberStyle::forValues(values);
+    }
 }
 
 QVariant RunsTableModel::sortData(const RunRecord &r, int column) const
@@ -260,6 +292,7 @@ void RunsTableModel::setRuns(const RunList &runs)
 {
     // Update in place: remove the rows that went away, update the others, append new
     // ones; views keep their selection and scroll position.
+    refreshStyles(runs);
     QSet<QString> incoming;
     for (const RunRecord &r : runs)
         incoming.insert(q(r.id));
@@ -295,6 +328,7 @@ void RunsTableModel::setParamColumns(const QStringList &keys)
 {
     beginResetModel();
     m_params = keys;
+    refreshStyles(m_runs);
     endResetModel();
 }
 
@@ -302,6 +336,7 @@ void RunsTableModel::setMetricColumns(const QStringList &keys)
 {
     beginResetModel();
     m_metrics = keys;
+    refreshStyles(m_runs);
     endResetModel();
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "common/number_text.h"
 #include "common/run_list.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>
+
+#include <optional>
 
 namespace seekbench::ui {
 
@@ -58,8 +61,12 @@ public:
 private:
     QVariant displayData(const seekbench::projects::RunRecord &run, int column) const;
     QVariant sortData(const seekbench::projects::RunRecord &run, int column) const;
+    // The number a param or metric column shows for a run, if it is one.
+    std::optional<double> numberAt(const seekbench::projects::RunRecord &run, int extra) const;
+    void refreshStyles(const RunList &runs); // one number format per column (NumberStyle)
 
     RunList m_runs;
+    QVector<NumberStyle> m_styles; // per param/metric column
     QStringList m_params;
     QStringList m_metrics{QStringLiteral("train/loss"), QStringLiteral("eval/loss"), QStringLiteral("eval/accuracy")};
 };

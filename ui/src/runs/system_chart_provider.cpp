@@ -58,7 +58,7 @@ SystemChartProvider::Chunk readNew(std::shared_ptr<const projects::Project> proj
             add(series, label(SystemChartProvider::tr("CPU %"), s.rank), t, firstTime, s.cpuPercent);
             continue;
         }
-        add(series, label(SystemChartProvider::tr("RSS (MiB)"), s.rank), t, firstTime, s.rssBytes / kMiB);
+        add(series, label(SystemChartProvider::tr("Process RSS (MiB)"), s.rank), t, firstTime, s.rssBytes / kMiB);
         if (s.cudaAllocated) {
             add(series, label(SystemChartProvider::tr("CUDA allocated (MiB)"), s.rank), t, firstTime,
                 *s.cudaAllocated / kMiB);

@@ -1,10 +1,12 @@
 #include "shell/main_window.h"
 
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/project_error.h"
 
 #include "aml/aml_window.h"
 #include "inspector/attention_inspector_view.h"
 #include "project/new_project_dialog.h"
+#include "project/project_recovery.h"
 #include "project/project_session.h"
 #include "runs/run_actions.h"
 #include "runs/run_controller.h"
@@ -162,8 +164,19 @@ bool MainWindow::openProject(const QString &dir)
     ProjectSession *session = nullptr;
     try {
         session = new ProjectSession(QDir(dir).absolutePath(), this);
+    } catch (const projects::ProjectError &e) {
+        // A damaged store gets its way out here, not a command for the terminal.
+        if (e.kind() == projects::ProjectError::Kind::DamagedDatabase) {
+            if (ProjectRecovery::offer(this, dir, QString::fromUtf8(e.what())))
+                return openProject(dir);
+            return false;
+        }
+        QMessageBox::warning(this, tr("Cannot open the project"),
+                             ProjectRecovery::problemText(QString::fromUtf8(e.what())));
+        return false;
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Cannot open the project"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot open the project"),
+                             ProjectRecovery::problemText(QString::fromUtf8(e.what())));
         return false;
     }
     closeProject();
