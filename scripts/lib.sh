@@ -19,6 +19,7 @@ SEEKBENCH_PACKAGES=(
   libxgboost-dev
   libgraphviz-dev
   valgrind
+  xvfb xauth
   slurmctld slurmd slurm-client munge
 )
 
