@@ -159,6 +159,12 @@ void TestCli::estimatePrintsParametersAndMemory()
     QVERIFY(fp32 > 0 && bf16 < fp32);
     QVERIFY(memory.value(QLatin1String("bf16")).toObject().value(QLatin1String("largest_batch_in_budget")).toInt()
             > memory.value(QLatin1String("fp32")).toObject().value(QLatin1String("largest_batch_in_budget")).toInt());
+    // --budget-gib is binary: 24 GiB is 25.77 GB, as the GUI's budget field counts it.
+    const Result gib = runCli({QStringLiteral("estimate"), QStringLiteral("--config"), example("small.yaml"),
+                               QStringLiteral("--json"), QStringLiteral("--budget-gib"), QStringLiteral("24")});
+    QCOMPARE(gib.exitCode, 0);
+    QCOMPARE(gib.events.size(), 1);
+    QCOMPARE(gib.events[0].value(QLatin1String("budget_gb")).toDouble(), 24 * 1.073741824);
 }
 
 void TestCli::trainPrintsEventsAndSummary()

@@ -42,7 +42,7 @@ private Q_SLOTS:
         row("train", "--config --out --resume --project --name --parent --run-id --attempt --ignore-memory-check");
         row("launch", "--nproc --log-dir");
         row("validate", "--config --json");
-        row("estimate", "--config --budget-gb --json");
+        row("estimate", "--config --budget-gb --budget-gib --json");
         row("import-hf", "--config --out");
         row("inspect", "attention sanity testset evaluate serve");
         row("inspect attention", "--run --project --run-id --checkpoint --sample --split --caption-class --scale "

@@ -133,6 +133,10 @@ void TestHostileInput::refused_data()
                                      << "--budget-gb: 'nan' is not a number";
     QTest::newRow("--budget-gb past double")
         << "estimate|--config|@tiny|--budget-gb|1e999" << 2 << "--budget-gb: '1e999' is out of range";
+    QTest::newRow("--budget-gib nan") << "estimate|--config|@tiny|--budget-gib|nan" << 2
+                                      << "--budget-gib: 'nan' is not a number";
+    QTest::newRow("--budget-gb and --budget-gib") << "estimate|--config|@tiny|--budget-gb|24|--budget-gib|24" << 2
+                                                  << "give --budget-gb or --budget-gib, not both";
     QTest::newRow("--limit past int64") << "project|runs|@project|--limit|99999999999999999999" << 2
                                         << "--limit: '99999999999999999999' is not a count";
     QTest::newRow("--attempt past int") << "train|--project|@project|--run-id|@run|--attempt|99999999999" << 2
