@@ -864,22 +864,7 @@
     </message>
 </context>
 <context>
-    <name>Theme</name>
-    <message>
-        <source>System</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-</context>
-<context>
-    <name>seekbench::ui</name>
+    <name>ProjectTemplates</name>
     <message>
         <source>Blank project</source>
         <translation>空白项目</translation>
@@ -903,6 +888,21 @@
     <message>
         <source>Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open View &gt; Anti-money laundering.</source>
         <translation>含有预置洗钱团伙（扇出、环路等）的合成转账数据、与 XGBoost 对比的动态图模型及其警报：创建时自动生成并训练（configs/aml_demo.yaml，一两分钟），然后打开“视图 &gt; 反洗钱”。</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
 </context>
 <context>
@@ -976,10 +976,6 @@
         <translation>颜色和大小：严重程度（蓝色低、橙色中、红色高）。泳道内的高度：评分。滚轮：缩放，拖动：平移，双击：全部。单击警报打开其案件。</translation>
     </message>
     <message>
-        <source>No alerts in this project yet: train an AML model (seekbench-cli aml train) first.</source>
-        <translation>此项目尚无警报：请先训练反洗钱模型（seekbench-cli aml train）。</translation>
-    </message>
-    <message>
         <source>No account named %1 in this project.</source>
         <translation>此项目中没有名为 %1 的账户。</translation>
     </message>
@@ -990,6 +986,10 @@
     <message numerus="yes">
         <source>%n alert(s) of run %1 (%2 model)</source>
         <translation><numerusform>运行 %1 的 %n 条警报（%2 模型）</numerusform></translation>
+    </message>
+    <message>
+        <source>No alerts in this project yet.</source>
+        <translation>本项目还没有警报。</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1093,29 @@
     <message>
         <source>the project is read-only</source>
         <translation>项目为只读</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::AmlDemoOffer</name>
+    <message>
+        <source>No alerts in this project yet</source>
+        <translation>本项目还没有警报</translation>
+    </message>
+    <message>
+        <source>Alerts come from an AML model trained on the project's transfers. Set up the demo here: synthetic transfers with planted laundering rings are generated and the graph model is trained as a run of this project (a few minutes; its curves show in the main window). Or launch your own AML config from Runs &gt; Launch run.</source>
+        <translation>警报来自在项目转账数据上训练的反洗钱模型。可在此设置演示：生成含预置洗钱团伙的合成转账数据，并把图模型作为本项目的一次运行来训练（几分钟；其曲线显示在主窗口中）。也可以通过“运行 &gt; 启动运行”启动您自己的反洗钱配置。</translation>
+    </message>
+    <message>
+        <source>Set up the AML demo</source>
+        <translation>设置反洗钱演示</translation>
+    </message>
+    <message>
+        <source>The project is read-only: no data can be generated in it.</source>
+        <translation>项目为只读：无法在其中生成数据。</translation>
+    </message>
+    <message>
+        <source>Cannot set up the demo: %1</source>
+        <translation>无法设置演示：%1</translation>
     </message>
 </context>
 <context>

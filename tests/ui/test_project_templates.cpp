@@ -1,5 +1,7 @@
 // New-project templates: each creates a project whose manifest names its scenario and
 // whose example configs are copied in and pass the same validation as the CLI.
+#include "aml/aml_alerts_panel.h"
+#include "aml/aml_demo_offer.h"
 #include "aml/aml_demo_setup.h"
 #include "project/new_project_dialog.h"
 #include "project/project_templates.h"
@@ -143,6 +145,53 @@ private Q_SLOTS:
         dialog.accept(); // opens the project as it is
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         qunsetenv("SEEKBENCH_CLI");
+    }
+
+    // The AML window of a project without alerts (issue 21, item 8) offers the template's
+    // demo setup, not a terminal command: the button copies the AML configs in when
+    // missing and starts the same setup; a read-only project has it off, with the reason.
+    void amlWindowWithoutAlertsOffersTheDemo()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("text"));
+        ui::createProjectFromTemplate(dir, QStringLiteral("text"), QString(), QStringLiteral("text_classification"));
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/configs/aml_demo.yaml")));
+        const QString cli = tmp.filePath(QStringLiteral("fake-cli"));
+        const QString argsFile = tmp.filePath(QStringLiteral("args"));
+        {
+            QFile f(cli);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("#!/bin/sh\necho \"$@\" > '%1'\nsleep 30\n").arg(argsFile).toUtf8());
+        }
+        QFile::setPermissions(cli, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        qputenv("SEEKBENCH_CLI", cli.toUtf8());
+        auto project = std::make_shared<projects::Project>(projects::Project::open(dir.toStdString()));
+        ui::AmlAlertsPanel panel(project);
+        panel.show();
+        panel.reload(); // as the AML window does when it opens
+        auto *offer = panel.findChild<ui::AmlDemoOffer *>();
+        QVERIFY(offer);
+        QTRY_VERIFY2(offer->isVisible(), qPrintable(panel.findChild<QLabel *>(QStringLiteral("alertsInfo"))
+                                                        ->text())); // in place of an empty timeline
+        QVERIFY(offer->button()->isEnabled());
+        QVERIFY(
+            !panel.findChild<QLabel *>(QStringLiteral("alertsInfo"))->text().contains(QStringLiteral("seekbench-cli")));
+        offer->button()->click();
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/configs/aml_demo.yaml")));
+        QVERIFY(offer->setup());
+        QTRY_VERIFY(QFileInfo(argsFile).size() > 0);
+        QFile args(argsFile);
+        QVERIFY(args.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(args.readAll()).trimmed(),
+                 QStringLiteral("aml generate --project %1 --seed 7").arg(dir));
+        QVERIFY(!offer->button()->isEnabled()); // once at a time
+        offer->setup()->cancel();
+        QTRY_VERIFY(offer->button()->isEnabled());
+        qunsetenv("SEEKBENCH_CLI");
+
+        ui::AmlDemoOffer readOnly(dir, true);
+        QVERIFY(!readOnly.button()->isEnabled());
+        QVERIFY(readOnly.button()->toolTip().contains(QStringLiteral("read-only")));
     }
 
     void amlDemoCommands()

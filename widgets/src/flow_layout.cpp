@@ -16,7 +16,10 @@ FlowLayout::~FlowLayout()
 
 void FlowLayout::addItem(QLayoutItem *item) { m_items.append(item); }
 
-QLayoutItem *FlowLayout::itemAt(int index) const { return index >= 0 && index < m_items.size() ? m_items[index] : nullptr; }
+QLayoutItem *FlowLayout::itemAt(int index) const
+{
+    return index >= 0 && index < m_items.size() ? m_items[index] : nullptr;
+}
 
 QLayoutItem *FlowLayout::takeAt(int index)
 {

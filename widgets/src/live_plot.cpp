@@ -242,7 +242,12 @@ void LivePlot::wrapLegend()
         if (QCPAbstractLegendItem *item = m_plot->legend->item(i)) // a wrapped grid has empty cells
             widest = std::max(widest, item->minimumOuterSizeHint().width());
     const int room = m_plot->width() - 8;
-    m_plot->legend->setWrap(std::max(1, (room + 12) / (widest + 12)));
+    const int columns = std::max(1, (room + 12) / (widest + 12));
+    if (columns == m_plot->legend->wrap() && m_plot->legend->columnCount() <= columns)
+        return;
+    // setWrap() alone leaves the entries where they are; the fill order call rearranges.
+    m_plot->legend->setWrap(columns);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
 void LivePlot::setSmoothing(double weight)

@@ -1,5 +1,6 @@
 #include "aml/aml_alerts_panel.h"
 
+#include "aml/aml_demo_offer.h"
 #include "aml/aml_text.h"
 
 #include "seekbench/projects/project.h"
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -87,7 +89,12 @@ AmlAlertsPanel::AmlAlertsPanel(std::shared_ptr<const projects::Project> project,
     filters->addWidget(m_account, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
-    layout->addWidget(m_timeline, 1);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_timeline);
+    m_offer = new AmlDemoOffer(QString::fromStdString(m_project->dir().string()), m_project->isReadOnly(), m_pages);
+    m_pages->addWidget(m_offer);
+    connect(m_offer, &AmlDemoOffer::ready, this, [this] { m_debounce.start(); });
+    layout->addWidget(m_pages, 1);
     auto *legend
         = new QLabel(tr("Colour and size: severity (blue low, orange medium, red high). Height in a lane: score. "
                         "Wheel: zoom, drag: pan, double-click: all. Click an alert to open its case."),
@@ -175,7 +182,8 @@ AmlAlertsPanel::Result AmlAlertsPanel::query(std::shared_ptr<const projects::Pro
         if (q.runId.empty()) {
             const auto latest = store.latestAlertRun();
             if (!latest) {
-                r.error = tr("No alerts in this project yet: train an AML model (seekbench-cli aml train) first.");
+                r.error = tr("No alerts in this project yet.");
+                r.noAlertRun = true;
                 return r;
             }
             q.runId = latest->first;
@@ -231,6 +239,7 @@ void AmlAlertsPanel::apply(const Result &r)
         const quint8 severity = a.severity == "high" ? 2 : a.severity == "medium" ? 1 : 0;
         points.push_back({a.id, a.ts, float(a.score), severity, quint8(laneOf[t])});
     }
+    m_pages->setCurrentWidget(r.noAlertRun ? static_cast<QWidget *>(m_offer) : m_timeline);
     m_timeline->setLaneNames(names);
     m_timeline->setAlerts(points);
     if (sameRun)

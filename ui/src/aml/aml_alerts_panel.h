@@ -21,7 +21,11 @@ namespace seekbench::widgets {
 class AlertTimeline;
 }
 
+class QStackedWidget;
+
 namespace seekbench::ui {
+
+class AmlDemoOffer;
 
 // The alert timeline with its filters (score, status, account). The alerts are read off
 // the GUI thread whenever a filter changes; clicking one emits alertActivated.
@@ -54,6 +58,7 @@ private:
     {
         std::vector<projects::AmlTimelineAlert> alerts;
         QString runId, model, error;
+        bool noAlertRun = false; // the project has no scored alerts at all
     };
     static Result query(std::shared_ptr<const projects::Project> project, projects::AmlAlertQuery q, QString account);
     void apply(const Result &r);
@@ -65,6 +70,8 @@ private:
     QList<QCheckBox *> m_statusBoxes;
     QLineEdit *m_account;
     QLabel *m_info;
+    QStackedWidget *m_pages = nullptr; // the timeline, or the demo offer when there are no alerts
+    AmlDemoOffer *m_offer = nullptr;
     QTimer m_debounce;
     QFutureWatcher<Result> m_reader;
     bool m_pending = false;

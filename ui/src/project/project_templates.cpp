@@ -14,25 +14,30 @@ namespace seekbench::ui {
 
 QList<ProjectTemplate> projectTemplates()
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("ProjectTemplates", text); };
+    // Explicit translate() calls: lupdate files them under this context (a lambda named
+    // tr would be filed under the namespace and never found at run time).
     return {
         {QStringLiteral("blank"),
-         tr("Blank project"),
-         tr("An empty project: bring your own run configs."),
+         QCoreApplication::translate("ProjectTemplates", "Blank project"),
+         QCoreApplication::translate("ProjectTemplates", "An empty project: bring your own run configs."),
          QString(),
          {}},
         {QStringLiteral("text_classification"),
-         tr("Text classification (synthetic)"),
-         tr("DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE "
-            "configs, ready to launch."),
+         QCoreApplication::translate("ProjectTemplates", "Text classification (synthetic)"),
+         QCoreApplication::translate(
+             "ProjectTemplates",
+             "DeepSeek-style transformers on a synthetic text task with planted patterns: tiny, small and MoE "
+             "configs, ready to launch."),
          QStringLiteral("text_classification"),
          {QStringLiteral(":/configs/tiny.yaml"), QStringLiteral(":/configs/small.yaml"),
           QStringLiteral(":/configs/moe.yaml")}},
         {QStringLiteral("aml"),
-         tr("Anti-money laundering (synthetic)"),
-         tr("Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model "
-            "against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open "
-            "View > Anti-money laundering."),
+         QCoreApplication::translate("ProjectTemplates", "Anti-money laundering (synthetic)"),
+         QCoreApplication::translate(
+             "ProjectTemplates",
+             "Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model "
+             "against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open "
+             "View > Anti-money laundering."),
          QStringLiteral("aml"),
          {QStringLiteral(":/configs/aml.yaml"), QStringLiteral(":/configs/aml_demo.yaml")},
          true},
@@ -55,13 +60,21 @@ void createProjectFromTemplate(const QString &dir, const QString &name, const QS
     if (it == all.end())
         throw std::runtime_error("unknown project template '" + templateId.toStdString() + "'");
     ProjectSession::create(dir, name, description, it->scenario);
-    if (it->configs.isEmpty())
+    addTemplateConfigs(dir, templateId);
+}
+
+void addTemplateConfigs(const QString &dir, const QString &templateId)
+{
+    const ProjectTemplate t = projectTemplate(templateId);
+    if (t.configs.isEmpty())
         return;
     const QString configs = QString::fromStdString(projects::ProjectLayout(dir.toStdString()).configsDir().string());
     QDir().mkpath(configs);
-    for (const QString &resource : it->configs) {
+    for (const QString &resource : t.configs) {
         QFile in(resource);
         const QString target = QDir(configs).filePath(QFileInfo(resource).fileName());
+        if (QFileInfo::exists(target))
+            continue;
         QFile out(target);
         if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::NewOnly)
             || out.write(in.readAll()) < 0 || !out.flush())

@@ -21,6 +21,10 @@ struct ProjectTemplate
 QList<ProjectTemplate> projectTemplates();
 // The template with `id`; a Blank one with an empty id when unknown.
 ProjectTemplate projectTemplate(const QString &id);
+// Copies a template's example configs into an existing project's configs/ folder, each
+// one that is not there yet (an existing file is never overwritten). Throws naming the
+// file that could not be written.
+void addTemplateConfigs(const QString &dir, const QString &templateId);
 
 // Creates the project at `dir` from the template with `templateId` (throws
 // std::runtime_error naming an unknown template or a file that cannot be written).

@@ -16,8 +16,7 @@ const char *const kSmoothingKey = "charts/smoothing";
 }
 
 ChartControls::ChartControls(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_slider(new QSlider(Qt::Horizontal, this)),
-      m_x(new QComboBox(this))
+    : QWidget(parent), m_label(new QLabel(this)), m_slider(new QSlider(Qt::Horizontal, this)), m_x(new QComboBox(this))
 {
     setObjectName(QStringLiteral("chartControls"));
     auto *row = new QHBoxLayout(this);

@@ -102,9 +102,10 @@ void FrozenColumnsTable::syncFrozen()
                 m_frozen->setItemDelegateForColumn(c, d);
         }
     }
-    m_frozen->horizontalHeader()->setSortIndicator(
-        horizontalHeader()->sortIndicatorSection() < m_count ? horizontalHeader()->sortIndicatorSection() : -1,
-        horizontalHeader()->sortIndicatorOrder());
+    m_frozen->horizontalHeader()->setSortIndicator(horizontalHeader()->sortIndicatorSection() < m_count
+                                                       ? horizontalHeader()->sortIndicatorSection()
+                                                       : -1,
+                                                   horizontalHeader()->sortIndicatorOrder());
     placeFrozen();
 }
 
@@ -142,8 +143,7 @@ QModelIndex FrozenColumnsTable::moveCursor(CursorAction cursorAction, Qt::Keyboa
 {
     const QModelIndex current = QTableView::moveCursor(cursorAction, modifiers);
     // Moving left into a column that passes under the frozen ones scrolls it out.
-    if (cursorAction == MoveLeft && current.column() >= m_count
-        && visualRect(current).topLeft().x() < frozenWidth()) {
+    if (cursorAction == MoveLeft && current.column() >= m_count && visualRect(current).topLeft().x() < frozenWidth()) {
         const int shift = horizontalScrollBar()->value() + visualRect(current).topLeft().x() - frozenWidth();
         horizontalScrollBar()->setValue(shift);
     }

@@ -4,7 +4,6 @@
 #include "runs/runs_filter_proxy.h"
 #include "runs/runs_table_model.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
@@ -20,32 +19,34 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace seekbench::ui {
 
 namespace {
-// The status column draws the run's progress as a bar behind its text.
+// The status column shows its text as any cell does, with the run's progress as a thin
+// bar along the bottom: no progress-bar groove, which read as a white box in a selected
+// row and cut the text in two.
 class ProgressDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        const double p = index.data(RunsTableModel::ProgressRole).toDouble();
-        if (p > 0
-            && seekbench::parseRunStatus(index.data(RunsTableModel::StatusRole).toString().toStdString())
-                   == seekbench::RunStatus::Running) {
-            QStyleOptionProgressBar bar;
-            bar.rect = option.rect.adjusted(1, 1, -1, -1);
-            bar.minimum = 0;
-            bar.maximum = 1000;
-            bar.progress = static_cast<int>(p * 1000);
-            bar.text = index.data().toString();
-            bar.textVisible = true;
-            bar.state = option.state | QStyle::State_Horizontal;
-            QApplication::style()->drawControl(QStyle::CE_ProgressBar, &bar, painter);
-            return;
-        }
         QStyledItemDelegate::paint(painter, option, index);
+        const double p = index.data(RunsTableModel::ProgressRole).toDouble();
+        if (p <= 0
+            || seekbench::parseRunStatus(index.data(RunsTableModel::StatusRole).toString().toStdString())
+                   != seekbench::RunStatus::Running)
+            return;
+        const bool selected = option.state & QStyle::State_Selected;
+        const QRect track = option.rect.adjusted(3, option.rect.height() - 5, -3, -2);
+        QColor groove = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Mid);
+        groove.setAlpha(90);
+        painter->fillRect(track, groove);
+        QRect done = track;
+        done.setWidth(int(track.width() * std::min(1.0, p)));
+        painter->fillRect(done, option.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight));
     }
 };
 
