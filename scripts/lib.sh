@@ -19,7 +19,7 @@ SEEKBENCH_PACKAGES=(
   libxgboost-dev
   libgraphviz-dev
   valgrind
-  xvfb xauth
+  xvfb xauth poppler-utils
   slurmctld slurmd slurm-client munge
 )
 

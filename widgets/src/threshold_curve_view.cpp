@@ -31,7 +31,8 @@ ThresholdCurveView::ThresholdCurveView(QWidget *parent) : QWidget(parent)
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     m_line = new QCPItemStraightLine(m_plot);
-    m_line->setPen(QPen(QColor(0x44, 0x44, 0x44), 2, Qt::DashLine));
+    // The operating point in the text colour: dark on light, light on dark.
+    m_line->setPen(QPen(palette().color(QPalette::WindowText), 2, Qt::DashLine));
     m_plot->installEventFilter(this);
     setThreshold(0.5);
 }
@@ -81,6 +82,10 @@ bool ThresholdCurveView::eventFilter(QObject *watched, QEvent *event)
     if (watched != m_plot)
         return QWidget::eventFilter(watched, event);
     switch (event->type()) {
+    case QEvent::PaletteChange: // the theme changed: the line follows the text colour
+        m_line->setPen(QPen(m_plot->palette().color(QPalette::WindowText), 2, Qt::DashLine));
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        break;
     case QEvent::MouseButtonPress: {
         auto *e = static_cast<QMouseEvent *>(event);
         if (e->button() == Qt::LeftButton
