@@ -891,6 +891,25 @@
     </message>
 </context>
 <context>
+    <name>RunEnvironment</name>
+    <message>
+        <source>BLAS: not recorded (the run kept no output log here)</source>
+        <translation>BLAS：未记录（该运行在此没有保留输出日志）</translation>
+    </message>
+    <message>
+        <source>BLAS: %1</source>
+        <translation>BLAS：%1</translation>
+    </message>
+    <message>
+        <source>BLAS: %1 with %2 kernels</source>
+        <translation>BLAS：%1，使用 %2 内核</translation>
+    </message>
+    <message>
+        <source> (fp32 GEMM %1 GFLOP/s in the self-check)</source>
+        <translation>（自检中 fp32 GEMM 为 %1 GFLOP/s）</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>System</source>
@@ -2673,6 +2692,14 @@
     <message>
         <source>Runs at once on this machine</source>
         <translation>本机同时运行的数量</translation>
+    </message>
+    <message>
+        <source>Choose OpenBLAS kernels for this processor</source>
+        <translation>为本处理器选择 OpenBLAS 内核</translation>
+    </message>
+    <message>
+        <source>When OpenBLAS falls back to its generic kernels on a processor with AVX-512 or AVX2, runs restart with the matching ones after checking their results (often 2-3x faster). An OPENBLAS_CORETYPE you set yourself is always kept.</source>
+        <translation>当 OpenBLAS 在支持 AVX-512 或 AVX2 的处理器上退回通用内核时，运行会在校验结果后改用匹配的内核重新启动（通常快 2-3 倍）。您自己设置的 OPENBLAS_CORETYPE 始终保留。</translation>
     </message>
 </context>
 <context>

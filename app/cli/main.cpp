@@ -1,6 +1,7 @@
 // seekbench-cli: the headless entry point. One CLI11 App with every verb (verbs/); the work
 // is in core, projects and the verb files. Errors and exit codes: support/errors.h.
 
+#include "seekbench/engine/blas_kernels.h"
 #include "support/errors.h"
 #include "verbs/verbs.h"
 
@@ -39,6 +40,10 @@ std::string verbPath(CLI::App &root, const std::vector<std::string> &args)
 
 int main(int argc, char **argv)
 {
+    // The OpenBLAS kernels first: this may restart the process with better ones.
+    seekbench::engine::selectBlasKernels(argc, argv);
+    if (argc > 1 && std::string(argv[1]) == "blas-check") // the selection's self-check (hidden)
+        return seekbench::engine::blasCheckMain();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "help")
         args[0] = "--help";

@@ -1,6 +1,9 @@
 // seekbench-cli as a subprocess: exit codes, the JSON-lines event stream, the human
 // summary, cancel by signal with a final checkpoint, and resume.
 
+#include "seekbench/run/blas_core.h"
+
+#include <QFileInfo>
 #include <QtTest>
 
 #include <QJsonDocument>
@@ -80,6 +83,7 @@ class TestCli : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void blasKernelsSelectedAndUserSettingKept();
     void badInvocations_data();
     void badInvocations();
     void validateReportsEveryProblem();
@@ -271,6 +275,68 @@ void TestCli::importHfNamesUnsupportedKeys()
     QFile y(yaml);
     QVERIFY(y.open(QIODevice::ReadOnly));
     QVERIFY(y.readAll().contains("hidden_size: 128"));
+}
+
+// Issue 29: where OpenBLAS falls back to generic kernels (stood in for by
+// SEEKBENCH_BLAS_REPORTED_CORE on machines it knows), the CLI self-checks the better core
+// type, restarts with it and says so in the run's environment; a user's own
+// OPENBLAS_CORETYPE is kept.
+void TestCli::blasKernelsSelectedAndUserSettingKept()
+{
+    QTemporaryDir dir, cache;
+    struct Env
+    {
+        ~Env()
+        {
+            for (const char *v : {"XDG_CACHE_HOME", "SEEKBENCH_BLAS_REPORTED_CORE", "OPENBLAS_CORETYPE"})
+                qunsetenv(v);
+        }
+    } restore;
+    qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+    qputenv("SEEKBENCH_BLAS_REPORTED_CORE", "Prescott");
+    const QString config = writeConfig(dir, QStringLiteral("  max_steps: 2\n  eval_every: 0\n  warmup_steps: 1\n"));
+    const auto environment = [](const Result &r) {
+        for (const QJsonObject &e : r.events)
+            if (e.contains(QLatin1String("environment"))) // the start event
+                return e.value(QLatin1String("environment")).toObject();
+        return QJsonObject();
+    };
+    const Result selected = runCli({QStringLiteral("train"), QStringLiteral("--config"), config,
+                                    QStringLiteral("--out"), dir.filePath(QStringLiteral("a"))});
+    QCOMPARE(selected.exitCode, 0);
+    const QJsonObject env = environment(selected);
+    const auto candidates = seekbench::blasCoreCandidates(seekbench::cpuFeatures());
+    const QString selection = env.value(QLatin1String("blas_selection")).toString();
+    if (candidates.empty()) {
+        QVERIFY2(selection.contains(QLatin1String("no AVX2")), qPrintable(selection));
+    } else {
+        QCOMPARE(env.value(QLatin1String("blas_core")).toString(), QString::fromStdString(candidates.front()));
+        QVERIFY2(selection.contains(QLatin1String("generic Prescott")), qPrintable(selection));
+        QVERIFY(env.value(QLatin1String("blas_gflops")).toDouble() > 0);
+        // The verdict is cached for the next process on this machine.
+        QVERIFY(QFileInfo::exists(cache.filePath(QStringLiteral("seekbench/blas-check.json"))));
+    }
+    qputenv("OPENBLAS_CORETYPE", "Haswell");
+    const Result kept = runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"),
+                                dir.filePath(QStringLiteral("b"))});
+    QCOMPARE(kept.exitCode, 0);
+    QCOMPARE(environment(kept).value(QLatin1String("blas_core")).toString(), QStringLiteral("Haswell"));
+    QVERIFY(environment(kept).value(QLatin1String("blas_selection")).toString().contains(QLatin1String("was set")));
+    // A choice Seekbench made on another machine (a Slurm job inherits the submitter's
+    // environment) is not carried over: this machine decides again.
+    if (candidates.empty())
+        return;
+    qputenv("SEEKBENCH_BLAS_REASON", "chosen elsewhere");
+    qputenv("SEEKBENCH_BLAS_HOST", "another-host");
+    qputenv("SEEKBENCH_BLAS_OURS", "1");
+    const Result moved = runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"),
+                                 dir.filePath(QStringLiteral("c"))});
+    for (const char *v : {"SEEKBENCH_BLAS_REASON", "SEEKBENCH_BLAS_HOST", "SEEKBENCH_BLAS_OURS"})
+        qunsetenv(v);
+    QCOMPARE(moved.exitCode, 0);
+    QCOMPARE(environment(moved).value(QLatin1String("blas_core")).toString(),
+             QString::fromStdString(candidates.front()));
+    QVERIFY(environment(moved).value(QLatin1String("blas_selection")).toString().contains(QLatin1String("generic")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

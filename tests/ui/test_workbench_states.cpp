@@ -5,11 +5,13 @@
 #include "project/new_project_dialog.h"
 #include "runs/log_view.h"
 #include "runs/run_actions.h"
+#include "runs/run_environment.h"
 #include "runs/run_view.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_view.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
+#include "shell/app_setup.h"
 #include "shell/help_menu.h"
 #include "shell/main_window.h"
 
@@ -227,6 +229,39 @@ private Q_SLOTS:
         write(QStringLiteral("resume.err.log"), "resumed again\n", 0);
         QTest::qWait(1300);
         QCOMPARE(files->currentText(), QStringLiteral("train.err.log"));
+    }
+
+    // Issue 29: the System tab says which BLAS kernels the run used and why, from the
+    // start event of its newest output log; Settings' switch reaches the runs it starts.
+    void theSystemTabNamesTheBlasKernels()
+    {
+        QTemporaryDir dir;
+        {
+            QFile old(dir.filePath(QStringLiteral("train.out.log")));
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write(R"({"event":"start","environment":{"blas":"OpenBLAS","blas_core":"Prescott"}})"
+                      "\n");
+            old.setFileTime(QDateTime::currentDateTime().addSecs(-60), QFileDevice::FileModificationTime);
+            QFile now(dir.filePath(QStringLiteral("resume.out.log")));
+            QVERIFY(now.open(QIODevice::WriteOnly));
+            now.write(R"({"event":"system"})"
+                      "\n"
+                      R"({"event":"start","environment":{"blas":"OpenBLAS","blas_core":"SkylakeX",)"
+                      R"("blas_selection":"OpenBLAS chose its generic Prescott kernels","blas_gflops":101.2}})"
+                      "\n");
+        }
+        const QString text = ui::blasSummary(ui::runEnvironment(dir.path()));
+        QVERIFY2(text.contains(QStringLiteral("SkylakeX")) && text.contains(QStringLiteral("generic Prescott"))
+                     && text.contains(QStringLiteral("101 GFLOP/s")),
+                 qPrintable(text)); // the current attempt's, not the first one's
+        QTemporaryDir empty;
+        QVERIFY(ui::blasSummary(ui::runEnvironment(empty.path())).contains(QStringLiteral("not recorded")));
+
+        ui::AppSetup::setBlasSelection(false);
+        QCOMPARE(qgetenv("SEEKBENCH_BLAS_SELECT"), QByteArray("0"));
+        QVERIFY(!ui::AppSetup::blasSelection());
+        ui::AppSetup::setBlasSelection(true);
+        QVERIFY(!qEnvironmentVariableIsSet("SEEKBENCH_BLAS_SELECT"));
     }
 
     void helpListsTheRealShortcutsAndFindsTheGuide()

@@ -1,5 +1,7 @@
 #include "environment.h"
 
+#include "seekbench/engine/blas_kernels.h"
+
 #include "cuda_device.h"
 
 #include <torch/torch.h>
@@ -7,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <dlfcn.h>
 #include <fstream>
 #include <link.h>
@@ -115,6 +118,13 @@ std::string environmentJson(unsigned long long seed, unsigned long long dataFing
         {"host", host},
         {"pid", static_cast<long>(getpid())},
     };
+    // The kernels OpenBLAS runs and why (blas_kernels.h): selected, kept, or known.
+    if (const std::string core = openblasCoreName(); !core.empty())
+        j["blas_core"] = core;
+    if (const char *reason = std::getenv("SEEKBENCH_BLAS_REASON"))
+        j["blas_selection"] = reason;
+    if (const char *gflops = std::getenv("SEEKBENCH_BLAS_GFLOPS"))
+        j["blas_gflops"] = std::atof(gflops);
     return j.dump();
 }
 

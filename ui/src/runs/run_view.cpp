@@ -6,6 +6,7 @@
 #include "runs/compare_model.h"
 #include "runs/log_view.h"
 #include "runs/run_curve_provider.h"
+#include "runs/run_environment.h"
 #include "runs/runs_table_model.h"
 #include "runs/system_chart_provider.h"
 #include "seekbench/widgets/live_plot.h"
@@ -117,6 +118,11 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     m_gpuStatus = new QLabel(m_systemTab);
     m_gpuStatus->setObjectName(QStringLiteral("gpuStatusLabel"));
     sys->addWidget(m_gpuStatus);
+    m_blasStatus = new QLabel(m_systemTab);
+    m_blasStatus->setObjectName(QStringLiteral("blasStatusLabel"));
+    m_blasStatus->setWordWrap(true);
+    m_blasStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    sys->addWidget(m_blasStatus);
     for (const char *name : {"memoryPlot", "cpuPlot"}) {
         auto *plot = new widgets::LivePlot(m_systemTab);
         plot->setObjectName(QString::fromLatin1(name));
@@ -197,6 +203,8 @@ void RunView::showRuns(const QStringList &runIds)
         delete old;
     }
     m_gpuStatus->setText(tr("Waiting for the run's first system sample…"));
+    m_blasStatus->setText(single ? blasSummary(runEnvironment(runDirText(m_projectDir, runIds.front().toStdString())))
+                                 : QString());
     m_tabs->setTabEnabled(1, single);
     m_tabs->setTabEnabled(2, runIds.size() > 1);
     if (runIds.size() > 1)

@@ -63,6 +63,7 @@ private:
     QList<widgets::LivePlot *> m_plots;
     QList<widgets::LivePlot *> m_systemPlots;
     QLabel *m_gpuStatus = nullptr;
+    QLabel *m_blasStatus = nullptr; // the BLAS kernels the run used, and why
     QWidget *m_systemTab = nullptr;
     QWidget *m_compareTab = nullptr;
     QTableView *m_compareTable = nullptr;

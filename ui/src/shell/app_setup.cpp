@@ -17,6 +17,7 @@ void AppSetup::configure(QApplication &app)
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Seekbench"));
     installTranslator(language());
     Theme::apply(Theme::saved());
+    setBlasSelection(blasSelection());
     Q_UNUSED(app);
 }
 
@@ -26,6 +27,17 @@ QString AppSetup::language()
 }
 
 void AppSetup::setLanguage(const QString &language) { QSettings().setValue(QStringLiteral("ui/language"), language); }
+
+bool AppSetup::blasSelection() { return QSettings().value(QStringLiteral("runs/blasSelection"), true).toBool(); }
+
+void AppSetup::setBlasSelection(bool on)
+{
+    QSettings().setValue(QStringLiteral("runs/blasSelection"), on);
+    if (on)
+        qunsetenv("SEEKBENCH_BLAS_SELECT");
+    else
+        qputenv("SEEKBENCH_BLAS_SELECT", "0");
+}
 
 bool AppSetup::installTranslator(const QString &language)
 {

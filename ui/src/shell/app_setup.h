@@ -19,6 +19,11 @@ public:
     static void setLanguage(const QString &language);
     // Loads the translation for `language` into the application; false for English.
     static bool installTranslator(const QString &language);
+    // Whether runs choose OpenBLAS kernels for this processor (issue 29; on by default).
+    // Applied to this process's environment (SEEKBENCH_BLAS_SELECT=0 when off), which
+    // every seekbench-cli the GUI starts inherits.
+    static bool blasSelection();
+    static void setBlasSelection(bool on);
 };
 
 } // namespace seekbench::ui

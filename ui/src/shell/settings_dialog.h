@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 
@@ -21,6 +22,7 @@ private:
     QComboBox *m_theme;
     QSpinBox *m_grace;
     QSpinBox *m_concurrent;
+    QCheckBox *m_blas;
 };
 
 } // namespace seekbench::ui
