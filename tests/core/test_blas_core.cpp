@@ -34,36 +34,49 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("cpuinfo");
         QTest::addColumn<QString>("reported");
-        QTest::addColumn<QString>("user");     // empty: not set
-        QTest::addColumn<bool>("on");          // Settings' switch
-        QTest::addColumn<QString>("failing");  // candidates whose self-check fails, comma-separated
+        QTest::addColumn<QString>("user");    // empty: not set
+        QTest::addColumn<bool>("on");         // Settings' switch
+        QTest::addColumn<QString>("failing"); // candidates whose self-check fails, comma-separated
         QTest::addColumn<BlasCoreDecision::Action>("action");
         QTest::addColumn<QString>("core");
         QTest::addColumn<QString>("reasonHas");
         using A = BlasCoreDecision::Action;
-        QTest::newRow("Xeon with AVX-512 BF16, Prescott") << kIntelAvx512Bf16 << "Prescott" << "" << true << ""
-                                                          << A::Select << "SkylakeX" << "generic Prescott";
-        QTest::newRow("SkylakeX check fails: Haswell")
-            << kIntelAvx512Bf16 << "Prescott" << "" << true << "SkylakeX" << A::Select << "Haswell"
-            << "SkylakeX did not";
-        QTest::newRow("AVX-512 without BF16") << kIntelAvx512 << "Prescott" << "" << true << "" << A::Select
-                                              << "SkylakeX" << "AVX-512";
-        QTest::newRow("AVX2 Intel") << kIntelAvx2 << "Nehalem" << "" << true << "" << A::Select << "Haswell" << "AVX2";
-        QTest::newRow("AVX2 AMD") << kAmdAvx2 << "Prescott" << "" << true << "" << A::Select << "Zen" << "AVX2";
-        QTest::newRow("user set it: leave it") << kIntelAvx512Bf16 << "Prescott" << "Haswell" << true << ""
-                                               << A::Keep << "Haswell" << "was set before";
-        QTest::newRow("user set it, selection off: still leave it")
-            << kIntelAvx512Bf16 << "Prescott" << "Haswell" << false << "" << A::Keep << "Haswell" << "was set";
-        QTest::newRow("known processor") << kIntelAvx512Bf16 << "Cooperlake" << "" << true << "" << A::None << ""
+        QTest::newRow("Xeon with AVX-512 BF16, Prescott") << kIntelAvx512Bf16 << "Prescott"
+                                                          << "" << true << "" << A::Select << "SkylakeX"
+                                                          << "generic Prescott";
+        QTest::newRow("SkylakeX check fails: Haswell") << kIntelAvx512Bf16 << "Prescott"
+                                                       << "" << true << "SkylakeX" << A::Select << "Haswell"
+                                                       << "SkylakeX did not";
+        QTest::newRow("AVX-512 without BF16") << kIntelAvx512 << "Prescott"
+                                              << "" << true << "" << A::Select << "SkylakeX"
+                                              << "AVX-512";
+        QTest::newRow("AVX2 Intel") << kIntelAvx2 << "Nehalem"
+                                    << "" << true << "" << A::Select << "Haswell"
+                                    << "AVX2";
+        QTest::newRow("AVX2 AMD") << kAmdAvx2 << "Prescott"
+                                  << "" << true << "" << A::Select << "Zen"
+                                  << "AVX2";
+        QTest::newRow("user set it: leave it") << kIntelAvx512Bf16 << "Prescott"
+                                               << "Haswell" << true << "" << A::Keep << "Haswell"
+                                               << "was set before";
+        QTest::newRow("user set it, selection off: still leave it") << kIntelAvx512Bf16 << "Prescott"
+                                                                    << "Haswell" << false << "" << A::Keep << "Haswell"
+                                                                    << "was set";
+        QTest::newRow("known processor") << kIntelAvx512Bf16 << "Cooperlake"
+                                         << "" << true << "" << A::None << ""
                                          << "knows this processor";
-        QTest::newRow("selection off") << kIntelAvx512Bf16 << "Prescott" << "" << false << "" << A::Off << ""
+        QTest::newRow("selection off") << kIntelAvx512Bf16 << "Prescott"
+                                       << "" << false << "" << A::Off << ""
                                        << "turned off";
-        QTest::newRow("every self-check fails: fall back")
-            << kIntelAvx512Bf16 << "Prescott" << "" << true << "SkylakeX,Haswell" << A::None << ""
-            << "failed, so they are kept";
-        QTest::newRow("old processor: nothing better") << kOld << "Prescott" << "" << true << "" << A::None << ""
-                                                        << "no AVX2";
-        QTest::newRow("not OpenBLAS") << kIntelAvx512Bf16 << "" << "" << true << "" << A::None << "" << "not OpenBLAS";
+        QTest::newRow("every self-check fails: fall back") << kIntelAvx512Bf16 << "Prescott"
+                                                           << "" << true << "SkylakeX,Haswell" << A::None << ""
+                                                           << "failed, so they are kept";
+        QTest::newRow("old processor: nothing better") << kOld << "Prescott"
+                                                       << "" << true << "" << A::None << ""
+                                                       << "no AVX2";
+        QTest::newRow("not OpenBLAS") << kIntelAvx512Bf16 << ""
+                                      << "" << true << "" << A::None << ""
+                                      << "not OpenBLAS";
     }
 
     void decides()
@@ -81,9 +94,9 @@ private Q_SLOTS:
             checked << QString::fromStdString(c);
             return !failing.split(QLatin1Char(','), Qt::SkipEmptyParts).contains(QString::fromStdString(c));
         };
-        const BlasCoreDecision d
-            = decideBlasCore(parseCpuInfo(cpuinfo.toStdString()), reported.toStdString(),
-                             user.isEmpty() ? std::nullopt : std::optional(user.toStdString()), on, check);
+        const BlasCoreDecision d = decideBlasCore(parseCpuInfo(cpuinfo.toStdString()), reported.toStdString(),
+                                                  user.isEmpty() ? std::nullopt : std::optional(user.toStdString()), on,
+                                                  check);
         QCOMPARE(d.action, action);
         QCOMPARE(QString::fromStdString(d.coreType), core);
         QVERIFY2(QString::fromStdString(d.reason).contains(reasonHas), d.reason.c_str());

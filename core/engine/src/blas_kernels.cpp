@@ -219,8 +219,8 @@ void selectBlasKernels(int argc, char **argv)
     const std::string user = env("OPENBLAS_CORETYPE");
     // SEEKBENCH_BLAS_REPORTED_CORE stands in for OpenBLAS's answer (tests, on machines
     // OpenBLAS knows).
-    const std::string reported
-        = env("SEEKBENCH_BLAS_REPORTED_CORE").empty() ? openblasCoreName() : env("SEEKBENCH_BLAS_REPORTED_CORE");
+    const std::string reported = env("SEEKBENCH_BLAS_REPORTED_CORE").empty() ? openblasCoreName()
+                                                                             : env("SEEKBENCH_BLAS_REPORTED_CORE");
     nlohmann::json cache = readCache();
     bool cacheChanged = false;
     std::string gflops;
@@ -240,7 +240,8 @@ void selectBlasKernels(int argc, char **argv)
         }
         return ok;
     };
-    const BlasCoreDecision d = decideBlasCore(cpuFeatures(), reported, user.empty() ? std::nullopt : std::optional(user),
+    const BlasCoreDecision d = decideBlasCore(cpuFeatures(), reported,
+                                              user.empty() ? std::nullopt : std::optional(user),
                                               env("SEEKBENCH_BLAS_SELECT") != "0", check);
     if (cacheChanged)
         writeCache(cache);

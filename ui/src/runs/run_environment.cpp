@@ -33,13 +33,16 @@ QString blasSummary(const QJsonObject &env)
         return QCoreApplication::translate("RunEnvironment", "BLAS: not recorded (the run kept no output log here)");
     const QString blas = env.value(QLatin1String("blas")).toString();
     const QString core = env.value(QLatin1String("blas_core")).toString();
-    QString text = core.isEmpty() ? QCoreApplication::translate("RunEnvironment", "BLAS: %1").arg(blas) : QCoreApplication::translate("RunEnvironment", "BLAS: %1 with %2 kernels").arg(blas, core);
+    QString text = core.isEmpty()
+                       ? QCoreApplication::translate("RunEnvironment", "BLAS: %1").arg(blas)
+                       : QCoreApplication::translate("RunEnvironment", "BLAS: %1 with %2 kernels").arg(blas, core);
     const QString why = env.value(QLatin1String("blas_selection")).toString();
     if (!why.isEmpty())
         text += QStringLiteral(" — ") + why;
     const double gflops = env.value(QLatin1String("blas_gflops")).toDouble();
     if (gflops > 0)
-        text += QCoreApplication::translate("RunEnvironment", " (fp32 GEMM %1 GFLOP/s in the self-check)").arg(gflops, 0, 'f', 0);
+        text += QCoreApplication::translate("RunEnvironment", " (fp32 GEMM %1 GFLOP/s in the self-check)")
+                    .arg(gflops, 0, 'f', 0);
     return text;
 }
 

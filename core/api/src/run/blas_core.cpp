@@ -51,9 +51,9 @@ CpuFeatures cpuFeatures()
 
 bool isGenericBlasCore(const std::string &core)
 {
-    static const std::set<std::string> generic = {"Prescott",  "Katmai", "Coppermine", "Northwood", "Banias",
-                                                  "Core2",     "Penryn", "Dunnington", "Nehalem",   "Atom",
-                                                  "Generic",   "generic", "Opteron",   "Opteron_SSE3", "Barcelona"};
+    static const std::set<std::string> generic = {"Prescott", "Katmai",  "Coppermine", "Northwood",    "Banias",
+                                                  "Core2",    "Penryn",  "Dunnington", "Nehalem",      "Atom",
+                                                  "Generic",  "generic", "Opteron",    "Opteron_SSE3", "Barcelona"};
     return generic.count(core) > 0;
 }
 
