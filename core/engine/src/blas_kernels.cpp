@@ -34,8 +34,13 @@ fs::path cacheFile()
 {
     const std::string xdg = env("XDG_CACHE_HOME");
     const std::string home = env("HOME");
-    const fs::path base = !xdg.empty() ? fs::path(xdg) : !home.empty() ? fs::path(home) / ".cache" : fs::path();
-    return base.empty() ? fs::path() : base / "seekbench" / "blas-check.json";
+    // Without a home (some batch systems), a per-user file under /tmp: the check then
+    // still runs once per machine, not once per process.
+    const fs::path base = !xdg.empty() ? fs::path(xdg)
+                          : !home.empty()
+                              ? fs::path(home) / ".cache"
+                              : fs::temp_directory_path() / ("seekbench-cache-" + std::to_string(::getuid()));
+    return base / "seekbench" / "blas-check.json";
 }
 
 std::string openblasConfig()
@@ -74,8 +79,6 @@ nlohmann::json readCache()
 void writeCache(const nlohmann::json &j)
 {
     const fs::path file = cacheFile();
-    if (file.empty())
-        return;
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
     const fs::path tmp = file.string() + ".tmp" + std::to_string(::getpid());
