@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <signal.h>
 #include <sstream>
 #include <sys/wait.h>
@@ -224,10 +225,15 @@ void selectBlasKernels(int argc, char **argv)
     // OpenBLAS knows).
     const std::string reported = env("SEEKBENCH_BLAS_REPORTED_CORE").empty() ? openblasCoreName()
                                                                              : env("SEEKBENCH_BLAS_REPORTED_CORE");
-    nlohmann::json cache = readCache();
+    // The cache and the processor's flags are read only when OpenBLAS reported a generic
+    // core: on every other start this costs no file reads beyond the environment.
+    std::optional<nlohmann::json> cacheRead;
     bool cacheChanged = false;
     std::string gflops;
     const auto check = [&](const std::string &core) {
+        if (!cacheRead)
+            cacheRead = readCache();
+        nlohmann::json &cache = *cacheRead;
         const std::string key = cacheKey(core);
         if (!cache.contains(key)) {
             const BlasSelfCheck r = checkInChild(core);
@@ -243,11 +249,11 @@ void selectBlasKernels(int argc, char **argv)
         }
         return ok;
     };
-    const BlasCoreDecision d = decideBlasCore(cpuFeatures(), reported,
+    const BlasCoreDecision d = decideBlasCore(isGenericBlasCore(reported) ? cpuFeatures() : CpuFeatures{}, reported,
                                               user.empty() ? std::nullopt : std::optional(user),
                                               env("SEEKBENCH_BLAS_SELECT") != "0", check);
     if (cacheChanged)
-        writeCache(cache);
+        writeCache(*cacheRead);
     ::setenv("SEEKBENCH_BLAS_REASON", d.reason.c_str(), 1);
     if (d.action != BlasCoreDecision::Action::Select)
         return;

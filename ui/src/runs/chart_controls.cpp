@@ -16,7 +16,8 @@ const char *const kSmoothingKey = "charts/smoothing";
 }
 
 ChartControls::ChartControls(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_slider(new QSlider(Qt::Horizontal, this)), m_x(new QComboBox(this))
+    : QWidget(parent), m_label(new QLabel(this)), m_slider(new QSlider(Qt::Horizontal, this)),
+      m_xLabel(new QLabel(this)), m_x(new QComboBox(this))
 {
     setObjectName(QStringLiteral("chartControls"));
     auto *row = new QHBoxLayout(this);
@@ -27,12 +28,11 @@ ChartControls::ChartControls(QWidget *parent)
     m_slider->setValue(qRound(QSettings().value(QString::fromLatin1(kSmoothingKey), 0.6).toDouble() * 100));
     m_x->setObjectName(QStringLiteral("sharedXAxisCombo"));
     m_x->addItems({QString(), QString(), QString()});
-    auto *xLabel = new QLabel(this);
-    xLabel->setObjectName(QStringLiteral("xAxisLabel"));
+    m_xLabel->setObjectName(QStringLiteral("xAxisLabel"));
     row->addWidget(m_label);
     row->addWidget(m_slider);
     row->addSpacing(12);
-    row->addWidget(xLabel);
+    row->addWidget(m_xLabel);
     row->addWidget(m_x);
     connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
         QSettings().setValue(QString::fromLatin1(kSmoothingKey), v / 100.0);
@@ -69,8 +69,7 @@ void ChartControls::retranslate()
 {
     m_label->setText(tr("Smoothing %1").arg(smoothing(), 0, 'f', 2));
     m_slider->setToolTip(tr("Exponential moving average of every curve; the raw curve stays faint behind it"));
-    if (auto *xLabel = findChild<QLabel *>(QStringLiteral("xAxisLabel")))
-        xLabel->setText(tr("X axis"));
+    m_xLabel->setText(tr("X axis"));
     m_x->setItemText(0, tr("Step"));
     m_x->setItemText(1, tr("Wall time"));
     m_x->setItemText(2, tr("Relative time (s)"));

@@ -36,6 +36,7 @@ private:
     QList<widgets::LivePlot *> m_charts;
     QLabel *m_label;
     QSlider *m_slider;
+    QLabel *m_xLabel;
     QComboBox *m_x;
 };
 
