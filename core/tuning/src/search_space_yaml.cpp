@@ -129,8 +129,13 @@ public:
         p.key = key;
         std::vector<std::string> kinds;
         bool hasStep = false, hasLog = false;
-        for (const auto &[field, value] :
-             entries(node, key + ".", {"choices", "uniform", "log_uniform", "int", "step", "log", "grid", "when"})) {
+        static const std::vector<std::string> known{"choices", "uniform", "log_uniform", "int",
+                                                    "step",    "log",     "grid",        "when"};
+        for (const auto &[field, value] : entries(node, key + ".", {})) {
+            if (std::find(known.begin(), known.end(), field) == known.end()) {
+                issues.push_back({key, "unknown_param_field", {field}});
+                continue;
+            }
             if (field == "choices" || field == "uniform" || field == "log_uniform" || field == "int")
                 kinds.push_back(field);
             if (field == "choices") {

@@ -251,6 +251,49 @@ std::string describe(const ConfigIssue &i)
         return where + "CUDA is not available in this build or on this machine";
     if (i.code == "unsupported_hf_key")
         return where + "not supported by Seekbench";
+    // Sweep definitions (core/tuning, search_space.h).
+    if (i.code == "missing_field")
+        return where + "required";
+    if (i.code == "unknown_param_key")
+        return where + "not a config key; a sweep can vary only keys of the run config";
+    if (i.code == "unknown_param_field")
+        return where + "unknown field '" + arg(0) + "'";
+    if (i.code == "bad_param_kind")
+        return where + "needs exactly one of choices, uniform, log_uniform, int (given: " + arg(0) + ")";
+    if (i.code == "param_type_mismatch")
+        return where + arg(0) + " does not fit a " + arg(1) + " key";
+    if (i.code == "empty_choices")
+        return where + "no choices";
+    if (i.code == "duplicate_choice")
+        return where + "'" + arg(0) + "' is listed twice";
+    if (i.code == "choice_not_allowed")
+        return where + "choice '" + arg(0) + "' is " + arg(1);
+    if (i.code == "range_outside_key") {
+        std::string range = arg(3).empty()   ? "at least " + arg(2)
+                            : arg(2).empty() ? "at most " + arg(3)
+                                             : "between " + arg(2) + " and " + arg(3);
+        return where + "range " + arg(0) + ".." + arg(1) + " leaves the key's own range; it must be " + range;
+    }
+    if (i.code == "low_not_below_high")
+        return where + "low " + arg(0) + " must be below high " + arg(1);
+    if (i.code == "log_needs_positive")
+        return where + "a log scale needs low > 0 (got " + arg(0) + ")";
+    if (i.code == "bad_step")
+        return where + "step " + arg(0) + " must be a positive whole number (and 1 on a log scale)";
+    if (i.code == "grid_outside_range")
+        return where + "grid point " + arg(0) + " is outside " + arg(1) + ".." + arg(2);
+    if (i.code == "field_not_for_kind")
+        return where + "'" + arg(0) + "' does not apply to " + arg(1);
+    if (i.code == "condition_unknown_parent")
+        return where + "condition on '" + arg(0) + "', which is not a param of this sweep";
+    if (i.code == "condition_self")
+        return where + "a param cannot be conditioned on itself";
+    if (i.code == "condition_bad_value")
+        return where + "'" + arg(0) + "' never takes the value '" + arg(1) + "'";
+    if (i.code == "condition_cycle")
+        return where + "conditions form a cycle through '" + arg(0) + "'";
+    if (i.code == "empty_space")
+        return where + "the sweep has no params";
     std::string text = where + i.code;
     for (const auto &a : i.args)
         text += " " + a;

@@ -35,7 +35,9 @@ namespace seekbench::tuning {
 // out_of_range, bad_choice are reused with their meaning there):
 //   missing_field            {}                    a required field (base, params) is absent
 //   unknown_param_key        {}                    the param's key is not in configSchema()
+//   unknown_param_field      {field}               a param's field other than the kinds, step, log, grid, when
 //   bad_param_kind           {given}               not exactly one of choices/uniform/log_uniform/int
+//   field_not_for_kind       {field, kind}         step/log on a non-int param, grid on an int or choices
 //   param_type_mismatch      {kind, key_type}      e.g. int on a double key, uniform on a string key
 //   empty_choices            {}
 //   duplicate_choice         {value}
@@ -50,6 +52,7 @@ namespace seekbench::tuning {
 //   condition_bad_value      {parent, value}       the value can never be taken by the parent
 //   condition_cycle          {parent}              conditions form a cycle
 //   empty_space              {}                    no params
+// (out_of_range on settings: trials, parallel, sampler.*, pruner.* below their minimum.)
 enum class ParamKind { Choice, Uniform, LogUniform, Int };
 
 // The param is active only when its parent param's value text equals `equals`.
