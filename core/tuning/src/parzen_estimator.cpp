@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numeric>
+#include <tuple>
 
 namespace seekbench::tuning::detail {
 namespace {
@@ -101,13 +101,25 @@ ParzenDimension ParzenDimension::of(const ParamSpec &spec)
     return d;
 }
 
-ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims,
-                                 const std::vector<std::vector<double>> &observations, bool multivariate)
+ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims, const std::vector<double> &input, bool multivariate)
     : m_dims(std::move(dims)), m_numeric(m_dims.size()), m_categorical(m_dims.size())
 {
-    const std::size_t n = observations.size();
+    const std::size_t stride = m_dims.size();
+    const std::size_t n = stride ? input.size() / stride : 0;
     m_kernels = n + 1; // the prior is always considered: Optuna's consider_prior=True
     std::vector<double> w = rampWeights(n);
+    // One numeric dimension: kernels in order of their means, each with its own weight (the
+    // same mixture), so the bandwidths' sort is cheap and logPdf can look near x only.
+    std::vector<double> observations = input;
+    if (stride == 1 && !m_dims[0].categorical && n > 1) {
+        std::vector<std::pair<double, double>> byValue(n);
+        for (std::size_t i = 0; i < n; ++i)
+            byValue[i] = {input[i], w[i]};
+        std::sort(byValue.begin(), byValue.end());
+        for (std::size_t i = 0; i < n; ++i)
+            std::tie(observations[i], w[i]) = byValue[i];
+        m_sorted = true;
+    }
     w.push_back(kPriorWeight);
     const double total = std::accumulate(w.begin(), w.end(), 0.0);
     double running = 0;
@@ -126,27 +138,31 @@ ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims,
             c.logHit = std::log((1.0 + v) / rowSum);
             c.logMiss = std::log(v / rowSum);
             c.logPrior = -std::log(static_cast<double>(dim.choices));
-            for (const auto &o : observations)
-                c.observed.push_back(static_cast<int>(o[d]));
+            for (std::size_t i = 0; i < n; ++i)
+                c.observed.push_back(static_cast<int>(observations[i * stride + d]));
             c.observed.push_back(-1);
             continue;
         }
         auto &k = m_numeric[d];
         const double range = dim.high - dim.low;
-        for (const auto &o : observations)
-            k.mu.push_back(o[d]);
+        for (std::size_t i = 0; i < n; ++i)
+            k.mu.push_back(observations[i * stride + d]);
         k.mu.push_back(0.5 * (dim.low + dim.high));
         k.sigma.assign(m_kernels, sigma0 * range);
         if (!multivariate) {
             // Distance to the farther neighbour among the sorted means and the bounds; the
             // outermost ones use their inner neighbour only (consider_endpoints=False).
-            std::vector<std::size_t> order(m_kernels);
-            std::iota(order.begin(), order.end(), 0);
-            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return k.mu[a] < k.mu[b]; });
+            std::vector<std::pair<double, std::size_t>> byMu(m_kernels);
+            for (std::size_t i = 0; i < m_kernels; ++i)
+                byMu[i] = {k.mu[i], i};
+            if (m_sorted) // only the prior, last, is out of place
+                std::inplace_merge(byMu.begin(), byMu.begin() + static_cast<std::ptrdiff_t>(n), byMu.end());
+            else
+                std::sort(byMu.begin(), byMu.end());
             std::vector<double> s(m_kernels + 2);
             s[0] = dim.low;
             for (std::size_t i = 0; i < m_kernels; ++i)
-                s[i + 1] = k.mu[order[i]];
+                s[i + 1] = byMu[i].first;
             s[m_kernels + 1] = dim.high;
             std::vector<double> sorted(m_kernels);
             for (std::size_t i = 0; i < m_kernels; ++i)
@@ -156,28 +172,152 @@ ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims,
                 sorted[m_kernels - 1] = s[m_kernels] - s[m_kernels - 1];
             }
             for (std::size_t i = 0; i < m_kernels; ++i)
-                k.sigma[order[i]] = sorted[i];
+                k.sigma[byMu[i].second] = sorted[i];
         }
         // Optuna's magic clip, then the prior's own bandwidth.
         const double minSigma = range / std::min(100.0, 1.0 + static_cast<double>(m_kernels));
         for (double &sigma : k.sigma)
             sigma = std::clamp(sigma, minSigma, range);
         k.sigma[n] = range;
-        std::map<std::pair<double, double>, std::size_t> unique;
+        std::vector<double> logMass(m_kernels, 0.0);
         for (std::size_t i = 0; i < m_kernels; ++i) {
-            const double mass = normalMass((dim.low - k.mu[i]) / k.sigma[i], (dim.high - k.mu[i]) / k.sigma[i]);
-            k.logNorm.push_back(-std::log(k.sigma[i]) - kLogSqrt2Pi - std::log(mass + kEps));
-            if (dim.step > 0) {
-                const auto [it, added] = unique.emplace(std::make_pair(k.mu[i], k.sigma[i]), k.uniqueMu.size());
-                if (added) {
+            const double a = (dim.low - k.mu[i]) / k.sigma[i], b = (dim.high - k.mu[i]) / k.sigma[i];
+            // Past 8.5 sigmas from both bounds the mass is 1 to double precision; skip the erfc.
+            if (a > -8.5 || b < 8.5)
+                logMass[i] = std::log(normalMass(a, b) + kEps);
+            k.logNorm.push_back(-std::log(k.sigma[i]) - kLogSqrt2Pi - logMass[i]);
+            k.inverseSigma.push_back(1.0 / k.sigma[i]);
+        }
+        if (dim.step > 0) {
+            // Kernels in order of mean (already so for one dimension, the prior aside); within
+            // a run of equal means only a few bandwidths occur, so a short scan finds the entry.
+            std::vector<std::pair<double, std::size_t>> order(m_kernels);
+            for (std::size_t i = 0; i < m_kernels; ++i)
+                order[i] = {k.mu[i], i};
+            if (!m_sorted)
+                std::sort(order.begin(), order.end());
+            k.uniqueOf.resize(m_kernels);
+            std::size_t runStart = 0;
+            for (std::size_t j = 0; j < m_kernels; ++j) {
+                const std::size_t i = order[j].second;
+                if (j == 0 || order[j].first != order[j - 1].first)
+                    runStart = k.uniqueMu.size();
+                std::size_t u = runStart;
+                while (u < k.uniqueMu.size() && (k.uniqueMu[u] != k.mu[i] || k.uniqueSigma[u] != k.sigma[i]))
+                    ++u;
+                if (u == k.uniqueMu.size()) {
                     k.uniqueMu.push_back(k.mu[i]);
                     k.uniqueSigma.push_back(k.sigma[i]);
-                    k.uniqueLogMass.push_back(std::log(mass + kEps));
+                    k.uniqueLogMass.push_back(logMass[i]);
                 }
-                k.uniqueOf.push_back(it->second);
+                k.uniqueOf[i] = u;
             }
         }
     }
+    if (m_dims.size() == 1)
+        mergeEqualKernels();
+}
+
+void ParzenEstimator::mergeEqualKernels()
+{
+    // In one dimension, kernels with equal parameters (the same choice; the same int value
+    // and bandwidth) are one kernel with their summed weight: the same mixture, and at
+    // 5,000 trials a handful of kernels to evaluate instead of thousands. Continuous
+    // dimensions seldom repeat a value and are left as they are.
+    const bool categorical = m_dims[0].categorical;
+    if (!categorical && m_dims[0].step <= 0) {
+        windowContinuousKernels();
+        return;
+    }
+    auto &num = m_numeric[0];
+    auto &cat = m_categorical[0];
+    // Group ids: the choice (the prior last) or the distinct (mu, sigma) of the kernel.
+    const std::size_t groups = categorical ? static_cast<std::size_t>(m_dims[0].choices) + 1 : num.uniqueMu.size();
+    auto groupOf = [&](std::size_t k) {
+        return categorical ? (cat.observed[k] < 0 ? groups - 1 : static_cast<std::size_t>(cat.observed[k]))
+                           : num.uniqueOf[k];
+    };
+    std::vector<double> weight(groups, 0.0);
+    std::vector<std::size_t> first(groups, m_kernels);
+    for (std::size_t k = 0; k < m_kernels; ++k) {
+        const std::size_t g = groupOf(k);
+        weight[g] += std::exp(m_logWeights[k]);
+        first[g] = std::min(first[g], k);
+    }
+    std::vector<std::size_t> keep;
+    std::vector<double> keptWeight;
+    for (std::size_t g = 0; g < groups; ++g)
+        if (first[g] < m_kernels) {
+            keep.push_back(first[g]);
+            keptWeight.push_back(weight[g]);
+        }
+    auto pick = [&](auto &values) {
+        if (values.empty())
+            return;
+        std::remove_reference_t<decltype(values)> out;
+        for (std::size_t k : keep)
+            out.push_back(values[k]);
+        values = std::move(out);
+    };
+    pick(num.mu), pick(num.sigma), pick(num.logNorm), pick(num.inverseSigma), pick(num.uniqueOf), pick(cat.observed);
+    m_kernels = keep.size();
+    m_logWeights.clear();
+    m_cumulative.clear();
+    double running = 0;
+    for (double w : keptWeight) {
+        m_logWeights.push_back(std::log(w));
+        m_cumulative.push_back(running += w);
+    }
+}
+
+void ParzenEstimator::windowContinuousKernels()
+{
+    // Kernels [0, n) are sorted by mean (see the constructor); the prior, last, is wide.
+    const auto &num = m_numeric[0];
+    if (!m_sorted || m_kernels < 64)
+        return;
+    const std::size_t n = m_kernels - 1;
+    // Narrow: up to twice the smallest bandwidth (the magic clip's floor, once trials are many).
+    const double threshold = 2
+                             * *std::min_element(num.sigma.begin(), num.sigma.begin() + static_cast<std::ptrdiff_t>(n));
+    m_isWide.assign(m_kernels, 1);
+    m_wide.clear();
+    double narrowest = 0;
+    for (std::size_t i = 0; i < m_kernels; ++i) {
+        if (i < n && num.sigma[i] <= threshold) {
+            m_isWide[i] = 0;
+            narrowest = std::max(narrowest, num.sigma[i]);
+        } else {
+            m_wide.push_back(i);
+        }
+    }
+    m_halfWindow = 9 * narrowest;
+    m_windowed = m_wide.size() * 4 < m_kernels;
+}
+
+double ParzenEstimator::logPdfWindowed(double x) const
+{
+    const auto &num = m_numeric[0];
+    thread_local std::vector<double> terms;
+    terms.clear();
+    auto term = [&](std::size_t k) {
+        const double z = (x - num.mu[k]) * num.inverseSigma[k];
+        terms.push_back(m_logWeights[k] + num.logNorm[k] - 0.5 * z * z);
+    };
+    for (std::size_t k : m_wide)
+        term(k);
+    const auto end = num.mu.end() - 1; // the prior is not in order
+    const auto from = std::lower_bound(num.mu.begin(), end, x - m_halfWindow) - num.mu.begin();
+    const auto to = std::upper_bound(num.mu.begin(), end, x + m_halfWindow) - num.mu.begin();
+    for (auto k = static_cast<std::size_t>(from); k < static_cast<std::size_t>(to); ++k)
+        if (!m_isWide[k])
+            term(k);
+    const double top = *std::max_element(terms.begin(), terms.end());
+    double sum = 0;
+    for (double t : terms)
+        if (t > top - 40)
+            sum += std::exp(t - top);
+    return top + std::log(sum);
 }
 
 std::vector<std::vector<double>> ParzenEstimator::sample(std::mt19937_64 &rng, int count) const
@@ -227,6 +367,10 @@ std::vector<double> ParzenEstimator::logPdf(const std::vector<std::vector<double
     out.reserve(samples.size());
     std::vector<double> acc(m_kernels), uniqueLog;
     for (const auto &x : samples) {
+        if (m_windowed) {
+            out.push_back(logPdfWindowed(x[0]));
+            continue;
+        }
         std::copy(m_logWeights.begin(), m_logWeights.end(), acc.begin());
         for (std::size_t d = 0; d < m_dims.size(); ++d) {
             const ParzenDimension &dim = m_dims[d];
@@ -252,15 +396,18 @@ std::vector<double> ParzenEstimator::logPdf(const std::vector<std::vector<double
                     acc[k] += uniqueLog[num.uniqueOf[k]];
                 continue;
             }
+            const double xd = x[d];
             for (std::size_t k = 0; k < m_kernels; ++k) {
-                const double z = (x[d] - num.mu[k]) / num.sigma[k];
+                const double z = (xd - num.mu[k]) * num.inverseSigma[k];
                 acc[k] += num.logNorm[k] - 0.5 * z * z;
             }
         }
         const double top = *std::max_element(acc.begin(), acc.end());
+        // Kernels 40 nats below the largest add under 1e-17 of it: skip their exp.
         double sum = 0;
         for (double a : acc)
-            sum += std::exp(a - top);
+            if (a > top - 40)
+                sum += std::exp(a - top);
         out.push_back(top + std::log(sum));
     }
     return out;

@@ -28,18 +28,22 @@ struct ParzenDimension
 class ParzenEstimator
 {
 public:
-    // observations[i][d]: dimension d of observation i, ordered oldest first.
-    ParzenEstimator(std::vector<ParzenDimension> dims, const std::vector<std::vector<double>> &observations,
-                    bool multivariate);
+    // observations[i * dims + d]: dimension d of observation i, ordered oldest first.
+    ParzenEstimator(std::vector<ParzenDimension> dims, const std::vector<double> &observations, bool multivariate);
 
     std::vector<std::vector<double>> sample(std::mt19937_64 &rng, int count) const; // [sample][dim]
     // log density of each sample, up to a constant that l and g share (no log-scale Jacobian).
     std::vector<double> logPdf(const std::vector<std::vector<double>> &samples) const;
 
 private:
+    void mergeEqualKernels();
+    void windowContinuousKernels();
+    double logPdfWindowed(double x) const;
+
     struct Numeric
     {
         std::vector<double> mu, sigma, logNorm; // per kernel; logNorm: -log(sigma * sqrt(2 pi) * mass)
+        std::vector<double> inverseSigma;
         // Discrete dimensions: kernels grouped by (mu, sigma), so the normal CDF is evaluated once
         // per distinct kernel and candidate (ints repeat values; at 5,000 trials this matters).
         std::vector<std::size_t> uniqueOf;
@@ -56,6 +60,14 @@ private:
     std::vector<Numeric> m_numeric;         // per dimension (empty when categorical)
     std::vector<Categorical> m_categorical; // per dimension
     std::size_t m_kernels = 0;
+    // One continuous dimension: kernels sorted by mean; the narrow ones are evaluated only
+    // within 9 of their bandwidths of x (beyond, a kernel adds under e^-40 of its peak),
+    // the wide ones (the prior, sparse edges) always.
+    bool m_sorted = false; // one numeric dimension, observations in order of value
+    bool m_windowed = false;
+    double m_halfWindow = 0;
+    std::vector<std::size_t> m_wide;
+    std::vector<char> m_isWide;
 };
 
 } // namespace seekbench::tuning::detail

@@ -3,10 +3,19 @@
 #include "param_values.h"
 #include "tpe_sampler.h"
 
-#include <set>
+#include <algorithm>
+#include <unordered_map>
 
 namespace seekbench::tuning {
 namespace {
+
+std::size_t hashOf(const TrialParams &params)
+{
+    std::size_t h = 0;
+    for (const auto &[key, value] : params)
+        h = (h * 1000003) ^ std::hash<std::string>()(key) ^ (std::hash<std::string>()(value) * 31);
+    return h;
+}
 
 // Every combination of grid points, conditional branches included, in a fixed order; no
 // list of combinations is ever built (see detail::GridTree).
@@ -21,15 +30,20 @@ public:
         const detail::GridTree tree(space);
         if (tree.total == 0)
             return std::nullopt;
-        std::set<TrialParams> visited;
+        // Taken points by hash (copying thousands of maps into a set cost more than the rest).
+        std::unordered_multimap<std::size_t, const TrialParams *> visited;
         for (const auto &t : history)
-            visited.insert(t.params);
+            visited.emplace(hashOf(t.params), &t.params);
+        auto taken = [&](const TrialParams &params) {
+            const auto [from, to] = visited.equal_range(hashOf(params));
+            return std::any_of(from, to, [&](const auto &entry) { return *entry.second == params; });
+        };
         // Start at the trial's own number so sequential trials seldom scan; skip points
         // already taken (a resumed or parallel sweep, any state: a grid point is tried once).
         const std::uint64_t start = static_cast<std::uint64_t>(trialNumber < 0 ? 0 : trialNumber) % tree.total;
         for (std::uint64_t k = 0; k < tree.total && k <= visited.size(); ++k) {
             auto params = tree.decode(space, (start + k) % tree.total);
-            if (!visited.count(params))
+            if (!taken(params))
                 return params;
         }
         return std::nullopt;

@@ -111,19 +111,28 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
     for (std::size_t i = 0; i < byKey.size(); ++i)
         byKey[i] = i;
     std::sort(byKey.begin(), byKey.end(), [&](auto a, auto b) { return space.params[a].key < space.params[b].key; });
-    std::vector<std::vector<double>> values(ranks.size(), std::vector<double>(space.params.size(), NAN));
+    const std::size_t width = space.params.size();
+    std::vector<double> values(ranks.size() * width, NAN); // [rank * width + param]
     for (std::size_t r = 0; r < ranks.size(); ++r) {
         const TrialParams &tp = history[ranks[r].index].params;
         auto it = tp.begin();
         for (std::size_t p : byKey) {
             const ParamSpec &spec = space.params[p];
-            while (it != tp.end() && it->first < spec.key)
+            // Usually the trial has exactly the space's keys, so the first test matches.
+            while (it != tp.end() && it->first != spec.key && it->first < spec.key)
                 ++it;
             if (it != tp.end() && it->first == spec.key)
                 if (const auto v = internalValue(spec, it->second))
-                    values[r][p] = *v;
+                    values[r * width + p] = *v;
         }
     }
+
+    // Ranked trials in trial-number order: each side of the split is fed oldest first, so
+    // the weight ramp discounts old trials.
+    std::vector<std::size_t> byNumber(ranks.size());
+    for (std::size_t r = 0; r < ranks.size(); ++r)
+        byNumber[r] = r;
+    std::sort(byNumber.begin(), byNumber.end(), [&](auto a, auto b) { return ranks[a].number < ranks[b].number; });
 
     for (const auto &group : groupsOf(space, m_settings.multivariate)) {
         if (!conditionHolds(space.params[group.front()], params))
@@ -132,31 +141,31 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
         for (std::size_t p : group)
             dims.push_back(ParzenDimension::of(space.params[p]));
         // Trials that have this group, best first; gamma over the finished ones among them.
-        std::vector<std::size_t> rows;
-        std::size_t groupFinished = 0;
+        std::vector<bool> has(ranks.size());
+        std::size_t groupFinished = 0, rows = 0;
         for (std::size_t r = 0; r < ranks.size(); ++r) {
-            if (std::all_of(group.begin(), group.end(), [&](std::size_t p) { return !std::isnan(values[r][p]); })) {
-                rows.push_back(r);
-                groupFinished += ranks[r].tier < 3;
-            }
+            has[r] = std::all_of(group.begin(), group.end(),
+                                 [&](std::size_t p) { return !std::isnan(values[r * width + p]); });
+            rows += has[r];
+            groupFinished += has[r] && ranks[r].tier < 3;
         }
-        const std::size_t below = std::min(gammaOf(groupFinished), rows.size());
-        // Each side oldest first, so the weight ramp discounts old trials.
-        auto observations = [&](std::size_t from, std::size_t to) {
-            std::vector<std::size_t> part(rows.begin() + static_cast<std::ptrdiff_t>(from),
-                                          rows.begin() + static_cast<std::ptrdiff_t>(to));
-            std::sort(part.begin(), part.end(), [&](auto a, auto b) { return ranks[a].number < ranks[b].number; });
-            std::vector<std::vector<double>> obs;
-            obs.reserve(part.size());
-            for (std::size_t r : part) {
-                obs.emplace_back();
-                for (std::size_t p : group)
-                    obs.back().push_back(values[r][p]);
+        // The best `below` of them form l(x): mark them in rank order.
+        const std::size_t below = std::min(gammaOf(groupFinished), rows);
+        std::vector<bool> isBelow(ranks.size());
+        for (std::size_t r = 0, taken = 0; r < ranks.size() && taken < below; ++r)
+            if (has[r]) {
+                isBelow[r] = true;
+                ++taken;
             }
-            return obs;
-        };
-        const ParzenEstimator good(dims, observations(0, below), m_settings.multivariate);
-        const ParzenEstimator bad(dims, observations(below, rows.size()), m_settings.multivariate);
+        std::vector<double> goodObs, badObs;
+        goodObs.reserve(below * group.size());
+        badObs.reserve((rows - below) * group.size());
+        for (std::size_t r : byNumber)
+            if (has[r])
+                for (std::size_t p : group)
+                    (isBelow[r] ? goodObs : badObs).push_back(values[r * width + p]);
+        const ParzenEstimator good(dims, goodObs, m_settings.multivariate);
+        const ParzenEstimator bad(dims, badObs, m_settings.multivariate);
         const auto candidates = good.sample(rng, std::max(m_settings.eiCandidates, 1));
         const auto logL = good.logPdf(candidates);
         const auto logG = bad.logPdf(candidates);
