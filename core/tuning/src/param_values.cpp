@@ -43,7 +43,16 @@ std::optional<double> internalValue(const ParamSpec &spec, const std::string &te
             return std::nullopt;
         return static_cast<double>(it - spec.choices.begin());
     }
-    const auto value = parseNumber(text);
+    std::optional<double> value;
+    long long whole = 0;
+    // Ints are most of a history's numbers; reading them as integers is several times cheaper.
+    if (spec.kind == ParamKind::Int) {
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), whole);
+        if (r.ec == std::errc() && r.ptr == text.data() + text.size())
+            value = static_cast<double>(whole);
+    }
+    if (!value)
+        value = parseNumber(text);
     if (!value || *value < spec.low || *value > spec.high)
         return std::nullopt;
     const bool logScale = spec.kind == ParamKind::LogUniform || (spec.kind == ParamKind::Int && spec.log);

@@ -17,6 +17,11 @@ const double kLogSqrt2Pi = 0.5 * std::log(2.0 * M_PI);
 // P(a < Z < b) for a standard normal Z, accurate in both tails.
 double normalMass(double a, double b)
 {
+    // One bound far out: one erfc instead of two (most kernels sit away from one bound).
+    if (a < -8.5)
+        return 0.5 * std::erfc(-b / kSqrt2);
+    if (b > 8.5)
+        return 0.5 * std::erfc(a / kSqrt2);
     if (a > 0)
         return 0.5 * (std::erfc(a / kSqrt2) - std::erfc(b / kSqrt2));
     return 0.5 * (std::erfc(-b / kSqrt2) - std::erfc(-a / kSqrt2));

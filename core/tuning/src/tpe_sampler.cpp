@@ -23,6 +23,7 @@ struct Rank
     double first = 0, second = 0;
     int number = 0;
     std::size_t index = 0; // into history
+    std::size_t row = 0;   // into the values table
 
     bool operator<(const Rank &o) const
     {
@@ -103,8 +104,6 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
                 params[space.params[i].key] = randomValue(space.params[i], rng);
         return params;
     }
-    std::sort(ranks.begin(), ranks.end());
-
     // Internal values of every ranked trial, one pass over each trial's params (a merge
     // of two sorted key lists, no lookups): NaN where a param is absent or out of the space.
     std::vector<std::size_t> byKey(space.params.size());
@@ -112,8 +111,10 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
         byKey[i] = i;
     std::sort(byKey.begin(), byKey.end(), [&](auto a, auto b) { return space.params[a].key < space.params[b].key; });
     const std::size_t width = space.params.size();
-    std::vector<double> values(ranks.size() * width, NAN); // [rank * width + param]
+    // [row * width + param], rows in history order (the ranks are sorted afterwards).
+    std::vector<double> values(ranks.size() * width, NAN);
     for (std::size_t r = 0; r < ranks.size(); ++r) {
+        ranks[r].row = r;
         const TrialParams &tp = history[ranks[r].index].params;
         auto it = tp.begin();
         for (std::size_t p : byKey) {
@@ -126,6 +127,8 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
                     values[r * width + p] = *v;
         }
     }
+
+    std::sort(ranks.begin(), ranks.end());
 
     // Ranked trials in trial-number order: each side of the split is fed oldest first, so
     // the weight ramp discounts old trials.
@@ -145,7 +148,7 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
         std::size_t groupFinished = 0, rows = 0;
         for (std::size_t r = 0; r < ranks.size(); ++r) {
             has[r] = std::all_of(group.begin(), group.end(),
-                                 [&](std::size_t p) { return !std::isnan(values[r * width + p]); });
+                                 [&](std::size_t p) { return !std::isnan(values[ranks[r].row * width + p]); });
             rows += has[r];
             groupFinished += has[r] && ranks[r].tier < 3;
         }
@@ -163,7 +166,7 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
         for (std::size_t r : byNumber)
             if (has[r])
                 for (std::size_t p : group)
-                    (isBelow[r] ? goodObs : badObs).push_back(values[r * width + p]);
+                    (isBelow[r] ? goodObs : badObs).push_back(values[ranks[r].row * width + p]);
         const ParzenEstimator good(dims, goodObs, m_settings.multivariate);
         const ParzenEstimator bad(dims, badObs, m_settings.multivariate);
         const auto candidates = good.sample(rng, std::max(m_settings.eiCandidates, 1));
