@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <functional>
-#include <limits>
 
 namespace seekbench::tuning::detail {
 
@@ -155,105 +154,49 @@ std::string randomValue(const ParamSpec &spec, std::mt19937_64 &rng)
     return {};
 }
 
-std::vector<std::string> gridValues(const ParamSpec &spec)
+std::uint64_t gridCount(const ParamSpec &spec)
 {
-    std::vector<std::string> values;
     switch (spec.kind) {
-    case ParamKind::Choice: return spec.choices;
+    case ParamKind::Choice: return spec.choices.size();
     case ParamKind::Uniform:
-    case ParamKind::LogUniform:
-        for (double point : spec.grid)
-            values.push_back(numberText(point));
-        return values;
+    case ParamKind::LogUniform: return spec.grid.size();
     case ParamKind::Int: {
         const double step = spec.log ? 1.0 : spec.step;
-        if (step <= 0)
-            return values;
-        for (double v = spec.low; v <= spec.high + 1e-9; v += step)
-            values.push_back(valueText(spec, v));
-        return values;
+        if (!(step > 0) || !(spec.high >= spec.low))
+            return 0;
+        return static_cast<std::uint64_t>(std::floor((spec.high - spec.low) / step + 1e-9)) + 1;
     }
     }
-    return values;
+    return 0;
 }
 
-namespace {
-
-std::uint64_t mulSat(std::uint64_t a, std::uint64_t b)
+std::string gridValue(const ParamSpec &spec, std::uint64_t i)
 {
-    if (a != 0 && b > std::numeric_limits<std::uint64_t>::max() / a)
-        return std::numeric_limits<std::uint64_t>::max();
-    return a * b;
+    switch (spec.kind) {
+    case ParamKind::Choice: return spec.choices[i];
+    case ParamKind::Uniform:
+    case ParamKind::LogUniform: return numberText(spec.grid[i]);
+    case ParamKind::Int: return valueText(spec, spec.low + static_cast<double>(i) * (spec.log ? 1.0 : spec.step));
+    }
+    return {};
 }
 
-std::uint64_t addSat(std::uint64_t a, std::uint64_t b)
+std::optional<std::uint64_t> gridIndex(const ParamSpec &spec, const std::string &text)
 {
-    return b > std::numeric_limits<std::uint64_t>::max() - a ? std::numeric_limits<std::uint64_t>::max() : a + b;
-}
-
-} // namespace
-
-GridTree::GridTree(const SearchSpace &space) : branches(space.params.size()), size(space.params.size(), 0)
-{
-    const auto order = decisionOrder(space);
-    for (std::size_t i : order) {
-        for (const auto &value : gridValues(space.params[i]))
-            branches[i].push_back({value, {}, 1});
-        if (!space.params[i].when)
-            roots.push_back(i);
+    if (spec.kind == ParamKind::Int) {
+        const auto v = parseNumber(text);
+        const double step = spec.log ? 1.0 : spec.step;
+        if (!v || !(step > 0) || *v < spec.low || *v > spec.high)
+            return std::nullopt;
+        const double k = (*v - spec.low) / step;
+        if (std::floor(k) != k || valueText(spec, *v) != text)
+            return std::nullopt;
+        return static_cast<std::uint64_t>(k);
     }
-    std::sort(roots.begin(), roots.end());
-    for (std::size_t j : order) {
-        const auto &when = space.params[j].when;
-        if (!when)
-            continue;
-        for (std::size_t i : order)
-            if (i != j && space.params[i].key == when->parent)
-                for (auto &b : branches[i])
-                    if (b.value == when->equals)
-                        b.children.push_back(j);
-    }
-    // Children come after their parents in `order`, so sizes are filled leaves first.
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        std::uint64_t total = 0;
-        for (auto &b : branches[*it]) {
-            b.size = 1;
-            for (std::size_t c : b.children)
-                b.size = mulSat(b.size, size[c]);
-            total = addSat(total, b.size);
-        }
-        size[*it] = total;
-    }
-    for (std::size_t r : roots)
-        total = mulSat(total, size[r]);
-}
-
-void GridTree::decodeParam(const SearchSpace &space, std::size_t i, std::uint64_t index, TrialParams &out) const
-{
-    for (const auto &b : branches[i]) {
-        if (index >= b.size) {
-            index -= b.size;
-            continue;
-        }
-        out[space.params[i].key] = b.value;
-        for (std::size_t c : b.children) {
-            decodeParam(space, c, index % size[c], out);
-            index /= size[c];
-        }
-        return;
-    }
-}
-
-TrialParams GridTree::decode(const SearchSpace &space, std::uint64_t index) const
-{
-    TrialParams out;
-    for (std::size_t r : roots) {
-        if (size[r] == 0)
-            return {};
-        decodeParam(space, r, index % size[r], out);
-        index /= size[r];
-    }
-    return out;
+    for (std::uint64_t i = 0; i < gridCount(spec); ++i)
+        if (gridValue(spec, i) == text)
+            return i;
+    return std::nullopt;
 }
 
 } // namespace seekbench::tuning::detail

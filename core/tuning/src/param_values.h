@@ -40,31 +40,10 @@ std::mt19937_64 trialRng(std::uint64_t seed, int trialNumber, std::uint64_t stre
 // One draw from the param's prior (uniform in its internal coordinate).
 std::string randomValue(const ParamSpec &spec, std::mt19937_64 &rng);
 
-// Grid points of one param as value texts; empty for a continuous param without `grid:`.
-std::vector<std::string> gridValues(const ParamSpec &spec);
-
-// The grid as a tree of conditions: for each param, its grid values and, per value, the
-// params active under it. size[i] counts the points of the subtree rooted at params[i]
-// (saturating at 2^64 - 1).
-struct GridTree
-{
-    struct Branch
-    {
-        std::string value;
-        std::vector<std::size_t> children;
-        std::uint64_t size = 1; // product of the children's sizes
-    };
-    std::vector<std::vector<Branch>> branches; // per param
-    std::vector<std::uint64_t> size;           // per param
-    std::vector<std::size_t> roots;            // unconditional params
-    std::uint64_t total = 1;
-
-    explicit GridTree(const SearchSpace &space);
-    // The index-th combination, decoded as a mixed-radix number over the tree.
-    TrialParams decode(const SearchSpace &space, std::uint64_t index) const;
-
-private:
-    void decodeParam(const SearchSpace &space, std::size_t i, std::uint64_t index, TrialParams &out) const;
-};
+// Grid points of one param, counted and read without listing them (an int range can
+// hold a billion points): how many, the i-th as value text, and the index of a value text.
+std::uint64_t gridCount(const ParamSpec &spec);
+std::string gridValue(const ParamSpec &spec, std::uint64_t i);
+std::optional<std::uint64_t> gridIndex(const ParamSpec &spec, const std::string &text);
 
 } // namespace seekbench::tuning::detail

@@ -1,5 +1,6 @@
 #include "seekbench/tuning/sampler.h"
 
+#include "grid_tree.h"
 #include "param_values.h"
 #include "tpe_sampler.h"
 
@@ -28,7 +29,7 @@ public:
         if (!gridSize(space))
             return std::nullopt;
         const detail::GridTree tree(space);
-        if (tree.total == 0)
+        if (tree.total() == 0)
             return std::nullopt;
         // Taken points by hash (copying thousands of maps into a set cost more than the rest).
         std::unordered_multimap<std::size_t, const TrialParams *> visited;
@@ -40,9 +41,9 @@ public:
         };
         // Start at the trial's own number so sequential trials seldom scan; skip points
         // already taken (a resumed or parallel sweep, any state: a grid point is tried once).
-        const std::uint64_t start = static_cast<std::uint64_t>(trialNumber < 0 ? 0 : trialNumber) % tree.total;
-        for (std::uint64_t k = 0; k < tree.total && k <= visited.size(); ++k) {
-            auto params = tree.decode(space, (start + k) % tree.total);
+        const std::uint64_t start = static_cast<std::uint64_t>(trialNumber < 0 ? 0 : trialNumber) % tree.total();
+        for (std::uint64_t k = 0; k < tree.total() && k <= visited.size(); ++k) {
+            auto params = tree.decode((start + k) % tree.total());
             if (!taken(params))
                 return params;
         }

@@ -1,5 +1,6 @@
 #include "seekbench/tuning/search_space.h"
 
+#include "grid_tree.h"
 #include "param_values.h"
 #include "seekbench/config/config_schema.h"
 
@@ -179,7 +180,7 @@ std::optional<std::uint64_t> gridSize(const SearchSpace &space)
     for (const auto &p : space.params)
         if ((p.kind == ParamKind::Uniform || p.kind == ParamKind::LogUniform) && p.grid.empty())
             return std::nullopt;
-    return detail::GridTree(space).total;
+    return detail::GridTree(space).total();
 }
 
 const char *kindName(ParamKind kind)

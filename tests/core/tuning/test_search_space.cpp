@@ -304,6 +304,14 @@ void TestSearchSpace::gridSize_data()
         "  model.hidden_size: {choices: [64, 128]}\n"
         "  training.lr: {uniform: [0.1, 0.2], grid: [0.1, 0.15, 0.2]}\n")
                                        << qint64(6);
+    // Counted, not listed: a billion points take no time or memory.
+    QTest::newRow("huge int range") << QStringLiteral("  training.max_steps: {int: [1, 1000000000]}\n")
+                                    << qint64(1000000000);
+    // 0 and 8 plain, 4 switches on two choices: 2 + 2.
+    QTest::newRow("condition on an int") << QStringLiteral(
+        "  model.n_routed_experts: {int: [0, 8], step: 4}\n"
+        "  model.num_experts_per_tok: {choices: [1, 2], when: {model.n_routed_experts: \"4\"}}\n")
+                                         << qint64(4);
     // adamw: 1 branch; sgd: 3 momenta x 2 nesterov-like choices = 6; times 2 hidden sizes.
     QTest::newRow("conditions") << QStringLiteral(
         "  model.hidden_size: {choices: [64, 128]}\n"
