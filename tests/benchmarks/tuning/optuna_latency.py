@@ -1,13 +1,13 @@
 #!/usr/bin/python3
-"""Optuna 3.1's TPESampler ask latency on the history bench_tuning_suggest uses.
+"""Optuna 3.1's TPESampler ask latency on the history bench_sweep_suggest uses.
 
-Runs bench_tuning_suggest (which writes its 5,000-trial history as JSON and prints its
+Runs bench_sweep_suggest (which writes its 5,000-trial history as JSON and prints its
 own figures), loads that history into an in-memory Optuna study with
 optuna.trial.create_trial + study.add_trials, times study.ask() with the space's
 distributions (so the sampler runs inside ask) at 100, 1,000 and 5,000 trials, and prints
 Optuna's medians beside Seekbench's and their ratio.
 
-    optuna_latency.py --bench build/dev/tests/benchmarks/tuning/bench_tuning_suggest [--repeats 15]
+    optuna_latency.py --bench build/dev/tests/benchmarks/tuning/bench_sweep_suggest [--repeats 15]
 
 Needs python3-optuna (Debian; scripts/bench installs it).
 """
@@ -28,7 +28,7 @@ except ImportError:
     print("optuna_latency.py: python3-optuna is not installed (apt-get install python3-optuna)")
     sys.exit(0)
 
-# The space of bench_tuning_suggest.cpp, as Optuna distributions.
+# The space of bench_sweep_suggest.cpp, as Optuna distributions.
 DISTRIBUTIONS = {
     "training.lr": FloatDistribution(1e-5, 1e-1, log=True),
     "training.weight_decay": FloatDistribution(0.0, 0.3),
@@ -76,7 +76,7 @@ def optuna_ms(history, n, multivariate, repeats):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bench", required=True, help="path to bench_tuning_suggest")
+    parser.add_argument("--bench", required=True, help="path to bench_sweep_suggest")
     parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
     warnings.filterwarnings("ignore")

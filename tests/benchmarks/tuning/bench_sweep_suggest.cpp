@@ -2,7 +2,7 @@
 // multivariate) on a 6-parameter mixed space with 100, 1,000 and 5,000 finished trials in
 // the history. Goal: TPE at or under 10 ms per suggest at 5,000 trials.
 //
-//   bench_tuning_suggest [repeats=15] [--history-json FILE]
+//   bench_sweep_suggest [repeats=15] [--history-json FILE]
 //
 // --history-json writes the 5,000-trial history (params and values) so optuna_latency.py
 // times Optuna's TPESampler on exactly the same trials.
