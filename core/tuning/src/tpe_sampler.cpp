@@ -38,11 +38,13 @@ std::optional<Rank> rankOf(const Trial &t, double sign, bool constantLiar)
         if (t.value && std::isfinite(*t.value))
             return Rank{0, sign * *t.value, 0, t.number, 0};
         return Rank{2, 0, 0, t.number, 0};
-    case TrialState::Pruned:
-        if (!t.intermediate.empty() && std::isfinite(t.intermediate.back().second))
-            return Rank{1, -static_cast<double>(t.intermediate.back().first), sign * t.intermediate.back().second,
-                        t.number, 0};
+    case TrialState::Pruned: {
+        // Its last report: the one at the largest step.
+        const auto last = std::max_element(t.intermediate.begin(), t.intermediate.end());
+        if (last != t.intermediate.end() && std::isfinite(last->second))
+            return Rank{1, -static_cast<double>(last->first), sign * last->second, t.number, 0};
         return Rank{2, 0, 0, t.number, 0};
+    }
     case TrialState::Infeasible: return Rank{2, 0, 0, t.number, 0};
     case TrialState::Running:
         if (constantLiar)
