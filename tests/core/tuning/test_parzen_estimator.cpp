@@ -4,7 +4,7 @@
 // weights), univariate and multivariate, for float, log-float, stepped int and
 // categorical distributions. Optuna 3.1.0's vendored truncnorm.logpdf lacks the
 // -log(scale) term (later releases have it); the reference values were taken with that
-// term restored, and match to 1e-9.
+// term restored, and match to 1e-9. tests/benchmarks/tuning/optuna_reference.py prints them.
 
 #include "parzen_estimator.h"
 

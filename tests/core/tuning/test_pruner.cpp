@@ -2,7 +2,8 @@
 // asynchronous successive halving, each asserted to stop or continue at exact steps.
 // Every expectation below was also checked with Optuna 3.1.0 (MedianPruner with
 // n_startup_trials 2 and n_warmup_steps 2; SuccessiveHalvingPruner with the same
-// min_resource and reduction factor 3, trials run one after another): same decisions.
+// min_resource and reduction factor 3, trials run one after another): same decisions;
+// tests/benchmarks/tuning/optuna_reference.py prints them.
 
 #include "seekbench/tuning/pruner.h"
 
