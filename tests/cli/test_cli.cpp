@@ -2,6 +2,7 @@
 // summary, cancel by signal with a final checkpoint, and resume.
 
 #include "seekbench/run/blas_core.h"
+#include "seekbench/run/precision_choice.h"
 
 #include <QFileInfo>
 #include <QtTest>
@@ -84,6 +85,7 @@ class TestCli : public QObject
 
 private Q_SLOTS:
     void blasKernelsSelectedAndUserSettingKept();
+    void precisionAutoResolvesAndIsRecorded();
     void badInvocations_data();
     void badInvocations();
     void validateReportsEveryProblem();
@@ -93,6 +95,62 @@ private Q_SLOTS:
     void resumeFromCorruptCheckpointIsBadInput();
     void importHfNamesUnsupportedKeys();
 };
+
+// precision: auto trains in a concrete precision, measured on this machine and cached;
+// the start event says which and why, and `precision` prints the same decision.
+void TestCli::precisionAutoResolvesAndIsRecorded()
+{
+    QTemporaryDir dir, cache;
+    qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+    const auto restore = qScopeGuard([] { qunsetenv("XDG_CACHE_HOME"); });
+    const QString config
+        = writeConfig(dir, QStringLiteral("  max_steps: 2\n  eval_every: 0\n  warmup_steps: 1\n  precision: auto\n"));
+    const Result r = runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"),
+                             dir.filePath(QStringLiteral("run"))});
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject start;
+    for (const QJsonObject &e : r.events)
+        if (e.contains(QLatin1String("environment")))
+            start = e;
+    const QString precision = start.value(QLatin1String("precision")).toString();
+    QVERIFY2(precision == QLatin1String("fp32") || precision == QLatin1String("bf16"), qPrintable(precision));
+    const QJsonObject env = start.value(QLatin1String("environment")).toObject();
+    QCOMPARE(env.value(QLatin1String("precision")).toString(), precision);
+    const QString why = env.value(QLatin1String("precision_selection")).toString();
+    QVERIFY2(why.startsWith(QLatin1String("auto: a ")) && why.contains(QLatin1String("GFLOP/s in bf16")),
+             qPrintable(why));
+    QVERIFY(QFileInfo::exists(cache.filePath(QStringLiteral("seekbench/precision-speed.json"))));
+
+    // The verb reads the same cached measurement and names the same precision.
+    const Result verb = runCli({QStringLiteral("precision"), QStringLiteral("--config"), config});
+    QCOMPARE(verb.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(verb.out).contains(QStringLiteral("auto trains in %1 here").arg(precision)),
+             verb.out.constData());
+    const Result json = runCli({QStringLiteral("precision"), QStringLiteral("--shape"), QStringLiteral("256x64x128"),
+                                QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const auto speed = seekbench::PrecisionSpeed::fromJson(json.out.trimmed().toStdString());
+    QCOMPARE(speed.shape, (seekbench::GemmShape{256, 64, 128}));
+    QVERIFY(speed.fp32Gflops > 0 && speed.bf16Gflops > 0);
+    const Result bad = runCli({QStringLiteral("precision"), QStringLiteral("--shape"), QStringLiteral("256x64")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(bad.err).contains(QLatin1String("--shape '256x64': expected MxKxN")),
+             bad.err.constData());
+
+    // A config that sets its precision is trained in it, and the event says so.
+    const QString fixed
+        = writeConfig(dir, QStringLiteral("  max_steps: 2\n  eval_every: 0\n  warmup_steps: 1\n  precision: fp32\n"));
+    const Result set = runCli({QStringLiteral("train"), QStringLiteral("--config"), fixed, QStringLiteral("--out"),
+                               dir.filePath(QStringLiteral("fixed"))});
+    QCOMPARE(set.exitCode, 0);
+    for (const QJsonObject &e : set.events)
+        if (e.contains(QLatin1String("environment")))
+            QCOMPARE(e.value(QLatin1String("environment"))
+                         .toObject()
+                         .value(QLatin1String("precision_selection"))
+                         .toString(),
+                     QStringLiteral("set in the config"));
+}
 
 void TestCli::badInvocations_data()
 {

@@ -87,6 +87,45 @@ private Q_SLOTS:
         QVERIFY(!editor.estimates()->hasEstimates());
     }
 
+    // Each precision's step matmul time comes from this machine's measured GEMM speed
+    // (seekbench-cli precision, in the background), and the panel says what auto picks.
+    void stepTimesFromThisMachine()
+    {
+        QTemporaryDir cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        qputenv("SEEKBENCH_CLI", SEEKBENCH_CLI_PATH);
+        const auto restore = qScopeGuard([] {
+            qunsetenv("XDG_CACHE_HOME");
+            qunsetenv("SEEKBENCH_CLI");
+        });
+        ConfigEditor editor;
+        editor.show();
+        editor.setYamlText(exampleText(QStringLiteral("tiny")), false);
+        EstimatesPanel *panel = editor.estimates();
+        auto *line = editor.findChild<QLabel *>(QStringLiteral("precisionAutoLine"));
+        QVERIFY(line);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->precisionSpeed().has_value(), 60000);
+        const seekbench::PrecisionSpeed speed = *panel->precisionSpeed();
+        QCOMPARE(speed.shape, seekbench::typicalGemmShape(editor.document()->config()));
+        const QString chosen = QString::fromStdString(seekbench::decidePrecision("auto", "cpu", speed, false).precision);
+        QVERIFY2(line->text().contains(QStringLiteral("auto trains in %1").arg(chosen)), qPrintable(line->text()));
+        for (const auto &[precision, gflops] : {std::pair{QStringLiteral("fp32"), speed.fp32Gflops},
+                                                std::pair{QStringLiteral("bf16"), speed.bf16Gflops}}) {
+            auto *cell = editor.findChild<QLabel *>(QStringLiteral("estimate_%1_step_matmuls").arg(precision));
+            QCOMPARE(cell->property("seconds").toDouble(),
+                     seekbench::matmulStepSeconds(editor.document()->config(), gflops));
+            QVERIFY2(cell->text().startsWith(QStringLiteral("≥")), qPrintable(cell->text()));
+        }
+        // fp16 has no CPU measurement: a dash, never a number.
+        QCOMPARE(editor.findChild<QLabel *>(QStringLiteral("estimate_fp16_step_matmuls"))->text(), QStringLiteral("—"));
+        // A bigger batch: proportionally more matmul time, from the cached shape bucket or a new one.
+        typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("64"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->precisionSpeed().has_value(), 60000);
+        auto *fp32 = editor.findChild<QLabel *>(QStringLiteral("estimate_fp32_step_matmuls"));
+        QCOMPARE(fp32->property("seconds").toDouble(),
+                 seekbench::matmulStepSeconds(editor.document()->config(), panel->precisionSpeed()->fp32Gflops));
+    }
+
     // An AML graph model's memory grows with the project's data: the panel says there is
     // no estimate (no total, no largest batch), never a figure that would pass or block.
     void amlConfigShowsNoEstimate()

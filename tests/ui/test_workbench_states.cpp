@@ -247,15 +247,24 @@ private Q_SLOTS:
             now.write(R"({"event":"system"})"
                       "\n"
                       R"({"event":"start","environment":{"blas":"OpenBLAS","blas_core":"SkylakeX",)"
-                      R"("blas_selection":"OpenBLAS chose its generic Prescott kernels","blas_gflops":101.2}})"
+                      R"("blas_selection":"OpenBLAS chose its generic Prescott kernels","blas_gflops":101.2,)"
+                      R"("precision":"bf16","precision_selection":"auto: a 2048x256x1024 GEMM ran at 300 GFLOP/s"}})"
                       "\n");
         }
         const QString text = ui::blasSummary(ui::runEnvironment(dir.path()));
         QVERIFY2(text.contains(QStringLiteral("SkylakeX")) && text.contains(QStringLiteral("generic Prescott"))
                      && text.contains(QStringLiteral("101 GFLOP/s")),
                  qPrintable(text)); // the current attempt's, not the first one's
+        const QString precision = ui::precisionSummary(ui::runEnvironment(dir.path()));
+        QVERIFY2(precision.contains(QStringLiteral("bf16")) && precision.contains(QStringLiteral("300 GFLOP/s")),
+                 qPrintable(precision));
+        QVERIFY(ui::precisionSummary(
+                    QJsonObject{{QStringLiteral("precision"), QStringLiteral("fp32")},
+                                {QStringLiteral("precision_selection"), QStringLiteral("set in the config")}})
+                    .contains(QStringLiteral("as the config sets it")));
         QTemporaryDir empty;
         QVERIFY(ui::blasSummary(ui::runEnvironment(empty.path())).contains(QStringLiteral("not recorded")));
+        QVERIFY(ui::precisionSummary(ui::runEnvironment(empty.path())).isEmpty());
 
         ui::AppSetup::setBlasSelection(false);
         QCOMPARE(qgetenv("SEEKBENCH_BLAS_SELECT"), QByteArray("0"));

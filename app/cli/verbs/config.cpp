@@ -1,18 +1,22 @@
-// validate, estimate and import-hf: configs in, reports out. No torch is touched here,
-// but the CLI links the engine, so validation knows whether the build has CUDA.
+// validate, estimate, precision and import-hf: configs in, reports out. Only `precision`
+// runs torch (the engine's GEMM measurement); the others link the engine only so that
+// validation knows whether the build has CUDA.
 
 #include "support/options.h"
 #include "verbs/verbs.h"
 
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/engine/precision.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/replies/config_replies.h"
+#include "seekbench/run/precision_choice.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 namespace seekbench::cli {
 
@@ -176,10 +180,80 @@ void addConfigVerb(CLI::App &root, const std::string &name, const std::string &w
     });
 }
 
+struct PrecisionArgs
+{
+    std::optional<std::string> config, shape, threads;
+    bool json = false;
+};
+
+GemmShape parseShape(const std::string &text)
+{
+    GemmShape s;
+    int *dims[] = {&s.m, &s.k, &s.n};
+    std::size_t at = 0;
+    for (int i = 0; i < 3; ++i) {
+        const std::size_t end = i < 2 ? text.find('x', at) : text.size();
+        if (end == std::string::npos)
+            throw BadInput("--shape '" + text + "': expected MxKxN, such as 2048x256x1024");
+        *dims[i] = int(parseIntegerIn("--shape", text.substr(at, end - at), 1, 65536));
+        at = end + 1;
+    }
+    return s;
+}
+
+// What precision: auto picks on this machine: the fp32 and bf16 GEMM speeds of the
+// config's typical shape (or --shape), measured or read from the per-machine cache.
+int precisionVerb(const PrecisionArgs &o)
+{
+    if (o.config.has_value() == o.shape.has_value())
+        throw BadInput("give --config or --shape (MxKxN)");
+    RunConfig config;
+    if (o.config && !loadValidConfig(*o.config, std::nullopt, config))
+        return ExitBadInput;
+    const GemmShape shape = o.shape ? parseShape(*o.shape) : typicalGemmShape(config);
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int threads = o.threads                     ? int(parseIntegerIn("--threads", *o.threads, 1, 4096))
+                        : config.training.threads > 0 ? config.training.threads
+                                                      : cores;
+    const PrecisionSpeed speed = engine::measurePrecisionSpeed(shape, threads);
+    if (o.json) {
+        std::printf("%s\n", speed.toJson().c_str());
+        return ExitOk;
+    }
+    const PrecisionChoice choice = decidePrecision("auto", "cpu", speed, false);
+    std::printf("GEMM %s on %d thread%s: fp32 %.0f GFLOP/s, bf16 %.0f GFLOP/s\n", shape.text().c_str(), threads,
+                threads == 1 ? "" : "s", speed.fp32Gflops, speed.bf16Gflops);
+    std::printf("precision: auto trains in %s here (%s)\n", choice.precision.c_str(), choice.reason.c_str());
+    if (o.config)
+        std::printf("matmuls of one step at batch %d: at least %.0f ms in fp32, %.0f ms in bf16\n",
+                    config.training.batch_size, 1e3 * matmulStepSeconds(config, speed.fp32Gflops),
+                    1e3 * matmulStepSeconds(config, speed.bf16Gflops));
+    return ExitOk;
+}
+
+void addPrecisionVerb(CLI::App &root, int &exitCode)
+{
+    auto args = std::make_shared<PrecisionArgs>();
+    CLI::App *verb = root.add_subcommand("precision", "fp32 against bf16 on this machine: what precision: auto picks");
+    verb->allow_extras();
+    addOption(*verb, "--config", args->config, "the run config (YAML): its typical GEMM shape and threads")
+        ->type_name("FILE");
+    addOption(*verb, "--shape", args->shape, "measure this GEMM instead (MxKxN)")->type_name("MxKxN");
+    addOption(*verb, "--threads", args->threads, "intra-op threads (default: the config's, else every core)")
+        ->type_name("N");
+    addJsonFlag(*verb, args->json);
+    describe(*verb, "seekbench-cli precision --config run.yaml");
+    verb->callback([verb, args, &exitCode] {
+        rejectExtras(*verb);
+        exitCode = precisionVerb(*args);
+    });
+}
+
 } // namespace
 
 void registerConfigVerbs(CLI::App &root, int &exitCode)
 {
+    addPrecisionVerb(root, exitCode);
     addConfigVerb(root, "validate", "check a run config; every problem as \"file: key: problem\" on stderr",
                   "seekbench-cli validate --config run.yaml --json", validateVerb, false, false, true, exitCode);
     addConfigVerb(root, "estimate", "parameters, training memory per precision and FLOPs of a run config",

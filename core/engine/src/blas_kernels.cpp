@@ -2,6 +2,8 @@
 
 #include "seekbench/run/blas_core.h"
 
+#include "machine_cache.h"
+
 #include <torch/torch.h>
 
 #include <nlohmann/json.hpp>
@@ -10,8 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <dlfcn.h>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <signal.h>
 #include <sstream>
@@ -21,8 +21,6 @@
 
 namespace seekbench::engine {
 
-namespace fs = std::filesystem;
-
 namespace {
 
 std::string env(const char *name)
@@ -31,66 +29,8 @@ std::string env(const char *name)
     return v ? v : "";
 }
 
-fs::path cacheFile()
-{
-    const std::string xdg = env("XDG_CACHE_HOME");
-    const std::string home = env("HOME");
-    // Without a home (some batch systems), a per-user file under /tmp: the check then
-    // still runs once per machine, not once per process.
-    const fs::path base = !xdg.empty() ? fs::path(xdg)
-                          : !home.empty()
-                              ? fs::path(home) / ".cache"
-                              : fs::temp_directory_path() / ("seekbench-cache-" + std::to_string(::getuid()));
-    return base / "seekbench" / "blas-check.json";
-}
-
-std::string openblasConfig()
-{
-    using ConfigFn = char *(*)();
-    auto fn = reinterpret_cast<ConfigFn>(dlsym(RTLD_DEFAULT, "openblas_get_config"));
-    return fn ? fn() : "";
-}
-
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind("model name", 0) == 0)
-            return line.substr(line.find(':') + 1);
-    return "";
-}
-
 // One verdict per machine, library build and core type.
-std::string cacheKey(const std::string &core)
-{
-    return std::to_string(std::hash<std::string>{}(cpuModel() + "|" + openblasConfig())) + "|" + core;
-}
-
-nlohmann::json readCache()
-{
-    std::ifstream in(cacheFile());
-    try {
-        nlohmann::json j = nlohmann::json::parse(in);
-        return j.is_object() ? j : nlohmann::json::object();
-    } catch (const std::exception &) {
-        return nlohmann::json::object(); // missing or damaged: checked again
-    }
-}
-
-void writeCache(const nlohmann::json &j)
-{
-    const fs::path file = cacheFile();
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    const fs::path tmp = file.string() + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp);
-        out << j.dump(1) << "\n";
-        if (!out)
-            return;
-    }
-    fs::rename(tmp, file, ec);
-}
+std::string cacheKey(const std::string &core) { return machineIdentity() + "|" + core; }
 
 // Runs `seekbench-cli blas-check` with OPENBLAS_CORETYPE=core in a child; a crash, a
 // wrong result, a core OpenBLAS did not take or 60 s without an answer all fail.
@@ -232,7 +172,7 @@ void selectBlasKernels(int argc, char **argv)
     std::string gflops;
     const auto check = [&](const std::string &core) {
         if (!cacheRead)
-            cacheRead = readCache();
+            cacheRead = readMachineCache(machineCacheFile("blas-check.json"));
         nlohmann::json &cache = *cacheRead;
         const std::string key = cacheKey(core);
         if (!cache.contains(key)) {
@@ -253,7 +193,7 @@ void selectBlasKernels(int argc, char **argv)
                                               user.empty() ? std::nullopt : std::optional(user),
                                               env("SEEKBENCH_BLAS_SELECT") != "0", check);
     if (cacheChanged)
-        writeCache(*cacheRead);
+        writeMachineCache(machineCacheFile("blas-check.json"), *cacheRead);
     ::setenv("SEEKBENCH_BLAS_REASON", d.reason.c_str(), 1);
     if (d.action != BlasCoreDecision::Action::Select)
         return;

@@ -1,4 +1,5 @@
 #include "seekbench/engine/held_out_test.h"
+#include "seekbench/engine/precision.h"
 
 #include "crossmodal_task.h"
 
@@ -80,13 +81,18 @@ HeldOutTest scoreHeldOutTest(const std::filesystem::path &checkpoint, const std:
     if (!dataDir.empty())
         config.crossmodal.data_dir = dataDir.string();
     engine::StepContext ctx;
-    if (config.training.device == "cuda" && torch::cuda::is_available()) {
+    const bool cuda = config.training.device == "cuda" && torch::cuda::is_available();
+    if (!cuda)
+        config.training.device = "cpu";
+    // auto decides as the run did on this machine (the same cached measurement).
+    const std::string precision = engine::resolvePrecision(config, at::get_num_threads(), cuda ? 0 : -1).precision;
+    if (cuda) {
         ctx.device = torch::Device(torch::kCUDA, 0);
-        ctx.autocast = config.training.precision != "fp32";
+        ctx.autocast = precision != "fp32";
     } else {
-        ctx.autocast = config.training.precision == "bf16";
+        ctx.autocast = precision == "bf16";
     }
-    ctx.autocastDtype = config.training.precision == "fp16" ? at::kHalf : at::kBFloat16;
+    ctx.autocastDtype = precision == "fp16" ? at::kHalf : at::kBFloat16;
     HeldOutTest t;
     t.checkpoint = checkpoint.string();
     t.step = contents.info.step;

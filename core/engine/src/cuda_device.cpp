@@ -4,6 +4,7 @@
 // The only CUDA headers of the engine. Debian's CPU LibTorch ships c10/cuda headers that
 // do not compile without the CUDA toolkit, hence the CMake-decided guard.
 #ifdef SEEKBENCH_HAS_CUDA
+#include <ATen/cuda/CUDAContext.h>
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAFunctions.h>
 #endif
@@ -53,6 +54,18 @@ void setDevice(int index)
 #else
     throw std::runtime_error("cannot select CUDA device " + std::to_string(index)
                              + ": this build's LibTorch has no CUDA");
+#endif
+}
+
+bool bf16Supported(int index)
+{
+#ifdef SEEKBENCH_HAS_CUDA
+    if (index < 0 || index >= deviceCount())
+        return false;
+    return at::cuda::getDeviceProperties(static_cast<c10::DeviceIndex>(index))->major >= 8;
+#else
+    (void)index;
+    return false;
 #endif
 }
 

@@ -20,6 +20,9 @@ int deviceIndexForLocalRank(int localRank, int deviceCount);
 // Makes index the current device of the calling thread (NCCL and the caching allocator
 // follow it). Throws on a CPU build.
 void setDevice(int index);
+// The device multiplies bf16 in tensor cores (compute capability 8.0 or later); false
+// on a CPU build or for an index it does not see.
+bool bf16Supported(int index);
 // Waits for the device's queued work. Throws on a CPU build.
 void synchronize(int index);
 

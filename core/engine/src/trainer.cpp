@@ -1,4 +1,5 @@
 #include "seekbench/engine/trainer.h"
+#include "seekbench/engine/precision.h"
 
 #include "autocast.h"
 #include "checkpoint.h"
@@ -133,7 +134,8 @@ private:
     // Sums small host-side figures over ranks (a no-op for one process).
     std::vector<double> reduceSum(std::vector<double> values);
     torch::Device m_device{torch::kCPU};
-    int m_cudaDevice = -1; // the rank's CUDA device (LOCAL_RANK), -1 on CPU
+    int m_cudaDevice = -1;       // the rank's CUDA device (LOCAL_RANK), -1 on CPU
+    PrecisionChoice m_precision; // training.precision resolved (auto measured here)
     bool m_autocast = false;
     at::ScalarType m_autocastDtype = at::kBFloat16;
     Clock::time_point m_started;
@@ -189,14 +191,8 @@ void Trainer::setup()
         cuda::setDevice(m_cudaDevice);
         m_device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(m_cudaDevice));
     }
-    m_autocast = m_t.precision != "fp32";
-    if (m_t.precision == "bf16" && m_t.device == "cpu") {
-        const std::string flags = cpuFlags();
-        if (flags.find("avx512_bf16") == std::string::npos && flags.find("amx_bf16") == std::string::npos)
-            warn("bf16 on a CPU without avx512_bf16 or AMX: LibTorch's bf16 matmuls take a slow path here "
-                 "(measured 10x slower than fp32); bf16 still saves activation memory");
-    }
-    m_autocastDtype = m_t.precision == "fp16" ? at::kHalf : at::kBFloat16;
+    // precision: auto measures here (cached per machine); every rank then follows rank 0.
+    m_precision = resolvePrecision(m_cfg, threads, m_cudaDevice);
 
     torch::manual_seed(m_t.seed);
     m_task = makeTrainingTask(m_cfg, m_req.rank, m_req.worldSize, m_req.dataset);
@@ -217,6 +213,14 @@ void Trainer::setup()
         for (const auto &b : m_module->buffers())
             state.push_back(b);
         GradientSync::broadcastFromRankZero(*m_group, state);
+        if (m_t.precision == "auto") {
+            at::Tensor bf16 = at::full({1}, m_precision.precision == "bf16" ? 1 : 0, at::kInt).to(m_device);
+            GradientSync::broadcastFromRankZero(*m_group, {bf16});
+            const std::string rankZero = bf16.cpu().item<int>() ? "bf16" : "fp32";
+            if (rankZero != m_precision.precision)
+                m_precision.reason += "; rank 0 chose " + rankZero + ", which every rank follows";
+            m_precision.precision = rankZero;
+        }
         m_gradSync = std::make_unique<GradientSync>(*m_group, m_module->parameters());
         torch::manual_seed(m_t.seed + 1000003ull * std::uint64_t(m_req.rank));
     }
@@ -244,7 +248,15 @@ void Trainer::setup()
     }
     if (m_group && m_t.zero_stage == 1)
         m_zero = std::make_unique<ZeroOptimizer>(*m_group, m_module->parameters());
-    if (m_t.precision == "fp16")
+    m_autocast = m_precision.precision != "fp32";
+    if (m_precision.precision == "bf16" && m_t.device == "cpu") {
+        const std::string flags = cpuFlags();
+        if (flags.find("avx512_bf16") == std::string::npos && flags.find("amx_bf16") == std::string::npos)
+            warn("bf16 on a CPU without avx512_bf16 or AMX: LibTorch's bf16 matmuls take a slow path here "
+                 "(measured 10x slower than fp32); bf16 still saves activation memory");
+    }
+    m_autocastDtype = m_precision.precision == "fp16" ? at::kHalf : at::kBFloat16;
+    if (m_precision.precision == "fp16")
         m_scaler = std::make_unique<GradScaler>();
 
     json start = {{"name", m_cfg.name},
@@ -254,7 +266,10 @@ void Trainer::setup()
                   {"world_size", m_req.worldSize},
                   {"backend", m_group ? m_group->backend() : std::string("none")},
                   {"device", m_device.str()},
+                  {"precision", m_precision.precision},
                   {"environment", json::parse(environmentJson(m_t.seed, m_task->dataFingerprint()))}};
+    start["environment"]["precision"] = m_precision.precision;
+    start["environment"]["precision_selection"] = m_precision.reason;
     emit("start", start, 0);
     if (leader())
         m_task->writeArtifacts(m_req.outDir);

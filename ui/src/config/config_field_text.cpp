@@ -67,7 +67,8 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Checkpoint every n steps; 0 only at the end."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Checkpoints kept besides the best."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Also keep the checkpoint with the best eval metric."),
-    QT_TRANSLATE_NOOP("ConfigSchema", "Compute precision (autocast)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Compute precision (autocast); auto measures fp32 against bf16 on the machine "
+                                      "that trains and takes the faster."),
     QT_TRANSLATE_NOOP("ConfigSchema", "A non-finite loss or gradient norm stops the run, or skips the step."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Intra-op threads; 0 uses the cores given to the process."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Device to train on."),

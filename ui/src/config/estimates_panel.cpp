@@ -1,11 +1,14 @@
 #include "config/estimates_panel.h"
 
+#include "config/precision_probe.h"
+
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSettings>
+#include <QThread>
 #include <QVBoxLayout>
 #include <QVariant>
 
@@ -13,7 +16,7 @@ namespace seekbench::ui {
 
 namespace {
 const QString kBudgetKey = QStringLiteral("editor/memoryBudgetGib"); // binary, as the estimates
-enum Column { Weights, Gradients, Optimizer, Activations, Total, LargestBatch, Columns };
+enum Column { Weights, Gradients, Optimizer, Activations, Total, LargestBatch, StepMatmuls, Columns };
 } // namespace
 
 QStringList EstimatesPanel::precisions()
@@ -81,8 +84,8 @@ EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
         m_precisionLabels.insert(p, label);
         m_grid->addWidget(label, row, 0);
         QList<QLabel *> cells;
-        static const char *const names[] = {"weights",     "gradients", "optimizer",
-                                            "activations", "total",     "largest_batch"};
+        static const char *const names[] = {"weights", "gradients",     "optimizer",   "activations",
+                                            "total",   "largest_batch", "step_matmuls"};
         for (int c = 0; c < Columns; ++c) {
             auto *cell = new QLabel(this);
             cell->setObjectName(QStringLiteral("estimate_%1_%2").arg(p, QLatin1String(names[c])));
@@ -100,6 +103,11 @@ EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
     m_noEstimate->setWordWrap(true);
     m_noEstimate->hide();
     layout->addWidget(m_noEstimate);
+    m_autoLine = new QLabel(this);
+    m_autoLine->setObjectName(QStringLiteral("precisionAutoLine"));
+    m_autoLine->setWordWrap(true);
+    m_autoLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_autoLine);
     m_stale = new QLabel(this);
     m_stale->setObjectName(QStringLiteral("estimatesStale"));
     m_stale->setWordWrap(true);
@@ -110,6 +118,8 @@ EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
     for (const QString &p : precisions())
         m_valueLabels << m_cells.value(p);
 
+    m_probe = new PrecisionProbe(this);
+    connect(m_probe, &PrecisionProbe::changed, this, [this] { showStepTimes(); });
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, [this](double gb) {
         QSettings().setValue(kBudgetKey, gb);
         recompute(m_config, m_has);
@@ -141,10 +151,13 @@ void EstimatesPanel::retranslate()
     m_budget->setSuffix(tr(" GiB"));
     m_budget->setToolTip(tr("The memory of the card to fit, in GiB as nvidia-smi counts it (a 24 GB card has "
                             "about 24 GiB); the last column is the largest micro-batch whose estimate fits it."));
-    const QStringList headers = {tr("Weights"),     tr("Gradients"), tr("Optimizer"),
-                                 tr("Activations"), tr("Total"),     tr("Largest batch")};
+    const QStringList headers = {tr("Weights"), tr("Gradients"),     tr("Optimizer"),   tr("Activations"),
+                                 tr("Total"),   tr("Largest batch"), tr("Step matmuls")};
     for (int c = 0; c < Columns; ++c)
         m_headers[c]->setText(QStringLiteral("<b>%1</b>").arg(headers[c]));
+    m_headers[StepMatmuls]->setToolTip(
+        tr("The matrix multiplications of one training step at the speed this machine measured for them in "
+           "each precision: a lower bound on the step time, since norms, softmax and the optimizer add to it."));
     const bool fp16 = m_caps.cudaBuild && m_caps.cudaDevice;
     for (const QString &p : precisions()) {
         QLabel *label = m_precisionLabels.value(p);
@@ -233,6 +246,66 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
         cell->setProperty("batch", r.largestBatch);
     }
     m_noEstimate->setVisible(unavailable);
+    showStepTimes();
+}
+
+void EstimatesPanel::showStepTimes()
+{
+    m_autoLine->setEnabled(m_has);
+    if (!m_shown)
+        return;
+    const bool cpu = m_config.training.device == "cpu";
+    const int threads = m_config.training.threads > 0 ? m_config.training.threads : QThread::idealThreadCount();
+    const std::optional<seekbench::PrecisionSpeed> speed = cpu ? m_probe->speed(seekbench::typicalGemmShape(m_config),
+                                                                                threads)
+                                                               : std::nullopt;
+    m_speed = speed;
+    for (const QString &p : precisions()) {
+        QLabel *cell = m_cells.value(p).value(StepMatmuls);
+        const double gflops = !speed                       ? 0
+                              : p == QLatin1String("fp32") ? speed->fp32Gflops
+                              : p == QLatin1String("bf16") ? speed->bf16Gflops
+                                                           : 0;
+        const double seconds = seekbench::matmulStepSeconds(m_config, gflops);
+        cell->setProperty("seconds", seconds > 0 ? QVariant(seconds) : QVariant());
+        if (seconds > 0) {
+            cell->setText(tr("≥ %1").arg(formatSeconds(seconds)));
+            cell->setToolTip(tr("%1 GFLOP/s measured for a %2 GEMM on %n thread(s)", nullptr, threads)
+                                 .arg(QLocale().toString(gflops, 'f', 0), QString::fromStdString(speed->shape.text())));
+        } else {
+            cell->setText(QStringLiteral("—"));
+            cell->setToolTip(!cpu                         ? tr("Measured for CPU runs only.")
+                             : p == QLatin1String("fp16") ? tr("fp16 trains on CUDA only.")
+                                                          : QString());
+        }
+    }
+    const bool autoRequested = m_config.training.precision == "auto";
+    if (!cpu) {
+        m_autoLine->setText(autoRequested ? tr("precision: auto trains in bf16 on a CUDA device with bf16 tensor cores "
+                                               "(compute capability 8.0 or later), else in fp32.")
+                                          : QString());
+    } else if (speed) {
+        const seekbench::PrecisionChoice choice = seekbench::decidePrecision("auto", "cpu", speed, false);
+        const QString ratio = QLocale().toString(speed->bf16Gflops / std::max(1e-9, speed->fp32Gflops), 'f', 2);
+        m_autoLine->setText(tr("precision: auto trains in %1 on this machine: bf16 runs its GEMMs %2x as fast as "
+                               "fp32 here (auto takes bf16 from %3x).")
+                                .arg(QString::fromStdString(choice.precision), ratio,
+                                     QLocale().toString(seekbench::kBf16MinSpeedup, 'f', 2)));
+    } else if (m_probe->isMeasuring()) {
+        m_autoLine->setText(tr("Measuring fp32 against bf16 on this machine…"));
+    } else {
+        m_autoLine->setText(
+            m_probe->error().isEmpty()
+                ? QString()
+                : tr("No step-time estimate: the fp32/bf16 measurement failed (%1).").arg(m_probe->error()));
+    }
+}
+
+QString EstimatesPanel::formatSeconds(double seconds)
+{
+    if (seconds < 1.0)
+        return tr("%1 ms").arg(QLocale().toString(seconds * 1e3, 'f', seconds < 0.01 ? 2 : 0));
+    return tr("%1 s").arg(QLocale().toString(seconds, 'f', 2));
 }
 
 } // namespace seekbench::ui

@@ -3,6 +3,8 @@
 #include "seekbench/config/estimates.h"
 #include "seekbench/config/validation.h"
 
+#include "seekbench/run/precision_choice.h"
+
 #include <QHash>
 #include <QWidget>
 
@@ -12,11 +14,15 @@ class QLabel;
 
 namespace seekbench::ui {
 
+class PrecisionProbe;
+
 // Live estimates of the config being edited, from core_api's arithmetic (the numbers
 // `seekbench-cli estimate` prints): the exact parameter count, training memory per
 // precision at the config's batch size, and the largest batch that fits a budget the
 // user sets (a 24 GB card by default). Every precision is estimated, also fp16 where
-// the machine cannot train in it; the row says so.
+// the machine cannot train in it; the row says so. Beside the memory, each precision's
+// step matmul time at this machine's measured GEMM speed, and what precision: auto picks
+// here (PrecisionProbe).
 class EstimatesPanel : public QWidget
 {
     Q_OBJECT
@@ -42,6 +48,10 @@ public:
     static QStringList precisions();
     static QString formatBytes(double bytes);
     static QString formatCount(qint64 count);
+    static QString formatSeconds(double seconds);
+    // The fp32/bf16 measurement the step times come from; nullopt until it is known.
+    std::optional<seekbench::PrecisionSpeed> precisionSpeed() const { return m_speed; }
+    PrecisionProbe *probe() const { return m_probe; }
 
 Q_SIGNALS:
     void budgetChanged(double gib);
@@ -52,6 +62,7 @@ protected:
 private:
     void retranslate();
     void showBytes(const QString &precision, int column, double bytes);
+    void showStepTimes();
 
     seekbench::BuildCapabilities m_caps;
     seekbench::RunConfig m_config;
@@ -64,6 +75,9 @@ private:
     QList<QLabel *> m_headers;
     QList<QLabel *> m_valueLabels;
     QLabel *m_stale = nullptr;
+    QLabel *m_autoLine = nullptr; // what precision: auto picks on this machine, and why
+    PrecisionProbe *m_probe = nullptr;
+    std::optional<seekbench::PrecisionSpeed> m_speed;
     QLabel *m_noEstimate = nullptr; // why there is no memory estimate (an AML graph model)
     bool m_shown = false;           // numbers of a valid config have been shown
     QHash<QString, QLabel *> m_precisionLabels;

@@ -46,4 +46,16 @@ QString blasSummary(const QJsonObject &env)
     return text;
 }
 
+QString precisionSummary(const QJsonObject &env)
+{
+    const QString precision = env.value(QLatin1String("precision")).toString();
+    if (precision.isEmpty())
+        return QString();
+    const QString why = env.value(QLatin1String("precision_selection")).toString();
+    if (why == QLatin1String("set in the config"))
+        return QCoreApplication::translate("RunEnvironment", "Precision: %1, as the config sets it").arg(precision);
+    // auto's reason names the measured GEMM rates; the engine writes it in English.
+    return QCoreApplication::translate("RunEnvironment", "Precision: %1 — %2").arg(precision, why);
+}
+
 } // namespace seekbench::ui

@@ -12,5 +12,8 @@ QJsonObject runEnvironment(const QString &runDir);
 // One line for the System tab: the BLAS library, the kernels it ran and why, with the
 // self-check's GEMM rate when Seekbench chose them.
 QString blasSummary(const QJsonObject &environment);
+// The precision the run trained in and why (precision: auto measured it); empty when the
+// run recorded none (runs from before issue 29).
+QString precisionSummary(const QJsonObject &environment);
 
 } // namespace seekbench::ui

@@ -203,8 +203,13 @@ void RunView::showRuns(const QStringList &runIds)
         delete old;
     }
     m_gpuStatus->setText(tr("Waiting for the run's first system sample…"));
-    m_blasStatus->setText(single ? blasSummary(runEnvironment(runDirText(m_projectDir, runIds.front().toStdString())))
-                                 : QString());
+    if (single) {
+        const QJsonObject env = runEnvironment(runDirText(m_projectDir, runIds.front().toStdString()));
+        const QString precision = precisionSummary(env);
+        m_blasStatus->setText(precision.isEmpty() ? blasSummary(env) : blasSummary(env) + QLatin1Char('\n') + precision);
+    } else {
+        m_blasStatus->clear();
+    }
     m_tabs->setTabEnabled(1, single);
     m_tabs->setTabEnabled(2, runIds.size() > 1);
     if (runIds.size() > 1)

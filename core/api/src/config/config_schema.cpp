@@ -242,8 +242,10 @@ std::vector<ConfigField> buildSchema()
           10000);
     b.add("training.keep_best", "checkpoints", t, &TrainingConfig::keep_best,
           "Also keep the checkpoint with the best eval metric.");
-    b.add("training.precision", "precision", t, &TrainingConfig::precision, "Compute precision (autocast).",
-          {"fp32", "bf16", "fp16"});
+    b.add("training.precision", "precision", t, &TrainingConfig::precision,
+          "Compute precision (autocast); auto measures fp32 against bf16 on the machine that trains and takes the "
+          "faster.",
+          {"auto", "fp32", "bf16", "fp16"});
     b.add("training.on_nonfinite", "training", t, &TrainingConfig::on_nonfinite,
           "A non-finite loss or gradient norm stops the run, or skips the step.", {"stop", "skip"});
     b.add("training.threads", "training", t, &TrainingConfig::threads,

@@ -143,7 +143,7 @@ struct TrainingConfig
     int checkpoint_every = 100; // 0: only at the end
     int keep_last = 2;
     bool keep_best = true;
-    std::string precision = "fp32";    // | bf16 | fp16
+    std::string precision = "auto";    // | fp32 | bf16 | fp16; auto: measured per machine (precision_choice.h)
     std::string on_nonfinite = "stop"; // | skip
     int threads = 0;                   // 0: the cores given to the process
     std::string device = "cpu";        // | cuda
