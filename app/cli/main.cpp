@@ -60,6 +60,7 @@ int main(int argc, char **argv)
     registerRunsVerbs(root, exitCode);
     registerSlurmVerbs(root, exitCode);
     registerAmlVerbs(root, exitCode);
+    registerSweepVerbs(root, exitCode);
 
     if (args.empty()) {
         std::fputs(root.help().c_str(), stderr);

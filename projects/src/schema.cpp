@@ -208,6 +208,23 @@ UPDATE runs SET color = (SELECT count(*) FROM runs o WHERE o.created_at < runs.c
   OR (o.created_at = runs.created_at AND o.id < runs.id));
 )";
 
+// Issue 22: sweeps. A sweep is its search space (the YAML as created, so a later edit of
+// sweeps/<name>.yaml never changes a running sweep) and its trials; a trial that runs is a
+// run of the project (run_id). The trials are the sampler's whole state: a sweep killed
+// at any point resumes from them. Intermediate values are the objective metric as the
+// driver saw it, also for trials told from outside (`sweep ask`/`tell`).
+const char *kMigrateTo10 = R"(
+CREATE TABLE sweeps (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, space_yaml TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'active', created_at REAL NOT NULL, driver_pid INTEGER,
+  driver_start INTEGER, driver_host TEXT) WITHOUT ROWID;
+CREATE TABLE sweep_trials (sweep_id TEXT NOT NULL, number INTEGER NOT NULL, params_json TEXT NOT NULL,
+  state TEXT NOT NULL, value REAL, cost REAL, reason TEXT NOT NULL DEFAULT '', run_id TEXT,
+  created_at REAL NOT NULL, finished_at REAL, PRIMARY KEY (sweep_id, number)) WITHOUT ROWID;
+CREATE INDEX sweep_trials_run ON sweep_trials(run_id);
+CREATE TABLE sweep_intermediate (sweep_id TEXT NOT NULL, number INTEGER NOT NULL, step INTEGER NOT NULL,
+  value REAL NOT NULL, PRIMARY KEY (sweep_id, number, step)) WITHOUT ROWID;
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -260,6 +277,10 @@ void migrateStep(sql::Database &db, int from)
     case 8:
         db.exec(kMigrateTo9);
         db.exec("PRAGMA user_version = 9");
+        break;
+    case 9:
+        db.exec(kMigrateTo10);
+        db.exec("PRAGMA user_version = 10");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

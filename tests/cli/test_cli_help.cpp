@@ -39,10 +39,12 @@ private Q_SLOTS:
         const char *const filters = "--status --tag --param --metric --best --name --limit --json ";
         const char *const cluster = "--profile --nodes --tasks-per-node --cpus-per-task --gpus-per-task --time "
                                     "--partition --account --job-name --sbatch --cli ";
-        row("train", "--config --out --resume --project --name --parent --run-id --attempt --ignore-memory-check");
+        row("train", "--config --out --resume --project --name --parent --run-id --attempt --ignore-memory-check "
+                     "--sweep-trial");
         row("launch", "--nproc --log-dir");
         row("validate", "--config --json");
         row("estimate", "--config --budget-gb --budget-gib --json");
+        row("precision", "--config --shape --threads --json");
         row("import-hf", "--config --out");
         row("inspect", "attention sanity testset evaluate serve");
         row("inspect attention", "--run --project --run-id --checkpoint --sample --split --caption-class --scale "
@@ -85,6 +87,17 @@ private Q_SLOTS:
         row("aml alert set", "--project --alert --tx --run --model --status --note --json");
         row("aml trace", "--project --tx --alert --account --direction --hops --window-hours --tolerance --cap --json");
         row("aml report", "--project --alert --account --run --note --out");
+        row("sweep", "create run resume status stop best export ask tell report");
+        row("sweep create", "--project --space --name --json");
+        row("sweep run", "--project --sweep --detach --json");
+        row("sweep resume", "--project --sweep --detach --json");
+        row("sweep status", "--project --sweep --json");
+        row("sweep stop", "--project --sweep --json");
+        row("sweep best", "--project --sweep --json");
+        row("sweep export", "--project --sweep --format --out --json");
+        row("sweep ask", "--project --sweep --json");
+        row("sweep tell", "--project --sweep --trial --value --state --reason --json");
+        row("sweep report", "--project --sweep --trial --step --value --json");
     }
 
     void help()

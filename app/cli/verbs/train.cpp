@@ -18,6 +18,7 @@
 #include "seekbench/projects/local_run_owner.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_recorder.h"
+#include "seekbench/projects/sweep_service.h"
 #include "seekbench/run/rank_environment.h"
 
 #include <nlohmann/json.hpp>
@@ -35,7 +36,7 @@ namespace fs = std::filesystem;
 
 struct TrainArgs
 {
-    std::optional<std::string> config, out, resume, project, name, parent, runId, attempt;
+    std::optional<std::string> config, out, resume, project, name, parent, runId, attempt, sweepTrial;
     bool ignoreMemoryCheck = false;
 };
 
@@ -56,6 +57,8 @@ void addTrainOptions(CLI::App &v, TrainArgs &a)
     addOption(v, "--parent", a.parent, "the run this one continues from")->type_name("RUN_ID");
     addOption(v, "--run-id", a.runId, "(launcher use) the rank's recorded run")->type_name("RUN_ID");
     addOption(v, "--attempt", a.attempt, "(launcher use) the run's attempt")->type_name("N");
+    addOption(v, "--sweep-trial", a.sweepTrial, "(sweep use) the new run trains this sweep's trial")
+        ->type_name("SWEEP_ID:N");
     addFlag(v, "--ignore-memory-check", a.ignoreMemoryCheck,
             "train even when the memory estimate exceeds this machine's memory (refused by default)");
 }
@@ -123,6 +126,8 @@ void checkTrainArgs(const TrainArgs &o)
         throw BadInput("--config is required");
     if (o.parent && (!o.project || o.resume))
         throw BadInput("--parent needs --project and a new run (--config)");
+    if (o.sweepTrial && (!o.project || !o.config || o.resume || o.runId))
+        throw BadInput("--sweep-trial needs --project and a new run (--config)");
 }
 
 int trainVerb(const TrainArgs &o)
@@ -164,6 +169,14 @@ int trainVerb(const TrainArgs &o)
             folderSink = projects::openFolderRun(*o.out, config, ranks.rank);
     } catch (const std::exception &e) {
         throw BadInput(e.what()); // a run that cannot be recorded or resumed is the user's input
+    }
+    if (session && o.sweepTrial) {
+        const std::size_t colon = o.sweepTrial->rfind(':');
+        if (colon == std::string::npos)
+            throw BadInput("--sweep-trial '" + *o.sweepTrial + "': expected SWEEP_ID:N");
+        const int number = int(parseIntegerIn("--sweep-trial", o.sweepTrial->substr(colon + 1), 0, 100000000));
+        projects::linkTrialRun(projects::Project::open(*o.project), o.sweepTrial->substr(0, colon), number,
+                               session->runId());
     }
     if (session) {
         config = session->config();

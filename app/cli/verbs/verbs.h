@@ -18,7 +18,7 @@ struct RunConfig;
 
 namespace seekbench::cli {
 
-// validate, estimate, import-hf (config.cpp).
+// validate, estimate, precision, import-hf (config.cpp).
 void registerConfigVerbs(CLI::App &root, int &exitCode);
 // inspect attention|sanity|testset|serve (inspect.cpp).
 void registerInspectVerbs(CLI::App &root, int &exitCode);
@@ -32,6 +32,8 @@ void registerRunsVerbs(CLI::App &root, int &exitCode);
 void registerSlurmVerbs(CLI::App &root, int &exitCode);
 // aml generate|import|train|alerts|trace|report (aml.cpp).
 void registerAmlVerbs(CLI::App &root, int &exitCode);
+// sweep create|run|resume|status|stop|best|export|ask|tell|report (sweep.cpp).
+void registerSweepVerbs(CLI::App &root, int &exitCode);
 
 // Shared by the verb files:
 // Loads and validates a run config (the checks of `validate`, with this build's

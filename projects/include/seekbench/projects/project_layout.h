@@ -10,6 +10,7 @@
 //   clusters/                cluster settings (<name>.yaml)
 //   datasets/  reports/
 //   trash/                   runs the GUI deleted (their store rows are gone)
+//   sweeps/                  search spaces (<name>.yaml) and each sweep's trial files (<name>/)
 //   drafts/                  the GUI's unsaved launch config and Slurm preview
 //   runs/.launching/         the GUI's logs of a run process until the run has an id
 //   runs/<id>/               config.yaml, checkpoints/, logs/, exports/, segments/,
@@ -45,6 +46,12 @@ public:
     std::filesystem::path trashDir() const { return m_dir / "trash"; }
     std::filesystem::path draftsDir() const { return m_dir / "drafts"; }
     std::filesystem::path runsDir() const { return m_dir / "runs"; }
+    // sweeps/<name>.yaml: a sweep's search space as the user writes it; sweeps/<name>/: the
+    // driver's files (each trial's config trial-<n>.yaml and its launch logs, driver logs).
+    // Sweep names are checked by SweepStore (letters, digits, '-', '_', '.').
+    std::filesystem::path sweepsDir() const { return m_dir / "sweeps"; }
+    std::filesystem::path sweepSpacePath(const std::string &name) const { return sweepsDir() / (name + ".yaml"); }
+    std::filesystem::path sweepDir(const std::string &name) const { return sweepsDir() / name; }
     std::filesystem::path launchingDir() const { return runsDir() / ".launching"; }
     // A launch's stdout or stderr log in launchingDir() before the run has an id
     // (`token` is the launch's own name; `stream` is "out" or "err").
