@@ -1,6 +1,9 @@
 // Renders every sweep chart with a realistic sweep (300 trials of a 5-parameter space)
 // in the light and the dark palette, to look at them.
+#include "seekbench/widgets/contour_plot.h"
+#include "seekbench/widgets/importance_chart.h"
 #include "seekbench/widgets/parallel_coordinates_plot.h"
+#include "seekbench/widgets/sweep_scatter_plot.h"
 #include "sweep_fixture.h"
 
 #include <QApplication>
@@ -9,6 +12,7 @@
 #include <QPixmap>
 #include <QStyle>
 
+#include <cmath>
 #include <cstdio>
 
 using namespace seekbench::widgets;
@@ -35,6 +39,7 @@ QPalette darkPalette()
 bool save(QWidget &w, const QSize &size, const QString &path)
 {
     w.resize(size);
+    QApplication::processEvents(); // QCustomPlot's queued replot
     const bool ok = w.grab().save(path);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
@@ -62,6 +67,54 @@ int renderGallery(const QString &dir)
             p.setBrush(p.objectiveAxis(), 0.3, 0.6);
             p.highlightTrial(data.trialNumbers.at(5));
             ok &= save(p, {1000, 440}, path("parallel_brushed"));
+        }
+        {
+            ImportanceChart c;
+            c.setPalette(palette);
+            c.setImportances({{QStringLiteral("optimizer"), 0.08, 0.03},
+                              {QStringLiteral("learning_rate"), 0.61, 0.09},
+                              {QStringLiteral("dropout"), 0.17, 0.05},
+                              {QStringLiteral("momentum"), 0.004, 0.002},
+                              {QStringLiteral("layers"), 0.13, 0.06}});
+            ok &= save(c, {560, 200}, path("importance"));
+        }
+        {
+            SweepScatterPlot s;
+            s.setPalette(palette);
+            s.setData(data);
+            s.showParameter(0); // log
+            ok &= save(s, {640, 420}, path("scatter_log"));
+            s.showParameter(1); // categorical
+            ok &= save(s, {640, 420}, path("scatter_categorical"));
+            s.showHistory();
+            ok &= save(s, {640, 420}, path("scatter_history"));
+            // Pareto: cost = parameters (layers) as millions, the front computed here.
+            QList<double> cost;
+            for (int t = 0; t < data.trialCount(); ++t)
+                cost << data.values.at(t).at(2) * 1.3 + 0.5;
+            QList<int> front;
+            for (int i = 0; i < data.trialCount(); ++i) {
+                if (!std::isfinite(data.objective.at(i)))
+                    continue;
+                bool dominated = false;
+                for (int j = 0; j < data.trialCount() && !dominated; ++j)
+                    dominated = std::isfinite(data.objective.at(j)) && cost.at(j) <= cost.at(i)
+                                && data.objective.at(j) <= data.objective.at(i)
+                                && (cost.at(j) < cost.at(i) || data.objective.at(j) < data.objective.at(i));
+                if (!dominated)
+                    front << i;
+            }
+            s.showPareto(cost, QStringLiteral("parameters (M)"), front);
+            ok &= save(s, {640, 420}, path("scatter_pareto"));
+        }
+        {
+            ContourPlot c;
+            c.setPalette(palette);
+            c.setData(data);
+            c.showParameters(0, 3); // log learning rate x linear dropout
+            ok &= save(c, {640, 460}, path("contour"));
+            c.showParameters(1, 2); // categorical optimiser x layers
+            ok &= save(c, {640, 460}, path("contour_categorical"));
         }
     }
     return ok ? 0 : 1;
