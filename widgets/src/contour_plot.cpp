@@ -131,6 +131,7 @@ void ContourPlot::replot() { m_plot->replot(); }
 void ContourPlot::setData(const SweepChartData &data)
 {
     m_data = data;
+    m_data.normalize();
     rebuild();
 }
 

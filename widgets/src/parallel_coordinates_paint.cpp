@@ -135,6 +135,14 @@ void ParallelCoordinatesPlot::rebuildLines()
     m_lines.setDevicePixelRatio(dpr);
     m_lines.fill(palette().color(QPalette::Base));
     drawLines(m_lines, m_drawOrder);
+    // What a brush leaves outside it, composed once here rather than on every paint.
+    m_fadedLines = QImage(m_lines.size(), QImage::Format_ARGB32_Premultiplied);
+    m_fadedLines.setDevicePixelRatio(dpr);
+    m_fadedLines.fill(palette().color(QPalette::Base));
+    QPainter faded(&m_fadedLines);
+    faded.setOpacity(kFadedOpacity);
+    faded.drawImage(QPointF(0, 0), m_lines);
+    faded.end();
     m_linesDirty = false;
     m_selectionDirty = true;
     m_linesMs = timer.nsecsElapsed() / 1e6;
@@ -173,9 +181,7 @@ void ParallelCoordinatesPlot::paintEvent(QPaintEvent *)
     if (hasBrush()) {
         if (m_selectionDirty)
             rebuildSelection();
-        painter.setOpacity(kFadedOpacity);
-        painter.drawImage(QPointF(0, 0), m_lines);
-        painter.setOpacity(1);
+        painter.drawImage(QPointF(0, 0), m_fadedLines);
         painter.drawImage(QPointF(0, 0), m_selectedLines);
     } else {
         painter.drawImage(QPointF(0, 0), m_lines);
@@ -298,6 +304,21 @@ void ParallelCoordinatesPlot::drawColourBar(QPainter &painter) const
         painter.drawText(QRectF(labelX, y - fm.height() / 2, labelWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                          fm.elidedText(tick.label, Qt::ElideRight, labelWidth));
     }
+}
+
+QString ParallelCoordinatesPlot::tooltipFor(int trial) const
+{
+    QStringList lines{tr("Trial %1").arg(m_data.trialNumbers.at(trial))};
+    const QList<double> &row = m_data.values.at(trial);
+    for (int a = 0; a < objectiveAxis(); ++a) {
+        const double v = row.value(a, std::nan(""));
+        lines << tr("%1: %2").arg(m_data.params.at(a).name,
+                                  std::isnan(v) ? tr("inactive") : m_scales[size_t(a)].format(v));
+    }
+    const double obj = m_data.objective.value(trial, std::nan(""));
+    lines << tr("%1: %2").arg(m_data.objectiveName.isEmpty() ? tr("objective") : m_data.objectiveName,
+                              std::isnan(obj) ? tr("none") : shortNumber(obj, 5));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace seekbench::widgets

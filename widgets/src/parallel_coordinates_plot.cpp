@@ -33,6 +33,7 @@ QSize ParallelCoordinatesPlot::minimumSizeHint() const { return {360, 220}; }
 void ParallelCoordinatesPlot::setData(const SweepChartData &data)
 {
     m_data = data;
+    m_data.normalize();
     const int n = m_data.trialCount();
     m_indexOf.clear();
     for (int i = 0; i < n; ++i)
@@ -54,11 +55,11 @@ void ParallelCoordinatesPlot::computeUnits()
 {
     const int n = m_data.trialCount(), axes = axisCount(), params = objectiveAxis();
     m_scales.clear();
-    for (int a = 0; a < params; ++a) {
+    for (int a = 0; a < params; ++a) { // each axis fitted to its values
         QList<double> column;
         column.reserve(n);
         for (int t = 0; t < n; ++t)
-            column.push_back(a < m_data.values.at(t).size() ? m_data.values.at(t).at(a) : std::nan(""));
+            column.push_back(m_data.values.at(t).at(a));
         m_scales.push_back(SweepScale::fit(m_data.params.at(a), column));
     }
     SweepAxis objective{m_data.objectiveName, SweepAxis::Scale::Linear, {}};
@@ -67,9 +68,9 @@ void ParallelCoordinatesPlot::computeUnits()
     m_unit.assign(size_t(n) * size_t(axes), std::nan(""));
     for (int t = 0; t < n; ++t) {
         const QList<double> &row = m_data.values.at(t);
-        for (int a = 0; a < params && a < row.size(); ++a)
+        for (int a = 0; a < params; ++a)
             m_unit[size_t(t) * axes + a] = m_scales[size_t(a)].toUnit(row.at(a));
-        m_unit[size_t(t) * axes + params] = m_scales.back().toUnit(m_data.objective.value(t, std::nan("")));
+        m_unit[size_t(t) * axes + params] = m_scales.back().toUnit(m_data.objective.at(t));
     }
 
     // Colours: the objective's quality on the map; no objective: grey, drawn first.
@@ -83,7 +84,7 @@ void ParallelCoordinatesPlot::computeUnits()
     m_noObjective.assign(size_t(n), true);
     std::vector<double> quality(size_t(n), -1);
     for (int t = 0; t < n; ++t) {
-        const double v = m_data.objective.value(t, std::nan(""));
+        const double v = m_data.objective.at(t);
         if (!std::isfinite(v))
             continue;
         quality[size_t(t)] = objectiveQuality(v, lo, hi, m_data.minimize);
@@ -380,21 +381,6 @@ void ParallelCoordinatesPlot::changeEvent(QEvent *event)
         update();
     }
     QWidget::changeEvent(event);
-}
-
-QString ParallelCoordinatesPlot::tooltipFor(int trial) const
-{
-    QStringList lines{tr("Trial %1").arg(m_data.trialNumbers.at(trial))};
-    const QList<double> &row = m_data.values.at(trial);
-    for (int a = 0; a < objectiveAxis(); ++a) {
-        const double v = row.value(a, std::nan(""));
-        lines << tr("%1: %2").arg(m_data.params.at(a).name,
-                                  std::isnan(v) ? tr("inactive") : m_scales[size_t(a)].format(v));
-    }
-    const double obj = m_data.objective.value(trial, std::nan(""));
-    lines << tr("%1: %2").arg(m_data.objectiveName.isEmpty() ? tr("objective") : m_data.objectiveName,
-                              std::isnan(obj) ? tr("none") : shortNumber(obj, 5));
-    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace seekbench::widgets

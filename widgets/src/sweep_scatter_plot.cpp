@@ -74,6 +74,7 @@ void SweepScatterPlot::replot() { m_plot->replot(); }
 void SweepScatterPlot::setData(const SweepChartData &data)
 {
     m_data = data;
+    m_data.normalize();
     if (m_mode == Mode::Pareto) // the costs and the front belong to the old trials
         m_mode = Mode::History;
     rebuild();

@@ -126,7 +126,7 @@ private:
     QList<int> m_emitted;
     bool m_emittedBrush = false;
 
-    QImage m_lines, m_selectedLines;
+    QImage m_lines, m_fadedLines, m_selectedLines; // all lines, all faded, the selected
     bool m_linesDirty = true, m_selectionDirty = true;
     double m_linesMs = 0, m_selectionMs = 0;
 

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
+
 namespace seekbench::widgets {
 
 struct SweepAxis
@@ -30,6 +32,18 @@ struct SweepChartData
     QList<int> states;           // per trial, a State
 
     int trialCount() const { return int(trialNumbers.size()); }
+    // Pads values (one per param, NaN), objective (NaN) and states (Complete) to one entry
+    // per trial, so that a chart can index them freely. The charts call it on setData.
+    void normalize()
+    {
+        const qsizetype n = trialNumbers.size();
+        values.resize(n);
+        for (QList<double> &row : values)
+            if (row.size() < params.size())
+                row.resize(params.size(), std::numeric_limits<double>::quiet_NaN());
+        objective.resize(n, std::numeric_limits<double>::quiet_NaN());
+        states.resize(n, Complete);
+    }
 };
 
 } // namespace seekbench::widgets
