@@ -20,8 +20,11 @@ inline uint byteMul(uint x, uint a)
 
 } // namespace
 
-LineRaster::LineRaster(QImage &image)
+LineRaster::LineRaster(QImage &image) : LineRaster(image, 0, image.width()) {}
+
+LineRaster::LineRaster(QImage &image, int clipLeft, int clipRight)
     : m_bits(image.bits()), m_stride(image.bytesPerLine()), m_width(image.width()), m_height(image.height()),
+      m_clipLeft(std::max(0, clipLeft)), m_clipRight(std::min(image.width(), clipRight)),
       m_scale(image.devicePixelRatio())
 {
     Q_ASSERT(image.format() == QImage::Format_ARGB32_Premultiplied);
@@ -41,7 +44,7 @@ void LineRaster::setColour(const QColor &colour)
 
 inline void LineRaster::plot(int x, int y, int coverage)
 {
-    if (uint(x) >= uint(m_width) || uint(y) >= uint(m_height))
+    if (x < m_clipLeft || x >= m_clipRight || uint(y) >= uint(m_height))
         return;
     const uint a = uint((m_alpha * coverage) >> 8);
     if (a == 0)
@@ -64,17 +67,20 @@ void LineRaster::drawLine(QPointF from, QPointF to)
         std::swap(x0, x1);
         std::swap(y0, y1);
     }
-    const int major = steep ? m_height : m_width, minor = steep ? m_width : m_height;
+    // The drawable range of each coordinate: x is clipped, y is the image's.
+    const int majorLo = steep ? 0 : m_clipLeft, majorHi = steep ? m_height : m_clipRight;
+    const int minorLo = steep ? m_clipLeft : 0, minorHi = steep ? m_clipRight : m_height;
     const double gradient = x1 - x0 < 1e-9 ? 0 : (y1 - y0) / (x1 - x0);
     // Walk the major axis one pixel at a time (pixel centres at +0.5), splitting each step
     // between the two pixels the line passes between; the minor coordinate in 16.16 fixed
     // point.
-    const int first = std::max(int(std::ceil(x0 - 0.5)), 0), last = std::min(int(std::floor(x1 - 0.5)), major - 1);
+    const int first = std::max(int(std::ceil(x0 - 0.5)), majorLo);
+    const int last = std::min(int(std::floor(x1 - 0.5)), majorHi - 1);
     if (first > last)
         return;
     const double start = y0 + gradient * (first + 0.5 - x0) - 0.5;
-    if (start < -2 || start > minor + 2 || start + gradient * (last - first) < -2
-        || start + gradient * (last - first) > minor + 2) { // partly outside: the careful way
+    const double end = start + gradient * (last - first);
+    if (std::min(start, end) < minorLo - 2 || std::max(start, end) > minorHi + 2) { // partly outside: the careful way
         double y = start;
         for (int x = first; x <= last; ++x, y += gradient) {
             const double fy = std::floor(y);
@@ -99,9 +105,9 @@ void LineRaster::drawLine(QPointF from, QPointF to)
             p1 = reinterpret_cast<QRgb *>(m_bits + iy * m_stride) + x;
             p2 = reinterpret_cast<QRgb *>(reinterpret_cast<uchar *>(p1) + m_stride);
         }
-        if (uint(iy) < uint(minor))
+        if (uint(iy - minorLo) < uint(minorHi - minorLo))
             *p1 = src1 + byteMul(*p1, keep1);
-        if (uint(iy + 1) < uint(minor))
+        if (uint(iy + 1 - minorLo) < uint(minorHi - minorLo))
             *p2 = src2 + byteMul(*p2, keep2);
     }
 }

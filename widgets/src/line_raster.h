@@ -16,6 +16,9 @@ public:
     // `image` must be Format_ARGB32_Premultiplied; points are in logical pixels, scaled by
     // the image's device pixel ratio.
     explicit LineRaster(QImage &image);
+    // Draws only device-pixel columns clipLeft..clipRight-1, so that rasters of disjoint
+    // column ranges may draw into one image from several threads.
+    LineRaster(QImage &image, int clipLeft, int clipRight);
 
     void setColour(const QColor &colour); // its alpha is the line's opacity
     void drawPolyline(const QPointF *points, int count);
@@ -27,6 +30,7 @@ private:
     uchar *m_bits;
     qsizetype m_stride;
     int m_width, m_height;
+    int m_clipLeft, m_clipRight;
     double m_scale;
     QRgb m_colour = 0xff000000; // opaque, not premultiplied
     int m_alpha = 255;

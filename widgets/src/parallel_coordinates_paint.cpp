@@ -9,8 +9,11 @@
 #include <QElapsedTimer>
 #include <QLinearGradient>
 #include <QPainter>
+#include <QSemaphore>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace seekbench::widgets {
@@ -104,18 +107,46 @@ void ParallelCoordinatesPlot::drawLines(QImage &image, const std::vector<int> &t
     // Strip by strip (the gap between two neighbouring axes), each strip's segments in draw
     // order: a strip of the image stays in the cache while thousands of steep segments walk
     // down its rows, which trial-by-trial drawing across the whole width does not (3x).
-    LineRaster raster(image);
-    for (int k = 0; k + 1 < int(m_order.size()); ++k) {
+    // Strips own disjoint pixel columns, so the pool's threads draw some while this thread
+    // draws the others.
+    const int strips = int(m_order.size()) - 1;
+    const qreal dpr = image.devicePixelRatio();
+    const QRectF plot = plotRect();
+    std::vector<double> xs(m_order.size());
+    for (int k = 0; k < int(xs.size()); ++k)
+        xs[size_t(k)] = axisX(k);
+    std::vector<LineRaster> rasters;
+    for (int k = 0; k < strips; ++k)
+        rasters.emplace_back(image, k == 0 ? 0 : int(std::floor(xs[size_t(k)] * dpr)),
+                             k == strips - 1 ? image.width() : int(std::floor(xs[size_t(k) + 1] * dpr)));
+    auto drawStrip = [&](int k) {
+        LineRaster &raster = rasters[size_t(k)];
         const int a = m_order.at(k), b = m_order.at(k + 1);
-        const double xa = axisX(k), xb = axisX(k + 1);
         for (int t : trials) {
             const double ua = unitOf(t, a), ub = unitOf(t, b);
             if (std::isnan(ua) || std::isnan(ub)) // an inactive parameter: a gap
                 continue;
             raster.setColour(m_colour[size_t(t)]);
-            raster.drawLine(QPointF(xa, unitY(ua)), QPointF(xb, unitY(ub)));
+            raster.drawLine(QPointF(xs[size_t(k)], plot.bottom() - ua * plot.height()),
+                            QPointF(xs[size_t(k) + 1], plot.bottom() - ub * plot.height()));
         }
-    }
+    };
+    std::atomic<int> next{0};
+    auto work = [&] {
+        for (int k = next++; k < strips; k = next++)
+            drawStrip(k);
+    };
+    QSemaphore done;
+    int helpers = 0;
+    const bool parallel = trials.size() * size_t(std::max(0, strips)) >= 4000;
+    for (int i = 0; parallel && i < std::min(strips - 1, m_pool->maxThreadCount()); ++i)
+        helpers += m_pool->tryStart([&] {
+            work();
+            done.release();
+        });
+    work();
+    done.acquire(helpers); // the helpers finish the strips they took
+    LineRaster raster(image);
     QPointF points[kMaxAxes];
     for (int t : trials) {
         raster.setColour(m_colour[size_t(t)]);
@@ -210,7 +241,7 @@ void ParallelCoordinatesPlot::drawAxes(QPainter &painter) const
     const double spacing = n > 1 ? plot.width() / (n - 1) : plot.width();
     const QFont small = smallerFont(font());
     const QFontMetricsF smallMetrics(small);
-    const int maxTicks = std::max(2, int(plot.height() / (smallMetrics.height() * 1.8)));
+    const int maxTicks = std::max(2, int(plot.height() / (smallMetrics.height() * 3.5)));
     QColor brushFill = palette().color(QPalette::Highlight);
     brushFill.setAlpha(60);
 

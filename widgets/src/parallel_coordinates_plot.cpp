@@ -5,6 +5,8 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QThread>
+#include <QThreadPool>
 #include <QToolTip>
 
 #include <algorithm>
@@ -14,8 +16,9 @@
 
 namespace seekbench::widgets {
 
-ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget *parent) : QWidget(parent)
+ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget *parent) : QWidget(parent), m_pool(new QThreadPool(this))
 {
+    m_pool->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     setObjectName(QStringLiteral("parallelCoordinatesPlot"));
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);

@@ -30,6 +30,10 @@ QString shortNumber(double value, int digits)
         return QString();
     if (std::abs(value) < 1e-12)
         return QStringLiteral("0");
+    // Whole digits are never cut to an exponent: 1900, not 1.9e3.
+    const double magnitude = std::abs(value);
+    if (magnitude >= 1 && magnitude < 1e6)
+        digits = std::max(digits, int(std::floor(std::log10(magnitude))) + 1);
     QString s = QString::number(value, 'g', digits);
     s.replace(QLatin1String("e-0"), QLatin1String("e-"));
     s.replace(QLatin1String("e+0"), QLatin1String("e"));
@@ -74,6 +78,9 @@ SweepScale SweepScale::fit(const SweepAxis &axis, const QList<double> &values)
     }
     s.lo = lo;
     s.hi = hi;
+    s.integral = !log && std::all_of(values.begin(), values.end(), [](double v) {
+        return !std::isfinite(v) || v == std::floor(v);
+    });
     return s;
 }
 
@@ -141,7 +148,7 @@ QList<SweepTick> SweepScale::ticks(int maxTicks) const
             out.push_back({toUnit(v), shortNumber(v)});
         return out;
     }
-    const double step = niceStep(hi - lo, maxTicks);
+    const double step = integral ? std::max(1.0, niceStep(hi - lo, maxTicks)) : niceStep(hi - lo, maxTicks);
     for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
         out.push_back({(v - lo) / (hi - lo), shortNumber(std::abs(v) < step * 1e-9 ? 0 : v)});
     return out;

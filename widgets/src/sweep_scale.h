@@ -34,6 +34,7 @@ public:
     SweepAxis::Scale scale = SweepAxis::Scale::Linear;
     double lo = 0, hi = 1; // Log: in log10 units
     QStringList categories;
+    bool integral = false; // Linear, every value whole: no ticks between integers
 };
 
 // A short number for labels: 3 significant digits, "1e-4" rather than "1e-04".

@@ -68,6 +68,14 @@ int renderGallery(const QString &dir)
             p.highlightTrial(data.trialNumbers.at(5));
             ok &= save(p, {1000, 440}, path("parallel_brushed"));
         }
+        { // the benchmark's size: 5,000 trials x 8 parameters (drawn in strips on threads)
+            ParallelCoordinatesPlot p;
+            p.setPalette(palette);
+            p.setData(makeSweep(5000, 8));
+            ok &= save(p, {1400, 700}, path("parallel_5000"));
+            p.setBrush(p.objectiveAxis(), 0.3, 0.5);
+            ok &= save(p, {1400, 700}, path("parallel_5000_brushed"));
+        }
         {
             ImportanceChart c;
             c.setPalette(palette);

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QWidget>
 
+class QThreadPool;
+
 #include <vector>
 
 namespace seekbench::widgets {
@@ -123,6 +125,7 @@ private:
     QHash<int, int> m_indexOf; // trial number -> index
     QList<int> m_order;
     QHash<int, Brush> m_brushes;
+    QThreadPool *m_pool; // draws strips of lines beside the GUI thread
     QList<int> m_emitted;
     bool m_emittedBrush = false;
 
