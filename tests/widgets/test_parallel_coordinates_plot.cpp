@@ -153,6 +153,36 @@ private Q_SLOTS:
         QCOMPARE(p.highlightedTrial(), -1);
     }
 
+    void linesAreDrawnInStripsOnThreads()
+    {
+        // 2,000 trials: enough for the widget to draw strips on its pool's threads. Every
+        // trial's segments are there: the middle of a segment is not the background.
+        SweepChartData d;
+        d.params = {{QStringLiteral("a"), SweepAxis::Scale::Linear, {}},
+                    {QStringLiteral("b"), SweepAxis::Scale::Linear, {}},
+                    {QStringLiteral("c"), SweepAxis::Scale::Linear, {}}};
+        d.objectiveName = QStringLiteral("loss");
+        for (int t = 0; t < 2000; ++t) {
+            d.values.push_back({double(t % 97), double((t * 7) % 89), double((t * 13) % 83)});
+            d.objective.push_back(t % 50);
+            d.trialNumbers.push_back(t);
+            d.states.push_back(0);
+        }
+        ParallelCoordinatesPlot p;
+        p.resize(900, 420);
+        p.setData(d);
+        const QImage image = p.grab().toImage();
+        const QRgb base = p.palette().color(QPalette::Base).rgb();
+        for (int t : {0, 555, 1999})
+            for (int axis = 0; axis + 1 < p.axisCount(); ++axis) {
+                const double u = axis + 1 < p.objectiveAxis() ? d.values.at(t).at(axis + 1) : d.objective.at(t);
+                const QPointF mid = (p.pointFor(axis, axis < 3 ? d.values.at(t).at(axis) : 0) + p.pointFor(axis + 1, u))
+                                    / 2;
+                QVERIFY2(image.pixel(mid.toPoint()) != base,
+                         qPrintable(QStringLiteral("trial %1, strip %2").arg(t).arg(axis)));
+            }
+    }
+
     void axesReorderByDraggingTheTitle()
     {
         ParallelCoordinatesPlot p;
