@@ -215,8 +215,11 @@ void ContourPlot::rebuild()
             dots->addData(plotted(ax, xs.at(t)), plotted(ay, ys.at(t)));
             ++m_dots;
         }
-    m_plot->xAxis->setRange(plotted(ax, m_grid.xMin), plotted(ax, m_grid.xMax));
-    m_plot->yAxis->setRange(plotted(ay, m_grid.yMin), plotted(ay, m_grid.yMax));
+    // A margin so that the dots on the edges show whole: half a category, or 3%.
+    const double padX = ax.scale == SweepAxis::Scale::Categorical ? 0.5 : 0.03 * (m_grid.xMax - m_grid.xMin);
+    const double padY = ay.scale == SweepAxis::Scale::Categorical ? 0.5 : 0.03 * (m_grid.yMax - m_grid.yMin);
+    m_plot->xAxis->setRange(plotted(ax, m_grid.xMin - padX), plotted(ax, m_grid.xMax + padX));
+    m_plot->yAxis->setRange(plotted(ay, m_grid.yMin - padY), plotted(ay, m_grid.yMax + padY));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
