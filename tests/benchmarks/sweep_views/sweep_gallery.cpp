@@ -4,6 +4,7 @@
 #include "seekbench/widgets/importance_chart.h"
 #include "seekbench/widgets/parallel_coordinates_plot.h"
 #include "seekbench/widgets/sweep_scatter_plot.h"
+#include "seekbench/widgets/trial_curves_plot.h"
 #include "sweep_fixture.h"
 
 #include <QApplication>
@@ -123,6 +124,27 @@ int renderGallery(const QString &dir)
             ok &= save(c, {640, 460}, path("contour"));
             c.showParameters(1, 2); // categorical optimiser x layers
             ok &= save(c, {640, 460}, path("contour_categorical"));
+        }
+        {
+            // Learning curves towards each trial's objective; pruned ones stop early.
+            QList<TrialCurve> curves;
+            for (int t = 0; t < data.trialCount(); ++t) {
+                const double last = data.objective.at(t);
+                if (!std::isfinite(last))
+                    continue;
+                TrialCurve c{data.trialNumbers.at(t), data.states.at(t), {}, {}};
+                const int steps = c.state == SweepChartData::Pruned ? 10 + t % 3 * 10 : 60;
+                for (int s = 0; s <= steps; ++s) {
+                    c.steps << s * 50;
+                    c.values << last + (2.2 - last) * std::exp(-s / 12.0) + 0.01 * ((t * 31 + s * 17) % 7);
+                }
+                curves << c;
+            }
+            TrialCurvesPlot c;
+            c.setPalette(palette);
+            c.setCurves(curves, data.objectiveName, true);
+            c.highlightTrial(data.trialNumbers.at(5));
+            ok &= save(c, {640, 420}, path("curves"));
         }
     }
     return ok ? 0 : 1;
