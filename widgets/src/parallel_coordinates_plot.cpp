@@ -48,8 +48,7 @@ void ParallelCoordinatesPlot::setData(const SweepChartData &data)
     m_dragAxis = m_moveAxis = -1;
     computeUnits();
     updateSelection();
-    m_emitted.clear();
-    m_emittedBrush = false;
+    commitSelection(); // a selection the brushes made is gone with them
     m_linesDirty = true;
     update();
 }

@@ -3,7 +3,9 @@
 // brush change (median over 30 different brushes). Goals: open at most 500 ms, brush
 // redraw at most 50 ms.
 //   bench_sweep_views [TRIALS=5000] [PARAMS=8]
+// It also times the contour plot's grid (inverse-distance weighting) for the same trials.
 //   bench_sweep_views --png DIR    renders every sweep chart, light and dark, to DIR
+#include "seekbench/widgets/contour_plot.h"
 #include "seekbench/widgets/parallel_coordinates_plot.h"
 #include "sweep_fixture.h"
 
@@ -119,5 +121,18 @@ int main(int argc, char **argv)
                 counts.front(), counts.back(), median(redraw) / 50.0);
     std::printf("brush keeping all %d trials with an objective, median of 10: %.1f ms; ratio %.2f\n",
                 int(plot.selectedTrials().size()), median(wide), median(wide) / 50.0);
+    // The contour's grid (computed when the data or the parameters change), 60 x 60 cells.
+    std::vector<double> grid;
+    for (int i = 0; i < 5; ++i) {
+        seekbench::widgets::ContourPlot contour;
+        contour.resize(640, 460);
+        contour.setData(data);
+        QElapsedTimer timer;
+        timer.start();
+        contour.showParameters(0, 3);
+        grid.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    std::printf("contour grid 60x60 over %d trials (IDW) and the plot's rebuild, median of 5: %.1f ms\n", trials,
+                median(grid));
     return 0;
 }
