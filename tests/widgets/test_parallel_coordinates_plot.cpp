@@ -5,6 +5,7 @@
 #include "seekbench/widgets/parallel_coordinates_plot.h"
 
 #include <QSignalSpy>
+#include <QToolTip>
 #include <QtTest>
 
 #include <cmath>
@@ -147,6 +148,19 @@ private Q_SLOTS:
         const QPointF a = p.pointFor(1, 8), b = p.pointFor(2, 1); // trial 13: layers 8 -> sgd
         QCOMPARE(p.trialAt((a + b) / 2), 13);
         QCOMPARE(p.trialAt(QPointF(a.x() + 5, 2)), -1);
+        // Hovering names the trial: the signal, and a tooltip with its values.
+        p.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&p));
+        QSignalSpy hovered(&p, &ParallelCoordinatesPlot::trialHovered);
+        QTest::mouseMove(&p, ((a + b) / 2).toPoint());
+        QCOMPARE(hovered.count(), 1);
+        QCOMPARE(hovered.first().first().toInt(), 13);
+        QHelpEvent help(QEvent::ToolTip, ((a + b) / 2).toPoint(), p.mapToGlobal(((a + b) / 2).toPoint()));
+        QApplication::sendEvent(&p, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY(QToolTip::text().contains(QStringLiteral("Trial 13")));
+        QVERIFY(QToolTip::text().contains(QStringLiteral("optimizer: sgd")));
+        QVERIFY(QToolTip::text().contains(QStringLiteral("loss: 0.3")));
         p.highlightTrial(13);
         QCOMPARE(p.highlightedTrial(), 13);
         p.highlightTrial(999);
