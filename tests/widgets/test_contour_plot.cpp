@@ -3,6 +3,7 @@
 
 #include "seekbench/widgets/contour_plot.h"
 
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <cmath>
@@ -56,10 +57,15 @@ private Q_SLOTS:
         d.states = {0, 0, 0, 0, 0, 0};
         ContourPlot c;
         c.resize(500, 400);
-        c.setGridSize(21, 11);
+        c.setGridSize(21, 11); // no parameters yet: nothing to compute
+        QSignalSpy ready(&c, &ContourPlot::gridReady);
         c.setData(d);
-        c.showParameters(0, 1);
+        c.showParameters(0, 1); // two requests: only the last one's grid arrives
+        QVERIFY(ready.wait());
+        QTest::qWait(50);
+        QCOMPARE(ready.count(), 1);
         const ContourGrid &g = c.grid();
+        QCOMPARE(g.cols, 21);
         QCOMPARE(g.xMin, -4.0); // log10, the non-positive lr left out
         QCOMPARE(g.xMax, -2.0);
         QCOMPARE(g.at(10, 5), 0.5); // 1e-3 is the middle column
@@ -67,8 +73,10 @@ private Q_SLOTS:
         c.show();
         QVERIFY(QTest::qWaitForWindowExposed(&c));
         c.replot();
-        c.showParameters(0, 7); // no such parameter: empty, no crash
+        c.showParameters(0, 7); // no such parameter: empty at once, no crash
         QVERIFY(c.grid().isEmpty());
+        QCOMPARE(ready.count(), 2);
+        c.showParameters(1, 0); // destroyed while its grid is on its way
     }
 };
 

@@ -4,11 +4,14 @@
 #include "qcustomplot_wrapper.h"
 #include "sweep_scale.h"
 
+#include <QPromise>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace seekbench::widgets {
 
@@ -103,7 +106,8 @@ ContourGrid ContourPlot::interpolate(const QList<double> &x, const QList<double>
     return g;
 }
 
-ContourPlot::ContourPlot(QWidget *parent) : QWidget(parent)
+ContourPlot::ContourPlot(QWidget *parent)
+    : QWidget(parent), m_pool(new QThreadPool(this)), m_watcher(new QFutureWatcher<ContourGrid>(this))
 {
     setObjectName(QStringLiteral("contourPlot"));
     auto *layout = new QVBoxLayout(this);
@@ -121,7 +125,15 @@ ContourPlot::ContourPlot(QWidget *parent) : QWidget(parent)
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
     followPalette(m_plot);
     m_plot->installEventFilter(this);
+    m_pool->setMaxThreadCount(1);
+    connect(m_watcher, &QFutureWatcher<ContourGrid>::finished, this, &ContourPlot::applyGrid);
     applyGradient();
+}
+
+ContourPlot::~ContourPlot()
+{
+    m_watcher->future().cancel();
+    m_pool->waitForDone(); // its task holds copies only, but finish before the members go
 }
 
 QWidget *ContourPlot::plotWidget() const { return m_plot; }
@@ -176,9 +188,12 @@ void ContourPlot::rebuild()
     m_map->data()->clear();
     m_grid = {};
     m_dots = 0;
+    m_watcher->future().cancel(); // a grid still on its way is stale now
     applyGradient();
     if (m_xParam < 0 || m_yParam < 0 || m_xParam >= params || m_yParam >= params) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
+        m_watcher->setFuture(QFuture<ContourGrid>());
+        Q_EMIT gridReady();
         return;
     }
     const SweepAxis &ax = m_data.params.at(m_xParam), &ay = m_data.params.at(m_yParam);
@@ -188,21 +203,9 @@ void ContourPlot::rebuild()
         ys << axisCoordinate(ay, m_data.values.at(t).value(m_yParam, std::nan("")));
         zs << m_data.objective.value(t, std::nan(""));
     }
-    m_grid = interpolate(xs, ys, zs, m_cols, m_rows);
     setupAxis(m_plot->xAxis, ax);
     setupAxis(m_plot->yAxis, ay);
     m_scale->axis()->setLabel(m_data.objectiveName.isEmpty() ? tr("objective") : m_data.objectiveName);
-    if (m_grid.isEmpty()) {
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        return;
-    }
-    m_map->data()->setSize(m_grid.cols, m_grid.rows);
-    m_map->data()->setRange(QCPRange(plotted(ax, m_grid.xMin), plotted(ax, m_grid.xMax)),
-                            QCPRange(plotted(ay, m_grid.yMin), plotted(ay, m_grid.yMax)));
-    for (int r = 0; r < m_grid.rows; ++r)
-        for (int c = 0; c < m_grid.cols; ++c)
-            m_map->data()->setCell(c, r, m_grid.at(c, r));
-    m_map->rescaleDataRange(true);
 
     // The trials: small discs with a ring in the base colour, readable on any cell.
     auto *dots = m_plot->addGraph();
@@ -215,12 +218,43 @@ void ContourPlot::rebuild()
             dots->addData(plotted(ax, xs.at(t)), plotted(ay, ys.at(t)));
             ++m_dots;
         }
-    // A margin so that the dots on the edges show whole: half a category, or 3%.
-    const double padX = ax.scale == SweepAxis::Scale::Categorical ? 0.5 : 0.03 * (m_grid.xMax - m_grid.xMin);
-    const double padY = ay.scale == SweepAxis::Scale::Categorical ? 0.5 : 0.03 * (m_grid.yMax - m_grid.yMin);
-    m_plot->xAxis->setRange(plotted(ax, m_grid.xMin - padX), plotted(ax, m_grid.xMax + padX));
-    m_plot->yAxis->setRange(plotted(ay, m_grid.yMin - padY), plotted(ay, m_grid.yMax + padY));
+
+    // The grid on the widget's worker thread (tens of ms at thousands of trials); the
+    // watcher drops a result that a newer request replaced.
+    auto promise = std::make_shared<QPromise<ContourGrid>>();
+    m_watcher->setFuture(promise->future());
+    const int cols = m_cols, rows = m_rows;
+    m_pool->start([promise, xs, ys, zs, cols, rows] {
+        promise->start();
+        if (!promise->isCanceled())
+            promise->addResult(interpolate(xs, ys, zs, cols, rows));
+        promise->finish();
+    });
+}
+
+void ContourPlot::applyGrid()
+{
+    const QFuture<ContourGrid> future = m_watcher->future();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return;
+    m_grid = future.result();
+    const SweepAxis &ax = m_data.params.at(m_xParam), &ay = m_data.params.at(m_yParam);
+    if (!m_grid.isEmpty()) {
+        m_map->data()->setSize(m_grid.cols, m_grid.rows);
+        m_map->data()->setRange(QCPRange(plotted(ax, m_grid.xMin), plotted(ax, m_grid.xMax)),
+                                QCPRange(plotted(ay, m_grid.yMin), plotted(ay, m_grid.yMax)));
+        for (int r = 0; r < m_grid.rows; ++r)
+            for (int c = 0; c < m_grid.cols; ++c)
+                m_map->data()->setCell(c, r, m_grid.at(c, r));
+        m_map->rescaleDataRange(true);
+        // A margin so that the dots on the edges show whole: half a category, or 3%.
+        const double padX = ax.scale == SweepAxis::Scale::Categorical ? 0.5 : 0.03 * (m_grid.xMax - m_grid.xMin);
+        const double padY = ay.scale == SweepAxis::Scale::Categorical ? 0.5 : 0.03 * (m_grid.yMax - m_grid.yMin);
+        m_plot->xAxis->setRange(plotted(ax, m_grid.xMin - padX), plotted(ax, m_grid.xMax + padX));
+        m_plot->yAxis->setRange(plotted(ay, m_grid.yMin - padY), plotted(ay, m_grid.yMax + padY));
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT gridReady();
 }
 
 bool ContourPlot::eventFilter(QObject *watched, QEvent *event)

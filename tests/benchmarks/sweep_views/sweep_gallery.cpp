@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QPalette>
 #include <QPixmap>
 #include <QStyle>
@@ -120,9 +121,13 @@ int renderGallery(const QString &dir)
             ContourPlot c;
             c.setPalette(palette);
             c.setData(data);
+            QEventLoop loop; // the grid comes from a worker thread
+            QObject::connect(&c, &ContourPlot::gridReady, &loop, &QEventLoop::quit);
             c.showParameters(0, 3); // log learning rate x linear dropout
+            loop.exec();
             ok &= save(c, {640, 460}, path("contour"));
             c.showParameters(1, 2); // categorical optimiser x layers
+            loop.exec();
             ok &= save(c, {640, 460}, path("contour_categorical"));
         }
         {
