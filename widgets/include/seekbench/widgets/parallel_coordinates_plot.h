@@ -71,7 +71,8 @@ public:
     double lastSelectionMs() const { return m_selectionMs; }
 
 Q_SIGNALS:
-    // After a brush gesture ends (mouse release), Esc, or a programmatic brush change.
+    // After a brush gesture ends (mouse release), Esc, a programmatic brush change, or
+    // setData dropping the brushes; empty with no brush (hasBrush() tells "none" apart).
     void selectionChanged(const QList<int> &trialNumbers);
     void trialHovered(int trialNumber); // -1 when the pointer leaves the lines
 
