@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::EstimatesPanel</name>
+    <message numerus="yes">
+        <source>%1 GFLOP/s measured for a %2 GEMM on %n thread(s)</source>
+        <translation>
+            <numerusform>%1 GFLOP/s measured for a %2 GEMM on %n thread</numerusform>
+            <numerusform>%1 GFLOP/s measured for a %2 GEMM on %n threads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::LaunchDialog</name>
     <message numerus="yes">
         <source> (and %n more)</source>

@@ -537,10 +537,6 @@
         <translation>同时保留评估指标最佳的检查点。</translation>
     </message>
     <message>
-        <source>Compute precision (autocast).</source>
-        <translation>计算精度（autocast）。</translation>
-    </message>
-    <message>
         <source>A non-finite loss or gradient norm stops the run, or skips the step.</source>
         <translation>损失或梯度范数出现非有限值时停止运行，或跳过该步。</translation>
     </message>
@@ -744,6 +740,10 @@
         <source>How an image's class is decided: by the ten class templates, or by the templates and the auxiliary head together (their log-probabilities added).</source>
         <translation>图像类别的判定方式：按十个类别模板打分，或由模板与辅助分类头共同判定（两者的对数概率相加）。</translation>
     </message>
+    <message>
+        <source>Compute precision (autocast); auto measures fp32 against bf16 on the machine that trains and takes the faster.</source>
+        <translation>计算精度（autocast）；auto 会在训练所在的机器上比较 fp32 与 bf16 的速度，并选用更快的一种。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
@@ -907,6 +907,14 @@
     <message>
         <source> (fp32 GEMM %1 GFLOP/s in the self-check)</source>
         <translation>（自检中 fp32 GEMM 为 %1 GFLOP/s）</translation>
+    </message>
+    <message>
+        <source>Precision: %1, as the config sets it</source>
+        <translation>精度：%1（由配置指定）</translation>
+    </message>
+    <message>
+        <source>Precision: %1 — %2</source>
+        <translation>精度：%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1752,54 @@
     <message>
         <source>The memory of the card to fit, in GiB as nvidia-smi counts it (a 24 GB card has about 24 GiB); the last column is the largest micro-batch whose estimate fits it.</source>
         <translation>要容纳的显卡内存，以 nvidia-smi 的 GiB 计（24 GB 的显卡约为 24 GiB）；最后一列是估算能放下的最大微批次。</translation>
+    </message>
+    <message>
+        <source>Step matmuls</source>
+        <translation>单步矩阵乘法</translation>
+    </message>
+    <message>
+        <source>The matrix multiplications of one training step at the speed this machine measured for them in each precision: a lower bound on the step time, since norms, softmax and the optimizer add to it.</source>
+        <translation>按本机在各精度下实测的速度计算的单个训练步的矩阵乘法耗时：这是步耗时的下限，归一化、softmax 和优化器还会另外耗时。</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 GFLOP/s measured for a %2 GEMM on %n thread(s)</source>
+        <translation><numerusform>在 %n 个线程上实测 %2 GEMM 为 %1 GFLOP/s</numerusform></translation>
+    </message>
+    <message>
+        <source>Measured for CPU runs only.</source>
+        <translation>仅对 CPU 运行进行测量。</translation>
+    </message>
+    <message>
+        <source>fp16 trains on CUDA only.</source>
+        <translation>fp16 只能在 CUDA 上训练。</translation>
+    </message>
+    <message>
+        <source>precision: auto trains in bf16 on a CUDA device with bf16 tensor cores (compute capability 8.0 or later), else in fp32.</source>
+        <translation>precision: auto 在具有 bf16 张量核心（计算能力 8.0 及以上）的 CUDA 设备上使用 bf16 训练，否则使用 fp32。</translation>
+    </message>
+    <message>
+        <source>precision: auto trains in %1 on this machine: bf16 runs its GEMMs %2x as fast as fp32 here (auto takes bf16 from %3x).</source>
+        <translation>precision: auto 在本机上使用 %1 训练：在这里 bf16 的 GEMM 速度是 fp32 的 %2 倍（达到 %3 倍时 auto 才选用 bf16）。</translation>
+    </message>
+    <message>
+        <source>Measuring fp32 against bf16 on this machine…</source>
+        <translation>正在本机上比较 fp32 与 bf16 的速度…</translation>
+    </message>
+    <message>
+        <source>No step-time estimate: the fp32/bf16 measurement failed (%1).</source>
+        <translation>没有步耗时估计：fp32/bf16 测量失败（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +2863,17 @@
     </message>
 </context>
 <context>
+    <name>seekbench::widgets::ContourPlot</name>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>trials</source>
+        <translation>试验</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::widgets::EgoGraphView</name>
     <message>
         <source>No transfers to show</source>
@@ -2935,6 +3002,17 @@
     </message>
 </context>
 <context>
+    <name>seekbench::widgets::ImportanceChart</name>
+    <message>
+        <source>No importances yet</source>
+        <translation>尚无重要性数据</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::widgets::LivePlot</name>
     <message>
         <source>Smoothing %1</source>
@@ -3002,7 +3080,7 @@
     </message>
     <message>
         <source>step</source>
-        <translation>步数</translation>
+        <translation>步</translation>
     </message>
     <message>
         <source>wall time</source>
@@ -3022,6 +3100,84 @@
     </message>
 </context>
 <context>
+    <name>seekbench::widgets::ParallelCoordinatesPlot</name>
+    <message>
+        <source>No trials yet</source>
+        <translation>尚无试验</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>(minimise)</source>
+        <translation>（最小化）</translation>
+    </message>
+    <message>
+        <source>(maximise)</source>
+        <translation>（最大化）</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Trial %1</source>
+        <translation>试验 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::widgets::SweepScatterPlot</name>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>infeasible</source>
+        <translation>不可行</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>best so far</source>
+        <translation>迄今最佳</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::widgets::ThresholdCurveView</name>
     <message>
         <source>precision</source>
@@ -3038,6 +3194,13 @@
     <message>
         <source>alert threshold (score)</source>
         <translation>警报阈值（评分）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::widgets::TrialCurvesPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
     </message>
 </context>
 </TS>
