@@ -10,6 +10,8 @@
 #include "aml/aml_threshold_panel.h"
 #include "aml/aml_window.h"
 #include "aml_case_fixture.h"
+#include "config/config_editor.h"
+#include "config/estimates_panel.h"
 #include "inspector/attention_inspector_view.h"
 #include "launch/launch_dialog.h"
 #include "project/new_project_dialog.h"
@@ -170,6 +172,8 @@ class TestScreenshotSuite : public QObject
         {
             ui::LaunchDialog dialog(m_runsDir, &w);
             dialog.show();
+            // The step-time column fills once seekbench-cli has measured fp32 against bf16.
+            QTRY_VERIFY_WITH_TIMEOUT(dialog.editor()->estimates()->precisionSpeed().has_value(), 60000);
             shoot(&dialog, QStringLiteral("launch-dialog"));
         }
         // The inspector without a cross-modal run: what it says then.

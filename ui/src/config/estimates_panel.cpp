@@ -287,10 +287,15 @@ void EstimatesPanel::showStepTimes()
     } else if (speed) {
         const seekbench::PrecisionChoice choice = seekbench::decidePrecision("auto", "cpu", speed, false);
         const QString ratio = QLocale().toString(speed->bf16Gflops / std::max(1e-9, speed->fp32Gflops), 'f', 2);
-        m_autoLine->setText(tr("precision: auto trains in %1 on this machine: bf16 runs its GEMMs %2x as fast as "
-                               "fp32 here (auto takes bf16 from %3x).")
-                                .arg(QString::fromStdString(choice.precision), ratio,
-                                     QLocale().toString(seekbench::kBf16MinSpeedup, 'f', 2)));
+        const QString threshold = QLocale().toString(seekbench::kBf16MinSpeedup, 'f', 2);
+        const QString chosen = QString::fromStdString(choice.precision);
+        m_autoLine->setText(autoRequested ? tr("precision: auto trains in %1 on this machine: bf16 runs its GEMMs %2x "
+                                               "as fast as fp32 here (auto takes bf16 from %3x).")
+                                                .arg(chosen, ratio, threshold)
+                                          : tr("With precision: auto this config would train in %1 on this machine: "
+                                               "bf16 runs its GEMMs %2x as fast as fp32 here (auto takes bf16 from "
+                                               "%3x).")
+                                                .arg(chosen, ratio, threshold));
     } else if (m_probe->isMeasuring()) {
         m_autoLine->setText(tr("Measuring fp32 against bf16 on this machine…"));
     } else {
