@@ -103,6 +103,7 @@ public:
     }
 
     const Project &project() const { return m_project; }
+    const Project *openProject() const override { return &m_project; }
     void setResume(fs::path checkpoint, std::vector<std::string> notes)
     {
         m_resume = std::move(checkpoint);

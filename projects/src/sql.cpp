@@ -54,6 +54,11 @@ void Database::fail(int code, std::string_view what) const
     std::string msg(what);
     msg += ": ";
     msg += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
+    // An I/O error says little on its own: SQLite's extended code and the system's errno
+    // name what failed (a short read, a lock, the -shm mapping).
+    if ((code & 0xff) == SQLITE_IOERR)
+        msg += " [SQLite code " + std::to_string(code) + ", errno "
+               + std::to_string(m_db ? sqlite3_system_errno(m_db) : 0) + "]";
     msg += " (database " + m_path + ")";
     throw SqlError(code, msg, m_db ? sqlite3_system_errno(m_db) : 0);
 }
@@ -65,6 +70,9 @@ void Database::exec(const char *sqlText)
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
+        if ((sqlite3_extended_errcode(m_db) & 0xff) == SQLITE_IOERR)
+            msg += " [SQLite code " + std::to_string(sqlite3_extended_errcode(m_db)) + ", errno "
+                   + std::to_string(sqlite3_system_errno(m_db)) + ", in: " + std::string(sqlText).substr(0, 40) + "]";
         throw SqlError(sqlite3_extended_errcode(m_db), msg + " (database " + m_path + ")", sqlite3_system_errno(m_db));
     }
 }

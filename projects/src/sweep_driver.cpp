@@ -18,7 +18,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <set>
 #include <thread>
 
 namespace seekbench::projects {
@@ -82,9 +81,15 @@ struct SweepDriver::Impl
         std::int64_t pid = 0;
         std::filesystem::path errLog;
     };
-    std::map<int, Launch> launching;      // started here, run not linked yet
-    std::map<int, std::string> pruning;   // signalled by the pruner: why
-    std::set<int> resumed;                // resumed once by this driver
+    std::map<int, Launch> launching;    // started here, run not linked yet
+    std::map<int, std::string> pruning; // signalled by the pruner: why
+    struct Resume
+    {
+        int attempt = 0;      // the run's attempt when it was resumed
+        std::int64_t pid = 0; // the `train --resume` process
+        std::filesystem::path errLog;
+    };
+    std::map<int, Resume> resumed;        // resumed once by this driver
     std::map<int, std::int64_t> lastStep; // the last intermediate step recorded
 
     Impl(const Project &p, const std::string &idOrName, SweepDriverOptions o)
@@ -258,6 +263,17 @@ struct SweepDriver::Impl
         follow(t, *run, history);
         if (isActive(run->status))
             return;
+        if (auto r = resumed.find(t.number); r != resumed.end() && run->attempt == r->second.attempt) {
+            // Resumed, but the new attempt has not begun: wait for it, unless its process
+            // is gone without beginning one.
+            if (ProcessIdentity::startTimeOf(r->second.pid) != 0)
+                return;
+            const std::string why = lastLines(r->second.errLog, 3);
+            sweeps.tell(record.id, t.number, TrialState::Failed, std::nullopt,
+                        "resuming its run " + run->id + " failed" + (why.empty() ? "" : ": " + why));
+            t.state = TrialState::Failed;
+            return;
+        }
         if (auto p = pruning.find(t.number); p != pruning.end()) {
             const std::optional<double> last = t.intermediate.empty()
                                                    ? std::nullopt
@@ -286,8 +302,8 @@ struct SweepDriver::Impl
         // checkpoint, once. A failure of its own (divergence, an error) ends the trial.
         if ((run->status == RunStatus::Cancelled || run->status == RunStatus::Crashed) && !resumed.count(t.number)
             && !stopping()) {
-            resumed.insert(t.number);
-            RunControl(project).resume(run->id, options.cli);
+            const RunControl::ResumeStart started = RunControl(project).resume(run->id, options.cli);
+            resumed[t.number] = {run->attempt, started.pid, started.stderrLog};
             log("trial " + std::to_string(t.number) + ": run " + run->id + " resumed from its last checkpoint");
             return;
         }

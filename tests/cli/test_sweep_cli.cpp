@@ -208,6 +208,58 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(best.out).object().value(QLatin1String("trial")).toInt(), 0);
     }
 
+    // The median pruner stops a trial whose curve is worse than the median of the
+    // finished ones at the same step: its run checkpoints and ends cancelled, the trial
+    // ends pruned with its last reported value, before the run's last step.
+    void medianPrunerStopsABadTrial()
+    {
+        writeTinyConfig(m_project + QStringLiteral("/configs"), QStringLiteral("long.yaml"),
+                        {{QStringLiteral("max_steps"), QStringLiteral("300")},
+                         {QStringLiteral("eval_every"), QStringLiteral("10")},
+                         {QStringLiteral("warmup_steps"), QStringLiteral("2")},
+                         {QStringLiteral("checkpoint_every"), QStringLiteral("100")}},
+                        QStringLiteral("  threads: 1\n"));
+        write(m_project + QStringLiteral("/sweeps/prune.yaml"),
+              "base: configs/long.yaml\n"
+              "sampler: {kind: grid}\n"
+              "pruner: {kind: median, startup_trials: 1, warmup_steps: 10}\n"
+              "trials: 2\n"
+              "params:\n"
+              // A learning rate that learns, then one that barely moves the loss.
+              "  training.lr: {choices: [0.003, 0.000001]}\n");
+        QCOMPARE(cli(on({QStringLiteral("sweep"), QStringLiteral("create"), QStringLiteral("--space"),
+                         QStringLiteral("sweeps/prune.yaml")}))
+                     .code,
+                 0);
+        const Out run = cli(
+            on({QStringLiteral("sweep"), QStringLiteral("run"), QStringLiteral("--sweep"), QStringLiteral("prune")}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QJsonArray trials = status(QStringLiteral("prune")).value(QLatin1String("trials")).toArray();
+        QCOMPARE(trials.size(), 2);
+        QCOMPARE(trials[0].toObject().value(QLatin1String("state")).toString(), QStringLiteral("complete"));
+        const QJsonObject pruned = trials[1].toObject();
+        QCOMPARE(pruned.value(QLatin1String("state")).toString(), QStringLiteral("pruned"));
+        QVERIFY2(pruned.value(QLatin1String("reason")).toString().contains(QLatin1String("median pruner")),
+                 qPrintable(pruned.value(QLatin1String("reason")).toString()));
+        QVERIFY(pruned.value(QLatin1String("value")).toDouble()
+                > trials[0].toObject().value(QLatin1String("value")).toDouble());
+        const QString runId = pruned.value(QLatin1String("run")).toString();
+        const Out show = cli(
+            {QStringLiteral("project"), QStringLiteral("show"), m_project, runId, QStringLiteral("--json")});
+        const QJsonObject r = QJsonDocument::fromJson(show.out).object();
+        QCOMPARE(r.value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+        // Stopped early, with a final checkpoint to resume from.
+        const QDir checkpoints(m_project + QStringLiteral("/runs/") + runId + QStringLiteral("/checkpoints"));
+        QVERIFY(!checkpoints.entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        const int lastStep = r.value(QLatin1String("metrics"))
+                                 .toObject()
+                                 .value(QLatin1String("train/loss"))
+                                 .toObject()
+                                 .value(QLatin1String("final_step"))
+                                 .toInt();
+        QVERIFY2(lastStep > 0 && lastStep < 300, qPrintable(QString::number(lastStep))); // compute saved
+    }
+
     // SIGKILL of the driver mid-way: running it again finishes the budget without
     // repeating a finished trial (each trial has at most one run, each run one trial).
     void killedDriverResumes()
@@ -250,7 +302,8 @@ private Q_SLOTS:
         QCOMPARE(trials.size(), 4);
         QSet<QString> runs;
         for (const QJsonValue &v : trials) {
-            QCOMPARE(v.toObject().value(QLatin1String("state")).toString(), QStringLiteral("complete"));
+            QVERIFY2(v.toObject().value(QLatin1String("state")).toString() == QLatin1String("complete"),
+                     QJsonDocument(v.toObject()).toJson().constData());
             runs.insert(v.toObject().value(QLatin1String("run")).toString());
         }
         QCOMPARE(runs.size(), 4);

@@ -188,7 +188,9 @@ int trainVerb(AmlArgs &o)
             const aml::RunEvaluation run = evaluateAmlRun(config, result.lastCheckpoint, data,
                                                           projects::ProjectLayout(dir).xgboostModelPath(
                                                               session->runId()));
-            AmlResultStore(Project::open(dir)).saveRun(session->runId(), data, run);
+            // The recorder's project, not a second Project::open: that would read and close
+            // the database file in this process and drop the recorder's SQLite locks.
+            AmlResultStore(*session->openProject()).saveRun(session->runId(), data, run);
             result.finalMetrics.insert(run.metrics.begin(), run.metrics.end());
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;
             std::fprintf(stderr,

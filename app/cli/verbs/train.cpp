@@ -175,8 +175,9 @@ int trainVerb(const TrainArgs &o)
         if (colon == std::string::npos)
             throw BadInput("--sweep-trial '" + *o.sweepTrial + "': expected SWEEP_ID:N");
         const int number = int(parseIntegerIn("--sweep-trial", o.sweepTrial->substr(colon + 1), 0, 100000000));
-        projects::linkTrialRun(projects::Project::open(*o.project), o.sweepTrial->substr(0, colon), number,
-                               session->runId());
+        if (!session->openProject())
+            throw BadInput("--sweep-trial: this run is not recorded in a project");
+        projects::linkTrialRun(*session->openProject(), o.sweepTrial->substr(0, colon), number, session->runId());
     }
     if (session) {
         config = session->config();

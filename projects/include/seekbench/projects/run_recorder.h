@@ -19,6 +19,8 @@
 
 namespace seekbench::projects {
 
+class Project;
+
 class RunRecorder
 {
 public:
@@ -52,6 +54,12 @@ public:
     // Why newer checkpoints than resumeCheckpoint() were skipped (TrainRequest::resumeNotes).
     virtual std::vector<std::string> resumeNotes() const { return {}; }
     virtual MetricsSink *sink() = 0; // the batched store writer
+    // The project this recorder writes, when it opened one (not a rank's segment). Use it
+    // rather than opening the project again in this process: Project::open reads the
+    // database file, and closing any descriptor of that file drops the process's POSIX
+    // locks, SQLite's included, so another process could then remove the WAL under this
+    // recorder's connection.
+    virtual const Project *openProject() const { return nullptr; }
     // Flushes and records the final status (finished, cancelled, or failed with a
     // 'diverged:' or 'disk full:' message) and final/best metrics. A rank of a distributed
     // run only makes its segment durable: the owner records the end from every rank's
