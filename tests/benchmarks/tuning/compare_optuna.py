@@ -221,6 +221,34 @@ def run_seekbench_synthetic(cli, name, sampler, seed):
     return dict(values=values, seconds=time.monotonic() - t0, calls=calls)
 
 
+def run_ask_tell_synthetic(helper, name, sampler, seed):
+    """The same sampler code as `sweep ask` (core/tuning), in one long-lived process."""
+    obj = OBJECTIVES[name]
+    d = tempfile.mkdtemp(prefix="sb_cmp_")
+    space = os.path.join(d, "s.yaml")
+    with open(space, "w") as f:
+        f.write(synthetic_sweep_yaml(obj, sampler, seed))
+    p = subprocess.Popen([helper, space], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    values, t0 = [], time.monotonic()
+    try:
+        for _ in range(obj["budget"]):
+            p.stdin.write("ask\n")
+            p.stdin.flush()
+            a = json.loads(p.stdout.readline())
+            if a.get("exhausted"):
+                break
+            value = obj["f"]({k: float(x) for k, x in a["params"].items()})
+            p.stdin.write(f"tell {a['trial']} {value!r}\n")
+            p.stdin.flush()
+            p.stdout.readline()
+            values.append(value)
+    finally:
+        p.stdin.close()
+        p.wait()
+        shutil.rmtree(d, ignore_errors=True)
+    return dict(values=values, seconds=time.monotonic() - t0, calls=0)
+
+
 def optuna_sampler(seed):
     warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
     return optuna.samplers.TPESampler(seed=seed, n_startup_trials=10, n_ei_candidates=24, multivariate=True,
@@ -241,9 +269,11 @@ def run_optuna_synthetic(name, seed):
     return dict(values=values, seconds=time.monotonic() - t0, calls=0)
 
 
-def synthetic_job(cli, name, sampler, seed):
+def synthetic_job(cli, name, sampler, seed, helper=None):
     if sampler == "optuna_tpe":
         r = run_optuna_synthetic(name, seed)
+    elif helper:
+        r = run_ask_tell_synthetic(helper, name, sampler, seed)
     else:
         r = run_seekbench_synthetic(cli, name, sampler, seed)
     r.update(objective=name, sampler=sampler, seed=seed)
@@ -495,6 +525,8 @@ def main():
     ap.add_argument("--seeds", type=int, default=10)
     ap.add_argument("--budget-scale", type=float, default=1.0, help="shrink every synthetic budget")
     ap.add_argument("--random-seeds", type=int, default=10)
+    ap.add_argument("--ask-tell", help="drive Seekbench's samplers through this sweep_ask_tell helper "
+                    "(one process per sweep) instead of one seekbench-cli process per ask and per tell")
     ap.add_argument("--summarise", help="tabulate and plot the synthetic results of this .jsonl, run nothing")
     ap.add_argument("--real-seeds", type=int, default=2)
     ap.add_argument("--prune-seeds", type=int, default=2)
@@ -504,12 +536,13 @@ def main():
     args = ap.parse_args()
     cli = os.path.abspath(args.cli)
     parts = args.parts.split(",")
+    helper = os.path.abspath(args.ask_tell) if args.ask_tell else None
     os.makedirs(args.out, exist_ok=True)
     for obj in OBJECTIVES.values():
         obj["budget"] = max(12, int(round(obj["budget"] * args.budget_scale)))
     report = [f"Optuna {optuna.__version__}; load average at start {load_average()}; "
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
-    cache = os.path.join(args.out, "compare_optuna_raw_" + "_".join(parts) + ".json")
+    cache = os.path.join(args.out, "compare_optuna_raw_" + "_".join(parts) + ("_asktell" if helper else "") + ".json")
     raw = {}
 
     if "synthetic" in parts:
@@ -528,9 +561,10 @@ def main():
             with open(args.summarise) as f:
                 results = [json.loads(line) for line in f if line.strip()]
             jobs = []
-        rawlog = open(os.path.join(args.out, "compare_optuna_synthetic.jsonl"), "a")
+        tag = "_asktell" if helper else ""
+        rawlog = open(os.path.join(args.out, f"compare_optuna_synthetic{tag}.jsonl"), "a")
         with cf.ProcessPoolExecutor(args.jobs) as ex:
-            futs = [ex.submit(synthetic_job, cli, *j) for j in jobs]
+            futs = [ex.submit(synthetic_job, cli, *j, helper) for j in jobs]
             for fut in cf.as_completed(futs):
                 r = fut.result()
                 results.append(r)
@@ -545,14 +579,15 @@ def main():
         calls = [r for r in results if r["calls"]]
         per_call = sum(r["seconds"] for r in calls) / max(1, sum(r["calls"] for r in calls))
         table, curves = synthetic_table(results, args.seeds)
-        report += ["### Synthetic objectives", "",
+        report += ["### Synthetic objectives" + (" (sweep_ask_tell: core/tuning in one process per sweep)" if helper
+                                                 else " (seekbench-cli sweep ask/tell, one process per call)"), "",
                    f"seeds {seeds_seen[0]}-{seeds_seen[-1]} (random: {args.random_seeds}, grid: 1, its fixed order "
                    f"counted for every seed); budgets {', '.join(str(o['budget']) for o in OBJECTIVES.values())}; "
                    f"{args.jobs} sweeps at a time; {time.monotonic() - t0:.0f} s in all; "
-                   f"one `sweep ask` or `sweep tell` process took {1000 * per_call:.0f} ms on average; load average "
-                   f"at the end {load_average()}.", "", table, ""]
+                   + (f"one `sweep ask` or `sweep tell` process took {1000 * per_call:.0f} ms on average; "
+                      if calls else "") + f"load average at the end {load_average()}.", "", table, ""]
         raw["synthetic"] = results
-        plot_curves(curves, list(OBJECTIVES), os.path.join(args.out, "compare_optuna.png"),
+        plot_curves(curves, list(OBJECTIVES), os.path.join(args.out, f"compare_optuna{tag}.png"),
                     {k: o["title"] for k, o in OBJECTIVES.items()}, {k: o["budget"] for k, o in OBJECTIVES.items()},
                     {k: o["optimum"] for k, o in OBJECTIVES.items()})
         print("\n".join(report), flush=True)
@@ -616,7 +651,7 @@ def main():
 
     with open(cache, "w") as f:
         json.dump(raw, f, default=float)
-    md = os.path.join(args.out, "compare_optuna_" + "_".join(parts) + ".md")
+    md = os.path.join(args.out, "compare_optuna_" + "_".join(parts) + ("_asktell" if helper else "") + ".md")
     with open(md, "w") as f:
         f.write("\n".join(report) + "\n")
     print(f"wrote {md}")
