@@ -533,7 +533,15 @@ def main():
     ap.add_argument("--real-trials", type=int, default=12)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
+    ap.add_argument("--optuna-logpdf-fixed", action="store_true",
+                    help="restore the -log(scale) term Optuna 3.1.0's truncnorm.logpdf lacks (as optuna_reference.py "
+                    "does), to see how much of Optuna's behaviour comes from it")
     args = ap.parse_args()
+    if args.optuna_logpdf_fixed:
+        import optuna.samplers._tpe.parzen_estimator as pe
+        logpdf = pe.truncnorm.logpdf
+        pe.truncnorm.logpdf = lambda x, a, b, loc=0, scale=1: logpdf(x, a, b, loc, scale) - np.log(scale)
+        LABELS["optuna_tpe"] = "Optuna 3.1 TPE (multivariate), -log(sigma) restored"
     cli = os.path.abspath(args.cli)
     parts = args.parts.split(",")
     helper = os.path.abspath(args.ask_tell) if args.ask_tell else None
