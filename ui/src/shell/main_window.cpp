@@ -237,7 +237,7 @@ void MainWindow::showMode(int mode)
             return;
         m_hiddenDocks.clear();
         for (QDockWidget *d : m_runs->docks())
-            if (d->isVisible()) {
+            if (!d->isHidden()) { // also before the window is first shown
                 m_hiddenDocks << d;
                 d->hide();
             }

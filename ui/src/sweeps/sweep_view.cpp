@@ -46,6 +46,7 @@ SweepView::SweepView(QWidget *parent) : QWidget(parent)
     m_splitter->addWidget(bottom);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({480, 320});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
@@ -86,6 +87,7 @@ void SweepView::setDetail(const std::shared_ptr<const SweepDetail> &detail)
     }
     m_proxy->setTrialFilter(false, {}); // setData drops the plot's brushes
     m_charts->setDetail(detail);
+    m_table->setColumnHidden(TrialTableModel::Cost, !detail || !detail->hasCost);
     m_table->resizeColumnsToContents();
     if (keep >= 0)
         selectTrial(keep);

@@ -40,6 +40,7 @@ SweepsMode::SweepsMode(QWidget *host) : QObject(host)
     m_sweepTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sweepTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sweepTable->verticalHeader()->hide();
+    m_sweepTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sweepTable->horizontalHeader()->setSectionResizeMode(SweepListModel::Name, QHeaderView::Stretch);
     m_sweepTable->setShowGrid(false);
 
@@ -58,7 +59,7 @@ SweepsMode::SweepsMode(QWidget *host) : QObject(host)
     m_splitter->addWidget(m_sweepTable);
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({340, 1000});
+    m_splitter->setSizes({360, 1040});
     auto *layout = new QVBoxLayout(m_page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -103,8 +104,7 @@ void SweepsMode::retranslate()
     m_noProject->setText(tr("Open a project to see its hyperparameter sweeps."));
     m_noSweeps->setTitle(tr("No sweeps yet"));
     m_noSweeps->setText(tr("A sweep searches a run's hyperparameters. Write a search space in the project's "
-                           "sweeps/<name>.yaml file and choose New sweep from file…, or select a finished run "
-                           "in the Runs mode and choose Tune this run."));
+                           "sweeps/<name>.yaml file, then choose New sweep from file…"));
     m_view->retranslate();
 }
 

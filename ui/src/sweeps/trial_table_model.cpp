@@ -1,7 +1,5 @@
 #include "sweeps/trial_table_model.h"
 
-#include "common/number_text.h"
-
 #include <QColor>
 #include <QGuiApplication>
 #include <QPalette>
@@ -12,8 +10,6 @@ namespace seekbench::ui {
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-QString numberText(double v) { return NumberStyle::forValues({v}).text(v); }
 
 // A cue beside the state's word: the word carries the meaning, the colour only helps.
 QColor stateColour(tuning::TrialState state)
@@ -38,6 +34,34 @@ void TrialTableModel::setTrials(const QList<TrialRow> &rows, const QStringList &
     m_rows = rows;
     m_keys = paramKeys;
     m_minimize = minimize;
+    m_styles.clear();
+    QList<double> values, costs;
+    for (const TrialRow &r : rows) {
+        if (r.trial.value)
+            values << *r.trial.value;
+        if (r.trial.cost)
+            costs << *r.trial.cost;
+    }
+    m_styles.insert(Value, NumberStyle::forValues(values));
+    m_styles.insert(Cost, NumberStyle::forValues(costs));
+    // A param column of real numbers ("0.0003", "1e-05") gets one format; ints and choices
+    // are shown as written.
+    for (qsizetype k = 0; k < paramKeys.size(); ++k) {
+        const std::string key = paramKeys[k].toStdString();
+        QList<double> column;
+        bool numeric = true, real = false;
+        for (const TrialRow &r : rows) {
+            const auto it = r.trial.params.find(key);
+            if (it == r.trial.params.end())
+                continue;
+            bool ok = false;
+            column << QString::fromStdString(it->second).toDouble(&ok);
+            numeric = numeric && ok;
+            real = real || it->second.find_first_of(".eE") != std::string::npos;
+        }
+        if (numeric && real && !column.isEmpty())
+            m_styles.insert(FirstParam + int(k), NumberStyle::forValues(column));
+    }
     endResetModel();
 }
 
@@ -98,13 +122,18 @@ QVariant TrialTableModel::data(const QModelIndex &index, int role) const
         }
         return data(index, Qt::DisplayRole);
     }
-    if (role != Qt::DisplayRole)
-        return {};
+    if (role == Qt::DisplayRole)
+        return c == Number ? QVariant(t.number) : QVariant(cellText(row, c));
+    return {};
+}
+
+QString TrialTableModel::cellText(const TrialRow &row, int c) const
+{
+    const tuning::Trial &t = row.trial;
     switch (c) {
-    case Number: return t.number;
     case State: return stateText(t.state);
-    case Value: return t.value ? numberText(*t.value) : QString();
-    case Cost: return t.cost ? numberText(*t.cost) : QString();
+    case Value: return t.value ? m_styles.value(Value).text(*t.value) : QString();
+    case Cost: return t.cost ? m_styles.value(Cost).text(*t.cost) : QString();
     default: break;
     }
     if (c == runColumn())
@@ -113,10 +142,10 @@ QVariant TrialTableModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(t.reason);
     const auto it = t.params.find(m_keys[c - FirstParam].toStdString());
     if (it == t.params.end())
-        return QString(); // inactive conditional param
-    bool ok = false;
-    const double v = QString::fromStdString(it->second).toDouble(&ok);
-    return ok && it->second.find('.') != std::string::npos ? numberText(v) : QString::fromStdString(it->second);
+        return QString(); // an inactive conditional param
+    const auto style = m_styles.constFind(c);
+    return style == m_styles.constEnd() ? QString::fromStdString(it->second)
+                                        : style->text(QString::fromStdString(it->second).toDouble());
 }
 
 QVariant TrialTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "common/number_text.h"
 #include "sweeps/sweep_snapshot.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -36,7 +38,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QString cellText(const TrialRow &row, int column) const;
+
     QList<TrialRow> m_rows;
+    // Per column, one format for all its numbers (NumberStyle); absent: shown as written.
+    QHash<int, NumberStyle> m_styles;
     QStringList m_keys;
     bool m_minimize = true;
 };
