@@ -6,6 +6,7 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -13,6 +14,7 @@ namespace seekbench::ui {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr qsizetype kMaxCurves = 200;
 
 int chartState(tuning::TrialState state)
 {
@@ -162,6 +164,25 @@ SweepSnapshot loadSweepSnapshot(const std::shared_ptr<const projects::Project> &
                     curve.values << value;
                 }
                 detail->curves << curve;
+            }
+            // The curves plot draws one graph per curve: past a few hundred it costs seconds
+            // and shows a blur. The best curves by their last value stay, and every running one.
+            if (detail->curves.size() > kMaxCurves) {
+                const bool minimize = !space || space->objective.direction == tuning::Direction::Minimize;
+                std::stable_sort(detail->curves.begin(), detail->curves.end(),
+                                 [minimize](const widgets::TrialCurve &a, const widgets::TrialCurve &b) {
+                                     const bool ra = a.state == widgets::SweepChartData::Running;
+                                     const bool rb = b.state == widgets::SweepChartData::Running;
+                                     if (ra != rb)
+                                         return ra;
+                                     return minimize ? a.values.back() < b.values.back()
+                                                     : a.values.back() > b.values.back();
+                                 });
+                detail->curves.resize(kMaxCurves);
+                std::sort(detail->curves.begin(), detail->curves.end(),
+                          [](const widgets::TrialCurve &a, const widgets::TrialCurve &b) {
+                              return a.trialNumber < b.trialNumber;
+                          });
             }
             if (space && !points.empty())
                 for (size_t i : tuning::paretoFront(points, space->objective.direction))
