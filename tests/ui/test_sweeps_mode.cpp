@@ -12,7 +12,6 @@
 #include "seekbench/widgets/trial_curves_plot.h"
 #include "shell/main_window.h"
 #include "shell/mode_bar.h"
-#include "shell/theme.h"
 #include "sweep_fixture.h"
 #include "sweeps/sweep_actions.h"
 #include "sweeps/sweep_charts.h"
@@ -24,9 +23,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -34,7 +30,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QtTest>
 
 #include <algorithm>
@@ -69,27 +64,6 @@ QList<int> shownTrials(const QAbstractItemModel *proxy)
         out << proxy->index(r, 0).data(ui::TrialTableModel::TrialNumberRole).toInt();
     return out;
 }
-
-// The Sweeps mode's zh_CN strings before the lead merges them into the .ts: the flat
-// JSON file read as a catalogue, for the screenshots.
-class JsonTranslator : public QTranslator
-{
-public:
-    explicit JsonTranslator(const QString &file)
-    {
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly))
-            m_map = QJsonDocument::fromJson(f.readAll()).object().toVariantHash();
-    }
-    bool isEmpty() const override { return m_map.isEmpty(); }
-    QString translate(const char *, const char *source, const char *, int) const override
-    {
-        return m_map.value(QString::fromUtf8(source)).toString();
-    }
-
-private:
-    QVariantHash m_map;
-};
 
 } // namespace
 
@@ -411,94 +385,6 @@ private Q_SLOTS:
         QVERIFY(done.at(0).at(0).toBool());
         QTRY_COMPARE_WITH_TIMEOUT(mode->sweepList()->rowCount(), 1, 10000);
         QCOMPARE(mode->sweepList()->sweeps().front().name, QStringLiteral("wd"));
-    }
-
-    // Pictures for review (SEEKBENCH_SWEEP_SHOTS=DIR): a realistic sweep of 200 trials in
-    // English and Chinese, light and dark, each chart tab.
-    void screenshots_data()
-    {
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("en") << QStringLiteral("en") << false;
-        QTest::newRow("en dark") << QStringLiteral("en") << true;
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << false;
-        QTest::newRow("zh_CN dark") << QStringLiteral("zh_CN") << true;
-    }
-
-    void screenshots()
-    {
-        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
-        if (out.isEmpty())
-            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
-        QFETCH(QString, language);
-        QFETCH(bool, dark);
-        QList<QTranslator *> translators;
-        if (language == QLatin1String("zh_CN")) {
-            auto *qm = new QTranslator(this);
-            if (qm->load(QStringLiteral(":/i18n/seekbench_zh_CN.qm")))
-                translators << qm;
-            auto *qt = new QTranslator(this);
-            if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-                translators << qt;
-            translators << new JsonTranslator(QStringLiteral(SEEKBENCH_SOURCE_DIR "/translations/zh_CN/sweeps.json"));
-            for (QTranslator *t : translators)
-                QCoreApplication::installTranslator(t);
-        }
-        ui::Theme::apply(dark ? ui::Theme::Choice::Dark : ui::Theme::Choice::Light);
-        const QString suffix = (language == QLatin1String("zh_CN") ? QStringLiteral("-zh_CN") : QString())
-                               + (dark ? QStringLiteral("-dark") : QString());
-        QTemporaryDir dir;
-        const projects::Project p = test::makeSweepProject(dir.path());
-        test::addFixtureSweep(p, {.trials = 200, .running = 2, .budget = 240, .withCost = true, .name = "lr-search"});
-        test::addFixtureSweep(p, {.trials = 12, .running = 0, .name = "warmup"});
-        ui::MainWindow w;
-        w.resize(1400, 900);
-        QVERIFY(w.openProject(dir.path()));
-        ui::SweepsMode *mode = w.sweepsMode();
-        QVERIFY(waitLoaded(mode));
-        w.modeBar()->action(ui::ModeBar::Sweeps)->trigger();
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        ui::SweepView *view = mode->view();
-        view->table()->selectRow(0);
-        QTabWidget *tabs = view->charts()->tabs();
-        const QStringList names{QStringLiteral("parallel"), QStringLiteral("history"), QStringLiteral("parameter"),
-                                QStringLiteral("contour"),  QStringLiteral("curves"),  QStringLiteral("importance"),
-                                QStringLiteral("pareto")};
-        for (int t = 0; t < tabs->count(); ++t) {
-            tabs->setCurrentIndex(t);
-            if (t == 5)
-                QTRY_VERIFY_WITH_TIMEOUT(!view->charts()->importance()->importances().isEmpty(), 20000);
-            QTest::qWait(300);
-            QVERIFY(w.grab().save(out + QStringLiteral("/sweeps-") + names[t] + suffix + QStringLiteral(".png")));
-        }
-        tabs->setCurrentIndex(0);
-        widgets::ParallelCoordinatesPlot *plot = view->charts()->parallel();
-        plot->setBrush(0, 3e-4, 3e-3);
-        QTest::qWait(300);
-        QVERIFY(w.grab().save(out + QStringLiteral("/sweeps-brushed") + suffix + QStringLiteral(".png")));
-        mode->selectSweep(mode->sweepList()->sweeps().at(1).id);
-        QVERIFY(waitLoaded(mode));
-        tabs->setCurrentIndex(5);
-        QTest::qWait(300);
-        QVERIFY(w.grab().save(out + QStringLiteral("/sweeps-few") + suffix + QStringLiteral(".png")));
-        w.close();
-        QTemporaryDir empty;
-        test::makeSweepProject(empty.path());
-        ui::MainWindow e;
-        e.resize(1400, 900);
-        QVERIFY(e.openProject(empty.path()));
-        QVERIFY(waitLoaded(e.sweepsMode()));
-        e.modeBar()->action(ui::ModeBar::Sweeps)->trigger();
-        e.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&e));
-        QTest::qWait(200);
-        QVERIFY(e.grab().save(out + QStringLiteral("/sweeps-empty") + suffix + QStringLiteral(".png")));
-        for (QTranslator *t : translators) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        ui::Theme::apply(ui::Theme::Choice::Light);
     }
 };
 
