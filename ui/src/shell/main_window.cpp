@@ -12,9 +12,12 @@
 #include "runs/run_controller.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
+#include "runs/runs_table_view.h"
 #include "shell/help_menu.h"
+#include "shell/mode_bar.h"
 #include "shell/notifier.h"
 #include "shell/settings_dialog.h"
+#include "sweeps/sweeps_mode.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -26,6 +29,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace seekbench::ui {
@@ -39,8 +43,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("mainWindow"));
     resize(1400, 900);
     m_runs = new RunsMode(this);
+    m_sweeps = new SweepsMode(this);
     m_notifier = new Notifier(this);
-    setCentralWidget(m_runs->central());
+    m_modes = new QStackedWidget(this);
+    m_modes->setObjectName(QStringLiteral("modeStack"));
+    m_modes->addWidget(m_runs->central());
+    m_modes->addWidget(m_sweeps->page());
+    setCentralWidget(m_modes);
+    m_modeBar = new ModeBar(this);
+    addToolBar(Qt::TopToolBarArea, m_modeBar);
+    connect(m_modeBar, &ModeBar::modeChanged, this, [this](ModeBar::Mode mode) { showMode(mode); });
+    connect(m_sweeps, &SweepsMode::runRequested, this, [this](const QString &id) { openRunInRunsMode(id); });
+    connect(m_sweeps, &SweepsMode::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     const QList<QDockWidget *> docks = m_runs->docks();
     addDockWidget(Qt::LeftDockWidgetArea, docks[0]);
     addDockWidget(Qt::LeftDockWidgetArea, docks[1]);
@@ -128,6 +142,8 @@ void MainWindow::retranslate()
     m_amlAction->setText(tr("&Anti-money laundering…"));
     m_amlAction->setEnabled(!m_session.isNull());
     m_runs->retranslate();
+    m_sweeps->retranslate();
+    m_modeBar->retranslate();
     m_help->retranslate();
     if (m_runsMenu->isEmpty() && m_runs->actions())
         m_runsMenu->addActions(m_runs->actions()->actions());
@@ -182,6 +198,7 @@ bool MainWindow::openProject(const QString &dir)
     closeProject();
     m_session = session;
     m_runs->setSession(session);
+    m_sweeps->setSession(session);
     if (m_runsMenu->isEmpty())
         m_runsMenu->addActions(m_runs->actions()->actions());
     rememberProject(session->dir());
@@ -199,6 +216,7 @@ void MainWindow::closeProject()
     if (!m_session)
         return;
     m_runs->setSession(nullptr);
+    m_sweeps->setSession(nullptr);
     // The inspector and its helper process go with the project they inspect.
     if (auto *inspector = findChild<AttentionInspectorView *>(QString(), Qt::FindDirectChildrenOnly)) {
         inspector->close();
@@ -208,6 +226,36 @@ void MainWindow::closeProject()
     delete m_session;
     m_session = nullptr;
     retranslate();
+}
+
+// The Runs mode's docks belong to it: they go while another mode is shown and come back
+// as they were.
+void MainWindow::showMode(int mode)
+{
+    if (mode == ModeBar::Sweeps) {
+        if (m_modes->currentWidget() == m_sweeps->page())
+            return;
+        m_hiddenDocks.clear();
+        for (QDockWidget *d : m_runs->docks())
+            if (!d->isHidden()) { // also before the window is first shown
+                m_hiddenDocks << d;
+                d->hide();
+            }
+        m_modes->setCurrentWidget(m_sweeps->page());
+        m_sweeps->refresh();
+    } else {
+        m_modes->setCurrentWidget(m_runs->central());
+        for (QDockWidget *d : std::as_const(m_hiddenDocks))
+            d->show();
+        m_hiddenDocks.clear();
+    }
+    m_modeBar->setMode(ModeBar::Mode(mode));
+}
+
+void MainWindow::openRunInRunsMode(const QString &runId)
+{
+    showMode(ModeBar::Runs);
+    m_runs->table()->selectRun(runId);
 }
 
 QStringList MainWindow::recentProjects() const
@@ -301,6 +349,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    showMode(ModeBar::Runs); // the layout is saved with the Runs mode's docks as they are
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -5,7 +5,9 @@
 
 #include "project/project_session.h"
 
+class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QMenu;
 
 namespace seekbench::ui {
@@ -13,7 +15,9 @@ namespace seekbench::ui {
 class AmlWindow;
 class HelpMenu;
 class Notifier;
+class ModeBar;
 class RunsMode;
+class SweepsMode;
 
 // The host: menus, docks and status bar that the modes contribute, the open project,
 // recent projects and the saved layout. Feature logic lives in the modes.
@@ -30,6 +34,8 @@ public:
     void closeProject();
     ProjectSession *session() const { return m_session; }
     RunsMode *runsMode() const { return m_runs; }
+    SweepsMode *sweepsMode() const { return m_sweeps; }
+    ModeBar *modeBar() const { return m_modeBar; }
     AmlWindow *amlWindow() const;
     void openAmlWindow();
     Notifier *notifier() const { return m_notifier; }
@@ -52,8 +58,14 @@ private:
     void newProject();
     void chooseProject();
     bool confirmLeavingRuns();
+    void showMode(int mode); // a ModeBar::Mode
+    void openRunInRunsMode(const QString &runId);
 
     RunsMode *m_runs;
+    SweepsMode *m_sweeps;
+    ModeBar *m_modeBar;
+    QStackedWidget *m_modes;
+    QList<QDockWidget *> m_hiddenDocks; // the Runs mode's docks shown when it was left
     Notifier *m_notifier;
     QPointer<ProjectSession> m_session;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_runsMenu = nullptr, *m_viewMenu = nullptr;

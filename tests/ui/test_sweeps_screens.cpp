@@ -1,0 +1,159 @@
+// Pictures of the Sweeps mode for review (issue 22), only with SEEKBENCH_SWEEP_SHOTS=DIR
+// (skipped otherwise): a realistic sweep of 200 trials (sweep_fixture.h) in English and
+// Chinese, light and dark, each chart tab, a brush, a small sweep and the empty project.
+//   SEEKBENCH_SWEEP_SHOTS=/tmp/shots xvfb-run -a -s "-screen 0 1400x900x24" test_sweeps_screens
+#include "seekbench/widgets/importance_chart.h"
+#include "seekbench/widgets/parallel_coordinates_plot.h"
+#include "shell/main_window.h"
+#include "shell/mode_bar.h"
+#include "shell/theme.h"
+#include "sweep_fixture.h"
+#include "sweeps/sweep_charts.h"
+#include "sweeps/sweep_list_model.h"
+#include "sweeps/sweep_view.h"
+#include "sweeps/sweeps_mode.h"
+
+#include <QAction>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLibraryInfo>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace seekbench;
+
+namespace {
+
+bool waitLoaded(ui::SweepsMode *mode)
+{
+    QSignalSpy spy(mode, &ui::SweepsMode::loaded);
+    mode->refresh();
+    return spy.wait(10000);
+}
+
+// The Sweeps mode's zh_CN strings before the lead merges them into the .ts: the flat
+// JSON file read as a catalogue, for the screenshots.
+class JsonTranslator : public QTranslator
+{
+public:
+    explicit JsonTranslator(const QString &file)
+    {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            m_map = QJsonDocument::fromJson(f.readAll()).object().toVariantHash();
+    }
+    bool isEmpty() const override { return m_map.isEmpty(); }
+    QString translate(const char *, const char *source, const char *, int) const override
+    {
+        return m_map.value(QString::fromUtf8(source)).toString();
+    }
+
+private:
+    QVariantHash m_map;
+};
+
+} // namespace
+
+class TestSweepsScreens : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void screenshots_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("en") << QStringLiteral("en") << false;
+        QTest::newRow("en dark") << QStringLiteral("en") << true;
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << false;
+        QTest::newRow("zh_CN dark") << QStringLiteral("zh_CN") << true;
+    }
+
+    void screenshots()
+    {
+        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
+        if (out.isEmpty())
+            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
+        QFETCH(QString, language);
+        QFETCH(bool, dark);
+        QList<QTranslator *> translators;
+        if (language == QLatin1String("zh_CN")) {
+            auto *qm = new QTranslator(this);
+            if (qm->load(QStringLiteral(":/i18n/seekbench_zh_CN.qm")))
+                translators << qm;
+            auto *qt = new QTranslator(this);
+            if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                translators << qt;
+            translators << new JsonTranslator(QStringLiteral(SEEKBENCH_SOURCE_DIR "/translations/zh_CN/sweeps.json"));
+            for (QTranslator *t : translators)
+                QCoreApplication::installTranslator(t);
+        }
+        ui::Theme::apply(dark ? ui::Theme::Choice::Dark : ui::Theme::Choice::Light);
+        const QString suffix = (language == QLatin1String("zh_CN") ? QStringLiteral("-zh_CN") : QString())
+                               + (dark ? QStringLiteral("-dark") : QString());
+        QTemporaryDir dir;
+        const projects::Project p = test::makeSweepProject(dir.path());
+        test::addFixtureSweep(p, {.trials = 200, .running = 2, .budget = 240, .withCost = true, .name = "lr-search"});
+        test::addFixtureSweep(p, {.trials = 12, .running = 0, .name = "warmup"});
+        ui::MainWindow w;
+        w.resize(1400, 900);
+        QVERIFY(w.openProject(dir.path()));
+        ui::SweepsMode *mode = w.sweepsMode();
+        QVERIFY(waitLoaded(mode));
+        w.modeBar()->action(ui::ModeBar::Sweeps)->trigger();
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::SweepView *view = mode->view();
+        view->table()->selectRow(0);
+        QTabWidget *tabs = view->charts()->tabs();
+        const QStringList names{QStringLiteral("parallel"), QStringLiteral("history"), QStringLiteral("parameter"),
+                                QStringLiteral("contour"),  QStringLiteral("curves"),  QStringLiteral("importance"),
+                                QStringLiteral("pareto")};
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            if (t == 5)
+                QTRY_VERIFY_WITH_TIMEOUT(!view->charts()->importance()->importances().isEmpty(), 20000);
+            QTest::qWait(300);
+            QVERIFY(w.grab().save(out + QStringLiteral("/sweeps-") + names[t] + suffix + QStringLiteral(".png")));
+        }
+        tabs->setCurrentIndex(0);
+        widgets::ParallelCoordinatesPlot *plot = view->charts()->parallel();
+        plot->setBrush(0, 3e-4, 3e-3);
+        QTest::qWait(300);
+        QVERIFY(w.grab().save(out + QStringLiteral("/sweeps-brushed") + suffix + QStringLiteral(".png")));
+        mode->selectSweep(mode->sweepList()->sweeps().at(1).id);
+        QVERIFY(waitLoaded(mode));
+        tabs->setCurrentIndex(5);
+        QTest::qWait(300);
+        QVERIFY(w.grab().save(out + QStringLiteral("/sweeps-few") + suffix + QStringLiteral(".png")));
+        w.close();
+        QTemporaryDir empty;
+        test::makeSweepProject(empty.path());
+        ui::MainWindow e;
+        e.resize(1400, 900);
+        QVERIFY(e.openProject(empty.path()));
+        QVERIFY(waitLoaded(e.sweepsMode()));
+        e.modeBar()->action(ui::ModeBar::Sweeps)->trigger();
+        e.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e));
+        QTest::qWait(200);
+        QVERIFY(e.grab().save(out + QStringLiteral("/sweeps-empty") + suffix + QStringLiteral(".png")));
+        for (QTranslator *t : translators) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        ui::Theme::apply(ui::Theme::Choice::Light);
+    }
+};
+
+QTEST_MAIN(TestSweepsScreens)
+#include "test_sweeps_screens.moc"
