@@ -2189,6 +2189,29 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ModeBar</name>
+    <message>
+        <source>Modes</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Runs: launch, watch and compare training runs (%1)</source>
+        <translation>运行：启动、观察和比较训练运行（%1）</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <source>Sweeps: hyperparameter searches, their trials and charts (%1)</source>
+        <translation>超参数搜索：搜索、其试验和图表（%1）</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::NewProjectDialog</name>
     <message>
         <source>New project</source>
@@ -2798,6 +2821,253 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::SweepActions</name>
+    <message>
+        <source>Cannot run the sweep</source>
+        <translation>无法运行该超参数搜索</translation>
+    </message>
+    <message>
+        <source>Sweep %1 is running</source>
+        <translation>超参数搜索 %1 正在运行</translation>
+    </message>
+    <message>
+        <source>Cannot stop the sweep</source>
+        <translation>无法停止该超参数搜索</translation>
+    </message>
+    <message>
+        <source>Sweep %1 is stopping</source>
+        <translation>超参数搜索 %1 正在停止</translation>
+    </message>
+    <message>
+        <source>New sweep from file…</source>
+        <translation>从文件新建搜索…</translation>
+    </message>
+    <message>
+        <source>Record a sweep from a search space file (sweeps/&lt;name&gt;.yaml in the project)</source>
+        <translation>根据搜索空间文件（项目中的 sweeps/&lt;name&gt;.yaml）记录一个超参数搜索</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the sweep's trials on this machine until its budget is spent; the sweep keeps running when Seekbench closes</source>
+        <translation>在本机运行该搜索的试验，直到用完预算；关闭 Seekbench 后搜索仍会继续运行</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the stopped sweep: its stopped trials resume from their checkpoints</source>
+        <translation>继续已停止的搜索：已停止的试验从各自的检查点恢复</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the sweep and its running trials (each writes a checkpoint; Resume continues)</source>
+        <translation>停止该搜索及其正在运行的试验（每个试验都会写入检查点；可用“继续”恢复）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the sweep's trials, their params and values as a CSV file</source>
+        <translation>将该搜索的试验及其参数和目标值保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Open trial's run</source>
+        <translation>打开试验的运行</translation>
+    </message>
+    <message>
+        <source>Show the selected trial's run in the Runs mode</source>
+        <translation>在“运行”模式中显示所选试验的运行</translation>
+    </message>
+    <message>
+        <source>New sweep from a search space file</source>
+        <translation>从搜索空间文件新建搜索</translation>
+    </message>
+    <message>
+        <source>Search spaces (*.yaml *.yml)</source>
+        <translation>搜索空间 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Cannot create the sweep</source>
+        <translation>无法创建该超参数搜索</translation>
+    </message>
+    <message>
+        <source>Sweep %1 created</source>
+        <translation>已创建超参数搜索 %1</translation>
+    </message>
+    <message>
+        <source>Export the trials</source>
+        <translation>导出试验</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export the trials</source>
+        <translation>无法导出试验</translation>
+    </message>
+    <message>
+        <source>Trials saved to %1</source>
+        <translation>试验已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::SweepCharts</name>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <source>Drag along an axis to select a range: the trial table shows only the trials in every range. Click an axis outside its range or press Esc to clear.</source>
+        <translation>沿坐标轴拖动以选择范围：试验表只显示落在所有范围内的试验。在范围之外单击坐标轴或按 Esc 可清除。</translation>
+    </message>
+    <message>
+        <source>Best so far</source>
+        <translation>历史最优</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Contour</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter:</source>
+        <translation>参数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>横轴(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Y:</source>
+        <translation>纵轴(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>No sweep selected.</source>
+        <translation>未选择超参数搜索。</translation>
+    </message>
+    <message>
+        <source>Parameter importance needs at least %1 complete trials; this sweep has %2.</source>
+        <translation>参数重要性至少需要 %1 个已完成的试验；该搜索目前有 %2 个。</translation>
+    </message>
+    <message>
+        <source>Computing the parameters' importance…</source>
+        <translation>正在计算参数重要性…</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::SweepListModel</name>
+    <message>
+        <source>invalid space</source>
+        <translation>搜索空间无效</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最优值</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::SweepView</name>
+    <message>
+        <source>%1 trials: %2 complete, %3 pruned, %4 failed, %5 infeasible, %6 running</source>
+        <translation>共 %1 个试验：已完成 %2，已剪枝 %3，失败 %4，不可行 %5，运行中 %6</translation>
+    </message>
+    <message>
+        <source>best %1</source>
+        <translation>最优 %1</translation>
+    </message>
+    <message>
+        <source>showing %1 in the selected ranges (Esc in the chart clears them)</source>
+        <translation>所选范围内显示 %1 个（在图表中按 Esc 可清除范围）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::SweepsMode</name>
+    <message>
+        <source>Sweeps</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>Open a project to see its hyperparameter sweeps.</source>
+        <translation>打开一个项目以查看其超参数搜索。</translation>
+    </message>
+    <message>
+        <source>No sweeps yet</source>
+        <translation>尚无超参数搜索</translation>
+    </message>
+    <message>
+        <source>A sweep searches a run's hyperparameters. Write a search space in the project's sweeps/&lt;name&gt;.yaml file, then choose New sweep from file…</source>
+        <translation>超参数搜索用于寻找一次运行的最佳超参数。请在项目的 sweeps/&lt;name&gt;.yaml 文件中编写搜索空间，然后选择“从文件新建搜索…”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the project's sweeps: %1</source>
+        <translation>无法读取项目的超参数搜索：%1</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::SystemChartProvider</name>
     <message>
         <source>CPU %</source>
@@ -2826,6 +3096,53 @@
     <message>
         <source>Process RSS (MiB)</source>
         <translation>进程 RSS（MiB）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::TrialTableModel</name>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>infeasible</source>
+        <translation>不可行</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

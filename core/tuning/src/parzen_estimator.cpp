@@ -42,6 +42,7 @@ ParzenDimension ParzenDimension::of(const ParamSpec &spec)
     case ParamKind::LogUniform: d.low = std::log(spec.low), d.high = std::log(spec.high); break;
     case ParamKind::Int:
         if (spec.log) {
+            d.logInt = true;
             d.low = std::log(spec.low - 0.5), d.high = std::log(spec.high + 0.5);
         } else {
             d.step = spec.step;
@@ -305,6 +306,10 @@ std::vector<std::vector<double>> ParzenEstimator::sample(std::mt19937_64 &rng, i
             if (dim.step > 0) {
                 const double first = dim.low + 0.5 * dim.step, last = dim.high - 0.5 * dim.step;
                 v = std::clamp(first + std::round((v - first) / dim.step) * dim.step, first, last);
+            } else if (dim.logInt) {
+                // The integer the candidate stands for, back in log space (low and high are
+                // log(low - 0.5) and log(high + 0.5)).
+                v = std::log(std::clamp(std::round(std::exp(v)), std::exp(dim.low) + 0.5, std::exp(dim.high) - 0.5));
             }
             x[d] = v;
         }

@@ -12,10 +12,11 @@ namespace seekbench::tuning::detail {
 struct ParzenDimension
 {
     bool categorical = false;
-    int choices = 0; // categorical
-    double low = 0;  // numeric bounds as Optuna's _calculate_parzen_bounds: widened by
-    double high = 0; // half a step for ints, log(low - 0.5)..log(high + 0.5) for log ints
-    double step = 0; // > 0: discrete (a non-log int); values are low + step/2 + k * step
+    int choices = 0;     // categorical
+    double low = 0;      // numeric bounds as Optuna's _calculate_parzen_bounds: widened by
+    double high = 0;     // half a step for ints, log(low - 0.5)..log(high + 0.5) for log ints
+    double step = 0;     // > 0: discrete (a non-log int); values are low + step/2 + k * step
+    bool logInt = false; // a log-scaled int: samples are rounded to integers before they are scored, as Optuna does
     static ParzenDimension of(const ParamSpec &spec);
 };
 
