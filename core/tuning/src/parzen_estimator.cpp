@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <numeric>
 #include <tuple>
 
@@ -26,6 +28,46 @@ std::vector<double> rampWeights(std::size_t n)
                              : 1.0 / n + (1.0 - 1.0 / n) * static_cast<double>(i) / static_cast<double>(ramp - 1);
     }
     return w;
+}
+
+// Sorts (value, weight) pairs by value, stably: an LSD radix sort over the values' bits
+// (8 passes of 8 bits, skipping passes where every key has the same byte), several times
+// faster than a comparison sort at thousands of observations, which every 1-D estimator
+// of a long sweep sorts on every suggest.
+template<typename Second>
+void sortByValue(std::vector<std::pair<double, Second>> &items)
+{
+    if (items.size() < 256) {
+        std::stable_sort(items.begin(), items.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        return;
+    }
+    // Order-preserving map of a double's bits to an unsigned key (negatives reversed).
+    const auto keyOf = [](double v) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &v, sizeof bits);
+        return (bits & 0x8000000000000000ULL) ? ~bits : bits | 0x8000000000000000ULL;
+    };
+    const std::size_t n = items.size();
+    std::vector<std::uint64_t> keys(n), keysOut(n);
+    std::vector<std::pair<double, Second>> out(n);
+    for (std::size_t i = 0; i < n; ++i)
+        keys[i] = keyOf(items[i].first);
+    for (int shift = 0; shift < 64; shift += 8) {
+        std::size_t count[257] = {};
+        for (std::uint64_t k : keys)
+            ++count[((k >> shift) & 0xff) + 1];
+        if (std::any_of(count + 1, count + 257, [n](std::size_t c) { return c == n; }))
+            continue; // every key has this byte: the pass would not move anything
+        for (int b = 0; b < 256; ++b)
+            count[b + 1] += count[b];
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t to = count[(keys[i] >> shift) & 0xff]++;
+            keysOut[to] = keys[i];
+            out[to] = items[i];
+        }
+        keys.swap(keysOut);
+        items.swap(out);
+    }
 }
 
 } // namespace
@@ -67,7 +109,7 @@ ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims, const std::v
         std::vector<std::pair<double, double>> byValue(n);
         for (std::size_t i = 0; i < n; ++i)
             byValue[i] = {input[i], w[i]};
-        std::sort(byValue.begin(), byValue.end());
+        sortByValue(byValue);
         for (std::size_t i = 0; i < n; ++i)
             std::tie(observations[i], w[i]) = byValue[i];
         m_sorted = true;
@@ -132,12 +174,17 @@ ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims, const std::v
             sigma = std::clamp(sigma, minSigma, range);
         k.sigma[n] = range;
         std::vector<double> logMass(m_kernels, 0.0);
+        // Bandwidths repeat (all equal but the prior's in the multivariate case, the clip's
+        // floor for most in the univariate one): one log per run of equal bandwidths.
+        double lastSigma = NAN, logSigma = 0;
         for (std::size_t i = 0; i < m_kernels; ++i) {
+            if (k.sigma[i] != lastSigma)
+                logSigma = std::log(lastSigma = k.sigma[i]);
             const double a = (dim.low - k.mu[i]) / k.sigma[i], b = (dim.high - k.mu[i]) / k.sigma[i];
             // Past 8.5 sigmas from both bounds the mass is 1 to double precision; skip the erfc.
             if (a > -8.5 || b < 8.5)
                 logMass[i] = std::log(normalMass(a, b) + kEps);
-            k.logNorm.push_back(-std::log(k.sigma[i]) - kLogSqrt2Pi - logMass[i]);
+            k.logNorm.push_back(-logSigma - kLogSqrt2Pi - logMass[i]);
             k.inverseSigma.push_back(1.0 / k.sigma[i]);
         }
         if (dim.step > 0) {
@@ -147,7 +194,7 @@ ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims, const std::v
             for (std::size_t i = 0; i < m_kernels; ++i)
                 order[i] = {k.mu[i], i};
             if (!m_sorted)
-                std::sort(order.begin(), order.end());
+                sortByValue(order);
             k.uniqueOf.resize(m_kernels);
             std::size_t runStart = 0;
             for (std::size_t j = 0; j < m_kernels; ++j) {
@@ -168,6 +215,13 @@ ParzenEstimator::ParzenEstimator(std::vector<ParzenDimension> dims, const std::v
     }
     if (m_dims.size() == 1)
         mergeEqualKernels();
+    // Per kernel, the terms that do not depend on x: its weight and the continuous
+    // dimensions' normalisers.
+    m_kernelConstant = m_logWeights;
+    for (std::size_t d = 0; d < m_dims.size(); ++d)
+        if (!m_dims[d].categorical && m_dims[d].step <= 0)
+            for (std::size_t k = 0; k < m_kernels; ++k)
+                m_kernelConstant[k] += m_numeric[d].logNorm[k];
 }
 
 void ParzenEstimator::mergeEqualKernels()
@@ -321,20 +375,25 @@ std::vector<double> ParzenEstimator::logPdf(const std::vector<std::vector<double
 {
     std::vector<double> out;
     out.reserve(samples.size());
-    std::vector<double> acc(m_kernels), uniqueLog;
+    std::vector<double> acc(m_kernels), uniqueLog, choiceTerm;
     for (const auto &x : samples) {
         if (m_windowed) {
             out.push_back(logPdfWindowed(x[0]));
             continue;
         }
-        std::copy(m_logWeights.begin(), m_logWeights.end(), acc.begin());
+        std::copy(m_kernelConstant.begin(), m_kernelConstant.end(), acc.begin());
         for (std::size_t d = 0; d < m_dims.size(); ++d) {
             const ParzenDimension &dim = m_dims[d];
             if (dim.categorical) {
+                // The kernel's term by its observed choice (-1, the prior, first): no branch per kernel.
                 const auto &c = m_categorical[d];
                 const int xi = static_cast<int>(x[d]);
+                choiceTerm.assign(static_cast<std::size_t>(dim.choices) + 1, c.logMiss);
+                choiceTerm[0] = c.logPrior;
+                if (xi >= 0 && xi < dim.choices)
+                    choiceTerm[static_cast<std::size_t>(xi) + 1] = c.logHit;
                 for (std::size_t k = 0; k < m_kernels; ++k)
-                    acc[k] += c.observed[k] < 0 ? c.logPrior : (c.observed[k] == xi ? c.logHit : c.logMiss);
+                    acc[k] += choiceTerm[static_cast<std::size_t>(c.observed[k] + 1)];
                 continue;
             }
             const auto &num = m_numeric[d];
@@ -352,10 +411,11 @@ std::vector<double> ParzenEstimator::logPdf(const std::vector<std::vector<double
                     acc[k] += uniqueLog[num.uniqueOf[k]];
                 continue;
             }
+            // logNorm is in m_kernelConstant.
             const double xd = x[d];
             for (std::size_t k = 0; k < m_kernels; ++k) {
                 const double z = (xd - num.mu[k]) * num.inverseSigma[k];
-                acc[k] += num.logNorm[k] - 0.5 * z * z;
+                acc[k] -= 0.5 * z * z;
             }
         }
         const double top = *std::max_element(acc.begin(), acc.end());

@@ -60,6 +60,7 @@ private:
 
     std::vector<ParzenDimension> m_dims;
     std::vector<double> m_logWeights, m_cumulative;
+    std::vector<double> m_kernelConstant;   // log weight + the continuous dimensions' logNorm, per kernel
     std::vector<Numeric> m_numeric;         // per dimension (empty when categorical)
     std::vector<Categorical> m_categorical; // per dimension
     std::size_t m_kernels = 0;

@@ -23,7 +23,6 @@ struct Rank
     double first = 0, second = 0;
     int number = 0;
     std::size_t index = 0; // into history
-    std::size_t row = 0;   // into the values table
 
     bool operator<(const Rank &o) const
     {
@@ -113,62 +112,74 @@ std::optional<TrialParams> TpeSampler::suggest(const SearchSpace &space, const s
         byKey[i] = i;
     std::sort(byKey.begin(), byKey.end(), [&](auto a, auto b) { return space.params[a].key < space.params[b].key; });
     const std::size_t width = space.params.size();
-    // [row * width + param], rows in history order (the ranks are sorted afterwards).
+    // [row * width + param], rows in history order, as the ranks.
     std::vector<double> values(ranks.size() * width, NAN);
     for (std::size_t r = 0; r < ranks.size(); ++r) {
-        ranks[r].row = r;
         const TrialParams &tp = history[ranks[r].index].params;
         auto it = tp.begin();
         for (std::size_t p : byKey) {
             const ParamSpec &spec = space.params[p];
             // Usually the trial has exactly the space's keys, so the first test matches.
-            while (it != tp.end() && it->first != spec.key && it->first < spec.key)
+            int order = 1;
+            while (it != tp.end() && (order = it->first.compare(spec.key)) < 0)
                 ++it;
-            if (it != tp.end() && it->first == spec.key)
+            if (order == 0)
                 if (const auto v = internalValue(spec, it->second))
                     values[r * width + p] = *v;
         }
     }
 
-    std::sort(ranks.begin(), ranks.end());
-
-    // Ranked trials in trial-number order: each side of the split is fed oldest first, so
-    // the weight ramp discounts old trials.
+    // Ranked trials in trial-number order (the history's own order, as a rule): each side of
+    // the split is fed oldest first, so the weight ramp discounts old trials.
     std::vector<std::size_t> byNumber(ranks.size());
     for (std::size_t r = 0; r < ranks.size(); ++r)
         byNumber[r] = r;
-    std::sort(byNumber.begin(), byNumber.end(), [&](auto a, auto b) { return ranks[a].number < ranks[b].number; });
+    const auto numberLess = [&](auto a, auto b) { return ranks[a].number < ranks[b].number; };
+    if (!std::is_sorted(byNumber.begin(), byNumber.end(), numberLess))
+        std::sort(byNumber.begin(), byNumber.end(), numberLess);
 
+    std::vector<std::size_t> holders;
     for (const auto &group : groupsOf(space, m_settings.multivariate)) {
         if (!conditionHolds(space.params[group.front()], params))
             continue;
         std::vector<ParzenDimension> dims;
         for (std::size_t p : group)
             dims.push_back(ParzenDimension::of(space.params[p]));
-        // Trials that have this group, best first; gamma over the finished ones among them.
+        // Trials that have this group; gamma over the finished ones among them.
         std::vector<bool> has(ranks.size());
-        std::size_t groupFinished = 0, rows = 0;
+        holders.clear();
+        std::size_t groupFinished = 0;
         for (std::size_t r = 0; r < ranks.size(); ++r) {
             has[r] = std::all_of(group.begin(), group.end(),
-                                 [&](std::size_t p) { return !std::isnan(values[ranks[r].row * width + p]); });
-            rows += has[r];
+                                 [&](std::size_t p) { return !std::isnan(values[r * width + p]); });
+            if (has[r])
+                holders.push_back(r);
             groupFinished += has[r] && ranks[r].tier < 3;
         }
-        // The best `below` of them form l(x): mark them in rank order.
-        const std::size_t below = std::min(gammaOf(groupFinished), rows);
+        // The best `below` (at most 25) of them form l(x): one pass keeping the best so far
+        // in order, instead of sorting every trial; most trials are rejected by one comparison.
+        const std::size_t below = std::min(gammaOf(groupFinished), holders.size());
+        std::vector<std::size_t> lowest;
+        lowest.reserve(below + 1);
+        for (std::size_t r : holders) {
+            if (lowest.size() == below && (below == 0 || !(ranks[r] < ranks[lowest.back()])))
+                continue;
+            const auto at = std::upper_bound(lowest.begin(), lowest.end(), r,
+                                             [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
+            lowest.insert(at, r);
+            if (lowest.size() > below)
+                lowest.pop_back();
+        }
         std::vector<bool> isBelow(ranks.size());
-        for (std::size_t r = 0, taken = 0; r < ranks.size() && taken < below; ++r)
-            if (has[r]) {
-                isBelow[r] = true;
-                ++taken;
-            }
+        for (std::size_t r : lowest)
+            isBelow[r] = true;
         std::vector<double> goodObs, badObs;
         goodObs.reserve(below * group.size());
-        badObs.reserve((rows - below) * group.size());
+        badObs.reserve((holders.size() - below) * group.size());
         for (std::size_t r : byNumber)
             if (has[r])
                 for (std::size_t p : group)
-                    (isBelow[r] ? goodObs : badObs).push_back(values[ranks[r].row * width + p]);
+                    (isBelow[r] ? goodObs : badObs).push_back(values[r * width + p]);
         const ParzenEstimator good(dims, goodObs, m_settings.multivariate);
         const ParzenEstimator bad(dims, badObs, m_settings.multivariate);
         const auto candidates = good.sample(rng, std::max(m_settings.eiCandidates, 1));

@@ -136,9 +136,12 @@ int main(int argc, char **argv)
 {
     int repeats = 15;
     const char *historyJson = nullptr;
+    const char *only = nullptr; // --only NAME: one sampler row (for a profiler)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--history-json") == 0 && i + 1 < argc)
             historyJson = argv[++i];
+        else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+            only = argv[++i];
         else
             repeats = std::max(1, std::atoi(argv[i]));
     }
@@ -161,6 +164,8 @@ int main(int argc, char **argv)
     std::printf("%-20s %18s %18s %18s\n", "sampler", "100", "1000", "5000");
     double tpeAt5000 = 0;
     for (const auto &v : variants) {
+        if (only && std::strcmp(only, v.name) != 0)
+            continue;
         std::printf("%-20s", v.name);
         for (int n : {100, 1000, 5000}) {
             const std::vector<Trial> trials(full.begin(), full.begin() + n);

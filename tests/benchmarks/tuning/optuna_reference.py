@@ -37,6 +37,11 @@ def parzen_tables():
     many = [(k * 37 % 100) / 10.0 for k in range(40)]
     parzen("float", {"x": f}, {"x": [1, 2, 2.5, 7, 9]}, False, {"x": [0.5, 3, 8]})
     parzen("float, 40 observations", {"x": f}, {"x": many}, False, {"x": [0.5, 3, 8, 9.99]})
+    # Enough observations for the radix sort and the windowed evaluation; negative values and
+    # every value twice.
+    wide = [((k * 7919) % 300) / 30 - 5 for k in range(600)]
+    parzen("float, 600 observations", {"x": FloatDistribution(-5, 5)}, {"x": wide}, False,
+           {"x": [-4.99, -0.3, 0.0, 2.5, 4.9]})
     parzen("log float", {"x": FloatDistribution(1e-3, 1, log=True)}, {"x": [0.01, 0.02, 0.5]}, False,
            {"x": [0.005, 0.3]})
     parzen("int with step", {"x": i}, {"x": [0, 2, 2, 6, 10]}, False, {"x": [0, 4, 10]})

@@ -71,6 +71,14 @@ void TestParzenEstimator::matchesOptuna_data()
     QTest::newRow("float, 40 observations (weight ramp, clip)")
         << Dims{f} << many << false << Samples{{0.5}, {3}, {8}, {9.99}}
         << Values{-2.1377134480, -2.3074274932, -2.5263768448, -2.4188195169};
+    // Enough observations for the radix sort and the windowed evaluation; negative values
+    // and every value twice.
+    Values wide;
+    for (int k = 0; k < 600; ++k)
+        wide.push_back(((k * 7919) % 300) / 30.0 - 5);
+    QTest::newRow("float, 600 observations (radix sort, window)")
+        << Dims{numeric(-5, 5)} << wide << false << Samples{{-4.99}, {-0.3}, {0.0}, {2.5}, {4.9}}
+        << Values{-2.5731767182, -2.2714152006, -2.2990576532, -2.3499495683, -2.4032397180};
     QTest::newRow("log float") << Dims{numeric(std::log(1e-3), 0)}
                                << Values{std::log(0.01), std::log(0.02), std::log(0.5)} << false
                                << Samples{{std::log(0.005)}, {std::log(0.3)}} << Values{-1.8141152287, -2.2010550117};
