@@ -102,6 +102,26 @@ int checkDatabase(const fs::path &dir, bool deep, bool writeProtected = false)
                                                       + " is missing. To start a fresh one, run "
                                                         "`seekbench-cli project recover "
                                                       + dir.string() + "`.");
+    if (sql::Database::openInThisProcess(dbFile.string())) {
+        // This process already has the store open, so it was checked when it was opened,
+        // and SQLite holds POSIX locks on its files. Reading the header or copying the
+        // files with plain I/O would close descriptors of them, which drops those locks
+        // (another process could then write under a live connection). Ask SQLite, whose
+        // connections in one process share their locks.
+        try {
+            sql::Database db(dbFile.string(), SQLITE_OPEN_READONLY);
+            const int version = db.userVersion();
+            if (version > Schema::kLatest)
+                throw ProjectError(Kind::NewerSchema,
+                                   "the run store " + dbFile.string() + " has schema version " + std::to_string(version)
+                                       + ", newer than this build of Seekbench knows ("
+                                       + std::to_string(Schema::kLatest) + "); open the project with a newer Seekbench");
+            return version;
+        } catch (const sql::SqlError &e) {
+            throw ProjectError(Kind::DamagedDatabase, "the run store " + dbFile.string() + " is damaged (" + e.what()
+                                                          + "). " + recoveryHint(dir));
+        }
+    }
     if (Schema::versionInHeader(dbFile) < 0)
         throw ProjectError(Kind::DamagedDatabase, "the run store " + dbFile.string()
                                                       + " is damaged: it is not a SQLite database. "

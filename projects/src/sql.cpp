@@ -3,11 +3,63 @@
 #include "seekbench/projects/project_error.h"
 #include "seekbench/run/disk_full.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <thread>
 #include <utility>
 
 namespace seekbench::projects::sql {
+namespace {
+
+using FileId = std::pair<std::uint64_t, std::uint64_t>;
+
+std::optional<FileId> fileIdOf(const std::string &path)
+{
+    struct stat st
+    {};
+    if (path.empty() || path == ":memory:" || ::stat(path.c_str(), &st) != 0)
+        return std::nullopt;
+    return FileId{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// Open connections per database file, process-wide.
+std::mutex g_openMutex;
+std::map<FileId, int> g_open;
+
+} // namespace
+
+bool Database::openInThisProcess(const std::string &path)
+{
+    const auto id = fileIdOf(path);
+    if (!id)
+        return false;
+    std::lock_guard lock(g_openMutex);
+    return g_open.count(*id) > 0;
+}
+
+void Database::registerOpen()
+{
+    // The file SQLite opened (a URI path names it differently).
+    const char *file = sqlite3_db_filename(m_db, "main");
+    m_file = fileIdOf(file ? std::string(file) : m_path);
+    if (!m_file)
+        return;
+    std::lock_guard lock(g_openMutex);
+    ++g_open[*m_file];
+}
+
+void Database::unregisterOpen()
+{
+    if (!m_file)
+        return;
+    std::lock_guard lock(g_openMutex);
+    if (const auto it = g_open.find(*m_file); it != g_open.end() && --it->second <= 0)
+        g_open.erase(it);
+    m_file.reset();
+}
 
 bool SqlError::isDiskFull() const
 {
@@ -24,17 +76,19 @@ Database::Database(const std::string &path, int flags) : m_path(path)
         throw SqlError(rc, "cannot open database " + path + ": " + msg);
     }
     sqlite3_extended_result_codes(m_db, 1);
+    registerOpen();
 }
 
 Database::~Database()
 {
     if (m_db)
         sqlite3_close_v2(m_db);
+    unregisterOpen();
 }
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
-      m_readOnlyReason(std::move(other.m_readOnlyReason))
+      m_readOnlyReason(std::move(other.m_readOnlyReason)), m_file(std::exchange(other.m_file, std::nullopt))
 {}
 
 Database &Database::operator=(Database &&other) noexcept
@@ -42,9 +96,11 @@ Database &Database::operator=(Database &&other) noexcept
     if (this != &other) {
         if (m_db)
             sqlite3_close_v2(m_db);
+        unregisterOpen();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_readOnlyReason = std::move(other.m_readOnlyReason);
+        m_file = std::exchange(other.m_file, std::nullopt);
     }
     return *this;
 }

@@ -65,10 +65,21 @@ public:
 
     [[noreturn]] void fail(int code, std::string_view what) const;
 
+    // Whether a connection of this process has the database file at path open (the same
+    // file by device and inode, whatever the path's spelling). Such a file must not be
+    // opened and closed by plain I/O here: closing any descriptor of a file drops every
+    // POSIX lock this process holds on it, and SQLite's locks are POSIX locks, so another
+    // process could then write under a connection that believes it holds a lock.
+    static bool openInThisProcess(const std::string &path);
+
 private:
+    void registerOpen();
+    void unregisterOpen();
+
     sqlite3 *m_db = nullptr;
     std::string m_path;
     std::string m_readOnlyReason;
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> m_file; // (device, inode) while open
 };
 
 class Statement

@@ -9,6 +9,10 @@
 
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace fs = std::filesystem;
 using namespace seekbench::projects;
 using namespace testsupport;
@@ -258,7 +262,51 @@ private Q_SLOTS:
         }
     }
 
+    // Opening a project a second time in a process that has it open (the GUI's session
+    // and a recorder; a CLI verb and the project it was handed) must leave the first
+    // connection's locks in place. A plain read or copy of the store's files closes a
+    // descriptor, and closing any descriptor of a file drops all of the process's POSIX
+    // locks on it: another process could then checkpoint or write under the first
+    // connection (seen as SQLITE_IOERR_SHORT_READ at a run's end).
+    void reopeningKeepsTheFirstConnectionsLocks()
+    {
+        QTemporaryDir tmp;
+        const auto dir = tempPath(tmp);
+        const auto project = makeProject(dir);
+        RunStore first(project);
+        QVERIFY(first.listRuns().empty()); // the connection has read: the WAL index is mapped
+        const fs::path shm = dir / "seekbench.db-shm";
+        QVERIFY(fs::exists(shm));
+        QVERIFY2(otherProcessSeesSharedMemoryLock(shm), "the first connection holds no lock to begin with");
+        const auto second = Project::open(dir);
+        QCOMPARE(second.schemaVersionAtOpen(), Schema::kLatest);
+        QVERIFY2(otherProcessSeesSharedMemoryLock(shm),
+                 "opening the project again dropped the first connection's locks");
+        QVERIFY(first.listRuns().empty());
+    }
+
 private:
+    // Whether another process sees a lock of this one on the WAL index's "DMS" byte (128:
+    // SQLite's unix VFS holds a shared lock there while a connection uses the file).
+    static bool otherProcessSeesSharedMemoryLock(const fs::path &shm)
+    {
+        const pid_t child = ::fork();
+        if (child == 0) {
+            const int fd = ::open(shm.c_str(), O_RDWR);
+            struct flock probe
+            {};
+            probe.l_type = F_WRLCK;
+            probe.l_whence = SEEK_SET;
+            probe.l_start = 128;
+            probe.l_len = 1;
+            const bool locked = fd >= 0 && ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+            ::_exit(locked ? 0 : 1);
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+
     static void execSqlCreate(const fs::path &db)
     {
         sqlite3 *h = nullptr;

@@ -188,8 +188,7 @@ int trainVerb(AmlArgs &o)
             const aml::RunEvaluation run = evaluateAmlRun(config, result.lastCheckpoint, data,
                                                           projects::ProjectLayout(dir).xgboostModelPath(
                                                               session->runId()));
-            // The recorder's project, not a second Project::open: that would read and close
-            // the database file in this process and drop the recorder's SQLite locks.
+            // The recorder's project: the store it already has open.
             AmlResultStore(*session->openProject()).saveRun(session->runId(), data, run);
             result.finalMetrics.insert(run.metrics.begin(), run.metrics.end());
             result.finalMetrics["aml/graph_train_seconds"] = trainSeconds;
