@@ -90,6 +90,14 @@ private:
     fs::path m_dir;
 };
 
+ProjectError newerSchema(const fs::path &dbFile, int version)
+{
+    return ProjectError(Kind::NewerSchema,
+                        "the run store " + dbFile.string() + " has schema version " + std::to_string(version)
+                            + ", newer than this build of Seekbench knows (" + std::to_string(Schema::kLatest)
+                            + "); open the project with a newer Seekbench");
+}
+
 // Checks the database on a copy. Returns its schema version. `deep` runs the full
 // integrity_check; otherwise quick_check runs on stores up to 64 MB and larger ones get
 // the structural checks only, so that opening a big project stays fast.
@@ -112,10 +120,7 @@ int checkDatabase(const fs::path &dir, bool deep, bool writeProtected = false)
             sql::Database db(dbFile.string(), SQLITE_OPEN_READONLY);
             const int version = db.userVersion();
             if (version > Schema::kLatest)
-                throw ProjectError(Kind::NewerSchema,
-                                   "the run store " + dbFile.string() + " has schema version " + std::to_string(version)
-                                       + ", newer than this build of Seekbench knows ("
-                                       + std::to_string(Schema::kLatest) + "); open the project with a newer Seekbench");
+                throw newerSchema(dbFile, version);
             return version;
         } catch (const sql::SqlError &e) {
             throw ProjectError(Kind::DamagedDatabase, "the run store " + dbFile.string() + " is damaged (" + e.what()
@@ -152,10 +157,7 @@ int checkDatabase(const fs::path &dir, bool deep, bool writeProtected = false)
                                                    here ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
             const int version = db.userVersion();
             if (version > Schema::kLatest)
-                throw ProjectError(Kind::NewerSchema,
-                                   "the run store " + dbFile.string() + " has schema version " + std::to_string(version)
-                                       + ", newer than this build of Seekbench knows ("
-                                       + std::to_string(Schema::kLatest) + "); open the project with a newer Seekbench");
+                throw newerSchema(dbFile, version);
             if (version < 1) {
                 problem = "it holds no Seekbench schema (user_version 0)";
                 break;

@@ -5,10 +5,12 @@
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/slurm_jobs.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <string_view>
 #include <thread>
 
 #include <fcntl.h>
@@ -63,7 +65,8 @@ const char *toString(WriterState state)
     return "gone";
 }
 
-std::int64_t startDetached(const std::vector<std::string> &argv, const fs::path &outLog, const fs::path &errLog)
+std::int64_t startDetached(const std::vector<std::string> &argv, const fs::path &outLog, const fs::path &errLog,
+                           const std::vector<std::pair<std::string, std::string>> &env)
 {
     if (argv.empty())
         throw ProjectError(Kind::BadInput, "startDetached: no program to start");
@@ -74,6 +77,20 @@ std::int64_t startDetached(const std::vector<std::string> &argv, const fs::path 
     for (auto &w : words)
         cargv.push_back(w.data());
     cargv.push_back(nullptr);
+    // This process's environment with env's variables set or replaced.
+    std::vector<std::string> environment;
+    for (char **e = environ; e && *e; ++e) {
+        const std::string_view entry(*e);
+        const auto name = entry.substr(0, entry.find('='));
+        if (std::none_of(env.begin(), env.end(), [&](const auto &v) { return v.first == name; }))
+            environment.emplace_back(entry);
+    }
+    for (const auto &[name, value] : env)
+        environment.push_back(name + "=" + value);
+    std::vector<char *> cenv;
+    for (auto &e : environment)
+        cenv.push_back(e.data());
+    cenv.push_back(nullptr);
     Fd in{::open("/dev/null", O_RDONLY | O_CLOEXEC)};
     if (in.fd < 0)
         throw ProjectError(Kind::Process, std::string("cannot open /dev/null: ") + std::strerror(errno));
@@ -104,7 +121,7 @@ std::int64_t startDetached(const std::vector<std::string> &argv, const fs::path 
         ::dup2(in.fd, 0);
         ::dup2(out.fd, 1);
         ::dup2(err.fd, 2);
-        ::execv(cargv.front(), cargv.data());
+        ::execve(cargv.front(), cargv.data(), cenv.data());
         const int e = errno;
         [[maybe_unused]] auto n = ::write(execWrite.fd, &e, sizeof e);
         ::_exit(127);

@@ -152,13 +152,13 @@ struct SweepDriver::Impl
         }
         const auto outLog = dir / ("trial-" + std::to_string(t.number) + ".out.log");
         const auto errLog = dir / ("trial-" + std::to_string(t.number) + ".err.log");
-        // Each trial gets its share of the cores (the trainer reads SEEKBENCH_THREADS).
+        // Each trial gets its share of the cores (the trainer reads SEEKBENCH_THREADS when
+        // the config leaves threads to it).
         const int threads = std::max(1, options.cores / std::max(1, space.parallel));
-        ::setenv("SEEKBENCH_THREADS", std::to_string(threads).c_str(), 1);
         const std::int64_t pid = startDetached({options.cli.string(), "train", "--project", project.dir().string(),
                                                 "--config", configPath.string(), "--name", named.name, "--sweep-trial",
                                                 record.id + ":" + std::to_string(t.number)},
-                                               outLog, errLog);
+                                               outLog, errLog, {{"SEEKBENCH_THREADS", std::to_string(threads)}});
         launching[t.number] = {pid, errLog};
         log("trial " + std::to_string(t.number) + " started (pid " + std::to_string(pid) + ")");
     }

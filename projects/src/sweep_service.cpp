@@ -9,6 +9,8 @@
 #include "seekbench/tuning/pruner.h"
 #include "seekbench/tuning/sampler.h"
 
+#include <charconv>
+
 namespace seekbench::projects {
 
 using tuning::Trial;
@@ -101,6 +103,38 @@ std::optional<Trial> bestTrial(const tuning::SearchSpace &space, const std::vect
             best = t;
     }
     return best;
+}
+
+std::string sweepTrialsCsv(SweepStore &store, const SweepRecord &sweep)
+{
+    const tuning::SearchSpace space = sweepSpace(sweep);
+    const auto quote = [](const std::string &v) {
+        std::string q = "\"";
+        for (char c : v)
+            q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+    };
+    const auto number = [](const std::optional<double> &v) {
+        if (!v)
+            return std::string();
+        char buffer[64];
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, *v);
+        return std::string(buffer, result.ptr);
+    };
+    std::string text = "trial,state,value,cost,run";
+    for (const auto &param : space.params)
+        text += "," + quote(param.key);
+    text += ",reason\n";
+    for (const tuning::Trial &t : store.trials(sweep.id)) {
+        text += std::to_string(t.number) + "," + tuning::stateName(t.state) + "," + number(t.value) + ","
+                + number(t.cost) + "," + store.trialRun(sweep.id, t.number).value_or("");
+        for (const auto &param : space.params) {
+            const auto v = t.params.find(param.key);
+            text += "," + (v == t.params.end() ? std::string() : quote(v->second));
+        }
+        text += "," + quote(t.reason) + "\n";
+    }
+    return text;
 }
 
 } // namespace seekbench::projects

@@ -156,6 +156,17 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 6);
         QVERIFY2(lines[0].startsWith("trial,state,value,cost,run,\"training.lr\",\"model.hidden_size\""),
                  lines[0].constData());
+        // Every value exactly as recorded: an export must not round.
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> cols = lines[i].split(',');
+            for (const QJsonValue &v : trials) {
+                const QJsonObject t = v.toObject();
+                if (t.value(QLatin1String("trial")).toInt() != cols[0].toInt()
+                    || t.value(QLatin1String("state")).toString() != QLatin1String("complete"))
+                    continue;
+                QVERIFY2(cols[2].toDouble() == t.value(QLatin1String("value")).toDouble(), lines[i].constData());
+            }
+        }
     }
 
     // ask/tell drive the sampler from any program; a second tell is refused.

@@ -256,6 +256,29 @@ private Q_SLOTS:
         QCOMPARE(readFile(dir / "out.log"), std::string("started\n"));
     }
 
+    // A sweep gives each trial its share of the cores through the child's environment,
+    // without changing its own (the next trial, or a thread of the GUI, would inherit it).
+    void startDetachedSetsTheChildsEnvironmentOnly()
+    {
+        const fs::path dir = tempPath(m_tmp, "detached-env");
+        fs::create_directories(dir);
+        const fs::path seen = dir / "seen.txt";
+        ::setenv("SEEKBENCH_TEST_KEPT", "kept", 1);
+        ::setenv("SEEKBENCH_TEST_REPLACED", "old", 1);
+        const std::int64_t pid = startDetached(
+            {"/bin/sh", "-c",
+             "echo \"$SEEKBENCH_TEST_KEPT $SEEKBENCH_TEST_REPLACED $SEEKBENCH_TEST_NEW\" > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"",
+             seen.string()},
+            dir / "out.log", dir / "err.log", {{"SEEKBENCH_TEST_REPLACED", "new"}, {"SEEKBENCH_TEST_NEW", "2"}});
+        QVERIFY(pid > 0);
+        QVERIFY(waitFor([&] { return fs::exists(seen); }));
+        QCOMPARE(readFile(seen), std::string("kept new 2\n"));
+        QCOMPARE(std::string(std::getenv("SEEKBENCH_TEST_REPLACED")), std::string("old"));
+        QVERIFY(std::getenv("SEEKBENCH_TEST_NEW") == nullptr);
+        ::unsetenv("SEEKBENCH_TEST_KEPT");
+        ::unsetenv("SEEKBENCH_TEST_REPLACED");
+    }
+
     void startDetachedReportsExecFailure()
     {
         const fs::path dir = tempPath(m_tmp, "nosuch");

@@ -14,8 +14,6 @@
 #include "sweeps/sweeps_mode.h"
 
 #include <QAction>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QSettings>
 #include <QTabWidget>
@@ -34,27 +32,6 @@ bool waitLoaded(ui::SweepsMode *mode)
     mode->refresh();
     return spy.wait(10000);
 }
-
-// The Sweeps mode's zh_CN strings before the lead merges them into the .ts: the flat
-// JSON file read as a catalogue, for the screenshots.
-class JsonTranslator : public QTranslator
-{
-public:
-    explicit JsonTranslator(const QString &file)
-    {
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly))
-            m_map = QJsonDocument::fromJson(f.readAll()).object().toVariantHash();
-    }
-    bool isEmpty() const override { return m_map.isEmpty(); }
-    QString translate(const char *, const char *source, const char *, int) const override
-    {
-        return m_map.value(QString::fromUtf8(source)).toString();
-    }
-
-private:
-    QVariantHash m_map;
-};
 
 } // namespace
 
@@ -93,7 +70,6 @@ private Q_SLOTS:
             auto *qt = new QTranslator(this);
             if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
                 translators << qt;
-            translators << new JsonTranslator(QStringLiteral(SEEKBENCH_SOURCE_DIR "/translations/zh_CN/sweeps.json"));
             for (QTranslator *t : translators)
                 QCoreApplication::installTranslator(t);
         }

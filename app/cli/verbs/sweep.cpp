@@ -38,7 +38,7 @@ struct SweepArgs
     bool json = false, detach = false;
 };
 
-std::string numberText(double v)
+std::string displayNumber(double v) // six significant digits, for people
 {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -175,7 +175,7 @@ int sweepStatus(Project &p, const SweepArgs &a)
               << j["objective"].get<std::string>() << " " << j["direction"].get<std::string>() << "d\n";
     for (const json &t : j["trials"])
         std::cout << "  trial " << t["trial"].get<int>() << "  " << t["state"].get<std::string>() << "  "
-                  << (t["value"].is_null() ? std::string("-") : numberText(t["value"].get<double>())) << "  "
+                  << (t["value"].is_null() ? std::string("-") : displayNumber(t["value"].get<double>())) << "  "
                   << t["params"].dump() << (t.contains("reason") ? "  " + t["reason"].get<std::string>() : "") << "\n";
     return ExitOk;
 }
@@ -215,7 +215,7 @@ int sweepBest(Project &p, const SweepArgs &a)
     if (a.json)
         std::cout << j.dump() << "\n";
     else
-        std::cout << "trial " << best->number << ": " << numberText(*best->value) << "  " << best->params.size()
+        std::cout << "trial " << best->number << ": " << displayNumber(*best->value) << "  " << best->params.size()
                   << " params " << json(best->params).dump()
                   << (j.contains("run") ? "  run " + j["run"].get<std::string>() : "") << "\n";
     return ExitOk;
@@ -228,34 +228,7 @@ int sweepExport(Project &p, const SweepArgs &a)
     const std::string format = a.format.value_or("csv");
     if (format != "csv" && format != "json")
         throw BadInput("--format '" + format + "': use csv or json");
-    const tuning::SearchSpace space = sweepSpace(s);
-    const std::vector<Trial> trials = store.trials(s.id);
-    std::string text;
-    if (format == "json") {
-        text = statusJson(store, s).dump(1) + "\n";
-    } else {
-        auto quote = [](const std::string &v) {
-            std::string q = "\"";
-            for (char c : v)
-                q += c == '"' ? std::string("\"\"") : std::string(1, c);
-            return q + "\"";
-        };
-        text = "trial,state,value,cost,run";
-        for (const auto &param : space.params)
-            text += "," + quote(param.key);
-        text += ",reason\n";
-        for (const Trial &t : trials) {
-            const auto run = store.trialRun(s.id, t.number);
-            text += std::to_string(t.number) + "," + tuning::stateName(t.state) + ","
-                    + (t.value ? numberText(*t.value) : "") + "," + (t.cost ? numberText(*t.cost) : "") + ","
-                    + run.value_or("");
-            for (const auto &param : space.params) {
-                auto v = t.params.find(param.key);
-                text += "," + (v == t.params.end() ? std::string() : quote(v->second));
-            }
-            text += "," + quote(t.reason) + "\n";
-        }
-    }
+    const std::string text = format == "json" ? statusJson(store, s).dump(1) + "\n" : sweepTrialsCsv(store, s);
     if (!a.out) {
         std::cout << text;
         return ExitOk;

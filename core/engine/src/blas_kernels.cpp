@@ -23,12 +23,6 @@ namespace seekbench::engine {
 
 namespace {
 
-std::string env(const char *name)
-{
-    const char *v = std::getenv(name);
-    return v ? v : "";
-}
-
 // One verdict per machine, library build and core type.
 std::string cacheKey(const std::string &core) { return machineIdentity() + "|" + core; }
 
@@ -145,13 +139,13 @@ void selectBlasKernels(int argc, char **argv)
     char hostBuffer[256] = {0};
     ::gethostname(hostBuffer, sizeof hostBuffer - 1);
     const std::string host = hostBuffer;
-    if (!env("SEEKBENCH_BLAS_REASON").empty()) {
+    if (!envText("SEEKBENCH_BLAS_REASON").empty()) {
         // Decided already for this machine: the re-executed process, a rank, a self-check.
-        if (env("SEEKBENCH_BLAS_HOST") == host || env("SEEKBENCH_BLAS_REASON") == "self-check")
+        if (envText("SEEKBENCH_BLAS_HOST") == host || envText("SEEKBENCH_BLAS_REASON") == "self-check")
             return;
         // Decided on another machine (a Slurm job inherits the submitter's environment):
         // its core type may not even run here. Drop what Seekbench set and decide again.
-        const bool ours = env("SEEKBENCH_BLAS_OURS") == "1";
+        const bool ours = envText("SEEKBENCH_BLAS_OURS") == "1";
         for (const char *v : {"SEEKBENCH_BLAS_REASON", "SEEKBENCH_BLAS_OURS", "SEEKBENCH_BLAS_GFLOPS"})
             ::unsetenv(v);
         if (ours) { // OpenBLAS loaded with the other machine's core type: start clean
@@ -160,11 +154,12 @@ void selectBlasKernels(int argc, char **argv)
         }
     }
     ::setenv("SEEKBENCH_BLAS_HOST", host.c_str(), 1);
-    const std::string user = env("OPENBLAS_CORETYPE");
+    const std::string user = envText("OPENBLAS_CORETYPE");
     // SEEKBENCH_BLAS_REPORTED_CORE stands in for OpenBLAS's answer (tests, on machines
     // OpenBLAS knows).
-    const std::string reported = env("SEEKBENCH_BLAS_REPORTED_CORE").empty() ? openblasCoreName()
-                                                                             : env("SEEKBENCH_BLAS_REPORTED_CORE");
+    const std::string reported = envText("SEEKBENCH_BLAS_REPORTED_CORE").empty()
+                                     ? openblasCoreName()
+                                     : envText("SEEKBENCH_BLAS_REPORTED_CORE");
     // The cache and the processor's flags are read only when OpenBLAS reported a generic
     // core: on every other start this costs no file reads beyond the environment.
     std::optional<nlohmann::json> cacheRead;
@@ -191,7 +186,7 @@ void selectBlasKernels(int argc, char **argv)
     };
     const BlasCoreDecision d = decideBlasCore(isGenericBlasCore(reported) ? cpuFeatures() : CpuFeatures{}, reported,
                                               user.empty() ? std::nullopt : std::optional(user),
-                                              env("SEEKBENCH_BLAS_SELECT") != "0", check);
+                                              envText("SEEKBENCH_BLAS_SELECT") != "0", check);
     if (cacheChanged)
         writeMachineCache(machineCacheFile("blas-check.json"), *cacheRead);
     ::setenv("SEEKBENCH_BLAS_REASON", d.reason.c_str(), 1);

@@ -9,13 +9,13 @@ namespace seekbench::engine {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string env(const char *name)
+std::string envText(const char *name)
 {
     const char *v = std::getenv(name);
     return v ? v : "";
 }
+
+namespace {
 
 std::string cpuModel()
 {
@@ -30,8 +30,8 @@ std::string cpuModel()
 
 fs::path machineCacheFile(const std::string &name)
 {
-    const std::string xdg = env("XDG_CACHE_HOME");
-    const std::string home = env("HOME");
+    const std::string xdg = envText("XDG_CACHE_HOME");
+    const std::string home = envText("HOME");
     // Without a home (some batch systems), a per-user file under /tmp: a check then
     // still runs once per machine, not once per process.
     const fs::path base = !xdg.empty() ? fs::path(xdg)

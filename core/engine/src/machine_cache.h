@@ -13,6 +13,8 @@
 namespace seekbench::engine {
 
 std::filesystem::path machineCacheFile(const std::string &name);
+// An environment variable's value, empty when unset (part of the caches' keys).
+std::string envText(const char *name);
 // The processor model and the BLAS library's build: what a measurement depends on.
 std::string machineIdentity();
 std::string openblasConfig();

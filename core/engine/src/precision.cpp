@@ -63,19 +63,13 @@ PrecisionSpeed measure(const GemmShape &bucket)
     return p;
 }
 
-std::string env(const char *name)
-{
-    const char *v = std::getenv(name);
-    return v ? v : "";
-}
-
 } // namespace
 
 PrecisionSpeed measurePrecisionSpeed(const GemmShape &shape, int threads)
 {
     threads = std::max(1, threads);
     const auto file = machineCacheFile("precision-speed.json");
-    const std::string key = machineIdentity() + "|" + env("OPENBLAS_CORETYPE") + "|" + TORCH_VERSION + "|"
+    const std::string key = machineIdentity() + "|" + envText("OPENBLAS_CORETYPE") + "|" + TORCH_VERSION + "|"
                             + std::to_string(threads) + "|" + shape.text();
     nlohmann::json cache = readMachineCache(file);
     if (cache.contains(key)) {

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace seekbench::projects {
@@ -41,8 +42,11 @@ const char *toString(WriterState state);
 // from /dev/null, stdout and stderr appended to the logs. Returns the pid of the process
 // (a grandchild of this one: it outlives this process and its terminal). Throws
 // ProjectError(Process) when it cannot be started (fork, or the logs cannot be opened).
+// env: variables set (or replaced) in the child's environment only, this process's own
+// environment unchanged.
 std::int64_t startDetached(const std::vector<std::string> &argv, const std::filesystem::path &outLog,
-                           const std::filesystem::path &errLog);
+                           const std::filesystem::path &errLog,
+                           const std::vector<std::pair<std::string, std::string>> &env = {});
 
 class RunControl
 {

@@ -35,6 +35,11 @@ bool reportTrial(const Project &project, const std::string &sweepIdOrName, int n
 // `train --sweep-trial ID:N`: the run trains that trial; it gets the tag "sweep:<name>".
 void linkTrialRun(const Project &project, const std::string &sweepId, int number, const std::string &runId);
 
+// The sweep's trials as CSV: trial, state, value, cost, run, one column per param of the
+// space, reason. Numbers in the shortest text that reads back to the same double, so an
+// export loses nothing; text fields quoted.
+std::string sweepTrialsCsv(SweepStore &store, const SweepRecord &sweep);
+
 // The best complete trial by the sweep's objective (ties: the earlier trial).
 std::optional<tuning::Trial> bestTrial(const tuning::SearchSpace &space, const std::vector<tuning::Trial> &trials);
 
