@@ -132,4 +132,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>seekbench::ui::TuneDialog</name>
+    <message numerus="yes">
+        <source>A grid of %n point(s); the budget runs %1 of them.</source>
+        <translation>
+            <numerusform>A grid of %n point; the budget runs %1 of them.</numerusform>
+            <numerusform>A grid of %n points; the budget runs %1 of them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A budget of %n trial(s).</source>
+        <translation>
+            <numerusform>A budget of %n trial.</numerusform>
+            <numerusform>A budget of %n trials.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at once.</source>
+        <translation>
+            <numerusform>%n at once.</numerusform>
+            <numerusform>%n at once.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -819,6 +819,42 @@
         <source>NCCL is not available: %1</source>
         <translation>NCCL 不可用：%1</translation>
     </message>
+    <message>
+        <source>the range [%1, %2] leaves the key's own range [%3, %4]</source>
+        <translation>范围 [%1, %2] 超出了该键自身的范围 [%3, %4]</translation>
+    </message>
+    <message>
+        <source>the low end %1 is not below the high end %2</source>
+        <translation>下限 %1 不小于上限 %2</translation>
+    </message>
+    <message>
+        <source>a log scale needs a low end above 0 (got %1)</source>
+        <translation>对数刻度要求下限大于 0（当前为 %1）</translation>
+    </message>
+    <message>
+        <source>the step %1 must be a positive whole number</source>
+        <translation>步长 %1 必须是正整数</translation>
+    </message>
+    <message>
+        <source>the grid point %1 is outside [%2, %3]</source>
+        <translation>网格点 %1 不在 [%2, %3] 之内</translation>
+    </message>
+    <message>
+        <source>no choices</source>
+        <translation>没有可选值</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 重复列出</translation>
+    </message>
+    <message>
+        <source>%1 is not a value of this key: %2</source>
+        <translation>%1 不是该键的取值：%2</translation>
+    </message>
+    <message>
+        <source>no parameter is tuned</source>
+        <translation>没有选择要调优的参数</translation>
+    </message>
 </context>
 <context>
     <name>ProjectRecovery</name>
@@ -2364,6 +2400,14 @@
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
+    <message>
+        <source>T&amp;une this run…</source>
+        <translation>调优此运行(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Create a sweep over this run's hyperparameters, starting from its config.</source>
+        <translation>以此运行的配置为起点，创建一个针对其超参数的超参数搜索。</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::RunController</name>
@@ -3066,6 +3110,10 @@
         <source>Cannot read the project's sweeps: %1</source>
         <translation>无法读取项目的超参数搜索：%1</translation>
     </message>
+    <message>
+        <source>Cannot create the sweep</source>
+        <translation>无法创建该超参数搜索</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::SystemChartProvider</name>
@@ -3143,6 +3191,185 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::TuneDialog</name>
+    <message>
+        <source>Tune this run</source>
+        <translation>调优此运行</translation>
+    </message>
+    <message>
+        <source>A sweep over the hyperparameters of run “%1”: tick the keys to vary, check their ranges, then create it. Every trial starts from this run's config.</source>
+        <translation>针对运行“%1”超参数的超参数搜索：勾选要变化的键，检查其范围，然后创建。每个试验都从此运行的配置开始。</translation>
+    </message>
+    <message>
+        <source>minimise</source>
+        <translation>最小化</translation>
+    </message>
+    <message>
+        <source>maximise</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <source>at the run's end</source>
+        <translation>取运行结束时的值</translation>
+    </message>
+    <message>
+        <source>its best during the run</source>
+        <translation>取运行期间的最佳值</translation>
+    </message>
+    <message>
+        <source>TPE (Bayesian)</source>
+        <translation>TPE（贝叶斯）</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>ASHA (successive halving)</source>
+        <translation>ASHA（逐次减半）</translation>
+    </message>
+    <message>
+        <source>Sweep name:</source>
+        <translation>搜索名称：</translation>
+    </message>
+    <message>
+        <source>Objective:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>trials:</source>
+        <translation>试验数：</translation>
+    </message>
+    <message>
+        <source>at once:</source>
+        <translation>同时运行：</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <source>Early stopping:</source>
+        <translation>提前停止：</translation>
+    </message>
+    <message>
+        <source>Filter keys…</source>
+        <translation>筛选键…</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>This run</source>
+        <translation>此运行</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Low / choices</source>
+        <translation>下限 / 可选值</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Grid points</source>
+        <translation>网格点</translation>
+    </message>
+    <message>
+        <source>Create sweep</source>
+        <translation>创建超参数搜索</translation>
+    </message>
+    <message>
+        <source>Create and run</source>
+        <translation>创建并运行</translation>
+    </message>
+    <message>
+        <source>log-uniform</source>
+        <translation>对数均匀</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>integer, log scale</source>
+        <translation>整数，对数刻度</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>choices</source>
+        <translation>可选值</translation>
+    </message>
+    <message>
+        <source>The sweep's name may hold letters, digits, '.', '_' and '-', and starts with a letter or a digit.</source>
+        <translation>搜索名称只能包含字母、数字、“.”、“_”和“-”，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>A sweep file named %1 already exists in the project.</source>
+        <translation>项目中已存在名为 %1 的搜索文件。</translation>
+    </message>
+    <message>
+        <source>Each range needs two numbers; grid points are numbers separated by commas (for continuous keys only).</source>
+        <translation>每个范围需要两个数字；网格点是以逗号分隔的数字（仅用于连续型键）。</translation>
+    </message>
+    <message>
+        <source>A grid needs grid points for every uniform and log-uniform key.</source>
+        <translation>网格搜索要求每个均匀和对数均匀的键都给出网格点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A grid of %n point(s); the budget runs %1 of them.</source>
+        <translation><numerusform>网格共 %n 个点；预算运行其中 %1 个。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>A budget of %n trial(s).</source>
+        <translation><numerusform>预算为 %n 个试验。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at once.</source>
+        <translation><numerusform>同时运行 %n 个。</numerusform></translation>
+    </message>
+    <message>
+        <source>About %1 in all, at this run's %2 per trial (less with early stopping).</source>
+        <translation>按此运行每个试验 %2 计，共约 %1（启用提前停止会更少）。</translation>
+    </message>
+    <message>
+        <source>No wall-time estimate: this run has not finished.</source>
+        <translation>无法估计耗时：此运行尚未完成。</translation>
+    </message>
+    <message>
+        <source>The config snapshot of run %1 cannot be read.</source>
+        <translation>无法读取运行 %1 的配置快照。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
     </message>
 </context>
 <context>

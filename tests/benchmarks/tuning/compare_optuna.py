@@ -145,7 +145,9 @@ def param_yaml(key, kind, low, high, grid, with_grid):
         s = "{choices: [" + ", ".join(str(c) for c in low) + "]"
     else:
         raise ValueError(kind)
-    if with_grid and grid:
+    if with_grid and grid and kind == "int":
+        s += f", step: {grid}"  # an int's grid is its values: the step thins them
+    elif with_grid and grid:
         s += ", grid: [" + ", ".join(repr(g) for g in grid) + "]"
     return f"  {key}: {s}}}\n"
 
@@ -364,9 +366,11 @@ def plot_curves(curves, panels, path, titles, budgets, log_gap):
 # The real objective: the tiny config, shortened.
 
 REAL_STEPS = 80
-REAL_PARAMS = [("training.lr", "log_uniform", 1e-4, 3e-2, None),
-               ("training.warmup_steps", "int", 0, 40, None),
-               ("training.weight_decay", "uniform", 0.0, 0.2, None),
+# The grid sampler's points: 3 x 2 x 1 x 3 = 18 trials (every choice of the width; the
+# warmup's step of 40 gives 0 and 40).
+REAL_PARAMS = [("training.lr", "log_uniform", 1e-4, 3e-2, [1e-3, 3e-3, 1e-2]),
+               ("training.warmup_steps", "int", 0, 40, 40),
+               ("training.weight_decay", "uniform", 0.0, 0.2, [0.05]),
                ("model.hidden_size", "choices", [32, 64, 128], None, None)]
 
 
@@ -390,7 +394,7 @@ def real_sweep_yaml(sampler, seed, trials, pruner):
         y += "pruner: {kind: asha, min_resource: 20, reduction_factor: 2, max_resource: 80}\n"
     y += f"trials: {trials}\nparallel: 1\nparams:\n"
     for key, kind, low, high, grid in REAL_PARAMS:
-        y += param_yaml(key, kind, low, high, grid, False)
+        y += param_yaml(key, kind, low, high, grid, sampler == "grid")
     return y
 
 
@@ -606,18 +610,26 @@ def main():
         lines = ["| sampler | best at 25% | best at 50% | best at 100%: median [min, max] over seeds | wall s per sweep "
                  "(median) |", "| --- | ---: | ---: | ---: | ---: |"]
         curves = {}
-        for sampler in ("tpe", "random", "optuna_tpe"):
-            rs = []
-            for seed in range(1, args.real_seeds + 1):
-                if sampler == "optuna_tpe":
-                    r = run_real_optuna(cli, seed, args.real_trials)
-                else:
-                    r = run_real_seekbench(cli, sampler, seed, args.real_trials)
-                r.update(sampler=sampler, seed=seed, pruner="none")
-                print(f"  real {sampler:10} seed {seed}: best {min(r['values']):.4f} ({r['seconds']:.0f} s, "
-                      f"{r['steps']} steps, load {load_average()})", flush=True)
-                rs.append(r)
-                real_results.append(r)
+        samplers = ("grid", "tpe", "random", "optuna_tpe")
+
+        def one(sampler, seed):
+            if sampler == "optuna_tpe":
+                r = run_real_optuna(cli, seed, args.real_trials)
+            else:
+                r = run_real_seekbench(cli, sampler, seed, args.real_trials)
+            r.update(sampler=sampler, seed=seed, pruner="none")
+            print(f"  real {sampler:10} seed {seed}: best {min(r['values']):.4f} ({r['seconds']:.0f} s, "
+                  f"{r['steps']} steps, load {load_average()})", flush=True)
+            return r
+
+        # The grid has no seed: one sweep stands for every seed. The sweeps are independent
+        # projects, `--jobs` at a time (each trial trains on one thread).
+        tasks = [(s, seed) for s in samplers for seed in range(1, (1 if s == "grid" else args.real_seeds) + 1)]
+        with cf.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            done = list(pool.map(lambda t: one(*t), tasks))
+        for sampler in samplers:
+            rs = [r for r in done if r["sampler"] == sampler]
+            real_results.extend(rs)
             c = np.array([best_curve(r["values"], args.real_trials) for r in rs])
             curves[("real", sampler)] = c
             n = args.real_trials
@@ -626,7 +638,8 @@ def main():
                          f"[{fmt(c[:, -1].min())}, {fmt(c[:, -1].max())}] | "
                          f"{np.median([r['seconds'] for r in rs]):.0f} |")
         report += ["### The real objective (tiny, %d steps)" % REAL_STEPS, "",
-                   f"{args.real_trials} trials, {args.real_seeds} seeds, one trial at a time; "
+                   f"{args.real_trials} trials, {args.real_seeds} seeds (the grid: one sweep, it has no seed), "
+                   f"one trial at a time per sweep, {args.jobs} sweeps at once; "
                    f"{time.monotonic() - t0:.0f} s in all; load average at the end {load_average()}.", "",
                    "\n".join(lines), ""]
         raw["real"] = real_results

@@ -41,6 +41,25 @@ QString IssueText::describe(const ConfigIssue &issue)
         text = tr("CUDA is not available on this machine");
     else if (c == "unsupported_hf_key")
         text = tr("this Hugging Face key changes the architecture and is not supported");
+    // Search spaces (sweeps): the codes a range or a choice list edited in a form can give.
+    else if (c == "range_outside_key")
+        text = tr("the range [%1, %2] leaves the key's own range [%3, %4]").arg(arg(0), arg(1), arg(2), arg(3));
+    else if (c == "low_not_below_high")
+        text = tr("the low end %1 is not below the high end %2").arg(arg(0), arg(1));
+    else if (c == "log_needs_positive")
+        text = tr("a log scale needs a low end above 0 (got %1)").arg(arg(0));
+    else if (c == "bad_step")
+        text = tr("the step %1 must be a positive whole number").arg(arg(0));
+    else if (c == "grid_outside_range")
+        text = tr("the grid point %1 is outside [%2, %3]").arg(arg(0), arg(1), arg(2));
+    else if (c == "empty_choices")
+        text = tr("no choices");
+    else if (c == "duplicate_choice")
+        text = tr("%1 is listed twice").arg(arg(0));
+    else if (c == "choice_not_allowed")
+        text = tr("%1 is not a value of this key: %2").arg(arg(0), arg(1));
+    else if (c == "empty_space")
+        text = tr("no parameter is tuned");
     else
         text = tr("problem %1").arg(QString::fromStdString(c));
     return issue.key.empty() ? text : QString::fromStdString(issue.key) + QStringLiteral(": ") + text;

@@ -38,6 +38,7 @@ RunActions::RunActions(RunsTableView *table, RunView *view, QWidget *dialogParen
     m_resume = make("resumeAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &RunActions::resume);
     m_clone = make("cloneAction", QKeySequence(Qt::CTRL | Qt::Key_D), &RunActions::cloneAndEdit);
     m_rerun = make("rerunAction", QKeySequence(), &RunActions::rerunExactly);
+    m_tune = make("tuneAction", QKeySequence(), &RunActions::tune);
     m_delete = make("deleteAction", QKeySequence::Delete, &RunActions::trash);
     m_tag = make("tagAction", QKeySequence(Qt::CTRL | Qt::Key_T), &RunActions::tag);
     m_note = make("noteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &RunActions::note);
@@ -65,6 +66,8 @@ void RunActions::retranslate()
     m_clone->setText(tr("&Clone and edit…"));
     m_rerun->setText(tr("Re-run e&xactly"));
     m_rerun->setToolTip(tr("Start a new run with the same config, seeds and data as this one."));
+    m_tune->setText(tr("T&une this run…"));
+    m_tune->setToolTip(tr("Create a sweep over this run's hyperparameters, starting from its config."));
     m_delete->setText(tr("&Delete run…"));
     m_tag->setText(tr("&Tag…"));
     m_note->setText(tr("&Note…"));
@@ -74,7 +77,7 @@ void RunActions::retranslate()
 
 QList<QAction *> RunActions::actions() const
 {
-    return {m_launch, m_stop, m_resume, m_clone, m_rerun, m_rename, m_delete, m_tag, m_note, m_baseline};
+    return {m_launch, m_stop, m_resume, m_clone, m_rerun, m_tune, m_rename, m_delete, m_tag, m_note, m_baseline};
 }
 
 int RunActions::stopGraceSeconds() { return QSettings().value(QStringLiteral("runs/stopGraceSeconds"), 30).toInt(); }
@@ -102,6 +105,7 @@ void RunActions::updateEnabled()
     m_resume->setEnabled(writable && one && !running && one->status != seekbench::RunStatus::Finished);
     m_clone->setEnabled(writable && one);
     m_rerun->setEnabled(writable && one);
+    m_tune->setEnabled(writable && one);
     m_delete->setEnabled(writable && one && !running);
     m_tag->setEnabled(writable && one);
     m_note->setEnabled(writable && one);
@@ -185,6 +189,13 @@ void RunActions::rerunExactly()
         return;
     }
     Q_EMIT message(tr("Starting run %1…").arg(name));
+}
+
+void RunActions::tune()
+{
+    const QString id = m_table->currentRunId();
+    if (!id.isEmpty() && findRun(m_session, id))
+        Q_EMIT tuneRequested(id);
 }
 
 void RunActions::trash()

@@ -15,8 +15,8 @@ class RunLauncher;
 class RunsTableView;
 class RunView;
 
-// The runs mode's actions: launch, stop, resume, clone-and-edit, delete (to the
-// project's trash), tag, note, pin a baseline. Enabled by the selection; the context
+// The runs mode's actions: launch, stop, resume, clone-and-edit, tune (a sweep from the
+// run), delete (to the project's trash), tag, note, pin a baseline. Enabled by the selection; the context
 // menu of the runs table shows them.
 class RunActions : public QObject
 {
@@ -39,8 +39,11 @@ public:
     // Seconds a stopped run gets for its final checkpoint before it is killed.
     static int stopGraceSeconds();
 
+    QAction *tuneAction() const { return m_tune; }
+
 Q_SIGNALS:
     void message(const QString &text);
+    void tuneRequested(const QString &runId); // "Tune this run…": the Sweeps mode takes it
 
 private:
     void launch();
@@ -48,6 +51,7 @@ private:
     void resume();
     void cloneAndEdit();
     void rerunExactly();
+    void tune();
     void trash();
     void tag();
     void note();
@@ -63,6 +67,7 @@ private:
     QPointer<RunController> m_controller;
     QAction *m_launch, *m_stop, *m_resume, *m_clone, *m_rerun, *m_delete, *m_tag, *m_note, *m_baseline;
     QAction *m_rename = nullptr;
+    QAction *m_tune = nullptr;
 };
 
 } // namespace seekbench::ui

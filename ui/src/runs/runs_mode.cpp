@@ -177,6 +177,7 @@ void RunsMode::setSession(ProjectSession *session)
         m_actions = new RunActions(m_table, m_view, m_host);
         connect(m_table, &RunsTableView::contextMenuRequested, m_actions, &RunActions::showContextMenu);
         connect(m_actions, &RunActions::message, this, &RunsMode::message);
+        connect(m_actions, &RunActions::tuneRequested, this, &RunsMode::tuneRequested);
     }
     m_actions->setSession(session, m_launcher, m_controller, m_view);
     m_emptyProject->setActions({m_actions->launchAction(), m_fromTemplate});

@@ -63,6 +63,7 @@ Q_SIGNALS:
     void notify(const QString &title, const QString &text);
     void message(const QString &text);
     void newProjectRequested(); // the empty project's "New project from a template"
+    void tuneRequested(const QString &runId);
 
 private:
     void onRunsListed(const RunList &runs);

@@ -54,6 +54,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     addToolBar(Qt::TopToolBarArea, m_modeBar);
     connect(m_modeBar, &ModeBar::modeChanged, this, [this](ModeBar::Mode mode) { showMode(mode); });
     connect(m_sweeps, &SweepsMode::runRequested, this, [this](const QString &id) { openRunInRunsMode(id); });
+    connect(m_runs, &RunsMode::tuneRequested, this, [this](const QString &id) {
+        showMode(ModeBar::Sweeps);
+        m_sweeps->tuneRun(id);
+    });
     connect(m_sweeps, &SweepsMode::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     const QList<QDockWidget *> docks = m_runs->docks();
     addDockWidget(Qt::LeftDockWidgetArea, docks[0]);

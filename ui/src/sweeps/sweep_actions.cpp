@@ -110,11 +110,19 @@ void SweepActions::chooseSpaceFile()
         createFromFile(file);
 }
 
-void SweepActions::createFromFile(const QString &spaceFile)
+void SweepActions::createFromFile(const QString &spaceFile, bool runAfter)
 {
     const QString inside = QDir(m_projectDir).relativeFilePath(QFileInfo(spaceFile).absoluteFilePath());
+    const QString name = QFileInfo(spaceFile).completeBaseName();
+    std::function<void()> then;
+    if (runAfter)
+        then = [this, name] {
+            runVerb({QStringLiteral("sweep"), QStringLiteral("run"), QStringLiteral("--sweep"), name,
+                     QStringLiteral("--detach")},
+                    tr("Cannot run the sweep"), tr("Sweep %1 is running").arg(name));
+        };
     runVerb({QStringLiteral("sweep"), QStringLiteral("create"), QStringLiteral("--space"), inside},
-            tr("Cannot create the sweep"), tr("Sweep %1 created").arg(QFileInfo(spaceFile).completeBaseName()));
+            tr("Cannot create the sweep"), tr("Sweep %1 created").arg(name), then);
 }
 
 void SweepActions::chooseExportFile()
@@ -138,7 +146,8 @@ void SweepActions::exportTo(const QString &csvFile)
             tr("Cannot export the trials"), tr("Trials saved to %1").arg(QDir::toNativeSeparators(csvFile)));
 }
 
-void SweepActions::runVerb(const QStringList &arguments, const QString &failureTitle, const QString &doneText)
+void SweepActions::runVerb(const QStringList &arguments, const QString &failureTitle, const QString &doneText,
+                           const std::function<void()> &then)
 {
     CliOptions options;
     options.workingDirectory = m_projectDir;
@@ -146,13 +155,15 @@ void SweepActions::runVerb(const QStringList &arguments, const QString &failureT
     args << QStringLiteral("--project") << m_projectDir;
     m_cli->run(
         args, this,
-        [this, failureTitle, doneText](const CliResult &result) {
+        [this, failureTitle, doneText, then](const CliResult &result) {
             if (result.ok())
                 Q_EMIT message(doneText);
             else
                 showFailure(failureTitle, result);
             Q_EMIT sweepsChanged();
             Q_EMIT verbFinished(result.ok());
+            if (result.ok() && then)
+                then();
         },
         options);
 }

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -39,7 +40,8 @@ public:
     void setSweep(const std::optional<SweepSummary> &sweep);
     void setTrialRun(const QString &runId); // the selected trial's run; empty: none
     // The same as the actions after their file dialogs (tests, scripted use).
-    void createFromFile(const QString &spaceFile);
+    // runAfter: once created, run it (detached), as "Create and run" in Tune this run.
+    void createFromFile(const QString &spaceFile, bool runAfter = false);
     void exportTo(const QString &csvFile);
     void retranslate();
 
@@ -53,7 +55,8 @@ private:
     void updateEnabled();
     void chooseSpaceFile();
     void chooseExportFile();
-    void runVerb(const QStringList &arguments, const QString &failureTitle, const QString &doneText);
+    void runVerb(const QStringList &arguments, const QString &failureTitle, const QString &doneText,
+                 const std::function<void()> &then = {});
     void showFailure(const QString &title, const CliResult &result);
 
     QWidget *m_parent;

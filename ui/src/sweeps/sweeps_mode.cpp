@@ -5,13 +5,16 @@
 #include "sweeps/sweep_actions.h"
 #include "sweeps/sweep_list_model.h"
 #include "sweeps/sweep_view.h"
+#include "sweeps/tune_dialog.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QThread>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -191,6 +194,15 @@ void SweepsMode::onLoaded()
     } else {
         m_reloadAfter = true; // the selection moved while this was read
     }
+    if (!m_selectName.isEmpty())
+        for (const SweepSummary &s : m_list->sweeps())
+            if (s.name == m_selectName) { // a sweep just created here
+                m_selectName.clear();
+                if (s.id != m_selected) {
+                    selectSweep(s.id);
+                    return;
+                }
+            }
     const int row = m_list->rowOf(m_selected);
     if (row < 0 && !m_list->sweeps().isEmpty()) {
         m_sweepTable->selectRow(0); // starts the next load through the selection
@@ -207,6 +219,26 @@ void SweepsMode::onLoaded()
         startLoad();
     else if (load == m_loads) // no newer load started here (a new selection)
         Q_EMIT loaded();
+}
+
+void SweepsMode::tuneRun(const QString &runId)
+{
+    if (!m_session || m_session->isReadOnly())
+        return;
+    const auto &runs = m_session->runs();
+    const auto run = std::find_if(runs.begin(), runs.end(), [&](const auto &r) { return r.id == runId.toStdString(); });
+    if (run == runs.end())
+        return;
+    TuneDialog dialog(m_session->dir(), *run, QThread::idealThreadCount(), m_page);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString spaceFile, error;
+    if (!dialog.writeFiles(&spaceFile, &error)) {
+        QMessageBox::warning(m_page, tr("Cannot create the sweep"), error);
+        return;
+    }
+    m_selectName = dialog.sweepName();
+    m_actions->createFromFile(spaceFile, dialog.runAfterCreate());
 }
 
 void SweepsMode::updatePage()

@@ -52,6 +52,8 @@ public:
     void setSession(ProjectSession *session);
     void selectSweep(const QString &id);
     void refresh(); // reads the store now (after the load in flight, if any)
+    // "Tune this run": the TuneDialog over the run; accepted, the sweep is created (and run).
+    void tuneRun(const QString &runId);
     void retranslate();
 
 Q_SIGNALS:
@@ -79,6 +81,7 @@ private:
     QFutureWatcher<SweepSnapshot> *m_loader;
     QTimer m_timer;
     QString m_selected, m_loadingFor;
+    QString m_selectName; // a sweep created here: selected once the list shows it
     bool m_reloadAfter = false;
     int m_ticks = 0;
     quint64 m_loads = 0; // loads started
