@@ -14,6 +14,7 @@
 #include "seekbench/tuning/search_space.h"
 #include "shell/app_setup.h"
 #include "shell/main_window.h"
+#include "shell/theme.h"
 #include "sweeps/sweep_list_model.h"
 #include "sweeps/sweeps_mode.h"
 #include "sweeps/tune_dialog.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QLibraryInfo>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -29,6 +31,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace seekbench;
@@ -147,6 +150,58 @@ private Q_SLOTS:
         dialog.nameEdit()->setText(QStringLiteral("taken"));
         QVERIFY(!dialog.createButton()->isEnabled());
         QVERIFY(dialog.problems().join(QLatin1Char('\n')).contains(QStringLiteral("taken")));
+    }
+
+    // Pictures for review, with SEEKBENCH_SWEEP_SHOTS=DIR only: the form as it opens, with a
+    // second key ticked and a grid chosen, in English and Chinese, light and dark.
+    void screenshots_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("en") << QStringLiteral("en") << false;
+        QTest::newRow("en dark") << QStringLiteral("en") << true;
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << false;
+        QTest::newRow("zh_CN dark") << QStringLiteral("zh_CN") << true;
+    }
+
+    void screenshots()
+    {
+        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
+        if (out.isEmpty())
+            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
+        QFETCH(QString, language);
+        QFETCH(bool, dark);
+        QTranslator ours, qt;
+        if (language == QLatin1String("zh_CN")) {
+            QVERIFY(ours.load(QStringLiteral(":/i18n/seekbench_zh_CN.qm")));
+            QCoreApplication::installTranslator(&ours);
+            if (qt.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                QCoreApplication::installTranslator(&qt);
+        }
+        Theme::apply(dark ? Theme::Choice::Dark : Theme::Choice::Light);
+        const QString suffix = (language == QLatin1String("zh_CN") ? QStringLiteral("-zh_CN") : QString())
+                               + (dark ? QStringLiteral("-dark") : QString());
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("p"));
+        ProjectSession::create(dir, QStringLiteral("tune"), QString());
+        const std::string id = addFinishedRun(dir);
+        ProjectSession session(dir);
+        QTRY_VERIFY(findRun(session, id));
+        projects::RunRecord run = *findRun(session, id);
+        run.startedAt = 1000;
+        run.endedAt = 1000 + 95; // a run of 1 min 35 s, for the estimate
+        TuneDialog dialog(dir, run, 4);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(200);
+        QVERIFY(dialog.grab().save(out + QStringLiteral("/tune-dialog") + suffix + QStringLiteral(".png")));
+        dialog.setTuned(QStringLiteral("model.hidden_size"), true);
+        dialog.samplerBox()->setCurrentIndex(dialog.samplerBox()->findData(int(tuning::SamplerKind::Grid)));
+        QTest::qWait(200);
+        QVERIFY(dialog.grab().save(out + QStringLiteral("/tune-dialog-grid") + suffix + QStringLiteral(".png")));
+        QCoreApplication::removeTranslator(&ours);
+        QCoreApplication::removeTranslator(&qt);
+        Theme::apply(Theme::Choice::Light);
     }
 
     // From the Runs mode's action to a real sweep that trains its trials.

@@ -70,6 +70,8 @@ std::optional<ParamSpec> proposeParam(const ConfigField &field, const std::strin
         p.choices = {"false", "true"};
         return p;
     case ConfigField::Type::String:
+        if (field.choices.size() < 2)
+            return std::nullopt; // one choice: nothing to vary
         p.kind = ParamKind::Choice;
         p.choices = field.choices;
         return p;

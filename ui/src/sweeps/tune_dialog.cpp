@@ -23,6 +23,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace seekbench::ui {
@@ -145,6 +146,14 @@ TuneDialog::TuneDialog(const QString &projectDir, const projects::RunRecord &run
     m_table->setHorizontalHeaderLabels(
         {tr("Key"), tr("This run"), tr("Kind"), tr("Low / choices"), tr("High"), tr("Grid points")});
     m_table->horizontalHeader()->setSectionResizeMode(KeyColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(KindColumn, QHeaderView::ResizeToContents);
+    // Fusion outlines a check box in a darker shade of the Window colour, which a dark
+    // theme makes invisible on the table: a lighter Window for the table only.
+    if (m_table->palette().color(QPalette::Base).lightness() < 128) {
+        QPalette p = m_table->palette();
+        p.setColor(QPalette::Window, QColor(170, 170, 170));
+        m_table->setPalette(p);
+    }
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -208,7 +217,20 @@ QString TuneDialog::kindText(ParamKind kind, bool log) const
 void TuneDialog::buildRows()
 {
     m_building = true;
-    for (const ConfigField &f : configSchema()) {
+    // What sweeps tune most often first, then the rest in the schema's order.
+    static const char *const kFirst[]
+        = {"training.lr",        "training.weight_decay",   "training.warmup_steps",  "training.batch_size",
+           "training.optimizer", "training.schedule",       "training.min_lr_ratio",  "training.grad_clip",
+           "model.hidden_size",  "model.num_hidden_layers", "model.attention_dropout"};
+    std::vector<const ConfigField *> fields;
+    for (const char *key : kFirst)
+        if (const ConfigField *f = findConfigField(key))
+            fields.push_back(f);
+    for (const ConfigField &f : configSchema())
+        if (std::find(fields.begin(), fields.end(), &f) == fields.end())
+            fields.push_back(&f);
+    for (const ConfigField *field : fields) {
+        const ConfigField &f = *field;
         const auto value = m_run.params.find(f.path);
         if (value == m_run.params.end())
             continue;
