@@ -6,6 +6,7 @@
 #include "runs/runs_mode.h"
 #include "runs/runs_table_view.h"
 #include "seekbench/projects/run_store.h"
+#include "seekbench/widgets/contour_plot.h"
 #include "seekbench/widgets/importance_chart.h"
 #include "seekbench/widgets/parallel_coordinates_plot.h"
 #include "seekbench/widgets/sweep_scatter_plot.h"
@@ -217,6 +218,62 @@ private Q_SLOTS:
         QCOMPARE(view->proxy()->rowCount(), 40);
     }
 
+    // An active sweep is read again every few seconds as trials end: a brush, the axis
+    // order and the selected trial stay, and the brush takes in new trials inside it.
+    void brushSurvivesNewTrials()
+    {
+        QTemporaryDir dir;
+        const projects::Project p = test::makeSweepProject(dir.path());
+        const std::string id = test::addFixtureSweep(p, {.trials = 30, .running = 1});
+        ui::MainWindow w;
+        QVERIFY(w.openProject(dir.path()));
+        ui::SweepsMode *mode = w.sweepsMode();
+        QVERIFY(waitLoaded(mode));
+        ui::SweepView *view = mode->view();
+        widgets::ParallelCoordinatesPlot *plot = view->charts()->parallel();
+        QList<int> order = plot->axisOrder();
+        std::swap(order[0], order[1]);
+        plot->setAxisOrder(order);
+        plot->setBrush(0, 1e-4, 3e-3); // the learning rate's low end
+        const QList<int> before = shownTrials(view->proxy());
+        QVERIFY(!before.isEmpty() && before.size() < 29);
+
+        // Two more complete trials: one inside the brush, one outside.
+        projects::SweepStore store(p);
+        for (const char *lr : {"0.001", "0.02"}) {
+            const auto t = store.ask(id, [&](const std::vector<tuning::Trial> &, int) {
+                return std::optional<tuning::TrialParams>(tuning::TrialParams{{"training.lr", lr},
+                                                                              {"training.weight_decay", "0.01"},
+                                                                              {"training.warmup_steps", "10"},
+                                                                              {"model.hidden_size", "128"},
+                                                                              {"training.optimizer", "adamw"}});
+            });
+            store.tell(id, t->number, tuning::TrialState::Complete, 1.0);
+        }
+        QVERIFY(waitLoaded(mode));
+        QCOMPARE(view->model()->rowCount(), 32);
+        QVERIFY(plot->hasBrush());
+        QCOMPARE(plot->axisOrder(), order);
+        QList<int> shown = shownTrials(view->proxy());
+        std::sort(shown.begin(), shown.end());
+        QList<int> selected = plot->selectedTrials();
+        std::sort(selected.begin(), selected.end());
+        QCOMPARE(shown, selected);
+        QCOMPARE(shown.size(), before.size() + 1); // the new trial inside the brush
+        QVERIFY(shown.contains(30));
+        QVERIFY(!shown.contains(31));
+
+        // Another sweep starts unbrushed.
+        test::addFixtureSweep(p, {.trials = 6, .running = 0, .name = "other"});
+        QVERIFY(waitLoaded(mode));
+        for (const ui::SweepSummary &s : mode->sweepList()->sweeps())
+            if (s.name == QLatin1String("other"))
+                mode->selectSweep(s.id);
+        QVERIFY(waitLoaded(mode));
+        QVERIFY(!plot->hasBrush());
+        QCOMPARE(view->proxy()->rowCount(), 6);
+    }
+
     void selectionIsSharedByTableAndCharts()
     {
         QTemporaryDir dir;
@@ -232,6 +289,13 @@ private Q_SLOTS:
         QCOMPARE(view->selectedTrial(), best);
         QCOMPARE(view->charts()->parallel()->highlightedTrial(), best);
         QCOMPARE(view->charts()->curves()->highlightedTrial(), best);
+        // The scatter charts and the contour ring its point too.
+        QCOMPARE(view->charts()->history()->highlightedTrial(), best);
+        QVERIFY(view->charts()->history()->highlightShown());
+        QCOMPARE(view->charts()->parameterPlot()->highlightedTrial(), best);
+        QVERIFY(view->charts()->parameterPlot()->highlightShown());
+        QCOMPARE(view->charts()->contour()->highlightedTrial(), best);
+        QVERIFY(view->charts()->contour()->highlightShown());
         // A point clicked in a chart selects its row.
         const int other = view->proxy()->index(5, 0).data(ui::TrialTableModel::TrialNumberRole).toInt();
         Q_EMIT view->charts()->history()->trialClicked(other);

@@ -185,6 +185,10 @@ void ContourPlot::rebuild()
 {
     const int params = int(m_data.params.size());
     m_plot->clearGraphs();
+    m_ring = nullptr;
+    m_dotX.clear();
+    m_dotY.clear();
+    m_dotTrial.clear();
     m_map->data()->clear();
     m_grid = {};
     m_dots = 0;
@@ -216,8 +220,14 @@ void ContourPlot::rebuild()
     for (int t = 0; t < xs.size(); ++t)
         if (std::isfinite(xs.at(t)) && std::isfinite(ys.at(t)) && std::isfinite(zs.at(t))) {
             dots->addData(plotted(ax, xs.at(t)), plotted(ay, ys.at(t)));
+            m_dotX << plotted(ax, xs.at(t));
+            m_dotY << plotted(ay, ys.at(t));
+            m_dotTrial << m_data.trialNumbers.at(t);
             ++m_dots;
         }
+    // Red, which the viridis cells (purple to yellow) never are: visible on any of them.
+    m_ring = addSelectionRing(m_plot, QColor(232, 69, 60));
+    updateHighlight();
 
     // The grid on the widget's worker thread (tens of ms at thousands of trials); the
     // watcher drops a result that a newer request replaced.
@@ -231,6 +241,26 @@ void ContourPlot::rebuild()
         promise->finish();
     });
 }
+
+void ContourPlot::highlightTrial(int trialNumber)
+{
+    if (trialNumber == m_highlight)
+        return;
+    m_highlight = trialNumber;
+    updateHighlight();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourPlot::updateHighlight()
+{
+    if (!m_ring)
+        return;
+    m_ring->data()->clear();
+    if (const auto i = m_dotTrial.indexOf(m_highlight); i >= 0)
+        m_ring->addData(m_dotX.at(i), m_dotY.at(i));
+}
+
+bool ContourPlot::highlightShown() const { return m_ring && !m_ring->data()->isEmpty(); }
 
 void ContourPlot::applyGrid()
 {

@@ -33,8 +33,29 @@ QSize ParallelCoordinatesPlot::sizeHint() const { return {900, 420}; }
 
 QSize ParallelCoordinatesPlot::minimumSizeHint() const { return {360, 220}; }
 
-void ParallelCoordinatesPlot::setData(const SweepChartData &data)
+void ParallelCoordinatesPlot::setData(const SweepChartData &data, bool keepBrushes)
 {
+    // What to carry over, by axis name: brushes in values (the axes are fitted again) and
+    // the order.
+    const auto axisName = [this](int axis) {
+        return axis == objectiveAxis() ? QStringLiteral("\x01") + m_data.objectiveName : m_data.params.at(axis).name;
+    };
+    struct KeptBrush
+    {
+        QString axis;
+        double from, to;
+    };
+    QList<KeptBrush> kept;
+    QStringList order;
+    if (keepBrushes && !m_scales.empty()) {
+        for (auto it = m_brushes.cbegin(); it != m_brushes.cend(); ++it) {
+            const SweepScale &scale = m_scales[size_t(it.key())];
+            kept.append({axisName(it.key()), scale.fromUnit(it.value().lo), scale.fromUnit(it.value().hi)});
+        }
+        for (int axis : std::as_const(m_order))
+            order << axisName(axis);
+    }
+    const int highlight = keepBrushes ? m_highlight : -1;
     m_data = data;
     m_data.normalize();
     const int n = m_data.trialCount();
@@ -47,6 +68,25 @@ void ParallelCoordinatesPlot::setData(const SweepChartData &data)
     m_highlight = m_hover = -1;
     m_dragAxis = m_moveAxis = -1;
     computeUnits();
+    QStringList names;
+    for (int axis = 0; axis < axisCount(); ++axis)
+        names << axisName(axis);
+    if (order.size() == axisCount()) {
+        QList<int> again;
+        for (const QString &name : std::as_const(order))
+            if (const int axis = int(names.indexOf(name)); axis >= 0)
+                again << axis;
+        if (again.size() == axisCount())
+            m_order = again;
+    }
+    for (const KeptBrush &b : std::as_const(kept))
+        if (const int axis = int(names.indexOf(b.axis)); axis >= 0) {
+            const double lo = m_scales[size_t(axis)].toUnit(b.from), hi = m_scales[size_t(axis)].toUnit(b.to);
+            if (!std::isnan(lo) && !std::isnan(hi))
+                m_brushes.insert(axis, {std::min(lo, hi), std::max(lo, hi)});
+        }
+    if (highlight >= 0 && m_indexOf.contains(highlight))
+        m_highlight = highlight;
     updateSelection();
     commitSelection(); // a selection the brushes made is gone with them
     m_linesDirty = true;

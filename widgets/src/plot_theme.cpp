@@ -63,4 +63,14 @@ void followPalette(QCustomPlot *plot)
     new PaletteFollower(plot);
 }
 
+QCPGraph *addSelectionRing(QCustomPlot *plot, const QColor &colour)
+{
+    QCPGraph *ring = plot->addGraph();
+    ring->setLineStyle(QCPGraph::lsNone);
+    ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour, 2.4), Qt::NoBrush, 15));
+    ring->removeFromLegend();
+    ring->setSelectable(QCP::stNone);
+    return ring;
+}
+
 } // namespace seekbench::widgets

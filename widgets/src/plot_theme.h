@@ -1,5 +1,7 @@
 #pragma once
 
+class QColor;
+class QCPGraph;
 class QCustomPlot;
 
 namespace seekbench::widgets {
@@ -8,5 +10,9 @@ namespace seekbench::widgets {
 // legend from Text, the grid from Mid), now and again whenever the palette changes (the
 // light and dark themes switch the application palette). Series keep their own colours.
 void followPalette(QCustomPlot *plot);
+
+// A graph that rings the selected trial's point (no legend entry); the caller sets its
+// one point, or none.
+QCPGraph *addSelectionRing(QCustomPlot *plot, const QColor &colour);
 
 } // namespace seekbench::widgets

@@ -220,6 +220,8 @@ void SweepScatterPlot::rebuild()
                 g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, 6));
             }
     }
+    m_ring = addSelectionRing(m_plot, text);
+    updateHighlight();
     if (categorical) {
         xlo = -0.5;
         xhi = std::max<double>(0.5, axis.categories.size() - 0.5);
@@ -232,6 +234,27 @@ void SweepScatterPlot::rebuild()
                                                                             : Qt::AlignBottom | Qt::AlignRight);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void SweepScatterPlot::highlightTrial(int trialNumber)
+{
+    if (trialNumber == m_highlight)
+        return;
+    m_highlight = trialNumber;
+    updateHighlight();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SweepScatterPlot::updateHighlight()
+{
+    if (!m_ring)
+        return;
+    m_ring->data()->clear();
+    for (int i = 0; i < m_trials.size(); ++i)
+        if (m_data.trialNumbers.at(m_trials.at(i)) == m_highlight)
+            m_ring->addData(m_x.at(i), m_y.at(i));
+}
+
+bool SweepScatterPlot::highlightShown() const { return m_ring && !m_ring->data()->isEmpty(); }
 
 QPointF SweepScatterPlot::pointPosition(int trialNumber) const
 {

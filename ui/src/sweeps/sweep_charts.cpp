@@ -206,7 +206,7 @@ void SweepCharts::setDetail(const std::shared_ptr<const SweepDetail> &detail)
     m_detail = detail;
     m_completeTrials = detail->summary.complete;
     const widgets::SweepChartData &data = detail->chart;
-    m_parallel->setData(data);
+    m_parallel->setData(data, sameSweep); // the same sweep read again keeps its brushes
     m_history->setData(data);
     m_history->showHistory();
     m_paramPlot->setData(data);
@@ -266,6 +266,9 @@ void SweepCharts::highlightTrial(int trialNumber)
 {
     m_parallel->highlightTrial(trialNumber);
     m_curves->highlightTrial(trialNumber);
+    for (widgets::SweepScatterPlot *plot : {m_history, m_paramPlot, m_pareto})
+        plot->highlightTrial(trialNumber);
+    m_contour->highlightTrial(trialNumber);
 }
 
 } // namespace seekbench::ui

@@ -87,8 +87,11 @@ void SweepView::setDetail(const std::shared_ptr<const SweepDetail> &detail)
         else
             m_model->setTrials({}, {}, true);
     }
-    m_proxy->setTrialFilter(false, {}); // setData drops the plot's brushes
     m_charts->setDetail(detail);
+    // A new sweep drops the plot's brushes; the same one read again keeps them, over its
+    // new trials.
+    const widgets::ParallelCoordinatesPlot *plot = m_charts->parallel();
+    m_proxy->setTrialFilter(plot->hasBrush(), plot->hasBrush() ? plot->selectedTrials() : QList<int>{});
     m_table->setColumnHidden(TrialTableModel::Cost, !detail || !detail->hasCost);
     m_table->resizeColumnsToContents();
     if (keep >= 0)

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QWidget>
 
+class QCPGraph;
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
@@ -52,6 +53,10 @@ public:
 
     QWidget *plotWidget() const;
     void replot(); // lays out and draws now (tests, export)
+    // Rings one trial's dot (the selection in the table); -1 for none.
+    void highlightTrial(int trialNumber);
+    int highlightedTrial() const { return m_highlight; }
+    bool highlightShown() const; // the ring is on a plotted dot
 
 Q_SIGNALS:
     void gridReady(); // the grid of the latest request is in the plot (or there is none)
@@ -63,6 +68,7 @@ private:
     void rebuild();
     void applyGrid(); // on the GUI thread, when the worker is done
     void applyGradient();
+    void updateHighlight();
 
     QCustomPlot *m_plot;
     QCPColorMap *m_map;
@@ -72,6 +78,11 @@ private:
     SweepChartData m_data;
     ContourGrid m_grid;
     int m_xParam = 0, m_yParam = 1, m_cols = 60, m_rows = 60, m_dots = 0;
+    // The plotted dots, for the ring: their coordinates and trial numbers.
+    QList<double> m_dotX, m_dotY;
+    QList<int> m_dotTrial;
+    int m_highlight = -1;
+    QCPGraph *m_ring = nullptr;
 };
 
 } // namespace seekbench::widgets

@@ -34,7 +34,10 @@ public:
     explicit ParallelCoordinatesPlot(QWidget *parent = nullptr);
     ~ParallelCoordinatesPlot() override;
 
-    void setData(const SweepChartData &data); // clears the brushes
+    // Clears the brushes and the axis order, unless keepBrushes: the same sweep read again
+    // (trials added while it runs); then each brush stays on the axis of the same name, in
+    // the same values, and the axes keep their order.
+    void setData(const SweepChartData &data, bool keepBrushes = false);
     const SweepChartData &data() const { return m_data; }
 
     // Axes are numbered as the parameters, the objective last (objectiveAxis()).

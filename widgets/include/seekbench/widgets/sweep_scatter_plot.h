@@ -6,6 +6,7 @@
 #include <QPointF>
 #include <QWidget>
 
+class QCPGraph;
 class QCustomPlot;
 
 namespace seekbench::widgets {
@@ -44,6 +45,10 @@ public:
     int trialAt(const QPointF &pos) const; // the nearest point within 8 px, or -1
     QWidget *plotWidget() const;
     void replot(); // lays out and draws now (tests, export)
+    // Rings one trial's point (the selection in the table); -1 for none.
+    void highlightTrial(int trialNumber);
+    int highlightedTrial() const { return m_highlight; }
+    bool highlightShown() const; // the ring is on a plotted point
 
 Q_SIGNALS:
     void trialClicked(int trialNumber);
@@ -53,6 +58,7 @@ protected:
 
 private:
     void rebuild();
+    void updateHighlight();
     double jitter(int trial) const;
 
     QCustomPlot *m_plot;
@@ -66,6 +72,8 @@ private:
     // What is plotted, for hit tests: x, y in axis coordinates and the trial index.
     QList<double> m_x, m_y;
     QList<int> m_trials;
+    int m_highlight = -1;
+    QCPGraph *m_ring = nullptr; // rebuilt with the graphs
 };
 
 } // namespace seekbench::widgets
