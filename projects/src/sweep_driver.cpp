@@ -9,9 +9,13 @@
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_control.h"
 #include "seekbench/projects/run_store.h"
+#include "seekbench/projects/slurm_follow.h"
+#include "seekbench/projects/slurm_jobs.h"
+#include "seekbench/projects/sweep_service.h"
 #include "seekbench/tuning/apply.h"
 #include "seekbench/tuning/pruner.h"
 #include "seekbench/tuning/sampler.h"
+#include "sweep_trial_results.h"
 
 #include <algorithm>
 #include <csignal>
@@ -25,49 +29,9 @@ namespace seekbench::projects {
 using tuning::Trial;
 using tuning::TrialState;
 
-namespace {
-
-std::string issuesText(const ConfigIssues &issues)
-{
-    std::string text;
-    for (const auto &i : issues)
-        text += (text.empty() ? "" : "; ") + describe(i);
-    return text;
-}
-
-std::string lastLines(const std::filesystem::path &file, int lines)
-{
-    std::ifstream in(file);
-    std::vector<std::string> all;
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty())
-            all.push_back(line);
-    std::string out;
-    for (std::size_t i = all.size() > std::size_t(lines) ? all.size() - lines : 0; i < all.size(); ++i)
-        out += (out.empty() ? "" : " | ") + all[i];
-    return out;
-}
-
-} // namespace
-
-SweepOutcome sweepCounts(const std::vector<Trial> &trials)
-{
-    SweepOutcome o;
-    for (const Trial &t : trials) {
-        switch (t.state) {
-        case TrialState::Complete: ++o.complete; break;
-        case TrialState::Pruned: ++o.pruned; break;
-        case TrialState::Failed: ++o.failed; break;
-        case TrialState::Infeasible: ++o.infeasible; break;
-        case TrialState::Running: ++o.running; break;
-        }
-    }
-    return o;
-}
-
 struct SweepDriver::Impl
 {
-    const Project &project;
+    Project &project;
     SweepDriverOptions options;
     SweepStore sweeps;
     RunStore runs;
@@ -92,7 +56,7 @@ struct SweepDriver::Impl
     std::map<int, Resume> resumed;        // resumed once by this driver
     std::map<int, std::int64_t> lastStep; // the last intermediate step recorded
 
-    Impl(const Project &p, const std::string &idOrName, SweepDriverOptions o)
+    Impl(Project &p, const std::string &idOrName, SweepDriverOptions o)
         : project(p), options(std::move(o)), sweeps(p), runs(p), curves(p)
     {
         record = sweeps.require(idOrName);
@@ -150,6 +114,14 @@ struct SweepDriver::Impl
             if (!out)
                 throw ProjectError(ProjectError::Kind::Io, "cannot write " + configPath.string());
         }
+        if (options.slurm) {
+            SlurmSettings settings = *options.slurm;
+            settings.jobName = named.name;
+            const SlurmSubmission job = submitSlurmRun(project, named, "", settings);
+            linkTrialRun(project, record.id, t.number, job.runId);
+            log("trial " + std::to_string(t.number) + " submitted (Slurm job " + job.jobId + ", run " + job.runId + ")");
+            return;
+        }
         const auto outLog = dir / ("trial-" + std::to_string(t.number) + ".out.log");
         const auto errLog = dir / ("trial-" + std::to_string(t.number) + ".err.log");
         // Each trial gets its share of the cores (the trainer reads SEEKBENCH_THREADS when
@@ -161,37 +133,6 @@ struct SweepDriver::Impl
                                                outLog, errLog, {{"SEEKBENCH_THREADS", std::to_string(threads)}});
         launching[t.number] = {pid, errLog};
         log("trial " + std::to_string(t.number) + " started (pid " + std::to_string(pid) + ")");
-    }
-
-    std::optional<double> objectiveOf(const RunRecord &run)
-    {
-        auto it = run.summary.find(space.objective.metric);
-        if (it == run.summary.end())
-            return std::nullopt;
-        return space.objective.at == tuning::ObjectiveAt::Best ? it->second.bestValue : it->second.finalValue;
-    }
-
-    std::optional<double> costOf(const RunRecord &run)
-    {
-        switch (space.cost) {
-        case tuning::CostKind::None: return std::nullopt;
-        case tuning::CostKind::WallTime:
-            if (run.startedAt && run.endedAt)
-                return *run.endedAt - *run.startedAt;
-            return std::nullopt;
-        case tuning::CostKind::Parameters:
-        case tuning::CostKind::Memory: {
-            ConfigLoad load = parseRunConfig(run.configYaml);
-            if (!load.ok())
-                return std::nullopt;
-            if (space.cost == tuning::CostKind::Parameters)
-                return double(countParameters(load.config).total);
-            const std::string p = load.config.training.precision == "auto" ? "fp32" : load.config.training.precision;
-            const MemoryEstimate m = estimateTrainingMemory(load.config, p, load.config.training.batch_size);
-            return m.available ? std::optional<double>(m.totalBytes) : std::nullopt;
-        }
-        }
-        return std::nullopt;
     }
 
     // New points of the objective metric go to the store and the trial; then the pruner.
@@ -216,7 +157,7 @@ struct SweepDriver::Impl
             return;
         const auto &[step, value] = t.intermediate.back();
         if (tuning::shouldPrune(space.pruner, space.objective.direction, t, step, value, history)) {
-            if (RunControl::signalWriter(run, SIGTERM)) {
+            if (stopRun(run)) {
                 pruning[t.number] = "pruned at step " + std::to_string(step) + " by the "
                                     + tuning::prunerName(space.pruner.kind) + " pruner";
                 log("trial " + std::to_string(t.number) + ": " + pruning[t.number]);
@@ -252,6 +193,18 @@ struct SweepDriver::Impl
         std::optional<RunRecord> run = runs.findRun(*runId);
         if (!run)
             return;
+        if (run->scheduler == "slurm" && isActive(run->status)) {
+            // The driver follows its jobs: the job's state onto the run, the ranks'
+            // segments into the store, the run's end once the job has ended.
+            try {
+                pollSlurmRun(project, run->id);
+            } catch (const std::exception &e) {
+                log("trial " + std::to_string(t.number) + ": following its job: " + e.what());
+            }
+            run = runs.findRun(*runId);
+            if (!run)
+                return;
+        }
         if (run->status == RunStatus::Running && RunControl::writerState(*run) == WriterState::Gone) {
             // Its process died without recording an end (killed, out of memory): crashed,
             // as opening the project would record it; then resumed once, below.
@@ -278,15 +231,15 @@ struct SweepDriver::Impl
             const std::optional<double> last = t.intermediate.empty()
                                                    ? std::nullopt
                                                    : std::optional<double>(t.intermediate.back().second);
-            sweeps.tell(record.id, t.number, TrialState::Pruned, last, p->second, costOf(*run));
+            sweeps.tell(record.id, t.number, TrialState::Pruned, last, p->second, trialCost(space, *run));
             t.state = TrialState::Pruned;
             pruning.erase(p);
             return;
         }
         if (run->status == RunStatus::Finished) {
-            const std::optional<double> value = objectiveOf(*run);
+            const std::optional<double> value = trialObjective(space, *run);
             if (value) {
-                sweeps.tell(record.id, t.number, TrialState::Complete, value, {}, costOf(*run));
+                sweeps.tell(record.id, t.number, TrialState::Complete, value, {}, trialCost(space, *run));
                 t.state = TrialState::Complete;
                 t.value = value;
                 log("trial " + std::to_string(t.number) + " complete: " + space.objective.metric + " "
@@ -302,8 +255,15 @@ struct SweepDriver::Impl
         // checkpoint, once. A failure of its own (divergence, an error) ends the trial.
         if ((run->status == RunStatus::Cancelled || run->status == RunStatus::Crashed) && !resumed.count(t.number)
             && !stopping()) {
-            const RunControl::ResumeStart started = RunControl(project).resume(run->id, options.cli);
-            resumed[t.number] = {run->attempt, started.pid, started.stderrLog};
+            if (run->scheduler == "slurm") {
+                SlurmSettings settings = options.slurm.value_or(SlurmSettings{});
+                settings.jobName = run->name;
+                submitSlurmRun(project, std::nullopt, run->id, settings); // a new attempt, queued at once
+                resumed[t.number] = {run->attempt, 0, {}};
+            } else {
+                const RunControl::ResumeStart started = RunControl(project).resume(run->id, options.cli);
+                resumed[t.number] = {run->attempt, started.pid, started.stderrLog};
+            }
             log("trial " + std::to_string(t.number) + ": run " + run->id + " resumed from its last checkpoint");
             return;
         }
@@ -316,6 +276,21 @@ struct SweepDriver::Impl
     }
 
     bool stopping() const { return options.stopRequested && options.stopRequested(); }
+
+    // SIGTERM to a local trial's process, scancel for a Slurm job (Slurm sends the
+    // ranks SIGTERM): either way the trainer checkpoints and ends cancelled.
+    bool stopRun(const RunRecord &run)
+    {
+        if (run.scheduler != "slurm")
+            return RunControl::signalWriter(run, SIGTERM);
+        try {
+            cancelSlurmRun(project, run.id);
+            return true;
+        } catch (const std::exception &e) {
+            log("cannot cancel the job of run " + run.id + ": " + e.what());
+            return false;
+        }
+    }
 
     SweepOutcome poll(bool *exhausted)
     {
@@ -351,7 +326,7 @@ struct SweepDriver::Impl
     }
 };
 
-SweepDriver::SweepDriver(const Project &project, const std::string &sweepIdOrName, SweepDriverOptions options)
+SweepDriver::SweepDriver(Project &project, const std::string &sweepIdOrName, SweepDriverOptions options)
     : d(std::make_unique<Impl>(project, sweepIdOrName, std::move(options)))
 {}
 
@@ -382,7 +357,7 @@ SweepOutcome SweepDriver::run()
                 if (t.state == TrialState::Running)
                     if (auto runId = d->sweeps.trialRun(d->record.id, t.number))
                         if (auto run = d->runs.findRun(*runId))
-                            RunControl::signalWriter(*run, SIGTERM);
+                            d->stopRun(*run);
             d->sweeps.setState(d->record.id, SweepState::Stopped);
             break;
         }

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void hostilePartitionNeverExecutes();
     void controlCharactersAreRefused_data();
     void controlCharactersAreRefused();
+    void sweepTrialsAreSlurmJobs();
 
 private:
     QString submit(const QString &project, const QString &config, const QStringList &extra = {});
@@ -313,6 +314,49 @@ void TestSlurmCluster::controlCharactersAreRefused()
     QVERIFY2(r.err.contains((field + QStringLiteral(": contains a control character")).toUtf8()), r.err.constData());
     // Refused before anything was recorded.
     QCOMPARE(int(runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size()), before);
+}
+
+// A sweep whose trials are Slurm jobs (sweep run --slurm): each trial is a run submitted
+// through the cluster launcher, followed by the driver (its segments imported), and told
+// to the sweep when its job ends.
+void TestSlurmCluster::sweepTrialsAreSlurmJobs()
+{
+    QVERIFY(QDir(m_project).mkpath(QStringLiteral("sweeps")) && QDir(m_project).mkpath(QStringLiteral("configs")));
+    writeConfig(m_project + QStringLiteral("/configs"), QStringLiteral("sweep-base.yaml"), 6);
+    QFile space(m_project + QStringLiteral("/sweeps/cluster.yaml"));
+    QVERIFY(space.open(QIODevice::WriteOnly));
+    space.write("base: configs/sweep-base.yaml\n"
+                "objective: {metric: train/loss, direction: minimize}\n"
+                "sampler: {kind: random, seed: 1}\n"
+                "trials: 2\n"
+                "parallel: 2\n"
+                "params:\n"
+                "  training.lr: {log_uniform: [1.0e-4, 1.0e-2]}\n");
+    space.close();
+    const Result create = cli({QStringLiteral("sweep"), QStringLiteral("create"), QStringLiteral("--space"),
+                               QStringLiteral("sweeps/cluster.yaml"), QStringLiteral("--project"), m_project});
+    QVERIFY2(create.code == 0, create.err.constData());
+    const Result run = cli({QStringLiteral("sweep"), QStringLiteral("run"), QStringLiteral("--sweep"),
+                            QStringLiteral("cluster"), QStringLiteral("--project"), m_project, QStringLiteral("--slurm"),
+                            QStringLiteral("--time"), QStringLiteral("10"), QStringLiteral("--json")},
+                           180000);
+    QVERIFY2(run.code == 0, run.err.constData());
+    QVERIFY2(run.err.contains("submitted (Slurm job"), run.err.constData());
+    const QJsonObject status = lastJson(run.out);
+    const QJsonArray trials = status.value(QLatin1String("trials")).toArray();
+    QCOMPARE(trials.size(), 2);
+    for (const auto &v : trials) {
+        const QJsonObject t = v.toObject();
+        QCOMPARE(t.value(QLatin1String("state")).toString(), QStringLiteral("complete"));
+        QVERIFY(t.value(QLatin1String("value")).toDouble() > 0);
+        const QString runId = t.value(QLatin1String("run")).toString();
+        const Result ranks = cli(
+            {QStringLiteral("runs"), QStringLiteral("ranks"), runId, QStringLiteral("--project"), m_project});
+        const QJsonObject o = lastJson(ranks.out);
+        QCOMPARE(o.value(QLatin1String("scheduler")).toString(), QStringLiteral("slurm"));
+        QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("finished"));
+        QVERIFY(!o.value(QLatin1String("job")).toString().isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSlurmCluster)

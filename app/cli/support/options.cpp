@@ -3,6 +3,7 @@
 #include "support/errors.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace seekbench::cli {
 
@@ -12,6 +13,16 @@ CLI::Option *addOption(CLI::App &app, const std::string &name, std::optional<std
         .add_option_function<std::string>(
             name, [&out](const std::string &v) { out = v; }, help)
         ->type_name("TEXT")
+        ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+}
+
+CLI::Option *addInteger(CLI::App &app, const std::string &name, std::optional<int> &out, const std::string &help)
+{
+    const auto set = [&out, name](const std::string &v) {
+        out = int(parseIntegerIn(name, v, 0, std::numeric_limits<int>::max()));
+    };
+    return app.add_option_function<std::string>(name, set, help)
+        ->type_name("N")
         ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
 }
 

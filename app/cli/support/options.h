@@ -23,6 +23,8 @@ namespace seekbench::cli {
 // "--name VALUE", at most once.
 CLI::Option *addOption(CLI::App &app, const std::string &name, std::optional<std::string> &out, const std::string &help);
 // "--name VALUE", repeatable; each occurrence takes exactly one value.
+// "--name N": a non-negative integer, at most once.
+CLI::Option *addInteger(CLI::App &app, const std::string &name, std::optional<int> &out, const std::string &help);
 CLI::Option *addRepeated(CLI::App &app, const std::string &name, std::vector<std::string> &out, const std::string &help);
 // "--name", a flag without a value.
 CLI::Option *addFlag(CLI::App &app, const std::string &name, bool &out, const std::string &help);

@@ -34,17 +34,6 @@ struct SlurmArgs
     bool json = false, wait = false, follow = false;
 };
 
-// "--name N": an integer, at most once.
-CLI::Option *addInteger(CLI::App &app, const std::string &name, std::optional<int> &out, const std::string &help)
-{
-    const auto set = [&out, name](const std::string &v) {
-        out = int(parseIntegerIn(name, v, 0, std::numeric_limits<int>::max()));
-    };
-    return app.add_option_function<std::string>(name, set, help)
-        ->type_name("N")
-        ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
-}
-
 double seconds(const std::string &key, const std::optional<std::string> &text, double fallback)
 {
     return text ? parseNumberIn(key, *text, 0, 1e9) : fallback;

@@ -10,6 +10,7 @@
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_control.h"
 #include "seekbench/projects/run_store.h"
+#include "seekbench/projects/slurm_follow.h"
 #include "seekbench/projects/sweep_driver.h"
 #include "seekbench/projects/sweep_service.h"
 #include "seekbench/run/cancel_token.h"
@@ -35,8 +36,36 @@ using tuning::Trial;
 struct SweepArgs
 {
     std::optional<std::string> project, sweep, space, name, trial, value, state, reason, step, format, out;
-    bool json = false, detach = false;
+    bool json = false, detach = false, slurm = false;
+    SlurmOverrides cluster; // --slurm: each trial a Slurm job with these settings
 };
+
+// The cluster options again, for the detached driver's command line.
+std::vector<std::string> clusterArguments(const SweepArgs &a)
+{
+    if (!a.slurm)
+        return {};
+    std::vector<std::string> out{"--slurm"};
+    const auto text = [&](const char *flag, const std::optional<std::string> &v) {
+        if (v)
+            out.insert(out.end(), {flag, *v});
+    };
+    const auto number = [&](const char *flag, const std::optional<int> &v) {
+        if (v)
+            out.insert(out.end(), {flag, std::to_string(*v)});
+    };
+    const SlurmOverrides &c = a.cluster;
+    text("--profile", c.profile);
+    number("--cpus-per-task", c.cpusPerTask);
+    number("--gpus-per-task", c.gpusPerTask);
+    text("--time", c.timeLimit);
+    text("--partition", c.partition);
+    text("--account", c.account);
+    text("--cli", c.cli);
+    for (const std::string &e : c.extra)
+        out.insert(out.end(), {"--sbatch", e});
+    return out;
+}
 
 std::string displayNumber(double v) // six significant digits, for people
 {
@@ -125,9 +154,10 @@ int sweepRun(Project &p, const SweepArgs &a)
     if (a.detach) {
         const fs::path dir = p.layout().sweepDir(s.name);
         fs::create_directories(dir);
-        const std::int64_t pid = startDetached({self.string(), "sweep", "run", "--project", p.dir().string(), "--sweep",
-                                                s.id},
-                                               dir / "driver.out.log", dir / "driver.err.log");
+        std::vector<std::string> argv{self.string(), "sweep", "run", "--project", p.dir().string(), "--sweep", s.id};
+        for (std::string &arg : clusterArguments(a))
+            argv.push_back(std::move(arg));
+        const std::int64_t pid = startDetached(argv, dir / "driver.out.log", dir / "driver.err.log");
         if (a.json)
             std::cout << json{{"sweep", s.id}, {"pid", pid}}.dump() << "\n";
         else
@@ -138,6 +168,8 @@ int sweepRun(Project &p, const SweepArgs &a)
     CancelToken &cancel = installCancelSignals();
     SweepDriverOptions options;
     options.cli = self;
+    if (a.slurm)
+        options.slurm = mergeSlurmSettings(a.cluster);
     options.stopRequested = [&cancel] { return cancel.isCancelled(); };
     options.log = [](const std::string &line) { std::cerr << line << std::endl; };
     SweepDriver driver(p, s.id, options);
@@ -322,6 +354,16 @@ void registerSweepVerbs(CLI::App &root, int &exitCode)
                                      std::string("seekbench-cli sweep ") + verb + " --sweep lr --project DIR --detach",
                                      sweepRun, a, exitCode);
         addFlag(*run, "--detach", a->detach, "run the driver as a process of its own and return");
+        addFlag(*run, "--slurm", a->slurm, "each trial as a Slurm job (the options below, as for slurm submit)");
+        SlurmOverrides &c = a->cluster;
+        addOption(*run, "--profile", c.profile, "with --slurm: a cluster profile")->type_name("FILE.yaml");
+        addInteger(*run, "--cpus-per-task", c.cpusPerTask, "with --slurm: CPUs per trial");
+        addInteger(*run, "--gpus-per-task", c.gpusPerTask, "with --slurm: GPUs per trial");
+        addOption(*run, "--time", c.timeLimit, "with --slurm: each job's time limit")->type_name("T");
+        addOption(*run, "--partition", c.partition, "with --slurm: the Slurm partition")->type_name("P");
+        addOption(*run, "--account", c.account, "with --slurm: the Slurm account")->type_name("A");
+        addRepeated(*run, "--sbatch", c.extra, "with --slurm: an extra sbatch option")->type_name("OPTION");
+        addOption(*run, "--cli", c.cli, "with --slurm: seekbench-cli on the cluster nodes")->type_name("PATH");
     }
     addSweepVerb(*group, "status", "the sweep's trials, their states and values (every sweep without --sweep)",
                  "seekbench-cli sweep status --sweep lr --project DIR --json", sweepStatus, a, exitCode);

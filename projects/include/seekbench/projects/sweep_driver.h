@@ -1,7 +1,7 @@
 #pragma once
 
-// Runs a sweep on this machine (issue 22): keeps `parallel` trials in flight as detached
-// `seekbench-cli train` runs of the project, feeds each trial's objective metric to the
+// Runs a sweep (issue 22): keeps `parallel` trials in flight as detached `seekbench-cli
+// train` runs of the project on this machine, or as Slurm jobs (SweepDriverOptions::slurm), feeds each trial's objective metric to the
 // pruner as the run records it, stops a trial the pruner rejects (SIGTERM: the trainer
 // writes a final checkpoint and ends cancelled, and the trial ends pruned), and tells the
 // sweep each trial's value when its run ends. Before a trial launches, its config goes
@@ -14,11 +14,13 @@
 // killed with the driver is resumed from its last checkpoint (once per driver; a second
 // failure ends the trial failed).
 
+#include "seekbench/projects/slurm_script.h"
 #include "seekbench/projects/sweep_store.h"
 
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace seekbench::projects {
@@ -30,6 +32,10 @@ struct SweepDriverOptions
     std::filesystem::path cli; // the seekbench-cli that trains the trials
     double pollSeconds = 1.0;
     int cores = 0; // 0: this machine's; each trial gets cores / parallel threads
+    // Set: each trial is a Slurm job through the cluster launcher (submitSlurmRun), with
+    // these settings (its job name the trial's); the driver follows the jobs, importing
+    // their segments, and prunes or stops a trial with scancel. Unset: local processes.
+    std::optional<SlurmSettings> slurm;
     std::function<bool()> stopRequested;
     std::function<void(const std::string &)> log; // one line per event, for people
 };
@@ -45,7 +51,7 @@ class SweepDriver
 public:
     // Throws ProjectError(BadInput) naming the problem when the sweep is unknown, its space
     // does not parse, or its base config cannot be read or is invalid.
-    SweepDriver(const Project &project, const std::string &sweepIdOrName, SweepDriverOptions options);
+    SweepDriver(Project &project, const std::string &sweepIdOrName, SweepDriverOptions options);
     ~SweepDriver();
     SweepDriver(const SweepDriver &) = delete;
     SweepDriver &operator=(const SweepDriver &) = delete;
