@@ -7,6 +7,7 @@
 #include "shell/main_window.h"
 #include "shell/mode_bar.h"
 #include "shell/theme.h"
+#include "shot_look.h"
 #include "sweep_fixture.h"
 #include "sweeps/sweep_charts.h"
 #include "sweeps/sweep_list_model.h"
@@ -45,15 +46,7 @@ private Q_SLOTS:
         QSettings().clear();
     }
 
-    void screenshots_data()
-    {
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("en") << QStringLiteral("en") << false;
-        QTest::newRow("en dark") << QStringLiteral("en") << true;
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << false;
-        QTest::newRow("zh_CN dark") << QStringLiteral("zh_CN") << true;
-    }
+    void screenshots_data() { test::addLookRows(); }
 
     void screenshots()
     {
@@ -62,20 +55,8 @@ private Q_SLOTS:
             QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
         QFETCH(QString, language);
         QFETCH(bool, dark);
-        QList<QTranslator *> translators;
-        if (language == QLatin1String("zh_CN")) {
-            auto *qm = new QTranslator(this);
-            if (qm->load(QStringLiteral(":/i18n/seekbench_zh_CN.qm")))
-                translators << qm;
-            auto *qt = new QTranslator(this);
-            if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-                translators << qt;
-            for (QTranslator *t : translators)
-                QCoreApplication::installTranslator(t);
-        }
-        ui::Theme::apply(dark ? ui::Theme::Choice::Dark : ui::Theme::Choice::Light);
-        const QString suffix = (language == QLatin1String("zh_CN") ? QStringLiteral("-zh_CN") : QString())
-                               + (dark ? QStringLiteral("-dark") : QString());
+        const test::ShotLook look(language, dark);
+        const QString suffix = look.suffix();
         QTemporaryDir dir;
         const projects::Project p = test::makeSweepProject(dir.path());
         test::addFixtureSweep(p, {.trials = 200, .running = 2, .budget = 240, .withCost = true, .name = "lr-search"});
@@ -123,11 +104,6 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&e));
         QTest::qWait(200);
         QVERIFY(e.grab().save(out + QStringLiteral("/sweeps-empty") + suffix + QStringLiteral(".png")));
-        for (QTranslator *t : translators) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        ui::Theme::apply(ui::Theme::Choice::Light);
     }
 };
 

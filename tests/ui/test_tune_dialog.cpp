@@ -15,6 +15,7 @@
 #include "shell/app_setup.h"
 #include "shell/main_window.h"
 #include "shell/theme.h"
+#include "shot_look.h"
 #include "sweeps/sweep_list_model.h"
 #include "sweeps/sweeps_mode.h"
 #include "sweeps/tune_dialog.h"
@@ -154,15 +155,7 @@ private Q_SLOTS:
 
     // Pictures for review, with SEEKBENCH_SWEEP_SHOTS=DIR only: the form as it opens, with a
     // second key ticked and a grid chosen, in English and Chinese, light and dark.
-    void screenshots_data()
-    {
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("en") << QStringLiteral("en") << false;
-        QTest::newRow("en dark") << QStringLiteral("en") << true;
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << false;
-        QTest::newRow("zh_CN dark") << QStringLiteral("zh_CN") << true;
-    }
+    void screenshots_data() { test::addLookRows(); }
 
     void screenshots()
     {
@@ -171,16 +164,8 @@ private Q_SLOTS:
             QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
         QFETCH(QString, language);
         QFETCH(bool, dark);
-        QTranslator ours, qt;
-        if (language == QLatin1String("zh_CN")) {
-            QVERIFY(ours.load(QStringLiteral(":/i18n/seekbench_zh_CN.qm")));
-            QCoreApplication::installTranslator(&ours);
-            if (qt.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-                QCoreApplication::installTranslator(&qt);
-        }
-        Theme::apply(dark ? Theme::Choice::Dark : Theme::Choice::Light);
-        const QString suffix = (language == QLatin1String("zh_CN") ? QStringLiteral("-zh_CN") : QString())
-                               + (dark ? QStringLiteral("-dark") : QString());
+        const test::ShotLook look(language, dark);
+        const QString suffix = look.suffix();
         QTemporaryDir tmp;
         const QString dir = tmp.filePath(QStringLiteral("p"));
         ProjectSession::create(dir, QStringLiteral("tune"), QString());
@@ -199,9 +184,6 @@ private Q_SLOTS:
         dialog.samplerBox()->setCurrentIndex(dialog.samplerBox()->findData(int(tuning::SamplerKind::Grid)));
         QTest::qWait(200);
         QVERIFY(dialog.grab().save(out + QStringLiteral("/tune-dialog-grid") + suffix + QStringLiteral(".png")));
-        QCoreApplication::removeTranslator(&ours);
-        QCoreApplication::removeTranslator(&qt);
-        Theme::apply(Theme::Choice::Light);
     }
 
     // From the Runs mode's action to a real sweep that trains its trials.
