@@ -197,6 +197,59 @@ private Q_SLOTS:
             }
     }
 
+    // At thousands of trials the lines are also kept in layers, so a brush that keeps
+    // whole layers composes them: the picture must be the one drawing every line gives,
+    // for a brush on the objective (whole layers), on a parameter (every layer partial)
+    // and with none.
+    void layersDrawTheSamePicture()
+    {
+        SweepChartData d;
+        d.params = {{QStringLiteral("a"), SweepAxis::Scale::Linear, {}},
+                    {QStringLiteral("b"), SweepAxis::Scale::Log, {}}};
+        d.objectiveName = QStringLiteral("loss");
+        for (int t = 0; t < 1600; ++t) {
+            d.values.push_back({double(t % 97), 1e-4 * (1 + (t * 7) % 89)});
+            d.objective.push_back(t % 13 == 0 ? kNaN : double((t * 31) % 101));
+            d.trialNumbers.push_back(t);
+            d.states.push_back(0);
+        }
+        ParallelCoordinatesPlot layered, plain;
+        plain.setLayerBudget(0);
+        for (ParallelCoordinatesPlot *p : {&layered, &plain}) {
+            p->resize(700, 360);
+            p->setData(d);
+        }
+        const auto sameAs = [&](const char *what) {
+            const QImage a = layered.grab().toImage().convertToFormat(QImage::Format_ARGB32);
+            const QImage b = plain.grab().toImage().convertToFormat(QImage::Format_ARGB32);
+            QCOMPARE(a.size(), b.size());
+            int worst = 0;
+            for (int y = 0; y < a.height(); ++y)
+                for (int x = 0; x < a.width(); ++x) {
+                    const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+                    worst = std::max({worst, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                      std::abs(qBlue(p) - qBlue(q))});
+                }
+            // Premultiplied layers round each composition: a few levels at most.
+            QVERIFY2(worst <= 6,
+                     qPrintable(QStringLiteral("%1: a channel differs by %2").arg(QLatin1String(what)).arg(worst)));
+        };
+        sameAs("no brush");
+        QVERIFY(layered.layerCount() >= 2);
+        QCOMPARE(plain.layerCount(), 0);
+        for (ParallelCoordinatesPlot *p : {&layered, &plain})
+            p->setBrush(p->objectiveAxis(), 0, 100);
+        sameAs("every trial with an objective");
+        for (ParallelCoordinatesPlot *p : {&layered, &plain})
+            p->setBrush(p->objectiveAxis(), 40, 100);
+        sameAs("the better part of the objective");
+        for (ParallelCoordinatesPlot *p : {&layered, &plain}) {
+            p->clearBrushes();
+            p->setBrush(0, 10, 80);
+        }
+        sameAs("a parameter");
+    }
+
     void axesReorderByDraggingTheTitle()
     {
         ParallelCoordinatesPlot p;

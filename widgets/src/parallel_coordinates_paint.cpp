@@ -165,7 +165,31 @@ void ParallelCoordinatesPlot::rebuildLines()
     m_lines = QImage(size() * dpr, QImage::Format_ARGB32_Premultiplied);
     m_lines.setDevicePixelRatio(dpr);
     m_lines.fill(palette().color(QPalette::Base));
-    drawLines(m_lines, m_drawOrder);
+    const qint64 imageBytes = qint64(m_lines.sizeInBytes());
+    const int layers = m_drawOrder.size() >= 1000 && imageBytes > 0
+                           ? int(std::min<qint64>(8, m_layerBudget / imageBytes))
+                           : 0;
+    m_layers.clear();
+    m_layerEnd.clear();
+    if (layers >= 2) {
+        // Each layer drawn on its own, then composed in draw order: the same image.
+        QPainter compose(&m_lines);
+        size_t from = 0;
+        for (int k = 0; k < layers; ++k) {
+            const size_t to = m_drawOrder.size() * size_t(k + 1) / size_t(layers);
+            QImage layer(m_lines.size(), QImage::Format_ARGB32_Premultiplied);
+            layer.setDevicePixelRatio(dpr);
+            layer.fill(Qt::transparent);
+            drawLines(layer, std::vector<int>(m_drawOrder.begin() + std::ptrdiff_t(from),
+                                              m_drawOrder.begin() + std::ptrdiff_t(to)));
+            compose.drawImage(QPointF(0, 0), layer);
+            m_layers.push_back(std::move(layer));
+            m_layerEnd.push_back(to);
+            from = to;
+        }
+    } else {
+        drawLines(m_lines, m_drawOrder);
+    }
     // What a brush leaves outside it, composed once here rather than on every paint.
     m_fadedLines = QImage(m_lines.size(), QImage::Format_ARGB32_Premultiplied);
     m_fadedLines.setDevicePixelRatio(dpr);
@@ -183,17 +207,31 @@ void ParallelCoordinatesPlot::rebuildSelection()
 {
     QElapsedTimer timer;
     timer.start();
-    std::vector<int> selected;
-    selected.reserve(m_drawOrder.size());
-    for (int t : m_drawOrder)
-        if (m_selected[size_t(t)])
-            selected.push_back(t);
     const qreal dpr = devicePixelRatioF();
     if (m_selectedLines.size() != size() * dpr)
         m_selectedLines = QImage(size() * dpr, QImage::Format_ARGB32_Premultiplied);
     m_selectedLines.setDevicePixelRatio(dpr);
     m_selectedLines.fill(Qt::transparent);
-    drawLines(m_selectedLines, selected);
+    // Layer by layer in draw order: a layer whose every trial is selected is composed as
+    // it is; the others draw their selected lines.
+    std::vector<int> selected;
+    selected.reserve(m_drawOrder.size());
+    size_t from = 0;
+    const size_t layers = std::max<size_t>(1, m_layerEnd.size());
+    for (size_t k = 0; k < layers; ++k) {
+        const size_t to = m_layerEnd.empty() ? m_drawOrder.size() : m_layerEnd[k];
+        selected.clear();
+        for (size_t i = from; i < to; ++i)
+            if (m_selected[size_t(m_drawOrder[i])])
+                selected.push_back(m_drawOrder[i]);
+        if (!m_layerEnd.empty() && selected.size() == to - from) {
+            QPainter compose(&m_selectedLines);
+            compose.drawImage(QPointF(0, 0), m_layers[k]);
+        } else if (!selected.empty()) {
+            drawLines(m_selectedLines, selected);
+        }
+        from = to;
+    }
     m_selectionDirty = false;
     m_selectionMs = timer.nsecsElapsed() / 1e6;
 }

@@ -141,6 +141,13 @@ void ParallelCoordinatesPlot::computeUnits()
                      [&](int a, int b) { return quality[size_t(a)] < quality[size_t(b)]; });
 }
 
+void ParallelCoordinatesPlot::setLayerBudget(qint64 bytes)
+{
+    m_layerBudget = std::max<qint64>(0, bytes);
+    m_linesDirty = true;
+    update();
+}
+
 void ParallelCoordinatesPlot::setAxisOrder(const QList<int> &order)
 {
     QList<int> sorted = order;

@@ -72,6 +72,10 @@ public:
     // Milliseconds the last rebuild of each cached image took (for the benchmark).
     double lastLinesMs() const { return m_linesMs; }
     double lastSelectionMs() const { return m_selectionMs; }
+    // The memory the layers may take (bytes; 0: none, every brush draws its lines). For
+    // tests and the benchmark; 48 MiB by default.
+    void setLayerBudget(qint64 bytes);
+    int layerCount() const { return int(m_layers.size()); }
 
 Q_SIGNALS:
     // After a brush gesture ends (mouse release), Esc, a programmatic brush change, or
@@ -134,8 +138,15 @@ private:
     bool m_emittedBrush = false;
 
     QImage m_lines, m_fadedLines, m_selectedLines; // all lines, all faded, the selected
+    // At thousands of trials the lines are also kept in layers, each a run of the draw
+    // order on a transparent image: a brush that keeps a whole layer composes it instead
+    // of drawing its lines again (a brush on the objective keeps whole layers, since the
+    // draw order is by objective). m_layerEnd[k]: one past layer k's last draw position.
+    std::vector<QImage> m_layers;
+    std::vector<size_t> m_layerEnd;
     bool m_linesDirty = true, m_selectionDirty = true;
     double m_linesMs = 0, m_selectionMs = 0;
+    qint64 m_layerBudget = 48ll << 20;
 
     int m_highlight = -1, m_hover = -1; // trial indices
     int m_dragAxis = -1, m_moveAxis = -1;
