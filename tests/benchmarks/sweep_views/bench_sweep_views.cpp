@@ -111,6 +111,21 @@ int main(int argc, char **argv)
         painter.end();
         wide.push_back(timer.nsecsElapsed() / 1e6);
     }
+    const int wideCount = int(plot.selectedTrials().size());
+    // The same on a parameter: the selection is spread over the whole draw order, so no
+    // layer is kept whole and every selected line is drawn.
+    std::vector<double> wideParam;
+    plot.clearBrushes();
+    for (int i = 0; i < 10; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        plot.setBrush(0, 1.3e-4 + 1e-6 * i, 1.0);
+        QPainter painter(&target);
+        plot.render(&painter);
+        painter.end();
+        wideParam.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    const int wideParamCount = int(plot.selectedTrials().size());
     std::sort(counts.begin(), counts.end());
     std::printf("sweep views: %d trials x %d params, %dx%d px\n", trials, params, size.width(), size.height());
     std::printf("open (setData + first paint), median of 5: %.1f ms wall, %.1f ms CPU (first %.1f ms; lines "
@@ -120,8 +135,10 @@ int main(int argc, char **argv)
                 "ms; %d..%d trials selected); goal 50 ms, ratio %.2f\n",
                 median(redraw), median(redrawCpu), *std::max_element(redraw.begin(), redraw.end()), median(selection),
                 counts.front(), counts.back(), median(redraw) / 50.0);
-    std::printf("brush keeping all %d trials with an objective, median of 10: %.1f ms; ratio %.2f\n",
-                int(plot.selectedTrials().size()), median(wide), median(wide) / 50.0);
+    std::printf("brush keeping all %d trials with an objective, median of 10: %.1f ms; ratio %.2f\n", wideCount,
+                median(wide), median(wide) / 50.0);
+    std::printf("brush on the learning rate keeping %d trials, median of 10: %.1f ms; ratio %.2f\n", wideParamCount,
+                median(wideParam), median(wideParam) / 50.0);
     // The contour's grid (computed when the data or the parameters change), 60 x 60 cells.
     std::vector<double> grid, guiThread;
     for (int i = 0; i < 5; ++i) {
