@@ -10,7 +10,6 @@
 #include "seekbench/projects/run_control.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/slurm_follow.h"
-#include "seekbench/projects/slurm_jobs.h"
 #include "seekbench/projects/sweep_service.h"
 #include "seekbench/tuning/apply.h"
 #include "seekbench/tuning/pruner.h"
@@ -277,17 +276,16 @@ struct SweepDriver::Impl
 
     bool stopping() const { return options.stopRequested && options.stopRequested(); }
 
-    // SIGTERM to a local trial's process, scancel for a Slurm job (Slurm sends the
-    // ranks SIGTERM): either way the trainer checkpoints and ends cancelled.
+    // RunControl's stop, without waiting: SIGTERM to a local trial's process, scancel for
+    // a Slurm job (Slurm sends the ranks SIGTERM); either way the trainer checkpoints and
+    // ends cancelled.
     bool stopRun(const RunRecord &run)
     {
-        if (run.scheduler != "slurm")
-            return RunControl::signalWriter(run, SIGTERM);
         try {
-            cancelSlurmRun(project, run.id);
+            RunControl(project).stop(run.id, 0);
             return true;
         } catch (const std::exception &e) {
-            log("cannot cancel the job of run " + run.id + ": " + e.what());
+            log("cannot stop run " + run.id + ": " + e.what());
             return false;
         }
     }
