@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 
 namespace seekbench::widgets {
 
@@ -104,29 +105,32 @@ void ParallelCoordinatesPlot::drawTrial(QPainter &painter, int trial, const QPen
 
 void ParallelCoordinatesPlot::drawLines(QImage &image, const std::vector<int> &trials) const
 {
-    // Strip by strip (the gap between two neighbouring axes), each strip's segments in draw
-    // order: a strip of the image stays in the cache while thousands of steep segments walk
-    // down its rows, which trial-by-trial drawing across the whole width does not (3x).
-    // Strips own disjoint pixel columns, so the pool's threads draw some while this thread
-    // draws the others.
+    // Strip by strip (the gap between two neighbouring axes): a strip of the image stays in
+    // the cache while thousands of steep segments walk down its rows, which trial-by-trial
+    // drawing across the whole width does not (3x). Strips own disjoint pixel columns, so
+    // the pool's threads draw some while this thread draws the others. (Bands of rows small
+    // enough for the first-level cache were slower here: each piece of a line costs its
+    // set-up again.)
     const int strips = int(m_order.size()) - 1;
     const qreal dpr = image.devicePixelRatio();
     const QRectF plot = plotRect();
     std::vector<double> xs(m_order.size());
     for (int k = 0; k < int(xs.size()); ++k)
         xs[size_t(k)] = axisX(k);
-    std::vector<LineRaster> rasters;
-    for (int k = 0; k < strips; ++k)
-        rasters.emplace_back(image, k == 0 ? 0 : int(std::floor(xs[size_t(k)] * dpr)),
-                             k == strips - 1 ? image.width() : int(std::floor(xs[size_t(k) + 1] * dpr)));
+    std::vector<LineColour> colours;
+    colours.reserve(trials.size());
+    for (int t : trials)
+        colours.emplace_back(m_colour[size_t(t)]);
     auto drawStrip = [&](int k) {
-        LineRaster &raster = rasters[size_t(k)];
+        const int left = k == 0 ? 0 : int(std::floor(xs[size_t(k)] * dpr));
+        const int right = k == strips - 1 ? image.width() : int(std::floor(xs[size_t(k) + 1] * dpr));
+        LineRaster raster(image, left, right);
         const int a = m_order.at(k), b = m_order.at(k + 1);
-        for (int t : trials) {
-            const double ua = unitOf(t, a), ub = unitOf(t, b);
+        for (size_t i = 0; i < trials.size(); ++i) {
+            const double ua = unitOf(trials[i], a), ub = unitOf(trials[i], b);
             if (std::isnan(ua) || std::isnan(ub)) // an inactive parameter: a gap
                 continue;
-            raster.setColour(m_colour[size_t(t)]);
+            raster.setColour(&colours[i]);
             raster.drawLine(QPointF(xs[size_t(k)], plot.bottom() - ua * plot.height()),
                             QPointF(xs[size_t(k) + 1], plot.bottom() - ub * plot.height()));
         }
@@ -148,9 +152,9 @@ void ParallelCoordinatesPlot::drawLines(QImage &image, const std::vector<int> &t
     done.acquire(helpers); // the helpers finish the strips they took
     LineRaster raster(image);
     QPointF points[kMaxAxes];
-    for (int t : trials) {
-        raster.setColour(m_colour[size_t(t)]);
-        forEachRun(points, trialPoints(t, points), [&](const QPointF *run, int n) {
+    for (size_t i = 0; i < trials.size(); ++i) {
+        raster.setColour(&colours[i]);
+        forEachRun(points, trialPoints(trials[i], points), [&](const QPointF *run, int n) {
             if (n == 1)
                 raster.drawLine(run[0] - QPointF(kTick, 0), run[0] + QPointF(kTick, 0));
         });
@@ -207,11 +211,12 @@ void ParallelCoordinatesPlot::rebuildSelection()
 {
     QElapsedTimer timer;
     timer.start();
-    const qreal dpr = devicePixelRatioF();
-    if (m_selectedLines.size() != size() * dpr)
-        m_selectedLines = QImage(size() * dpr, QImage::Format_ARGB32_Premultiplied);
-    m_selectedLines.setDevicePixelRatio(dpr);
-    m_selectedLines.fill(Qt::transparent);
+    // The selected lines drawn over the faded picture, in draw order: one opaque image that
+    // paints as a copy.
+    if (m_selectedLines.size() != m_fadedLines.size() || m_selectedLines.format() != m_fadedLines.format())
+        m_selectedLines = QImage(m_fadedLines.size(), m_fadedLines.format());
+    m_selectedLines.setDevicePixelRatio(m_fadedLines.devicePixelRatio());
+    std::memcpy(m_selectedLines.bits(), m_fadedLines.constBits(), size_t(m_fadedLines.sizeInBytes()));
     // Layer by layer in draw order: a layer whose every trial is selected is composed as
     // it is; the others draw their selected lines.
     std::vector<int> selected;
@@ -239,22 +244,22 @@ void ParallelCoordinatesPlot::rebuildSelection()
 void ParallelCoordinatesPlot::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), palette().color(QPalette::Base));
     if (m_data.trialCount() == 0 && m_data.params.isEmpty()) {
+        painter.fillRect(rect(), palette().color(QPalette::Base));
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter, tr("No trials yet"));
         return;
     }
     if (m_linesDirty)
         rebuildLines();
-    if (hasBrush()) {
-        if (m_selectionDirty)
-            rebuildSelection();
-        painter.drawImage(QPointF(0, 0), m_fadedLines);
-        painter.drawImage(QPointF(0, 0), m_selectedLines);
-    } else {
-        painter.drawImage(QPointF(0, 0), m_lines);
-    }
+    if (hasBrush() && m_selectionDirty)
+        rebuildSelection();
+    // The lines' pictures are opaque (drawn on the base colour): painted as opaque images,
+    // they are copied rather than blended.
+    const QImage &lines = hasBrush() ? m_selectedLines : m_lines;
+    QImage opaque(lines.constBits(), lines.width(), lines.height(), lines.bytesPerLine(), QImage::Format_RGB32);
+    opaque.setDevicePixelRatio(lines.devicePixelRatio());
+    painter.drawImage(QPointF(0, 0), opaque);
     painter.setRenderHint(QPainter::Antialiasing);
     for (int t : {m_hover, m_highlight}) {
         if (t < 0)

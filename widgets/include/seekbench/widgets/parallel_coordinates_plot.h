@@ -137,7 +137,7 @@ private:
     QList<int> m_emitted;
     bool m_emittedBrush = false;
 
-    QImage m_lines, m_fadedLines, m_selectedLines; // all lines, all faded, the selected
+    QImage m_lines, m_fadedLines, m_selectedLines; // all lines; all faded; the selected over the faded
     // At thousands of trials the lines are also kept in layers, each a run of the draw
     // order on a transparent image: a brush that keeps a whole layer composes it instead
     // of drawing its lines again (a brush on the objective keeps whole layers, since the
