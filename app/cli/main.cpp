@@ -61,6 +61,7 @@ int main(int argc, char **argv)
     registerSlurmVerbs(root, exitCode);
     registerAmlVerbs(root, exitCode);
     registerSweepVerbs(root, exitCode);
+    registerExportVerbs(root, exitCode);
 
     if (args.empty()) {
         std::fputs(root.help().c_str(), stderr);

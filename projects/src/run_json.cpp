@@ -63,8 +63,16 @@ std::string runDetailJson(const RunRecord &run, const std::vector<CurveInfo> &cu
         j["curves"].push_back(
             {{"key", c.key}, {"rank", c.rank}, {"points", c.points}, {"min_step", c.minStep}, {"max_step", c.maxStep}});
     j["artifacts"] = json::array();
-    for (const auto &x : artifacts)
-        j["artifacts"].push_back({{"kind", x.kind}, {"path", x.path}, {"sha256", x.sha256}, {"bytes", x.bytes}});
+    for (const auto &x : artifacts) {
+        json a = {{"kind", x.kind}, {"path", x.path}, {"sha256", x.sha256}, {"bytes", x.bytes}};
+        if (x.step)
+            a["step"] = *x.step;
+        if (!x.format.empty())
+            a["format"] = x.format;
+        if (!x.command.empty())
+            a["command"] = x.command;
+        j["artifacts"].push_back(a);
+    }
     return j.dump(2);
 }
 

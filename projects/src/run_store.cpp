@@ -366,7 +366,8 @@ void RunStore::addLog(const std::string &runId, const std::string &level, const 
 }
 
 ArtifactRecord RunStore::addArtifact(const std::string &runId, const std::string &kind, const std::string &relativePath,
-                                     std::optional<std::int64_t> step)
+                                     std::optional<std::int64_t> step, const std::string &format,
+                                     const std::string &command)
 {
     d->requireRun(runId);
     const fs::path file = d->project.resolveInside(relativePath);
@@ -376,16 +377,19 @@ ArtifactRecord RunStore::addArtifact(const std::string &runId, const std::string
     a.sha256 = sha256File(file, &a.bytes);
     a.step = step;
     a.createdAt = nowSeconds();
+    a.format = format;
+    a.command = command;
     d->write([&] {
-        auto st = d->db.prepare(R"(INSERT INTO artifacts(run_id, kind, path, sha256, bytes, step, created_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(run_id, path) DO UPDATE SET kind = excluded.kind,
-            sha256 = excluded.sha256, bytes = excluded.bytes, step = excluded.step, created_at = excluded.created_at)");
+        auto st = d->db.prepare(R"(INSERT INTO artifacts(run_id, kind, path, sha256, bytes, step, created_at, format,
+            command) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(run_id, path) DO UPDATE SET
+            kind = excluded.kind, sha256 = excluded.sha256, bytes = excluded.bytes, step = excluded.step,
+            created_at = excluded.created_at, format = excluded.format, command = excluded.command)");
         st.bind(1, runId).bind(2, a.kind).bind(3, a.path).bind(4, a.sha256).bind(5, a.bytes);
         if (step)
             st.bind(6, *step);
         else
             st.bindNull(6);
-        st.bind(7, a.createdAt).run();
+        st.bind(7, a.createdAt).bind(8, a.format).bind(9, a.command).run();
     });
     return a;
 }
@@ -450,10 +454,12 @@ std::vector<ArtifactRecord> RunStore::artifacts(const std::string &runId)
 {
     std::vector<ArtifactRecord> out;
     auto st = d->db.prepare(
-        "SELECT kind, path, sha256, bytes, step, created_at FROM artifacts WHERE run_id = ?1 ORDER BY created_at");
+        "SELECT kind, path, sha256, bytes, step, created_at, format, command FROM artifacts WHERE run_id = ?1 "
+        "ORDER BY created_at, id");
     st.bind(1, runId);
     while (st.step()) {
-        ArtifactRecord a{st.text(0), st.text(1), st.text(2), st.int64(3), std::nullopt, st.real(5)};
+        ArtifactRecord a{st.text(0),   st.text(1), st.text(2), st.int64(3),
+                         std::nullopt, st.real(5), st.text(6), st.text(7)};
         if (!st.isNull(4))
             a.step = st.int64(4);
         out.push_back(a);

@@ -225,6 +225,12 @@ CREATE TABLE sweep_intermediate (sweep_id TEXT NOT NULL, number INTEGER NOT NULL
   value REAL NOT NULL, PRIMARY KEY (sweep_id, number, step)) WITHOUT ROWID;
 )";
 
+// An artifact says what made it: an exported model's format and the command that wrote it.
+const char *kMigrateTo11 = R"(
+ALTER TABLE artifacts ADD COLUMN format TEXT NOT NULL DEFAULT '';
+ALTER TABLE artifacts ADD COLUMN command TEXT NOT NULL DEFAULT '';
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -281,6 +287,10 @@ void migrateStep(sql::Database &db, int from)
     case 9:
         db.exec(kMigrateTo10);
         db.exec("PRAGMA user_version = 10");
+        break;
+    case 10:
+        db.exec(kMigrateTo11);
+        db.exec("PRAGMA user_version = 11");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

@@ -98,6 +98,7 @@ private Q_SLOTS:
         row("sweep ask", "--project --sweep --json");
         row("sweep tell", "--project --sweep --trial --value --state --reason --json");
         row("sweep report", "--project --sweep --trial --step --value --json");
+        row("export", "--run --format --checkpoint --out --project --json");
     }
 
     void help()

@@ -34,6 +34,8 @@ void registerSlurmVerbs(CLI::App &root, int &exitCode);
 void registerAmlVerbs(CLI::App &root, int &exitCode);
 // sweep create|run|resume|status|stop|best|export|ask|tell|report (sweep.cpp).
 void registerSweepVerbs(CLI::App &root, int &exitCode);
+// export --run ID --format F (export.cpp).
+void registerExportVerbs(CLI::App &root, int &exitCode);
 
 // Shared by the verb files:
 // Loads and validates a run config (the checks of `validate`, with this build's

@@ -457,6 +457,8 @@ std::unique_ptr<TrainingTask> makeAmlTask(const RunConfig &config, int rank, int
     return std::make_unique<AmlTask>(config, rank, worldSize, datasetOf(dataset));
 }
 
+std::shared_ptr<torch::nn::Module> makeAmlGraphModule(const RunConfig &config) { return AmlGraphModel(config).ptr(); }
+
 } // namespace seekbench::engine
 
 namespace seekbench {

@@ -19,4 +19,7 @@ namespace seekbench::engine {
 std::unique_ptr<TrainingTask> makeAmlTask(const RunConfig &config, int rank, int worldSize,
                                           std::shared_ptr<const DatasetSource> dataset);
 
+// The AML graph model of `config`, untrained (export loads a checkpoint's weights into it).
+std::shared_ptr<torch::nn::Module> makeAmlGraphModule(const RunConfig &config);
+
 } // namespace seekbench::engine

@@ -1,5 +1,6 @@
 #include "seekbench/formats/checkpoint_file.h"
 
+#include "seekbench/formats/atomic_file.h"
 #include "seekbench/run/disk_full.h"
 
 #include <nlohmann/json.hpp>
@@ -35,33 +36,10 @@ std::array<std::uint32_t, 256> makeTable()
     return table;
 }
 
-// The error of a failed system call on `path`, with its errno; a full disk says so first.
-CheckpointError sysError(const std::string &what, const std::filesystem::path &path)
-{
-    const int error = errno;
-    const std::string message = what + " " + path.string() + ": " + std::strerror(error);
-    return CheckpointError(isDiskFullErrno(error) ? "disk full: " + message : message, error);
-}
-
-void writeAll(int fd, const void *data, std::size_t size, const std::filesystem::path &path)
-{
-    const char *p = static_cast<const char *>(data);
-    while (size > 0) {
-        const ssize_t n = ::write(fd, p, size);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            throw sysError("cannot write checkpoint", path);
-        }
-        p += n;
-        size -= static_cast<std::size_t>(n);
-    }
-}
-
 template<typename T>
-void writeValue(int fd, T value, const std::filesystem::path &path)
+void writeValue(AtomicFile &file, T value)
 {
-    writeAll(fd, &value, sizeof value, path); // little-endian hosts only (x86-64, arm64)
+    file.write(&value, sizeof value); // little-endian hosts only (x86-64, arm64)
 }
 
 std::int64_t stepOf(const std::string &headerJson, const std::filesystem::path &path)
@@ -135,48 +113,20 @@ std::uint32_t crc32c(const void *data, std::size_t size, std::uint32_t crc)
 
 void writeCheckpointFile(const std::filesystem::path &path, const std::string &headerJson, const std::string &payload)
 {
-    const std::filesystem::path dir = path.parent_path();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
-        errno = ec.value();
-        throw sysError("cannot create", dir);
-    }
-    const std::filesystem::path tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw sysError("cannot create checkpoint", tmp);
     try {
-        writeAll(fd, kMagic, sizeof kMagic, tmp);
-        writeValue<std::uint32_t>(fd, static_cast<std::uint32_t>(headerJson.size()), tmp);
-        writeAll(fd, headerJson.data(), headerJson.size(), tmp);
-        writeValue<std::uint64_t>(fd, payload.size(), tmp);
-        writeAll(fd, payload.data(), payload.size(), tmp);
+        AtomicFile file(path, "checkpoint");
+        file.write(kMagic, sizeof kMagic);
+        writeValue<std::uint32_t>(file, static_cast<std::uint32_t>(headerJson.size()));
+        file.write(headerJson);
+        writeValue<std::uint64_t>(file, payload.size());
+        file.write(payload);
         std::uint32_t crc = crc32c(headerJson.data(), headerJson.size());
         crc = crc32c(payload.data(), payload.size(), crc);
-        writeValue<std::uint32_t>(fd, crc, tmp);
-        writeAll(fd, kEndMagic, sizeof kEndMagic, tmp);
-        if (::fsync(fd) != 0)
-            throw sysError("cannot sync checkpoint", tmp);
-    } catch (...) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw;
-    }
-    if (::close(fd) != 0) {
-        const CheckpointError error = sysError("cannot close checkpoint", tmp);
-        ::unlink(tmp.c_str());
-        throw error;
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const CheckpointError error = sysError("cannot rename checkpoint into place at", path);
-        ::unlink(tmp.c_str());
-        throw error;
-    }
-    const int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
+        writeValue<std::uint32_t>(file, crc);
+        file.write(kEndMagic, sizeof kEndMagic);
+        file.commit();
+    } catch (const FileWriteError &e) {
+        throw CheckpointError(e.what(), e.systemError());
     }
 }
 

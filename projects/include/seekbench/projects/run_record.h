@@ -105,6 +105,8 @@ struct ArtifactRecord
     std::int64_t bytes = 0;
     std::optional<std::int64_t> step;
     double createdAt = 0;
+    std::string format;  // an exported model's format ("safetensors"); else empty
+    std::string command; // the command that wrote it, when one did
 };
 
 struct EventRecord

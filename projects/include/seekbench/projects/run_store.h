@@ -77,7 +77,8 @@ public:
     void addLog(const std::string &runId, const std::string &level, const std::string &message);
     // Records a file inside the project with its SHA-256 (re-recording updates the hash).
     ArtifactRecord addArtifact(const std::string &runId, const std::string &kind, const std::string &relativePath,
-                               std::optional<std::int64_t> step = std::nullopt);
+                               std::optional<std::int64_t> step = std::nullopt, const std::string &format = {},
+                               const std::string &command = {});
 
     std::optional<RunRecord> findRun(const std::string &runId);
     RunRecord run(const std::string &runId); // throws ProjectError(NotFound)

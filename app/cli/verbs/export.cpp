@@ -1,0 +1,126 @@
+// export: a trained model's files from a run's checkpoint (issue 23). The plan (which
+// checkpoint, which folder, confined to the project) and the record (artifacts with format
+// and command) are in projects/model_export_plan.h; the files are written by the engine
+// (seekbench/engine/model_export.h).
+
+#include "support/errors.h"
+#include "support/options.h"
+#include "support/output.h"
+#include "verbs/verbs.h"
+
+#include "seekbench/engine/model_export.h"
+#include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/projects/model_export_plan.h"
+#include "seekbench/projects/project.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace seekbench::cli {
+namespace {
+
+using nlohmann::json;
+
+struct ExportArgs
+{
+    std::optional<std::string> run, format, checkpoint, out, project;
+    bool json = false;
+};
+
+// A word as a POSIX shell reads it back: quoted when it holds anything but safe characters.
+std::string shellWord(const std::string &word)
+{
+    const bool plain = !word.empty()
+                       && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                 "0123456789-_./=:@%+,")
+                              == std::string::npos;
+    if (plain)
+        return word;
+    std::string quoted = "'";
+    for (char c : word)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// The command as the user could run it again (the artifact records it).
+std::string commandText(const ExportArgs &a)
+{
+    std::string text = "seekbench-cli export --run " + shellWord(*a.run) + " --format " + shellWord(*a.format);
+    if (a.checkpoint)
+        text += " --checkpoint " + shellWord(*a.checkpoint);
+    if (a.out)
+        text += " --out " + shellWord(*a.out);
+    text += " --project " + shellWord(a.project.value_or("."));
+    return text;
+}
+
+int exportCommand(const ExportArgs &a)
+{
+    if (!a.run)
+        throw BadInput("--run RUN_ID is required");
+    if (!a.format)
+        throw BadInput("--format safetensors is required");
+    ModelExportRequest request;
+    request.format = parseModelExportFormat(*a.format); // invalid_argument: exit 2, naming the formats
+    const projects::Project project = projects::Project::open(a.project.value_or("."));
+    const projects::ModelExportPlan plan = projects::planModelExport(project, *a.run, formatName(request.format),
+                                                                     a.checkpoint.value_or(""), a.out.value_or(""));
+    request.checkpoint = plan.checkpoint;
+    request.outDir = plan.outDir;
+    ModelExportResult result;
+    try {
+        result = exportModel(request);
+    } catch (const CheckpointError &e) {
+        throw BadInput(e.what()); // a damaged or foreign checkpoint is bad input, named in the message
+    }
+    const auto artifacts = projects::recordModelExport(project, plan, result.files, commandText(a));
+    if (a.json) {
+        json files = json::array();
+        for (const auto &x : artifacts)
+            files.push_back({{"path", x.path}, {"bytes", x.bytes}, {"sha256", x.sha256}});
+        printJsonLine(json{{"run", plan.runId},
+                           {"format", plan.format},
+                           {"step", result.step},
+                           {"checkpoint", project.relativePath(plan.checkpoint)},
+                           {"model", result.dataKind},
+                           {"tensors", result.tensors},
+                           {"parameters", result.parameters},
+                           {"files", files}});
+    } else {
+        std::cout << "exported run " << plan.runId << " (step " << result.step << ", " << result.tensors << " tensors, "
+                  << result.parameters << " parameters) as " << plan.format << ":\n";
+        for (const auto &x : artifacts)
+            std::cout << "  " << x.path << "  " << x.bytes << " bytes  sha256 " << x.sha256 << "\n";
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+void registerExportVerbs(CLI::App &root, int &exitCode)
+{
+    auto a = std::make_shared<ExportArgs>();
+    CLI::App *v = root.add_subcommand("export", "a trained model's files from a run's checkpoint");
+    v->allow_extras();
+    addOption(*v, "--run", a->run, "the run's id")->type_name("RUN_ID");
+    addOption(*v, "--format", a->format,
+              "safetensors: model.safetensors (Hugging Face tensor names for the transformer) and config.json")
+        ->type_name("FORMAT");
+    addOption(*v, "--checkpoint", a->checkpoint,
+              "latest (default), best, or a checkpoint file relative to the run folder")
+        ->type_name("WHICH");
+    addOption(*v, "--out", a->out, "the folder, relative to the project (default runs/<id>/exports/<format>-step<N>)")
+        ->type_name("DIR");
+    addProjectOption(*v, a->project, "the project folder (default: the current folder)");
+    addJsonFlag(*v, a->json);
+    describe(*v, "seekbench-cli export --run RUN_ID --format safetensors --project DIR --json");
+    v->callback([v, a, &exitCode] {
+        rejectExtras(*v);
+        exitCode = exportCommand(*a);
+    });
+}
+
+} // namespace seekbench::cli

@@ -1,0 +1,112 @@
+#include "seekbench/export/model_files.h"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace seekbench {
+
+std::string formatName(ModelExportFormat format)
+{
+    switch (format) {
+    case ModelExportFormat::Safetensors: return "safetensors";
+    }
+    return "?";
+}
+
+ModelExportFormat parseModelExportFormat(const std::string &text)
+{
+    if (text == formatName(ModelExportFormat::Safetensors))
+        return ModelExportFormat::Safetensors;
+    throw std::invalid_argument("unknown export format '" + text + "' (expected safetensors)");
+}
+
+bool hasHuggingFaceNaming(const RunConfig &config) { return config.data.kind == "synthetic_text"; }
+
+std::string exportedTensorName(const std::string &moduleName, const RunConfig &config)
+{
+    if (!hasHuggingFaceNaming(config))
+        return moduleName;
+    // The heads sit beside the model in Hugging Face's classes; everything else inside it.
+    if (moduleName.rfind("lm_head.", 0) == 0 || moduleName.rfind("score.", 0) == 0)
+        return moduleName;
+    return "model." + moduleName;
+}
+
+namespace {
+
+nlohmann::ordered_json deepseekFields(const RunConfig &config)
+{
+    const ModelConfig &m = config.model;
+    nlohmann::ordered_json j;
+    const bool lm = m.head == "causal_lm";
+    // Hugging Face's classes pool a sequence at its last token; a mean-pooled head has no
+    // Hugging Face class, so it is named for Seekbench (the tensors still follow the naming).
+    std::string architecture = "DeepseekForCausalLM";
+    if (m.head == "token_classification")
+        architecture = "DeepseekForTokenClassification";
+    else if (!lm)
+        architecture = m.pooling == "last" ? "DeepseekForSequenceClassification"
+                                           : "SeekbenchDeepseekForMeanPooledSequenceClassification";
+    j["architectures"] = {architecture};
+    j["model_type"] = "deepseek";
+    j["vocab_size"] = m.vocab_size;
+    j["hidden_size"] = m.hidden_size;
+    j["intermediate_size"] = m.intermediate_size;
+    j["num_hidden_layers"] = m.num_hidden_layers;
+    j["num_attention_heads"] = m.num_attention_heads;
+    j["num_key_value_heads"] = m.num_key_value_heads;
+    j["hidden_act"] = m.hidden_act;
+    j["max_position_embeddings"] = m.max_position_embeddings;
+    j["rms_norm_eps"] = m.rms_norm_eps;
+    j["rope_theta"] = m.rope_theta;
+    j["rope_scaling"] = nullptr;
+    j["attention_bias"] = m.attention_bias;
+    j["attention_dropout"] = m.attention_dropout;
+    j["tie_word_embeddings"] = m.tie_word_embeddings;
+    if (m.n_routed_experts > 0) {
+        j["n_routed_experts"] = m.n_routed_experts;
+        j["n_shared_experts"] = m.n_shared_experts > 0 ? nlohmann::ordered_json(m.n_shared_experts) : nullptr;
+        j["num_experts_per_tok"] = m.num_experts_per_tok;
+        j["moe_intermediate_size"] = m.moe_intermediate_size;
+        j["first_k_dense_replace"] = m.first_k_dense_replace;
+        j["moe_layer_freq"] = m.moe_layer_freq;
+        j["norm_topk_prob"] = m.norm_topk_prob;
+        j["scoring_func"] = m.scoring_func;
+        j["aux_loss_alpha"] = m.aux_loss_alpha;
+        j["seq_aux"] = true;
+    } else {
+        j["n_routed_experts"] = nullptr;
+    }
+    if (!lm) {
+        j["num_labels"] = m.num_labels;
+        if (m.head == "regression")
+            j["problem_type"] = "regression";
+        else if (m.head == "sequence_classification")
+            j["problem_type"] = "single_label_classification";
+    }
+    j["torch_dtype"] = "float32";
+    return j;
+}
+
+} // namespace
+
+std::string exportedConfigJson(const RunConfig &config, const std::string &configYaml, std::int64_t step)
+{
+    nlohmann::ordered_json j;
+    if (hasHuggingFaceNaming(config))
+        j = deepseekFields(config);
+    else
+        j["model_type"] = config.data.kind == "fashion_mnist_pairs" ? "seekbench_crossmodal" : "seekbench_aml_graph";
+    nlohmann::ordered_json s;
+    s["data_kind"] = config.data.kind;
+    s["head"] = config.model.head;
+    s["pooling"] = config.model.pooling;
+    s["causal"] = config.model.causal;
+    s["step"] = step;
+    s["config_yaml"] = configYaml;
+    j["seekbench"] = s;
+    return j.dump(2) + "\n";
+}
+
+} // namespace seekbench

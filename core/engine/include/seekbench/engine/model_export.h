@@ -1,0 +1,39 @@
+#pragma once
+
+// Exporting a trained model from a checkpoint (issue 23), torch-free to its callers. The
+// checkpoint is verified byte for byte (checkpoint_file.h), its config rebuilds the model,
+// and every tensor of the checkpoint is checked against that model (name, shape) before a
+// byte is written. Files are written atomically into the output folder: an export that
+// fails leaves no partial file.
+
+#include "seekbench/export/model_files.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace seekbench {
+
+struct ModelExportRequest
+{
+    std::filesystem::path checkpoint;
+    std::filesystem::path outDir; // created when missing
+    ModelExportFormat format = ModelExportFormat::Safetensors;
+};
+
+struct ModelExportResult
+{
+    std::vector<std::filesystem::path> files; // what was written, in outDir
+    std::int64_t step = 0;                    // the checkpoint's step
+    std::int64_t tensors = 0;
+    std::int64_t parameters = 0; // elements over every tensor
+    std::string dataKind;        // the model family: the run's data.kind
+};
+
+// safetensors: model.safetensors + config.json (model_files.h for the names).
+// Throws CheckpointError naming the checkpoint when it is missing, damaged, truncated,
+// not a Seekbench checkpoint, or does not fit its own config's model; FileWriteError for
+// a failed write (a full disk included).
+ModelExportResult exportModel(const ModelExportRequest &request);
+
+} // namespace seekbench

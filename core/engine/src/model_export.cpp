@@ -1,0 +1,134 @@
+#include "seekbench/engine/model_export.h"
+
+#include "aml_task.h"
+#include "checkpoint.h"
+#include "crossmodal_model.h"
+#include "model.h"
+
+#include "seekbench/config/config_io.h"
+#include "seekbench/config/validation.h"
+#include "seekbench/export/safetensors.h"
+#include "seekbench/formats/atomic_file.h"
+#include "seekbench/formats/checkpoint_file.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+namespace seekbench {
+namespace {
+
+struct LoadedCheckpoint
+{
+    RunConfig config;
+    std::string configYaml;
+    std::int64_t step = 0;
+    std::shared_ptr<torch::nn::Module> module;
+};
+
+std::shared_ptr<torch::nn::Module> buildModule(const RunConfig &config, const std::string &source)
+{
+    const std::string &kind = config.data.kind;
+    if (kind == "synthetic_text")
+        return engine::DeepSeekModel(config.model).ptr();
+    if (kind == "fashion_mnist_pairs")
+        return engine::CrossModalModel(config).ptr();
+    if (kind == "aml_transactions")
+        return engine::makeAmlGraphModule(config);
+    throw CheckpointError("checkpoint " + source + ": its model (data.kind '" + kind + "') cannot be exported");
+}
+
+LoadedCheckpoint loadCheckpoint(const std::filesystem::path &checkpoint)
+{
+    const std::string source = checkpoint.string();
+    const CheckpointContents contents = readCheckpointFile(checkpoint);
+    nlohmann::json header;
+    try {
+        header = nlohmann::json::parse(contents.info.headerJson);
+    } catch (const nlohmann::json::exception &e) {
+        throw CheckpointError("checkpoint " + source + ": unreadable header: " + e.what());
+    }
+    LoadedCheckpoint c;
+    c.configYaml = header.value("config_yaml", std::string());
+    if (c.configYaml.empty())
+        throw CheckpointError("checkpoint " + source + ": its header has no run config");
+    const ConfigLoad load = parseRunConfig(c.configYaml);
+    if (!load.issues.empty())
+        throw CheckpointError("checkpoint " + source + ": its config does not load: " + describe(load.issues.front()));
+    c.config = load.config;
+    c.step = contents.info.step;
+    c.module = buildModule(c.config, source);
+    engine::loadModelWeights(contents.payload, source, *c.module); // every name and shape checked
+    c.module->eval();
+    return c;
+}
+
+std::string safetensorsDtype(c10::ScalarType type, const std::string &name)
+{
+    switch (type) {
+    case c10::kFloat: return "F32";
+    case c10::kDouble: return "F64";
+    case c10::kHalf: return "F16";
+    case c10::kBFloat16: return "BF16";
+    case c10::kLong: return "I64";
+    case c10::kInt: return "I32";
+    case c10::kShort: return "I16";
+    case c10::kChar: return "I8";
+    case c10::kByte: return "U8";
+    case c10::kBool: return "BOOL";
+    default: throw std::invalid_argument("tensor '" + name + "' has a dtype safetensors cannot hold");
+    }
+}
+
+void writeConfigJson(const std::filesystem::path &path, const LoadedCheckpoint &c)
+{
+    AtomicFile file(path, "model config");
+    file.write(exportedConfigJson(c.config, c.configYaml, c.step));
+    file.commit();
+}
+
+ModelExportResult exportSafetensors(const LoadedCheckpoint &c, const std::filesystem::path &outDir)
+{
+    ModelExportResult r;
+    std::vector<at::Tensor> keep; // contiguous CPU copies outlive the write
+    std::vector<SafetensorsTensor> tensors;
+    auto add = [&](const std::string &name, const at::Tensor &value) {
+        at::Tensor t = value.detach().to(torch::kCPU).contiguous();
+        keep.push_back(t);
+        SafetensorsTensor s;
+        s.name = exportedTensorName(name, c.config);
+        s.dtype = safetensorsDtype(t.scalar_type(), name);
+        s.shape.assign(t.sizes().begin(), t.sizes().end());
+        s.data = t.data_ptr();
+        s.bytes = std::size_t(t.numel()) * t.element_size();
+        tensors.push_back(std::move(s));
+        r.parameters += t.numel();
+    };
+    for (const auto &item : c.module->named_parameters())
+        add(item.key(), item.value());
+    for (const auto &item : c.module->named_buffers())
+        add(item.key(), item.value());
+    r.tensors = std::int64_t(tensors.size());
+    const std::map<std::string, std::string> metadata
+        = {{"format", "pt"}, {"producer", "seekbench"}, {"seekbench_step", std::to_string(c.step)}};
+    writeSafetensors(outDir / "model.safetensors", tensors, metadata);
+    writeConfigJson(outDir / "config.json", c);
+    r.files = {outDir / "model.safetensors", outDir / "config.json"};
+    return r;
+}
+
+} // namespace
+
+ModelExportResult exportModel(const ModelExportRequest &request)
+{
+    torch::NoGradGuard noGrad;
+    const LoadedCheckpoint c = loadCheckpoint(request.checkpoint);
+    ModelExportResult r;
+    switch (request.format) {
+    case ModelExportFormat::Safetensors: r = exportSafetensors(c, request.outDir); break;
+    }
+    r.step = c.step;
+    r.dataKind = c.config.data.kind;
+    return r;
+}
+
+} // namespace seekbench

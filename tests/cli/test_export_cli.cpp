@@ -1,0 +1,187 @@
+// `seekbench-cli export` as a user runs it (issue 23): a trained run's model exported as
+// safetensors from its latest and its best checkpoint, read back by a reader written from
+// the format's specification, recorded as artifacts of the run (format, size, hash and the
+// command); a checkpoint outside the run, a damaged checkpoint, an unknown run or format are
+// refused by name, and nothing is recorded for them.
+
+#include "../core/safetensors_reader.h"
+#include "cli_test_support.h"
+
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/run_store.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace seekbench;
+
+namespace {
+
+struct Out
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+Out cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
+    p.waitForFinished(240000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString sha256Of(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+class TestExportCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project, m_run;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_project = m_dir.filePath(QStringLiteral("p"));
+        QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("init"), m_project}).code, 0);
+        const QString config = writeTinyConfig(m_dir.path(), QStringLiteral("tiny.yaml"),
+                                               {{QStringLiteral("max_steps"), QStringLiteral("12")},
+                                                {QStringLiteral("warmup_steps"), QStringLiteral("2")},
+                                                {QStringLiteral("eval_every"), QStringLiteral("6")},
+                                                {QStringLiteral("checkpoint_every"), QStringLiteral("6")}},
+                                               QStringLiteral("  threads: 1\n"));
+        const Out train = cli(
+            {QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--project"), m_project});
+        QVERIFY2(train.code == 0, train.err.constData());
+        const QStringList runs = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(runs.size(), 1);
+        m_run = runs.first();
+    }
+
+    void exportsTheLatestCheckpointAndRecordsIt()
+    {
+        const Out o = cli({QStringLiteral("export"), QStringLiteral("--run"), m_run, QStringLiteral("--format"),
+                           QStringLiteral("safetensors"), QStringLiteral("--project"), m_project,
+                           QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, o.err.constData());
+        const QJsonObject reply = QJsonDocument::fromJson(o.out).object();
+        QCOMPARE(reply.value(QLatin1String("step")).toInt(), 12);
+        QCOMPARE(reply.value(QLatin1String("model")).toString(), QStringLiteral("synthetic_text"));
+        const QString folder = m_project + QStringLiteral("/runs/") + m_run
+                               + QStringLiteral("/exports/safetensors-step12");
+        const auto file = test::readSafetensorsBySpec((folder + QStringLiteral("/model.safetensors")).toStdString());
+        QCOMPARE(qint64(file.tensors.size()), qint64(reply.value(QLatin1String("tensors")).toInt()));
+        QVERIFY(file.tensors.count("model.embed_tokens.weight"));
+        QVERIFY(file.tensors.count("model.layers.0.self_attn.q_proj.weight"));
+        QVERIFY(file.tensors.count("score.weight"));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/config.json")));
+
+        // Recorded as the run's artifacts, each with its format, step, hash and command.
+        projects::Project p = projects::Project::open(m_project.toStdString());
+        const auto artifacts = projects::RunStore(p).artifacts(m_run.toStdString());
+        int models = 0;
+        for (const auto &a : artifacts) {
+            if (a.kind != "model")
+                continue;
+            ++models;
+            QCOMPARE(a.format, std::string("safetensors"));
+            QCOMPARE(a.step.value_or(-1), std::int64_t(12));
+            QVERIFY2(a.command.starts_with("seekbench-cli export --run " + m_run.toStdString()
+                                           + " --format safetensors"),
+                     a.command.c_str());
+            const QString path = m_project + QLatin1Char('/') + QString::fromStdString(a.path);
+            QCOMPARE(QString::fromStdString(a.sha256), sha256Of(path));
+            QCOMPARE(a.bytes, QFileInfo(path).size());
+        }
+        QCOMPARE(models, 2);
+    }
+
+    void exportsTheBestCheckpointIntoAChosenFolder()
+    {
+        const Out o = cli({QStringLiteral("export"), QStringLiteral("--run"), m_run, QStringLiteral("--format"),
+                           QStringLiteral("safetensors"), QStringLiteral("--checkpoint"), QStringLiteral("best"),
+                           QStringLiteral("--out"), QStringLiteral("deploy/tiny model"), QStringLiteral("--project"),
+                           m_project, QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, o.err.constData());
+        QVERIFY(QFile::exists(m_project + QStringLiteral("/deploy/tiny model/model.safetensors")));
+        projects::Project p = projects::Project::open(m_project.toStdString());
+        bool quoted = false;
+        for (const auto &a : projects::RunStore(p).artifacts(m_run.toStdString()))
+            quoted |= a.command.find("--checkpoint best --out 'deploy/tiny model'") != std::string::npos;
+        QVERIFY(quoted); // the command can be pasted back into a shell
+    }
+
+    void refusalsNameTheProblem_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("pickle")} << 2
+                                        << "unknown export format 'pickle' (expected safetensors)";
+        QTest::newRow("checkpoint outside the run")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--checkpoint"),
+                           QStringLiteral("../../seekbench.db")}
+            << 2 << "must be a file inside the run folder";
+        QTest::newRow("folder outside the project")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--out"),
+                           QStringLiteral("../elsewhere")}
+            << 2 << "leaves the project folder";
+        QTest::newRow("no format") << QStringList{} << 2 << "--format safetensors is required";
+    }
+
+    void refusalsNameTheProblem()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, expected);
+        projects::Project p = projects::Project::open(m_project.toStdString());
+        const auto before = projects::RunStore(p).artifacts(m_run.toStdString()).size();
+        const Out o = cli(QStringList{QStringLiteral("export"), QStringLiteral("--run"), m_run,
+                                      QStringLiteral("--project"), m_project}
+                          + args);
+        QCOMPARE(o.code, code);
+        QVERIFY2(QString::fromUtf8(o.err).contains(expected), o.err.constData());
+        QCOMPARE(projects::RunStore(p).artifacts(m_run.toStdString()).size(), before); // nothing recorded
+    }
+
+    void damagedCheckpointIsNamed()
+    {
+        // A copy of the run with its newest checkpoint cut short.
+        const QString checkpoints = m_project + QStringLiteral("/runs/") + m_run + QStringLiteral("/checkpoints");
+        const QString newest = checkpoints + QStringLiteral("/step-00000012.sbckpt");
+        QFile f(newest);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(f.resize(bytes.size() / 2));
+        f.close();
+        const Out o = cli({QStringLiteral("export"), QStringLiteral("--run"), m_run, QStringLiteral("--format"),
+                           QStringLiteral("safetensors"), QStringLiteral("--project"), m_project});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(QString::fromUtf8(o.err).contains(QStringLiteral("step-00000012.sbckpt")), o.err.constData());
+        QVERIFY2(QString::fromUtf8(o.err).contains(QStringLiteral("truncated")), o.err.constData());
+    }
+
+    void unknownRunIsNamed()
+    {
+        const Out o = cli({QStringLiteral("export"), QStringLiteral("--run"),
+                           QStringLiteral("20990101-000000-deadbeef"), QStringLiteral("--format"),
+                           QStringLiteral("safetensors"), QStringLiteral("--project"), m_project});
+        QVERIFY(o.code != 0);
+        QVERIFY2(QString::fromUtf8(o.err).contains(QStringLiteral("20990101-000000-deadbeef")), o.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportCli)
+#include "test_export_cli.moc"
