@@ -123,13 +123,30 @@ private Q_SLOTS:
         QVERIFY(quoted); // the command can be pasted back into a shell
     }
 
+    void exportsTorchScript()
+    {
+        const Out o = cli({QStringLiteral("export"), QStringLiteral("--run"), m_run, QStringLiteral("--format"),
+                           QStringLiteral("torchscript"), QStringLiteral("--project"), m_project,
+                           QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, o.err.constData());
+        const QString folder = m_project + QStringLiteral("/runs/") + m_run
+                               + QStringLiteral("/exports/torchscript-step12");
+        QVERIFY(QFileInfo(folder + QStringLiteral("/model.pt")).size() > 0);
+        QVERIFY(QFile::exists(folder + QStringLiteral("/config.json")));
+        projects::Project p = projects::Project::open(m_project.toStdString());
+        int scripts = 0;
+        for (const auto &a : projects::RunStore(p).artifacts(m_run.toStdString()))
+            scripts += a.format == "torchscript" && a.path.ends_with("model.pt");
+        QCOMPARE(scripts, 1);
+    }
+
     void refusalsNameTheProblem_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("expected");
         QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("pickle")} << 2
-                                        << "unknown export format 'pickle' (expected safetensors)";
+                                        << "unknown export format 'pickle' (expected safetensors or torchscript)";
         QTest::newRow("checkpoint outside the run")
             << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--checkpoint"),
                            QStringLiteral("../../seekbench.db")}
@@ -138,7 +155,7 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--out"),
                            QStringLiteral("../elsewhere")}
             << 2 << "leaves the project folder";
-        QTest::newRow("no format") << QStringList{} << 2 << "--format safetensors is required";
+        QTest::newRow("no format") << QStringList{} << 2 << "--format safetensors|torchscript is required";
     }
 
     void refusalsNameTheProblem()

@@ -17,6 +17,9 @@
 #include "seekbench/engine/model_export.h"
 #include "seekbench/formats/checkpoint_file.h"
 
+#include <torch/script.h>
+
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -137,6 +140,117 @@ private Q_SLOTS:
         QCOMPARE(j.at("seekbench").at("data_kind").get<std::string>(), c.data.kind);
         if (c.data.kind == "synthetic_text")
             QCOMPARE(j.at("n_routed_experts").get<int>(), c.model.n_routed_experts);
+    }
+
+    // The TorchScript file against the C++ module on fixed inputs, in this process (a bare
+    // LibTorch load) and in Python's torch.jit.load. Tolerance: both run the same LibTorch
+    // kernels; the differences come from the order of operations only (the MoE dispatch,
+    // silu written as x * sigmoid(x), the attention's batched matmul), a few float32 ulps
+    // of logits of order 1, so 1e-5 absolute plus 1e-4 relative.
+    void torchScriptGivesTheModulesOutputs_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("MoE, mean-pooled sequence head") << "moe.yaml"
+                                                        << "";
+        QTest::newRow("dense, last-token head, attention bias, bidirectional") << "tiny.yaml"
+                                                                               << "last";
+        QTest::newRow("causal LM with tied embeddings") << "tiny.yaml"
+                                                        << "lm";
+        QTest::newRow("token classification, sigmoid routing") << "moe.yaml"
+                                                               << "token";
+    }
+
+    void torchScriptGivesTheModulesOutputs()
+    {
+        QFETCH(QString, config);
+        QFETCH(QString, variant);
+        RunConfig c = configNamed(config);
+        if (variant == QLatin1String("last")) {
+            c.model.pooling = "last";
+            c.model.attention_bias = true;
+            c.model.causal = false;
+        } else if (variant == QLatin1String("lm")) {
+            c.model.head = "causal_lm";
+            c.model.tie_word_embeddings = true;
+        } else if (variant == QLatin1String("token")) {
+            c.model.head = "token_classification";
+            c.model.scoring_func = "sigmoid";
+        }
+        torch::manual_seed(5);
+        engine::DeepSeekModel model(c.model);
+        {
+            torch::NoGradGuard noGrad;
+            for (auto &p : model->parameters())
+                p.add_(torch::randn_like(p) * 0.05);
+        }
+        model->eval();
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        writeCheckpoint(*model, c, root / "step-3.sbckpt", 3);
+        const ModelExportResult r = exportModel({root / "step-3.sbckpt", root / "ts", ModelExportFormat::TorchScript});
+        QCOMPARE(r.files.size(), std::size_t(2));
+        QVERIFY(fs::exists(root / "ts" / "model.pt"));
+
+        const at::Tensor ids = torch::randint(c.model.vocab_size, {3, 11}, torch::kLong);
+        at::Tensor expected;
+        {
+            torch::NoGradGuard noGrad;
+            expected = model->forward(ids).logits;
+        }
+        torch::jit::Module loaded = torch::jit::load((root / "ts" / "model.pt").string());
+        loaded.eval();
+        const at::Tensor got = loaded.forward({ids}).toTensor();
+        QCOMPARE(got.sizes().vec(), expected.sizes().vec());
+        const double diff = (got - expected).abs().max().item<double>();
+        QVERIFY2(torch::allclose(got, expected, 1e-4, 1e-5), qPrintable(QStringLiteral("max diff %1").arg(diff)));
+
+        // Python's torch.jit.load, nothing of Seekbench.
+        nlohmann::json cas = {{"atol", 1e-5}, {"rtol", 1e-4}};
+        const at::Tensor flatIds = ids.contiguous();
+        cas["input_ids"] = nlohmann::json::array();
+        for (int64_t b = 0; b < flatIds.size(0); ++b) {
+            std::vector<int64_t> row(flatIds[b].data_ptr<int64_t>(), flatIds[b].data_ptr<int64_t>() + flatIds.size(1));
+            cas["input_ids"].push_back(row);
+        }
+        // Nested lists of the expected logits, in their shape.
+        std::function<nlohmann::json(const at::Tensor &)> nest = [&](const at::Tensor &t) {
+            nlohmann::json j = nlohmann::json::array();
+            if (t.dim() == 1) {
+                for (int64_t i = 0; i < t.size(0); ++i)
+                    j.push_back(t[i].item<double>());
+            } else {
+                for (int64_t i = 0; i < t.size(0); ++i)
+                    j.push_back(nest(t[i]));
+            }
+            return j;
+        };
+        cas["logits"] = nest(expected.contiguous());
+        std::ofstream(root / "case.json") << cas.dump();
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(SEEKBENCH_SOURCE_DIR "/tests/core/check_torchscript.py"),
+                      QString::fromStdString((root / "ts" / "model.pt").string()),
+                      QString::fromStdString((root / "case.json").string())});
+        QVERIFY(python.waitForFinished(120000));
+        const QByteArray out = python.readAllStandardOutput(), err = python.readAllStandardError();
+        QVERIFY2(python.exitCode() == 0, (out + err).constData());
+    }
+
+    void torchScriptOfAnotherFamilyIsRefusedByName()
+    {
+        const RunConfig c = configNamed(QStringLiteral("aml.yaml"));
+        auto module = buildModule(c);
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        writeCheckpoint(*module, c, root / "step-1.sbckpt", 1);
+        try {
+            exportModel({root / "step-1.sbckpt", root / "ts", ModelExportFormat::TorchScript});
+            QFAIL("an AML model was exported as TorchScript");
+        } catch (const std::invalid_argument &e) {
+            QVERIFY2(std::string(e.what()).find("aml_transactions") != std::string::npos, e.what());
+        }
+        QVERIFY(!filesIn(root / "ts"));
     }
 
     void badCheckpointsAreNamedAndNothingIsWritten_data()

@@ -257,7 +257,8 @@ private Q_SLOTS:
             parseModelExportFormat("pickle");
             QFAIL("an unknown format was accepted");
         } catch (const std::invalid_argument &e) {
-            QCOMPARE(std::string(e.what()), std::string("unknown export format 'pickle' (expected safetensors)"));
+            QCOMPARE(std::string(e.what()),
+                     std::string("unknown export format 'pickle' (expected safetensors or torchscript)"));
         }
     }
 };

@@ -62,7 +62,7 @@ int exportCommand(const ExportArgs &a)
     if (!a.run)
         throw BadInput("--run RUN_ID is required");
     if (!a.format)
-        throw BadInput("--format safetensors is required");
+        throw BadInput("--format safetensors|torchscript is required");
     ModelExportRequest request;
     request.format = parseModelExportFormat(*a.format); // invalid_argument: exit 2, naming the formats
     const projects::Project project = projects::Project::open(a.project.value_or("."));
@@ -107,7 +107,8 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
     v->allow_extras();
     addOption(*v, "--run", a->run, "the run's id")->type_name("RUN_ID");
     addOption(*v, "--format", a->format,
-              "safetensors: model.safetensors (Hugging Face tensor names for the transformer) and config.json")
+              "safetensors: model.safetensors (Hugging Face tensor names for the transformer) and config.json; "
+              "torchscript: model.pt (the transformer), forward(input_ids) -> logits, and config.json")
         ->type_name("FORMAT");
     addOption(*v, "--checkpoint", a->checkpoint,
               "latest (default), best, or a checkpoint file relative to the run folder")

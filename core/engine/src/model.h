@@ -103,6 +103,9 @@ public:
     ModelOutput forward(const at::Tensor &inputIds);
 
     const ModelConfig &config() const { return m_config; }
+    // The rotary tables [max_positions, head_dim] (export writes them into TorchScript).
+    const at::Tensor &ropeCos() const { return m_cos; }
+    const at::Tensor &ropeSin() const { return m_sin; }
 
     torch::nn::Embedding embed_tokens{nullptr};
     torch::nn::ModuleList layers;

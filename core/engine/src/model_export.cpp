@@ -4,6 +4,7 @@
 #include "checkpoint.h"
 #include "crossmodal_model.h"
 #include "model.h"
+#include "torchscript_export.h"
 
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
@@ -116,6 +117,23 @@ ModelExportResult exportSafetensors(const LoadedCheckpoint &c, const std::filesy
     return r;
 }
 
+ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesystem::path &outDir)
+{
+    if (!hasHuggingFaceNaming(c.config))
+        throw std::invalid_argument("TorchScript export covers the DeepSeek-style transformer so far; this run's model ("
+                                    "data.kind '"
+                                    + c.config.data.kind + "') exports as safetensors");
+    auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
+    writeTorchScript(*model, outDir / "model.pt");
+    writeConfigJson(outDir / "config.json", c);
+    ModelExportResult r;
+    for (const auto &p : model->parameters())
+        r.parameters += p.numel();
+    r.tensors = std::int64_t(model->parameters().size());
+    r.files = {outDir / "model.pt", outDir / "config.json"};
+    return r;
+}
+
 } // namespace
 
 ModelExportResult exportModel(const ModelExportRequest &request)
@@ -125,6 +143,7 @@ ModelExportResult exportModel(const ModelExportRequest &request)
     ModelExportResult r;
     switch (request.format) {
     case ModelExportFormat::Safetensors: r = exportSafetensors(c, request.outDir); break;
+    case ModelExportFormat::TorchScript: r = exportTorchScript(c, request.outDir); break;
     }
     r.step = c.step;
     r.dataKind = c.config.data.kind;

@@ -10,15 +10,17 @@ std::string formatName(ModelExportFormat format)
 {
     switch (format) {
     case ModelExportFormat::Safetensors: return "safetensors";
+    case ModelExportFormat::TorchScript: return "torchscript";
     }
     return "?";
 }
 
 ModelExportFormat parseModelExportFormat(const std::string &text)
 {
-    if (text == formatName(ModelExportFormat::Safetensors))
-        return ModelExportFormat::Safetensors;
-    throw std::invalid_argument("unknown export format '" + text + "' (expected safetensors)");
+    for (ModelExportFormat f : {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript})
+        if (text == formatName(f))
+            return f;
+    throw std::invalid_argument("unknown export format '" + text + "' (expected safetensors or torchscript)");
 }
 
 bool hasHuggingFaceNaming(const RunConfig &config) { return config.data.kind == "synthetic_text"; }

@@ -19,10 +19,10 @@
 
 namespace seekbench {
 
-// TorchScript, ONNX and a Triton repository follow (issue 23).
-enum class ModelExportFormat { Safetensors };
+// ONNX and a Triton repository follow (issue 23).
+enum class ModelExportFormat { Safetensors, TorchScript };
 
-// "safetensors".
+// "safetensors", "torchscript".
 std::string formatName(ModelExportFormat format);
 // Throws std::invalid_argument listing the formats for anything else.
 ModelExportFormat parseModelExportFormat(const std::string &text);

@@ -1,0 +1,233 @@
+#include "torchscript_export.h"
+
+#include "seekbench/formats/atomic_file.h"
+
+#include <torch/script.h>
+#include <torch/torch.h>
+
+#include <cmath>
+#include <sstream>
+
+namespace seekbench::engine {
+namespace {
+
+using JitModule = torch::jit::Module;
+
+// The weights sit in submodules named for their place, so the state dict reads like the
+// C++ module's (layer_0.self_attn.q_proj.weight; layers.N and experts.E become layer_N and
+// expert_E, as TorchScript names must be identifiers). The code is one method of the root
+// per part, named by the same path (layer_0_self_attn), reaching the weights through the
+// submodules: the root's code cannot call methods defined on submodules built from C++.
+// Methods are prefixed run_, so no method shadows a submodule of the same path.
+class Builder
+{
+public:
+    explicit Builder(const ModelConfig &config) : m_config(config) { m_src.precision(17); }
+
+    JitModule make(const std::string &path)
+    {
+        std::string cls = "Part_" + method(path.empty() ? "root" : path).substr(4);
+        return JitModule(c10::QualifiedName("__torch__.seekbench." + cls), m_unit, /*shouldMangle=*/true);
+    }
+
+    // "layer_0.self_attn" -> "run_layer_0_self_attn" (a name no submodule has)
+    static std::string method(const std::string &path)
+    {
+        std::string name = "run_" + path;
+        for (char &ch : name)
+            if (ch == '.')
+                ch = '_';
+        return name;
+    }
+
+    // x @ W^T (+ b) with the weights of the linear layer at `path`: torch.matmul, the
+    // kernels LibTorch's Linear uses.
+    static std::string apply(const std::string &x, const std::string &path, bool bias)
+    {
+        std::string s = "torch.matmul(" + x + ", self." + path + ".weight.t())";
+        return bias ? "(" + s + " + self." + path + ".bias)" : s;
+    }
+
+    JitModule linear(const std::string &path, torch::nn::Linear &l)
+    {
+        JitModule m = make(path);
+        m.register_parameter("weight", l->weight.detach().clone(), false);
+        if (l->bias.defined())
+            m.register_parameter("bias", l->bias.detach().clone(), false);
+        return m;
+    }
+
+    JitModule norm(const std::string &path, RMSNorm &n)
+    {
+        JitModule m = make(path);
+        m.register_parameter("weight", n->weight.detach().clone(), false);
+        m_src << "def " << method(path) << "(self, x: Tensor) -> Tensor:\n"
+              << "    xf = x.float()\n"
+              << "    return self." << path << ".weight * (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + "
+              << m_config.rms_norm_eps << "))\n";
+        return m;
+    }
+
+    JitModule swiglu(const std::string &path, SwiGluMlp &mlp)
+    {
+        JitModule m = make(path);
+        m.register_module("gate_proj", linear(path + ".gate_proj", mlp->gate_proj));
+        m.register_module("up_proj", linear(path + ".up_proj", mlp->up_proj));
+        m.register_module("down_proj", linear(path + ".down_proj", mlp->down_proj));
+        m_src << "def " << method(path) << "(self, x: Tensor) -> Tensor:\n"
+              << "    g = " << apply("x", path + ".gate_proj", false) << "\n"
+              << "    return "
+              << apply("g * torch.sigmoid(g) * " + apply("x", path + ".up_proj", false), path + ".down_proj", false)
+              << "\n";
+        return m;
+    }
+
+    JitModule attention(const std::string &path, Attention &a)
+    {
+        const int64_t H = m_config.num_attention_heads, KV = m_config.num_key_value_heads, D = m_config.headDim();
+        const bool bias = m_config.attention_bias;
+        JitModule m = make(path);
+        m.register_module("q_proj", linear(path + ".q_proj", a->q_proj));
+        m.register_module("k_proj", linear(path + ".k_proj", a->k_proj));
+        m.register_module("v_proj", linear(path + ".v_proj", a->v_proj));
+        m.register_module("o_proj", linear(path + ".o_proj", a->o_proj));
+        auto heads = [&](const char *name, int64_t n) {
+            m_src << "    " << name << " = " << apply("x", path + "." + name + "_proj", bias) << ".view(B, T, " << n
+                  << ", " << D << ").transpose(1, 2)\n";
+        };
+        m_src << "def " << method(path) << "(self, x: Tensor, cos: Tensor, sin: Tensor) -> Tensor:\n"
+              << "    B = x.size(0)\n    T = x.size(1)\n";
+        heads("q", H);
+        heads("k", KV);
+        heads("v", KV);
+        m_src << "    c = cos[:T].to(q.dtype)\n    s = sin[:T].to(q.dtype)\n"
+              << "    q = q * c + torch.cat([-q[..., " << D / 2 << ":], q[..., :" << D / 2 << "]], -1) * s\n"
+              << "    k = k * c + torch.cat([-k[..., " << D / 2 << ":], k[..., :" << D / 2 << "]], -1) * s\n";
+        if (KV != H)
+            m_src << "    k = k.repeat_interleave(" << H / KV << ", 1)\n    v = v.repeat_interleave(" << H / KV
+                  << ", 1)\n";
+        m_src << "    scores = torch.matmul(q, k.transpose(-2, -1)) * " << 1.0 / std::sqrt(double(D)) << "\n";
+        if (m_config.causal)
+            m_src << "    mask = torch.triu(torch.ones_like(scores[0, 0]), 1) > 0\n"
+                  << "    scores = scores.masked_fill(mask, float('-inf'))\n";
+        m_src << "    probs = torch.softmax(scores.float(), -1).to(q.dtype)\n"
+              << "    context = torch.matmul(probs, v).transpose(1, 2).reshape(B, T, " << H * D << ")\n"
+              << "    return " << apply("context", path + ".o_proj", bias) << "\n";
+        return m;
+    }
+
+    JitModule moe(const std::string &path, Moe &moe)
+    {
+        const int64_t E = m_config.n_routed_experts, K = m_config.num_experts_per_tok;
+        JitModule m = make(path);
+        m.register_module("gate", linear(path + ".gate", moe->gate));
+        for (int64_t e = 0; e < E; ++e) {
+            SwiGluMlp expert(std::dynamic_pointer_cast<SwiGluMlpImpl>(moe->experts->ptr(size_t(e))));
+            m.register_module("expert_" + std::to_string(e), swiglu(path + ".expert_" + std::to_string(e), expert));
+        }
+        if (moe->shared_experts)
+            m.register_module("shared_experts", swiglu(path + ".shared_experts", moe->shared_experts));
+        // Each expert on the tokens routed to it, weighted, added in expert order: the C++
+        // module's dispatch, without its sort.
+        m_src << "def " << method(path) << "(self, x: Tensor) -> Tensor:\n"
+              << "    shape = x.size()\n    flat = x.reshape(-1, x.size(-1))\n"
+              << "    logits = " << apply("flat", path + ".gate", false) << ".float()\n"
+              << "    scores = "
+              << (m_config.scoring_func == "sigmoid" ? "torch.sigmoid(logits)" : "torch.softmax(logits, -1)")
+              << "\n    top = torch.topk(scores, " << K << ", -1)\n    weights = top[0]\n    index = top[1]\n";
+        if (m_config.norm_topk_prob && K > 1)
+            m_src << "    weights = weights / (weights.sum(-1, keepdim=True) + 1e-20)\n";
+        m_src << "    out = torch.zeros_like(flat)\n";
+        for (int64_t e = 0; e < E; ++e)
+            m_src << "    hit = index == " << e << "\n"
+                  << "    rows = torch.nonzero(hit.any(-1)).squeeze(1)\n"
+                  << "    if rows.numel() > 0:\n"
+                  << "        w = (weights * hit.to(weights.dtype)).sum(-1).index_select(0, rows)\n"
+                  << "        out = out.index_add(0, rows, self." << method(path + ".expert_" + std::to_string(e))
+                  << "(flat.index_select(0, rows)) * w.unsqueeze(1))\n";
+        if (moe->shared_experts)
+            m_src << "    out = out + self." << method(path + ".shared_experts") << "(flat)\n";
+        m_src << "    return out.view(shape)\n";
+        return m;
+    }
+
+    JitModule layer(const std::string &path, DecoderLayer &l)
+    {
+        JitModule m = make(path);
+        m.register_module("input_layernorm", norm(path + ".input_layernorm", l->input_layernorm));
+        m.register_module("self_attn", attention(path + ".self_attn", l->self_attn));
+        m.register_module("post_attention_layernorm",
+                          norm(path + ".post_attention_layernorm", l->post_attention_layernorm));
+        if (l->moe)
+            m.register_module("mlp", moe(path + ".mlp", l->moe));
+        else
+            m.register_module("mlp", swiglu(path + ".mlp", l->mlp));
+        const std::string p = method(path);
+        m_src << "def " << p << "(self, x: Tensor, cos: Tensor, sin: Tensor) -> Tensor:\n"
+              << "    h = x + self." << p << "_self_attn(self." << p << "_input_layernorm(x), cos, sin)\n"
+              << "    return h + self." << p << "_mlp(self." << p << "_post_attention_layernorm(h))\n";
+        return m;
+    }
+
+    std::ostringstream &source() { return m_src; }
+
+private:
+    const ModelConfig &m_config;
+    std::shared_ptr<torch::jit::CompilationUnit> m_unit = std::make_shared<torch::jit::CompilationUnit>();
+    std::ostringstream m_src;
+};
+
+} // namespace
+
+void writeTorchScript(DeepSeekModelImpl &model, const std::filesystem::path &path)
+{
+    torch::NoGradGuard noGrad;
+    const ModelConfig &c = model.config();
+    Builder b(c);
+    JitModule root = b.make("");
+    JitModule embed = b.make("embed_tokens");
+    embed.register_parameter("weight", model.embed_tokens->weight.detach().clone(), false);
+    root.register_module("embed_tokens", embed);
+    for (int i = 0; i < c.num_hidden_layers; ++i) {
+        DecoderLayer layer(std::dynamic_pointer_cast<DecoderLayerImpl>(model.layers->ptr(size_t(i))));
+        root.register_module("layer_" + std::to_string(i), b.layer("layer_" + std::to_string(i), layer));
+    }
+    root.register_module("norm", b.norm("norm", model.norm));
+    root.register_buffer("rope_cos", model.ropeCos().detach().clone());
+    root.register_buffer("rope_sin", model.ropeSin().detach().clone());
+    const std::string headName = c.head == "causal_lm" ? "lm_head" : "score";
+    if (model.head)
+        root.register_module(headName, b.linear(headName, model.head));
+
+    std::ostringstream &src = b.source();
+    src << "def forward(self, input_ids: Tensor) -> Tensor:\n"
+        << "    assert input_ids.dim() == 2, 'input_ids must be [batch, sequence]'\n"
+        << "    assert input_ids.size(1) <= " << c.max_position_embeddings
+        << ", 'the sequence is longer than max_position_embeddings (" << c.max_position_embeddings << ")'\n"
+        << "    h = torch.embedding(self.embed_tokens.weight, input_ids)\n";
+    for (int i = 0; i < c.num_hidden_layers; ++i)
+        src << "    h = self." << Builder::method("layer_" + std::to_string(i))
+            << "(h, self.rope_cos, self.rope_sin)\n";
+    src << "    h = self." << Builder::method("norm") << "(h)\n";
+    const bool bias = model.head && model.head->bias.defined();
+    if (c.head == "causal_lm")
+        src << "    return "
+            << (model.head ? Builder::apply("h", "lm_head", false)
+                           : std::string("torch.matmul(h, self.embed_tokens.weight.t())"))
+            << "\n";
+    else if (c.head == "token_classification")
+        src << "    return " << Builder::apply("h", "score", bias) << "\n";
+    else
+        src << "    pooled = " << (c.pooling == "last" ? "h[:, -1]" : "h.mean(1)") << "\n"
+            << "    return " << Builder::apply("pooled", "score", bias) << "\n";
+    root.define(src.str());
+    root.eval();
+
+    std::ostringstream bytes;
+    root.save(bytes);
+    AtomicFile file(path, "model file");
+    file.write(bytes.str());
+    file.commit();
+}
+
+} // namespace seekbench::engine
