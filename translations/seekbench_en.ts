@@ -69,6 +69,16 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ExportModelDialog</name>
+    <message numerus="yes">
+        <source>Exported step %1 (%n tensor(s), %2 parameters):</source>
+        <translation>
+            <numerusform>Exported step %1 (%n tensor, %2 parameters):</numerusform>
+            <numerusform>Exported step %1 (%n tensors, %2 parameters):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::LaunchDialog</name>
     <message numerus="yes">
         <source> (and %n more)</source>

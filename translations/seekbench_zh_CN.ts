@@ -1843,6 +1843,85 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Write the trained model of run &lt;b&gt;%1&lt;/b&gt; as files another program can load.</source>
+        <translation>将运行 &lt;b&gt;%1&lt;/b&gt; 训练好的模型写成其他程序可以加载的文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>safetensors + config.json (Hugging Face names)</source>
+        <translation>safetensors + config.json（Hugging Face 命名）</translation>
+    </message>
+    <message>
+        <source>TorchScript (torch.jit.load)</source>
+        <translation>TorchScript（torch.jit.load）</translation>
+    </message>
+    <message>
+        <source>&amp;Checkpoint:</source>
+        <translation>检查点(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Best (marked by evaluation)</source>
+        <translation>最佳（由评估标记）</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>runs/&lt;id&gt;/exports/&lt;format&gt;-step&lt;N&gt; (default)</source>
+        <translation>runs/&lt;id&gt;/exports/&lt;格式&gt;-step&lt;N&gt;（默认）</translation>
+    </message>
+    <message>
+        <source>A folder inside the project, relative to it. Empty: beside the run.</source>
+        <translation>项目内的文件夹，相对于项目路径。留空：放在该运行旁边。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>TorchScript export covers the DeepSeek-style transformer so far; this run's model exports as safetensors.</source>
+        <translation>TorchScript 导出目前只支持 DeepSeek 风格的 Transformer；此运行的模型请导出为 safetensors。</translation>
+    </message>
+    <message>
+        <source>model.pt: forward(input_ids) returns the logits, as the run's model does; Python's torch.jit.load or a LibTorch program loads it without Seekbench.</source>
+        <translation>model.pt：forward(input_ids) 返回 logits，与该运行的模型一致；Python 的 torch.jit.load 或 LibTorch 程序无需 Seekbench 即可加载。</translation>
+    </message>
+    <message>
+        <source>model.safetensors with every tensor of the model, and config.json with the architecture and the run's config.</source>
+        <translation>model.safetensors 包含模型的全部张量，config.json 包含架构和该运行的配置。</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported step %1 (%n tensor(s), %2 parameters):</source>
+        <translation><numerusform>已导出第 %1 步（%n 个张量，%2 个参数）：</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::HelpMenu</name>
     <message>
         <source>User guide</source>
@@ -2408,6 +2487,14 @@
         <source>Create a sweep over this run's hyperparameters, starting from its config.</source>
         <translation>以此运行的配置为起点，创建一个针对其超参数的超参数搜索。</translation>
     </message>
+    <message>
+        <source>E&amp;xport model…</source>
+        <translation>导出模型(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the run's trained model as safetensors or TorchScript files.</source>
+        <translation>将该运行训练好的模型写成 safetensors 或 TorchScript 文件。</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::RunController</name>
@@ -2425,6 +2512,57 @@
     <message>
         <source> · rank %1</source>
         <translation> · 进程 %1</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RunFilesView</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Made by: %1</source>
+        <translation>生成命令：%1</translation>
+    </message>
+    <message>
+        <source>No files recorded for this run yet. Checkpoints appear as it trains; Runs &gt; Export model… adds model files.</source>
+        <translation>此运行尚未记录任何文件。训练过程中会出现检查点；“运行 &gt; 导出模型…”会添加模型文件。</translation>
     </message>
 </context>
 <context>
@@ -2559,6 +2697,10 @@
     <message>
         <source>No GPU figures (%1): the training process's resident memory (RSS) is shown</source>
         <translation>没有 GPU 数据（%1）：显示的是训练进程的常驻内存（RSS）</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>

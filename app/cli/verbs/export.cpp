@@ -5,24 +5,21 @@
 
 #include "support/errors.h"
 #include "support/options.h"
-#include "support/output.h"
 #include "verbs/verbs.h"
 
 #include "seekbench/engine/model_export.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/projects/model_export_plan.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/replies/export_replies.h"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <memory>
 
 namespace seekbench::cli {
 namespace {
-
-using nlohmann::json;
 
 struct ExportArgs
 {
@@ -78,17 +75,17 @@ int exportCommand(const ExportArgs &a)
     }
     const auto artifacts = projects::recordModelExport(project, plan, result.files, commandText(a));
     if (a.json) {
-        json files = json::array();
+        replies::ModelExportReply reply{.run = plan.runId,
+                                        .format = plan.format,
+                                        .checkpoint = project.relativePath(plan.checkpoint),
+                                        .model = result.dataKind,
+                                        .step = result.step,
+                                        .tensors = result.tensors,
+                                        .parameters = result.parameters,
+                                        .files = {}};
         for (const auto &x : artifacts)
-            files.push_back({{"path", x.path}, {"bytes", x.bytes}, {"sha256", x.sha256}});
-        printJsonLine(json{{"run", plan.runId},
-                           {"format", plan.format},
-                           {"step", result.step},
-                           {"checkpoint", project.relativePath(plan.checkpoint)},
-                           {"model", result.dataKind},
-                           {"tensors", result.tensors},
-                           {"parameters", result.parameters},
-                           {"files", files}});
+            reply.files.push_back({x.path, x.sha256, x.bytes});
+        std::cout << reply.toJson() << std::endl;
     } else {
         std::cout << "exported run " << plan.runId << " (step " << result.step << ", " << result.tensors << " tensors, "
                   << result.parameters << " parameters) as " << plan.format << ":\n";

@@ -1,5 +1,8 @@
 #include "runs/run_actions.h"
 
+#include "export/export_model_dialog.h"
+#include "runs/run_files_view.h"
+
 #include "launch/launch_dialog.h"
 #include "launch/run_launcher.h"
 #include "project/project_session.h"
@@ -39,6 +42,7 @@ RunActions::RunActions(RunsTableView *table, RunView *view, QWidget *dialogParen
     m_clone = make("cloneAction", QKeySequence(Qt::CTRL | Qt::Key_D), &RunActions::cloneAndEdit);
     m_rerun = make("rerunAction", QKeySequence(), &RunActions::rerunExactly);
     m_tune = make("tuneAction", QKeySequence(), &RunActions::tune);
+    m_exportModel = make("exportModelAction", QKeySequence(), &RunActions::exportModel);
     m_delete = make("deleteAction", QKeySequence::Delete, &RunActions::trash);
     m_tag = make("tagAction", QKeySequence(Qt::CTRL | Qt::Key_T), &RunActions::tag);
     m_note = make("noteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &RunActions::note);
@@ -68,6 +72,8 @@ void RunActions::retranslate()
     m_rerun->setToolTip(tr("Start a new run with the same config, seeds and data as this one."));
     m_tune->setText(tr("T&une this run…"));
     m_tune->setToolTip(tr("Create a sweep over this run's hyperparameters, starting from its config."));
+    m_exportModel->setText(tr("E&xport model…"));
+    m_exportModel->setToolTip(tr("Write the run's trained model as safetensors or TorchScript files."));
     m_delete->setText(tr("&Delete run…"));
     m_tag->setText(tr("&Tag…"));
     m_note->setText(tr("&Note…"));
@@ -77,7 +83,8 @@ void RunActions::retranslate()
 
 QList<QAction *> RunActions::actions() const
 {
-    return {m_launch, m_stop, m_resume, m_clone, m_rerun, m_tune, m_rename, m_delete, m_tag, m_note, m_baseline};
+    return {m_launch,      m_stop,   m_resume, m_clone, m_rerun, m_tune,
+            m_exportModel, m_rename, m_delete, m_tag,   m_note,  m_baseline};
 }
 
 int RunActions::stopGraceSeconds() { return QSettings().value(QStringLiteral("runs/stopGraceSeconds"), 30).toInt(); }
@@ -106,6 +113,9 @@ void RunActions::updateEnabled()
     m_clone->setEnabled(writable && one);
     m_rerun->setEnabled(writable && one);
     m_tune->setEnabled(writable && one);
+    // Export writes into the project and records artifacts; a run without a checkpoint
+    // yet gets the CLI's message naming the folder.
+    m_exportModel->setEnabled(writable && one);
     m_delete->setEnabled(writable && one && !running);
     m_tag->setEnabled(writable && one);
     m_note->setEnabled(writable && one);
@@ -196,6 +206,19 @@ void RunActions::tune()
     const QString id = m_table->currentRunId();
     if (!id.isEmpty() && findRun(m_session, id))
         Q_EMIT tuneRequested(id);
+}
+
+void RunActions::exportModel()
+{
+    const RunRecord *run = findRun(m_session, m_table->currentRunId());
+    if (!run)
+        return;
+    ExportModelDialog dialog(m_session->dir(), *run, m_parent);
+    connect(&dialog, &ExportModelDialog::exported, this, [this] {
+        if (m_view)
+            m_view->filesView()->refresh();
+    });
+    dialog.exec();
 }
 
 void RunActions::trash()

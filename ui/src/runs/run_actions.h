@@ -16,7 +16,7 @@ class RunsTableView;
 class RunView;
 
 // The runs mode's actions: launch, stop, resume, clone-and-edit, tune (a sweep from the
-// run), delete (to the project's trash), tag, note, pin a baseline. Enabled by the selection; the context
+// run), export the model, delete (to the project's trash), tag, note, pin a baseline. Enabled by the selection; the context
 // menu of the runs table shows them.
 class RunActions : public QObject
 {
@@ -40,6 +40,7 @@ public:
     static int stopGraceSeconds();
 
     QAction *tuneAction() const { return m_tune; }
+    QAction *exportModelAction() const { return m_exportModel; }
 
 Q_SIGNALS:
     void message(const QString &text);
@@ -52,6 +53,7 @@ private:
     void cloneAndEdit();
     void rerunExactly();
     void tune();
+    void exportModel();
     void trash();
     void tag();
     void note();
@@ -68,6 +70,7 @@ private:
     QAction *m_launch, *m_stop, *m_resume, *m_clone, *m_rerun, *m_delete, *m_tag, *m_note, *m_baseline;
     QAction *m_rename = nullptr;
     QAction *m_tune = nullptr;
+    QAction *m_exportModel = nullptr;
 };
 
 } // namespace seekbench::ui

@@ -7,6 +7,7 @@
 #include "runs/log_view.h"
 #include "runs/run_curve_provider.h"
 #include "runs/run_environment.h"
+#include "runs/run_files_view.h"
 #include "runs/runs_table_model.h"
 #include "runs/system_chart_provider.h"
 #include "seekbench/widgets/live_plot.h"
@@ -142,6 +143,12 @@ RunView::RunView(StoreWatcher *watcher, const QString &projectDir, QWidget *pare
     m_compareTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     cmp->addWidget(m_compareTable);
     m_tabs->addTab(m_compareTab, QString());
+    m_files = new RunFilesView(m_tabs);
+    m_tabs->addTab(m_files, QString());
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_files)
+            m_files->refresh();
+    });
     layout->addWidget(m_tabs, 1);
     retranslate();
     showRuns({});
@@ -155,6 +162,7 @@ void RunView::retranslate()
                              "time, memory) instead of rank 0's"));
     m_tabs->setTabText(1, tr("System"));
     m_tabs->setTabText(2, tr("Compare"));
+    m_tabs->setTabText(3, tr("Files"));
     const QStringList titles{tr("Loss (train, eval)"), tr("Learning rate"), tr("Gradient norm"),
                              tr("Throughput (samples/s)")};
     for (int i = 0; i < m_plots.size(); ++i)
@@ -212,8 +220,10 @@ void RunView::showRuns(const QStringList &runIds)
     }
     m_tabs->setTabEnabled(1, single);
     m_tabs->setTabEnabled(2, runIds.size() > 1);
+    m_tabs->setTabEnabled(3, single);
+    m_files->setRun(single ? m_watcher->project() : nullptr, single ? runIds.front() : QString());
     if (runIds.size() > 1)
-        m_tabs->setCurrentIndex(m_tabs->currentIndex() == 1 ? 0 : m_tabs->currentIndex());
+        m_tabs->setCurrentIndex(m_tabs->currentIndex() == 1 || m_tabs->currentIndex() == 3 ? 0 : m_tabs->currentIndex());
     m_progress->setVisible(single);
     m_crashInfo->setVisible(false);
     m_lastStatus.clear();
@@ -255,6 +265,8 @@ void RunView::updateRuns(const RunList &runs)
                                   Q_ARG(QString, m_runIds.front()));
     else if (m_ranks)
         m_ranks->setVisible(false);
+    if (selected.size() == 1 && m_runIds.size() == 1 && m_tabs->currentWidget() == m_files)
+        m_files->refresh(); // a new checkpoint or export shows while the tab is open
     if (selected.size() == 1 && m_runIds.size() == 1) {
         m_parentName.clear();
         for (const auto &r : runs)

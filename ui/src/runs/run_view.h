@@ -19,6 +19,7 @@ namespace seekbench::ui {
 
 class CompareModel;
 class LogView;
+class RunFilesView;
 
 // The central view of the runs mode. One run: its overview (status, step, best eval
 // metric, ETA, progress), live training charts, system charts. Several runs: their
@@ -37,6 +38,7 @@ public:
     QList<widgets::LivePlot *> plots() const { return m_plots; }
     QList<widgets::LivePlot *> systemPlots() const { return m_systemPlots; }
     QString detailsText() const;
+    RunFilesView *filesView() const { return m_files; }
 
 Q_SIGNALS:
     // The user followed a link to another run (a clone's parent).
@@ -68,6 +70,7 @@ private:
     QWidget *m_compareTab = nullptr;
     QTableView *m_compareTable = nullptr;
     CompareModel *m_compare = nullptr;
+    RunFilesView *m_files = nullptr; // the run's artifacts
     QString m_lastStatus;
     QString m_parentName; // of the shown run's parent, when it has one
 };

@@ -1,0 +1,188 @@
+#include "export/export_model_dialog.h"
+
+#include "common/cli_client.h"
+
+#include "seekbench/replies/export_replies.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace seekbench::ui {
+
+namespace {
+
+bool isTransformer(const projects::RunRecord &run)
+{
+    const auto kind = run.params.find("data.kind");
+    return kind == run.params.end() || kind->second == "synthetic_text";
+}
+
+} // namespace
+
+ExportModelDialog::ExportModelDialog(const QString &projectDir, const projects::RunRecord &run, QWidget *parent)
+    : QDialog(parent), m_projectDir(projectDir), m_run(run), m_cli(new CliClient(this))
+{
+    setObjectName(QStringLiteral("exportModelDialog"));
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    m_formatLabel = new QLabel(this);
+    m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("exportFormat"));
+    m_format->addItem(QString(), QStringLiteral("safetensors"));
+    m_format->addItem(QString(), QStringLiteral("torchscript"));
+    m_checkpointLabel = new QLabel(this);
+    m_checkpoint = new QComboBox(this);
+    m_checkpoint->setObjectName(QStringLiteral("exportCheckpoint"));
+    m_checkpoint->addItem(QString(), QStringLiteral("latest"));
+    m_checkpoint->addItem(QString(), QStringLiteral("best"));
+    m_folderLabel = new QLabel(this);
+    m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("exportFolder"));
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+    m_hint->setObjectName(QStringLiteral("exportHint"));
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // the CLI reports no progress: a busy bar while it works
+    m_busy->setVisible(false);
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("exportResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_exportButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setDefault(true);
+
+    m_formatLabel->setBuddy(m_format);
+    m_checkpointLabel->setBuddy(m_checkpoint);
+    m_folderLabel->setBuddy(m_folder);
+    auto *form = new QFormLayout;
+    form->addRow(m_formatLabel, m_format);
+    form->addRow(m_checkpointLabel, m_checkpoint);
+    form->addRow(m_folderLabel, m_folder);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addLayout(form);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_result, 1);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportModelDialog::reject);
+    connect(m_exportButton, &QPushButton::clicked, this, &ExportModelDialog::startExport);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportModelDialog::updateHint);
+    connect(m_checkpoint, &QComboBox::currentIndexChanged, this, &ExportModelDialog::updateHint);
+    retranslate();
+    resize(560, sizeHint().height());
+}
+
+bool ExportModelDialog::isExporting() const { return m_call && m_call->isRunning(); }
+
+void ExportModelDialog::retranslate()
+{
+    setWindowTitle(tr("Export model"));
+    m_intro->setText(tr("Write the trained model of run <b>%1</b> as files another program can load.")
+                         .arg(QString::fromStdString(m_run.name).toHtmlEscaped()));
+    m_formatLabel->setText(tr("&Format:"));
+    m_format->setItemText(0, tr("safetensors + config.json (Hugging Face names)"));
+    m_format->setItemText(1, tr("TorchScript (torch.jit.load)"));
+    m_checkpointLabel->setText(tr("&Checkpoint:"));
+    m_checkpoint->setItemText(0, tr("Latest"));
+    m_checkpoint->setItemText(1, tr("Best (marked by evaluation)"));
+    m_folderLabel->setText(tr("F&older:"));
+    m_folder->setPlaceholderText(tr("runs/<id>/exports/<format>-step<N> (default)"));
+    m_folder->setToolTip(tr("A folder inside the project, relative to it. Empty: beside the run."));
+    m_exportButton->setText(tr("&Export"));
+    m_buttons->button(QDialogButtonBox::Close)->setText(isExporting() ? tr("&Cancel") : tr("&Close"));
+    updateHint();
+}
+
+void ExportModelDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void ExportModelDialog::updateHint()
+{
+    const bool script = m_format->currentData().toString() == QLatin1String("torchscript");
+    const bool possible = !script || isTransformer(m_run);
+    m_exportButton->setEnabled(possible && !isExporting());
+    if (!possible)
+        m_hint->setText(tr("TorchScript export covers the DeepSeek-style transformer so far; this run's model exports "
+                           "as safetensors."));
+    else if (script)
+        m_hint->setText(tr("model.pt: forward(input_ids) returns the logits, as the run's model does; Python's "
+                           "torch.jit.load or a LibTorch program loads it without Seekbench."));
+    else
+        m_hint->setText(tr("model.safetensors with every tensor of the model, and config.json with the architecture "
+                           "and the run's config."));
+}
+
+void ExportModelDialog::startExport()
+{
+    QStringList args{QStringLiteral("export"),
+                     QStringLiteral("--run"),
+                     QString::fromStdString(m_run.id),
+                     QStringLiteral("--format"),
+                     m_format->currentData().toString(),
+                     QStringLiteral("--checkpoint"),
+                     m_checkpoint->currentData().toString(),
+                     QStringLiteral("--project"),
+                     m_projectDir,
+                     QStringLiteral("--json")};
+    if (!m_folder->text().trimmed().isEmpty())
+        args << QStringLiteral("--out") << m_folder->text().trimmed();
+    m_result->clear();
+    m_busy->setVisible(true);
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_checkpoint), static_cast<QWidget *>(m_folder)})
+        w->setEnabled(false);
+    CliOptions options;
+    options.timeoutMs = 0; // a large model takes what it takes; Cancel stops it
+    m_call = m_cli->run<replies::ModelExportReply>(
+        args, this,
+        [this](const CliReply<replies::ModelExportReply> &r) {
+            m_busy->setVisible(false);
+            for (QWidget *w : {static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_checkpoint),
+                               static_cast<QWidget *>(m_folder)})
+                w->setEnabled(true);
+            retranslate();
+            if (!r.ok() || !r.reply) {
+                m_result->setStyleSheet(QStringLiteral("color: #c62828"));
+                m_result->setText(r.outcome == CliResult::Outcome::Cancelled ? tr("Export cancelled.") : r.error);
+                return;
+            }
+            const QLocale locale;
+            QStringList lines{tr("Exported step %1 (%n tensor(s), %2 parameters):", nullptr, int(r.reply->tensors))
+                                  .arg(r.reply->step)
+                                  .arg(locale.toString(qlonglong(r.reply->parameters)))};
+            for (const auto &f : r.reply->files)
+                lines << QStringLiteral("%1  (%2)")
+                             .arg(QString::fromStdString(f.path), locale.formattedDataSize(f.bytes));
+            m_result->setStyleSheet(QString());
+            m_result->setText(lines.join(QLatin1Char('\n')));
+            Q_EMIT exported(QString::fromStdString(m_run.id));
+        },
+        options);
+    retranslate();
+}
+
+void ExportModelDialog::reject()
+{
+    if (isExporting()) {
+        m_call->cancel(); // the CLI's atomic writes leave no partial file
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace seekbench::ui
