@@ -56,3 +56,20 @@ inline int runCli(const QStringList &args, QByteArray *err = nullptr)
         *err = p.readAllStandardError();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
+
+// seekbench-cli's exit code (-1 for a crash), stdout and stderr, for tests that read the
+// reply or the error line.
+struct CliOutput
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+inline CliOutput runCliOutput(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
+    p.waitForFinished(240000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}

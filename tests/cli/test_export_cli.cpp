@@ -20,20 +20,9 @@ using namespace seekbench;
 
 namespace {
 
-struct Out
-{
-    int code = -1;
-    QByteArray out, err;
-};
+using Out = CliOutput;
 
-Out cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
-    p.waitForFinished(240000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+Out cli(const QStringList &args) { return runCliOutput(args); }
 
 QString sha256Of(const QString &path)
 {
