@@ -15,7 +15,9 @@
 
 #include "seekbench/config/config_io.h"
 #include "seekbench/engine/model_export.h"
+#include "seekbench/export/safetensors.h"
 #include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/run/cancel_token.h"
 
 #include <torch/script.h>
 
@@ -251,6 +253,33 @@ private Q_SLOTS:
             QVERIFY2(std::string(e.what()).find("aml_transactions") != std::string::npos, e.what());
         }
         QVERIFY(!filesIn(root / "ts"));
+    }
+
+    void aCancelledExportLeavesNoFile()
+    {
+        const RunConfig c = configNamed(QStringLiteral("tiny.yaml"));
+        auto module = buildModule(c);
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        writeCheckpoint(*module, c, root / "step-2.sbckpt", 2);
+        for (ModelExportFormat format : {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript}) {
+            CancelToken cancel;
+            cancel.cancel(); // as SIGTERM sets it: the next safe point stops
+            ModelExportRequest request{root / "step-2.sbckpt", root / "out", format};
+            request.cancel = &cancel;
+            QVERIFY_THROWS_EXCEPTION(CancelledError, exportModel(request));
+            QVERIFY(!filesIn(root / "out"));
+        }
+        // Cancelled between the tensors of the file itself: no temporary is left either.
+        CancelToken cancel;
+        const std::string bytes(64, 'x');
+        std::vector<SafetensorsTensor> tensors;
+        for (int i = 0; i < 4; ++i)
+            tensors.push_back({"t" + std::to_string(i), "U8", {64}, bytes.data(), bytes.size()});
+        cancel.cancel();
+        QVERIFY_THROWS_EXCEPTION(CancelledError,
+                                 writeSafetensors(root / "part" / "m.safetensors", tensors, {}, &cancel));
+        QVERIFY(!filesIn(root / "part"));
     }
 
     void badCheckpointsAreNamedAndNothingIsWritten_data()

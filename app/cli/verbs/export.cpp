@@ -5,6 +5,7 @@
 
 #include "support/errors.h"
 #include "support/options.h"
+#include "support/signals.h"
 #include "verbs/verbs.h"
 
 #include "seekbench/engine/model_export.h"
@@ -12,6 +13,7 @@
 #include "seekbench/projects/model_export_plan.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/replies/export_replies.h"
+#include "seekbench/run/cancel_token.h"
 
 #include <CLI/CLI.hpp>
 
@@ -67,11 +69,14 @@ int exportCommand(const ExportArgs &a)
                                                                      a.checkpoint.value_or(""), a.out.value_or(""));
     request.checkpoint = plan.checkpoint;
     request.outDir = plan.outDir;
+    request.cancel = &installCancelSignals(); // SIGTERM (the GUI's Cancel) stops between tensors
     ModelExportResult result;
     try {
         result = exportModel(request);
     } catch (const CheckpointError &e) {
         throw BadInput(e.what()); // a damaged or foreign checkpoint is bad input, named in the message
+    } catch (const CancelledError &) {
+        throw CliFailure(ExitCancelled, "cancelled; the export's files were removed and nothing was recorded");
     }
     const auto artifacts = projects::recordModelExport(project, plan, result.files, commandText(a));
     if (a.json) {

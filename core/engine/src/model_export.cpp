@@ -11,6 +11,7 @@
 #include "seekbench/export/safetensors.h"
 #include "seekbench/formats/atomic_file.h"
 #include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/run/cancel_token.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -87,7 +88,16 @@ void writeConfigJson(const std::filesystem::path &path, const LoadedCheckpoint &
     file.commit();
 }
 
-ModelExportResult exportSafetensors(const LoadedCheckpoint &c, const std::filesystem::path &outDir)
+void throwIfCancelled(const CancelToken *cancel)
+{
+    if (cancel && cancel->isCancelled())
+        throw CancelledError("the export was cancelled");
+}
+
+// Each exporter adds to `written` every file it has put in place, so that a cancelled
+// export removes exactly those.
+ModelExportResult exportSafetensors(const LoadedCheckpoint &c, const std::filesystem::path &outDir,
+                                    const CancelToken *cancel, std::vector<std::filesystem::path> &written)
 {
     ModelExportResult r;
     std::vector<at::Tensor> keep; // contiguous CPU copies outlive the write
@@ -111,21 +121,29 @@ ModelExportResult exportSafetensors(const LoadedCheckpoint &c, const std::filesy
     r.tensors = std::int64_t(tensors.size());
     const std::map<std::string, std::string> metadata
         = {{"format", "pt"}, {"producer", "seekbench"}, {"seekbench_step", std::to_string(c.step)}};
-    writeSafetensors(outDir / "model.safetensors", tensors, metadata);
+    writeSafetensors(outDir / "model.safetensors", tensors, metadata, cancel);
+    written.push_back(outDir / "model.safetensors");
+    throwIfCancelled(cancel);
     writeConfigJson(outDir / "config.json", c);
+    written.push_back(outDir / "config.json");
     r.files = {outDir / "model.safetensors", outDir / "config.json"};
     return r;
 }
 
-ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesystem::path &outDir)
+ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesystem::path &outDir,
+                                    const CancelToken *cancel, std::vector<std::filesystem::path> &written)
 {
     if (!hasHuggingFaceNaming(c.config))
         throw std::invalid_argument("TorchScript export covers the DeepSeek-style transformer so far; this run's model ("
                                     "data.kind '"
                                     + c.config.data.kind + "') exports as safetensors");
     auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
+    throwIfCancelled(cancel);
     writeTorchScript(*model, outDir / "model.pt");
+    written.push_back(outDir / "model.pt");
+    throwIfCancelled(cancel);
     writeConfigJson(outDir / "config.json", c);
+    written.push_back(outDir / "config.json");
     ModelExportResult r;
     for (const auto &p : model->parameters())
         r.parameters += p.numel();
@@ -140,10 +158,21 @@ ModelExportResult exportModel(const ModelExportRequest &request)
 {
     torch::NoGradGuard noGrad;
     const LoadedCheckpoint c = loadCheckpoint(request.checkpoint);
+    throwIfCancelled(request.cancel);
     ModelExportResult r;
-    switch (request.format) {
-    case ModelExportFormat::Safetensors: r = exportSafetensors(c, request.outDir); break;
-    case ModelExportFormat::TorchScript: r = exportTorchScript(c, request.outDir); break;
+    std::vector<std::filesystem::path> written;
+    try {
+        switch (request.format) {
+        case ModelExportFormat::Safetensors: r = exportSafetensors(c, request.outDir, request.cancel, written); break;
+        case ModelExportFormat::TorchScript: r = exportTorchScript(c, request.outDir, request.cancel, written); break;
+        }
+    } catch (const CancelledError &) {
+        // A cancelled export leaves none of its files: the one being written removed its
+        // temporary; the ones it had already put in place go too.
+        std::error_code ec;
+        for (const auto &f : written)
+            std::filesystem::remove(f, ec);
+        throw;
     }
     r.step = c.step;
     r.dataKind = c.config.data.kind;

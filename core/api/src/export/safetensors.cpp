@@ -1,6 +1,7 @@
 #include "seekbench/export/safetensors.h"
 
 #include "seekbench/formats/atomic_file.h"
+#include "seekbench/run/cancel_token.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,7 +20,7 @@ std::size_t safetensorsDtypeSize(const std::string &dtype)
 }
 
 void writeSafetensors(const std::filesystem::path &path, const std::vector<SafetensorsTensor> &tensors,
-                      const std::map<std::string, std::string> &metadata)
+                      const std::map<std::string, std::string> &metadata, const CancelToken *cancel)
 {
     nlohmann::ordered_json header = nlohmann::ordered_json::object();
     if (!metadata.empty())
@@ -52,8 +53,11 @@ void writeSafetensors(const std::filesystem::path &path, const std::vector<Safet
     const std::uint64_t length = text.size(); // little-endian hosts only (x86-64, arm64)
     file.write(&length, sizeof length);
     file.write(text);
-    for (const SafetensorsTensor &t : tensors)
+    for (const SafetensorsTensor &t : tensors) {
+        if (cancel && cancel->isCancelled())
+            throw CancelledError("cancelled while writing " + path.string()); // the file unlinks its temporary
         file.write(t.data, t.bytes);
+    }
     file.commit();
 }
 

@@ -15,6 +15,8 @@
 
 namespace seekbench {
 
+class CancelToken;
+
 struct SafetensorsTensor
 {
     std::string name;
@@ -30,8 +32,9 @@ std::size_t safetensorsDtypeSize(const std::string &dtype);
 // Writes atomically (AtomicFile). Throws std::invalid_argument naming the tensor for an
 // empty or repeated name, an unknown dtype, a negative dimension or a byte count that does
 // not match the shape; FileWriteError for a failed write (a full disk included), leaving
-// no file behind.
+// no file behind. A cancelled `cancel` (polled between tensors) throws CancelledError and
+// leaves no file either.
 void writeSafetensors(const std::filesystem::path &path, const std::vector<SafetensorsTensor> &tensors,
-                      const std::map<std::string, std::string> &metadata = {});
+                      const std::map<std::string, std::string> &metadata = {}, const CancelToken *cancel = nullptr);
 
 } // namespace seekbench

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <stdexcept>
 
 namespace seekbench {
 
@@ -14,6 +15,14 @@ public:
 
 private:
     std::atomic<bool> m_cancelled{false};
+};
+
+// Thrown by work that stops at a cancelled token's safe point when it cannot return a
+// partial result (an export: what it had written is removed first).
+class CancelledError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
 };
 
 } // namespace seekbench

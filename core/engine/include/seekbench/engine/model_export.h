@@ -14,11 +14,16 @@
 
 namespace seekbench {
 
+class CancelToken;
+
 struct ModelExportRequest
 {
     std::filesystem::path checkpoint;
     std::filesystem::path outDir; // created when missing
     ModelExportFormat format = ModelExportFormat::Safetensors;
+    // Polled between tensors and before each file: when cancelled, the files this export
+    // wrote are removed and CancelledError is thrown.
+    const CancelToken *cancel = nullptr;
 };
 
 struct ModelExportResult
