@@ -118,11 +118,18 @@ int checkDatabase(const fs::path &dir, bool deep, bool writeProtected = false)
         // connections in one process share their locks.
         try {
             sql::Database db(dbFile.string(), SQLITE_OPEN_READONLY);
+            // Another connection of this process may be writing (a save on a worker
+            // thread): wait for it as every connection does, and never call a lock damage.
+            db.setBusyTimeout(kBusyTimeoutMs);
             const int version = db.userVersion();
             if (version > Schema::kLatest)
                 throw newerSchema(dbFile, version);
             return version;
         } catch (const sql::SqlError &e) {
+            if (e.isBusy())
+                throw ProjectError(Kind::Database, "the run store " + dbFile.string() + " stayed busy for "
+                                                       + std::to_string(kBusyTimeoutMs / 1000)
+                                                       + " s; try again when its writer is done (" + e.what() + ")");
             throw ProjectError(Kind::DamagedDatabase, "the run store " + dbFile.string() + " is damaged (" + e.what()
                                                           + "). " + recoveryHint(dir));
         }
