@@ -46,17 +46,14 @@ inline qint64 roundFixed(double v) // v in 16.16 fixed point, to nearest
 
 LineColour::LineColour(const QColor &colour) : rgb(colour.rgb() | 0xff000000), alpha(colour.alpha())
 {
+    const auto share = [this](int level) { return uint(alpha * level / kLevels); }; // the line's alpha there
     for (int level = 0; level <= kLevels; ++level) {
-        const uint a = uint(alpha * level / kLevels);
-        src[level] = byteMul(rgb, a);
-        keep[level] = 255 - a;
-    }
-    for (int level = 0; level <= kLevels; ++level) {
+        const uint first = share(kLevels - level), second = share(level);
         for (int lane = 0; lane < 4; ++lane) {
-            keepLanes[level][lane] = quint16(keep[kLevels - level]);
-            keepLanes[level][lane + 4] = quint16(keep[level]);
+            keepLanes[level][lane] = quint16(255 - first);
+            keepLanes[level][lane + 4] = quint16(255 - second);
         }
-        srcPair[level] = src[kLevels - level] | quint64(src[level]) << 32;
+        srcPair[level] = byteMul(rgb, first) | quint64(byteMul(rgb, second)) << 32;
     }
 }
 
@@ -219,9 +216,9 @@ void LineRaster::drawFixed(qint64 y, qint64 step, int first, int last, int minor
         }
 #endif
         if (in1)
-            *p1 = c.src[LineColour::kLevels - level] + byteMul(*p1, c.keep[LineColour::kLevels - level]);
+            *p1 = uint(c.srcPair[level]) + byteMul(*p1, c.keepLanes[level][0]);
         if (in2)
-            *p2 = c.src[level] + byteMul(*p2, c.keep[level]);
+            *p2 = uint(c.srcPair[level] >> 32) + byteMul(*p2, c.keepLanes[level][4]);
     }
 }
 

@@ -15,11 +15,10 @@ struct alignas(16) LineColour
     explicit LineColour(const QColor &colour = Qt::black);
     QRgb rgb;  // opaque, not premultiplied
     int alpha; // the line's opacity
-    uint src[kLevels + 1];
-    uint keep[kLevels + 1];
-    // At each level, the two pixels a step covers (the first gets kLevels - level): the
-    // kept shares in 16-bit halves and the sources in 32-bit halves, for blending both at once.
-    alignas(16) quint16 keepLanes[kLevels + 1][8]; // four channels of each pixel
+    // At each coverage level, the two pixels a step covers (the first gets kLevels - level):
+    // the destination's kept share per channel in 16-bit lanes (0-3 the first pixel, 4-7
+    // the second) and the premultiplied sources in 32-bit halves (low: the first).
+    alignas(16) quint16 keepLanes[kLevels + 1][8];
     quint64 srcPair[kLevels + 1];
 };
 

@@ -12,6 +12,7 @@
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/projects/model_export_plan.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/slurm_script.h"
 #include "seekbench/replies/export_replies.h"
 #include "seekbench/run/cancel_token.h"
 
@@ -29,19 +30,15 @@ struct ExportArgs
     bool json = false;
 };
 
-// A word as a POSIX shell reads it back: quoted when it holds anything but safe characters.
+// A word as a POSIX shell reads it back: as it is when it holds only safe characters (so
+// the command reads plainly), else single-quoted.
 std::string shellWord(const std::string &word)
 {
     const bool plain = !word.empty()
                        && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                  "0123456789-_./=:@%+,")
                               == std::string::npos;
-    if (plain)
-        return word;
-    std::string quoted = "'";
-    for (char c : word)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
+    return plain ? word : projects::shellQuote(word);
 }
 
 // The command as the user could run it again (the artifact records it).

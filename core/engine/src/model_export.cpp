@@ -133,7 +133,7 @@ ModelExportResult exportSafetensors(const LoadedCheckpoint &c, const std::filesy
 ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesystem::path &outDir,
                                     const CancelToken *cancel, std::vector<std::filesystem::path> &written)
 {
-    if (!hasHuggingFaceNaming(c.config))
+    if (!torchScriptCovers(c.config.data.kind))
         throw std::invalid_argument("TorchScript export covers the DeepSeek-style transformer so far; this run's model ("
                                     "data.kind '"
                                     + c.config.data.kind + "') exports as safetensors");

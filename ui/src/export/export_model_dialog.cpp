@@ -2,6 +2,8 @@
 
 #include "common/cli_client.h"
 
+#include "seekbench/config/run_config.h"
+#include "seekbench/export/model_files.h"
 #include "seekbench/replies/export_replies.h"
 
 #include <QComboBox>
@@ -19,10 +21,10 @@ namespace seekbench::ui {
 
 namespace {
 
-bool isTransformer(const projects::RunRecord &run)
+bool torchScriptPossible(const projects::RunRecord &run)
 {
-    const auto kind = run.params.find("data.kind");
-    return kind == run.params.end() || kind->second == "synthetic_text";
+    const auto kind = run.params.find("data.kind"); // absent: the config's default
+    return torchScriptCovers(kind == run.params.end() ? DataConfig{}.kind : kind->second);
 }
 
 } // namespace
@@ -114,7 +116,7 @@ void ExportModelDialog::changeEvent(QEvent *event)
 void ExportModelDialog::updateHint()
 {
     const bool script = m_format->currentData().toString() == QLatin1String("torchscript");
-    const bool possible = !script || isTransformer(m_run);
+    const bool possible = !script || torchScriptPossible(m_run);
     m_exportButton->setEnabled(possible && !isExporting());
     if (!possible)
         m_hint->setText(tr("TorchScript export covers the DeepSeek-style transformer so far; this run's model exports "

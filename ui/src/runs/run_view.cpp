@@ -265,8 +265,20 @@ void RunView::updateRuns(const RunList &runs)
                                   Q_ARG(QString, m_runIds.front()));
     else if (m_ranks)
         m_ranks->setVisible(false);
-    if (selected.size() == 1 && m_runIds.size() == 1 && m_tabs->currentWidget() == m_files)
-        m_files->refresh(); // a new checkpoint or export shows while the tab is open
+    if (selected.size() == 1 && m_runIds.size() == 1) {
+        // A new checkpoint comes with a new step or status: read the files again then only
+        // (a refresh rebuilds the table, losing its selection), and only while shown.
+        const auto &r = selected.front();
+        const auto loss = r.summary.find("train/loss");
+        const QString stamp = QStringLiteral("%1 %2 %3")
+                                  .arg(QString::fromStdString(r.id))
+                                  .arg(int(r.status))
+                                  .arg(loss == r.summary.end() ? qint64(-1) : qint64(loss->second.finalStep));
+        if (stamp != m_filesStamp && m_tabs->currentWidget() == m_files) {
+            m_filesStamp = stamp;
+            m_files->refresh();
+        }
+    }
     if (selected.size() == 1 && m_runIds.size() == 1) {
         m_parentName.clear();
         for (const auto &r : runs)

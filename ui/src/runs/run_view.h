@@ -71,6 +71,7 @@ private:
     QTableView *m_compareTable = nullptr;
     CompareModel *m_compare = nullptr;
     RunFilesView *m_files = nullptr; // the run's artifacts
+    QString m_filesStamp;            // run, status and step when the files were last read
     QString m_lastStatus;
     QString m_parentName; // of the shown run's parent, when it has one
 };

@@ -25,6 +25,8 @@ ModelExportFormat parseModelExportFormat(const std::string &text)
 
 bool hasHuggingFaceNaming(const RunConfig &config) { return config.data.kind == "synthetic_text"; }
 
+bool torchScriptCovers(const std::string &dataKind) { return dataKind == "synthetic_text"; }
+
 std::string exportedTensorName(const std::string &moduleName, const RunConfig &config)
 {
     if (!hasHuggingFaceNaming(config))

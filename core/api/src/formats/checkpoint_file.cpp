@@ -1,18 +1,14 @@
 #include "seekbench/formats/checkpoint_file.h"
 
 #include "seekbench/formats/atomic_file.h"
-#include "seekbench/run/disk_full.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace seekbench {
 namespace {

@@ -29,6 +29,9 @@ ModelExportFormat parseModelExportFormat(const std::string &text);
 
 // Whether the run's model is the DeepSeek-style transformer (Hugging Face naming).
 bool hasHuggingFaceNaming(const RunConfig &config);
+// Whether --format torchscript covers the model of a run of this data.kind (the
+// transformer so far).
+bool torchScriptCovers(const std::string &dataKind);
 
 // A parameter's name in the exported files, from its module name
 // ("layers.0.mlp.experts.3.up_proj.weight" -> "model.layers.0.mlp.experts.3.up_proj.weight").
