@@ -19,6 +19,9 @@ SEEKBENCH_PACKAGES=(
   libxgboost-dev
   libgraphviz-dev
   valgrind
+  # export and serving (issue 23): the KServe v2 server's HTTP, the load generator of its
+  # benchmark, and libprotoc for the test that parses Triton's config.pbtxt.
+  libcpp-httplib-dev wrk hey libprotoc-dev
   xvfb xauth poppler-utils
   slurmctld slurmd slurm-client munge
 )

@@ -62,6 +62,9 @@ int main(int argc, char **argv)
     registerAmlVerbs(root, exitCode);
     registerSweepVerbs(root, exitCode);
     registerExportVerbs(root, exitCode);
+#ifdef SEEKBENCH_HAS_SERVING
+    registerServeVerbs(root, exitCode);
+#endif
 
     if (args.empty()) {
         std::fputs(root.help().c_str(), stderr);

@@ -98,7 +98,12 @@ private Q_SLOTS:
         row("sweep ask", "--project --sweep --json");
         row("sweep tell", "--project --sweep --trial --value --state --reason --json");
         row("sweep report", "--project --sweep --trial --step --value --json");
-        row("export", "--run --format --checkpoint --out --project --json");
+        row("export", "--run --format --checkpoint --out --project --json --name --max-batch-size "
+                      "--preferred-batch-sizes --max-queue-delay-us --instances --max-queue-size --timeout-ms "
+                      "--no-dynamic-batching --image --namespace --min-replicas --max-replicas --training-image "
+                      "--workers --training-config");
+        row("serve", "--model --host --port --name --max-batch-size --preferred-batch-sizes --max-queue-delay-us "
+                     "--instances --max-queue-size --timeout-ms --no-dynamic-batching --threads --http-threads --json");
     }
 
     void help()

@@ -129,13 +129,48 @@ private Q_SLOTS:
         QCOMPARE(scripts, 1);
     }
 
+    // A Triton model repository with its Kubernetes manifests, every file an artifact; the
+    // version folder also serves with `seekbench-cli serve` (test_serve_cli).
+    void exportsATritonRepository()
+    {
+        const Out o = cli({QStringLiteral("export"), QStringLiteral("--run"), m_run, QStringLiteral("--format"),
+                           QStringLiteral("triton"), QStringLiteral("--name"), QStringLiteral("tiny"),
+                           QStringLiteral("--max-batch-size"), QStringLiteral("16"),
+                           QStringLiteral("--preferred-batch-sizes"), QStringLiteral("4,16"),
+                           QStringLiteral("--training-image"), QStringLiteral("registry.example/seekbench:1"),
+                           QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--project"), m_project,
+                           QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, o.err.constData());
+        const QString folder = m_project + QStringLiteral("/runs/") + m_run + QStringLiteral("/exports/triton-step12");
+        QVERIFY(QFileInfo(folder + QStringLiteral("/tiny/1/model.pt")).size() > 0);
+        QFile pbtxt(folder + QStringLiteral("/tiny/config.pbtxt"));
+        QVERIFY(pbtxt.open(QIODevice::ReadOnly));
+        const QByteArray config = pbtxt.readAll();
+        QVERIFY(config.contains("name: \"tiny\""));
+        QVERIFY(config.contains("platform: \"pytorch_libtorch\""));
+        QVERIFY(config.contains("max_batch_size: 16"));
+        QVERIFY(config.contains("preferred_batch_size: [ 4, 16 ]"));
+        for (const char *f :
+             {"/tiny/README.md", "/tiny/1/config.json", "/kubernetes/serving.yaml", "/kubernetes/training.yaml"})
+            QVERIFY2(QFileInfo(folder + QLatin1String(f)).size() > 0, f);
+        projects::Project p = projects::Project::open(m_project.toStdString());
+        int files = 0;
+        for (const auto &a : projects::RunStore(p).artifacts(m_run.toStdString()))
+            if (a.format == "triton") {
+                ++files;
+                QVERIFY2(a.command.find("--max-batch-size 16 --preferred-batch-sizes 4,16") != std::string::npos,
+                         a.command.c_str());
+            }
+        QCOMPARE(files, 6);
+    }
+
     void refusalsNameTheProblem_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("expected");
         QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("pickle")} << 2
-                                        << "unknown export format 'pickle' (expected safetensors or torchscript)";
+                                        << "unknown export format 'pickle' (expected safetensors, torchscript or triton)";
         QTest::newRow("checkpoint outside the run")
             << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--checkpoint"),
                            QStringLiteral("../../seekbench.db")}
@@ -144,7 +179,22 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--out"),
                            QStringLiteral("../elsewhere")}
             << 2 << "leaves the project folder";
-        QTest::newRow("no format") << QStringList{} << 2 << "--format safetensors|torchscript is required";
+        QTest::newRow("no format") << QStringList{} << 2 << "--format safetensors|torchscript|triton is required";
+        QTest::newRow("triton: preferred size over the batch")
+            << QStringList{QStringLiteral("--format"),
+                           QStringLiteral("triton"),
+                           QStringLiteral("--max-batch-size"),
+                           QStringLiteral("8"),
+                           QStringLiteral("--preferred-batch-sizes"),
+                           QStringLiteral("4,16")}
+            << 2 << "preferred_batch_size 16 must be in 1..max_batch_size (8)";
+        QTest::newRow("triton: namespace") << QStringList{QStringLiteral("--format"), QStringLiteral("triton"),
+                                                          QStringLiteral("--namespace"), QStringLiteral("Prod")}
+                                           << 2 << "namespace";
+        QTest::newRow("serving options without triton")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("torchscript"), QStringLiteral("--instances"),
+                           QStringLiteral("2")}
+            << 2 << "serving and Kubernetes options belong to --format triton";
     }
 
     void refusalsNameTheProblem()

@@ -33,6 +33,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+ModelExportRequest request(const fs::path &checkpoint, const fs::path &out, ModelExportFormat format)
+{
+    ModelExportRequest r;
+    r.checkpoint = checkpoint;
+    r.outDir = out;
+    r.format = format;
+    return r;
+}
+
 RunConfig configNamed(const QString &file)
 {
     const ConfigLoad load = loadRunConfig(std::string(SEEKBENCH_SOURCE_DIR) + "/resources/configs/"
@@ -109,7 +118,8 @@ private Q_SLOTS:
         const fs::path root = dir.path().toStdString();
         writeCheckpoint(*module, c, root / "step-7.sbckpt", 7);
 
-        const ModelExportResult r = exportModel({root / "step-7.sbckpt", root / "out", ModelExportFormat::Safetensors});
+        const ModelExportResult r = exportModel(
+            request(root / "step-7.sbckpt", root / "out", ModelExportFormat::Safetensors));
         QCOMPARE(r.step, std::int64_t(7));
         QCOMPARE(r.dataKind, c.data.kind);
         QCOMPARE(r.files.size(), std::size_t(2));
@@ -190,7 +200,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
         writeCheckpoint(*model, c, root / "step-3.sbckpt", 3);
-        const ModelExportResult r = exportModel({root / "step-3.sbckpt", root / "ts", ModelExportFormat::TorchScript});
+        const ModelExportResult r = exportModel(
+            request(root / "step-3.sbckpt", root / "ts", ModelExportFormat::TorchScript));
         QCOMPARE(r.files.size(), std::size_t(2));
         QVERIFY(fs::exists(root / "ts" / "model.pt"));
 
@@ -247,7 +258,7 @@ private Q_SLOTS:
         const fs::path root = dir.path().toStdString();
         writeCheckpoint(*module, c, root / "step-1.sbckpt", 1);
         try {
-            exportModel({root / "step-1.sbckpt", root / "ts", ModelExportFormat::TorchScript});
+            exportModel(request(root / "step-1.sbckpt", root / "ts", ModelExportFormat::TorchScript));
             QFAIL("an AML model was exported as TorchScript");
         } catch (const std::invalid_argument &e) {
             QVERIFY2(std::string(e.what()).find("aml_transactions") != std::string::npos, e.what());
@@ -262,12 +273,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
         writeCheckpoint(*module, c, root / "step-2.sbckpt", 2);
-        for (ModelExportFormat format : {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript}) {
+        for (ModelExportFormat format :
+             {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript, ModelExportFormat::Triton}) {
             CancelToken cancel;
             cancel.cancel(); // as SIGTERM sets it: the next safe point stops
-            ModelExportRequest request{root / "step-2.sbckpt", root / "out", format};
-            request.cancel = &cancel;
-            QVERIFY_THROWS_EXCEPTION(CancelledError, exportModel(request));
+            ModelExportRequest r = request(root / "step-2.sbckpt", root / "out", format);
+            r.cancel = &cancel;
+            QVERIFY_THROWS_EXCEPTION(CancelledError, exportModel(r));
             QVERIFY(!filesIn(root / "out"));
         }
         // Cancelled between the tensors of the file itself: no temporary is left either.
@@ -333,7 +345,7 @@ private Q_SLOTS:
             std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
         }
         try {
-            exportModel({file, root / "out", ModelExportFormat::Safetensors});
+            exportModel(request(file, root / "out", ModelExportFormat::Safetensors));
             QFAIL("the damaged checkpoint was exported");
         } catch (const CheckpointError &e) {
             const std::string message = e.what();

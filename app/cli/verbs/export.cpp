@@ -3,8 +3,10 @@
 // and command) are in projects/model_export_plan.h; the files are written by the engine
 // (seekbench/engine/model_export.h).
 
+#include "seekbench/text/number_text.h"
 #include "support/errors.h"
 #include "support/options.h"
+#include "support/serving_options.h"
 #include "support/signals.h"
 #include "verbs/verbs.h"
 
@@ -27,19 +29,10 @@ namespace {
 struct ExportArgs
 {
     std::optional<std::string> run, format, checkpoint, out, project;
+    ServingArgs serving;
+    KubernetesArgs kubernetes;
     bool json = false;
 };
-
-// A word as a POSIX shell reads it back: as it is when it holds only safe characters (so
-// the command reads plainly), else single-quoted.
-std::string shellWord(const std::string &word)
-{
-    const bool plain = !word.empty()
-                       && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                 "0123456789-_./=:@%+,")
-                              == std::string::npos;
-    return plain ? word : projects::shellQuote(word);
-}
 
 // The command as the user could run it again (the artifact records it).
 std::string commandText(const ExportArgs &a)
@@ -50,7 +43,7 @@ std::string commandText(const ExportArgs &a)
     if (a.out)
         text += " --out " + shellWord(*a.out);
     text += " --project " + shellWord(a.project.value_or("."));
-    return text;
+    return text + servingArgsText(a.serving) + kubernetesArgsText(a.kubernetes);
 }
 
 int exportCommand(const ExportArgs &a)
@@ -58,15 +51,26 @@ int exportCommand(const ExportArgs &a)
     if (!a.run)
         throw BadInput("--run RUN_ID is required");
     if (!a.format)
-        throw BadInput("--format safetensors|torchscript is required");
+        throw BadInput("--format safetensors|torchscript|triton is required");
     ModelExportRequest request;
     request.format = parseModelExportFormat(*a.format); // invalid_argument: exit 2, naming the formats
+    const bool triton = request.format == ModelExportFormat::Triton;
+    if (!triton && (!servingArgsText(a.serving).empty() || !kubernetesArgsText(a.kubernetes).empty()))
+        throw BadInput("serving and Kubernetes options belong to --format triton");
+    if (triton) {
+        request.serving = servingSettings(a.serving, "seekbench-run-" + *a.run);
+        request.kubernetes = kubernetesSettings(a.kubernetes);
+        if (a.kubernetes.workers)
+            request.trainingWorkers = int(parseIntegerIn("--workers", *a.kubernetes.workers, 1, 1024));
+        request.trainingConfigPath = a.kubernetes.trainingConfig.value_or("/config/run.yaml");
+    }
     const projects::Project project = projects::Project::open(a.project.value_or("."));
     const projects::ModelExportPlan plan = projects::planModelExport(project, *a.run, formatName(request.format),
                                                                      a.checkpoint.value_or(""), a.out.value_or(""));
     request.checkpoint = plan.checkpoint;
     request.outDir = plan.outDir;
     request.cancel = &installCancelSignals(); // SIGTERM (the GUI's Cancel) stops between tensors
+    request.source = "run " + plan.runId + ", checkpoint " + project.relativePath(plan.checkpoint);
     ModelExportResult result;
     try {
         result = exportModel(request);
@@ -107,7 +111,8 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
     addOption(*v, "--run", a->run, "the run's id")->type_name("RUN_ID");
     addOption(*v, "--format", a->format,
               "safetensors: model.safetensors (Hugging Face tensor names for the transformer) and config.json; "
-              "torchscript: model.pt (the transformer), forward(input_ids) -> logits, and config.json")
+              "torchscript: model.pt (the transformer), forward(input_ids) -> logits, and config.json; "
+              "triton: a Triton model repository (config.pbtxt, README.md, 1/model.pt) and Kubernetes manifests")
         ->type_name("FORMAT");
     addOption(*v, "--checkpoint", a->checkpoint,
               "latest (default), best, or a checkpoint file relative to the run folder")
@@ -115,6 +120,8 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
     addOption(*v, "--out", a->out, "the folder, relative to the project (default runs/<id>/exports/<format>-step<N>)")
         ->type_name("DIR");
     addProjectOption(*v, a->project, "the project folder (default: the current folder)");
+    addServingOptions(*v, a->serving);
+    addKubernetesOptions(*v, a->kubernetes);
     addJsonFlag(*v, a->json);
     describe(*v, "seekbench-cli export --run RUN_ID --format safetensors --project DIR --json");
     v->callback([v, a, &exitCode] {

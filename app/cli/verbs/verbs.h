@@ -36,6 +36,8 @@ void registerAmlVerbs(CLI::App &root, int &exitCode);
 void registerSweepVerbs(CLI::App &root, int &exitCode);
 // export --run ID --format F (export.cpp).
 void registerExportVerbs(CLI::App &root, int &exitCode);
+// serve --model DIR (serve.cpp).
+void registerServeVerbs(CLI::App &root, int &exitCode);
 
 // Shared by the verb files:
 // Loads and validates a run config (the checks of `validate`, with this build's

@@ -8,7 +8,9 @@
 
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/export/model_signature.h"
 #include "seekbench/export/safetensors.h"
+#include "seekbench/export/triton_repository.h"
 #include "seekbench/formats/atomic_file.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/run/cancel_token.h"
@@ -152,6 +154,47 @@ ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesy
     return r;
 }
 
+void writeText(const std::filesystem::path &path, const std::string &text, const char *what,
+               std::vector<std::filesystem::path> &written)
+{
+    std::filesystem::create_directories(path.parent_path());
+    AtomicFile file(path, what);
+    file.write(text);
+    file.commit();
+    written.push_back(path);
+}
+
+// A Triton model repository around the TorchScript file, and the manifests that serve it.
+// Everything that can be refused (settings, the signature) is checked before a file is
+// written.
+ModelExportResult exportTriton(const LoadedCheckpoint &c, const ModelExportRequest &request,
+                               std::vector<std::filesystem::path> &written)
+{
+    const ServingSettings &s = request.serving;
+    if (const auto problems = kubernetesSettingsProblems(request.kubernetes); !problems.empty())
+        throw std::invalid_argument(problems.front());
+    const ModelSignature signature = modelSignature(c.config);
+    const std::string pbtxt = tritonConfigPbtxt(signature, s, TritonPlatform::LibTorch);
+    const std::string readme = tritonRepositoryReadme(signature, s, TritonPlatform::LibTorch, request.source);
+    const std::string serving = servingManifestsYaml(s, request.kubernetes);
+    std::string training;
+    if (!request.kubernetes.trainingImage.empty())
+        training = trainingJobYaml(request.kubernetes, kubernetesName(s.modelName) + "-train", request.trainingWorkers,
+                                   request.trainingConfigPath);
+    const std::filesystem::path model = request.outDir / s.modelName;
+    ModelExportResult r = exportTorchScript(c, model / "1", request.cancel, written);
+    writeText(model / "config.pbtxt", pbtxt, "Triton model config", written);
+    writeText(model / "README.md", readme, "repository README", written);
+    writeText(request.outDir / "kubernetes" / "serving.yaml", serving, "Kubernetes manifests", written);
+    r.files.insert(r.files.end(),
+                   {model / "config.pbtxt", model / "README.md", request.outDir / "kubernetes" / "serving.yaml"});
+    if (!training.empty()) {
+        writeText(request.outDir / "kubernetes" / "training.yaml", training, "Kubernetes training job", written);
+        r.files.push_back(request.outDir / "kubernetes" / "training.yaml");
+    }
+    return r;
+}
+
 } // namespace
 
 ModelExportResult exportModel(const ModelExportRequest &request)
@@ -165,6 +208,7 @@ ModelExportResult exportModel(const ModelExportRequest &request)
         switch (request.format) {
         case ModelExportFormat::Safetensors: r = exportSafetensors(c, request.outDir, request.cancel, written); break;
         case ModelExportFormat::TorchScript: r = exportTorchScript(c, request.outDir, request.cancel, written); break;
+        case ModelExportFormat::Triton: r = exportTriton(c, request, written); break;
         }
     } catch (const CancelledError &) {
         // A cancelled export leaves none of its files: the one being written removed its

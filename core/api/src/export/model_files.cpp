@@ -11,16 +11,18 @@ std::string formatName(ModelExportFormat format)
     switch (format) {
     case ModelExportFormat::Safetensors: return "safetensors";
     case ModelExportFormat::TorchScript: return "torchscript";
+    case ModelExportFormat::Triton: return "triton";
     }
     return "?";
 }
 
 ModelExportFormat parseModelExportFormat(const std::string &text)
 {
-    for (ModelExportFormat f : {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript})
+    for (ModelExportFormat f :
+         {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript, ModelExportFormat::Triton})
         if (text == formatName(f))
             return f;
-    throw std::invalid_argument("unknown export format '" + text + "' (expected safetensors or torchscript)");
+    throw std::invalid_argument("unknown export format '" + text + "' (expected safetensors, torchscript or triton)");
 }
 
 bool hasHuggingFaceNaming(const RunConfig &config) { return config.data.kind == "synthetic_text"; }

@@ -19,10 +19,11 @@
 
 namespace seekbench {
 
-// ONNX and a Triton repository follow (issue 23).
-enum class ModelExportFormat { Safetensors, TorchScript };
+// ONNX follows (issue 23). Triton: a Triton model repository around the TorchScript file
+// (triton_repository.h), with Kubernetes manifests (k8s_manifests.h).
+enum class ModelExportFormat { Safetensors, TorchScript, Triton };
 
-// "safetensors", "torchscript".
+// "safetensors", "torchscript", "triton".
 std::string formatName(ModelExportFormat format);
 // Throws std::invalid_argument listing the formats for anything else.
 ModelExportFormat parseModelExportFormat(const std::string &text);

@@ -6,7 +6,9 @@
 // byte is written. Files are written atomically into the output folder: an export that
 // fails leaves no partial file.
 
+#include "seekbench/export/k8s_manifests.h"
 #include "seekbench/export/model_files.h"
+#include "seekbench/export/serving_settings.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -24,6 +26,12 @@ struct ModelExportRequest
     // Polled between tensors and before each file: when cancelled, the files this export
     // wrote are removed and CancelledError is thrown.
     const CancelToken *cancel = nullptr;
+    // --format triton: the repository's config.pbtxt and the manifests take these.
+    ServingSettings serving;
+    KubernetesSettings kubernetes;
+    int trainingWorkers = 1;        // the PyTorchJob's, written when kubernetes.trainingImage is set
+    std::string trainingConfigPath; // the run config's path inside the training image
+    std::string source;             // "run X, checkpoint Y", for the repository's README
 };
 
 struct ModelExportResult
@@ -36,6 +44,9 @@ struct ModelExportResult
 };
 
 // safetensors: model.safetensors + config.json (model_files.h for the names).
+// torchscript: model.pt + config.json. triton: <name>/config.pbtxt, <name>/README.md,
+// <name>/1/model.pt and <name>/1/config.json (so `serve --model <out>/<name>/1` serves it
+// too), kubernetes/serving.yaml and, with a training image, kubernetes/training.yaml.
 // Throws CheckpointError naming the checkpoint when it is missing, damaged, truncated,
 // not a Seekbench checkpoint, or does not fit its own config's model; FileWriteError for
 // a failed write (a full disk included).

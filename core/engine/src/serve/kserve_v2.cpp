@@ -1,0 +1,187 @@
+#include "kserve_v2.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+namespace seekbench::engine {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void bad(const std::string &message) { throw V2Error(400, message); }
+
+// Flattens nested arrays (the protocol allows either) into `out`, checking each value.
+void flatten(const json &value, const std::string &field, const ModelSignature &sig, std::vector<std::int64_t> &out,
+             std::size_t limit, std::size_t depth, std::size_t maxDepth)
+{
+    if (value.is_array()) {
+        if (depth >= maxDepth)
+            bad(field + " is nested deeper than its shape's " + std::to_string(maxDepth) + " axes");
+        for (const auto &v : value)
+            flatten(v, field, sig, out, limit, depth + 1, maxDepth);
+        return;
+    }
+    if (!value.is_number_integer())
+        bad(field + " holds " + std::string(value.type_name()) + " values; INT64 data must be integers");
+    const std::int64_t id = value.get<std::int64_t>();
+    if (id < 0 || id >= sig.vocabSize)
+        bad(field + "[" + std::to_string(out.size()) + "] is " + std::to_string(id) + "; token ids lie in [0, "
+            + std::to_string(sig.vocabSize) + ")");
+    if (out.size() >= limit)
+        bad(field + " holds more values than its shape says (" + std::to_string(limit) + ")");
+    out.push_back(id);
+}
+
+void appendFloat(std::string &s, float v)
+{
+    char buf[32];
+    if (!std::isfinite(v)) {
+        s += "null"; // JSON has no NaN or infinity
+        return;
+    }
+    const auto r = std::to_chars(buf, buf + sizeof buf, v); // shortest text that reads back as v
+    s.append(buf, r.ptr);
+}
+
+json specJson(const TensorSpec &t)
+{
+    std::vector<std::int64_t> shape{-1};
+    shape.insert(shape.end(), t.dims.begin(), t.dims.end());
+    return {{"name", t.name}, {"datatype", t.datatype}, {"shape", shape}};
+}
+
+} // namespace
+
+V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, std::int64_t maxRows)
+{
+    json j;
+    try {
+        j = json::parse(body);
+    } catch (const json::exception &e) {
+        bad(std::string("the request body is not JSON: ") + e.what());
+    }
+    if (!j.is_object())
+        bad("the request body must be a JSON object with \"inputs\"");
+    V2Request r;
+    if (const auto id = j.find("id"); id != j.end()) {
+        if (!id->is_string())
+            bad("\"id\" must be a string");
+        r.id = id->get<std::string>();
+    }
+    const auto inputs = j.find("inputs");
+    if (inputs == j.end() || !inputs->is_array() || inputs->empty())
+        bad("\"inputs\" is missing or not a non-empty array");
+    const TensorSpec &spec = sig.inputs.front();
+    bool seen = false;
+    for (std::size_t i = 0; i < inputs->size(); ++i) {
+        const json &in = (*inputs)[i];
+        const std::string at = "inputs[" + std::to_string(i) + "]";
+        if (!in.is_object())
+            bad(at + " must be an object with name, shape, datatype and data");
+        const auto name = in.find("name");
+        if (name == in.end() || !name->is_string())
+            bad(at + ".name is missing");
+        if (name->get<std::string>() != spec.name)
+            bad(at + ".name '" + name->get<std::string>() + "' is not an input of this model (its input: " + spec.name
+                + ")");
+        if (seen)
+            bad(at + ": input '" + spec.name + "' is given twice");
+        seen = true;
+        const auto datatype = in.find("datatype");
+        if (datatype == in.end() || !datatype->is_string())
+            bad(at + ".datatype is missing");
+        if (datatype->get<std::string>() != spec.datatype)
+            bad(at + ".datatype is " + datatype->get<std::string>() + "; " + spec.name + " is " + spec.datatype);
+        const auto shape = in.find("shape");
+        if (shape == in.end() || !shape->is_array())
+            bad(at + ".shape is missing");
+        if (shape->size() != spec.dims.size() + 1)
+            bad(at + ".shape has " + std::to_string(shape->size()) + " axes; " + spec.name + " takes "
+                + std::to_string(spec.dims.size() + 1) + " (batch, then " + dimsText(spec.dims) + ")");
+        std::size_t count = 1;
+        for (std::size_t a = 0; a < shape->size(); ++a) {
+            const json &d = (*shape)[a];
+            const std::string field = at + ".shape[" + std::to_string(a) + "]";
+            if (!d.is_number_integer())
+                bad(field + " must be an integer");
+            const std::int64_t n = d.get<std::int64_t>();
+            const std::int64_t want = a == 0 ? -1 : spec.dims[a - 1];
+            const std::int64_t most = a == 0 ? maxRows : (want == -1 ? spec.maxDim : want);
+            if (n < 1 || n > most || (want != -1 && n != want))
+                bad(field + " is " + std::to_string(n) + "; " + spec.name + " takes "
+                    + (want != -1 ? std::to_string(want) : "1.." + std::to_string(most))
+                    + (a == 0 ? " rows (max_batch_size)" : ""));
+            r.shape.push_back(n);
+            count *= std::size_t(n);
+        }
+        const auto data = in.find("data");
+        if (data == in.end() || !data->is_array())
+            bad(at + ".data is missing or not an array");
+        r.data.reserve(count);
+        flatten(*data, at + ".data", sig, r.data, count, 0, r.shape.size());
+        if (r.data.size() != count)
+            bad(at + ".data holds " + std::to_string(r.data.size()) + " values; shape " + dimsText(r.shape) + " needs "
+                + std::to_string(count));
+    }
+    if (const auto outputs = j.find("outputs"); outputs != j.end()) {
+        if (!outputs->is_array())
+            bad("\"outputs\" must be an array");
+        for (std::size_t i = 0; i < outputs->size(); ++i) {
+            const json &o = (*outputs)[i];
+            const auto name = o.is_object() ? o.find("name") : o.end();
+            if (!o.is_object() || name == o.end() || !name->is_string())
+                bad("outputs[" + std::to_string(i) + "].name is missing");
+            if (name->get<std::string>() != sig.outputs.front().name)
+                bad("outputs[" + std::to_string(i) + "].name '" + name->get<std::string>()
+                    + "' is not an output of this model (its output: " + sig.outputs.front().name + ")");
+        }
+    }
+    return r;
+}
+
+std::string inferReply(const std::string &modelName, const std::string &id, const TensorSpec &output,
+                       const InferenceOutcome &outcome)
+{
+    std::string s = "{\"model_name\":" + json(modelName).dump() + ",\"model_version\":\"1\"";
+    if (!id.empty())
+        s += ",\"id\":" + json(id).dump();
+    s += ",\"outputs\":[{\"name\":" + json(output.name).dump()
+         + ",\"datatype\":\"FP32\",\"shape\":" + json(outcome.shape).dump() + ",\"data\":[";
+    s.reserve(s.size() + outcome.data.size() * 12 + 8);
+    for (std::size_t i = 0; i < outcome.data.size(); ++i) {
+        if (i)
+            s += ',';
+        appendFloat(s, outcome.data[i]);
+    }
+    return s + "]}]}";
+}
+
+std::string errorReply(const std::string &message)
+{
+    // A message may quote the client's bytes, which need not be UTF-8: replaced, not thrown on.
+    return json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string modelMetadataReply(const std::string &modelName, const ModelSignature &sig, bool int8)
+{
+    json inputs = json::array(), outputs = json::array();
+    for (const auto &t : sig.inputs)
+        inputs.push_back(specJson(t));
+    for (const auto &t : sig.outputs)
+        outputs.push_back(specJson(t));
+    return json{{"name", modelName},
+                {"versions", {"1"}},
+                {"platform", "pytorch_libtorch"},
+                {"parameters", {{"quantization", int8 ? "int8_dynamic" : "none"}}},
+                {"inputs", inputs},
+                {"outputs", outputs}}
+        .dump();
+}
+
+std::string serverMetadataReply()
+{
+    return json{{"name", "seekbench"}, {"version", "1"}, {"extensions", json::array()}}.dump();
+}
+
+} // namespace seekbench::engine

@@ -1,0 +1,46 @@
+#pragma once
+
+// The KServe v2 inference protocol's JSON, torch-free (issue 23): an infer request checked
+// against the model's signature, and the replies. Every refusal names the field, as the
+// client sent it ("inputs[0].shape[1] is 300; input_ids takes at most 128").
+// https://kserve.github.io/website/latest/modelserving/data_plane/v2_protocol/
+
+#include "dynamic_batcher.h"
+
+#include "seekbench/export/model_signature.h"
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace seekbench::engine {
+
+// An HTTP status and the message of the v2 error reply {"error": message}.
+struct V2Error : std::runtime_error
+{
+    V2Error(int status, const std::string &message) : std::runtime_error(message), status(status) {}
+    int status;
+};
+
+struct V2Request
+{
+    std::string id;                  // echoed in the reply when given
+    std::vector<std::int64_t> shape; // input_ids' shape, batch axis first
+    std::vector<std::int64_t> data;  // row-major
+};
+
+// Throws V2Error(400) for anything the model cannot take: not JSON, a missing or unknown
+// input, a wrong datatype, a shape not [1..maxRows, 1..maxDim], data of the wrong count,
+// type or range, an unknown requested output.
+V2Request parseInferRequest(std::string_view body, const ModelSignature &signature, std::int64_t maxRows);
+
+std::string inferReply(const std::string &modelName, const std::string &id, const TensorSpec &output,
+                       const InferenceOutcome &outcome);
+std::string errorReply(const std::string &message);
+// GET /v2/models/<name>: name, versions, platform, inputs and outputs with dims (-1 for
+// the batch axis and any variable one).
+std::string modelMetadataReply(const std::string &modelName, const ModelSignature &signature, bool int8);
+// GET /v2: the server's name, version and extensions.
+std::string serverMetadataReply();
+
+} // namespace seekbench::engine

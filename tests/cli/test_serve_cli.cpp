@@ -1,0 +1,318 @@
+// `seekbench-cli serve` as a user runs it (issue 23): a trained run's TorchScript export
+// served over the KServe v2 protocol, called with a real HTTP client (cpp-httplib). It
+// answers v2 requests with the model's outputs, batches concurrent requests, refuses
+// malformed bodies with 400 and keeps answering, sheds load with 503 when its queue is full,
+// and on SIGTERM answers what it queued and exits 0.
+
+#include "cli_test_support.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <random>
+#include <thread>
+
+using nlohmann::json;
+
+namespace {
+
+std::string body(int rows, int length, int offset = 0)
+{
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < rows * length; ++i)
+        ids.push_back((i * 7 + offset) % 256);
+    return json{{"inputs", {{{"name", "input_ids"}, {"shape", {rows, length}}, {"datatype", "INT64"}, {"data", ids}}}}}
+        .dump();
+}
+
+// A running `seekbench-cli serve --port 0 --json ...`, stopped with SIGTERM at the end.
+struct Server
+{
+    QProcess process;
+    int port = 0;
+    json serving;
+
+    bool start(const QString &model, const QStringList &extra)
+    {
+        process.start(QStringLiteral(SEEKBENCH_CLI_PATH),
+                      QStringList{QStringLiteral("serve"), QStringLiteral("--model"), model, QStringLiteral("--port"),
+                                  QStringLiteral("0"), QStringLiteral("--name"), QStringLiteral("tiny"),
+                                  QStringLiteral("--json")}
+                          + extra);
+        if (!process.waitForReadyRead(60000))
+            return false;
+        serving = json::parse(process.readLine().toStdString(), nullptr, false);
+        const QString url = QString::fromStdString(serving.value("url", std::string()));
+        port = url.section(QLatin1Char(':'), -1).toInt();
+        return serving.value("event", std::string()) == "serving" && port > 0;
+    }
+    httplib::Client client() const
+    {
+        httplib::Client c("127.0.0.1", port);
+        c.set_read_timeout(30, 0);
+        return c;
+    }
+    int terminate()
+    {
+        ::kill(pid_t(process.processId()), SIGTERM);
+        process.waitForFinished(60000);
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+    ~Server()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished();
+        }
+    }
+};
+
+int post(httplib::Client &c, const std::string &text, json *reply = nullptr)
+{
+    const auto r = c.Post("/v2/models/tiny/infer", text, "application/json");
+    if (!r) {
+        qWarning("no answer: %s", httplib::to_string(r.error()).c_str());
+        return -1; // no answer at all
+    }
+    if (reply)
+        *reply = json::parse(r->body, nullptr, false);
+    return r->status;
+}
+
+// The count of batches and of batches with one row, from /metrics.
+std::pair<double, double> batchCounts(httplib::Client &c)
+{
+    const auto r = c.Get("/metrics");
+    const QString text = QString::fromStdString(r ? r->body : std::string());
+    auto value = [&](const QString &pattern) {
+        const auto m = QRegularExpression(pattern).match(text);
+        return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+    };
+    return {value(QStringLiteral("seekbench_inference_batch_size_count\\{model=\"tiny\"\\} (\\d+)")),
+            value(QStringLiteral("seekbench_inference_batch_size_bucket\\{model=\"tiny\",le=\"1\"\\} (\\d+)"))};
+}
+
+} // namespace
+
+class TestServeCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_model;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("p"));
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("init"), project}), 0);
+        const QString config = writeTinyConfig(m_dir.path(), QStringLiteral("tiny.yaml"),
+                                               {{QStringLiteral("max_steps"), QStringLiteral("12")},
+                                                {QStringLiteral("warmup_steps"), QStringLiteral("2")},
+                                                {QStringLiteral("checkpoint_every"), QStringLiteral("12")}},
+                                               QStringLiteral("  threads: 1\n"));
+        QByteArray err;
+        QVERIFY2(runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--project"),
+                         project},
+                        &err)
+                     == 0,
+                 err.constData());
+        const QString run = QDir(project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).first();
+        const CliOutput ex = runCliOutput({QStringLiteral("export"), QStringLiteral("--run"), run,
+                                           QStringLiteral("--format"), QStringLiteral("torchscript"),
+                                           QStringLiteral("--out"), QStringLiteral("exports/ts"),
+                                           QStringLiteral("--project"), project});
+        QVERIFY2(ex.code == 0, ex.err.constData());
+        m_model = project + QStringLiteral("/exports/ts");
+    }
+
+    void answersV2Requests()
+    {
+        Server s;
+        QVERIFY(s.start(m_model, {}));
+        auto c = s.client();
+        QCOMPARE(c.Get("/v2/health/live")->status, 200);
+        QCOMPARE(c.Get("/v2/health/ready")->status, 200);
+        QCOMPARE(c.Get("/v2/models/tiny/ready")->status, 200);
+        QCOMPARE(c.Get("/v2/models/other/ready")->status, 404);
+        const json meta = json::parse(c.Get("/v2/models/tiny")->body);
+        QCOMPARE(meta["inputs"][0]["name"].get<std::string>(), std::string("input_ids"));
+        QCOMPARE(meta["outputs"][0]["shape"], json({-1, 4}));
+        json both, first, second;
+        QCOMPARE(post(c, body(2, 32), &both), 200);
+        QCOMPARE(both["outputs"][0]["shape"], json({2, 4}));
+        // Row by row, the same logits: batching must not change a request's answer. Sums
+        // over a row are blocked differently in a batch of 1 and of 2, so allow float
+        // rounding (1e-5 on logits of order 1), not more.
+        const std::string rows = body(2, 32);
+        json parsed = json::parse(rows);
+        auto ids = parsed["inputs"][0]["data"];
+        for (int r = 0; r < 2; ++r) {
+            json one = parsed;
+            one["inputs"][0]["shape"] = {1, 32};
+            one["inputs"][0]["data"] = json(std::vector<std::int64_t>(ids.begin() + r * 32, ids.begin() + r * 32 + 32));
+            QCOMPARE(post(c, one.dump(), r == 0 ? &first : &second), 200);
+        }
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(std::abs(both["outputs"][0]["data"][i].get<double>() - first["outputs"][0]["data"][i].get<double>())
+                    < 1e-5);
+            QVERIFY(std::abs(both["outputs"][0]["data"][4 + i].get<double>()
+                             - second["outputs"][0]["data"][i].get<double>())
+                    < 1e-5);
+        }
+        QCOMPARE(post(c, R"({"inputs":[]})"), 400);
+        QCOMPARE(c.Post("/v2/models/nope/infer", body(1, 4), "application/json")->status, 404);
+        QCOMPARE(s.terminate(), 0);
+    }
+
+    void batchesConcurrentRequests()
+    {
+        Server s;
+        QVERIFY(s.start(m_model, {QStringLiteral("--max-queue-delay-us"), QStringLiteral("20000")}));
+        std::atomic<int> ok{0};
+        std::vector<std::thread> clients;
+        for (int t = 0; t < 24; ++t)
+            clients.emplace_back([&, t] {
+                auto c = s.client();
+                for (int i = 0; i < 4; ++i)
+                    ok += post(c, body(1, 16, t)) == 200;
+            });
+        for (auto &t : clients)
+            t.join();
+        QCOMPARE(ok.load(), 96);
+        auto c = s.client();
+        const auto [batches, singles] = batchCounts(c);
+        QVERIFY2(batches > 0 && singles < batches,
+                 qPrintable(QStringLiteral("%1 batches, %2 of one row").arg(batches).arg(singles)));
+        QVERIFY2(batches < 96, "concurrent requests were batched"); // fewer batches than requests
+        QCOMPARE(s.terminate(), 0);
+    }
+
+    void refusesMalformedBodiesAndKeepsAnswering()
+    {
+        Server s;
+        QVERIFY(s.start(m_model, {}));
+        auto c = s.client();
+        const std::string valid = body(1, 8);
+        std::mt19937 rng(20261203);
+        const std::string junk = "{}[],:\"0123456789-.eE truefalsenull\\\x01\xff";
+        int refused = 0, answered = 0;
+        for (int i = 0; i < 300; ++i) {
+            std::string b = valid;
+            switch (i % 4) {
+            case 0: b.resize(rng() % b.size()); break; // cut short
+            case 1:                                    // bytes replaced
+                for (int k = 0; k < 3; ++k)
+                    b[rng() % b.size()] = junk[rng() % junk.size()];
+                break;
+            case 2: b.insert(rng() % b.size(), std::string(1 + rng() % 8, junk[rng() % junk.size()])); break;
+            case 3: b = std::string(1 + rng() % 64, junk[rng() % junk.size()]); break;
+            }
+            json reply;
+            const int status = post(c, b, &reply);
+            QVERIFY2(status == 400 || status == 200,
+                     qPrintable(QStringLiteral("%1 for %2").arg(status).arg(QString::fromStdString(b))));
+            if (status == 400) {
+                QVERIFY(reply.is_object() && reply.contains("error"));
+                ++refused;
+            }
+            ++answered;
+        }
+        QVERIFY(refused > 250);
+        QCOMPARE(answered, 300);
+        // Oversized: 2 MiB of data, refused with 400 naming the body's size.
+        json reply;
+        QCOMPARE(post(c, std::string(2 << 20, ' ') + valid, &reply), 400);
+        QVERIFY(QString::fromStdString(reply["error"].get<std::string>()).contains(QStringLiteral("request body is")));
+        QCOMPARE(post(c, valid), 200);
+        QCOMPARE(c.Get("/v2/health/live")->status, 200);
+        QCOMPARE(s.terminate(), 0);
+    }
+
+    void shedsLoadWith503WhenTheQueueIsFull()
+    {
+        Server s;
+        QVERIFY(s.start(m_model, {QStringLiteral("--no-dynamic-batching"), QStringLiteral("--max-queue-size"),
+                                  QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("1")}));
+        std::atomic<int> ok{0}, full{0}, other{0};
+        std::vector<std::thread> clients;
+        const auto t0 = std::chrono::steady_clock::now();
+        for (int t = 0; t < 32; ++t)
+            clients.emplace_back([&] {
+                auto c = s.client();
+                for (int i = 0; i < 3; ++i) {
+                    json reply;
+                    const int status = post(c, body(32, 64), &reply);
+                    if (status == 200)
+                        ++ok;
+                    else if (status == 503
+                             && QString::fromStdString(reply.value("error", std::string()))
+                                    .contains(QStringLiteral("queue is full")))
+                        ++full;
+                    else {
+                        ++other;
+                        qWarning("%d %s", status, reply.dump().c_str());
+                    }
+                }
+            });
+        for (auto &t : clients)
+            t.join();
+        QCOMPARE(other.load(), 0);
+        QVERIFY2(full > 0, "no request was refused with 503");
+        QVERIFY(ok > 0);
+        QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60)); // refused at once, no hang
+        QCOMPARE(s.terminate(), 0);
+    }
+
+    void shutsDownAfterAnsweringQueuedRequests()
+    {
+        Server s;
+        // Requests wait up to 1.5 s for a batch of 64 that never fills.
+        QVERIFY(s.start(m_model, {QStringLiteral("--max-batch-size"), QStringLiteral("64"),
+                                  QStringLiteral("--preferred-batch-sizes"), QStringLiteral("64"),
+                                  QStringLiteral("--max-queue-delay-us"), QStringLiteral("1500000"),
+                                  QStringLiteral("--timeout-ms"), QStringLiteral("10000")}));
+        std::atomic<int> ok{0};
+        std::vector<std::thread> clients;
+        for (int t = 0; t < 8; ++t)
+            clients.emplace_back([&] {
+                auto c = s.client();
+                json reply;
+                const int status = post(c, body(1, 16), &reply);
+                ok += status == 200;
+                if (status != 200)
+                    qWarning("%d %s", status, reply.dump().c_str());
+            });
+        std::this_thread::sleep_for(std::chrono::milliseconds(400)); // all eight are queued
+        QCOMPARE(s.terminate(), 0);
+        for (auto &t : clients)
+            t.join();
+        QCOMPARE(ok.load(), 8);
+        const QByteArray rest = s.process.readAllStandardOutput();
+        QVERIFY2(rest.contains("\"stopped\""), rest.constData());
+    }
+
+    void refusesBadOptionsAndMissingModels()
+    {
+        const CliOutput none = runCliOutput(
+            {QStringLiteral("serve"), QStringLiteral("--model"), m_dir.filePath(QStringLiteral("nowhere"))});
+        QCOMPARE(none.code, 3);
+        QVERIFY2(none.err.contains("nowhere/model.pt: no such file"), none.err.constData());
+        const CliOutput bad = runCliOutput({QStringLiteral("serve"), QStringLiteral("--model"), m_model,
+                                            QStringLiteral("--preferred-batch-sizes"), QStringLiteral("64")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains("preferred_batch_size 64"), bad.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServeCli)
+#include "test_serve_cli.moc"
