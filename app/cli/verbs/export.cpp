@@ -20,6 +20,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
 #include <iostream>
 #include <memory>
 
@@ -31,6 +34,7 @@ struct ExportArgs
     std::optional<std::string> run, format, checkpoint, out, project;
     ServingArgs serving;
     KubernetesArgs kubernetes;
+    bool int8 = false;
     bool json = false;
 };
 
@@ -42,8 +46,29 @@ std::string commandText(const ExportArgs &a)
         text += " --checkpoint " + shellWord(*a.checkpoint);
     if (a.out)
         text += " --out " + shellWord(*a.out);
+    if (a.int8)
+        text += " --int8";
     text += " --project " + shellWord(a.project.value_or("."));
     return text + servingArgsText(a.serving) + kubernetesArgsText(a.kubernetes);
+}
+
+// The INT8 side-by-side table.
+void printInt8Report(const nlohmann::json &r)
+{
+    const auto &f = r.at("fp32");
+    const auto &q = r.at("int8");
+    std::printf("\nINT8 against fp32 on %lld eval samples of %lld tokens (quantized engine %s, %d threads):\n",
+                r.at("samples").get<long long>(), r.at("sequence_length").get<long long>(),
+                r.at("quantized_engine").get<std::string>().c_str(), r.at("threads").get<int>());
+    std::printf("  %-22s %12s %12s\n", "", "fp32", "INT8");
+    std::printf("  %-22s %12.4f %12.4f  (%+.4f)\n", r.at("metric").get<std::string>().c_str(),
+                f.at("value").get<double>(), q.at("value").get<double>(), r.at("metric_change").get<double>());
+    std::printf("  %-22s %12lld %12lld  (%.2fx smaller)\n", "file bytes", f.at("bytes").get<long long>(),
+                q.at("bytes").get<long long>(), r.at("size_ratio").get<double>());
+    std::printf("  %-22s %12.3f %12.3f  (%.2fx)\n", "ms, batch 1", f.at("ms_batch1").get<double>(),
+                q.at("ms_batch1").get<double>(), r.at("speedup_batch1").get<double>());
+    std::printf("  %-22s %12.3f %12.3f  (%.2fx)\n", "ms, batch 32", f.at("ms_batch32").get<double>(),
+                q.at("ms_batch32").get<double>(), r.at("speedup_batch32").get<double>());
 }
 
 int exportCommand(const ExportArgs &a)
@@ -55,6 +80,9 @@ int exportCommand(const ExportArgs &a)
     ModelExportRequest request;
     request.format = parseModelExportFormat(*a.format); // invalid_argument: exit 2, naming the formats
     const bool triton = request.format == ModelExportFormat::Triton;
+    if (a.int8 && request.format == ModelExportFormat::Safetensors)
+        throw BadInput("--int8 applies to --format torchscript and triton (safetensors keeps the trained weights)");
+    request.int8 = a.int8;
     if (!triton && (!servingArgsText(a.serving).empty() || !kubernetesArgsText(a.kubernetes).empty()))
         throw BadInput("serving and Kubernetes options belong to --format triton");
     if (triton) {
@@ -88,7 +116,8 @@ int exportCommand(const ExportArgs &a)
                                         .step = result.step,
                                         .tensors = result.tensors,
                                         .parameters = result.parameters,
-                                        .files = {}};
+                                        .files = {},
+                                        .int8Report = result.int8Report};
         for (const auto &x : artifacts)
             reply.files.push_back({x.path, x.sha256, x.bytes});
         std::cout << reply.toJson() << std::endl;
@@ -97,6 +126,8 @@ int exportCommand(const ExportArgs &a)
                   << result.parameters << " parameters) as " << plan.format << ":\n";
         for (const auto &x : artifacts)
             std::cout << "  " << x.path << "  " << x.bytes << " bytes  sha256 " << x.sha256 << "\n";
+        if (!result.int8Report.empty())
+            printInt8Report(nlohmann::json::parse(result.int8Report));
     }
     return ExitOk;
 }
@@ -120,6 +151,9 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
     addOption(*v, "--out", a->out, "the folder, relative to the project (default runs/<id>/exports/<format>-step<N>)")
         ->type_name("DIR");
     addProjectOption(*v, a->project, "the project folder (default: the current folder)");
+    addFlag(*v, "--int8", a->int8,
+            "torchscript/triton: dynamic INT8 linear layers (per-channel weights), with int8_report.json comparing "
+            "it with fp32 on the run's eval data");
     addServingOptions(*v, a->serving);
     addKubernetesOptions(*v, a->kubernetes);
     addJsonFlag(*v, a->json);

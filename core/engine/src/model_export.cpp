@@ -3,6 +3,7 @@
 #include "aml_task.h"
 #include "checkpoint.h"
 #include "crossmodal_model.h"
+#include "int8_report.h"
 #include "model.h"
 #include "torchscript_export.h"
 
@@ -83,10 +84,16 @@ std::string safetensorsDtype(c10::ScalarType type, const std::string &name)
     }
 }
 
-void writeConfigJson(const std::filesystem::path &path, const LoadedCheckpoint &c)
+void writeConfigJson(const std::filesystem::path &path, const LoadedCheckpoint &c, bool int8 = false)
 {
+    std::string text = exportedConfigJson(c.config, c.configYaml, c.step);
+    if (int8) {
+        nlohmann::json config = nlohmann::json::parse(text);
+        config["seekbench"]["quantization"] = "int8_dynamic"; // the server reads it (serving_model.cpp)
+        text = config.dump(2) + "\n";
+    }
     AtomicFile file(path, "model config");
-    file.write(exportedConfigJson(c.config, c.configYaml, c.step));
+    file.write(text);
     file.commit();
 }
 
@@ -132,28 +139,6 @@ ModelExportResult exportSafetensors(const LoadedCheckpoint &c, const std::filesy
     return r;
 }
 
-ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesystem::path &outDir,
-                                    const CancelToken *cancel, std::vector<std::filesystem::path> &written)
-{
-    if (!torchScriptCovers(c.config.data.kind))
-        throw std::invalid_argument("TorchScript export covers the DeepSeek-style transformer so far; this run's model ("
-                                    "data.kind '"
-                                    + c.config.data.kind + "') exports as safetensors");
-    auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
-    throwIfCancelled(cancel);
-    writeTorchScript(*model, outDir / "model.pt");
-    written.push_back(outDir / "model.pt");
-    throwIfCancelled(cancel);
-    writeConfigJson(outDir / "config.json", c);
-    written.push_back(outDir / "config.json");
-    ModelExportResult r;
-    for (const auto &p : model->parameters())
-        r.parameters += p.numel();
-    r.tensors = std::int64_t(model->parameters().size());
-    r.files = {outDir / "model.pt", outDir / "config.json"};
-    return r;
-}
-
 void writeText(const std::filesystem::path &path, const std::string &text, const char *what,
                std::vector<std::filesystem::path> &written)
 {
@@ -162,6 +147,37 @@ void writeText(const std::filesystem::path &path, const std::string &text, const
     file.write(text);
     file.commit();
     written.push_back(path);
+}
+
+ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesystem::path &outDir,
+                                    const CancelToken *cancel, std::vector<std::filesystem::path> &written,
+                                    bool int8 = false)
+{
+    if (!torchScriptCovers(c.config.data.kind))
+        throw std::invalid_argument("TorchScript export covers the DeepSeek-style transformer so far; this run's model ("
+                                    "data.kind '"
+                                    + c.config.data.kind + "') exports as safetensors");
+    auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
+    throwIfCancelled(cancel);
+    ModelExportResult r;
+    const std::string bytes = engine::torchScriptBytes(*model, int8);
+    if (int8) {
+        throwIfCancelled(cancel);
+        const nlohmann::json report = engine::compareInt8(*model, c.config, engine::torchScriptBytes(*model), bytes);
+        r.int8Report = report.dump();
+        writeText(outDir / "int8_report.json", report.dump(2) + "\n", "INT8 report", written);
+        r.files.push_back(outDir / "int8_report.json");
+    }
+    throwIfCancelled(cancel);
+    writeText(outDir / "model.pt", bytes, "model file", written);
+    throwIfCancelled(cancel);
+    writeConfigJson(outDir / "config.json", c, int8);
+    written.push_back(outDir / "config.json");
+    for (const auto &p : model->parameters())
+        r.parameters += p.numel();
+    r.tensors = std::int64_t(model->parameters().size());
+    r.files.insert(r.files.begin(), {outDir / "model.pt", outDir / "config.json"});
+    return r;
 }
 
 // A Triton model repository around the TorchScript file, and the manifests that serve it.
@@ -182,7 +198,7 @@ ModelExportResult exportTriton(const LoadedCheckpoint &c, const ModelExportReque
         training = trainingJobYaml(request.kubernetes, kubernetesName(s.modelName) + "-train", request.trainingWorkers,
                                    request.trainingConfigPath);
     const std::filesystem::path model = request.outDir / s.modelName;
-    ModelExportResult r = exportTorchScript(c, model / "1", request.cancel, written);
+    ModelExportResult r = exportTorchScript(c, model / "1", request.cancel, written, request.int8);
     writeText(model / "config.pbtxt", pbtxt, "Triton model config", written);
     writeText(model / "README.md", readme, "repository README", written);
     writeText(request.outDir / "kubernetes" / "serving.yaml", serving, "Kubernetes manifests", written);
@@ -207,7 +223,9 @@ ModelExportResult exportModel(const ModelExportRequest &request)
     try {
         switch (request.format) {
         case ModelExportFormat::Safetensors: r = exportSafetensors(c, request.outDir, request.cancel, written); break;
-        case ModelExportFormat::TorchScript: r = exportTorchScript(c, request.outDir, request.cancel, written); break;
+        case ModelExportFormat::TorchScript:
+            r = exportTorchScript(c, request.outDir, request.cancel, written, request.int8);
+            break;
         case ModelExportFormat::Triton: r = exportTriton(c, request, written); break;
         }
     } catch (const CancelledError &) {

@@ -1,17 +1,42 @@
 #include "torchscript_export.h"
 
+#include "quantization.h"
+
 #include "seekbench/formats/atomic_file.h"
 
+#include <ATen/core/dispatch/Dispatcher.h>
+#include <ATen/native/quantized/PackedParams.h>
+
+#include <torch/csrc/jit/frontend/resolver.h>
+#include <torch/csrc/jit/frontend/sugared_value.h>
 #include <torch/script.h>
 #include <torch/torch.h>
 
 #include <cmath>
+#include <set>
 #include <sstream>
 
 namespace seekbench::engine {
 namespace {
 
 using JitModule = torch::jit::Module;
+
+// LibTorch's native resolver knows `torch` (aten ops); INT8 code also calls the quantized
+// ops, which it resolves here as `quantized.linear_dynamic` (saved, the file reads
+// ops.quantized.linear_dynamic, which any TorchScript loader knows).
+struct ExportResolver : torch::jit::Resolver
+{
+    std::shared_ptr<torch::jit::SugaredValue> resolveValue(const std::string &name, torch::jit::GraphFunction &,
+                                                           const torch::jit::SourceRange &) override
+    {
+        if (name == "torch")
+            return std::make_shared<torch::jit::BuiltinModule>("aten");
+        if (name == "quantized")
+            return std::make_shared<torch::jit::BuiltinModule>("quantized");
+        return nullptr;
+    }
+    c10::TypePtr resolveType(const std::string &, const torch::jit::SourceRange &) override { return nullptr; }
+};
 
 // The weights sit in submodules named for their place, so the state dict reads like the
 // C++ module's (layer_0.self_attn.q_proj.weight; layers.N and experts.E become layer_N and
@@ -22,7 +47,7 @@ using JitModule = torch::jit::Module;
 class Builder
 {
 public:
-    explicit Builder(const ModelConfig &config) : m_config(config) { m_src.precision(17); }
+    Builder(const ModelConfig &config, bool int8) : m_config(config), m_int8(int8) { m_src.precision(17); }
 
     JitModule make(const std::string &path)
     {
@@ -41,16 +66,27 @@ public:
     }
 
     // x @ W^T (+ b) with the weights of the linear layer at `path`: torch.matmul, the
-    // kernels LibTorch's Linear uses.
-    static std::string apply(const std::string &x, const std::string &path, bool bias)
+    // kernels LibTorch's Linear uses; for an INT8 layer, LibTorch's dynamic quantized
+    // linear (activations quantized per call, packed weights with the bias inside).
+    std::string apply(const std::string &x, const std::string &path, bool bias) const
     {
+        if (m_quantized.count(path))
+            return "quantized.linear_dynamic(" + x + ", self." + path + ".packed, False)";
         std::string s = "torch.matmul(" + x + ", self." + path + ".weight.t())";
         return bias ? "(" + s + " + self." + path + ".bias)" : s;
     }
 
-    JitModule linear(const std::string &path, torch::nn::Linear &l)
+    // `quantize` false keeps a layer in fp32 under INT8 (the MoE router: its top-k choice
+    // is discrete, and the gate is a sliver of the weights).
+    JitModule linear(const std::string &path, torch::nn::Linear &l, bool quantize = true)
     {
         JitModule m = make(path);
+        if (m_int8 && quantize) {
+            m.register_attribute("packed", c10::getCustomClassType<c10::intrusive_ptr<LinearPackedParamsBase>>(),
+                                 packInt8(l));
+            m_quantized.insert(path);
+            return m;
+        }
         m.register_parameter("weight", l->weight.detach().clone(), false);
         if (l->bias.defined())
             m.register_parameter("bias", l->bias.detach().clone(), false);
@@ -120,7 +156,7 @@ public:
     {
         const int64_t E = m_config.n_routed_experts, K = m_config.num_experts_per_tok;
         JitModule m = make(path);
-        m.register_module("gate", linear(path + ".gate", moe->gate));
+        m.register_module("gate", linear(path + ".gate", moe->gate, false));
         for (int64_t e = 0; e < E; ++e) {
             SwiGluMlp expert(std::dynamic_pointer_cast<SwiGluMlpImpl>(moe->experts->ptr(size_t(e))));
             m.register_module("expert_" + std::to_string(e), swiglu(path + ".expert_" + std::to_string(e), expert));
@@ -172,18 +208,40 @@ public:
     std::ostringstream &source() { return m_src; }
 
 private:
+    // Symmetric per-output-channel INT8 weights (scale = max |w| / 127, zero point 0),
+    // packed by LibTorch's quantized engine for linear_dynamic.
+    static c10::IValue packInt8(torch::nn::Linear &l)
+    {
+        const at::Tensor w = l->weight.detach().to(torch::kFloat).contiguous();
+        const at::Tensor scales = (w.abs().amax(1) / 127.0).clamp_min(1e-12).to(torch::kDouble);
+        const at::Tensor zeros = torch::zeros({w.size(0)}, torch::kLong);
+        const at::Tensor q = at::quantize_per_channel(w, scales, zeros, 0, at::kQInt8);
+        c10::optional<at::Tensor> bias;
+        if (l->bias.defined())
+            bias = l->bias.detach().to(torch::kFloat).contiguous();
+        static const auto prepack
+            = c10::Dispatcher::singleton()
+                  .findSchemaOrThrow("quantized::linear_prepack", "")
+                  .typed<c10::intrusive_ptr<LinearPackedParamsBase>(at::Tensor, c10::optional<at::Tensor>)>();
+        return c10::IValue(prepack.call(q, bias));
+    }
+
     const ModelConfig &m_config;
+    bool m_int8 = false;
+    std::set<std::string> m_quantized;
     std::shared_ptr<torch::jit::CompilationUnit> m_unit = std::make_shared<torch::jit::CompilationUnit>();
     std::ostringstream m_src;
 };
 
 } // namespace
 
-void writeTorchScript(DeepSeekModelImpl &model, const std::filesystem::path &path)
+std::string torchScriptBytes(DeepSeekModelImpl &model, bool int8)
 {
     torch::NoGradGuard noGrad;
+    if (int8)
+        selectQuantizedEngine(); // the packed weights are laid out for the engine in use
     const ModelConfig &c = model.config();
-    Builder b(c);
+    Builder b(c, int8);
     JitModule root = b.make("");
     JitModule embed = b.make("embed_tokens");
     embed.register_parameter("weight", model.embed_tokens->weight.detach().clone(), false);
@@ -212,21 +270,27 @@ void writeTorchScript(DeepSeekModelImpl &model, const std::filesystem::path &pat
     const bool bias = model.head && model.head->bias.defined();
     if (c.head == "causal_lm")
         src << "    return "
-            << (model.head ? Builder::apply("h", "lm_head", false)
+            << (model.head ? b.apply("h", "lm_head", false)
                            : std::string("torch.matmul(h, self.embed_tokens.weight.t())"))
             << "\n";
     else if (c.head == "token_classification")
-        src << "    return " << Builder::apply("h", "score", bias) << "\n";
+        src << "    return " << b.apply("h", "score", bias) << "\n";
     else
         src << "    pooled = " << (c.pooling == "last" ? "h[:, -1]" : "h.mean(1)") << "\n"
-            << "    return " << Builder::apply("pooled", "score", bias) << "\n";
-    root.define(src.str());
+            << "    return " << b.apply("pooled", "score", bias) << "\n";
+    root.define(src.str(), std::make_shared<ExportResolver>());
     root.eval();
 
     std::ostringstream bytes;
     root.save(bytes);
+    return bytes.str();
+}
+
+void writeTorchScript(DeepSeekModelImpl &model, const std::filesystem::path &path, bool int8)
+{
+    const std::string bytes = torchScriptBytes(model, int8);
     AtomicFile file(path, "model file");
-    file.write(bytes.str());
+    file.write(bytes);
     file.commit();
 }
 

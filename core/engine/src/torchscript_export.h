@@ -9,11 +9,16 @@
 #include "model.h"
 
 #include <filesystem>
+#include <string>
 
 namespace seekbench::engine {
 
 // forward(input_ids: int64 [batch, sequence]) -> logits, as DeepSeekModel::forward gives
-// them (eval mode). Writes `path` atomically.
-void writeTorchScript(DeepSeekModelImpl &model, const std::filesystem::path &path);
+// them (eval mode). Writes `path` atomically. `int8`: every linear layer but the MoE
+// router as LibTorch's dynamic INT8 linear with per-channel weight scales (the receiving
+// program sets a quantized engine that has them: oneDNN or QNNPACK, FBGEMM elsewhere).
+void writeTorchScript(DeepSeekModelImpl &model, const std::filesystem::path &path, bool int8 = false);
+// The same file's bytes.
+std::string torchScriptBytes(DeepSeekModelImpl &model, bool int8 = false);
 
 } // namespace seekbench::engine

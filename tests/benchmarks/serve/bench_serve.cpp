@@ -126,7 +126,10 @@ int main()
         runId = e.path().filename().string();
     run(cli + " export --run " + runId + " --format torchscript --out exports/ts --project " + quoted(dir / "p")
         + " >/dev/null");
+    run(cli + " export --run " + runId + " --format torchscript --int8 --out exports/int8 --project "
+        + quoted(dir / "p") + " >/dev/null");
     const fs::path model = dir / "p" / "exports" / "ts";
+    const fs::path int8 = dir / "p" / "exports" / "int8";
     if (!fs::exists(model / "model.pt")) {
         std::cerr << "bench_serve: training or export failed in " << dir << "\n";
         return 1;
@@ -185,6 +188,30 @@ int main()
             std::printf("%-22s %5d %10.0f %9.2f %9.2f %8.0f %9.2f\n", batching ? "dynamic (2 ms, 8/16/32)" : "off",
                         conns, rps, wrkMillis(out, "50%"), wrkMillis(out, "99%"), non2xx, rps / ceiling);
         }
+    }
+
+    // fp32 against INT8, served, alternated twice.
+    {
+        std::ifstream in(int8 / "int8_report.json");
+        const auto r = nlohmann::json::parse(in, nullptr, false);
+        if (r.is_object())
+            std::printf("\nINT8 (%s) against fp32 in process: accuracy %.4f -> %.4f, %lld -> %lld bytes (%.2fx), "
+                        "batch 1 %.3f -> %.3f ms, batch 32 %.3f -> %.3f ms\n",
+                        r["quantized_engine"].get<std::string>().c_str(), r["fp32"]["value"].get<double>(),
+                        r["int8"]["value"].get<double>(), r["fp32"]["bytes"].get<long long>(),
+                        r["int8"]["bytes"].get<long long>(), r["size_ratio"].get<double>(),
+                        r["fp32"]["ms_batch1"].get<double>(), r["int8"]["ms_batch1"].get<double>(),
+                        r["fp32"]["ms_batch32"].get<double>(), r["int8"]["ms_batch32"].get<double>());
+        std::printf("served, wrk 64 connections, 10 s, dynamic batching:\n");
+        for (int round = 0; round < 2; ++round)
+            for (const fs::path &m : {model, int8}) {
+                Server server(m, "");
+                const std::string url = "http://127.0.0.1:" + std::to_string(server.port) + "/v2/models/tiny/infer";
+                run("wrk -t1 -c8 -d2s -s " + quoted(dir / "post.lua") + " " + url + " >/dev/null");
+                const std::string out = run("wrk -t1 -c64 -d10s --latency -s " + quoted(dir / "post.lua") + " " + url);
+                std::printf("  %-5s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms\n", m == model ? "fp32" : "INT8",
+                            number(out, R"(Requests/sec:\s+([0-9.]+))"), wrkMillis(out, "50%"), wrkMillis(out, "99%"));
+            }
     }
 
     // 3. Open loop: 2,000 requests/s offered.

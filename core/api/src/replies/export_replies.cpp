@@ -12,15 +12,17 @@ std::string ModelExportReply::toJson() const
     nlohmann::json list = nlohmann::json::array();
     for (const File &f : files)
         list.push_back({{"path", f.path}, {"bytes", f.bytes}, {"sha256", f.sha256}});
-    return nlohmann::json{{"run", run},
-                          {"format", format},
-                          {"step", step},
-                          {"checkpoint", checkpoint},
-                          {"model", model},
-                          {"tensors", tensors},
-                          {"parameters", parameters},
-                          {"files", list}}
-        .dump();
+    nlohmann::json j{{"run", run},
+                     {"format", format},
+                     {"step", step},
+                     {"checkpoint", checkpoint},
+                     {"model", model},
+                     {"tensors", tensors},
+                     {"parameters", parameters},
+                     {"files", list}};
+    if (!int8Report.empty())
+        j["int8"] = nlohmann::json::parse(int8Report);
+    return j.dump();
 }
 
 ModelExportReply ModelExportReply::fromJson(const std::string &document)
@@ -43,6 +45,11 @@ ModelExportReply ModelExportReply::fromJson(const std::string &document)
         r.files.push_back({required<std::string>(what, f, "path", "a string"),
                            required<std::string>(what, f, "sha256", "a string"),
                            required<std::int64_t>(what, f, "bytes", "an integer")});
+    }
+    if (j.contains("int8")) {
+        if (!j.at("int8").is_object())
+            throw std::invalid_argument(what + ": key 'int8' must be an object");
+        r.int8Report = j.at("int8").dump();
     }
     return r;
 }

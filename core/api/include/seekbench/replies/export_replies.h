@@ -22,6 +22,9 @@ struct ModelExportReply
     std::string run, format, checkpoint, model;
     std::int64_t step = 0, tensors = 0, parameters = 0;
     std::vector<File> files;
+    // --int8: the comparison with fp32 (metric, sizes, latencies; int8_report.h in the
+    // engine), a JSON object as text; empty otherwise (the key "int8" is then absent).
+    std::string int8Report;
 
     std::string toJson() const;
     static ModelExportReply fromJson(const std::string &document);

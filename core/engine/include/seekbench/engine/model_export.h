@@ -26,6 +26,9 @@ struct ModelExportRequest
     // Polled between tensors and before each file: when cancelled, the files this export
     // wrote are removed and CancelledError is thrown.
     const CancelToken *cancel = nullptr;
+    // torchscript and triton: every linear layer but the MoE router as dynamic INT8, and
+    // int8_report.json beside it comparing it with fp32 on the run's eval data.
+    bool int8 = false;
     // --format triton: the repository's config.pbtxt and the manifests take these.
     ServingSettings serving;
     KubernetesSettings kubernetes;
@@ -41,6 +44,7 @@ struct ModelExportResult
     std::int64_t tensors = 0;
     std::int64_t parameters = 0; // elements over every tensor
     std::string dataKind;        // the model family: the run's data.kind
+    std::string int8Report;      // int8: the comparison's JSON (int8_report.h), else empty
 };
 
 // safetensors: model.safetensors + config.json (model_files.h for the names).
