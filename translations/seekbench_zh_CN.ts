@@ -1920,6 +1920,38 @@
         <source>Exported step %1 (%n tensor(s), %2 parameters):</source>
         <translation><numerusform>已导出第 %1 步（%n 个张量，%2 个参数）：</numerusform></translation>
     </message>
+    <message>
+        <source>INT8 against fp32 on the run's eval data: %1 %2 -&gt; %3; %4 -&gt; %5; batch 1 %6 -&gt; %7 ms; batch 32 %8 -&gt; %9 ms.</source>
+        <translation>INT8 与 fp32 在该运行评估数据上的对比：%1 %2 -&gt; %3；%4 -&gt; %5；批次 1 %6 -&gt; %7 毫秒；批次 32 %8 -&gt; %9 毫秒。</translation>
+    </message>
+    <message>
+        <source>Triton model repository + Kubernetes manifests</source>
+        <translation>Triton 模型仓库 + Kubernetes 清单</translation>
+    </message>
+    <message>
+        <source>&amp;INT8 (dynamic quantization of the linear layers, compared with fp32)</source>
+        <translation>INT8（线性层动态量化，并与 fp32 对比）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A Triton repository (config.pbtxt, 1/model.pt, README.md) with dynamic batching, and Kubernetes manifests to serve it (Deployment with health probes, Service, autoscaler).</source>
+        <translation>带动态批处理的 Triton 仓库（config.pbtxt、1/model.pt、README.md），以及用于部署服务的 Kubernetes 清单（带健康探针的 Deployment、Service、自动扩缩容）。</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>token accuracy</source>
+        <translation>token 准确率</translation>
+    </message>
+    <message>
+        <source>next-token accuracy</source>
+        <translation>下一 token 准确率</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::HelpMenu</name>

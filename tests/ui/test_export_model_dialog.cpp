@@ -9,6 +9,7 @@
 #include "shell/app_setup.h"
 #include "shot_look.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -116,6 +117,29 @@ private Q_SLOTS:
         QCOMPARE(models, 2);
     }
 
+    // A Triton repository with INT8 through the dialog: the comparison with fp32 is shown;
+    // INT8 is offered only where the engine does it (not for safetensors).
+    void exportsATritonRepositoryWithInt8()
+    {
+        ProjectSession session(m_dir);
+        QTRY_VERIFY(findRun(session, m_run));
+        ExportModelDialog dialog(m_dir, *findRun(session, m_run));
+        QVERIFY(!dialog.int8Box()->isEnabled()); // safetensors first
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("triton")));
+        QVERIFY(dialog.int8Box()->isEnabled());
+        dialog.int8Box()->setChecked(true);
+        dialog.exportButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isExporting(), 120000);
+        const QString result = dialog.resultLabel()->text();
+        QVERIFY2(result.contains(QStringLiteral("/config.pbtxt")), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("kubernetes/serving.yaml")), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("INT8 against fp32 on the run's eval data: accuracy")),
+                 qPrintable(result));
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("safetensors")));
+        QVERIFY(!dialog.int8Box()->isEnabled());
+        QVERIFY(!dialog.int8Box()->isChecked());
+    }
+
     void torchScriptIsRefusedForAModelItDoesNotCover()
     {
         projects::RunRecord run;
@@ -161,7 +185,8 @@ private Q_SLOTS:
         ProjectSession session(m_dir);
         QTRY_VERIFY(findRun(session, m_run));
         ExportModelDialog dialog(m_dir, *findRun(session, m_run));
-        dialog.formatBox()->setCurrentIndex(1);
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("triton")));
+        dialog.int8Box()->setChecked(true);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         dialog.exportButton()->click();

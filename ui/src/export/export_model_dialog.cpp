@@ -6,16 +6,21 @@
 #include "seekbench/export/model_files.h"
 #include "seekbench/replies/export_replies.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace seekbench::ui {
 
@@ -29,6 +34,29 @@ bool torchScriptPossible(const projects::RunRecord &run)
 
 } // namespace
 
+QString ExportModelDialog::int8Summary(const QByteArray &json) const
+{
+    const QJsonObject r = QJsonDocument::fromJson(json).object();
+    const QJsonObject f = r.value(QLatin1String("fp32")).toObject(), q = r.value(QLatin1String("int8")).toObject();
+    const QLocale locale;
+    auto ms = [&](const QJsonObject &o, const char *key) {
+        return locale.toString(o.value(QLatin1String(key)).toDouble(), 'f', 2);
+    };
+    const QString key = r.value(QLatin1String("metric")).toString();
+    const QString metric = key == QLatin1String("accuracy")              ? tr("accuracy")
+                           : key == QLatin1String("token_accuracy")      ? tr("token accuracy")
+                           : key == QLatin1String("next_token_accuracy") ? tr("next-token accuracy")
+                           : key == QLatin1String("mse")                 ? tr("mean squared error")
+                                                                         : key;
+    return tr("INT8 against fp32 on the run's eval data: %1 %2 -> %3; %4 -> %5; batch 1 %6 -> %7 ms; batch 32 %8 -> "
+              "%9 ms.")
+        .arg(metric, locale.toString(f.value(QLatin1String("value")).toDouble(), 'f', 4),
+             locale.toString(q.value(QLatin1String("value")).toDouble(), 'f', 4),
+             locale.formattedDataSize(qint64(f.value(QLatin1String("bytes")).toDouble())),
+             locale.formattedDataSize(qint64(q.value(QLatin1String("bytes")).toDouble())), ms(f, "ms_batch1"),
+             ms(q, "ms_batch1"), ms(f, "ms_batch32"), ms(q, "ms_batch32"));
+}
+
 ExportModelDialog::ExportModelDialog(const QString &projectDir, const projects::RunRecord &run, QWidget *parent)
     : QDialog(parent), m_projectDir(projectDir), m_run(run), m_cli(new CliClient(this))
 {
@@ -40,6 +68,9 @@ ExportModelDialog::ExportModelDialog(const QString &projectDir, const projects::
     m_format->setObjectName(QStringLiteral("exportFormat"));
     m_format->addItem(QString(), QStringLiteral("safetensors"));
     m_format->addItem(QString(), QStringLiteral("torchscript"));
+    m_format->addItem(QString(), QStringLiteral("triton"));
+    m_int8 = new QCheckBox(this);
+    m_int8->setObjectName(QStringLiteral("exportInt8"));
     m_checkpointLabel = new QLabel(this);
     m_checkpoint = new QComboBox(this);
     m_checkpoint->setObjectName(QStringLiteral("exportCheckpoint"));
@@ -68,6 +99,7 @@ ExportModelDialog::ExportModelDialog(const QString &projectDir, const projects::
     m_folderLabel->setBuddy(m_folder);
     auto *form = new QFormLayout;
     form->addRow(m_formatLabel, m_format);
+    form->addRow(QString(), m_int8);
     form->addRow(m_checkpointLabel, m_checkpoint);
     form->addRow(m_folderLabel, m_folder);
     auto *layout = new QVBoxLayout(this);
@@ -81,6 +113,7 @@ ExportModelDialog::ExportModelDialog(const QString &projectDir, const projects::
     connect(m_exportButton, &QPushButton::clicked, this, &ExportModelDialog::startExport);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportModelDialog::updateHint);
     connect(m_checkpoint, &QComboBox::currentIndexChanged, this, &ExportModelDialog::updateHint);
+    connect(m_int8, &QCheckBox::toggled, this, &ExportModelDialog::updateHint);
     retranslate();
     resize(560, sizeHint().height());
 }
@@ -95,6 +128,8 @@ void ExportModelDialog::retranslate()
     m_formatLabel->setText(tr("&Format:"));
     m_format->setItemText(0, tr("safetensors + config.json (Hugging Face names)"));
     m_format->setItemText(1, tr("TorchScript (torch.jit.load)"));
+    m_format->setItemText(2, tr("Triton model repository + Kubernetes manifests"));
+    m_int8->setText(tr("&INT8 (dynamic quantization of the linear layers, compared with fp32)"));
     m_checkpointLabel->setText(tr("&Checkpoint:"));
     m_checkpoint->setItemText(0, tr("Latest"));
     m_checkpoint->setItemText(1, tr("Best (marked by evaluation)"));
@@ -115,12 +150,21 @@ void ExportModelDialog::changeEvent(QEvent *event)
 
 void ExportModelDialog::updateHint()
 {
-    const bool script = m_format->currentData().toString() == QLatin1String("torchscript");
-    const bool possible = !script || torchScriptPossible(m_run);
+    const QString format = m_format->currentData().toString();
+    const bool script = format == QLatin1String("torchscript");
+    const bool triton = format == QLatin1String("triton");
+    const bool possible = (!script && !triton) || torchScriptPossible(m_run);
     m_exportButton->setEnabled(possible && !isExporting());
+    const bool int8Possible = (script || triton) && possible;
+    m_int8->setEnabled(int8Possible && !isExporting());
+    if (!int8Possible)
+        m_int8->setChecked(false); // safetensors keeps the trained weights
     if (!possible)
         m_hint->setText(tr("TorchScript export covers the DeepSeek-style transformer so far; this run's model exports "
                            "as safetensors."));
+    else if (triton)
+        m_hint->setText(tr("A Triton repository (config.pbtxt, 1/model.pt, README.md) with dynamic batching, and "
+                           "Kubernetes manifests to serve it (Deployment with health probes, Service, autoscaler)."));
     else if (script)
         m_hint->setText(tr("model.pt: forward(input_ids) returns the logits, as the run's model does; Python's "
                            "torch.jit.load or a LibTorch program loads it without Seekbench."));
@@ -143,10 +187,12 @@ void ExportModelDialog::startExport()
                      QStringLiteral("--json")};
     if (!m_folder->text().trimmed().isEmpty())
         args << QStringLiteral("--out") << m_folder->text().trimmed();
+    if (m_int8->isChecked())
+        args << QStringLiteral("--int8");
     m_result->clear();
     m_busy->setVisible(true);
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_checkpoint), static_cast<QWidget *>(m_folder)})
+    for (QWidget *w : {static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_checkpoint),
+                       static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_int8)})
         w->setEnabled(false);
     CliOptions options;
     options.timeoutMs = 0; // a large model takes what it takes; Cancel stops it
@@ -170,8 +216,11 @@ void ExportModelDialog::startExport()
             for (const auto &f : r.reply->files)
                 lines << QStringLiteral("%1  (%2)")
                              .arg(QString::fromStdString(f.path), locale.formattedDataSize(f.bytes));
+            if (!r.reply->int8Report.empty())
+                lines << int8Summary(QByteArray::fromStdString(r.reply->int8Report));
             m_result->setStyleSheet(QString());
             m_result->setText(lines.join(QLatin1Char('\n')));
+            resize(width(), std::max(height(), sizeHint().height())); // a Triton export lists six files
             Q_EMIT exported(QString::fromStdString(m_run.id));
         },
         options);

@@ -10,6 +10,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -29,6 +30,7 @@ public:
     ExportModelDialog(const QString &projectDir, const projects::RunRecord &run, QWidget *parent = nullptr);
 
     QComboBox *formatBox() const { return m_format; }
+    QCheckBox *int8Box() const { return m_int8; }
     QComboBox *checkpointBox() const { return m_checkpoint; }
     QPushButton *exportButton() const { return m_exportButton; }
     QLabel *resultLabel() const { return m_result; }
@@ -46,6 +48,7 @@ private:
     void retranslate();
     void startExport();
     void updateHint();
+    QString int8Summary(const QByteArray &json) const;
 
     QString m_projectDir;
     projects::RunRecord m_run;
@@ -53,6 +56,7 @@ private:
     QPointer<CliCall> m_call;
     QLabel *m_intro, *m_formatLabel, *m_checkpointLabel, *m_folderLabel, *m_hint, *m_result;
     QComboBox *m_format, *m_checkpoint;
+    QCheckBox *m_int8;
     QLineEdit *m_folder;
     QProgressBar *m_busy;
     QDialogButtonBox *m_buttons;
