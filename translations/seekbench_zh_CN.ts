@@ -2524,8 +2524,16 @@
         <translation>导出模型(&amp;X)…</translation>
     </message>
     <message>
-        <source>Write the run's trained model as safetensors or TorchScript files.</source>
-        <translation>将该运行训练好的模型写成 safetensors 或 TorchScript 文件。</translation>
+        <source>Write the run's trained model as safetensors, TorchScript (fp32 or INT8) or a Triton repository.</source>
+        <translation>将该运行训练好的模型写成 safetensors、TorchScript（fp32 或 INT8）或 Triton 仓库。</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ve model…</source>
+        <translation>部署服务(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Serve one of the run's TorchScript exports over HTTP (KServe v2) and watch its request rate and latency.</source>
+        <translation>通过 HTTP（KServe v2）部署该运行的某个 TorchScript 导出，并观察其请求速率和延迟。</translation>
     </message>
 </context>
 <context>
@@ -2950,6 +2958,85 @@
     <message>
         <source>Final metrics</source>
         <translation>最终指标</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ServeDialog</name>
+    <message>
+        <source>Serve model</source>
+        <translation>部署模型服务</translation>
+    </message>
+    <message>
+        <source>Serve an export of run &lt;b&gt;%1&lt;/b&gt; over HTTP with the KServe v2 protocol (as Triton), with dynamic batching. The server keeps running when this window closes; &lt;i&gt;Stop&lt;/i&gt; ends it.</source>
+        <translation>通过 HTTP 以 KServe v2 协议（与 Triton 相同）部署运行 &lt;b&gt;%1&lt;/b&gt; 的一个导出，并启用动态批处理。关闭此窗口后服务器继续运行；点击&lt;i&gt;停止&lt;/i&gt;才会结束它。</translation>
+    </message>
+    <message>
+        <source>&amp;Export:</source>
+        <translation>导出(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A TorchScript export (fp32 or INT8) or a Triton repository's model folder.</source>
+        <translation>TorchScript 导出（fp32 或 INT8），或 Triton 仓库中的模型文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Max &amp;batch size:</source>
+        <translation>最大批次(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Max queue &amp;delay:</source>
+        <translation>最长排队延迟(&amp;D)：</translation>
+    </message>
+    <message>
+        <source> µs</source>
+        <translation> 微秒</translation>
+    </message>
+    <message>
+        <source>&amp;Instances:</source>
+        <translation>实例数(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ynamic batching</source>
+        <translation>动态批处理(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This run has no TorchScript export yet: export it first (Runs &gt; Export model…, TorchScript or Triton).</source>
+        <translation>此运行还没有 TorchScript 导出：请先导出（运行 &gt; 导出模型…，选择 TorchScript 或 Triton）。</translation>
+    </message>
+    <message>
+        <source>Starting (process %1)…</source>
+        <translation>正在启动（进程 %1）…</translation>
+    </message>
+    <message>
+        <source>Stopping: the server answers its queued requests, then exits…</source>
+        <translation>正在停止：服务器先应答已排队的请求，然后退出…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The server stopped: %1</source>
+        <translation>服务器已停止：%1</translation>
+    </message>
+    <message>
+        <source>Serving (process %1) at %2/v2/models/%3/infer; metrics at %2/metrics.</source>
+        <translation>正在服务（进程 %1）：%2/v2/models/%3/infer；指标：%2/metrics。</translation>
+    </message>
+    <message>
+        <source>%1 requests/s · p50 %2 ms · p99 %3 ms · mean batch %4 · errors %5/s</source>
+        <translation>%1 请求/秒 · p50 %2 毫秒 · p99 %3 毫秒 · 平均批次 %4 · 错误 %5/秒</translation>
     </message>
 </context>
 <context>

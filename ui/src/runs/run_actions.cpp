@@ -1,6 +1,7 @@
 #include "runs/run_actions.h"
 
 #include "export/export_model_dialog.h"
+#include "export/serve_dialog.h"
 #include "runs/run_files_view.h"
 
 #include "launch/launch_dialog.h"
@@ -43,6 +44,7 @@ RunActions::RunActions(RunsTableView *table, RunView *view, QWidget *dialogParen
     m_rerun = make("rerunAction", QKeySequence(), &RunActions::rerunExactly);
     m_tune = make("tuneAction", QKeySequence(), &RunActions::tune);
     m_exportModel = make("exportModelAction", QKeySequence(), &RunActions::exportModel);
+    m_serveModel = make("serveModelAction", QKeySequence(), &RunActions::serveModel);
     m_delete = make("deleteAction", QKeySequence::Delete, &RunActions::trash);
     m_tag = make("tagAction", QKeySequence(Qt::CTRL | Qt::Key_T), &RunActions::tag);
     m_note = make("noteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &RunActions::note);
@@ -73,7 +75,11 @@ void RunActions::retranslate()
     m_tune->setText(tr("T&une this run…"));
     m_tune->setToolTip(tr("Create a sweep over this run's hyperparameters, starting from its config."));
     m_exportModel->setText(tr("E&xport model…"));
-    m_exportModel->setToolTip(tr("Write the run's trained model as safetensors or TorchScript files."));
+    m_exportModel->setToolTip(
+        tr("Write the run's trained model as safetensors, TorchScript (fp32 or INT8) or a Triton repository."));
+    m_serveModel->setText(tr("Ser&ve model…"));
+    m_serveModel->setToolTip(tr("Serve one of the run's TorchScript exports over HTTP (KServe v2) and watch its "
+                                "request rate and latency."));
     m_delete->setText(tr("&Delete run…"));
     m_tag->setText(tr("&Tag…"));
     m_note->setText(tr("&Note…"));
@@ -83,8 +89,8 @@ void RunActions::retranslate()
 
 QList<QAction *> RunActions::actions() const
 {
-    return {m_launch,      m_stop,   m_resume, m_clone, m_rerun, m_tune,
-            m_exportModel, m_rename, m_delete, m_tag,   m_note,  m_baseline};
+    return {m_launch,     m_stop,   m_resume, m_clone, m_rerun, m_tune,    m_exportModel,
+            m_serveModel, m_rename, m_delete, m_tag,   m_note,  m_baseline};
 }
 
 int RunActions::stopGraceSeconds() { return QSettings().value(QStringLiteral("runs/stopGraceSeconds"), 30).toInt(); }
@@ -116,6 +122,7 @@ void RunActions::updateEnabled()
     // Export writes into the project and records artifacts; a run without a checkpoint
     // yet gets the CLI's message naming the folder.
     m_exportModel->setEnabled(writable && one);
+    m_serveModel->setEnabled(one); // reads the run's exports; writes nothing into the project
     m_delete->setEnabled(writable && one && !running);
     m_tag->setEnabled(writable && one);
     m_note->setEnabled(writable && one);
@@ -219,6 +226,16 @@ void RunActions::exportModel()
             m_view->filesView()->refresh();
     });
     dialog.exec();
+}
+
+void RunActions::serveModel()
+{
+    const RunRecord *run = findRun(m_session, m_table->currentRunId());
+    if (!run)
+        return;
+    auto *dialog = new ServeDialog(m_session->dir(), *run, m_parent); // modeless: watch it while working
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void RunActions::trash()

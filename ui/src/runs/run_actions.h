@@ -41,6 +41,7 @@ public:
 
     QAction *tuneAction() const { return m_tune; }
     QAction *exportModelAction() const { return m_exportModel; }
+    QAction *serveModelAction() const { return m_serveModel; }
 
 Q_SIGNALS:
     void message(const QString &text);
@@ -54,6 +55,7 @@ private:
     void rerunExactly();
     void tune();
     void exportModel();
+    void serveModel();
     void trash();
     void tag();
     void note();
@@ -71,6 +73,7 @@ private:
     QAction *m_rename = nullptr;
     QAction *m_tune = nullptr;
     QAction *m_exportModel = nullptr;
+    QAction *m_serveModel = nullptr;
 };
 
 } // namespace seekbench::ui

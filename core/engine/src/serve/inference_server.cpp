@@ -180,7 +180,9 @@ InferenceServer::InferenceServer(const ServeOptions &options) : m(std::make_uniq
     const int httpThreads = options.httpThreads > 0 ? options.httpThreads : std::max(64, 2 * s.maxQueueSize);
     m->http.new_task_queue = [httpThreads] { return new httplib::ThreadPool(std::size_t(httpThreads)); };
     m->http.set_keep_alive_max_count(1000000); // a client's connection serves many requests
-    m->http.set_keep_alive_timeout(30);
+    // An idle connection closes after 5 s: a graceful stop waits for idle keep-alive
+    // connections to time out (httplib checks for a stop only between requests).
+    m->http.set_keep_alive_timeout(5);
     m->http.set_payload_max_length(m->maxBody * 4); // beyond this httplib answers 413 without reading
     m->http.set_tcp_nodelay(true);
     m->routes();
