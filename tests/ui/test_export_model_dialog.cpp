@@ -8,6 +8,7 @@
 #include "seekbench/projects/project.h"
 #include "shell/app_setup.h"
 #include "shot_look.h"
+#include "tiny_run.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,14 +29,6 @@ using namespace seekbench;
 using namespace seekbench::ui;
 
 namespace {
-
-int cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SEEKBENCH_CLI_PATH), args);
-    p.waitForFinished(240000);
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
 
 const projects::RunRecord *findRun(const ProjectSession &s, const QString &id)
 {
@@ -63,24 +56,8 @@ private Q_SLOTS:
         qputenv("OMP_NUM_THREADS", "1");
         AppSetup::installTranslator(QStringLiteral("en"));
         m_dir = m_tmp.filePath(QStringLiteral("p"));
-        QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("init"), m_dir}), 0);
-        QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/tiny.yaml"));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QString yaml = QString::fromUtf8(in.readAll());
-        for (const auto &[key, value] :
-             {std::pair{"max_steps", "4"}, {"warmup_steps", "1"}, {"eval_every", "2"}, {"checkpoint_every", "2"}})
-            yaml.replace(QRegularExpression(QStringLiteral("\n  %1:[^\n]*").arg(QLatin1String(key))),
-                         QStringLiteral("\n  %1: %2").arg(QLatin1String(key), QLatin1String(value)));
-        const QString config = m_tmp.filePath(QStringLiteral("tiny.yaml"));
-        QFile out(config);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(yaml.toUtf8());
-        out.close();
-        QCOMPARE(cli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--project"), m_dir}),
-                 0);
-        const QStringList runs = QDir(m_dir + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        QCOMPARE(runs.size(), 1);
-        m_run = runs.first();
+        m_run = test::trainTinyRun(m_dir, m_tmp.path());
+        QVERIFY(!m_run.isEmpty());
     }
 
     void exportsAndTheFilesTabListsThem()
