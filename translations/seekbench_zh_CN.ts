@@ -3031,12 +3031,12 @@
         <translation>服务器已停止：%1</translation>
     </message>
     <message>
-        <source>Serving (process %1) at %2/v2/models/%3/infer; metrics at %2/metrics.</source>
-        <translation>正在服务（进程 %1）：%2/v2/models/%3/infer；指标：%2/metrics。</translation>
-    </message>
-    <message>
         <source>%1 requests/s · p50 %2 ms · p99 %3 ms · mean batch %4 · errors %5/s</source>
         <translation>%1 请求/秒 · p50 %2 毫秒 · p99 %3 毫秒 · 平均批次 %4 · 错误 %5/秒</translation>
+    </message>
+    <message>
+        <source>Serving (process %1) at %2; metrics at %3/metrics.</source>
+        <translation>正在服务（进程 %1）：%2；指标：%3/metrics。</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,10 @@ std::string shellWord(const std::string &word)
 
 void addServingOptions(CLI::App &v, ServingArgs &a)
 {
-    addOption(v, "--name", a.name, "the model's name in URLs (default: the folder's name)")->type_name("NAME");
+    addOption(v, "--name", a.name,
+              "the model's name in URLs (serve: the export folder's name, the model folder's for <name>/1; "
+              "export --format triton: seekbench-run-<run id>)")
+        ->type_name("NAME");
     addOption(v, "--max-batch-size", a.maxBatch, "rows per batch (default 32)")->type_name("N");
     addOption(v, "--preferred-batch-sizes", a.preferred, "batch sizes run at once when reached (default 8,16,32)")
         ->type_name("N,N,...");

@@ -35,10 +35,7 @@ ServeOptions serveOptions(const ServeArgs &a)
         throw BadInput("--model DIR is required: a folder written by `seekbench-cli export --format torchscript`");
     ServeOptions o;
     o.modelDir = *a.model;
-    std::string name = std::filesystem::path(*a.model).lexically_normal().filename().string();
-    if (name.empty() || name == "." || name == "..")
-        name = "model";
-    o.settings = servingSettings(a.serving, name);
+    o.settings = servingSettings(a.serving, defaultServedModelName(*a.model));
     if (a.host)
         o.host = *a.host;
     if (a.port)

@@ -13,12 +13,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -141,23 +142,32 @@ void ServeDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
-QString ServeDialog::modelName() const
+void ServeDialog::setSettingsEnabled(bool on)
 {
-    QFileInfo folder(m_model->currentText());
-    QString name = folder.fileName() == QLatin1String("1") ? QFileInfo(folder.path()).fileName() : folder.fileName();
-    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("-"));
-    return name.left(64).isEmpty() ? QStringLiteral("model") : name.left(64);
+    for (QWidget *w : {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_batch),
+                       static_cast<QWidget *>(m_instances), static_cast<QWidget *>(m_batching)})
+        w->setEnabled(on);
+    m_delay->setEnabled(on && m_batching->isChecked());
+}
+
+// The server's first line on stdout (--json): {"event": "serving", "infer": URL, ...}.
+QString ServeDialog::inferUrl() const
+{
+    QFile log(m_log);
+    if (!log.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(log.readLine()).object().value(QLatin1String("infer")).toString();
 }
 
 bool ServeDialog::serverAlive() const { return m_pid > 0 && ::kill(pid_t(m_pid), 0) == 0; }
 
 void ServeDialog::start()
 {
+    // The model's name in URLs: the CLI's default for the folder (defaultServedModelName).
     QStringList args{QStringLiteral("serve"),
+                     QStringLiteral("--json"),
                      QStringLiteral("--model"),
                      QDir(m_projectDir).filePath(m_model->currentText()),
-                     QStringLiteral("--name"),
-                     modelName(),
                      QStringLiteral("--port"),
                      QString::number(m_port->value()),
                      QStringLiteral("--max-batch-size"),
@@ -170,7 +180,7 @@ void ServeDialog::start()
     else
         args << QStringLiteral("--no-dynamic-batching");
     CliClient::DetachedOptions options;
-    m_log = QDir::temp().filePath(QStringLiteral("seekbench-serve-%1-%2.log").arg(modelName()).arg(m_port->value()));
+    m_log = QDir::temp().filePath(QStringLiteral("seekbench-serve-%1.log").arg(m_port->value()));
     options.stdoutFile = m_log;
     options.stderrFile = m_log + QStringLiteral(".err");
     QString error;
@@ -182,10 +192,7 @@ void ServeDialog::start()
     m_last = {};
     m_start->setEnabled(false);
     m_stop->setEnabled(true);
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_batch),
-          static_cast<QWidget *>(m_delay), static_cast<QWidget *>(m_instances), static_cast<QWidget *>(m_batching)})
-        w->setEnabled(false);
+    setSettingsEnabled(false);
     m_status->setText(tr("Starting (process %1)…").arg(m_pid));
     m_rates->clear();
     m_timer->start();
@@ -209,11 +216,7 @@ void ServeDialog::poll()
         m_ready = false;
         m_start->setEnabled(true);
         m_stop->setEnabled(false);
-        for (QWidget *w :
-             {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_batch),
-              static_cast<QWidget *>(m_instances), static_cast<QWidget *>(m_batching)})
-            w->setEnabled(true);
-        m_delay->setEnabled(m_batching->isChecked());
+        setSettingsEnabled(true);
         return;
     }
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_port->value());
@@ -225,9 +228,7 @@ void ServeDialog::poll()
         const ServingScrape now = parseServingMetrics(QString::fromUtf8(reply->readAll()));
         if (!m_ready && m_stop->isEnabled()) {
             m_ready = true;
-            m_status->setText(tr("Serving (process %1) at %2/v2/models/%3/infer; metrics at %2/metrics.")
-                                  .arg(m_pid)
-                                  .arg(base, modelName()));
+            m_status->setText(tr("Serving (process %1) at %2; metrics at %3/metrics.").arg(m_pid).arg(inferUrl(), base));
         }
         if (m_last.valid)
             showRates(servingRates(m_last, now, m_sinceLast.elapsed() / 1000.0));

@@ -47,7 +47,8 @@ private:
     void stop();
     void poll();
     void showRates(const ServingRates &r);
-    QString modelName() const;
+    void setSettingsEnabled(bool on);
+    QString inferUrl() const;
     bool serverAlive() const;
 
     QString m_projectDir;

@@ -1,8 +1,23 @@
 #include "seekbench/export/serving_settings.h"
 
+#include <cctype>
 #include <regex>
 
 namespace seekbench {
+
+std::string defaultServedModelName(const std::filesystem::path &exportDir)
+{
+    std::filesystem::path dir = exportDir.lexically_normal();
+    if (dir.filename().empty()) // "runs/x/" normalises with a trailing separator
+        dir = dir.parent_path();
+    if (dir.filename() == "1")
+        dir = dir.parent_path();
+    std::string name = dir.filename().string().substr(0, 64);
+    for (char &c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-')
+            c = '-';
+    return name.empty() || name == "." || name == ".." ? "model" : name;
+}
 
 std::vector<std::string> servingSettingsProblems(const ServingSettings &s)
 {

@@ -5,6 +5,7 @@
 // the Kubernetes manifests, so that the three never disagree.
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct ServingSettings
     std::int64_t requestTimeoutUs = 1000000;            // a request not started by then answers 504
     bool dynamicBatching = true;                        // off: each request is its own batch
 };
+
+// The name a served export gets when none is given: its folder's name, or for a Triton
+// repository's version folder (<name>/1) the model folder's, with characters a model name
+// cannot hold replaced by '-' (at most 64); "model" when nothing is left.
+std::string defaultServedModelName(const std::filesystem::path &exportDir);
 
 // Every problem with the settings, each naming its field ("max_batch_size must be ...");
 // empty when they are usable.
