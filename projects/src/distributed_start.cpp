@@ -7,6 +7,7 @@
 #include "seekbench/projects/run_control.h"
 #include "seekbench/projects/run_store.h"
 
+#include <cstdint>
 #include <fstream>
 #include <stdexcept>
 

@@ -3,6 +3,7 @@
 #include "seekbench/projects/run_record.h"
 
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace seekbench::projects {

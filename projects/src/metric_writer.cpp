@@ -6,6 +6,7 @@
 #include "seekbench/projects/project_error.h"
 #include "seekbench/run/disk_full.h"
 
+#include <cstdint>
 #include <cstdio>
 
 namespace seekbench::projects {

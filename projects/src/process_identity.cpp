@@ -1,5 +1,6 @@
 #include "seekbench/projects/process_identity.h"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 

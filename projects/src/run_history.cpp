@@ -1,6 +1,8 @@
 // RunStore: renaming, and reading a run's attempts and system samples.
 #include "run_store_impl.h"
 
+#include <cstdint>
+
 namespace seekbench::projects {
 
 void RunStore::setName(const std::string &runId, const std::string &name)

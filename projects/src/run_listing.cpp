@@ -1,6 +1,7 @@
 #include "connection.h"
 #include "run_store_impl.h"
 
+#include <cstdint>
 #include <unordered_map>
 
 // RunStore's listing: filters to bound parameters, then tags and summaries for all

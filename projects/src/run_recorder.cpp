@@ -11,6 +11,7 @@
 #include "seekbench/projects/segment_writer.h"
 
 #include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>

@@ -5,6 +5,7 @@
 #include "tiles.h"
 
 #include <array>
+#include <cstdint>
 #include <fstream>
 #include <vector>
 

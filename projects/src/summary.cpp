@@ -2,6 +2,8 @@
 
 #include "seekbench/projects/run_record.h"
 
+#include <cstdint>
+
 namespace seekbench::projects::summary {
 
 const char *mergeSql()

@@ -10,6 +10,7 @@
 #include "seekbench/tuning/sampler.h"
 
 #include <charconv>
+#include <cstdint>
 
 namespace seekbench::projects {
 

@@ -1,5 +1,6 @@
 #include "tiles.h"
 
+#include <cstdint>
 #include <limits>
 
 namespace seekbench::projects::tiles {

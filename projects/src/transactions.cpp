@@ -5,6 +5,7 @@
 #include "seekbench/projects/project_error.h"
 
 #include <chrono>
+#include <cstdint>
 #include <unordered_map>
 
 namespace seekbench::projects {

@@ -244,6 +244,13 @@ private Q_SLOTS:
         j = nlohmann::json::parse(exportedConfigJson(c, yaml, 1));
         QCOMPARE(j.at("architectures").at(0).get<std::string>(), std::string("DeepseekForCausalLM"));
         QVERIFY(!j.contains("num_labels"));
+        // A dense causal LM declares the Llama layout it has, as DeepSeek LLM's checkpoints do.
+        c.model.n_routed_experts = 0;
+        j = nlohmann::json::parse(exportedConfigJson(c, yaml, 1));
+        QCOMPARE(j.at("architectures").at(0).get<std::string>(), std::string("LlamaForCausalLM"));
+        QCOMPARE(j.at("model_type").get<std::string>(), std::string("llama"));
+        QCOMPARE(j.at("head_dim").get<int>(), c.model.hidden_size / c.model.num_attention_heads);
+        QCOMPARE(j.at("rope_parameters").at("rope_theta").get<double>(), c.model.rope_theta);
         c.data.kind = "fashion_mnist_pairs";
         j = nlohmann::json::parse(exportedConfigJson(c, yaml, 1));
         QCOMPARE(j.at("model_type").get<std::string>(), std::string("seekbench_crossmodal"));

@@ -6,6 +6,7 @@
 #include "seekbench/inspection/inspection_protocol.h"
 
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <istream>
 #include <mutex>

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -480,7 +481,7 @@ std::vector<float> scoreAmlTransactions(const RunConfig &config, const std::file
         const CheckpointContents contents = readCheckpointFile(checkpoint);
         std::istringstream in(contents.payload);
         torch::serialize::InputArchive archive, modelArchive;
-        archive.load_from(in);
+        archive.load_from(in, torch::kCPU); // a GPU run's checkpoint too
         archive.read("model", modelArchive);
         for (auto &item : model->named_parameters()) {
             at::Tensor stored;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 

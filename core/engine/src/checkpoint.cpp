@@ -1,10 +1,12 @@
 #include "checkpoint.h"
 
+#include "cuda_device.h"
 #include "grad_scaler.h"
 #include "seekbench/formats/checkpoint_file.h"
 
 #include <torch/torch.h>
 
+#include <cstdint>
 #include <sstream>
 
 namespace seekbench::engine {
@@ -12,6 +14,21 @@ namespace {
 
 at::Tensor scalar(double v) { return torch::tensor({v}, torch::kDouble); }
 at::Tensor scalar64(std::int64_t v) { return torch::tensor({v}, torch::kLong); }
+
+// The device the model's parameters are on (the CPU for a model without any).
+c10::Device deviceOf(torch::nn::Module &model)
+{
+    for (const auto &p : model.parameters())
+        return p.device();
+    return c10::Device(c10::kCPU);
+}
+
+// The CUDA device the model trains on, or -1 on CPU.
+int cudaDeviceOf(torch::nn::Module &model)
+{
+    const c10::Device d = deviceOf(model);
+    return d.is_cuda() ? d.index() : -1;
+}
 
 // Module::load would silently resize a tensor to whatever the archive holds (it calls
 // set_), so a checkpoint of another model could load "successfully". Every tensor is
@@ -63,6 +80,8 @@ std::string saveTrainingPayload(torch::nn::Module &model, const torch::optim::Op
     }
     if (scaler)
         archive.write("scaler", scaler->state());
+    if (const int device = cudaDeviceOf(model); device >= 0)
+        archive.write("rng.cuda", cuda::rngState(device));
     std::ostringstream out;
     archive.save_to(out);
     return out.str();
@@ -74,7 +93,8 @@ void loadTrainingPayload(const std::string &payload, const std::string &source, 
     try {
         std::istringstream in(payload);
         torch::serialize::InputArchive archive;
-        archive.load_from(in);
+        // Every tensor lands on the device the run trains on now, whichever device wrote it.
+        archive.load_from(in, deviceOf(model));
         torch::serialize::InputArchive modelArchive, optimArchive;
         archive.read("model", modelArchive);
         archive.read("optimizer", optimArchive);
@@ -98,11 +118,17 @@ void loadTrainingPayload(const std::string &payload, const std::string &source, 
         archive.read("rng.cpu", rng);
         at::Generator generator = at::detail::getDefaultCPUGenerator(); // a shared handle
         std::lock_guard<std::mutex> lock(generator.mutex());
-        generator.set_state(rng);
+        generator.set_state(rng.cpu()); // states are CPU tensors, whatever the archive was mapped to
         if (scaler) {
             at::Tensor s;
             if (archive.try_read("scaler", s))
                 scaler->loadState(s);
+        }
+        // Checkpoints from CPU runs (and from before CUDA states were kept) have none.
+        if (const int device = cudaDeviceOf(model); device >= 0) {
+            at::Tensor cudaRng;
+            if (archive.try_read("rng.cuda", cudaRng))
+                cuda::setRngState(device, cudaRng.cpu());
         }
     } catch (const c10::Error &e) {
         throw CheckpointError("checkpoint " + source
@@ -115,7 +141,8 @@ void loadModelWeights(const std::string &payload, const std::string &source, tor
     try {
         std::istringstream in(payload);
         torch::serialize::InputArchive archive, modelArchive;
-        archive.load_from(in);
+        // A GPU run's checkpoint opens on a CPU-only build too (export, inspect).
+        archive.load_from(in, deviceOf(model));
         archive.read("model", modelArchive);
         loadModelState(modelArchive, model, source);
     } catch (const c10::Error &e) {

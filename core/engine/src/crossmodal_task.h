@@ -2,6 +2,8 @@
 
 #include "training_task.h"
 
+#include <cstdint>
+
 namespace seekbench::engine {
 
 // data.kind "fashion_mnist_pairs": image-caption matching with hard negatives on

@@ -5,10 +5,12 @@
 // do not compile without the CUDA toolkit, hence the CMake-decided guard.
 #ifdef SEEKBENCH_HAS_CUDA
 #include <ATen/cuda/CUDAContext.h>
+#include <ATen/cuda/CUDAGeneratorImpl.h>
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAFunctions.h>
 #endif
 
+#include <mutex>
 #include <stdexcept>
 
 namespace seekbench::engine::cuda {
@@ -95,6 +97,31 @@ MemoryStats memoryStats(int index)
     (void)index;
 #endif
     return m;
+}
+
+at::Tensor rngState(int index)
+{
+#ifdef SEEKBENCH_HAS_CUDA
+    at::Generator generator = at::cuda::detail::getDefaultCUDAGenerator(static_cast<c10::DeviceIndex>(index));
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    return generator.get_state();
+#else
+    (void)index;
+    return {};
+#endif
+}
+
+void setRngState(int index, const at::Tensor &state)
+{
+#ifdef SEEKBENCH_HAS_CUDA
+    at::Generator generator = at::cuda::detail::getDefaultCUDAGenerator(static_cast<c10::DeviceIndex>(index));
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    generator.set_state(state);
+#else
+    (void)state;
+    throw std::runtime_error("cannot restore the random state of CUDA device " + std::to_string(index)
+                             + ": this build's LibTorch has no CUDA");
+#endif
 }
 
 } // namespace seekbench::engine::cuda

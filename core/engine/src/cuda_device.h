@@ -5,6 +5,8 @@
 // rest of the engine compiles, and is tested, on CPU builds. On a CPU build these report
 // no device, and the calls that need one throw.
 
+#include <ATen/core/Tensor.h>
+
 #include <string>
 
 namespace seekbench::engine::cuda {
@@ -35,5 +37,11 @@ struct MemoryStats
     double peakAllocatedBytes = 0.0;
 };
 MemoryStats memoryStats(int index);
+
+// The state of the device's default generator (dropout on CUDA draws from it), so that a
+// checkpoint resumes the same stream. rngState is undefined on a CPU build;
+// setRngState throws there.
+at::Tensor rngState(int index);
+void setRngState(int index, const at::Tensor &state);
 
 } // namespace seekbench::engine::cuda

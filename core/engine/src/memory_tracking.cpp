@@ -1,9 +1,12 @@
 #include "memory_tracking.h"
 
+#include "torch_compat.h"
+
 #include <c10/core/Allocator.h>
 #include <c10/core/CPUAllocator.h>
 
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <malloc.h>
@@ -36,7 +39,7 @@ class CountingAllocator final : public c10::Allocator
 public:
     explicit CountingAllocator(c10::Allocator *inner) : m_inner(inner) {}
 
-    c10::DataPtr allocate(std::size_t bytes) const override
+    c10::DataPtr allocate(std::size_t bytes) SEEKBENCH_ALLOCATE_CONST override
     {
         c10::DataPtr inner = m_inner->allocate(bytes + kHeader);
         TORCH_INTERNAL_ASSERT(inner.get() == inner.get_context(), "the wrapped CPU allocator has a separate context");
@@ -53,6 +56,12 @@ public:
     }
 
     c10::DeleterFnPtr raw_deleter() const override { return &release; }
+#if SEEKBENCH_ALLOCATOR_HAS_COPY_DATA
+    void copy_data(void *dest, const void *src, std::size_t count) const override
+    {
+        default_copy_data(dest, src, count);
+    }
+#endif
 
 private:
     c10::Allocator *m_inner;

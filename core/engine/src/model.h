@@ -15,6 +15,8 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
 
+#include <cstdint>
+
 namespace seekbench::engine {
 
 class RMSNormImpl : public torch::nn::Module

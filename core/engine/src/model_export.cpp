@@ -19,6 +19,8 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <cstdint>
+
 namespace seekbench {
 namespace {
 

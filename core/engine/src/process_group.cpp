@@ -10,6 +10,7 @@
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
 #endif
 
+#include <cstdint>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>

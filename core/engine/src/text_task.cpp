@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace seekbench::engine {
 namespace {

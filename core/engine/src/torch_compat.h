@@ -1,7 +1,8 @@
 #pragma once
 
 // What changes between LibTorch 1.13 (Debian's, what CI builds) and 2.x (CUDA builds users
-// bring): autocast calls, CUDA allocator statistics. Everything version-dependent goes
+// bring): autocast calls, the CPU allocator interface, the optimizer state's key (in
+// zero_optimizer.cpp, derived from the header's own type), CUDA allocator statistics. Everything version-dependent goes
 // through here so the rest of the engine reads the same on both.
 
 #include <torch/version.h>
@@ -10,6 +11,15 @@
 
 #define SEEKBENCH_TORCH_AT_LEAST(major, minor) \
     (TORCH_VERSION_MAJOR > (major) || (TORCH_VERSION_MAJOR == (major) && TORCH_VERSION_MINOR >= (minor)))
+
+// 2.3 made c10::Allocator::allocate non-const and added the pure virtual copy_data.
+#if SEEKBENCH_TORCH_AT_LEAST(2, 3)
+#define SEEKBENCH_ALLOCATE_CONST
+#define SEEKBENCH_ALLOCATOR_HAS_COPY_DATA 1
+#else
+#define SEEKBENCH_ALLOCATE_CONST const
+#define SEEKBENCH_ALLOCATOR_HAS_COPY_DATA 0
+#endif
 
 namespace seekbench::engine::compat {
 

@@ -13,6 +13,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <cstdint>
 #include <set>
 #include <sstream>
 

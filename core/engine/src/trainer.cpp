@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <new>
 
 namespace seekbench {
@@ -107,7 +108,8 @@ private:
     void warn(const std::string &message);
     void resume();
     std::map<std::string, double> evaluate();
-    void recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds);
+    void recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds,
+                    bool overflowSkipped);
     bool checkpoint(bool isBest);
     // Every rank at the same steps: with ZeRO-1 the optimizer state is gathered first.
     void checkpointAllRanks(bool isBest);
@@ -198,7 +200,11 @@ void Trainer::setup()
     m_task = makeTrainingTask(m_cfg, m_req.rank, m_req.worldSize, m_req.dataset);
     m_module = &m_task->module();
     m_module->to(m_device);
-    if (m_req.worldSize > 1) {
+    // One process trains alone, unless a launcher started it as a rank and the config names
+    // the backend: then it joins a group of one, as torchrun's single rank does (the path
+    // that checks NCCL on a one-GPU machine).
+    const bool launchedRank = m_req.rankEnvironment.source != "single";
+    if (m_req.worldSize > 1 || (launchedRank && m_t.backend != "auto")) {
         ProcessGroupOptions opts;
         opts.backend = resolveBackend(m_t.backend, m_device.is_cuda(), ncclAvailable());
         opts.cudaDevice = m_cudaDevice;
@@ -256,8 +262,12 @@ void Trainer::setup()
                  "(measured 10x slower than fp32); bf16 still saves activation memory");
     }
     m_autocastDtype = m_precision.precision == "fp16" ? at::kHalf : at::kBFloat16;
-    if (m_precision.precision == "fp16")
-        m_scaler = std::make_unique<GradScaler>();
+    if (m_precision.precision == "fp16") {
+        GradScaler::Options scaling;
+        scaling.initScale = m_t.loss_scale_init;
+        scaling.growthInterval = m_t.loss_scale_growth_interval;
+        m_scaler = std::make_unique<GradScaler>(scaling);
+    }
 
     json start = {{"name", m_cfg.name},
                   {"config_hash", configHash(m_cfg)},
@@ -346,7 +356,8 @@ std::map<std::string, double> Trainer::evaluate()
     return metrics;
 }
 
-void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds)
+void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds,
+                         bool overflowSkipped)
 {
     const std::int64_t step = m_state.step;
     const double now = wallNow();
@@ -373,6 +384,8 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
     if (m_task->tokensPerSample() > 0)
         add("train/tokens_per_s", sps * m_task->tokensPerSample());
     add("train/step_time_s", stepSeconds);
+    if (m_scaler && leader()) // fp16: the scale after this step (halved when it overflowed)
+        add("train/loss_scale", m_scaler->currentScale());
     if (m_group)
         add("train/comm_time_s", commSeconds);
     if (countingCpuAllocatorInstalled())
@@ -387,10 +400,16 @@ void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSe
                      {"grad_norm", gradNorm},
                      {"samples_per_s", sps},
                      {"tokens_per_s", sps * m_task->tokensPerSample()},
+                     {"step_time_s", stepSeconds},
                      {"elapsed_s", elapsed},
                      {"eta_s", eta}};
         if (m_task->hasAuxLoss())
             body["aux_loss"] = aux;
+        if (m_scaler) {
+            body["loss_scale"] = m_scaler->currentScale();
+            if (overflowSkipped)
+                body["overflow_skipped"] = true;
+        }
         emit("step", std::move(body), step);
     }
     m_result.finalMetrics["train/loss"] = loss;
@@ -594,7 +613,8 @@ TrainResult Trainer::run()
 
             const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
             if (m_state.step % m_t.log_every == 0 || m_state.step == m_t.max_steps)
-                recordStep(loss, auxSum / m_t.grad_accum_steps, gradNorm, stepSeconds, commSeconds);
+                recordStep(loss, auxSum / m_t.grad_accum_steps, gradNorm, stepSeconds, commSeconds,
+                           outcome.decision == StepDecision::SkippedOverflow);
 
             bool isBest = false;
             if (m_t.eval_every > 0 && m_state.step % m_t.eval_every == 0) {

@@ -3,6 +3,7 @@
 #include "param_values.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 
 namespace seekbench::tuning::detail {

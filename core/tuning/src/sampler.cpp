@@ -5,6 +5,7 @@
 #include "tpe_sampler.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 namespace seekbench::tuning {

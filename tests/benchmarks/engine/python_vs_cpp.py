@@ -171,7 +171,9 @@ def scheduled_lr(c, step):
     return min_lr + 0.5 * (lr - min_lr) * (1.0 + math.cos(math.pi * progress))
 
 
-def worker_step(c, steps, warmup, threads, lean=False):
+def worker_step(c, steps, warmup, threads, lean=False, device="cpu", precision="fp32", foreach=None, quiet=False):
+    """The mirrored step; on CUDA (scripts/gpu-check) with autocast for bf16 and fp16 and
+    torch.amp.GradScaler for fp16, as the trainer does. foreach=None follows `lean`."""
     set_malloc_thresholds()
     import torch
     import torch.nn.functional as F
@@ -185,13 +187,21 @@ def worker_step(c, steps, warmup, threads, lean=False):
     g = torch.Generator().manual_seed(1234)
     inputs = torch.randint(0, c["vocab_size"], (N, T), generator=g, dtype=torch.long)
     labels = torch.randint(0, c["num_labels"], (N,), generator=g, dtype=torch.long)
-    model = build_worker_classes()(c)
+    model = build_worker_classes()(c).to(device)
+    model.cos, model.sin = model.cos.to(device), model.sin.to(device)
     params = list(model.parameters())
     decay = [p for p in params if p.dim() >= 2]
     no_decay = [p for p in params if p.dim() < 2]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": c["weight_decay"]},
                              {"params": no_decay, "weight_decay": 0.0}],
-                            lr=c["lr"], betas=(c["beta1"], c["beta2"]), eps=c["eps"], foreach=lean)
+                            lr=c["lr"], betas=(c["beta1"], c["beta2"]), eps=c["eps"],
+                            foreach=lean if foreach is None else foreach)
+    cuda = device != "cpu"
+    amp_dtype = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(precision)
+    scaler = torch.amp.GradScaler("cuda") if precision == "fp16" else None
+
+    def autocast():
+        return torch.autocast(device_type="cuda" if cuda else "cpu", dtype=amp_dtype, enabled=amp_dtype is not None)
     clip = c["grad_clip"] if c["grad_clip"] > 0 else math.inf
     epoch, cursor = 0, 0
     order = torch.randperm(N, generator=torch.Generator().manual_seed(c["seed"] + epoch))
@@ -208,8 +218,10 @@ def worker_step(c, steps, warmup, threads, lean=False):
                 order = torch.randperm(N, generator=torch.Generator().manual_seed(c["seed"] + epoch))
             idx = order[cursor:cursor + B]
             cursor += B
-            x, y = inputs.index_select(0, idx), labels.index_select(0, idx)
-            logits, aux = model(x)
+            x, y = inputs.index_select(0, idx).to(device), labels.index_select(0, idx).to(device)
+            with autocast():
+                logits, aux = model(x)
+            aux = aux.to(device)
             if lean:
                 task = F.cross_entropy(logits, y)
                 sink += task.item()
@@ -220,15 +232,26 @@ def worker_step(c, steps, warmup, threads, lean=False):
             correct = (l.argmax(-1) == y).sum()  # noqa: F841 (taskLoss computes it too)
             loss = (task + aux) / c["grad_accum_steps"]
             sink += task.item()
-            loss.backward()
+            (scaler.scale(loss) if scaler else loss).backward()
+        if scaler:
+            scaler.unscale_(opt)
         sink += torch.nn.utils.clip_grad_norm_(params, clip).item()
-        opt.step()
+        if scaler:
+            scaler.step(opt)
+            scaler.update()
+        else:
+            opt.step()
+        if cuda:
+            torch.cuda.synchronize()
         ends.append(time.perf_counter())
     if not math.isfinite(sink):
         print("python worker: non-finite loss", file=sys.stderr)
     per_step = (ends[-1] - ends[warmup - 1]) / (len(ends) - warmup)
     deltas = [b - a for a, b in zip(ends[warmup - 1:], ends[warmup:])]
-    print(json.dumps({"ms_per_step": 1e3 * per_step, "median_step_ms": 1e3 * statistics.median(deltas)}))
+    result = {"ms_per_step": 1e3 * per_step, "median_step_ms": 1e3 * statistics.median(deltas)}
+    if not quiet:
+        print(json.dumps(result))
+    return result
 
 
 def worker_gemm(n, reps, threads):

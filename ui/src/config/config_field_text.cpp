@@ -70,6 +70,9 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema", "Compute precision (autocast); auto measures fp32 against bf16 on the machine "
                                       "that trains and takes the faster."),
     QT_TRANSLATE_NOOP("ConfigSchema", "A non-finite loss or gradient norm stops the run, or skips the step."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "fp16 only: the loss scale of the first step; a step whose gradients "
+                                      "overflow is skipped and halves it."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "fp16 only: steps without overflow after which the loss scale doubles."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Intra-op threads; 0 uses the cores given to the process."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Device to train on."),
     QT_TRANSLATE_NOOP("ConfigSchema",

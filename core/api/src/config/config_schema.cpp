@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <sstream>
@@ -248,6 +249,11 @@ std::vector<ConfigField> buildSchema()
           {"auto", "fp32", "bf16", "fp16"});
     b.add("training.on_nonfinite", "training", t, &TrainingConfig::on_nonfinite,
           "A non-finite loss or gradient norm stops the run, or skips the step.", {"stop", "skip"});
+    b.add("training.loss_scale_init", "precision", t, &TrainingConfig::loss_scale_init,
+          "fp16 only: the loss scale of the first step; a step whose gradients overflow is skipped and halves it.", 1.0,
+          1e30);
+    b.add("training.loss_scale_growth_interval", "precision", t, &TrainingConfig::loss_scale_growth_interval,
+          "fp16 only: steps without overflow after which the loss scale doubles.", 1, big);
     b.add("training.threads", "training", t, &TrainingConfig::threads,
           "Intra-op threads; 0 uses the cores given to the process.", 0, 1024);
     b.add("training.device", "training", t, &TrainingConfig::device, "Device to train on.", {"cpu", "cuda"});

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <stdexcept>
 
 namespace seekbench {
@@ -46,6 +47,10 @@ nlohmann::ordered_json deepseekFields(const RunConfig &config)
     const ModelConfig &m = config.model;
     nlohmann::ordered_json j;
     const bool lm = m.head == "causal_lm";
+    // A dense causal LM is, tensor for tensor, the Llama layout that DeepSeek LLM's own
+    // Hugging Face checkpoints declare (deepseek-llm-7b-base: LlamaForCausalLM, model_type
+    // llama), so transformers loads it as is (scripts/gpu-check compares its logits).
+    const bool llama = lm && m.n_routed_experts == 0;
     // Hugging Face's classes pool a sequence at its last token; a mean-pooled head has no
     // Hugging Face class, so it is named for Seekbench (the tensors still follow the naming).
     std::string architecture = "DeepseekForCausalLM";
@@ -54,8 +59,10 @@ nlohmann::ordered_json deepseekFields(const RunConfig &config)
     else if (!lm)
         architecture = m.pooling == "last" ? "DeepseekForSequenceClassification"
                                            : "SeekbenchDeepseekForMeanPooledSequenceClassification";
+    if (llama)
+        architecture = "LlamaForCausalLM";
     j["architectures"] = {architecture};
-    j["model_type"] = "deepseek";
+    j["model_type"] = llama ? "llama" : "deepseek";
     j["vocab_size"] = m.vocab_size;
     j["hidden_size"] = m.hidden_size;
     j["intermediate_size"] = m.intermediate_size;
@@ -67,6 +74,11 @@ nlohmann::ordered_json deepseekFields(const RunConfig &config)
     j["rms_norm_eps"] = m.rms_norm_eps;
     j["rope_theta"] = m.rope_theta;
     j["rope_scaling"] = nullptr;
+    if (llama) { // transformers 5 reads the rope from rope_parameters; head_dim and mlp_bias as Llama has them
+        j["rope_parameters"] = {{"rope_type", "default"}, {"rope_theta", m.rope_theta}};
+        j["head_dim"] = m.headDim();
+        j["mlp_bias"] = false;
+    }
     j["attention_bias"] = m.attention_bias;
     j["attention_dropout"] = m.attention_dropout;
     j["tie_word_embeddings"] = m.tie_word_embeddings;

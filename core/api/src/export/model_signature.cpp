@@ -2,6 +2,7 @@
 
 #include "seekbench/export/model_files.h"
 
+#include <cstdint>
 #include <stdexcept>
 
 namespace seekbench {

@@ -3,6 +3,7 @@
 #include "reply_json.h"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace seekbench::replies {

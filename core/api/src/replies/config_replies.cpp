@@ -5,6 +5,8 @@
 #include "seekbench/config/estimates.h"
 #include "seekbench/config/run_config.h"
 
+#include <cstdint>
+
 namespace seekbench::replies {
 
 using namespace detail;

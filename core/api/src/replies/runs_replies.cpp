@@ -2,6 +2,8 @@
 
 #include "reply_json.h"
 
+#include <cstdint>
+
 namespace seekbench::replies {
 
 using detail::parseObject;

@@ -1,6 +1,7 @@
 #include "dynamic_batcher.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace seekbench::engine {
 namespace {

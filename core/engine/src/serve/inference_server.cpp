@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <sstream>
 #include <sys/socket.h>
 #include <thread>

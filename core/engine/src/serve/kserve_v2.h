@@ -9,6 +9,7 @@
 
 #include "seekbench/export/model_signature.h"
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>

@@ -1,6 +1,7 @@
 #include "serving_metrics.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <sstream>
 
 namespace seekbench::engine {

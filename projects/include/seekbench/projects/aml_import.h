@@ -8,6 +8,7 @@
 #include "seekbench/aml/data.h"
 #include "seekbench/replies/aml_replies.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>

@@ -8,6 +8,7 @@
 #include "seekbench/projects/sweep_store.h"
 #include "seekbench/tuning/search_space.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -13,6 +13,7 @@
 
 #include "seekbench/aml/data.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <istream>
 #include <string>

@@ -11,6 +11,7 @@
 #include "seekbench/config/run_config.h"
 #include "seekbench/replies/aml_replies.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>

@@ -7,6 +7,7 @@
 #include "seekbench/aml/run_evaluation.h"
 #include "seekbench/config/run_config.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 
