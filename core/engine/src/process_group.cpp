@@ -4,7 +4,12 @@
 #include "torch_compat.h"
 
 #include <torch/csrc/distributed/c10d/HashStore.hpp>
+// A pip wheel's LibTorch is built with Gloo but ships none of Gloo's headers, which
+// ProcessGroupGloo.hpp needs: CMake looks for them (SEEKBENCH_HAS_GLOO), and a build
+// without them offers NCCL alone.
+#ifdef SEEKBENCH_HAS_GLOO
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#endif
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #ifdef USE_C10D_NCCL
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
@@ -125,6 +130,7 @@ std::unique_ptr<ProcessGroup> makeGroup(const c10::intrusive_ptr<c10d::Store> &s
     }
     if (options.backend != "gloo")
         throw std::runtime_error("unknown distributed backend '" + options.backend + "' (gloo or nccl)");
+#ifdef SEEKBENCH_HAS_GLOO
     auto opts = c10d::ProcessGroupGloo::Options::create(options.timeout);
     // An explicit device: resolving this host's name can fail in containers.
     if (const char *ifname = std::getenv("GLOO_SOCKET_IFNAME"); ifname && *ifname)
@@ -135,6 +141,11 @@ std::unique_ptr<ProcessGroup> makeGroup(const c10::intrusive_ptr<c10d::Store> &s
     opts->threads = 2;
     auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(store, rank, size, opts);
     return std::make_unique<C10dGroup<c10d::ProcessGroupGloo>>(store, group, rank, size, "gloo");
+#else
+    (void)masterAddr;
+    throw std::runtime_error("the Gloo backend is not in this build: its LibTorch ships no Gloo headers (a pip "
+                             "wheel's); use training.backend: nccl on CUDA, or build against a LibTorch with them");
+#endif
 }
 
 } // namespace
