@@ -8,6 +8,9 @@ checks that need no GPU against Debian's LibTorch (what CI builds), so the scrip
 is tested before device time is spent.
 
 Checks (names for --only):
+  link       seekbench-cli's first shared library is libstdc++ (a pip wheel's libtorch.so
+             exports its own copies of some std:: functions; bound to them, the project
+             store's std::filesystem::remove_all crashed on the GPU machine)
   train      small config, fp32 / bf16 / fp16 (GPU) or fp32 / bf16 (CPU): the loss falls,
              the run finishes, median step time
   scaler     fp16 with an initial loss scale of 2^40 and a growth interval of 20: the
@@ -46,7 +49,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-CHECKS = ["train", "scaler", "resume", "nccl", "memory", "estimate", "python", "export"]
+CHECKS = ["link", "train", "scaler", "resume", "nccl", "memory", "estimate", "python", "export"]
 
 
 class Context:
@@ -178,8 +181,19 @@ def tail_text(text, n=600):
 
 # ---------------------------------------------------------------------------- checks
 
+def check_link(ctx):
+    try:
+        out = subprocess.run(["readelf", "-d", ctx.cli], stdout=subprocess.PIPE, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        return None, f"readelf is not available: {e}"
+    needed = [line.split("[", 1)[1].rstrip("]") for line in out.splitlines() if "(NEEDED)" in line]
+    return bool(needed) and needed[0].startswith("libstdc++.so"), {"needed": needed[:6]}
+
+
 def check_train(ctx):
     precisions = ["fp32", "bf16", "fp16"] if ctx.gpu else ["fp32", "bf16"]
+    if os.environ.get("SEEKBENCH_GPU_CHECK_PRECISIONS"):  # a rerun of some
+        precisions = os.environ["SEEKBENCH_GPU_CHECK_PRECISIONS"].split(",")
     steps = 300 if ctx.gpu else 60
     rows = {}
     ok = True
@@ -322,7 +336,7 @@ def refuses_bad_local_rank(ctx, cfg):
     """LOCAL_RANK 1 on a machine with one GPU: refused, naming both numbers."""
     bad_rc, _, bad_err = ctx.cli_run("nccl-bad-local-rank", ["train", "--config", cfg, "--out",
                                                              os.path.join(ctx.work, "nccl-bad")], timeout=120,
-                                     env={"RANK": "0", "WORLD_SIZE": "1", "LOCAL_RANK": "1",
+                                     env={"RANK": "0", "WORLD_SIZE": "1", "LOCAL_RANK": "1", "LOCAL_WORLD_SIZE": "2",
                                           "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": "29531"})
     return bad_rc != 0 and "LOCAL_RANK 1 has no GPU" in bad_err, bad_err
 
@@ -415,7 +429,8 @@ def check_estimate(ctx):
     rows, ok = {}, True
     for base, steps in (("small", 30), ("base", 30)):
         cfg = ctx.config(f"estimate-{base}", base=base, training__device="cuda", training__precision="bf16",
-                         training__max_steps=steps, training__eval_every=0, training__eval_batches=1,
+                         training__max_steps=steps, training__warmup_steps=5, training__eval_every=0,
+                         training__eval_batches=1,
                          training__checkpoint_every=0, training__log_every=1, training__system_sample_hz=20.0)
         rc_e, est, err_e = ctx.cli_run(f"estimate-{base}", ["estimate", "--config", cfg, "--json"], timeout=60)
         rc, events, err, _ = ctx.train(f"estimate-{base}-run", cfg)
@@ -542,7 +557,7 @@ def check_export(ctx):
     return diff <= 1e-4 * max(scale, 1.0), row
 
 
-FUNCS = {"train": check_train, "scaler": check_scaler, "resume": check_resume, "nccl": check_nccl,
+FUNCS = {"link": check_link, "train": check_train, "scaler": check_scaler, "resume": check_resume, "nccl": check_nccl,
          "memory": check_memory, "estimate": check_estimate, "python": check_python, "export": check_export}
 
 
