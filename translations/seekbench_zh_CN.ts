@@ -744,6 +744,14 @@
         <source>Compute precision (autocast); auto measures fp32 against bf16 on the machine that trains and takes the faster.</source>
         <translation>计算精度（autocast）；auto 会在训练所在的机器上比较 fp32 与 bf16 的速度，并选用更快的一种。</translation>
     </message>
+    <message>
+        <source>fp16 only: the loss scale of the first step; a step whose gradients overflow is skipped and halves it.</source>
+        <translation>仅 fp16：第一步的损失缩放系数；梯度溢出的步会被跳过，并使其减半。</translation>
+    </message>
+    <message>
+        <source>fp16 only: steps without overflow after which the loss scale doubles.</source>
+        <translation>仅 fp16：连续多少步无溢出后损失缩放系数加倍。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
