@@ -265,7 +265,7 @@ private Q_SLOTS:
             QFAIL("an unknown format was accepted");
         } catch (const std::invalid_argument &e) {
             QCOMPARE(std::string(e.what()),
-                     std::string("unknown export format 'pickle' (expected safetensors, torchscript or triton)"));
+                     std::string("unknown export format 'pickle' (expected safetensors, torchscript, triton or onnx)"));
         }
     }
 };

@@ -15,6 +15,9 @@
 #include "seekbench/formats/atomic_file.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/run/cancel_token.h"
+#ifdef SEEKBENCH_HAS_ONNX
+#include "seekbench/onnx/onnx_model.h"
+#endif
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -182,7 +185,48 @@ ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesy
     return r;
 }
 
-// A Triton model repository around the TorchScript file, and the manifests that serve it.
+// model.onnx from the loaded module's weights (the graph itself is written torch-free,
+// seekbench/onnx/onnx_model.h) and the same config.json as the other formats.
+ModelExportResult exportOnnx(const LoadedCheckpoint &c, const std::filesystem::path &outDir, const CancelToken *cancel,
+                             std::vector<std::filesystem::path> &written)
+{
+    if (!onnxCovers(c.config.data.kind))
+        throw std::invalid_argument(onnxRefusal(c.config.data.kind));
+#ifdef SEEKBENCH_HAS_ONNX
+    auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
+    ModelExportResult r;
+    std::vector<at::Tensor> keep; // contiguous fp32 CPU copies outlive the graph's writing
+    OnnxWeights weights;
+    auto add = [&](const std::string &name, const at::Tensor &value) {
+        at::Tensor t = value.detach().to(torch::kCPU, torch::kFloat).contiguous();
+        keep.push_back(t);
+        weights[name] = {std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()), t.data_ptr<float>()};
+    };
+    for (const auto &item : model->named_parameters()) {
+        add(item.key(), item.value());
+        r.parameters += item.value().numel();
+    }
+    r.tensors = std::int64_t(weights.size());
+    add("rope_cos", model->ropeCos());
+    add("rope_sin", model->ropeSin());
+    throwIfCancelled(cancel);
+    const std::string bytes = onnxModelBytes(c.config, weights, c.step); // checked before a byte is written
+    throwIfCancelled(cancel);
+    writeText(outDir / "model.onnx", bytes, "model file", written);
+    throwIfCancelled(cancel);
+    writeConfigJson(outDir / "config.json", c);
+    written.push_back(outDir / "config.json");
+    r.files = {outDir / "model.onnx", outDir / "config.json"};
+    return r;
+#else
+    (void)outDir, (void)cancel, (void)written;
+    throw std::invalid_argument("this Seekbench was built without ONNX support (Debian's libonnx-dev); install it and "
+                                "rebuild, or export as safetensors or TorchScript");
+#endif
+}
+
+// A Triton model repository around the TorchScript or ONNX file, and the manifests that
+// serve it.
 // Everything that can be refused (settings, the signature) is checked before a file is
 // written.
 ModelExportResult exportTriton(const LoadedCheckpoint &c, const ModelExportRequest &request,
@@ -191,16 +235,22 @@ ModelExportResult exportTriton(const LoadedCheckpoint &c, const ModelExportReque
     const ServingSettings &s = request.serving;
     if (const auto problems = kubernetesSettingsProblems(request.kubernetes); !problems.empty())
         throw std::invalid_argument(problems.front());
+    const TritonPlatform platform = request.tritonBackend;
+    if (platform == TritonPlatform::Onnx && request.int8)
+        throw std::invalid_argument(
+            "--int8 applies to Triton's libtorch backend; the onnx backend takes the fp32 model");
     const ModelSignature signature = modelSignature(c.config);
-    const std::string pbtxt = tritonConfigPbtxt(signature, s, TritonPlatform::LibTorch);
-    const std::string readme = tritonRepositoryReadme(signature, s, TritonPlatform::LibTorch, request.source);
+    const std::string pbtxt = tritonConfigPbtxt(signature, s, platform);
+    const std::string readme = tritonRepositoryReadme(signature, s, platform, request.source);
     const std::string serving = servingManifestsYaml(s, request.kubernetes);
     std::string training;
     if (!request.kubernetes.trainingImage.empty())
         training = trainingJobYaml(request.kubernetes, kubernetesName(s.modelName) + "-train", request.trainingWorkers,
                                    request.trainingConfigPath);
     const std::filesystem::path model = request.outDir / s.modelName;
-    ModelExportResult r = exportTorchScript(c, model / "1", request.cancel, written, request.int8);
+    ModelExportResult r = platform == TritonPlatform::Onnx
+                              ? exportOnnx(c, model / "1", request.cancel, written)
+                              : exportTorchScript(c, model / "1", request.cancel, written, request.int8);
     writeText(model / "config.pbtxt", pbtxt, "Triton model config", written);
     writeText(model / "README.md", readme, "repository README", written);
     writeText(request.outDir / "kubernetes" / "serving.yaml", serving, "Kubernetes manifests", written);
@@ -229,6 +279,7 @@ ModelExportResult exportModel(const ModelExportRequest &request)
             r = exportTorchScript(c, request.outDir, request.cancel, written, request.int8);
             break;
         case ModelExportFormat::Triton: r = exportTriton(c, request, written); break;
+        case ModelExportFormat::Onnx: r = exportOnnx(c, request.outDir, request.cancel, written); break;
         }
     } catch (const CancelledError &) {
         // A cancelled export leaves none of its files: the one being written removed its

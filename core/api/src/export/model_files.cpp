@@ -13,22 +13,43 @@ std::string formatName(ModelExportFormat format)
     case ModelExportFormat::Safetensors: return "safetensors";
     case ModelExportFormat::TorchScript: return "torchscript";
     case ModelExportFormat::Triton: return "triton";
+    case ModelExportFormat::Onnx: return "onnx";
     }
     return "?";
 }
 
 ModelExportFormat parseModelExportFormat(const std::string &text)
 {
-    for (ModelExportFormat f :
-         {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript, ModelExportFormat::Triton})
+    for (ModelExportFormat f : {ModelExportFormat::Safetensors, ModelExportFormat::TorchScript,
+                                ModelExportFormat::Triton, ModelExportFormat::Onnx})
         if (text == formatName(f))
             return f;
-    throw std::invalid_argument("unknown export format '" + text + "' (expected safetensors, torchscript or triton)");
+    throw std::invalid_argument("unknown export format '" + text
+                                + "' (expected safetensors, torchscript, triton or onnx)");
 }
 
 bool hasHuggingFaceNaming(const RunConfig &config) { return config.data.kind == "synthetic_text"; }
 
 bool torchScriptCovers(const std::string &dataKind) { return dataKind == "synthetic_text"; }
+
+bool onnxCovers(const std::string &dataKind) { return dataKind == "synthetic_text"; }
+
+std::string modelFamilyName(const std::string &dataKind)
+{
+    if (dataKind == "synthetic_text")
+        return "the DeepSeek-style transformer";
+    if (dataKind == "fashion_mnist_pairs")
+        return "the cross-modal image-caption model";
+    if (dataKind == "aml_transactions")
+        return "the AML graph model";
+    return "an unknown model";
+}
+
+std::string onnxRefusal(const std::string &dataKind)
+{
+    return "ONNX export covers the DeepSeek-style transformer so far; this run's model is " + modelFamilyName(dataKind)
+           + " (data.kind '" + dataKind + "'), which exports as safetensors";
+}
 
 std::string exportedTensorName(const std::string &moduleName, const RunConfig &config)
 {

@@ -19,11 +19,12 @@
 
 namespace seekbench {
 
-// ONNX follows (issue 23). Triton: a Triton model repository around the TorchScript file
-// (triton_repository.h), with Kubernetes manifests (k8s_manifests.h).
-enum class ModelExportFormat { Safetensors, TorchScript, Triton };
+// Triton: a Triton model repository around the TorchScript (or ONNX) file
+// (triton_repository.h), with Kubernetes manifests (k8s_manifests.h). Onnx: model.onnx
+// (seekbench/onnx/onnx_model.h).
+enum class ModelExportFormat { Safetensors, TorchScript, Triton, Onnx };
 
-// "safetensors", "torchscript", "triton".
+// "safetensors", "torchscript", "triton", "onnx".
 std::string formatName(ModelExportFormat format);
 // Throws std::invalid_argument listing the formats for anything else.
 ModelExportFormat parseModelExportFormat(const std::string &text);
@@ -33,6 +34,12 @@ bool hasHuggingFaceNaming(const RunConfig &config);
 // Whether --format torchscript covers the model of a run of this data.kind (the
 // transformer so far).
 bool torchScriptCovers(const std::string &dataKind);
+// Whether --format onnx covers it (the transformer so far).
+bool onnxCovers(const std::string &dataKind);
+// The model family of a data.kind in the user's words ("the cross-modal image-caption model").
+std::string modelFamilyName(const std::string &dataKind);
+// The refusal of --format onnx for a model it does not cover, naming the family.
+std::string onnxRefusal(const std::string &dataKind);
 
 // A parameter's name in the exported files, from its module name
 // ("layers.0.mlp.experts.3.up_proj.weight" -> "model.layers.0.mlp.experts.3.up_proj.weight").

@@ -9,6 +9,7 @@
 #include "seekbench/export/k8s_manifests.h"
 #include "seekbench/export/model_files.h"
 #include "seekbench/export/serving_settings.h"
+#include "seekbench/export/triton_repository.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -29,8 +30,10 @@ struct ModelExportRequest
     // torchscript and triton: every linear layer but the MoE router as dynamic INT8, and
     // int8_report.json beside it comparing it with fp32 on the run's eval data.
     bool int8 = false;
-    // --format triton: the repository's config.pbtxt and the manifests take these.
+    // --format triton: the repository's config.pbtxt and the manifests take these, and the
+    // backend: LibTorch (1/model.pt) or ONNX Runtime (1/model.onnx, platform onnxruntime_onnx).
     ServingSettings serving;
+    TritonPlatform tritonBackend = TritonPlatform::LibTorch;
     KubernetesSettings kubernetes;
     int trainingWorkers = 1;        // the PyTorchJob's, written when kubernetes.trainingImage is set
     std::string trainingConfigPath; // the run config's path inside the training image
@@ -48,9 +51,11 @@ struct ModelExportResult
 };
 
 // safetensors: model.safetensors + config.json (model_files.h for the names).
-// torchscript: model.pt + config.json. triton: <name>/config.pbtxt, <name>/README.md,
-// <name>/1/model.pt and <name>/1/config.json (so `serve --model <out>/<name>/1` serves it
-// too), kubernetes/serving.yaml and, with a training image, kubernetes/training.yaml.
+// torchscript: model.pt + config.json. onnx: model.onnx + config.json (the transformer;
+// other families are refused by name, std::invalid_argument). triton: <name>/config.pbtxt,
+// <name>/README.md, <name>/1/model.pt (or model.onnx) and <name>/1/config.json (so
+// `serve --model <out>/<name>/1` serves a LibTorch one too), kubernetes/serving.yaml and,
+// with a training image, kubernetes/training.yaml.
 // Throws CheckpointError naming the checkpoint when it is missing, damaged, truncated,
 // not a Seekbench checkpoint, or does not fit its own config's model; FileWriteError for
 // a failed write (a full disk included).

@@ -1,0 +1,49 @@
+#pragma once
+
+// The ONNX file of a trained DeepSeek-style transformer (issue 23), torch-free: the graph
+// is written from the run's config and the model's weights as plain float arrays, so only
+// the engine, which reads the checkpoint, touches torch.
+//
+// The graph: input `input_ids` int64 [batch, sequence] and output `logits` float32
+// ([batch, num_labels] for the pooled sequence heads, [batch, sequence, num_labels |
+// vocab_size] for token classification and causal_lm), batch and sequence dynamic (dim
+// params "batch", "sequence"), ONNX opset 13 (kOnnxOpset). It mirrors
+// core/engine/src/model.cpp in fp32: RMSNorm, rotary tables of max_position_embeddings
+// rows sliced to the run-time sequence length, grouped-query attention by
+// repeat-interleave, a causal mask built from the run-time sequence length, SwiGLU, and
+// the MoE layer with every routed expert computed densely and weighted by a scattered
+// [tokens, experts] routing matrix (zero for experts a token is not routed to). Every
+// initializer has the tensor's exported (Hugging Face) name and the checkpoint's shape;
+// linear layers multiply by a Transpose of their weight, which runtimes fold at load.
+//
+// The model is checked with onnx::checker::check_model and strict shape inference before
+// the bytes are returned; a failed check throws and nothing is written.
+
+#include "seekbench/config/run_config.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace seekbench {
+
+constexpr int kOnnxOpset = 13;
+
+struct OnnxWeight
+{
+    std::vector<std::int64_t> shape;
+    const float *data = nullptr; // row-major, shape's element count; outlives the call
+};
+
+// By the C++ module's parameter name ("embed_tokens.weight", "layers.0.self_attn.q_proj.
+// weight", "layers.1.mlp.experts.3.up_proj.weight", "score.bias", ...), plus the rotary
+// tables "rope_cos" and "rope_sin" [max_position_embeddings, head_dim].
+using OnnxWeights = std::map<std::string, OnnxWeight>;
+
+// Throws std::invalid_argument for a model ONNX export does not cover (naming its family),
+// or a weight that is missing or of another shape than the config gives; std::runtime_error
+// when the ONNX checker rejects the graph.
+std::string onnxModelBytes(const RunConfig &config, const OnnxWeights &weights, std::int64_t step);
+
+} // namespace seekbench
