@@ -98,7 +98,7 @@ private Q_SLOTS:
         row("sweep ask", "--project --sweep --json");
         row("sweep tell", "--project --sweep --trial --value --state --reason --json");
         row("sweep report", "--project --sweep --trial --step --value --json");
-        row("export", "--run --format --checkpoint --out --project --json --name --max-batch-size "
+        row("export", "--run --format --backend --checkpoint --out --project --json --name --max-batch-size "
                       "--preferred-batch-sizes --max-queue-delay-us --instances --max-queue-size --timeout-ms "
                       "--no-dynamic-batching --image --namespace --min-replicas --max-replicas --training-image "
                       "--workers --training-config");

@@ -129,6 +129,30 @@ private Q_SLOTS:
         QCOMPARE(scripts, 1);
     }
 
+    // model.onnx and config.json, both recorded with their hashes (test_onnx_export runs the
+    // file in ONNX Runtime).
+    void exportsOnnx()
+    {
+#ifndef SEEKBENCH_HAS_ONNX
+        QSKIP("this build has no ONNX export (libonnx-dev was not found)");
+#endif
+        const Out o = cli({QStringLiteral("export"), QStringLiteral("--run"), m_run, QStringLiteral("--format"),
+                           QStringLiteral("onnx"), QStringLiteral("--project"), m_project, QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, o.err.constData());
+        const QString folder = m_project + QStringLiteral("/runs/") + m_run + QStringLiteral("/exports/onnx-step12");
+        QVERIFY(QFileInfo(folder + QStringLiteral("/model.onnx")).size() > 0);
+        QVERIFY(QFile::exists(folder + QStringLiteral("/config.json")));
+        projects::Project p = projects::Project::open(m_project.toStdString());
+        int files = 0;
+        for (const auto &a : projects::RunStore(p).artifacts(m_run.toStdString()))
+            if (a.format == "onnx") {
+                ++files;
+                QCOMPARE(QString::fromStdString(a.sha256),
+                         sha256Of(m_project + QLatin1Char('/') + QString::fromStdString(a.path)));
+            }
+        QCOMPARE(files, 2);
+    }
+
     // A Triton model repository with its Kubernetes manifests, every file an artifact; the
     // version folder also serves with `seekbench-cli serve` (test_serve_cli).
     void exportsATritonRepository()
@@ -164,13 +188,32 @@ private Q_SLOTS:
         QCOMPARE(files, 6);
     }
 
+    // Triton's ONNX Runtime backend: 1/model.onnx, platform onnxruntime_onnx.
+    void exportsATritonRepositoryForOnnxRuntime()
+    {
+#ifndef SEEKBENCH_HAS_ONNX
+        QSKIP("this build has no ONNX export (libonnx-dev was not found)");
+#endif
+        const Out t = cli({QStringLiteral("export"), QStringLiteral("--run"), m_run, QStringLiteral("--format"),
+                           QStringLiteral("triton"), QStringLiteral("--backend"), QStringLiteral("onnx"),
+                           QStringLiteral("--name"), QStringLiteral("tiny"), QStringLiteral("--out"),
+                           QStringLiteral("deploy/onnx-triton"), QStringLiteral("--project"), m_project});
+        QVERIFY2(t.code == 0, t.err.constData());
+        const QString repo = m_project + QStringLiteral("/deploy/onnx-triton/tiny");
+        QVERIFY(QFileInfo(repo + QStringLiteral("/1/model.onnx")).size() > 0);
+        QFile pbtxt(repo + QStringLiteral("/config.pbtxt"));
+        QVERIFY(pbtxt.open(QIODevice::ReadOnly));
+        QVERIFY(pbtxt.readAll().contains("platform: \"onnxruntime_onnx\""));
+    }
+
     void refusalsNameTheProblem_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("pickle")} << 2
-                                        << "unknown export format 'pickle' (expected safetensors, torchscript or triton)";
+        QTest::newRow("unknown format")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("pickle")} << 2
+            << "unknown export format 'pickle' (expected safetensors, torchscript, triton or onnx)";
         QTest::newRow("checkpoint outside the run")
             << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--checkpoint"),
                            QStringLiteral("../../seekbench.db")}
@@ -179,7 +222,7 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--out"),
                            QStringLiteral("../elsewhere")}
             << 2 << "leaves the project folder";
-        QTest::newRow("no format") << QStringList{} << 2 << "--format safetensors|torchscript|triton is required";
+        QTest::newRow("no format") << QStringList{} << 2 << "--format safetensors|torchscript|onnx|triton is required";
         QTest::newRow("triton: preferred size over the batch")
             << QStringList{QStringLiteral("--format"),
                            QStringLiteral("triton"),
@@ -195,6 +238,15 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--format"), QStringLiteral("torchscript"), QStringLiteral("--instances"),
                            QStringLiteral("2")}
             << 2 << "serving and Kubernetes options belong to --format triton";
+        QTest::newRow("onnx: INT8") << QStringList{QStringLiteral("--format"), QStringLiteral("onnx"),
+                                                   QStringLiteral("--int8")}
+                                    << 2 << "--int8 applies to --format torchscript and triton";
+        QTest::newRow("backend without triton") << QStringList{QStringLiteral("--format"), QStringLiteral("onnx"),
+                                                               QStringLiteral("--backend"), QStringLiteral("onnx")}
+                                                << 2 << "--backend belongs to --format triton";
+        QTest::newRow("unknown Triton backend") << QStringList{QStringLiteral("--format"), QStringLiteral("triton"),
+                                                               QStringLiteral("--backend"), QStringLiteral("tensorrt")}
+                                                << 2 << "unknown Triton backend 'tensorrt' (expected libtorch or onnx)";
     }
 
     void refusalsNameTheProblem()

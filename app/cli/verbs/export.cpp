@@ -31,7 +31,7 @@ namespace {
 
 struct ExportArgs
 {
-    std::optional<std::string> run, format, checkpoint, out, project;
+    std::optional<std::string> run, format, checkpoint, out, project, backend;
     ServingArgs serving;
     KubernetesArgs kubernetes;
     bool int8 = false;
@@ -46,6 +46,8 @@ std::string commandText(const ExportArgs &a)
         text += " --checkpoint " + shellWord(*a.checkpoint);
     if (a.out)
         text += " --out " + shellWord(*a.out);
+    if (a.backend)
+        text += " --backend " + shellWord(*a.backend);
     if (a.int8)
         text += " --int8";
     text += " --project " + shellWord(a.project.value_or("."));
@@ -76,12 +78,19 @@ int exportCommand(const ExportArgs &a)
     if (!a.run)
         throw BadInput("--run RUN_ID is required");
     if (!a.format)
-        throw BadInput("--format safetensors|torchscript|triton is required");
+        throw BadInput("--format safetensors|torchscript|onnx|triton is required");
     ModelExportRequest request;
     request.format = parseModelExportFormat(*a.format); // invalid_argument: exit 2, naming the formats
     const bool triton = request.format == ModelExportFormat::Triton;
-    if (a.int8 && request.format == ModelExportFormat::Safetensors)
-        throw BadInput("--int8 applies to --format torchscript and triton (safetensors keeps the trained weights)");
+    if (a.int8 && (request.format == ModelExportFormat::Safetensors || request.format == ModelExportFormat::Onnx))
+        throw BadInput("--int8 applies to --format torchscript and triton (safetensors and onnx keep the trained "
+                       "fp32 weights)");
+    if (a.backend && !triton)
+        throw BadInput("--backend belongs to --format triton");
+    if (a.backend && *a.backend != "libtorch" && *a.backend != "onnx")
+        throw BadInput("unknown Triton backend '" + *a.backend + "' (expected libtorch or onnx)");
+    if (a.backend && *a.backend == "onnx")
+        request.tritonBackend = TritonPlatform::Onnx;
     request.int8 = a.int8;
     if (!triton && (!servingArgsText(a.serving).empty() || !kubernetesArgsText(a.kubernetes).empty()))
         throw BadInput("serving and Kubernetes options belong to --format triton");
@@ -143,7 +152,10 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
     addOption(*v, "--format", a->format,
               "safetensors: model.safetensors (Hugging Face tensor names for the transformer) and config.json; "
               "torchscript: model.pt (the transformer), forward(input_ids) -> logits, and config.json; "
-              "triton: a Triton model repository (config.pbtxt, README.md, 1/model.pt) and Kubernetes manifests")
+              "onnx: model.onnx (the transformer, opset 13, input_ids int64 [batch, sequence] -> logits float32, "
+              "dynamic batch and sequence) and config.json; "
+              "triton: a Triton model repository (config.pbtxt, README.md, 1/model.pt or 1/model.onnx) and "
+              "Kubernetes manifests")
         ->type_name("FORMAT");
     addOption(*v, "--checkpoint", a->checkpoint,
               "latest (default), best, or a checkpoint file relative to the run folder")
@@ -151,6 +163,9 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
     addOption(*v, "--out", a->out, "the folder, relative to the project (default runs/<id>/exports/<format>-step<N>)")
         ->type_name("DIR");
     addProjectOption(*v, a->project, "the project folder (default: the current folder)");
+    addOption(*v, "--backend", a->backend,
+              "triton: libtorch (default; 1/model.pt) or onnx (1/model.onnx, platform onnxruntime_onnx)")
+        ->type_name("BACKEND");
     addFlag(*v, "--int8", a->int8,
             "torchscript/triton: dynamic INT8 linear layers (per-channel weights), with int8_report.json comparing "
             "it with fp32 on the run's eval data");
