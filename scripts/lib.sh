@@ -22,6 +22,11 @@ SEEKBENCH_PACKAGES=(
   # export and serving (issue 23): the KServe v2 server's HTTP, the load generator of its
   # benchmark, and libprotoc for the test that parses Triton's config.pbtxt.
   libcpp-httplib-dev wrk hey libprotoc-dev
+  # ONNX export (issue 23): libonnx to write and check the file, python3-onnx and Node
+  # (for onnxruntime-node, seekbench_ensure_onnxruntime_node) to read it in the tests.
+  # npm is not listed: NodeSource's nodejs package provides and conflicts with Debian's
+  # npm, so seekbench_ensure_onnxruntime_node installs Debian's only when npm is missing.
+  libonnx-dev python3-onnx nodejs
   xvfb xauth poppler-utils
   slurmctld slurmd slurm-client munge
 )
@@ -49,6 +54,26 @@ seekbench_ensure_packages() {
     seekbench_sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
   seekbench_check_blas
+}
+
+# ONNX Runtime for the tests that run an exported model.onnx (test_onnx_export):
+# onnxruntime-node, pinned, into a cache folder the tests read (SEEKBENCH_NPM_DIR). Its
+# install script only fetches optional CUDA binaries, so it is skipped; the CPU runtime is
+# inside the package. Quiet and quick when it is there.
+SEEKBENCH_ONNXRUNTIME_NODE=onnxruntime-node@1.30.0
+seekbench_ensure_onnxruntime_node() {
+  export SEEKBENCH_NPM_DIR="${SEEKBENCH_NPM_DIR:-$HOME/.cache/seekbench/npm}"
+  local package="$SEEKBENCH_NPM_DIR/node_modules/onnxruntime-node/package.json"
+  if [ -f "$package" ] && grep -q '"version": "1.30.0"' "$package"; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    seekbench_ensure_packages npm
+  fi
+  echo "seekbench: installing $SEEKBENCH_ONNXRUNTIME_NODE into $SEEKBENCH_NPM_DIR" >&2
+  mkdir -p "$SEEKBENCH_NPM_DIR"
+  (cd "$SEEKBENCH_NPM_DIR" &&
+    npm install --ignore-scripts --no-audit --no-fund --loglevel=error "$SEEKBENCH_ONNXRUNTIME_NODE" >/dev/null)
 }
 
 # If the pthread OpenBLAS is installed anyway (it wins the alternatives priority), point
