@@ -1960,6 +1960,18 @@
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
+    <message>
+        <source>ONNX (ONNX Runtime, opset 13)</source>
+        <translation>ONNX（ONNX Runtime，opset 13）</translation>
+    </message>
+    <message>
+        <source>ONNX export covers the DeepSeek-style transformer so far; this run's model exports as safetensors.</source>
+        <translation>ONNX 导出目前仅支持 DeepSeek 风格的 Transformer；此运行的模型可导出为 safetensors。</translation>
+    </message>
+    <message>
+        <source>model.onnx (opset 13): input_ids [batch, sequence] gives the logits, with any batch size and sequence length; ONNX Runtime or Triton's ONNX Runtime backend loads it without Seekbench.</source>
+        <translation>model.onnx（opset 13）：由 input_ids [batch, sequence] 得到 logits，批大小和序列长度均可变；ONNX Runtime 或 Triton 的 ONNX Runtime 后端无需 Seekbench 即可加载。</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::HelpMenu</name>

@@ -132,6 +132,32 @@ private Q_SLOTS:
         QVERIFY(dialog.exportButton()->isEnabled());
     }
 
+    // ONNX: offered for the transformer, without INT8; refused for another family, named
+    // in the hint, before anything runs.
+    void onnxIsOfferedForTheTransformerOnly()
+    {
+        projects::RunRecord run;
+        run.id = "20260101-000000-bbbbbbbb";
+        run.name = "transformer";
+        run.params["data.kind"] = "synthetic_text";
+        ExportModelDialog dialog(m_dir, run);
+        const int onnx = dialog.formatBox()->findData(QStringLiteral("onnx"));
+        QVERIFY(onnx >= 0);
+        QVERIFY(!dialog.formatBox()->itemText(onnx).isEmpty());
+        dialog.formatBox()->setCurrentIndex(onnx);
+        QVERIFY(dialog.exportButton()->isEnabled());
+        QVERIFY(!dialog.int8Box()->isEnabled());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportHint"))->text().contains(QStringLiteral("model.onnx")));
+
+        run.params["data.kind"] = "fashion_mnist_pairs";
+        ExportModelDialog refused(m_dir, run);
+        refused.formatBox()->setCurrentIndex(refused.formatBox()->findData(QStringLiteral("onnx")));
+        QVERIFY(!refused.exportButton()->isEnabled());
+        const QString hint = refused.findChild<QLabel *>(QStringLiteral("exportHint"))->text();
+        QVERIFY2(hint.contains(QStringLiteral("ONNX")) && hint.contains(QStringLiteral("safetensors")),
+                 qPrintable(hint));
+    }
+
     void theCliErrorIsShown()
     {
         ProjectSession session(m_dir);

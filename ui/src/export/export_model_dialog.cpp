@@ -26,11 +26,13 @@ namespace seekbench::ui {
 
 namespace {
 
-bool torchScriptPossible(const projects::RunRecord &run)
+std::string dataKindOf(const projects::RunRecord &run)
 {
     const auto kind = run.params.find("data.kind"); // absent: the config's default
-    return torchScriptCovers(kind == run.params.end() ? DataConfig{}.kind : kind->second);
+    return kind == run.params.end() ? DataConfig{}.kind : kind->second;
 }
+
+bool torchScriptPossible(const projects::RunRecord &run) { return torchScriptCovers(dataKindOf(run)); }
 
 } // namespace
 
@@ -68,6 +70,7 @@ ExportModelDialog::ExportModelDialog(const QString &projectDir, const projects::
     m_format->setObjectName(QStringLiteral("exportFormat"));
     m_format->addItem(QString(), QStringLiteral("safetensors"));
     m_format->addItem(QString(), QStringLiteral("torchscript"));
+    m_format->addItem(QString(), QStringLiteral("onnx"));
     m_format->addItem(QString(), QStringLiteral("triton"));
     m_int8 = new QCheckBox(this);
     m_int8->setObjectName(QStringLiteral("exportInt8"));
@@ -128,7 +131,8 @@ void ExportModelDialog::retranslate()
     m_formatLabel->setText(tr("&Format:"));
     m_format->setItemText(0, tr("safetensors + config.json (Hugging Face names)"));
     m_format->setItemText(1, tr("TorchScript (torch.jit.load)"));
-    m_format->setItemText(2, tr("Triton model repository + Kubernetes manifests"));
+    m_format->setItemText(2, tr("ONNX (ONNX Runtime, opset 13)"));
+    m_format->setItemText(3, tr("Triton model repository + Kubernetes manifests"));
     m_int8->setText(tr("&INT8 (dynamic quantization of the linear layers, compared with fp32)"));
     m_checkpointLabel->setText(tr("&Checkpoint:"));
     m_checkpoint->setItemText(0, tr("Latest"));
@@ -153,15 +157,23 @@ void ExportModelDialog::updateHint()
     const QString format = m_format->currentData().toString();
     const bool script = format == QLatin1String("torchscript");
     const bool triton = format == QLatin1String("triton");
-    const bool possible = (!script && !triton) || torchScriptPossible(m_run);
+    const bool onnx = format == QLatin1String("onnx");
+    const bool possible = onnx ? onnxCovers(dataKindOf(m_run)) : (!script && !triton) || torchScriptPossible(m_run);
     m_exportButton->setEnabled(possible && !isExporting());
     const bool int8Possible = (script || triton) && possible;
     m_int8->setEnabled(int8Possible && !isExporting());
     if (!int8Possible)
-        m_int8->setChecked(false); // safetensors keeps the trained weights
-    if (!possible)
+        m_int8->setChecked(false); // safetensors and ONNX keep the trained weights
+    if (!possible && onnx)
+        m_hint->setText(tr("ONNX export covers the DeepSeek-style transformer so far; this run's model exports as "
+                           "safetensors."));
+    else if (!possible)
         m_hint->setText(tr("TorchScript export covers the DeepSeek-style transformer so far; this run's model exports "
                            "as safetensors."));
+    else if (onnx)
+        m_hint->setText(tr("model.onnx (opset 13): input_ids [batch, sequence] gives the logits, with any batch size "
+                           "and sequence length; ONNX Runtime or Triton's ONNX Runtime backend loads it without "
+                           "Seekbench."));
     else if (triton)
         m_hint->setText(tr("A Triton repository (config.pbtxt, 1/model.pt, README.md) with dynamic batching, and "
                            "Kubernetes manifests to serve it (Deployment with health probes, Service, autoscaler)."));
