@@ -92,12 +92,12 @@ bool receiverRequired()
            || qEnvironmentVariable("CI") == QStringLiteral("true");
 }
 
-#define SKIP_OR_FAIL(why)                                                                                              \
-    do {                                                                                                               \
-        const QString reason_ = (why);                                                                                 \
-        if (receiverRequired())                                                                                        \
-            QFAIL(qPrintable(reason_ + QStringLiteral(" (required: SEEKBENCH_REQUIRE_ONNXRUNTIME=1 or CI=true)")));    \
-        QSKIP(qPrintable(reason_));                                                                                    \
+#define SKIP_OR_FAIL(why) \
+    do { \
+        const QString reason_ = (why); \
+        if (receiverRequired()) \
+            QFAIL(qPrintable(reason_ + QStringLiteral(" (required: SEEKBENCH_REQUIRE_ONNXRUNTIME=1 or CI=true)"))); \
+        QSKIP(qPrintable(reason_)); \
     } while (false)
 
 // Where scripts/lib.sh installs onnxruntime-node (seekbench_ensure_onnxruntime_node).
@@ -314,8 +314,8 @@ private:
         python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import onnx")});
         if (!python.waitForFinished(60000) || python.exitCode() != 0)
             SKIP_OR_FAIL(QStringLiteral("Debian's python3-onnx is not installed (/usr/bin/python3 cannot import onnx)"));
-        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(SEEKBENCH_SOURCE_DIR "/tests/core/check_onnx.py"),
-                                                          QString::fromStdString(file)});
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(SEEKBENCH_SOURCE_DIR "/tests/core/check_onnx.py"), QString::fromStdString(file)});
         QVERIFY(python.waitForFinished(120000));
         const QByteArray out = python.readAllStandardOutput(), err = python.readAllStandardError();
         QVERIFY2(python.exitCode() == 0, (out + err).constData());

@@ -123,8 +123,7 @@ std::string GraphWriter::weight(const std::string &name, const Dims &shape, cons
 
 namespace {
 
-void declare(onnx::ValueInfoProto *v, const std::string &name, int elemType,
-             const std::vector<GraphWriter::Dim> &dims)
+void declare(onnx::ValueInfoProto *v, const std::string &name, int elemType, const std::vector<GraphWriter::Dim> &dims)
 {
     v->set_name(name);
     onnx::TypeProto_Tensor *t = v->mutable_type()->mutable_tensor_type();

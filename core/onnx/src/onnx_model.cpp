@@ -47,15 +47,16 @@ std::string onnxModelBytes(const RunConfig &config, const OnnxWeights &weights, 
     model.set_domain("local.seekbench");
     model.set_model_version(step);
     model.set_doc_string("DeepSeek-style transformer exported by Seekbench: input_ids int64 [batch, sequence] -> "
-                         "logits float32 (" + config.model.head + ")");
+                         "logits float32 ("
+                         + config.model.head + ")");
     onnx::OperatorSetIdProto *opset = model.add_opset_import();
     opset->set_domain("");
     opset->set_version(kOnnxOpset);
-    for (const auto &[key, value] : std::initializer_list<std::pair<const char *, std::string>>{
-             {"seekbench.data_kind", config.data.kind},
-             {"seekbench.head", config.model.head},
-             {"seekbench.pooling", config.model.pooling},
-             {"seekbench.step", std::to_string(step)}}) {
+    for (const auto &[key, value] :
+         std::initializer_list<std::pair<const char *, std::string>>{{"seekbench.data_kind", config.data.kind},
+                                                                     {"seekbench.head", config.model.head},
+                                                                     {"seekbench.pooling", config.model.pooling},
+                                                                     {"seekbench.step", std::to_string(step)}}) {
         onnx::StringStringEntryProto *p = model.add_metadata_props();
         p->set_key(key);
         p->set_value(value);

@@ -40,8 +40,8 @@ std::string TransformerGraph::param(const std::string &name, const Dims &shape)
 }
 
 // x @ W^T (+ b), as torch::nn::Linear.
-std::string TransformerGraph::linear(const std::string &x, const std::string &path, std::int64_t out,
-                                     std::int64_t in, bool bias)
+std::string TransformerGraph::linear(const std::string &x, const std::string &path, std::int64_t out, std::int64_t in,
+                                     bool bias)
 {
     const std::string w = param(path + ".weight", {out, in});
     const std::string wt = m_g.op("Transpose", {w}, path + ".weight_t", {Attr::list("perm", {1, 0})});

@@ -38,8 +38,8 @@ private:
     const ModelConfig &m_c;
     const OnnxWeights &m_weights;
     std::map<std::string, std::string> m_params; // module name -> initializer
-    std::string m_cos, m_sin; // the rotary tables' first `sequence` rows
-    std::string m_mask;       // causal: [sequence, sequence], true above the diagonal
+    std::string m_cos, m_sin;                    // the rotary tables' first `sequence` rows
+    std::string m_mask;                          // causal: [sequence, sequence], true above the diagonal
 };
 
 } // namespace seekbench::onnx_export
