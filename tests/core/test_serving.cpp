@@ -281,7 +281,7 @@ private Q_SLOTS:
         // Each float reads back as the same float (shortest round-trip text).
         for (std::size_t i = 0; i < 4; ++i)
             QCOMPARE(j["outputs"][0]["data"][i].get<float>(), o.data[i]);
-        const auto meta = nlohmann::json::parse(modelMetadataReply("m", classifier(), false));
+        const auto meta = nlohmann::json::parse(modelMetadataReply("m", classifier(), "none"));
         QCOMPARE(meta["inputs"][0]["shape"], nlohmann::json({-1, -1}));
         QCOMPARE(meta["outputs"][0]["shape"], nlohmann::json({-1, 4}));
     }

@@ -167,8 +167,8 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
               "triton: libtorch (default; 1/model.pt) or onnx (1/model.onnx, platform onnxruntime_onnx)")
         ->type_name("BACKEND");
     addFlag(*v, "--int8", a->int8,
-            "torchscript/triton: dynamic INT8 linear layers (per-channel weights), with int8_report.json comparing "
-            "it with fp32 on the run's eval data");
+            "torchscript/triton: dynamic INT8 linear layers (per-channel weights; weight-only INT8 where LibTorch "
+            "has no quantized engine), with int8_report.json comparing it with fp32 on the run's eval data");
     addServingOptions(*v, a->serving);
     addKubernetesOptions(*v, a->kubernetes);
     addJsonFlag(*v, a->json);

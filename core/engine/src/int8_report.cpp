@@ -73,7 +73,8 @@ nlohmann::json compareInt8(DeepSeekModelImpl &model, const RunConfig &config, co
                            const std::string &int8Bytes)
 {
     c10::InferenceMode guard;
-    const std::string engine = selectQuantizedEngine();
+    const Int8Kind kind = chooseInt8Kind();
+    const std::string engine = kind == Int8Kind::Dynamic ? selectQuantizedEngine() : std::string("none (weight-only)");
     const TextDataset data = generateSyntheticText(config.data, config.model.vocab_size);
     const std::int64_t samples = std::min<std::int64_t>(2048, data.eval.inputIds.size(0));
     const std::int64_t length = data.eval.inputIds.size(1);
@@ -88,6 +89,7 @@ nlohmann::json compareInt8(DeepSeekModelImpl &model, const RunConfig &config, co
     r["samples"] = samples;
     r["sequence_length"] = length;
     r["quantized_engine"] = engine;
+    r["quantization"] = int8KindName(kind);
     r["threads"] = torch::get_num_threads();
     auto side = [&](torch::jit::Module &m, const std::string &bytes) {
         return nlohmann::json{{"value", metric(m, config, data.eval, samples)},

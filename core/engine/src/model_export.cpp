@@ -5,6 +5,7 @@
 #include "crossmodal_model.h"
 #include "int8_report.h"
 #include "model.h"
+#include "quantization.h"
 #include "torchscript_export.h"
 
 #include "seekbench/config/config_io.h"
@@ -94,7 +95,8 @@ void writeConfigJson(const std::filesystem::path &path, const LoadedCheckpoint &
     std::string text = exportedConfigJson(c.config, c.configYaml, c.step);
     if (int8) {
         nlohmann::json config = nlohmann::json::parse(text);
-        config["seekbench"]["quantization"] = "int8_dynamic"; // the server reads it (serving_model.cpp)
+        // the server reads it (serving_model.cpp)
+        config["seekbench"]["quantization"] = engine::int8KindName(engine::chooseInt8Kind());
         text = config.dump(2) + "\n";
     }
     AtomicFile file(path, "model config");

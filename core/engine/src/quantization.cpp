@@ -3,6 +3,8 @@
 #include <ATen/Context.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 
@@ -30,5 +32,21 @@ std::string selectQuantizedEngine()
         throw std::runtime_error(problem);
     return chosen;
 }
+
+bool quantizedEngineAvailable()
+{
+    const auto &engines = at::globalContext().supportedQEngines();
+    return std::any_of(engines.begin(), engines.end(), [](at::QEngine e) { return e != at::QEngine::NoQEngine; });
+}
+
+Int8Kind chooseInt8Kind()
+{
+    const char *forced = std::getenv("SEEKBENCH_INT8_WEIGHT_ONLY");
+    if ((forced && std::strcmp(forced, "1") == 0) || !quantizedEngineAvailable())
+        return Int8Kind::WeightOnly;
+    return Int8Kind::Dynamic;
+}
+
+std::string int8KindName(Int8Kind kind) { return kind == Int8Kind::Dynamic ? "int8_dynamic" : "int8_weight_only"; }
 
 } // namespace seekbench::engine

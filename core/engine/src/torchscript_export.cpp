@@ -48,7 +48,10 @@ struct ExportResolver : torch::jit::Resolver
 class Builder
 {
 public:
-    Builder(const ModelConfig &config, bool int8) : m_config(config), m_int8(int8) { m_src.precision(17); }
+    Builder(const ModelConfig &config, bool int8, Int8Kind kind) : m_config(config), m_int8(int8), m_kind(kind)
+    {
+        m_src.precision(17);
+    }
 
     JitModule make(const std::string &path)
     {
@@ -71,8 +74,13 @@ public:
     // linear (activations quantized per call, packed weights with the bias inside).
     std::string apply(const std::string &x, const std::string &path, bool bias) const
     {
-        if (m_quantized.count(path))
+        if (m_quantized.count(path) && m_kind == Int8Kind::Dynamic)
             return "quantized.linear_dynamic(" + x + ", self." + path + ".packed, False)";
+        if (m_quantized.count(path)) { // weight-only: int8 weights widened with their per-row scales
+            std::string s = "torch.matmul(" + x + ", (self." + path + ".weight_int8.float() * self." + path
+                            + ".weight_scale).t())";
+            return bias ? "(" + s + " + self." + path + ".bias)" : s;
+        }
         std::string s = "torch.matmul(" + x + ", self." + path + ".weight.t())";
         return bias ? "(" + s + " + self." + path + ".bias)" : s;
     }
@@ -82,9 +90,19 @@ public:
     JitModule linear(const std::string &path, torch::nn::Linear &l, bool quantize = true)
     {
         JitModule m = make(path);
-        if (m_int8 && quantize) {
+        if (m_int8 && quantize && m_kind == Int8Kind::Dynamic) {
             m.register_attribute("packed", c10::getCustomClassType<c10::intrusive_ptr<LinearPackedParamsBase>>(),
                                  packInt8(l));
+            m_quantized.insert(path);
+            return m;
+        }
+        if (m_int8 && quantize) {
+            const at::Tensor w = l->weight.detach().to(torch::kFloat);
+            const at::Tensor scale = (w.abs().amax(1, /*keepdim=*/true) / 127.0).clamp_min(1e-12);
+            m.register_buffer("weight_int8", (w / scale).round().clamp(-127, 127).to(torch::kChar));
+            m.register_buffer("weight_scale", scale.contiguous());
+            if (l->bias.defined())
+                m.register_parameter("bias", l->bias.detach().clone(), false);
             m_quantized.insert(path);
             return m;
         }
@@ -229,6 +247,7 @@ private:
 
     const ModelConfig &m_config;
     bool m_int8 = false;
+    Int8Kind m_kind = Int8Kind::Dynamic;
     std::set<std::string> m_quantized;
     std::shared_ptr<torch::jit::CompilationUnit> m_unit = std::make_shared<torch::jit::CompilationUnit>();
     std::ostringstream m_src;
@@ -239,10 +258,11 @@ private:
 std::string torchScriptBytes(DeepSeekModelImpl &model, bool int8)
 {
     torch::NoGradGuard noGrad;
-    if (int8)
+    const Int8Kind kind = int8 ? chooseInt8Kind() : Int8Kind::Dynamic;
+    if (int8 && kind == Int8Kind::Dynamic)
         selectQuantizedEngine(); // the packed weights are laid out for the engine in use
     const ModelConfig &c = model.config();
-    Builder b(c, int8);
+    Builder b(c, int8, kind);
     JitModule root = b.make("");
     JitModule embed = b.make("embed_tokens");
     embed.register_parameter("weight", model.embed_tokens->weight.detach().clone(), false);

@@ -128,7 +128,7 @@ struct InferenceServer::State
             if (known(req, res))
                 reply(res, 200,
                       engine::modelMetadataReply(options.settings.modelName, this->model->signature(),
-                                                 this->model->isInt8()));
+                                                 this->model->quantization()));
         });
         http.Get(model + "(?:/versions/1)?/ready", [this, known](const httplib::Request &req, httplib::Response &res) {
             if (known(req, res))

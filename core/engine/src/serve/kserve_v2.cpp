@@ -164,7 +164,7 @@ std::string errorReply(const std::string &message)
     return json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string modelMetadataReply(const std::string &modelName, const ModelSignature &sig, bool int8)
+std::string modelMetadataReply(const std::string &modelName, const ModelSignature &sig, const std::string &quantization)
 {
     json inputs = json::array(), outputs = json::array();
     for (const auto &t : sig.inputs)
@@ -174,7 +174,7 @@ std::string modelMetadataReply(const std::string &modelName, const ModelSignatur
     return json{{"name", modelName},
                 {"versions", {"1"}},
                 {"platform", "pytorch_libtorch"},
-                {"parameters", {{"quantization", int8 ? "int8_dynamic" : "none"}}},
+                {"parameters", {{"quantization", quantization}}},
                 {"inputs", inputs},
                 {"outputs", outputs}}
         .dump();

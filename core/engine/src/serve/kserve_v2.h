@@ -40,7 +40,8 @@ std::string inferReply(const std::string &modelName, const std::string &id, cons
 std::string errorReply(const std::string &message);
 // GET /v2/models/<name>: name, versions, platform, inputs and outputs with dims (-1 for
 // the batch axis and any variable one).
-std::string modelMetadataReply(const std::string &modelName, const ModelSignature &signature, bool int8);
+std::string modelMetadataReply(const std::string &modelName, const ModelSignature &signature,
+                               const std::string &quantization);
 // GET /v2: the server's name, version and extensions.
 std::string serverMetadataReply();
 

@@ -44,8 +44,10 @@ ServingModel::ServingModel(const std::filesystem::path &dir, int instances)
     } catch (const std::invalid_argument &e) {
         throw std::runtime_error(configPath.string() + ": " + e.what());
     }
-    m_int8 = block->value("quantization", std::string()) == "int8_dynamic";
-    if (m_int8)
+    const std::string quantization = block->value("quantization", std::string());
+    if (quantization == "int8_dynamic" || quantization == "int8_weight_only")
+        m_quantization = quantization;
+    if (m_quantization == "int8_dynamic")
         selectQuantizedEngine(); // before load: the packed weights are prepared for the engine in use
     for (int i = 0; i < std::max(1, instances); ++i) {
         try {
@@ -59,7 +61,10 @@ ServingModel::ServingModel(const std::filesystem::path &dir, int instances)
         // fuses (as torch.jit.freeze; 2x faster at batch 1 on the tiny classifier).
         m_instances.back() = torch::jit::freeze(m_instances.back());
     }
-    m_description = modelPath.string() + (m_int8 ? " (INT8 dynamic)" : " (fp32)");
+    m_description = modelPath.string()
+                    + (m_quantization == "int8_dynamic"       ? " (INT8 dynamic)"
+                       : m_quantization == "int8_weight_only" ? " (INT8 weight-only)"
+                                                              : " (fp32)");
 }
 
 at::Tensor ServingModel::forward(const at::Tensor &inputIds, int instance)

@@ -25,7 +25,9 @@ public:
     ServingModel(const std::filesystem::path &dir, int instances);
 
     const ModelSignature &signature() const { return m_signature; }
-    bool isInt8() const { return m_int8; }
+    bool isInt8() const { return m_quantization != "none"; }
+    // "none", "int8_dynamic" or "int8_weight_only", from the export's config.json
+    const std::string &quantization() const { return m_quantization; }
     const std::string &describe() const { return m_description; }
 
     // Concatenates the jobs' rows, runs instance `instance`, answers each job.
@@ -35,7 +37,7 @@ public:
 
 private:
     ModelSignature m_signature;
-    bool m_int8 = false;
+    std::string m_quantization = "none";
     std::string m_description;
     std::vector<torch::jit::Module> m_instances;
 };
