@@ -196,6 +196,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isExporting(), 120000);
         QTest::qWait(100);
         QVERIFY(dialog.grab().save(out + QStringLiteral("/export-dialog") + look.suffix() + QStringLiteral(".png")));
+        // ONNX chosen: INT8 greys out (the ONNX file is fp32).
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("onnx")));
+        QTest::qWait(50);
+        QVERIFY(
+            dialog.grab().save(out + QStringLiteral("/export-dialog-onnx") + look.suffix() + QStringLiteral(".png")));
         RunFilesView files;
         files.resize(1100, 260);
         QSignalSpy refreshed(&files, &RunFilesView::refreshed);
