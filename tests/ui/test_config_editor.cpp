@@ -2,6 +2,9 @@
 // their field, fp16 offered only with CUDA, and the Hugging Face import.
 
 #include "config_test_support.h"
+#include "shot_look.h"
+
+#include <QScrollArea>
 
 using namespace seekbench::test;
 
@@ -263,6 +266,36 @@ private Q_SLOTS:
         QVERIFY(!editor.importHfConfig(QStringLiteral("{\"hidden_size\": "), &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(editor.document()->config() == before);
+    }
+
+    // Pictures for review, with SEEKBENCH_SWEEP_SHOTS=DIR only: the precision group (fp16
+    // and its loss-scale settings), in English and Chinese, light and dark.
+    void screenshots_data() { addLookRows(); }
+    void screenshots()
+    {
+        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
+        if (out.isEmpty())
+            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
+        QFETCH(QString, language);
+        QFETCH(bool, dark);
+        const ShotLook look(language, dark);
+        ConfigEditor editor;
+        seekbench::BuildCapabilities caps = editor.capabilities();
+        caps.cudaBuild = true; // fp16 offered, as on a CUDA build with a device
+        caps.cudaDevice = true;
+        editor.setCapabilities(caps);
+        editor.resize(900, 640);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setYamlText(exampleText(QStringLiteral("small")), false);
+        choose(editor, QStringLiteral("training.precision"), QStringLiteral("fp16"));
+        QWidget *field = editor.fieldEditor(QStringLiteral("training.loss_scale_growth_interval"));
+        QVERIFY(field);
+        auto *scroll = editor.findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(field, 0, 200);
+        QTest::qWait(100);
+        QVERIFY(editor.grab().save(out + QStringLiteral("/config-precision") + look.suffix() + QStringLiteral(".png")));
     }
 
 private:
