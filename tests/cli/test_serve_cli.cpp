@@ -110,6 +110,51 @@ class TestServeCli : public QObject
     QTemporaryDir m_dir;
     QString m_model, m_int8, m_project, m_run;
 
+    // An INT8 export: its report (the quantization, accuracy within 0.01 of fp32 on a
+    // trained model, > 1.8x smaller: linear weights 4x, the embedding stays fp32), served with
+    // its quantization named, and Python's torch.jit.load giving the served logits (oneDNN
+    // set for dynamic INT8; no engine needed for weight-only). The same arithmetic on both
+    // sides; the server's frozen graph may order the fp32 parts differently, so 1e-4 on
+    // logits of order 1.
+    void checkInt8Export(const QString &dir, const std::string &quantization)
+    {
+        QFile f(dir + QStringLiteral("/int8_report.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const json report = json::parse(f.readAll().toStdString());
+        QCOMPARE(report["metric"].get<std::string>(), std::string("accuracy"));
+        QCOMPARE(report["quantization"].get<std::string>(), quantization);
+        const double fp32 = report["fp32"]["value"].get<double>(), int8 = report["int8"]["value"].get<double>();
+        QVERIFY2(fp32 > 0.8, qPrintable(QString::number(fp32))); // a trained model, so the comparison means something
+        QVERIFY2(std::abs(int8 - fp32) <= 0.01, qPrintable(QStringLiteral("%1 vs %2").arg(int8).arg(fp32)));
+        QVERIFY2(report["size_ratio"].get<double>() > 1.8, report.dump().c_str());
+        Server s;
+        QVERIFY(s.start(dir, {}));
+        auto c = s.client();
+        const json meta = json::parse(c.Get("/v2/models/tiny")->body);
+        QCOMPARE(meta["parameters"]["quantization"].get<std::string>(), quantization);
+        json reply;
+        QCOMPARE(post(c, body(2, 32), &reply), 200);
+        QCOMPARE(s.terminate(), 0);
+        QProcess py;
+        const std::string ids = json::parse(body(2, 32))["inputs"][0]["data"].dump();
+        const QString engine = quantization == "int8_dynamic"
+                                   ? QStringLiteral("torch.backends.quantized.engine='onednn'\n")
+                                   : QString();
+        py.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import json,sys,torch\n") + engine
+                      + QStringLiteral("m=torch.jit.load(sys.argv[1])\n"
+                                       "x=torch.tensor(json.loads(sys.argv[2])).view(2,32)\n"
+                                       "print(json.dumps(m(x).flatten().tolist()))\n"),
+                  dir + QStringLiteral("/model.pt"), QString::fromStdString(ids)});
+        QVERIFY(py.waitForFinished(120000));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const json logits = json::parse(py.readAllStandardOutput().toStdString());
+        QCOMPARE(logits.size(), std::size_t(8));
+        for (std::size_t i = 0; i < 8; ++i)
+            QVERIFY(std::abs(logits[i].get<double>() - reply["outputs"][0]["data"][i].get<double>()) < 1e-4);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -309,44 +354,7 @@ private Q_SLOTS:
 
     // INT8 on the run's eval data: within the bound of fp32 (1 point of accuracy),
     // smaller, served like fp32, and read the same by Python's torch.jit.load.
-    void int8KeepsAccuracyAndServes()
-    {
-        QFile f(m_int8 + QStringLiteral("/int8_report.json"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const json report = json::parse(f.readAll().toStdString());
-        QCOMPARE(report["metric"].get<std::string>(), std::string("accuracy"));
-        const double fp32 = report["fp32"]["value"].get<double>(), int8 = report["int8"]["value"].get<double>();
-        QVERIFY2(fp32 > 0.8, qPrintable(QString::number(fp32))); // a trained model, so the comparison means something
-        QVERIFY2(std::abs(int8 - fp32) <= 0.01, qPrintable(QStringLiteral("%1 vs %2").arg(int8).arg(fp32)));
-        QVERIFY(report["size_ratio"].get<double>() > 1.8); // linear weights 4x smaller; the embedding stays fp32
-        Server s;
-        QVERIFY(s.start(m_int8, {}));
-        auto c = s.client();
-        const json meta = json::parse(c.Get("/v2/models/tiny")->body);
-        QCOMPARE(meta["parameters"]["quantization"].get<std::string>(), std::string("int8_dynamic"));
-        json reply;
-        QCOMPARE(post(c, body(2, 32), &reply), 200);
-        QCOMPARE(s.terminate(), 0);
-        // The receiving side: Debian's PyTorch loads the INT8 file (oneDNN engine) and gives
-        // the served logits. The same quantized kernels on both sides; the server's frozen
-        // graph may order the fp32 parts differently, so 1e-4 on logits of order 1.
-        QProcess py;
-        const std::string ids = json::parse(body(2, 32))["inputs"][0]["data"].dump();
-        py.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import json,sys,torch\n"
-                                 "torch.backends.quantized.engine='onednn'\n"
-                                 "m=torch.jit.load(sys.argv[1])\n"
-                                 "x=torch.tensor(json.loads(sys.argv[2])).view(2,32)\n"
-                                 "print(json.dumps(m(x).flatten().tolist()))\n"),
-                  m_int8 + QStringLiteral("/model.pt"), QString::fromStdString(ids)});
-        QVERIFY(py.waitForFinished(120000));
-        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
-        const json logits = json::parse(py.readAllStandardOutput().toStdString());
-        QCOMPARE(logits.size(), std::size_t(8));
-        for (std::size_t i = 0; i < 8; ++i)
-            QVERIFY(std::abs(logits[i].get<double>() - reply["outputs"][0]["data"][i].get<double>()) < 1e-4);
-    }
+    void int8KeepsAccuracyAndServes() { checkInt8Export(m_int8, "int8_dynamic"); }
 
     // Where LibTorch has no quantized engine, --int8 falls back to weight-only INT8 (forced
     // here with SEEKBENCH_INT8_WEIGHT_ONLY=1): int8 weights with per-row scales, widened in
@@ -361,39 +369,7 @@ private Q_SLOTS:
                                           QStringLiteral("exports/int8w"), QStringLiteral("--project"), m_project});
         qunsetenv("SEEKBENCH_INT8_WEIGHT_ONLY");
         QVERIFY2(q.code == 0, q.err.constData());
-        const QString dir = m_project + QStringLiteral("/exports/int8w");
-        QFile f(dir + QStringLiteral("/int8_report.json"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const json report = json::parse(f.readAll().toStdString());
-        QCOMPARE(report["quantization"].get<std::string>(), std::string("int8_weight_only"));
-        const double fp32 = report["fp32"]["value"].get<double>(), int8 = report["int8"]["value"].get<double>();
-        QVERIFY2(std::abs(int8 - fp32) <= 0.01, qPrintable(QStringLiteral("%1 vs %2").arg(int8).arg(fp32)));
-        QVERIFY2(report["size_ratio"].get<double>() > 1.8, report.dump().c_str());
-        Server s;
-        QVERIFY(s.start(dir, {}));
-        auto c = s.client();
-        const json meta = json::parse(c.Get("/v2/models/tiny")->body);
-        QCOMPARE(meta["parameters"]["quantization"].get<std::string>(), std::string("int8_weight_only"));
-        json reply;
-        QCOMPARE(post(c, body(2, 32), &reply), 200);
-        QCOMPARE(s.terminate(), 0);
-        QProcess py;
-        const std::string ids = json::parse(body(2, 32))["inputs"][0]["data"].dump();
-        py.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import json,sys,torch\n"
-                                 "m=torch.jit.load(sys.argv[1])\n"
-                                 "x=torch.tensor(json.loads(sys.argv[2])).view(2,32)\n"
-                                 "print(json.dumps(m(x).flatten().tolist()))\n"),
-                  dir + QStringLiteral("/model.pt"), QString::fromStdString(ids)});
-        QVERIFY(py.waitForFinished(120000));
-        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
-        const json logits = json::parse(py.readAllStandardOutput().toStdString());
-        QCOMPARE(logits.size(), std::size_t(8));
-        // The same fp32 arithmetic on both sides; the server's frozen graph may order it
-        // differently, so 1e-4 on logits of order 1.
-        for (std::size_t i = 0; i < 8; ++i)
-            QVERIFY(std::abs(logits[i].get<double>() - reply["outputs"][0]["data"][i].get<double>()) < 1e-4);
+        checkInt8Export(m_project + QStringLiteral("/exports/int8w"), "int8_weight_only");
     }
 
     void refusesBadOptionsAndMissingModels()

@@ -10,6 +10,7 @@
 #include "aml_task.h"
 #include "checkpoint.h"
 #include "crossmodal_model.h"
+#include "export_fixture.h"
 #include "model.h"
 #include "safetensors_reader.h"
 
@@ -30,6 +31,9 @@
 
 using namespace seekbench;
 namespace fs = std::filesystem;
+using seekbench::export_fixture::buildModule;
+using seekbench::export_fixture::configNamed;
+using seekbench::export_fixture::writeCheckpoint;
 
 namespace {
 
@@ -40,35 +44,6 @@ ModelExportRequest request(const fs::path &checkpoint, const fs::path &out, Mode
     r.outDir = out;
     r.format = format;
     return r;
-}
-
-RunConfig configNamed(const QString &file)
-{
-    const ConfigLoad load = loadRunConfig(std::string(SEEKBENCH_SOURCE_DIR) + "/resources/configs/"
-                                          + file.toStdString());
-    if (!load.issues.empty())
-        qFatal("%s does not load", qPrintable(file));
-    return load.config;
-}
-
-std::shared_ptr<torch::nn::Module> buildModule(const RunConfig &c)
-{
-    if (c.data.kind == "synthetic_text")
-        return engine::DeepSeekModel(c.model).ptr();
-    if (c.data.kind == "fashion_mnist_pairs")
-        return engine::CrossModalModel(c).ptr();
-    return engine::makeAmlGraphModule(c);
-}
-
-// A checkpoint as the trainer writes one: its header carries the step and the run's config.
-void writeCheckpoint(torch::nn::Module &module, const RunConfig &headerConfig, const fs::path &path, std::int64_t step)
-{
-    torch::optim::SGD optimizer(module.parameters(), torch::optim::SGDOptions(0.1));
-    engine::TrainingState state;
-    state.step = step;
-    const std::string payload = engine::saveTrainingPayload(module, optimizer, state, nullptr);
-    const nlohmann::json header = {{"step", step}, {"config_yaml", toYaml(headerConfig)}};
-    writeCheckpointFile(path, header.dump(), payload);
 }
 
 std::string bytesOf(const at::Tensor &t)
@@ -106,7 +81,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, config);
         QFETCH(QString, expectName);
-        const RunConfig c = configNamed(config);
+        const RunConfig c = configNamed(config.toStdString());
         torch::manual_seed(11);
         auto module = buildModule(c);
         {
@@ -177,7 +152,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, config);
         QFETCH(QString, variant);
-        RunConfig c = configNamed(config);
+        RunConfig c = configNamed(config.toStdString());
         if (variant == QLatin1String("last")) {
             c.model.pooling = "last";
             c.model.attention_bias = true;
@@ -252,7 +227,7 @@ private Q_SLOTS:
 
     void torchScriptOfAnotherFamilyIsRefusedByName()
     {
-        const RunConfig c = configNamed(QStringLiteral("aml.yaml"));
+        const RunConfig c = configNamed("aml.yaml");
         auto module = buildModule(c);
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
@@ -268,7 +243,7 @@ private Q_SLOTS:
 
     void aCancelledExportLeavesNoFile()
     {
-        const RunConfig c = configNamed(QStringLiteral("tiny.yaml"));
+        const RunConfig c = configNamed("tiny.yaml");
         auto module = buildModule(c);
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
@@ -318,7 +293,7 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString(), file = root / "step-5.sbckpt";
-        RunConfig c = configNamed(QStringLiteral("tiny.yaml"));
+        RunConfig c = configNamed("tiny.yaml");
         auto module = buildModule(c);
         if (damage == QLatin1String("foreign")) {
             RunConfig bigger = c; // the header's config asks for a wider model than the weights

@@ -18,6 +18,7 @@
 #include "aml_task.h"
 #include "checkpoint.h"
 #include "crossmodal_model.h"
+#include "export_fixture.h"
 #include "model.h"
 
 #include "seekbench/config/config_io.h"
@@ -39,35 +40,11 @@
 
 using namespace seekbench;
 namespace fs = std::filesystem;
+using seekbench::export_fixture::buildModule;
+using seekbench::export_fixture::configNamed;
+using seekbench::export_fixture::writeCheckpoint;
 
 namespace {
-
-RunConfig configNamed(const char *file)
-{
-    const ConfigLoad load = loadRunConfig(std::string(SEEKBENCH_SOURCE_DIR) + "/resources/configs/" + file);
-    if (!load.issues.empty())
-        qFatal("%s does not load", file);
-    return load.config;
-}
-
-std::shared_ptr<torch::nn::Module> buildModule(const RunConfig &c)
-{
-    if (c.data.kind == "synthetic_text")
-        return engine::DeepSeekModel(c.model).ptr();
-    if (c.data.kind == "fashion_mnist_pairs")
-        return engine::CrossModalModel(c).ptr();
-    return engine::makeAmlGraphModule(c);
-}
-
-// A checkpoint as the trainer writes one: its header carries the step and the run's config.
-void writeCheckpoint(torch::nn::Module &module, const RunConfig &config, const fs::path &path, std::int64_t step)
-{
-    torch::optim::SGD optimizer(module.parameters(), torch::optim::SGDOptions(0.1));
-    engine::TrainingState state;
-    state.step = step;
-    const nlohmann::json header = {{"step", step}, {"config_yaml", toYaml(config)}};
-    writeCheckpointFile(path, header.dump(), engine::saveTrainingPayload(module, optimizer, state, nullptr));
-}
 
 ModelExportRequest request(const fs::path &checkpoint, const fs::path &out, ModelExportFormat format)
 {
@@ -142,7 +119,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, config);
         QFETCH(QString, variant);
-        RunConfig c = configNamed(config.toUtf8().constData());
+        RunConfig c = configNamed(config.toStdString());
         if (variant == QLatin1String("lm")) {
             c.model.head = "causal_lm";
         } else if (variant == QLatin1String("tied")) {
@@ -240,7 +217,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, config);
         QFETCH(QString, family);
-        const RunConfig c = configNamed(config.toUtf8().constData());
+        const RunConfig c = configNamed(config.toStdString());
         auto module = buildModule(c);
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
