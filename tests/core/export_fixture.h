@@ -10,6 +10,7 @@
 #include "model.h"
 
 #include "seekbench/config/config_io.h"
+#include "seekbench/engine/model_export.h"
 #include "seekbench/formats/checkpoint_file.h"
 
 #include <nlohmann/json.hpp>
@@ -44,8 +45,8 @@ inline std::shared_ptr<torch::nn::Module> buildModule(const RunConfig &c)
 }
 
 // A checkpoint as the trainer writes one: its header carries the step and the run's config.
-inline void writeCheckpoint(torch::nn::Module &module, const RunConfig &headerConfig,
-                            const std::filesystem::path &path, std::int64_t step)
+inline void writeCheckpoint(torch::nn::Module &module, const RunConfig &headerConfig, const std::filesystem::path &path,
+                            std::int64_t step)
 {
     torch::optim::SGD optimizer(module.parameters(), torch::optim::SGDOptions(0.1));
     engine::TrainingState state;
@@ -53,6 +54,16 @@ inline void writeCheckpoint(torch::nn::Module &module, const RunConfig &headerCo
     const std::string payload = engine::saveTrainingPayload(module, optimizer, state, nullptr);
     const nlohmann::json header = {{"step", step}, {"config_yaml", toYaml(headerConfig)}};
     writeCheckpointFile(path, header.dump(), payload);
+}
+
+inline ModelExportRequest request(const std::filesystem::path &checkpoint, const std::filesystem::path &out,
+                                  ModelExportFormat format)
+{
+    ModelExportRequest r;
+    r.checkpoint = checkpoint;
+    r.outDir = out;
+    r.format = format;
+    return r;
 }
 
 } // namespace seekbench::export_fixture

@@ -33,18 +33,10 @@ using namespace seekbench;
 namespace fs = std::filesystem;
 using seekbench::export_fixture::buildModule;
 using seekbench::export_fixture::configNamed;
+using seekbench::export_fixture::request;
 using seekbench::export_fixture::writeCheckpoint;
 
 namespace {
-
-ModelExportRequest request(const fs::path &checkpoint, const fs::path &out, ModelExportFormat format)
-{
-    ModelExportRequest r;
-    r.checkpoint = checkpoint;
-    r.outDir = out;
-    r.format = format;
-    return r;
-}
 
 std::string bytesOf(const at::Tensor &t)
 {
