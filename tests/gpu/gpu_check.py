@@ -320,7 +320,7 @@ def check_nccl(ctx):
         events = parse_events(text)
         comm = [line for line in text.splitlines() if '"train/comm_time_s"' in line]
     start = (of(events, "start") or [{}])[0]
-    falls, first, last = loss_falls(events)
+    falls = loss_falls(events)[0]
     refused, bad_err = None, ""
     if ctx.gpu:
         refused, bad_err = refuses_bad_local_rank(ctx, cfg)
@@ -457,7 +457,7 @@ def check_estimate(ctx):
     return ok, rows
 
 
-def python_desc(ctx, config_path):
+def python_desc(ctx):
     """The small config's resolved fields, as python_vs_cpp.py's worker reads them."""
     import yaml
     run_dir = os.path.join(ctx.work, "train-fp32")
@@ -482,7 +482,7 @@ def check_python(ctx):
     import torch
     precisions = ["fp32", "bf16", "fp16"] if ctx.gpu else ["fp32"]
     try:
-        desc = python_desc(ctx, None)
+        desc = python_desc(ctx)
     except OSError as e:
         return False, f"the fp32 train run's config.yaml is missing: {e}"
     rows, ok = {"python_torch": torch.__version__}, True

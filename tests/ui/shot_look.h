@@ -58,3 +58,14 @@ private:
 };
 
 } // namespace seekbench::test
+
+// The start of a screenshots() test function: skips unless SEEKBENCH_SWEEP_SHOTS names a
+// folder, then declares `out` (that folder) and `look` (the row's language and theme, in
+// force for the rest of the function).
+#define SEEKBENCH_SHOT_LOOK() \
+    const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS"); \
+    if (out.isEmpty()) \
+        QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures"); \
+    QFETCH(QString, language); \
+    QFETCH(bool, dark); \
+    const ::seekbench::test::ShotLook look(language, dark)

@@ -273,12 +273,7 @@ private Q_SLOTS:
     void screenshots_data() { addLookRows(); }
     void screenshots()
     {
-        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
-        if (out.isEmpty())
-            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
-        QFETCH(QString, language);
-        QFETCH(bool, dark);
-        const ShotLook look(language, dark);
+        SEEKBENCH_SHOT_LOOK();
         ConfigEditor editor;
         seekbench::BuildCapabilities caps = editor.capabilities();
         caps.cudaBuild = true; // fp16 offered, as on a CUDA build with a device

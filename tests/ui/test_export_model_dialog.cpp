@@ -179,12 +179,7 @@ private Q_SLOTS:
 
     void screenshots()
     {
-        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
-        if (out.isEmpty())
-            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
-        QFETCH(QString, language);
-        QFETCH(bool, dark);
-        const test::ShotLook look(language, dark);
+        SEEKBENCH_SHOT_LOOK();
         ProjectSession session(m_dir);
         QTRY_VERIFY(findRun(session, m_run));
         ExportModelDialog dialog(m_dir, *findRun(session, m_run));

@@ -153,12 +153,7 @@ private Q_SLOTS:
 
     void screenshots()
     {
-        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
-        if (out.isEmpty())
-            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
-        QFETCH(QString, language);
-        QFETCH(bool, dark);
-        const test::ShotLook look(language, dark);
+        SEEKBENCH_SHOT_LOOK();
         auto s = session();
         QTRY_VERIFY(!s->runs().empty());
         ServeDialog dialog(m_dir, s->runs().front());

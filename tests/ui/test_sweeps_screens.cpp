@@ -50,12 +50,7 @@ private Q_SLOTS:
 
     void screenshots()
     {
-        const QString out = qEnvironmentVariable("SEEKBENCH_SWEEP_SHOTS");
-        if (out.isEmpty())
-            QSKIP("set SEEKBENCH_SWEEP_SHOTS=DIR for the pictures");
-        QFETCH(QString, language);
-        QFETCH(bool, dark);
-        const test::ShotLook look(language, dark);
+        SEEKBENCH_SHOT_LOOK();
         const QString suffix = look.suffix();
         QTemporaryDir dir;
         const projects::Project p = test::makeSweepProject(dir.path());

@@ -25,7 +25,6 @@ public:
     ServingModel(const std::filesystem::path &dir, int instances);
 
     const ModelSignature &signature() const { return m_signature; }
-    bool isInt8() const { return m_quantization != "none"; }
     // "none", "int8_dynamic" or "int8_weight_only", from the export's config.json
     const std::string &quantization() const { return m_quantization; }
     const std::string &describe() const { return m_description; }
