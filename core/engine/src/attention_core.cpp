@@ -1,5 +1,7 @@
 #include "attention_core.h"
 
+#include "batched_gemm.h"
+
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
@@ -107,7 +109,15 @@ at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::
 {
     const int64_t B = q.size(0), H = q.size(1), Tq = q.size(2), Tk = k.size(2), D = q.size(3);
     const auto flat = [](const at::Tensor &t) { return t.reshape({-1, t.size(-2), t.size(-1)}); };
-    auto scores = batchedMatmul(flat(q), flat(k).transpose(1, 2)).view({B, H, Tq, Tk}) * (1.0 / std::sqrt(double(D)));
+    const auto kT = k.transpose(2, 3);
+    const double scale = 1.0 / std::sqrt(double(D));
+    // Products too small for BLAS (the cross-modal model's) take the loop; larger fp32 CPU
+    // ones one sgemm per head on the strided views; anything else torch::matmul.
+    const bool small = usesSmallMatmulKernel(flat(q), flat(kT));
+    const bool strided = !small && usesStridedBatchedGemm(q, kT) && v.dim() == 4 && v.device().is_cpu()
+                         && v.scalar_type() == at::kFloat && v.size(0) == B && v.size(1) == H && v.size(2) == Tk;
+    auto scores = strided ? stridedBatchedMatmul(q, kT, scale)
+                          : batchedMatmul(flat(q), flat(kT)).view({B, H, Tq, Tk}) * scale;
     constexpr float kBlocked = -std::numeric_limits<float>::infinity();
     if (masks.causal) {
         const auto mask = torch::ones({Tq, Tk}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
@@ -127,6 +137,9 @@ at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::
 #endif
     if (dropout > 0 && training)
         probs = F::dropout(probs, F::DropoutFuncOptions().p(dropout).training(true));
+    // Token-major: the caller's transpose(1, 2) to [B, Tq, H, D] is then free.
+    if (strided)
+        return stridedBatchedMatmul(probs, v, 1.0, /*tokenMajor=*/true);
     return batchedMatmul(flat(probs), flat(v)).view({B, H, Tq, v.size(3)});
 }
 

@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include "fused_ops.h"
+
 #include <torch/torch.h>
 
 #include <cmath>
@@ -7,20 +9,13 @@
 
 namespace seekbench::engine {
 
-namespace F = torch::nn::functional;
-
 RMSNormImpl::RMSNormImpl(int64_t dim, double eps) : m_eps(eps)
 {
     weight = register_parameter("weight", torch::ones({dim}));
 }
 
-at::Tensor RMSNormImpl::forward(const at::Tensor &x)
-{
-    // In fp32 whatever autocast does around it, as the reference implementation does.
-    const auto xf = x.to(torch::kFloat);
-    const auto inv = torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + m_eps);
-    return weight * (xf * inv);
-}
+// In fp32 whatever autocast does around it, as the reference implementation does.
+at::Tensor RMSNormImpl::forward(const at::Tensor &x) { return rmsNorm(x, weight, m_eps); }
 
 SwiGluMlpImpl::SwiGluMlpImpl(int64_t hidden, int64_t inner)
 {
@@ -29,7 +24,7 @@ SwiGluMlpImpl::SwiGluMlpImpl(int64_t hidden, int64_t inner)
     down_proj = register_module("down_proj", torch::nn::Linear(torch::nn::LinearOptions(inner, hidden).bias(false)));
 }
 
-at::Tensor SwiGluMlpImpl::forward(const at::Tensor &x) { return down_proj(F::silu(gate_proj(x)) * up_proj(x)); }
+at::Tensor SwiGluMlpImpl::forward(const at::Tensor &x) { return down_proj(swiGlu(gate_proj(x), up_proj(x))); }
 
 AttentionImpl::AttentionImpl(const ModelConfig &c)
     : m_heads(c.num_attention_heads), m_kvHeads(c.num_key_value_heads), m_headDim(c.headDim()),
@@ -43,28 +38,14 @@ AttentionImpl::AttentionImpl(const ModelConfig &c)
     o_proj = register_module("o_proj", torch::nn::Linear(torch::nn::LinearOptions(m_heads * m_headDim, h).bias(bias)));
 }
 
-namespace {
-
-at::Tensor rotateHalf(const at::Tensor &x)
-{
-    const int64_t half = x.size(-1) / 2;
-    return torch::cat({-x.slice(-1, half), x.slice(-1, 0, half)}, -1);
-}
-
-} // namespace
-
 at::Tensor AttentionImpl::forward(const at::Tensor &x, const at::Tensor &cos, const at::Tensor &sin,
                                   const at::Tensor &keyMask)
 {
     const int64_t B = x.size(0), T = x.size(1);
-    auto q = q_proj(x).view({B, T, m_heads, m_headDim}).transpose(1, 2);
-    auto k = k_proj(x).view({B, T, m_kvHeads, m_headDim}).transpose(1, 2);
+    // Rotary embeddings on the [B, T, heads, D] projections, then heads first.
+    auto q = rotary(q_proj(x).view({B, T, m_heads, m_headDim}), cos, sin).transpose(1, 2);
+    auto k = rotary(k_proj(x).view({B, T, m_kvHeads, m_headDim}), cos, sin).transpose(1, 2);
     auto v = v_proj(x).view({B, T, m_kvHeads, m_headDim}).transpose(1, 2);
-
-    const auto c = cos.slice(0, 0, T).to(q.scalar_type());
-    const auto s = sin.slice(0, 0, T).to(q.scalar_type());
-    q = q * c + rotateHalf(q) * s;
-    k = k * c + rotateHalf(k) * s;
 
     if (m_kvHeads != m_heads) {
         k = k.repeat_interleave(m_heads / m_kvHeads, 1);

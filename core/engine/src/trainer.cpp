@@ -5,6 +5,7 @@
 #include "checkpoint.h"
 #include "cuda_device.h"
 #include "environment.h"
+#include "fused_adamw.h"
 #include "grad_scaler.h"
 #include "gradient_sync.h"
 #include "memory_tracking.h"
@@ -250,7 +251,7 @@ void Trainer::setup()
                                        torch::optim::AdamWOptions(opts).weight_decay(m_t.weight_decay)));
         groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(
                                          torch::optim::AdamWOptions(opts).weight_decay(0)));
-        m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), opts);
+        m_optimizer = std::make_unique<FusedAdamW>(std::move(groups), opts);
     }
     if (m_group && m_t.zero_stage == 1)
         m_zero = std::make_unique<ZeroOptimizer>(*m_group, m_module->parameters());

@@ -1,13 +1,13 @@
 #include "zero_optimizer.h"
 
+#include "optimizer_state_key.h"
+
 #include <torch/torch.h>
 
 #include <chrono>
 #include <cstdint>
 #include <numeric>
-#include <sstream>
 #include <string>
-#include <type_traits>
 #include <utility>
 
 namespace seekbench::engine {
@@ -35,24 +35,9 @@ std::vector<at::Tensor> unflatten(const at::Tensor &flat, const std::vector<at::
     return out;
 }
 
-// The optimizer keys a parameter's state by its TensorImpl: 1.13 by the pointer's text
-// (c10::guts::to_string), 2.2 and later by the pointer itself (pytorch#108480). The key
-// type is read from the header, so both compile.
-using StateKey = std::remove_cvref_t<decltype(std::declval<torch::optim::Optimizer &>().state())>::key_type;
+using StateKey = OptimizerStateKey;
 
-template<typename Key>
-Key stateKeyOf(c10::TensorImpl *impl)
-{
-    if constexpr (std::is_same_v<Key, std::string>) {
-        std::ostringstream text; // what c10::guts::to_string wrote
-        text << static_cast<const void *>(impl);
-        return text.str();
-    } else {
-        return static_cast<Key>(impl);
-    }
-}
-
-StateKey stateKey(const at::Tensor &p) { return stateKeyOf<StateKey>(p.unsafeGetTensorImpl()); }
+StateKey stateKey(const at::Tensor &p) { return optimizerStateKey(p); }
 
 // The state tensors of one parameter that gatherState() moves, by optimizer kind.
 std::vector<at::Tensor> stateTensors(torch::optim::OptimizerParamState &s)

@@ -5,6 +5,9 @@
 //   bench_engine_step --step-lean CONFIG STEPS WARMUP THREADS  the same step doing less work
 //   bench_engine_step --trainer CONFIG STEPS WARMUP THREADS  seekbench::train(), ms/step
 //   bench_engine_step --gemm N REPS THREADS          fp32 torch::mm FLOP/s
+//   bench_engine_step --profile CONFIG STEPS WARMUP THREADS TRACE
+//                      the bare step under LibTorch's profiler after WARMUP steps, a
+//                      Chrome trace in TRACE (profile_summary.py TRACE adds it up)
 
 #include "engine_bench.h"
 
@@ -83,6 +86,11 @@ int main(int argc, char **argv)
                               {"flops_per_step",
                                trainingStepFlops(c, c.training.batch_size) * c.training.grad_accum_steps}};
             std::printf("%s\n", out.dump().c_str());
+            return 0;
+        }
+        if (a.size() == 6 && a[0] == "--profile") {
+            const RunConfig c = benchConfig(a[1], std::stoi(a[2]), std::stoi(a[4]));
+            runBareLoop(c, a[5], std::stoi(a[3]));
             return 0;
         }
         if (a.size() == 4 && a[0] == "--gemm") {

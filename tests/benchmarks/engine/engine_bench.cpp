@@ -6,6 +6,7 @@
 
 #include "seekbench/config/lr_schedule.h"
 
+#include "fused_adamw.h"
 #include "memory_tracking.h"
 #include "model.h"
 #include "synthetic_text.h"
@@ -17,6 +18,7 @@
 #include "seekbench/run/json_lines_sink.h"
 
 #include <nlohmann/json.hpp>
+#include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -27,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <random>
 #include <stdexcept>
 #include <unistd.h>
@@ -76,7 +79,7 @@ fs::path makeTempDir(const char *prefix)
 
 } // namespace
 
-std::vector<double> runBareLoop(const RunConfig &cfg)
+std::vector<double> runBareLoop(const RunConfig &cfg, const std::string &profileTo, int profileFrom)
 {
     const auto &t = cfg.training;
     engine::configureAllocatorForTraining(); // as the trainer does; honours SEEKBENCH_MALLOC_TUNING
@@ -94,7 +97,7 @@ std::vector<double> runBareLoop(const RunConfig &cfg)
                                    torch::optim::AdamWOptions(opts).weight_decay(t.weight_decay)));
     groups.emplace_back(noDecay,
                         std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(opts).weight_decay(0)));
-    torch::optim::AdamW optimizer(std::move(groups), opts);
+    engine::FusedAdamW optimizer(std::move(groups), opts); // the trainer's AdamW
     engine::BatchStream batches(data.train, cfg.model.head, t.batch_size, t.seed);
     const auto params = model->parameters();
     const double clip = t.grad_clip > 0 ? t.grad_clip : std::numeric_limits<double>::infinity();
@@ -103,7 +106,10 @@ std::vector<double> runBareLoop(const RunConfig &cfg)
     std::vector<double> ends;
     ends.reserve(size_t(t.max_steps));
     double sink = 0; // keeps the loss read-back, as any loop that logs a loss has it
+    std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
     for (std::int64_t step = 0; step < t.max_steps; ++step) {
+        if (!profileTo.empty() && step == profileFrom)
+            profile = std::make_unique<torch::autograd::profiler::RecordProfile>(profileTo);
         const double lr = learningRateAt(t, step);
         for (auto &group : optimizer.param_groups())
             group.options().set_lr(lr);
@@ -120,6 +126,7 @@ std::vector<double> runBareLoop(const RunConfig &cfg)
         optimizer.step();
         ends.push_back(steadySeconds());
     }
+    profile.reset(); // writes the trace
     if (!std::isfinite(sink))
         std::fprintf(stderr, "bare loop: non-finite loss\n");
     return ends;

@@ -18,8 +18,10 @@ RunConfig benchConfig(const std::string &nameOrPath, int steps, int threads);
 
 // The bare LibTorch loop: the same model, data, AdamW groups, clipping, warmup+cosine
 // schedule and accumulation as seekbench::train(), nothing else. Returns the
-// steady-clock time (seconds) at the end of every optimizer step.
-std::vector<double> runBareLoop(const RunConfig &config);
+// steady-clock time (seconds) at the end of every optimizer step. With `profileTo`, the
+// steps after `profileFrom` run under LibTorch's profiler, which writes a Chrome trace
+// there (profile_summary.py adds it up per operator).
+std::vector<double> runBareLoop(const RunConfig &config, const std::string &profileTo = {}, int profileFrom = 0);
 
 // The same step doing less work, for the "gains from doing less work" figure (never the
 // parity figure): gradients set to none instead of zeroed, the loss is cross-entropy

@@ -128,21 +128,39 @@ namespace {
 // core/engine's block: norms keep input and output, attention keeps q/k/v before and after
 // rotary, the GQA-expanded k/v, scores and probabilities, the context and the projection;
 // the MLP keeps gate, up, silu(gate), their product and the output.
+//
+// On a CPU the engine's fused kernels (core/engine/src/fused_ops.h) keep less: RMSNorm
+// only its input, output and 1/rms (always, the residual stream being fp32); in fp32 also
+// SwiGLU only gate and up, and rotary plus the strided attention products no copies of q
+// and k.
+struct FusedKernels
+{
+    bool norms = false; // RMSNorm (CPU, any precision)
+    bool fp32 = false;  // SwiGLU, rotary, attention products (CPU, fp32)
+};
+
+FusedKernels fusedKernelsFor(const RunConfig &c, bool half)
+{
+    const bool cpu = c.training.device != "cuda";
+    return {cpu, cpu && !half};
+}
+
 struct LayerActivations
 {
     double elements16 = 0; // outputs of matmuls and what follows them (16-bit under autocast)
     double elements32 = 0; // always fp32 (softmax, norms, residual stream)
 };
 
-LayerActivations layerActivations(const ModelConfig &m, int layer, int seqLen)
+LayerActivations layerActivations(const ModelConfig &m, int layer, int seqLen, FusedKernels fused)
 {
     const double h = m.hidden_size;
     const double kv = double(m.num_key_value_heads) * m.headDim();
     LayerActivations a;
-    a.elements32 += 2 * (2 * h + 1);                      // two RMSNorms: input, output, rsqrt
-    a.elements32 += 2 * h;                                // residual stream copies
-    a.elements16 += h + 2 * kv;                           // q, k, v projections
-    a.elements16 += h + kv;                               // rotated q, k
+    a.elements32 += 2 * ((fused.norms ? h : 2 * h) + 1); // two RMSNorms: (input,) output, rsqrt
+    a.elements32 += 2 * h;                               // residual stream copies
+    a.elements16 += h + 2 * kv;                          // q, k, v projections
+    if (!fused.fp32)
+        a.elements16 += h + kv;                           // rotated q, k as copies
     a.elements16 += 2 * h;                                // k, v expanded to all heads
     a.elements32 += 2.0 * m.num_attention_heads * seqLen; // scores, probabilities
     if (m.attention_dropout > 0)
@@ -155,7 +173,7 @@ LayerActivations layerActivations(const ModelConfig &m, int layer, int seqLen)
         a.elements32 += 2.0 * m.n_routed_experts;        // router logits and probabilities
         a.elements16 += h * (m.num_experts_per_tok + 1); // gathered inputs, weighted outputs
     }
-    a.elements16 += 4 * inner + h; // gate, up, silu, product, down
+    a.elements16 += (fused.fp32 ? 3 : 4) * inner + h; // gate, up, (silu,) product, down
     return a;
 }
 
@@ -196,7 +214,7 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
         const int patches = x.patch_size > 0 ? (28 / x.patch_size) * (28 / x.patch_size) : 0;
         const double pairs = double(batch) * (x.architecture == "image_only" ? 0 : 1 + x.negatives);
         auto perToken = [&](int layer, int keys) {
-            const LayerActivations a = layerActivations(c.model, layer, keys);
+            const LayerActivations a = layerActivations(c.model, layer, keys, fusedKernelsFor(c, half));
             return a.elements16 * bytes16 + a.elements32 * 4;
         };
         // Stem: two convolutions and their SiLUs keep two maps per image at each width
@@ -221,10 +239,10 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
     const double tokens = double(batch) * c.data.seq_len;
     double act = tokens * c.model.hidden_size * 4; // embedding output
     for (int layer = 0; layer < c.model.num_hidden_layers; ++layer) {
-        const LayerActivations a = layerActivations(c.model, layer, c.data.seq_len);
+        const LayerActivations a = layerActivations(c.model, layer, c.data.seq_len, fusedKernelsFor(c, half));
         act += tokens * (a.elements16 * bytes16 + a.elements32 * 4);
     }
-    act += tokens * c.model.hidden_size * 4 * 2; // final norm
+    act += tokens * c.model.hidden_size * 4 * (fusedKernelsFor(c, half).norms ? 1 : 2); // final norm
     const double outputs = c.model.head == "sequence_classification" || c.model.head == "regression"
                                ? double(batch) * c.model.num_labels
                                : tokens * (c.model.head == "causal_lm" ? c.model.vocab_size : c.model.num_labels);
@@ -254,9 +272,10 @@ MemoryEstimate estimateAmlTrainingMemory(const RunConfig &c, const std::string &
     e.dataBytes = E * F * 4 + S * kAmlNodeFeatures * 4 + 2 * E * 8 + 2 * S * 4 + E * K * (8 + 3 * 4 + 8);
     // Kept for backward: the edge projection; per message-passing layer the two message
     // sums before their SiLU (one per edge each), the concatenated aggregates, the norm's
-    // fp32 input, normalised input and output per state; the starting states.
+    // fp32 input, normalised input (not with the fused CPU kernel) and output per state;
+    // the starting states.
     double act = E * h * b16 + S * h * 4;
-    act += L * (2 * E * h * b16 + 2 * S * h * b16 + 3 * S * h * 4);
+    act += L * (2 * E * h * b16 + 2 * S * h * b16 + (fusedKernelsFor(c, half).norms ? 2 : 3) * S * h * 4);
     // Alive at the peak besides: the message computation's transients (the gathered
     // states, the edge term, their sum and its SiLU: about three edge-sized buffers), and
     // the running mean over windows (three state-sized buffers).
@@ -266,10 +285,10 @@ MemoryEstimate estimateAmlTrainingMemory(const RunConfig &c, const std::string &
     const double tokens = double(batch) * K;
     act += tokens * (F + 3) * 4 + tokens * h * (b16 + 4 + 4);
     for (int layer = 0; layer < c.model.num_hidden_layers; ++layer) {
-        const LayerActivations a = layerActivations(c.model, layer, int(K));
+        const LayerActivations a = layerActivations(c.model, layer, int(K), fusedKernelsFor(c, half));
         act += tokens * (a.elements16 * b16 + a.elements32 * 4);
     }
-    act += tokens * h * 4 * 2 + double(batch) * h * (3 * 4 + 2 * b16);
+    act += tokens * h * 4 * (fusedKernelsFor(c, half).norms ? 1 : 2) + double(batch) * h * (3 * 4 + 2 * b16);
     e.activationsBytes = act;
     e.totalBytes = e.weightsBytes + e.gradientsBytes + e.optimizerBytes + e.activationsBytes + e.dataBytes;
     return e;
