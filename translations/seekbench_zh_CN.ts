@@ -960,6 +960,14 @@
         <source>Precision: %1 — %2</source>
         <translation>精度：%1 — %2</translation>
     </message>
+    <message>
+        <source>; fused CPU kernels on</source>
+        <translation>；融合 CPU 内核：开</translation>
+    </message>
+    <message>
+        <source>; fused CPU kernels off (SEEKBENCH_FUSED_KERNELS=0)</source>
+        <translation>；融合 CPU 内核：关（SEEKBENCH_FUSED_KERNELS=0）</translation>
+    </message>
 </context>
 <context>
     <name>Theme</name>

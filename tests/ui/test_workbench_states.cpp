@@ -248,12 +248,14 @@ private Q_SLOTS:
                       "\n"
                       R"({"event":"start","environment":{"blas":"OpenBLAS","blas_core":"SkylakeX",)"
                       R"("blas_selection":"OpenBLAS chose its generic Prescott kernels","blas_gflops":101.2,)"
+                      R"("fused_kernels":false,)"
                       R"("precision":"bf16","precision_selection":"auto: a 2048x256x1024 GEMM ran at 300 GFLOP/s"}})"
                       "\n");
         }
         const QString text = ui::blasSummary(ui::runEnvironment(dir.path()));
         QVERIFY2(text.contains(QStringLiteral("SkylakeX")) && text.contains(QStringLiteral("generic Prescott"))
-                     && text.contains(QStringLiteral("101 GFLOP/s")),
+                     && text.contains(QStringLiteral("101 GFLOP/s"))
+                     && text.contains(QStringLiteral("fused CPU kernels off (SEEKBENCH_FUSED_KERNELS=0)")),
                  qPrintable(text)); // the current attempt's, not the first one's
         const QString precision = ui::precisionSummary(ui::runEnvironment(dir.path()));
         QVERIFY2(precision.contains(QStringLiteral("bf16")) && precision.contains(QStringLiteral("300 GFLOP/s")),

@@ -1,5 +1,7 @@
 #include "environment.h"
 
+#include "fused_ops.h"
+
 #include "seekbench/engine/blas_kernels.h"
 
 #include "cuda_device.h"
@@ -112,6 +114,8 @@ std::string environmentJson(unsigned long long seed, unsigned long long dataFing
         {"cpu_flags", cpuFlags()},
         {"cores", coresForProcess()},
         {"intra_op_threads", at::get_num_threads()},
+        // The fused fp32 CPU kernels (fused_ops.h), or LibTorch's operators throughout.
+        {"fused_kernels", fusedKernelsEnabled()},
         {"inter_op_threads", at::get_num_interop_threads()},
         {"seed", seed},
         {"data_fingerprint", dataFingerprint},

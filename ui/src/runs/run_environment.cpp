@@ -43,6 +43,12 @@ QString blasSummary(const QJsonObject &env)
     if (gflops > 0)
         text += QCoreApplication::translate("RunEnvironment", " (fp32 GEMM %1 GFLOP/s in the self-check)")
                     .arg(gflops, 0, 'f', 0);
+    // Runs from before the fused kernels have no such key and say nothing about them.
+    const QJsonValue fused = env.value(QLatin1String("fused_kernels"));
+    if (fused.isBool())
+        text += fused.toBool() ? QCoreApplication::translate("RunEnvironment", "; fused CPU kernels on")
+                               : QCoreApplication::translate("RunEnvironment",
+                                                             "; fused CPU kernels off (SEEKBENCH_FUSED_KERNELS=0)");
     return text;
 }
 
