@@ -8,7 +8,9 @@
 // rather than a function attribute: the attribute leaves the inlined helpers out, and the
 // loops calling them then do not vectorise. For the same reason the loops use GCC's
 // builtins, not <cmath> and <bit>, whose functions were compiled before the pragma.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("O3", "no-trapping-math")
+#endif
 
 namespace seekbench::engine::kernels {
 
