@@ -1,7 +1,7 @@
 #pragma once
 
 // What the export tests share: a bundled config by file name, the module a config builds
-// (any family), and a checkpoint written as the trainer writes one. Include after
+// (any family), a perturbed transformer, and a checkpoint written as the trainer writes one. Include after
 // <torch/torch.h> and before Qt (QT_NO_KEYWORDS is set on the targets).
 
 #include "aml_task.h"
@@ -42,6 +42,21 @@ inline std::shared_ptr<torch::nn::Module> buildModule(const RunConfig &c)
     if (c.data.kind == "fashion_mnist_pairs")
         return engine::CrossModalModel(c).ptr();
     return engine::makeAmlGraphModule(c);
+}
+
+// A dense transformer in eval mode whose weights no initialiser would give (each moved by
+// seeded noise of 0.05), so that exported outputs compared with it test every weight.
+inline engine::DeepSeekModel perturbedModel(const ModelConfig &m, std::uint64_t seed)
+{
+    torch::manual_seed(seed);
+    engine::DeepSeekModel model(m);
+    {
+        torch::NoGradGuard noGrad;
+        for (auto &p : model->parameters())
+            p.add_(torch::randn_like(p) * 0.05);
+    }
+    model->eval();
+    return model;
 }
 
 // A checkpoint as the trainer writes one: its header carries the step and the run's config.

@@ -33,6 +33,7 @@ using namespace seekbench;
 namespace fs = std::filesystem;
 using seekbench::export_fixture::buildModule;
 using seekbench::export_fixture::configNamed;
+using seekbench::export_fixture::perturbedModel;
 using seekbench::export_fixture::request;
 using seekbench::export_fixture::writeCheckpoint;
 
@@ -156,14 +157,7 @@ private Q_SLOTS:
             c.model.head = "token_classification";
             c.model.scoring_func = "sigmoid";
         }
-        torch::manual_seed(5);
-        engine::DeepSeekModel model(c.model);
-        {
-            torch::NoGradGuard noGrad;
-            for (auto &p : model->parameters())
-                p.add_(torch::randn_like(p) * 0.05);
-        }
-        model->eval();
+        engine::DeepSeekModel model = perturbedModel(c.model, 5);
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
         writeCheckpoint(*model, c, root / "step-3.sbckpt", 3);

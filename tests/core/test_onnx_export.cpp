@@ -42,6 +42,7 @@ using namespace seekbench;
 namespace fs = std::filesystem;
 using seekbench::export_fixture::buildModule;
 using seekbench::export_fixture::configNamed;
+using seekbench::export_fixture::perturbedModel;
 using seekbench::export_fixture::request;
 using seekbench::export_fixture::writeCheckpoint;
 
@@ -128,14 +129,7 @@ private Q_SLOTS:
             c.model.pooling = "last";
             c.model.causal = false;
         }
-        torch::manual_seed(7);
-        engine::DeepSeekModel model(c.model);
-        {
-            torch::NoGradGuard noGrad; // weights no initialiser would give
-            for (auto &p : model->parameters())
-                p.add_(torch::randn_like(p) * 0.05);
-        }
-        model->eval();
+        engine::DeepSeekModel model = perturbedModel(c.model, 7);
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
         writeCheckpoint(*model, c, root / "step-4.sbckpt", 4);

@@ -10,6 +10,7 @@
 #include "aml/aml_threshold_panel.h"
 #include "aml/aml_window.h"
 #include "aml_case_fixture.h"
+#include "common/project_paths.h"
 #include "config/config_editor.h"
 #include "config/estimates_panel.h"
 #include "inspector/attention_inspector_view.h"
@@ -30,6 +31,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLibraryInfo>
@@ -224,6 +226,16 @@ private Q_SLOTS:
         m_runsDir = m_tmp.filePath(QStringLiteral("demo"));
         m_runs = shotfixture::makeRunsProject(m_runsDir.toStdString(), SEEKBENCH_SOURCE_DIR,
                                               QDateTime::currentMSecsSinceEpoch() / 1000.0);
+        {
+            // The live run's start event as seekbench-cli logs it, so the System tab shows
+            // its BLAS, kernels and precision lines.
+            QFile log(QDir(ui::runDirText(m_runsDir, m_runs.liveRun)).filePath(QStringLiteral("train.out.log")));
+            QVERIFY(log.open(QIODevice::WriteOnly));
+            log.write(R"j({"event":"start","environment":{"blas":"OpenBLAS","blas_core":"Cooperlake",)j"
+                      R"j("blas_selection":"OpenBLAS knows this processor (Cooperlake)",)j"
+                      R"j("fused_kernels":true,"precision":"fp32","precision_selection":"set in the config"}})j"
+                      "\n");
+        }
         m_amlDir = m_tmp.filePath(QStringLiteral("aml"));
         amlfixture::makeAmlProject(m_amlDir.toStdString());
         std::printf("screenshots: %s\n", qPrintable(m_out));

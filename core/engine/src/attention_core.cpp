@@ -112,10 +112,11 @@ at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::
     const auto kT = k.transpose(2, 3);
     const double scale = 1.0 / std::sqrt(double(D));
     // Products too small for BLAS (the cross-modal model's) take the loop; larger fp32 CPU
-    // ones one sgemm per head on the strided views; anything else torch::matmul.
-    const bool small = usesSmallMatmulKernel(flat(q), flat(kT));
-    const bool strided = !small && usesStridedBatchedGemm(q, kT) && v.dim() == 4 && v.device().is_cpu()
-                         && v.scalar_type() == at::kFloat && v.size(0) == B && v.size(1) == H && v.size(2) == Tk;
+    // ones one sgemm per head on the strided views; anything else torch::matmul. Decided
+    // from the sizes: flattening the [B, H, T, D] views would copy them.
+    const bool strided = Tq * D * Tk > kSmallMatmulMacs && usesStridedBatchedGemm(q, kT) && v.dim() == 4
+                         && v.device().is_cpu() && v.scalar_type() == at::kFloat && v.size(0) == B && v.size(1) == H
+                         && v.size(2) == Tk;
     auto scores = strided ? stridedBatchedMatmul(q, kT, scale)
                           : batchedMatmul(flat(q), flat(kT)).view({B, H, Tq, Tk}) * scale;
     constexpr float kBlocked = -std::numeric_limits<float>::infinity();

@@ -15,8 +15,6 @@ namespace seekbench::engine {
 
 namespace {
 
-constexpr int64_t kElementsPerChunk = 1 << 15;
-
 bool fusable(const at::Tensor &p, const at::Tensor &g, const torch::optim::AdamWOptions &o)
 {
     return !o.amsgrad() && p.device().is_cpu() && p.scalar_type() == at::kFloat && g.scalar_type() == at::kFloat
@@ -76,7 +74,7 @@ at::Tensor FusedAdamW::step(LossClosure closure)
             const float *gp = p.grad().data_ptr<float>();
             float *mp = s.exp_avg().data_ptr<float>();
             float *vp = s.exp_avg_sq().data_ptr<float>();
-            at::parallel_for(0, p.numel(), kElementsPerChunk,
+            at::parallel_for(0, p.numel(), kernels::kElementsPerChunk,
                              [&](int64_t begin, int64_t end) { kernels::adamW(pp, gp, mp, vp, k, begin, end); });
         }
     }

@@ -8,6 +8,10 @@
 
 namespace seekbench::engine::kernels {
 
+// Elements per parallel chunk of the callers' at::parallel_for: enough work that a chunk
+// outweighs the fork.
+constexpr int64_t kElementsPerChunk = 1 << 15;
+
 // Rows per block of the RMSNorm weight-gradient partial sums (fixed, so the sum's order
 // does not depend on the thread count).
 constexpr int64_t kRmsNormRowsPerBlock = 32;

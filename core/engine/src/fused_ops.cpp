@@ -26,8 +26,7 @@ bool fusedKernelsEnabled()
 
 namespace {
 
-// Elements per parallel chunk: enough work that a chunk outweighs the fork.
-constexpr int64_t kElementsPerChunk = 1 << 15;
+using kernels::kElementsPerChunk;
 
 bool fusable(const at::Tensor &t) { return t.defined() && t.device().is_cpu() && t.scalar_type() == at::kFloat; }
 
