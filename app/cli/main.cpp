@@ -2,6 +2,8 @@
 // is in core, projects and the verb files. Errors and exit codes: support/errors.h.
 
 #include "seekbench/engine/blas_kernels.h"
+#include "seekbench/engine/torch_version.h"
+#include "seekbench/run/build_info.h"
 #include "support/errors.h"
 #include "verbs/verbs.h"
 
@@ -52,6 +54,9 @@ int main(int argc, char **argv)
                   "seekbench-cli");
     root.footer(std::string("\nexample:\n  seekbench-cli train --config run.yaml --project DIR\n\n") + kExitCodeHelp);
     root.require_subcommand(0, 1);
+    root.set_version_flag("--version", std::string("seekbench-cli ") + seekbench::run::seekbenchVersion() + " (commit "
+                                           + seekbench::run::seekbenchGitCommit() + ", LibTorch "
+                                           + seekbench::engine::torchVersion() + ")");
     int exitCode = ExitOk;
     registerTrainVerbs(root, exitCode);
     registerConfigVerbs(root, exitCode);
@@ -86,6 +91,8 @@ int main(int argc, char **argv)
         } catch (const CLI::CallForHelp &e) {
             return root.exit(e);
         } catch (const CLI::CallForAllHelp &e) {
+            return root.exit(e);
+        } catch (const CLI::CallForVersion &e) {
             return root.exit(e);
         } catch (const CLI::ExtrasError &) {
             // Only the root rejects extras (each verb reports its own by name).

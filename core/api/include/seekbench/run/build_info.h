@@ -1,0 +1,11 @@
+#pragma once
+
+// What this build of Seekbench is: the version from CMake's project() and the git commit
+// the sources came from ("unknown" outside a git checkout, "+dirty" with local changes).
+// Reports' provenance, `seekbench-cli --version` and the About box read it from here.
+namespace seekbench::run {
+
+const char *seekbenchVersion();
+const char *seekbenchGitCommit();
+
+} // namespace seekbench::run
