@@ -28,6 +28,10 @@ SEEKBENCH_PACKAGES=(
   # npm, so seekbench_ensure_onnxruntime_node installs Debian's only when npm is missing.
   libonnx-dev python3-onnx nodejs
   xvfb xauth poppler-utils
+  # installing (issue 28): the Debian package's Depends (dpkg-shlibdeps) and the checks of
+  # what it installs (tests/install): the desktop entry, AppStream, the MIME type, the man
+  # pages and the zsh completion.
+  dpkg-dev desktop-file-utils appstream shared-mime-info groff-base zsh
   slurmctld slurmd slurm-client munge
 )
 

@@ -5,6 +5,7 @@
 #include "seekbench/engine/torch_version.h"
 #include "seekbench/run/build_info.h"
 #include "support/errors.h"
+#include "support/help_formats.h"
 #include "verbs/verbs.h"
 
 #include <CLI/CLI.hpp>
@@ -54,9 +55,10 @@ int main(int argc, char **argv)
                   "seekbench-cli");
     root.footer(std::string("\nexample:\n  seekbench-cli train --config run.yaml --project DIR\n\n") + kExitCodeHelp);
     root.require_subcommand(0, 1);
-    root.set_version_flag("--version", std::string("seekbench-cli ") + seekbench::run::seekbenchVersion() + " (commit "
-                                           + seekbench::run::seekbenchGitCommit() + ", LibTorch "
-                                           + seekbench::engine::torchVersion() + ")");
+    const std::string version = std::string(seekbench::run::seekbenchVersion()) + " (commit "
+                                + seekbench::run::seekbenchGitCommit() + ", LibTorch "
+                                + seekbench::engine::torchVersion() + ")";
+    root.set_version_flag("--version", "seekbench-cli " + version);
     int exitCode = ExitOk;
     registerTrainVerbs(root, exitCode);
     registerConfigVerbs(root, exitCode);
@@ -70,6 +72,7 @@ int main(int argc, char **argv)
 #ifdef SEEKBENCH_HAS_SERVING
     registerServeVerbs(root, exitCode);
 #endif
+    registerHelpFormatVerbs(root, exitCode, seekbench::run::seekbenchVersion()); // last: reads every verb
 
     if (args.empty()) {
         std::fputs(root.help().c_str(), stderr);

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 
 namespace seekbench::ui {
 
@@ -166,7 +167,12 @@ QString CliClient::executable()
     const QString env = qEnvironmentVariable("SEEKBENCH_CLI");
     if (!env.isEmpty())
         return env;
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/seekbench-cli");
+    // Next to this program (the build folder, an install prefix), else on PATH.
+    const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/seekbench-cli");
+    if (QFileInfo(beside).isExecutable())
+        return beside;
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("seekbench-cli"));
+    return onPath.isEmpty() ? beside : onPath;
 }
 
 QString CliClient::exitCodeMeaning(int code)

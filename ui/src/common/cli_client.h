@@ -114,7 +114,8 @@ public:
     explicit CliClient(QObject *parent = nullptr);
     ~CliClient() override;
 
-    // SEEKBENCH_CLI from the environment, else seekbench-cli next to this executable.
+    // SEEKBENCH_CLI from the environment, else seekbench-cli next to this executable, else
+    // the one on PATH.
     static QString executable();
     // The CLI's exit-code table (seekbench-cli --help), translated: 2 bad input, 3 runtime
     // failure, 130 cancelled.
