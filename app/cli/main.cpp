@@ -69,6 +69,7 @@ int main(int argc, char **argv)
     registerAmlVerbs(root, exitCode);
     registerSweepVerbs(root, exitCode);
     registerExportVerbs(root, exitCode);
+    registerReportVerbs(root, exitCode);
 #ifdef SEEKBENCH_HAS_SERVING
     registerServeVerbs(root, exitCode);
 #endif

@@ -38,6 +38,8 @@ void registerSweepVerbs(CLI::App &root, int &exitCode);
 void registerExportVerbs(CLI::App &root, int &exitCode);
 // serve --model DIR (serve.cpp).
 void registerServeVerbs(CLI::App &root, int &exitCode);
+// report --runs ID... --out FILE.html (report.cpp).
+void registerReportVerbs(CLI::App &root, int &exitCode);
 
 // Shared by the verb files:
 // Loads and validates a run config (the checks of `validate`, with this build's

@@ -1,0 +1,172 @@
+// `seekbench-cli report` as a user runs it (issue 24): a run report and a comparison as
+// HTML files, the default file in the project's reports/ folder, a template's choices, and
+// the errors (unknown run, PDF, a malformed template, no runs) with exit code 2 and a
+// message naming what is wrong.
+
+#include "cli_test_support.h"
+
+#include "seekbench/projects/metric_writer.h"
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/run_store.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace seekbench;
+using namespace seekbench::projects;
+
+namespace {
+
+std::string makeRun(const Project &p, const std::string &name, const std::string &lr)
+{
+    RunStore store(p);
+    NewRun n;
+    n.name = name;
+    n.configYaml = "name: " + name + "\ntraining:\n  lr: " + lr + "\n  max_steps: 500\n";
+    const std::string id = store.createRun(n);
+    {
+        MetricWriter w(p, id, 1);
+        std::vector<MetricPoint> points;
+        for (std::int64_t s = 1; s <= 500; ++s)
+            points.push_back({"loss", s, 1000.0 + double(s), 0, 2.0 / double(s)});
+        w.addMetrics(points);
+        w.flush();
+    }
+    store.finishRun(id, RunStatus::Finished, "", {{"loss", 0.004}}, {{"loss", 0.004}});
+    return id;
+}
+
+QString readAll(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(f.readAll());
+}
+
+} // namespace
+
+class TestReportCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project;
+    QString m_a, m_b;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_project = m_dir.path() + QStringLiteral("/project");
+        ProjectManifest m;
+        m.name = "report cli";
+        const Project p = Project::create(m_project.toStdString(), m);
+        m_a = QString::fromStdString(makeRun(p, "first run", "0.001"));
+        m_b = QString::fromStdString(makeRun(p, "second run", "0.002"));
+    }
+
+    void runReport()
+    {
+        const QString out = m_dir.path() + QStringLiteral("/run.html");
+        const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                                          QStringLiteral("--runs"), m_a, QStringLiteral("--notes"),
+                                          QStringLiteral("seen on the CLI"), QStringLiteral("--out"), out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("wrote run report"));
+        const QString html = readAll(out);
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        QVERIFY(html.contains(QStringLiteral("first run")));
+        QVERIFY(html.contains(QStringLiteral("seen on the CLI")));
+        QVERIFY(html.contains(QStringLiteral("lr: 0.001")));
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+    }
+
+    void comparisonWithTemplateIntoReportsFolder()
+    {
+        const QString tmpl = m_dir.path() + QStringLiteral("/compare.yaml");
+        QFile f(tmpl);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("title: Learning rates side by side\nsections:\n  system: false\n");
+        f.close();
+        const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                                          QStringLiteral("--runs"), m_a, m_b, QStringLiteral("--baseline"), m_b,
+                                          QStringLiteral("--template"), tmpl});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("wrote comparison report"));
+        const QStringList written
+            = QDir(m_project + QStringLiteral("/reports")).entryList({QStringLiteral("comparison-*.html")}, QDir::Files);
+        QCOMPARE(written.size(), 1);
+        const QString html = readAll(m_project + QStringLiteral("/reports/") + written.front());
+        QVERIFY(html.contains(QStringLiteral("Learning rates side by side")));
+        QVERIFY(html.contains(QStringLiteral("training.lr")));
+        QVERIFY(html.contains(QStringLiteral("second run — Baseline")));
+    }
+
+    void help()
+    {
+        const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        for (const char *name :
+             {"--project", "--runs", "--baseline", "--title", "--notes", "--template", "--out", "example"})
+            QVERIFY2(r.out.contains(name), name);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown run") << QStringList{QStringLiteral("--runs"), QStringLiteral("no-such-run"),
+                                                    QStringLiteral("--out"), QStringLiteral("x.html")}
+                                     << QStringLiteral("no run 'no-such-run'");
+        QTest::newRow("pdf") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"), QStringLiteral("--out"),
+                                            QStringLiteral("x.pdf")}
+                             << QStringLiteral("desktop application");
+        QTest::newRow("other extension") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"),
+                                                        QStringLiteral("--out"), QStringLiteral("x.txt")}
+                                         << QStringLiteral("x.txt");
+        QTest::newRow("no runs") << QStringList{QStringLiteral("--out"), QStringLiteral("x.html")}
+                                 << QStringLiteral("--runs");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"),
+                                                       QStringLiteral("--colour"), QStringLiteral("red")}
+                                        << QStringLiteral("unknown option --colour");
+        QTest::newRow("--out twice") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"),
+                                                    QStringLiteral("--out"),  QStringLiteral("x.html"),
+                                                    QStringLiteral("--out"),  QStringLiteral("x.html")}
+                                     << QStringLiteral("--out");
+        QTest::newRow("bad template") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"),
+                                                     QStringLiteral("--template"), QStringLiteral("BAD")}
+                                      << QStringLiteral("sections.curvez is not a section");
+    }
+    void errors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const QString bad = m_dir.path() + QStringLiteral("/bad-template.yaml");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("sections:\n  curvez: true\n");
+        f.close();
+        for (QString &a : args) {
+            if (a == QStringLiteral("A"))
+                a = m_a;
+            else if (a == QStringLiteral("BAD"))
+                a = bad;
+            else if (a.startsWith(QStringLiteral("x.")))
+                a = m_dir.path() + QLatin1Char('/') + a;
+        }
+        const CliOutput r = runCliOutput(QStringList{QStringLiteral("report"), QStringLiteral("--project"), m_project}
+                                         + args);
+        QCOMPARE(r.code, 2);
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.startsWith(QStringLiteral("seekbench-cli report: ")), r.err.constData());
+        QVERIFY2(err.contains(message), r.err.constData());
+        if (message.contains(QStringLiteral("sections.")))
+            QVERIFY2(err.contains(QStringLiteral("bad-template.yaml")), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReportCli)
+#include "test_report_cli.moc"
