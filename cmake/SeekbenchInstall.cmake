@@ -34,7 +34,7 @@ install(FILES ${_gen}/seekbench-cli.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/ba
 install(FILES ${_gen}/_seekbench-cli DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 
 if(TARGET seekbench)
-  install(TARGETS seekbench RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(TARGETS seekbench seekbench-report RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   add_custom_command(OUTPUT ${_gen}/seekbench.1.gz
     COMMAND sh -c "gzip -9n -c \"$0\" > \"$1\"" ${PROJECT_SOURCE_DIR}/resources/man/seekbench.1 ${_gen}/seekbench.1.gz
     DEPENDS ${PROJECT_SOURCE_DIR}/resources/man/seekbench.1 VERBATIM)

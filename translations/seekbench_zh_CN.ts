@@ -935,6 +935,454 @@
     </message>
 </context>
 <context>
+    <name>ReportLabels</name>
+    <message>
+        <source>en</source>
+        <extracomment>The report's language code: zh_CN in the Chinese translation (it picks the PDF's fonts).</extracomment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Run report: %1</source>
+        <translation>运行报告：%1</translation>
+    </message>
+    <message>
+        <source>Comparison of %1 runs against the baseline %2</source>
+        <translation>%1 个运行与基线 %2 的对比</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Final and best metrics</source>
+        <translation>最终与最佳指标</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Model exports</source>
+        <translation>模型导出</translation>
+    </message>
+    <message>
+        <source>AML results</source>
+        <translation>反洗钱结果</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>来源与复现</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>运行 ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Ranks</source>
+        <translation>进程数（rank）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Parent run</source>
+        <translation>父运行</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>Config snapshot (%1)</source>
+        <translation>配置快照（%1）</translation>
+    </message>
+    <message>
+        <source>Differences against the baseline %1</source>
+        <translation>与基线 %1 的差异</translation>
+    </message>
+    <message>
+        <source>The config is the same as the baseline %1's.</source>
+        <translation>配置与基线 %1 的相同。</translation>
+    </message>
+    <message>
+        <source>Config differences</source>
+        <translation>配置差异</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>rank %1</translation>
+    </message>
+    <message>
+        <source>Each line is the mean of a bucket of steps; the band spans the bucket's min and max.</source>
+        <translation>每条线是每个步数区间的均值；阴影带覆盖该区间的最小值到最大值。</translation>
+    </message>
+    <message>
+        <source>The run recorded no curves.</source>
+        <translation>该运行没有记录曲线。</translation>
+    </message>
+    <message>
+        <source>Curve %1</source>
+        <translation>曲线 %1</translation>
+    </message>
+    <message>
+        <source>no finite points</source>
+        <translation>没有有限数值的点</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>最终值</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳值</translation>
+    </message>
+    <message>
+        <source>At step</source>
+        <translation>所在步数</translation>
+    </message>
+    <message>
+        <source>Δ %1</source>
+        <translation>Δ %1</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Final metrics</source>
+        <translation>最终指标</translation>
+    </message>
+    <message>
+        <source>Best metrics</source>
+        <translation>最佳指标</translation>
+    </message>
+    <message>
+        <source>The run recorded no final or best metrics.</source>
+        <translation>该运行没有记录最终或最佳指标。</translation>
+    </message>
+    <message>
+        <source>Peak memory (RSS)</source>
+        <translation>内存峰值（RSS）</translation>
+    </message>
+    <message>
+        <source>Peak CUDA memory</source>
+        <translation>CUDA 显存峰值</translation>
+    </message>
+    <message>
+        <source>Mean CPU</source>
+        <translation>平均 CPU</translation>
+    </message>
+    <message>
+        <source>Throughput (%1)</source>
+        <translation>吞吐量（%1）</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>The run recorded no system samples.</source>
+        <translation>该运行没有记录系统采样。</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1</source>
+        <translation>检查点 %1</translation>
+    </message>
+    <message>
+        <source>the file is not in the project folder (deleted or moved).</source>
+        <translation>文件不在项目文件夹中（已删除或移动）。</translation>
+    </message>
+    <message>
+        <source>its SHA-256 is %1, not the recorded %2: the file changed after it was written.</source>
+        <translation>其 SHA-256 为 %1，而不是记录的 %2：文件在写入后被修改过。</translation>
+    </message>
+    <message>
+        <source>The run recorded no checkpoint.</source>
+        <translation>该运行没有记录检查点。</translation>
+    </message>
+    <message>
+        <source>No model was exported from this run.</source>
+        <translation>尚未从该运行导出模型。</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>Files in %1 the store does not list</source>
+        <translation>%1 中存储未记录的文件</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Typology</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Positives</source>
+        <translation>正例</translation>
+    </message>
+    <message>
+        <source>PR-AUC</source>
+        <translation>PR-AUC</translation>
+    </message>
+    <message>
+        <source>ROC-AUC</source>
+        <translation>ROC-AUC</translation>
+    </message>
+    <message>
+        <source>Recall at FPR %1</source>
+        <translation>误报率 %1 时的召回率</translation>
+    </message>
+    <message>
+        <source>Precision-recall curve (%1, %2)</source>
+        <translation>精确率-召回率曲线（%1，%2）</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Operating point (%1)</source>
+        <translation>工作点（%1）</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <source>Alerts per day</source>
+        <translation>每日告警数</translation>
+    </message>
+    <message>
+        <source>Capacity per day</source>
+        <translation>每日处理能力</translation>
+    </message>
+    <message>
+        <source>Expected cost</source>
+        <translation>期望成本</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>告警（%1）</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Seekbench</source>
+        <translation>Seekbench</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Generated on</source>
+        <translation>生成于</translation>
+    </message>
+    <message>
+        <source>LibTorch</source>
+        <translation>LibTorch</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>核心数</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>BLAS</source>
+        <translation>BLAS</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Data fingerprint</source>
+        <translation>数据指纹</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoint SHA-256</source>
+        <translation>检查点 SHA-256</translation>
+    </message>
+    <message>
+        <source>Reproduce with</source>
+        <translation>复现命令</translation>
+    </message>
+    <message>
+        <source>Config snapshot %1</source>
+        <translation>配置快照 %1</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>the run recorded no start event (it never started training).</source>
+        <translation>该运行没有记录开始事件（从未开始训练）。</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+</context>
+<context>
     <name>RunEnvironment</name>
     <message>
         <source>BLAS: not recorded (the run kept no output log here)</source>

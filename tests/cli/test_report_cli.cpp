@@ -1,6 +1,6 @@
 // `seekbench-cli report` as a user runs it (issue 24): a run report and a comparison as
 // HTML files, the default file in the project's reports/ folder, a template's choices, and
-// the errors (unknown run, PDF, a malformed template, no runs) with exit code 2 and a
+// the errors (unknown run, a bad paper or language, a malformed template, no runs) with exit code 2 and a
 // message naming what is wrong.
 
 #include "cli_test_support.h"
@@ -105,6 +105,38 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("second run — Baseline")));
     }
 
+    // A PDF and a Chinese report go through seekbench-report, the Qt renderer beside
+    // seekbench-cli; a build without the GUI says what is missing instead.
+    void pdfAndChineseThroughTheRenderer()
+    {
+        const QString pdf = m_dir.path() + QStringLiteral("/run letter.pdf"); // a space: argv, no shell
+        const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                                          QStringLiteral("--runs"), m_a, m_b, QStringLiteral("--paper"),
+                                          QStringLiteral("letter"), QStringLiteral("--out"), pdf});
+#ifdef SEEKBENCH_HAS_REPORT_RENDERER
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("wrote comparison report"));
+        QVERIFY(r.out.contains("pages"));
+        QVERIFY(readAll(pdf).startsWith(QStringLiteral("%PDF-")));
+        const QString zh = m_dir.path() + QStringLiteral("/run-zh.html");
+        const CliOutput c = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                                          QStringLiteral("--runs"), m_a, QStringLiteral("--language"),
+                                          QStringLiteral("zh_CN"), QStringLiteral("--out"), zh});
+        QVERIFY2(c.code == 0, c.err.constData());
+        const QString html = readAll(zh);
+        QVERIFY(html.contains(QStringLiteral("概览")));
+        QVERIFY(html.contains(QStringLiteral("first run")));
+        const CliOutput bad = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                                            QStringLiteral("--runs"), QStringLiteral("no-such-run"),
+                                            QStringLiteral("--out"), pdf});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("no-such-run"));
+#else
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("seekbench-report"));
+#endif
+    }
+
     void help()
     {
         const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--help")});
@@ -121,9 +153,17 @@ private Q_SLOTS:
         QTest::newRow("unknown run") << QStringList{QStringLiteral("--runs"), QStringLiteral("no-such-run"),
                                                     QStringLiteral("--out"), QStringLiteral("x.html")}
                                      << QStringLiteral("no run 'no-such-run'");
-        QTest::newRow("pdf") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"), QStringLiteral("--out"),
-                                            QStringLiteral("x.pdf")}
-                             << QStringLiteral("desktop application");
+        QTest::newRow("paper") << QStringList{QStringLiteral("--runs"),  QStringLiteral("A"),
+                                              QStringLiteral("--out"),   QStringLiteral("x.pdf"),
+                                              QStringLiteral("--paper"), QStringLiteral("a3")}
+                               << QStringLiteral("--paper a3");
+        QTest::newRow("language") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"),
+                                                 QStringLiteral("--language"), QStringLiteral("fr")}
+                                  << QStringLiteral("--language fr");
+        QTest::newRow("logo on html") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"),
+                                                     QStringLiteral("--out"),  QStringLiteral("x.html"),
+                                                     QStringLiteral("--logo"), QStringLiteral("l.png")}
+                                      << QStringLiteral("--logo");
         QTest::newRow("other extension") << QStringList{QStringLiteral("--runs"), QStringLiteral("A"),
                                                         QStringLiteral("--out"), QStringLiteral("x.txt")}
                                          << QStringLiteral("x.txt");

@@ -175,13 +175,16 @@ std::vector<VerbSpec> verbSpecs(const CLI::App &root)
 
 std::string valueCompletion(const std::string &valueName)
 {
-    if (valueName.find("FILE") != std::string::npos || valueName.find("PATH") != std::string::npos ||
-        valueName.find("IMAGE") != std::string::npos || valueName.find('.') != std::string::npos)
+    if (valueName.find("FILE") != std::string::npos || valueName.find("PATH") != std::string::npos
+        || valueName.find("IMAGE") != std::string::npos || valueName.find('.') != std::string::npos)
         return "file";
     if (valueName == "DIR")
         return "dir";
-    const bool choices = valueName.find('|') != std::string::npos &&
-                         std::none_of(valueName.begin(), valueName.end(), [](unsigned char c) { return std::isupper(c); });
+    // "csv|json", "en|zh_CN": words to choose from; "DIR|RUN_ID": placeholders.
+    bool choices = valueName.find('|') != std::string::npos;
+    std::istringstream parts(valueName);
+    for (std::string part; choices && std::getline(parts, part, '|');)
+        choices = std::any_of(part.begin(), part.end(), [](unsigned char c) { return std::islower(c); });
     if (choices) {
         std::string words = valueName;
         std::replace(words.begin(), words.end(), '|', ' ');
@@ -297,7 +300,10 @@ void registerHelpFormatVerbs(CLI::App &root, int &exitCode, const std::string &v
 {
     static std::string shell;
     CLI::App *completion = root.add_subcommand("completion", "print the bash or zsh completion script");
-    completion->add_option("shell", shell, "bash or zsh")->type_name("bash|zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+    completion->add_option("shell", shell, "bash or zsh")
+        ->type_name("bash|zsh")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh"}));
     completion->footer("\nexample:\n  source <(seekbench-cli completion bash)\n");
     completion->callback([&root, &exitCode] {
         const std::string text = shell == "bash" ? bashCompletion(root) : zshCompletion(root);

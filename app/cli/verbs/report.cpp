@@ -1,6 +1,8 @@
 // report: a run report (one run) or a comparison report (several) as one self-contained
-// HTML file (issue 24). The document is built by projects/report (report_builder.h) and
-// rendered by report_html.h; PDF comes from the desktop application's renderer.
+// HTML file or a PDF (issue 24). The document is built by projects/report
+// (report_builder.h) and rendered by report_html.h here; a PDF, or a report in Chinese,
+// is handed to seekbench-report (report_renderer.h), the desktop package's Qt renderer,
+// with the request resolved here.
 
 #include "support/errors.h"
 #include "support/options.h"
@@ -9,6 +11,7 @@
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/report/report_builder.h"
 #include "seekbench/projects/report/report_html.h"
+#include "seekbench/projects/report/report_renderer.h"
 #include "seekbench/projects/report/report_template.h"
 
 #include <CLI/CLI.hpp>
@@ -26,7 +29,7 @@ namespace report = projects::report;
 
 struct ReportArgs
 {
-    std::optional<std::string> project, baseline, title, notes, templateFile, out;
+    std::optional<std::string> project, baseline, title, notes, templateFile, out, paper, language, logo;
     std::vector<std::string> runs;
 };
 
@@ -41,14 +44,17 @@ int reportCommand(const ReportArgs &a)
 {
     if (a.runs.empty())
         throw BadInput("--runs RUN_ID... is required");
-    if (a.out) {
-        const std::string ext = extensionOf(*a.out);
-        if (ext == ".pdf")
-            throw BadInput("PDF reports come from the desktop application's renderer (the next slice of issue 24); "
-                           "write HTML here with --out FILE.html");
-        if (ext != ".html" && ext != ".htm")
-            throw BadInput("--out " + *a.out + ": a report is written as .html");
-    }
+    const std::string ext = a.out ? extensionOf(*a.out) : std::string(".html");
+    if (ext != ".html" && ext != ".htm" && ext != ".pdf")
+        throw BadInput("--out " + *a.out + ": a report is written as .html or .pdf");
+    const std::string paper = a.paper.value_or("a4");
+    if (paper != "a4" && paper != "letter")
+        throw BadInput("--paper " + paper + ": a4 or letter");
+    const std::string language = a.language.value_or("en");
+    if (language != "en" && language != "zh_CN")
+        throw BadInput("--language " + language + ": en or zh_CN");
+    if (a.logo && ext != ".pdf")
+        throw BadInput("--logo: only a PDF report carries a logo");
     report::ReportRequest request;
     request.runIds = a.runs;
     request.baselineId = a.baseline.value_or("");
@@ -60,9 +66,20 @@ int reportCommand(const ReportArgs &a)
     projects::Project::OpenOptions options;
     options.readOnly = true; // a report reads the store; it never migrates or marks runs
     const projects::Project project = projects::Project::open(a.project.value_or("."), options);
-    const report::Report doc = report::buildReport(project, request);
-    const std::filesystem::path out = a.out ? std::filesystem::path(*a.out)
-                                            : report::defaultReportPath(project, doc, request.runIds);
+    const report::Report doc = report::buildReport(project, request); // checks the ids, names a bad one
+    std::filesystem::path out = a.out ? std::filesystem::path(*a.out)
+                                      : report::defaultReportPath(project, doc, request.runIds);
+    if (ext == ".pdf" || language != "en") {
+        const auto renderer = report::findReportRenderer();
+        if (!renderer)
+            throw CliFailure(ExitRuntime, "a PDF or Chinese report needs seekbench-report, the desktop package's "
+                                          "renderer, next to seekbench-cli or on PATH; without it, write English "
+                                          "HTML (--out FILE.html)");
+        if (!a.out)
+            out.replace_extension(ext);
+        report::RendererRequest r{project.dir(), out, request, paper, language, a.logo.value_or("")};
+        report::execReportRenderer(*renderer, r);
+    }
     report::writeReportHtml(out, doc);
     std::cout << "wrote " << doc.kind << " report " << out.string() << " (" << std::filesystem::file_size(out)
               << " bytes, " << doc.sections.size() << " sections)\n";
@@ -74,7 +91,7 @@ int reportCommand(const ReportArgs &a)
 void registerReportVerbs(CLI::App &root, int &exitCode)
 {
     auto a = std::make_shared<ReportArgs>();
-    CLI::App *v = root.add_subcommand("report", "a run or comparison report as one self-contained HTML file");
+    CLI::App *v = root.add_subcommand("report", "a run or comparison report as one self-contained HTML file or a PDF");
     v->allow_extras();
     addProjectOption(*v, a->project, "the project folder (default: the current folder)");
     v->add_option("--runs", a->runs,
@@ -91,8 +108,12 @@ void registerReportVerbs(CLI::App &root, int &exitCode)
               "a report template (YAML: title, notes, baseline, buckets, sections: {curves: true, ...}); the "
               "options given here win over it")
         ->type_name("FILE");
-    addOption(*v, "--out", a->out, "the HTML file (default: reports/<kind>-<run>-<time>.html in the project)")
-        ->type_name("FILE.html");
+    addOption(*v, "--out", a->out,
+              "the report: FILE.html or FILE.pdf (default: reports/<kind>-<run>-<time>.html in the project)")
+        ->type_name("FILE.html|FILE.pdf");
+    addOption(*v, "--paper", a->paper, "the PDF's paper: a4 (default) or letter")->type_name("a4|letter");
+    addOption(*v, "--language", a->language, "the report's language: en (default) or zh_CN")->type_name("en|zh_CN");
+    addOption(*v, "--logo", a->logo, "an image drawn beside the PDF's title")->type_name("IMAGE");
     describe(*v, "seekbench-cli report --project DIR --runs RUN_A RUN_B --baseline RUN_A --out compare.html");
     v->callback([v, a, &exitCode] {
         rejectExtras(*v);

@@ -200,7 +200,7 @@ std::string renderReportHtml(const Report &report)
     h += "<meta name=\"generator\" content=\"Seekbench " + escapeHtml(report.provenance.seekbenchVersion) + "\">";
     h += "<title>" + escapeHtml(report.title) + "</title><style>" + kStyle + "</style></head>\n<body>\n<header>";
     h += "<h1>" + escapeHtml(report.title) + "</h1>";
-    if (!report.subtitle.empty())
+    if (!report.subtitle.empty() && report.subtitle != report.title)
         h += "<p class=\"subtitle\">" + escapeHtml(report.subtitle) + "</p>";
     if (!report.notes.empty())
         h += "<div class=\"notes\"><p>" + textWithBreaks(report.notes) + "</p></div>";

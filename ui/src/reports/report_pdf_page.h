@@ -1,0 +1,68 @@
+#pragma once
+
+// The PDF renderer's page flow (report_pdf.cpp): a cursor down the page that starts a new
+// page when the next piece does not fit, and draws nothing in the measuring pass, so the
+// first pass finds each section's page for the table of contents and the second draws.
+
+#include "seekbench/projects/report/report.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPainter>
+#include <QPaintDevice>
+#include <QString>
+
+#include <functional>
+
+namespace seekbench::ui::reportpdf {
+
+class PageFlow
+{
+public:
+    // metrics: the device text is measured on (the PDF writer, or a 72 dpi image for the
+    // preview); width and height: the page's content area in points; painter: null in
+    // the measuring pass; nextPage: starts the painter's next page.
+    PageFlow(QPaintDevice &metrics, double width, double height, QPainter *painter, std::function<void()> nextPage,
+             const QString &footerTitle, int totalPages, bool chinese);
+
+    bool painting() const { return m_painter != nullptr; }
+    QPainter &painter() { return *m_painter; }
+    QPaintDevice *metricsDevice() { return &m_metrics; }
+    int page() const { return m_page; }
+    double y() const { return m_y; }
+    double width() const { return m_width; }
+    void advance(double h) { m_y += h; }
+    // A new page unless h still fits on this one (and something is on it already).
+    void ensure(double h);
+    void newPage();
+    // Draws the last page's footer; call once at the end.
+    void finish();
+
+    QFont font(double pointSize, bool bold = false, bool mono = false) const;
+    // Height of text wrapped into width.
+    double measure(const QString &text, const QFont &font, double width) const;
+    // Text wrapped into width at x, down the page from the cursor, line by line, a new
+    // page between lines where needed; the cursor moves below it.
+    void flowText(const QString &text, const QFont &font, double x, double width, const QColor &colour);
+    // Text wrapped into width with its top left at (x, y) of this page, in one piece (a
+    // table cell); the cursor does not move. Returns its height.
+    double textAt(const QString &text, const QFont &font, double x, double y, double width, const QColor &colour,
+                  Qt::Alignment align = Qt::AlignLeft);
+
+private:
+    void footer();
+
+    QPaintDevice &m_metrics;
+    QPainter *m_painter;
+    std::function<void()> m_nextPage;
+    QString m_footerTitle;
+    int m_totalPages;
+    bool m_chinese;
+    double m_width = 0, m_height = 0, m_y = 0;
+    int m_page = 1;
+};
+
+// A chart block: axes with ticks, the min/max band, the mean line, the legend.
+void drawChart(PageFlow &flow, const projects::report::Chart &chart);
+
+} // namespace seekbench::ui::reportpdf
