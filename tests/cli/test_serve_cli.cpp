@@ -222,6 +222,15 @@ private Q_SLOTS:
         }
         QCOMPARE(post(c, R"({"inputs":[]})"), 400);
         QCOMPARE(c.Post("/v2/models/nope/infer", body(1, 4), "application/json")->status, 404);
+        // Triton's per-request timeout: 1 microsecond has passed before any worker can
+        // start the request, so it is answered 504, not run; the next one without it runs.
+        json impatient = json::parse(body(1, 8)), timedOut;
+        impatient["parameters"] = {{"timeout", 1}};
+        QCOMPARE(post(c, impatient.dump(), &timedOut), 504);
+        QVERIFY2(QString::fromStdString(timedOut.value("error", std::string())).contains(QStringLiteral("timeout")),
+                 timedOut.dump().c_str());
+        impatient["parameters"] = {{"timeout", 1000000}};
+        QCOMPARE(post(c, impatient.dump()), 200);
         QCOMPARE(s.terminate(), 0);
     }
 

@@ -201,6 +201,23 @@ private Q_SLOTS:
         QCOMPARE(nested.data, flat.data);
     }
 
+    // Triton's per-request timeout: it may shorten the model's, never lengthen it.
+    void aRequestMayShortenItsTimeout()
+    {
+        const QString body = QStringLiteral(
+            R"({"parameters":{"timeout":%1},"inputs":[{"name":"input_ids","shape":[1,3],"datatype":"INT64","data":[1,2,3]}]})");
+        const auto shorter = parseInferRequest(body.arg(2000).toStdString(), classifier(), 32);
+        QCOMPARE(shorter.timeoutUs.value_or(-1), std::int64_t(2000));
+        QCOMPARE(effectiveTimeoutUs(shorter, 1000000), std::int64_t(2000));
+        const auto longer = parseInferRequest(body.arg(5000000).toStdString(), classifier(), 32);
+        QCOMPARE(effectiveTimeoutUs(longer, 1000000), std::int64_t(1000000));
+        const auto none
+            = parseInferRequest(R"({"inputs":[{"name":"input_ids","shape":[1,3],"datatype":"INT64","data":[1,2,3]}]})",
+                                classifier(), 32);
+        QVERIFY(!none.timeoutUs);
+        QCOMPARE(effectiveTimeoutUs(none, 1000000), std::int64_t(1000000));
+    }
+
     void refusesMalformedRequests_data()
     {
         QTest::addColumn<QString>("body");
@@ -253,6 +270,18 @@ private Q_SLOTS:
                                      << QStringLiteral("given twice");
         QTest::newRow("bad id") << QStringLiteral(R"({"id":5,"inputs":[{%1,"data":[1,2,3]}]})").arg(ok)
                                 << QStringLiteral("\"id\" must be a string");
+        QTest::newRow("timeout not a number")
+            << QStringLiteral(R"({"parameters":{"timeout":"5ms"},"inputs":[{%1,"data":[1,2,3]}]})").arg(ok)
+            << QStringLiteral("parameters.timeout must be a positive");
+        QTest::newRow("timeout zero") << QStringLiteral(R"({"parameters":{"timeout":0},"inputs":[{%1,"data":[1,2,3]}]})")
+                                             .arg(ok)
+                                      << QStringLiteral("parameters.timeout");
+        QTest::newRow("timeout fraction")
+            << QStringLiteral(R"({"parameters":{"timeout":2.5},"inputs":[{%1,"data":[1,2,3]}]})").arg(ok)
+            << QStringLiteral("parameters.timeout");
+        QTest::newRow("parameters not object")
+            << QStringLiteral(R"({"parameters":[1],"inputs":[{%1,"data":[1,2,3]}]})").arg(ok)
+            << QStringLiteral("\"parameters\" must be an object");
         QTest::newRow("unknown output") << QStringLiteral(R"({"inputs":[{%1,"data":[1,2,3]}],"outputs":[{"name":"x"}]})")
                                                .arg(ok)
                                         << QStringLiteral("outputs[0].name 'x'");

@@ -83,11 +83,13 @@ struct InferenceServer::State
             job->shape = std::move(parsed.shape);
             job->data = std::move(parsed.data);
             id = std::move(parsed.id);
+            job->deadline = arrived
+                            + std::chrono::microseconds(
+                                engine::effectiveTimeoutUs(parsed, options.settings.requestTimeoutUs));
         } catch (const engine::V2Error &e) {
             return answer(e.status, engine::errorReply(e.what()));
         }
         job->enqueued = arrived;
-        job->deadline = arrived + std::chrono::microseconds(options.settings.requestTimeoutUs);
         auto future = job->done.get_future();
         switch (batcher->submit(job)) {
         case engine::DynamicBatcher::Submit::Full:

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstdint>
 
@@ -54,6 +56,11 @@ json specJson(const TensorSpec &t)
 
 } // namespace
 
+std::int64_t effectiveTimeoutUs(const V2Request &request, std::int64_t defaultUs)
+{
+    return request.timeoutUs ? std::min(*request.timeoutUs, defaultUs) : defaultUs;
+}
+
 V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, std::int64_t maxRows)
 {
     json j;
@@ -69,6 +76,15 @@ V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, st
         if (!id->is_string())
             bad("\"id\" must be a string");
         r.id = id->get<std::string>();
+    }
+    if (const auto params = j.find("parameters"); params != j.end()) {
+        if (!params->is_object())
+            bad("\"parameters\" must be an object");
+        if (const auto timeout = params->find("timeout"); timeout != params->end()) {
+            if (!timeout->is_number_integer() || timeout->get<std::int64_t>() < 1)
+                bad("parameters.timeout must be a positive whole number of microseconds, not " + timeout->dump());
+            r.timeoutUs = timeout->get<std::int64_t>();
+        }
     }
     const auto inputs = j.find("inputs");
     if (inputs == j.end() || !inputs->is_array() || inputs->empty())

@@ -10,6 +10,7 @@
 #include "seekbench/export/model_signature.h"
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,11 +29,19 @@ struct V2Request
     std::string id;                  // echoed in the reply when given
     std::vector<std::int64_t> shape; // input_ids' shape, batch axis first
     std::vector<std::int64_t> data;  // row-major
+    // "parameters": {"timeout": N}: the request's own timeout in microseconds (Triton's
+    // request parameter; the model's allow_timeout_override lets it shorten, never lengthen,
+    // the default). Absent: the default.
+    std::optional<std::int64_t> timeoutUs;
 };
+
+// The deadline's length for a request: its own timeout when shorter than the model's.
+std::int64_t effectiveTimeoutUs(const V2Request &request, std::int64_t defaultUs);
 
 // Throws V2Error(400) for anything the model cannot take: not JSON, a missing or unknown
 // input, a wrong datatype, a shape not [1..maxRows, 1..maxDim], data of the wrong count,
-// type or range, an unknown requested output.
+// type or range, an unknown requested output, a timeout parameter that is not a positive
+// whole number of microseconds.
 V2Request parseInferRequest(std::string_view body, const ModelSignature &signature, std::int64_t maxRows);
 
 std::string inferReply(const std::string &modelName, const std::string &id, const TensorSpec &output,
