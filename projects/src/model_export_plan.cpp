@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace seekbench::projects {
 
 namespace fs = std::filesystem;
@@ -88,6 +90,25 @@ std::vector<ArtifactRecord> recordModelExport(const Project &project, const Mode
     std::vector<ArtifactRecord> out;
     for (const fs::path &f : files)
         out.push_back(store.addArtifact(plan.runId, "model", project.relativePath(f), plan.step, plan.format, command));
+    return out;
+}
+
+std::vector<fs::path> servableExports(const Project &project, const std::string &runId)
+{
+    RunStore store(project);
+    if (!store.findRun(runId))
+        throw ProjectError(ProjectError::Kind::NotFound, "no run '" + runId + "' in " + project.dir().string());
+    auto artifacts = store.artifacts(runId);
+    std::stable_sort(artifacts.begin(), artifacts.end(),
+                     [](const ArtifactRecord &a, const ArtifactRecord &b) { return a.createdAt > b.createdAt; });
+    std::vector<fs::path> out;
+    for (const ArtifactRecord &a : artifacts) {
+        const fs::path file = project.dir() / a.path;
+        if (file.filename() != "model.pt" || !fs::is_regular_file(file))
+            continue;
+        if (std::find(out.begin(), out.end(), file.parent_path()) == out.end())
+            out.push_back(file.parent_path());
+    }
     return out;
 }
 

@@ -43,10 +43,15 @@ struct Server
 
     bool start(const QString &model, const QStringList &extra)
     {
+        return startFrom({QStringLiteral("--model"), model}, extra);
+    }
+    // source: --model DIR, or --run ID --project DIR.
+    bool startFrom(const QStringList &source, const QStringList &extra)
+    {
         process.start(QStringLiteral(SEEKBENCH_CLI_PATH),
-                      QStringList{QStringLiteral("serve"), QStringLiteral("--model"), model, QStringLiteral("--port"),
-                                  QStringLiteral("0"), QStringLiteral("--name"), QStringLiteral("tiny"),
-                                  QStringLiteral("--json")}
+                      QStringList{QStringLiteral("serve")} + source
+                          + QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--name"),
+                                        QStringLiteral("tiny"), QStringLiteral("--json")}
                           + extra);
         if (!process.waitForReadyRead(60000))
             return false;
@@ -379,6 +384,27 @@ private Q_SLOTS:
         qunsetenv("SEEKBENCH_INT8_WEIGHT_ONLY");
         QVERIFY2(q.code == 0, q.err.constData());
         checkInt8Export(m_project + QStringLiteral("/exports/int8w"), "int8_weight_only");
+    }
+
+    // serve --run: the run's newest TorchScript export (here the weight-only INT8 one, if
+    // int8FallsBackToWeightOnly ran, else the INT8 one: both newer than exports/ts).
+    void servesARunsNewestExport()
+    {
+        Server s;
+        QVERIFY(s.startFrom({QStringLiteral("--run"), m_run, QStringLiteral("--project"), m_project}, {}));
+        const QString described = QString::fromStdString(s.serving.value("describe", std::string()));
+        QVERIFY2(described.contains(QStringLiteral("int8")), qPrintable(described));
+        auto c = s.client();
+        QCOMPARE(post(c, body(1, 8)), 200);
+        QCOMPARE(s.terminate(), 0);
+        const CliOutput both = runCliOutput(
+            {QStringLiteral("serve"), QStringLiteral("--model"), m_model, QStringLiteral("--run"), m_run});
+        QCOMPARE(both.code, 2);
+        QVERIFY2(both.err.contains("give one"), both.err.constData());
+        const CliOutput unknown = runCliOutput({QStringLiteral("serve"), QStringLiteral("--run"),
+                                                QStringLiteral("no-such-run"), QStringLiteral("--project"), m_project});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY2(unknown.err.contains("no-such-run"), unknown.err.constData());
     }
 
     void refusesBadOptionsAndMissingModels()

@@ -9,6 +9,8 @@
 #include "verbs/verbs.h"
 
 #include "seekbench/engine/inference_server.h"
+#include "seekbench/projects/model_export_plan.h"
+#include "seekbench/projects/project.h"
 #include "seekbench/run/cancel_token.h"
 #include "seekbench/text/number_text.h"
 
@@ -24,18 +26,36 @@ namespace {
 
 struct ServeArgs
 {
-    std::optional<std::string> model, host, port, threads, httpThreads;
+    std::optional<std::string> model, run, project, host, port, threads, httpThreads;
     ServingArgs serving;
     bool json = false;
 };
 
 ServeOptions serveOptions(const ServeArgs &a)
 {
-    if (!a.model)
-        throw BadInput("--model DIR is required: a folder written by `seekbench-cli export --format torchscript`");
+    if (a.model && a.run)
+        throw BadInput("--model and --run name the model twice: give one");
+    if (!a.model && !a.run)
+        throw BadInput("--model DIR or --run RUN_ID is required: a folder written by `seekbench-cli export --format "
+                       "torchscript`, or a run of --project whose newest such export is served");
+    if (a.project && !a.run)
+        throw BadInput("--project goes with --run");
+    std::string modelDir;
+    if (a.model) {
+        modelDir = *a.model;
+    } else {
+        const projects::Project project = projects::Project::open(a.project.value_or("."));
+        const auto exports = projects::servableExports(project, *a.run);
+        if (exports.empty())
+            throw BadInput("run " + *a.run
+                           + " has no TorchScript export to serve; write one with `seekbench-cli "
+                             "export --run "
+                           + *a.run + " --format torchscript`");
+        modelDir = exports.front().string();
+    }
     ServeOptions o;
-    o.modelDir = *a.model;
-    o.settings = servingSettings(a.serving, defaultServedModelName(*a.model));
+    o.modelDir = modelDir;
+    o.settings = servingSettings(a.serving, defaultServedModelName(modelDir));
     if (a.host)
         o.host = *a.host;
     if (a.port)
@@ -94,6 +114,9 @@ void registerServeVerbs(CLI::App &root, int &exitCode)
     v->allow_extras();
     addOption(*v, "--model", a->model, "an export folder with model.pt and config.json (export --format torchscript)")
         ->type_name("DIR");
+    addOption(*v, "--run", a->run, "serve this run's newest TorchScript export instead (with --project)")
+        ->type_name("RUN_ID");
+    addProjectOption(*v, a->project, "the project of --run (default: the current folder)");
     addOption(*v, "--host", a->host, "the address to listen on (default 127.0.0.1)")->type_name("HOST");
     addOption(*v, "--port", a->port, "the port (default 8000; 0 picks a free one)")->type_name("PORT");
     addServingOptions(*v, a->serving);

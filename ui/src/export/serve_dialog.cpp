@@ -2,6 +2,7 @@
 
 #include "common/cli_client.h"
 
+#include "seekbench/projects/model_export_plan.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
 
@@ -42,12 +43,9 @@ ServeDialog::ServeDialog(const QString &projectDir, const projects::RunRecord &r
     // The run's servable exports: folders holding a model.pt, newest first.
     try {
         const projects::Project project = projects::Project::open(projectDir.toStdString());
-        auto artifacts = projects::RunStore(project).artifacts(run.id);
-        std::sort(artifacts.begin(), artifacts.end(),
-                  [](const auto &a, const auto &b) { return a.createdAt > b.createdAt; });
-        for (const auto &a : artifacts)
-            if (QString::fromStdString(a.path).endsWith(QLatin1String("/model.pt")))
-                m_model->addItem(QFileInfo(QString::fromStdString(a.path)).path());
+        const QDir root(projectDir);
+        for (const auto &folder : projects::servableExports(project, run.id)) // `serve --run` takes the first
+            m_model->addItem(root.relativeFilePath(QString::fromStdString(folder.string())));
     } catch (const std::exception &) { // the list stays empty; the hint says why
     }
     auto spin = [this](int lo, int hi, int value, const char *name) {

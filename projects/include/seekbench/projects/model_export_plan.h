@@ -39,4 +39,9 @@ std::vector<ArtifactRecord> recordModelExport(const Project &project, const Mode
                                               const std::vector<std::filesystem::path> &files,
                                               const std::string &command);
 
+// The run's exports a server loads (`serve`): folders holding a model.pt (TorchScript, fp32
+// or INT8, or a Triton model's version folder) that are still on disk, newest first, as
+// absolute paths. Throws ProjectError(NotFound) for an unknown run.
+std::vector<std::filesystem::path> servableExports(const Project &project, const std::string &runId);
+
 } // namespace seekbench::projects
