@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <csignal>
+#include <cstring>
 #include <random>
 #include <thread>
 
@@ -227,6 +228,33 @@ private Q_SLOTS:
         }
         QCOMPARE(post(c, R"({"inputs":[]})"), 400);
         QCOMPARE(c.Post("/v2/models/nope/infer", body(1, 4), "application/json")->status, 404);
+        // The binary tensor data extension: the same two rows as raw INT64 after the JSON,
+        // the logits back as raw FP32 after the reply's JSON.
+        {
+            json head = parsed;
+            head["inputs"][0].erase("data");
+            head["inputs"][0]["parameters"] = {{"binary_data_size", 2 * 32 * 8}};
+            head["outputs"] = json::array({{{"name", "logits"}, {"parameters", {{"binary_data", true}}}}});
+            std::vector<std::int64_t> raw;
+            for (const auto &v : ids)
+                raw.push_back(v.get<std::int64_t>());
+            const std::string text = head.dump();
+            const std::string payload = text + std::string(reinterpret_cast<const char *>(raw.data()), raw.size() * 8);
+            const httplib::Headers headers{{"Inference-Header-Content-Length", std::to_string(text.size())}};
+            const auto res = c.Post("/v2/models/tiny/infer", headers, payload, "application/octet-stream");
+            QVERIFY(res);
+            QCOMPARE(res->status, 200);
+            const std::size_t jsonLength = std::stoul(res->get_header_value("Inference-Header-Content-Length"));
+            const json replyHead = json::parse(res->body.substr(0, jsonLength));
+            QCOMPARE(replyHead["outputs"][0]["shape"], json({2, 4}));
+            QCOMPARE(res->body.size(), jsonLength + 8 * sizeof(float));
+            std::vector<float> logits(8);
+            std::memcpy(logits.data(), res->body.data() + jsonLength, 8 * sizeof(float));
+            for (int i = 0; i < 8; ++i)
+                QVERIFY(std::abs(logits[std::size_t(i)] - both["outputs"][0]["data"][i].get<double>()) < 1e-5);
+            const json server = json::parse(c.Get("/v2")->body);
+            QCOMPARE(server["extensions"], json({"binary_tensor_data"}));
+        }
         // Triton's per-request timeout: 1 microsecond has passed before any worker can
         // start the request, so it is answered 504, not run; the next one without it runs.
         json impatient = json::parse(body(1, 8)), timedOut;

@@ -10,6 +10,9 @@
 
 #include <QtTest>
 
+#include <cstring>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include <latch>
@@ -216,6 +219,57 @@ private Q_SLOTS:
                                 classifier(), 32);
         QVERIFY(!none.timeoutUs);
         QCOMPARE(effectiveTimeoutUs(none, 1000000), std::int64_t(1000000));
+    }
+
+    // The binary tensor data extension: JSON of Inference-Header-Content-Length bytes, then
+    // each binary input's raw little-endian INT64 values in input order.
+    void readsBinaryTensorData()
+    {
+        const std::vector<std::int64_t> ids = {5, 17, 2, 9, 1, 0};
+        const std::string raw(reinterpret_cast<const char *>(ids.data()), ids.size() * sizeof(std::int64_t));
+        const std::string header = R"({"inputs":[{"name":"input_ids","shape":[2,3],"datatype":"INT64",)"
+                                   R"("parameters":{"binary_data_size":48}}],)"
+                                   R"("outputs":[{"name":"logits","parameters":{"binary_data":true}}]})";
+        const auto r = parseInferRequest(header + raw, classifier(), 32, header.size());
+        QCOMPARE(r.data, ids);
+        QCOMPARE(r.shape, (std::vector<std::int64_t>{2, 3}));
+        QVERIFY(r.binaryOutput);
+        const auto refuse = [&](const std::string &body, std::optional<std::size_t> length, const QString &names) {
+            try {
+                parseInferRequest(body, classifier(), 32, length);
+                QFAIL(qPrintable(QStringLiteral("accepted: ") + names));
+            } catch (const V2Error &e) {
+                QCOMPARE(e.status, 400);
+                QVERIFY2(QString::fromUtf8(e.what()).contains(names), e.what());
+            }
+        };
+        refuse(header + raw.substr(0, 40), header.size(), QStringLiteral("only 40 binary bytes are left"));
+        refuse(header + raw + "xx", header.size(), QStringLiteral("holds 50 binary bytes"));
+        refuse(header + raw, header.size() + 1000, QStringLiteral("Inference-Header-Content-Length is"));
+        refuse(header + raw, std::nullopt, QStringLiteral("not JSON")); // the bytes after the JSON, read as JSON
+        std::string wrongSize = header;
+        wrongSize.replace(wrongSize.find("48"), 2, "40");
+        refuse(wrongSize + raw.substr(0, 40), wrongSize.size(), QStringLiteral("binary_data_size is 40 bytes"));
+        const std::vector<std::int64_t> outOfRange = {5, 17, 2, 9, 1, 999};
+        refuse(header + std::string(reinterpret_cast<const char *>(outOfRange.data()), 48), header.size(),
+               QStringLiteral("binary data[5] is 999"));
+        const std::string noHeader = R"({"inputs":[{"name":"input_ids","shape":[1,3],"datatype":"INT64",)"
+                                     R"("parameters":{"binary_data_size":24}}]})";
+        refuse(noHeader, std::nullopt, QStringLiteral("needs the Inference-Header-Content-Length header"));
+        // The reply: JSON, then the logits as raw FP32.
+        InferenceOutcome out;
+        out.shape = {1, 2};
+        out.data = {0.25f, -1.5f};
+        std::size_t jsonLength = 0;
+        const std::string reply = inferReply("m", "", classifier().outputs.front(), out, true, &jsonLength);
+        const auto head = nlohmann::json::parse(reply.substr(0, jsonLength));
+        QCOMPARE(head["outputs"][0]["parameters"]["binary_data_size"].get<int>(), 8);
+        QVERIFY(!head["outputs"][0].contains("data"));
+        QCOMPARE(reply.size(), jsonLength + 8);
+        float back[2];
+        std::memcpy(back, reply.data() + jsonLength, 8);
+        QCOMPARE(back[0], 0.25f);
+        QCOMPARE(back[1], -1.5f);
     }
 
     void refusesMalformedRequests_data()

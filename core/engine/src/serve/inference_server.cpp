@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstdint>
+#include <optional>
 #include <sstream>
 #include <sys/socket.h>
 #include <thread>
@@ -77,9 +79,21 @@ struct InferenceServer::State
                                                   + " bytes; this model takes at most " + std::to_string(maxBody)));
         auto job = std::make_shared<engine::InferenceJob>();
         std::string id;
+        bool binaryOutput = false;
         try {
+            std::optional<std::size_t> jsonLength; // the binary tensor data extension's header
+            if (req.has_header("Inference-Header-Content-Length")) {
+                const std::string text = req.get_header_value("Inference-Header-Content-Length");
+                std::size_t n = 0;
+                const auto r = std::from_chars(text.data(), text.data() + text.size(), n);
+                if (r.ec != std::errc() || r.ptr != text.data() + text.size())
+                    throw engine::V2Error(400, "Inference-Header-Content-Length is '" + text
+                                                   + "'; it must be the JSON header's length in bytes");
+                jsonLength = n;
+            }
             engine::V2Request parsed = engine::parseInferRequest(req.body, model->signature(),
-                                                                 options.settings.maxBatchSize);
+                                                                 options.settings.maxBatchSize, jsonLength);
+            binaryOutput = parsed.binaryOutput;
             job->shape = std::move(parsed.shape);
             job->data = std::move(parsed.data);
             id = std::move(parsed.id);
@@ -102,6 +116,15 @@ struct InferenceServer::State
         const engine::InferenceOutcome outcome = future.get(); // the batcher always answers
         switch (outcome.status) {
         case engine::InferenceOutcome::Status::Ok:
+            if (binaryOutput) {
+                std::size_t jsonLength = 0;
+                const std::string body = engine::inferReply(name, id, model->signature().outputs.front(), outcome, true,
+                                                            &jsonLength);
+                res.set_header("Inference-Header-Content-Length", std::to_string(jsonLength));
+                reply(res, 200, body, "application/octet-stream");
+                metrics.recordInfer(200, std::chrono::duration<double>(ServeClock::now() - arrived).count());
+                return;
+            }
             return answer(200, engine::inferReply(name, id, model->signature().outputs.front(), outcome));
         case engine::InferenceOutcome::Status::TimedOut: return answer(504, engine::errorReply(outcome.error));
         case engine::InferenceOutcome::Status::Failed:

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include <bit>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 
 namespace seekbench::engine {
 namespace {
@@ -61,8 +63,55 @@ std::int64_t effectiveTimeoutUs(const V2Request &request, std::int64_t defaultUs
     return request.timeoutUs ? std::min(*request.timeoutUs, defaultUs) : defaultUs;
 }
 
-V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, std::int64_t maxRows)
+namespace {
+
+// Reads `count` INT64 values of an input from the binary part, checking each one.
+void readBinary(std::string_view binary, std::size_t &offset, const json &size, const std::string &at,
+                const ModelSignature &sig, std::size_t count, std::vector<std::int64_t> &out)
 {
+    static_assert(std::endian::native == std::endian::little, "binary tensor data is little-endian");
+    if (!size.is_number_integer() || size.get<std::int64_t>() < 0)
+        bad(at + ".parameters.binary_data_size must be a whole number of bytes");
+    const std::size_t bytes = std::size_t(size.get<std::int64_t>());
+    if (bytes != count * sizeof(std::int64_t))
+        bad(at + ".parameters.binary_data_size is " + std::to_string(bytes) + " bytes; its shape holds "
+            + std::to_string(count) + " INT64 values, " + std::to_string(count * sizeof(std::int64_t)) + " bytes");
+    if (binary.size() - offset < bytes)
+        bad(at + ".parameters.binary_data_size is " + std::to_string(bytes) + " bytes, but only "
+            + std::to_string(binary.size() - offset) + " binary bytes are left after the JSON");
+    out.resize(count);
+    std::memcpy(out.data(), binary.data() + offset, bytes);
+    offset += bytes;
+    for (std::size_t k = 0; k < count; ++k)
+        if (out[k] < 0 || out[k] >= sig.vocabSize)
+            bad(at + " binary data[" + std::to_string(k) + "] is " + std::to_string(out[k]) + "; token ids lie in [0, "
+                + std::to_string(sig.vocabSize) + ")");
+}
+
+bool binaryFlag(const json &parameters, const char *name, const std::string &field)
+{
+    const auto v = parameters.find(name);
+    if (v == parameters.end())
+        return false;
+    if (!v->is_boolean())
+        bad(field + "." + name + " must be true or false");
+    return v->get<bool>();
+}
+
+} // namespace
+
+V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, std::int64_t maxRows,
+                            std::optional<std::size_t> jsonLength)
+{
+    std::string_view binary;
+    if (jsonLength) {
+        if (*jsonLength > body.size())
+            bad("Inference-Header-Content-Length is " + std::to_string(*jsonLength) + " but the body holds only "
+                + std::to_string(body.size()) + " bytes");
+        binary = body.substr(*jsonLength);
+        body = body.substr(0, *jsonLength);
+    }
+    std::size_t binaryOffset = 0;
     json j;
     try {
         j = json::parse(body);
@@ -85,6 +134,7 @@ V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, st
                 bad("parameters.timeout must be a positive whole number of microseconds, not " + timeout->dump());
             r.timeoutUs = timeout->get<std::int64_t>();
         }
+        r.binaryOutput = binaryFlag(*params, "binary_data_output", "parameters");
     }
     const auto inputs = j.find("inputs");
     if (inputs == j.end() || !inputs->is_array() || inputs->empty())
@@ -132,6 +182,20 @@ V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, st
             r.shape.push_back(n);
             count *= std::size_t(n);
         }
+        const auto params = in.find("parameters");
+        if (params != in.end() && !params->is_object())
+            bad(at + ".parameters must be an object");
+        const auto size = params != in.end() ? params->find("binary_data_size") : in.end();
+        if (params != in.end() && size != params->end()) {
+            if (!jsonLength)
+                bad(at
+                    + ".parameters.binary_data_size needs the Inference-Header-Content-Length header (the binary "
+                      "tensor data extension)");
+            if (in.contains("data"))
+                bad(at + " has both data and parameters.binary_data_size");
+            readBinary(binary, binaryOffset, *size, at, sig, count, r.data);
+            continue;
+        }
         const auto data = in.find("data");
         if (data == in.end() || !data->is_array())
             bad(at + ".data is missing or not an array");
@@ -141,30 +205,50 @@ V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, st
             bad(at + ".data holds " + std::to_string(r.data.size()) + " values; shape " + dimsText(r.shape) + " needs "
                 + std::to_string(count));
     }
+    if (binaryOffset != binary.size())
+        bad("the body holds " + std::to_string(binary.size())
+            + " binary bytes after the JSON; the inputs' "
+              "parameters.binary_data_size add up to "
+            + std::to_string(binaryOffset));
     if (const auto outputs = j.find("outputs"); outputs != j.end()) {
         if (!outputs->is_array())
             bad("\"outputs\" must be an array");
         for (std::size_t i = 0; i < outputs->size(); ++i) {
             const json &o = (*outputs)[i];
             const auto name = o.is_object() ? o.find("name") : o.end();
+            const std::string at = "outputs[" + std::to_string(i) + "]";
             if (!o.is_object() || name == o.end() || !name->is_string())
-                bad("outputs[" + std::to_string(i) + "].name is missing");
+                bad(at + ".name is missing");
             if (name->get<std::string>() != sig.outputs.front().name)
-                bad("outputs[" + std::to_string(i) + "].name '" + name->get<std::string>()
+                bad(at + ".name '" + name->get<std::string>()
                     + "' is not an output of this model (its output: " + sig.outputs.front().name + ")");
+            if (const auto p = o.find("parameters"); p != o.end()) {
+                if (!p->is_object())
+                    bad(at + ".parameters must be an object");
+                r.binaryOutput = binaryFlag(*p, "binary_data", at + ".parameters") || r.binaryOutput;
+            }
         }
     }
     return r;
 }
 
 std::string inferReply(const std::string &modelName, const std::string &id, const TensorSpec &output,
-                       const InferenceOutcome &outcome)
+                       const InferenceOutcome &outcome, bool binary, std::size_t *jsonLength)
 {
     std::string s = "{\"model_name\":" + json(modelName).dump() + ",\"model_version\":\"1\"";
     if (!id.empty())
         s += ",\"id\":" + json(id).dump();
     s += ",\"outputs\":[{\"name\":" + json(output.name).dump()
-         + ",\"datatype\":\"FP32\",\"shape\":" + json(outcome.shape).dump() + ",\"data\":[";
+         + ",\"datatype\":\"FP32\",\"shape\":" + json(outcome.shape).dump();
+    if (binary) {
+        const std::size_t bytes = outcome.data.size() * sizeof(float);
+        s += ",\"parameters\":{\"binary_data_size\":" + std::to_string(bytes) + "}}]}";
+        if (jsonLength)
+            *jsonLength = s.size();
+        s.append(reinterpret_cast<const char *>(outcome.data.data()), bytes);
+        return s;
+    }
+    s += ",\"data\":[";
     s.reserve(s.size() + outcome.data.size() * 12 + 8);
     for (std::size_t i = 0; i < outcome.data.size(); ++i) {
         if (i)
@@ -198,7 +282,7 @@ std::string modelMetadataReply(const std::string &modelName, const ModelSignatur
 
 std::string serverMetadataReply()
 {
-    return json{{"name", "seekbench"}, {"version", "1"}, {"extensions", json::array()}}.dump();
+    return json{{"name", "seekbench"}, {"version", "1"}, {"extensions", json::array({"binary_tensor_data"})}}.dump();
 }
 
 } // namespace seekbench::engine

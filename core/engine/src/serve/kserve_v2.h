@@ -33,6 +33,9 @@ struct V2Request
     // request parameter; the model's allow_timeout_override lets it shorten, never lengthen,
     // the default). Absent: the default.
     std::optional<std::int64_t> timeoutUs;
+    // The binary tensor data extension: the client asked for the output as raw bytes
+    // (outputs[i].parameters.binary_data or parameters.binary_data_output).
+    bool binaryOutput = false;
 };
 
 // The deadline's length for a request: its own timeout when shorter than the model's.
@@ -42,10 +45,20 @@ std::int64_t effectiveTimeoutUs(const V2Request &request, std::int64_t defaultUs
 // input, a wrong datatype, a shape not [1..maxRows, 1..maxDim], data of the wrong count,
 // type or range, an unknown requested output, a timeout parameter that is not a positive
 // whole number of microseconds.
-V2Request parseInferRequest(std::string_view body, const ModelSignature &signature, std::int64_t maxRows);
+//
+// jsonLength: the Inference-Header-Content-Length header (the binary tensor data
+// extension): the body is that many bytes of JSON, then each input that says
+// "parameters": {"binary_data_size": N} as N raw little-endian bytes, in input order. A
+// size that does not match the shape, bytes missing or left over, are refused naming the
+// input.
+V2Request parseInferRequest(std::string_view body, const ModelSignature &signature, std::int64_t maxRows,
+                            std::optional<std::size_t> jsonLength = std::nullopt);
 
+// The reply's body. binary: the output's data as raw little-endian FP32 after the JSON
+// (whose length goes in *jsonLength, for the Inference-Header-Content-Length header),
+// with "parameters": {"binary_data_size": N} in place of "data".
 std::string inferReply(const std::string &modelName, const std::string &id, const TensorSpec &output,
-                       const InferenceOutcome &outcome);
+                       const InferenceOutcome &outcome, bool binary = false, std::size_t *jsonLength = nullptr);
 std::string errorReply(const std::string &message);
 // GET /v2/models/<name>: name, versions, platform, inputs and outputs with dims (-1 for
 // the batch axis and any variable one).
