@@ -190,7 +190,7 @@ ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesy
 // model.onnx from the loaded module's weights (the graph itself is written torch-free,
 // seekbench/onnx/onnx_model.h) and the same config.json as the other formats.
 ModelExportResult exportOnnx(const LoadedCheckpoint &c, const std::filesystem::path &outDir, const CancelToken *cancel,
-                             std::vector<std::filesystem::path> &written)
+                             std::uint64_t externalAbove, std::vector<std::filesystem::path> &written)
 {
     if (!onnxCovers(c.config.data.kind))
         throw std::invalid_argument(onnxRefusal(c.config.data.kind));
@@ -212,16 +212,22 @@ ModelExportResult exportOnnx(const LoadedCheckpoint &c, const std::filesystem::p
     add("rope_cos", model->ropeCos());
     add("rope_sin", model->ropeSin());
     throwIfCancelled(cancel);
-    const std::string bytes = onnxModelBytes(c.config, weights, c.step); // checked before a byte is written
+    const OnnxFiles files = onnxModelFiles(c.config, weights, c.step, externalAbove); // checked before writing
     throwIfCancelled(cancel);
-    writeText(outDir / "model.onnx", bytes, "model file", written);
+    if (!files.externalData.empty()) { // the data first: a model.onnx never points at a missing file
+        writeText(outDir / kOnnxExternalDataFile, files.externalData, "model file", written);
+        throwIfCancelled(cancel);
+    }
+    writeText(outDir / "model.onnx", files.model, "model file", written);
     throwIfCancelled(cancel);
     writeConfigJson(outDir / "config.json", c);
     written.push_back(outDir / "config.json");
     r.files = {outDir / "model.onnx", outDir / "config.json"};
+    if (!files.externalData.empty())
+        r.files.push_back(outDir / kOnnxExternalDataFile);
     return r;
 #else
-    (void)outDir, (void)cancel, (void)written;
+    (void)outDir, (void)cancel, (void)externalAbove, (void)written;
     throw std::invalid_argument("this Seekbench was built without ONNX support (Debian's libonnx-dev); install it and "
                                 "rebuild, or export as safetensors or TorchScript");
 #endif
@@ -251,7 +257,7 @@ ModelExportResult exportTriton(const LoadedCheckpoint &c, const ModelExportReque
                                    request.trainingConfigPath);
     const std::filesystem::path model = request.outDir / s.modelName;
     ModelExportResult r = platform == TritonPlatform::Onnx
-                              ? exportOnnx(c, model / "1", request.cancel, written)
+                              ? exportOnnx(c, model / "1", request.cancel, request.onnxExternalDataAbove, written)
                               : exportTorchScript(c, model / "1", request.cancel, written, request.int8);
     writeText(model / "config.pbtxt", pbtxt, "Triton model config", written);
     writeText(model / "README.md", readme, "repository README", written);
@@ -281,7 +287,9 @@ ModelExportResult exportModel(const ModelExportRequest &request)
             r = exportTorchScript(c, request.outDir, request.cancel, written, request.int8);
             break;
         case ModelExportFormat::Triton: r = exportTriton(c, request, written); break;
-        case ModelExportFormat::Onnx: r = exportOnnx(c, request.outDir, request.cancel, written); break;
+        case ModelExportFormat::Onnx:
+            r = exportOnnx(c, request.outDir, request.cancel, request.onnxExternalDataAbove, written);
+            break;
         }
     } catch (const CancelledError &) {
         // A cancelled export leaves none of its files: the one being written removed its

@@ -14,11 +14,7 @@
 namespace seekbench {
 namespace {
 
-// protobuf cannot serialise a message of 2 GiB or more; ONNX's external-data files, which
-// would lift the limit, are not written yet.
-constexpr std::uint64_t kMaxModelBytes = (std::uint64_t(1) << 31) - (std::uint64_t(64) << 20);
-
-void checkSize(const OnnxWeights &weights)
+std::uint64_t weightBytes(const OnnxWeights &weights)
 {
     std::uint64_t bytes = 0;
     for (const auto &[name, w] : weights) {
@@ -27,19 +23,41 @@ void checkSize(const OnnxWeights &weights)
             n *= std::uint64_t(d);
         bytes += n;
     }
-    if (bytes > kMaxModelBytes)
-        throw std::invalid_argument("ONNX export: the model's " + std::to_string(bytes >> 20)
-                                    + " MiB of weights do not fit one ONNX file (2 GiB at most; external data is not "
-                                      "written yet); export it as safetensors or TorchScript");
+    return bytes;
+}
+
+// Moves every initializer of 1 KiB or more into `data` (64-byte aligned), leaving its
+// TensorProto pointing there: data_location EXTERNAL, location, offset, length.
+std::string moveToExternalData(onnx::GraphProto &graph)
+{
+    std::string data;
+    for (onnx::TensorProto &t : *graph.mutable_initializer()) {
+        if (!t.has_raw_data() || t.raw_data().size() < 1024)
+            continue;
+        data.resize((data.size() + 63) / 64 * 64, '\0');
+        const std::size_t offset = data.size(), length = t.raw_data().size();
+        data += t.raw_data();
+        t.clear_raw_data();
+        t.set_data_location(onnx::TensorProto::EXTERNAL);
+        for (const auto &[key, value] :
+             std::initializer_list<std::pair<const char *, std::string>>{{"location", kOnnxExternalDataFile},
+                                                                         {"offset", std::to_string(offset)},
+                                                                         {"length", std::to_string(length)}}) {
+            onnx::StringStringEntryProto *e = t.add_external_data();
+            e->set_key(key);
+            e->set_value(value);
+        }
+    }
+    return data;
 }
 
 } // namespace
 
-std::string onnxModelBytes(const RunConfig &config, const OnnxWeights &weights, std::int64_t step)
+OnnxFiles onnxModelFiles(const RunConfig &config, const OnnxWeights &weights, std::int64_t step,
+                         std::uint64_t externalAbove)
 {
     if (!onnxCovers(config.data.kind))
         throw std::invalid_argument(onnxRefusal(config.data.kind));
-    checkSize(weights);
 
     onnx::ModelProto model;
     model.set_ir_version(7); // the IR of opset 13: any runtime that reads opset 13 reads it
@@ -78,10 +96,12 @@ std::string onnxModelBytes(const RunConfig &config, const OnnxWeights &weights, 
         throw std::runtime_error(std::string("ONNX export: the ONNX checker rejected the graph: ") + e.what());
     }
     graph->clear_value_info();
-    std::string bytes;
-    if (!model.SerializeToString(&bytes))
+    OnnxFiles files;
+    if (weightBytes(weights) > externalAbove)
+        files.externalData = moveToExternalData(*graph);
+    if (!model.SerializeToString(&files.model))
         throw std::runtime_error("ONNX export: the model could not be serialised");
-    return bytes;
+    return files;
 }
 
 } // namespace seekbench

@@ -35,6 +35,9 @@ struct ModelExportRequest
     ServingSettings serving;
     TritonPlatform tritonBackend = TritonPlatform::LibTorch;
     KubernetesSettings kubernetes;
+    // onnx: weights past this many bytes go to model.onnx.data beside model.onnx (ONNX's
+    // external data; 1 GiB, as seekbench/onnx/onnx_model.h's kOnnxExternalDataAbove).
+    std::uint64_t onnxExternalDataAbove = std::uint64_t(1) << 30;
     int trainingWorkers = 1;        // the PyTorchJob's, written when kubernetes.trainingImage is set
     std::string trainingConfigPath; // the run config's path inside the training image
     std::string source;             // "run X, checkpoint Y", for the repository's README

@@ -41,9 +41,24 @@ struct OnnxWeight
 // tables "rope_cos" and "rope_sin" [max_position_embeddings, head_dim].
 using OnnxWeights = std::map<std::string, OnnxWeight>;
 
+// ONNX's external data: when the weights pass `externalAbove` bytes (1 GiB by default, well
+// under protobuf's 2 GiB limit on one message), every initializer of 1 KiB or more is
+// stored in kOnnxExternalDataFile beside model.onnx (its TensorProto says EXTERNAL, with
+// location, offset and length; 64-byte aligned), so models of any size export; runtimes
+// and onnx.checker read the pair from its folder.
+inline constexpr const char *kOnnxExternalDataFile = "model.onnx.data";
+inline constexpr std::uint64_t kOnnxExternalDataAbove = std::uint64_t(1) << 30;
+
+struct OnnxFiles
+{
+    std::string model;        // model.onnx
+    std::string externalData; // model.onnx.data; empty when every weight is inside the model
+};
+
 // Throws std::invalid_argument for a model ONNX export does not cover (naming its family),
 // or a weight that is missing or of another shape than the config gives; std::runtime_error
 // when the ONNX checker rejects the graph.
-std::string onnxModelBytes(const RunConfig &config, const OnnxWeights &weights, std::int64_t step);
+OnnxFiles onnxModelFiles(const RunConfig &config, const OnnxWeights &weights, std::int64_t step,
+                         std::uint64_t externalAbove = kOnnxExternalDataAbove);
 
 } // namespace seekbench
