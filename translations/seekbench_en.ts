@@ -116,6 +116,30 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ReportDialog</name>
+    <message numerus="yes">
+        <source>A comparison of %n run(s) (%1): overlaid curves, the metrics against the baseline and the config differences, with how every number was obtained.</source>
+        <translation>
+            <numerusform>A comparison of %n run (%1): overlaid curves, the metrics against the baseline and the config differences, with how every number was obtained.</numerusform>
+            <numerusform>A comparison of %n runs (%1): overlaid curves, the metrics against the baseline and the config differences, with how every number was obtained.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), drawn in %1 ms. The HTML file has the same content.</source>
+        <translation>
+            <numerusform>%n page, drawn in %1 ms. The HTML file has the same content.</numerusform>
+            <numerusform>%n pages, drawn in %1 ms. The HTML file has the same content.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s), %2).</source>
+        <translation>
+            <numerusform>Saved %1 (%n page, %2).</numerusform>
+            <numerusform>Saved %1 (%n pages, %2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::RunView</name>
     <message numerus="yes">
         <source>%n run(s) compared</source>

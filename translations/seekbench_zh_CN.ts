@@ -1259,7 +1259,7 @@
     </message>
     <message>
         <source>Precision</source>
-        <translation>精度</translation>
+        <translation>精确率</translation>
     </message>
     <message>
         <source>Recall</source>
@@ -1380,6 +1380,273 @@
     <message>
         <source>Run %1</source>
         <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Confusion matrix, %1 split at step %2: rows are the true class, columns the predicted</source>
+        <translation>混淆矩阵（%1 划分，第 %2 步）：行为真实类别，列为预测类别</translation>
+    </message>
+    <message>
+        <source>Confusion matrix of the best evaluation, %1 split at step %2</source>
+        <translation>最佳评估的混淆矩阵（%1 划分，第 %2 步）</translation>
+    </message>
+    <message>
+        <source>Per-class metrics, %1 split at step %2</source>
+        <translation>各类别指标（%1 划分，第 %2 步）</translation>
+    </message>
+    <message>
+        <source>Per-class metrics of the best evaluation, %1 split at step %2</source>
+        <translation>最佳评估的各类别指标（%1 划分，第 %2 步）</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Macro average</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <source>Weighted average</source>
+        <translation>加权平均</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Confusion matrix %1</source>
+        <translation>混淆矩阵 %1</translation>
+    </message>
+    <message>
+        <source>Sweep report: %1</source>
+        <translation>扫参报告：%1</translation>
+    </message>
+    <message>
+        <source>Search space</source>
+        <translation>搜索空间</translation>
+    </message>
+    <message>
+        <source>Best trials</source>
+        <translation>最佳试验</translation>
+    </message>
+    <message>
+        <source>Best so far</source>
+        <translation>历史最佳</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <source>Parameter importance</source>
+        <translation>参数重要性</translation>
+    </message>
+    <message>
+        <source>Sweep definition</source>
+        <translation>扫参定义</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫参</translation>
+    </message>
+    <message>
+        <source>Sweep id</source>
+        <translation>扫参 ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <translation>%1，%2（%3）</translation>
+    </message>
+    <message>
+        <source>minimize</source>
+        <translation>最小化</translation>
+    </message>
+    <message>
+        <source>maximize</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <source>its last value</source>
+        <translation>取最后值</translation>
+    </message>
+    <message>
+        <source>its best value</source>
+        <translation>取最佳值</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <source>Pruner</source>
+        <translation>剪枝器</translation>
+    </message>
+    <message>
+        <source>Trial budget</source>
+        <translation>试验预算</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>%1 complete, %2 pruned, %3 failed, %4 infeasible, %5 running (%6 in all)</source>
+        <translation>完成 %1，剪枝 %2，失败 %3，不可行 %4，运行中 %5（共 %6）</translation>
+    </message>
+    <message>
+        <source>%1 (trial %2)</source>
+        <translation>%1（试验 %2）</translation>
+    </message>
+    <message>
+        <source>Wall time of the trials' runs</source>
+        <translation>各试验运行的总耗时</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>The %1 best of %2 complete trials by %3</source>
+        <translation>按 %3 排序，%2 个已完成试验中最好的 %1 个</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>no trial of this sweep has completed yet, so there is no best trial.</source>
+        <translation>该扫参尚无已完成的试验，因此没有最佳试验。</translation>
+    </message>
+    <message>
+        <source>Trial objective</source>
+        <translation>试验目标值</translation>
+    </message>
+    <message>
+        <source>Each dot is a complete trial's objective; the line is the best value up to that trial.</source>
+        <translation>每个点是一个已完成试验的目标值；折线是截至该试验的最佳值。</translation>
+    </message>
+    <message>
+        <source>One line per complete trial through its parameters and objective; darker is better, the best trial in red. A dashed line passes a parameter the trial did not use.</source>
+        <translation>每条线是一个已完成试验，依次经过其参数和目标值；颜色越深越好，最佳试验以红色标出。虚线表示该试验未使用的参数。</translation>
+    </message>
+    <message>
+        <source>%1 (darker: better)</source>
+        <translation>%1（越深越好）</translation>
+    </message>
+    <message>
+        <source>Trial %1</source>
+        <translation>试验 %1</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Std. dev.</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>fANOVA on a random forest of %1 complete trials: each parameter's share of the objective's variance.</source>
+        <translation>基于 %1 个已完成试验的随机森林 fANOVA：各参数在目标值方差中所占的份额。</translation>
+    </message>
+    <message>
+        <source>needs at least %1 complete trials; this sweep has %2.</source>
+        <translation>至少需要 %1 个已完成试验；该扫参只有 %2 个。</translation>
+    </message>
+    <message>
+        <source>the importance could not be computed: %1</source>
+        <translation>无法计算重要性：%1</translation>
+    </message>
+    <message>
+        <source>The search space as created</source>
+        <translation>创建时的搜索空间</translation>
+    </message>
+    <message>
+        <source>Reproduce the sweep with</source>
+        <translation>复现扫参的命令</translation>
+    </message>
+    <message>
+        <source>Best trial's run</source>
+        <translation>最佳试验的运行</translation>
+    </message>
+    <message>
+        <source>Numeric precision</source>
+        <translation>数值精度</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLogoFiles</name>
+    <message>
+        <source>The logo %1 does not exist.</source>
+        <translation>标志 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The logo %1 is not an image Seekbench can read (PNG, JPEG, BMP, GIF…).</source>
+        <translation>标志 %1 不是 Seekbench 能读取的图片（PNG、JPEG、BMP、GIF…）。</translation>
+    </message>
+    <message>
+        <source>The logo must be inside the project folder, so that the report template can be shared with the project, and this read-only project cannot take a copy of %1.</source>
+        <translation>标志必须位于项目文件夹内，这样报告模板才能随项目共享；而此只读项目无法保存 %1 的副本。</translation>
+    </message>
+    <message>
+        <source>The logo cannot be copied into %1.</source>
+        <translation>无法将标志复制到 %1。</translation>
+    </message>
+    <message>
+        <source>the template's logo %1 is not in the project folder</source>
+        <translation>模板中的标志 %1 不在项目文件夹内</translation>
+    </message>
+    <message>
+        <source>the template's logo %1 is missing</source>
+        <translation>模板中的标志 %1 不存在</translation>
+    </message>
+    <message>
+        <source>the template's logo %1 leaves the project folder</source>
+        <translation>模板中的标志 %1 位于项目文件夹之外</translation>
+    </message>
+    <message>
+        <source>the template's logo %1 is not an image</source>
+        <translation>模板中的标志 %1 不是图片</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +3149,292 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ReportDialog</name>
+    <message>
+        <source>No application opens %1.</source>
+        <translation>没有可以打开 %1 的应用程序。</translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>正在更新预览…</translation>
+    </message>
+    <message>
+        <source>Comparison report</source>
+        <translation>对比报告</translation>
+    </message>
+    <message>
+        <source>Run report</source>
+        <translation>运行报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>A comparison of %n run(s) (%1): overlaid curves, the metrics against the baseline and the config differences, with how every number was obtained.</source>
+        <translation><numerusform>对比 %n 个运行（%1）：叠加的曲线、相对基线的指标和配置差异，并说明每个数字的来源。</numerusform></translation>
+    </message>
+    <message>
+        <source>A report on run &lt;b&gt;%1&lt;/b&gt; that a colleague can read without Seekbench, saying how every number was obtained.</source>
+        <translation>关于运行 &lt;b&gt;%1&lt;/b&gt; 的报告：同事无需 Seekbench 即可阅读，并说明每个数字的来源。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Default: comparison of the runs</source>
+        <translation>默认：运行对比</translation>
+    </message>
+    <message>
+        <source>Default: the run's name</source>
+        <translation>默认：运行名称</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Shown under the title</source>
+        <translation>显示在标题下方</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>基线(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>No baseline</source>
+        <translation>无基线</translation>
+    </message>
+    <message>
+        <source>The run the config is compared with (and, in a comparison, the metrics).</source>
+        <translation>用于比较配置的运行（在对比报告中也用于比较指标）。</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Every report says how its numbers were obtained: versions, data fingerprint, checkpoint hash and the command that reproduces the run.</source>
+        <translation>每份报告都说明其数字的来源：版本、数据指纹、检查点哈希以及复现该运行的命令。</translation>
+    </message>
+    <message>
+        <source>The run's own notes (Runs &gt; Note…), when it has any.</source>
+        <translation>运行自身的备注（运行 &gt; 备注…），如果有的话。</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>标志(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>PDF, A4</source>
+        <translation>PDF，A4</translation>
+    </message>
+    <message>
+        <source>PDF, Letter</source>
+        <translation>PDF，Letter</translation>
+    </message>
+    <message>
+        <source>HTML (one self-contained file)</source>
+        <translation>HTML（单个自包含文件）</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>A path relative to the project folder, or an absolute one.</source>
+        <translation>相对于项目文件夹的路径，或绝对路径。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open report</source>
+        <translation>打开报告(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The report template %1 cannot be used, so the defaults are shown: %2. Saving a report replaces it with these choices.</source>
+        <translation>无法使用报告模板 %1，因此显示默认设置：%2。保存报告时会用当前选择替换该模板。</translation>
+    </message>
+    <message>
+        <source>The logo is drawn on PDF reports; an HTML report has none.</source>
+        <translation>标志只绘制在 PDF 报告上；HTML 报告没有标志。</translation>
+    </message>
+    <message>
+        <source>An image beside the title, kept inside the project folder.</source>
+        <translation>标题旁的图片，保存在项目文件夹内。</translation>
+    </message>
+    <message>
+        <source>The preview cannot be drawn: %1</source>
+        <translation>无法绘制预览：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), drawn in %1 ms. The HTML file has the same content.</source>
+        <translation><numerusform>共 %n 页，绘制用时 %1 毫秒。HTML 文件的内容与之相同。</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.svg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.svg)</translation>
+    </message>
+    <message>
+        <source>The logo was copied into the project as %1, so the report template can be shared with the project.</source>
+        <translation>标志已复制到项目中，保存为 %1，这样报告模板可以随项目一起共享。</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>将报告保存为</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose the file to save the report as.</source>
+        <translation>请选择报告要保存到的文件。</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换该文件？</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it with this report?</source>
+        <translation>%1 已存在。要用此报告替换它吗？</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>The report was not saved to %1: %2</source>
+        <translation>报告未能保存到 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s), %2).</source>
+        <translation><numerusform>已保存 %1（共 %n 页，%2）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>已保存 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The choices were not kept in %1: %2</source>
+        <translation>这些选择未能保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ReportsPanel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the report with the application this desktop uses for it.</source>
+        <translation>用桌面为此类文件设置的应用程序打开报告。</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Open a project to see its reports.</source>
+        <translation>打开一个项目以查看其报告。</translation>
+    </message>
+    <message>
+        <source>No reports yet. Select a run, or several to compare them, and choose Runs &gt; Report…; the reports are saved in the project's reports folder.</source>
+        <translation>还没有报告。选择一个运行（或选择多个进行对比），然后选择“运行 &gt; 报告…”；报告保存在项目的 reports 文件夹中。</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>sweep</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>No application opens %1.</source>
+        <translation>没有可以打开 %1 的应用程序。</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>删除报告</translation>
+    </message>
+    <message>
+        <source>Delete the report %1? The file is removed from the project's reports folder; the runs it describes stay.</source>
+        <translation>删除报告 %1？该文件将从项目的 reports 文件夹中移除；报告所描述的运行会保留。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::RunActions</name>
     <message>
         <source>&amp;Launch run…</source>
@@ -3010,6 +3563,14 @@
     <message>
         <source>Serve one of the run's TorchScript exports over HTTP (KServe v2) and watch its request rate and latency.</source>
         <translation>通过 HTTP（KServe v2）部署该运行的某个 TorchScript 导出，并观察其请求速率和延迟。</translation>
+    </message>
+    <message>
+        <source>Re&amp;port…</source>
+        <translation>报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A report of the run, or a comparison of the selected runs, as PDF or HTML: curves, metrics, config and how every number was obtained.</source>
+        <translation>将运行的报告或所选运行的对比报告保存为 PDF 或 HTML：曲线、指标、配置，以及每个数字的来源。</translation>
     </message>
 </context>
 <context>
@@ -3340,6 +3901,14 @@
     <message>
         <source>Select a run in the Runs list to see its curves; select several to compare them.</source>
         <translation>在“运行”列表中选择一个运行以查看其曲线；选择多个即可比较。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 // document is built by projects/report and drawn by ui/src/reports (report_pdf.h), the
 // same code as the desktop application's Report dialog. Errors use seekbench-cli's style
 // and exit codes (2 bad input, 3 failure).
-//   seekbench-report --project DIR --out FILE.pdf|FILE.html --run ID [--run ID...]
+//   seekbench-report --project DIR --out FILE.pdf|FILE.html (--run ID [--run ID...] | --sweep ID [--top N])
 //                    [--baseline ID] [--title T] [--notes T] [--hide SECTION...] [--buckets N]
 //                    [--paper a4|letter] [--language en|zh_CN] [--logo FILE]
 
@@ -16,6 +16,7 @@
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/report/report_builder.h"
 #include "seekbench/projects/report/report_html.h"
+#include "seekbench/projects/report/sweep_report.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -49,11 +50,12 @@ int main(int argc, char **argv)
     const auto project = option("project", "DIR"), out = option("out", "FILE"), run = option("run", "ID"),
                baseline = option("baseline", "ID"), title = option("title", "T"), notes = option("notes", "T"),
                hide = option("hide", "SECTION"), buckets = option("buckets", "N"), paper = option("paper", "P"),
-               language = option("language", "L"), logo = option("logo", "FILE");
+               language = option("language", "L"), logo = option("logo", "FILE"), sweep = option("sweep", "ID"),
+               top = option("top", "N");
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(2, parser.errorText().toStdString());
-    if (!parser.isSet(project) || !parser.isSet(out) || !parser.isSet(run))
-        return fail(2, "seekbench-report needs --project, --out and --run");
+    if (!parser.isSet(project) || !parser.isSet(out) || parser.isSet(run) == parser.isSet(sweep))
+        return fail(2, "seekbench-report needs --project, --out and either --run or --sweep");
 
     namespace report = seekbench::projects::report;
     const QString lang = parser.value(language);
@@ -71,6 +73,18 @@ int main(int argc, char **argv)
         request.sections[id.toStdString()] = false;
     if (parser.isSet(buckets))
         request.chartBuckets = parser.value(buckets).toInt();
+    report::SweepReportRequest sweepRequest;
+    if (parser.isSet(sweep)) {
+        sweepRequest.sweepId = parser.value(sweep).toStdString();
+        bool ok = true;
+        if (parser.isSet(top))
+            sweepRequest.topTrials = parser.value(top).toInt(&ok);
+        if (!ok)
+            return fail(2, "--top " + parser.value(top).toStdString() + ": a whole number");
+        sweepRequest.title = request.title;
+        sweepRequest.notes = request.notes;
+        sweepRequest.sections = request.sections;
+    }
     seekbench::ui::ReportPdfOptions pdf;
     pdf.pageSize = parser.value(paper) == QLatin1String("letter") ? QPageSize::Letter : QPageSize::A4;
     pdf.logoFile = parser.value(logo);
@@ -79,7 +93,9 @@ int main(int argc, char **argv)
         seekbench::projects::Project::OpenOptions options;
         options.readOnly = true;
         const auto p = seekbench::projects::Project::open(parser.value(project).toStdString(), options);
-        const report::Report doc = report::buildReport(p, request, seekbench::ui::translatedReportLabels());
+        const auto labels = seekbench::ui::translatedReportLabels();
+        const report::Report doc = parser.isSet(sweep) ? report::buildSweepReport(p, sweepRequest, labels)
+                                                       : report::buildReport(p, request, labels);
         if (QFileInfo(file).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0) {
             const int pages = seekbench::ui::writeReportPdf(file, doc, pdf);
             std::printf("wrote %s report %s (%lld bytes, %d pages)\n", doc.kind.c_str(), qPrintable(file),

@@ -8,11 +8,13 @@
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
+#include "seekbench/projects/sweep_store.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -134,6 +136,77 @@ private Q_SLOTS:
 #else
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains("seekbench-report"));
+#endif
+    }
+
+    // A sweep report: --sweep instead of --runs, to HTML here and to PDF and Chinese
+    // through the renderer; the two options exclusive, an unknown sweep named.
+    void sweepReport()
+    {
+        const QString dir = m_dir.path() + QStringLiteral("/sweep-project");
+        ProjectManifest m;
+        m.name = "sweep report cli";
+        const Project p = Project::create(dir.toStdString(), m);
+        SweepStore store(p);
+        const std::string id = store.createSweep("lr-sweep", "base: configs/tiny.yaml\n"
+                                                             "params:\n"
+                                                             "  training.lr: {log_uniform: [1.0e-4, 1.0e-1]}\n"
+                                                             "  model.hidden_size: {choices: [64, 128]}\n");
+        for (int i = 0; i < 8; ++i) {
+            const double lr = 1e-4 * std::pow(10.0, i * 3.0 / 7.0);
+            const auto t = store.ask(id, [&](const std::vector<tuning::Trial> &, int) {
+                return std::optional<tuning::TrialParams>(
+                    tuning::TrialParams{{"training.lr", std::to_string(lr)},
+                                        {"model.hidden_size", i % 2 ? "64" : "128"}});
+            });
+            store.tell(id, t->number, tuning::TrialState::Complete, std::abs(std::log10(lr) + 2.5) + 0.1);
+        }
+        const QString sweepId = QString::fromStdString(id);
+        const QString out = m_dir.path() + QStringLiteral("/sweep.html");
+        const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), dir,
+                                          QStringLiteral("--sweep"), sweepId, QStringLiteral("--top"),
+                                          QStringLiteral("3"), QStringLiteral("--out"), out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains("wrote sweep report"), r.out.constData());
+        const QString html = readAll(out);
+        for (const char *text : {"lr-sweep", "Parallel coordinates", "Best trials", "Best so far",
+                                 "Parameter importance", "seekbench-cli sweep run --sweep lr-sweep"})
+            QVERIFY2(html.contains(QString::fromUtf8(text)), text);
+
+        const CliOutput both = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), dir,
+                                             QStringLiteral("--sweep"), sweepId, QStringLiteral("--runs"), m_a});
+        QCOMPARE(both.code, 2);
+        QVERIFY2(both.err.contains("--sweep and --runs are exclusive"), both.err.constData());
+        const CliOutput unknown = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), dir,
+                                                QStringLiteral("--sweep"), QStringLiteral("sw-no-such"),
+                                                QStringLiteral("--out"), out});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY2(unknown.err.contains("sw-no-such"), unknown.err.constData());
+
+        const QString pdf = m_dir.path() + QStringLiteral("/sweep.pdf");
+        const CliOutput rp = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), dir,
+                                           QStringLiteral("--sweep"), QStringLiteral("lr-sweep"),
+                                           QStringLiteral("--out"), pdf});
+#ifdef SEEKBENCH_HAS_REPORT_RENDERER
+        QVERIFY2(rp.code == 0, rp.err.constData());
+        QVERIFY2(rp.out.contains("wrote sweep report"), rp.out.constData());
+        QVERIFY(readAll(pdf).startsWith(QStringLiteral("%PDF-")));
+        const QString zh = m_dir.path() + QStringLiteral("/sweep-zh.html");
+        const CliOutput c = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), dir,
+                                          QStringLiteral("--sweep"), sweepId, QStringLiteral("--language"),
+                                          QStringLiteral("zh_CN"), QStringLiteral("--out"), zh});
+        QVERIFY2(c.code == 0, c.err.constData());
+        // Labels already in the .ts are Chinese; the sweep's own ones follow at the next
+        // lupdate (their Chinese is in translations/zh_CN/report_labels.json).
+        QVERIFY(readAll(zh).contains(QStringLiteral("概览")));
+        const CliOutput badPdf = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), dir,
+                                               QStringLiteral("--sweep"), QStringLiteral("sw-no-such"),
+                                               QStringLiteral("--out"), pdf});
+        QCOMPARE(badPdf.code, 2);
+        QVERIFY(badPdf.err.contains("sw-no-such"));
+#else
+        QCOMPARE(rp.code, 3);
+        QVERIFY(rp.err.contains("seekbench-report"));
 #endif
     }
 

@@ -29,10 +29,7 @@ using namespace seekbench::projects::report;
 
 namespace {
 
-QString tool(const char *name)
-{
-    return QStandardPaths::findExecutable(QString::fromLatin1(name));
-}
+QString tool(const char *name) { return QStandardPaths::findExecutable(QString::fromLatin1(name)); }
 
 // A poppler tool's stdout; fails the test when it does not run cleanly.
 QString poppler(const char *name, const QStringList &args)
@@ -40,7 +37,8 @@ QString poppler(const char *name, const QStringList &args)
     QProcess p;
     p.start(tool(name), args);
     if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qWarning("%s %s failed: %s", name, qPrintable(args.join(QLatin1Char(' '))), p.readAllStandardError().constData());
+        qWarning("%s %s failed: %s", name, qPrintable(args.join(QLatin1Char(' '))),
+                 p.readAllStandardError().constData());
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
@@ -124,8 +122,8 @@ private Q_SLOTS:
         // Every page renders; page 1 is kept for review.
         const QString prefix = m_dir.filePath(QStringLiteral("page"));
         poppler("pdftoppm", {QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-png"), pdf, prefix});
-        const QStringList rendered =
-            QDir(m_dir.path()).entryList({QStringLiteral("page-*.png")}, QDir::Files, QDir::Name);
+        const QStringList rendered
+            = QDir(m_dir.path()).entryList({QStringLiteral("page-*.png")}, QDir::Files, QDir::Name);
         QCOMPARE(rendered.size(), pages);
         QFile::remove(artifact(QStringLiteral("run-a4-page1.png")));
         QVERIFY(QFile::copy(m_dir.filePath(rendered.first()), artifact(QStringLiteral("run-a4-page1.png"))));
@@ -151,11 +149,12 @@ private Q_SLOTS:
 
     void comparisonOfTwoRuns()
     {
-        QCOMPARE(test::runCli({QStringLiteral("train"), QStringLiteral("--config"), m_dir.filePath(QStringLiteral("tiny.yaml")),
-                               QStringLiteral("--project"), m_project, QStringLiteral("--name"), QStringLiteral("second")}),
+        QCOMPARE(test::runCli({QStringLiteral("train"), QStringLiteral("--config"),
+                               m_dir.filePath(QStringLiteral("tiny.yaml")), QStringLiteral("--project"), m_project,
+                               QStringLiteral("--name"), QStringLiteral("second")}),
                  0);
-        const QStringList runs =
-            QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        const QStringList runs
+            = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
         QCOMPARE(runs.size(), 2);
         const Report report = build({runs[0].toStdString(), runs[1].toStdString()});
         QCOMPARE(report.kind, std::string("comparison"));
@@ -221,8 +220,8 @@ private Q_SLOTS:
         const int pages = ui::writeReportPdf(pdf, report);
         QCOMPARE(pdfPages(pdf), pages);
         const QString text = poppler("pdftotext", {pdf, QStringLiteral("-")}).simplified();
-        for (const QString &zh : {QStringLiteral("概览"), QStringLiteral("配置"), QStringLiteral("来源与复现"),
-                                  QStringLiteral("目录")})
+        for (const QString &zh :
+             {QStringLiteral("概览"), QStringLiteral("配置"), QStringLiteral("来源与复现"), QStringLiteral("目录")})
             QVERIFY2(text.contains(zh), qPrintable(zh));
         QVERIFY(text.contains(m_runId));
         const QString fonts = poppler("pdffonts", {pdf});

@@ -17,6 +17,10 @@
 #include "launch/launch_dialog.h"
 #include "project/new_project_dialog.h"
 #include "qcustomplot_wrapper.h"
+#include "reports/report_dialog.h"
+#include "reports/report_preview.h"
+#include "reports/reports_panel.h"
+#include "runs/log_view.h"
 #include "runs/run_view.h"
 #include "runs/runs_mode.h"
 #include "runs/runs_table_model.h"
@@ -31,6 +35,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -170,6 +175,26 @@ class TestScreenshotSuite : public QObject
         tabs->setCurrentIndex(2);
         shoot(&w, QStringLiteral("compare-table"));
         tabs->setCurrentIndex(0);
+
+        // Runs > Report… on the finished run: the dialog with its preview, then the report
+        // it saved in the Reports dock.
+        QString reportFile;
+        {
+            ui::ReportDialog dialog(m_runs.project, w.session()->runs(), {done}, &w);
+            dialog.show();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.preview()->isBusy() && dialog.preview()->pageCount() > 0, 30000);
+            shoot(&dialog, QStringLiteral("report-dialog"));
+            QSignalSpy saved(&dialog, &ui::ReportDialog::saved);
+            dialog.save();
+            QTRY_VERIFY_WITH_TIMEOUT(saved.count() == 1, 30000);
+            reportFile = saved.front().front().toString();
+        }
+        ui::ReportsPanel *reports = mode->reportsPanel();
+        qobject_cast<QDockWidget *>(reports->parentWidget())->raise();
+        QTRY_VERIFY_WITH_TIMEOUT(!reports->reports().empty() && reports->reports().front().path == reportFile, 10000);
+        reports->selectFile(reportFile);
+        shoot(&w, QStringLiteral("reports-panel"));
+        qobject_cast<QDockWidget *>(mode->logView()->parentWidget())->raise();
 
         {
             ui::LaunchDialog dialog(m_runsDir, &w);

@@ -1,5 +1,5 @@
-// report: a run report (one run) or a comparison report (several) as one self-contained
-// HTML file or a PDF (issue 24). The document is built by projects/report
+// report: a run report (one run), a comparison report (several) or a sweep report
+// (--sweep) as one self-contained HTML file or a PDF (issue 24). The document is built by projects/report
 // (report_builder.h) and rendered by report_html.h here; a PDF, or a report in Chinese,
 // is handed to seekbench-report (report_renderer.h), the desktop package's Qt renderer,
 // with the request resolved here.
@@ -13,6 +13,7 @@
 #include "seekbench/projects/report/report_html.h"
 #include "seekbench/projects/report/report_renderer.h"
 #include "seekbench/projects/report/report_template.h"
+#include "seekbench/projects/report/sweep_report.h"
 
 #include <CLI/CLI.hpp>
 
@@ -29,7 +30,8 @@ namespace report = projects::report;
 
 struct ReportArgs
 {
-    std::optional<std::string> project, baseline, title, notes, templateFile, out, paper, language, logo;
+    std::optional<std::string> project, baseline, title, notes, templateFile, out, paper, language, logo, sweep;
+    std::optional<int> top;
     std::vector<std::string> runs;
 };
 
@@ -42,8 +44,16 @@ std::string extensionOf(const std::filesystem::path &p)
 
 int reportCommand(const ReportArgs &a)
 {
-    if (a.runs.empty())
-        throw BadInput("--runs RUN_ID... is required");
+    if (a.sweep && !a.runs.empty())
+        throw BadInput("--sweep and --runs are exclusive: a report is of one sweep or of runs");
+    if (!a.sweep && a.runs.empty())
+        throw BadInput("--runs RUN_ID... or --sweep SWEEP_ID is required");
+    if (a.sweep && a.baseline)
+        throw BadInput("--baseline: a sweep report has no baseline (it is for run reports)");
+    if (a.top && !a.sweep)
+        throw BadInput("--top: only a sweep report (--sweep) lists best trials");
+    if (a.top && *a.top < 1)
+        throw BadInput("--top " + std::to_string(*a.top) + ": at least 1");
     const std::string ext = a.out ? extensionOf(*a.out) : std::string(".html");
     if (ext != ".html" && ext != ".htm" && ext != ".pdf")
         throw BadInput("--out " + *a.out + ": a report is written as .html or .pdf");
@@ -66,9 +76,21 @@ int reportCommand(const ReportArgs &a)
     projects::Project::OpenOptions options;
     options.readOnly = true; // a report reads the store; it never migrates or marks runs
     const projects::Project project = projects::Project::open(a.project.value_or("."), options);
-    const report::Report doc = report::buildReport(project, request); // checks the ids, names a bad one
+    report::SweepReportRequest sweep;
+    if (a.sweep) {
+        sweep.sweepId = *a.sweep;
+        sweep.topTrials = a.top.value_or(10);
+        sweep.title = request.title;
+        sweep.notes = request.notes;
+        sweep.sections = request.sections;
+    }
+    // Checks the ids, names a bad one (exit 2).
+    const report::Report doc = a.sweep ? report::buildSweepReport(project, sweep)
+                                       : report::buildReport(project, request);
     std::filesystem::path out = a.out ? std::filesystem::path(*a.out)
-                                      : report::defaultReportPath(project, doc, request.runIds);
+                                      : report::defaultReportPath(project, doc,
+                                                                  a.sweep ? std::vector<std::string>{*a.sweep}
+                                                                          : request.runIds);
     if (ext == ".pdf" || language != "en") {
         const auto renderer = report::findReportRenderer();
         if (!renderer)
@@ -77,7 +99,7 @@ int reportCommand(const ReportArgs &a)
                                           "HTML (--out FILE.html)");
         if (!a.out)
             out.replace_extension(ext);
-        report::RendererRequest r{project.dir(), out, request, paper, language, a.logo.value_or("")};
+        report::RendererRequest r{project.dir(), out, request, paper, language, a.logo.value_or(""), sweep};
         report::execReportRenderer(*renderer, r);
     }
     report::writeReportHtml(out, doc);
@@ -91,7 +113,8 @@ int reportCommand(const ReportArgs &a)
 void registerReportVerbs(CLI::App &root, int &exitCode)
 {
     auto a = std::make_shared<ReportArgs>();
-    CLI::App *v = root.add_subcommand("report", "a run or comparison report as one self-contained HTML file or a PDF");
+    CLI::App *v = root.add_subcommand("report",
+                                      "a run, comparison or sweep report as one self-contained HTML file or a PDF");
     v->allow_extras();
     addProjectOption(*v, a->project, "the project folder (default: the current folder)");
     v->add_option("--runs", a->runs,
@@ -99,6 +122,11 @@ void registerReportVerbs(CLI::App &root, int &exitCode)
         ->type_name("RUN_ID")
         ->allow_extra_args(true)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    addOption(*v, "--sweep", a->sweep,
+              "a sweep report instead of runs: overview, search space, best trials, best so far, parallel "
+              "coordinates, parameter importance, provenance")
+        ->type_name("SWEEP_ID");
+    addInteger(*v, "--top", a->top, "a sweep report's number of best trials listed (default 10)")->type_name("N");
     addOption(*v, "--baseline", a->baseline,
               "the run to compare against: config diff and metric deltas (default for a comparison: the first run)")
         ->type_name("RUN_ID");

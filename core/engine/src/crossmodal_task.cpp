@@ -153,7 +153,16 @@ public:
         double lossSum = 0, samples = 0, classCorrect = 0 /* ViT head or templates */, matched = 0, gateImage = 0,
                headCorrect = 0, fusedCorrect = 0;
         const bool head = m_cfg.crossmodal.image_loss_weight > 0;
+        const bool fused = !m_model->imageOnly() && m_cfg.crossmodal.decision == "fused";
         const EncodedCaptions &templates = templatesOn(ctx.device);
+        // The confusion matrix of the prediction <prefix>accuracy scores, flattened
+        // [true * C + predicted] and counted on the device.
+        constexpr std::int64_t C = kFashionClasses;
+        auto confusion = torch::zeros({C * C}, torch::TensorOptions().dtype(torch::kLong).device(ctx.device));
+        const auto countPredictions = [&](const at::Tensor &labels, const at::Tensor &predicted) {
+            const auto cell = labels * C + predicted;
+            confusion.index_add_(0, cell, torch::ones_like(cell));
+        };
         for (std::int64_t b = m_rank; b < batches; b += m_worldSize) {
             const std::int64_t lo = b * t.batch_size, hi = std::min(n, lo + t.batch_size);
             const auto idx = torch::arange(lo, hi, torch::kLong);
@@ -164,7 +173,9 @@ public:
             if (m_model->imageOnly()) {
                 const auto logits = m_model->classify(images).logits.to(torch::kFloat);
                 lossSum += torch::cross_entropy_loss(logits, labels).item<double>() * double(hi - lo);
-                classCorrect += logits.argmax(1).eq(labels).sum().item<double>(); // the ViT head
+                const auto predicted = logits.argmax(1);
+                classCorrect += predicted.eq(labels).sum().item<double>(); // the ViT head
+                countPredictions(labels, predicted);
                 continue;
             }
             // Matching: fixed negatives per image (seeded by data.seed and its index in the split).
@@ -184,17 +195,36 @@ public:
             // Classification: every image against the ten class templates, or (decision
             // "fused") the templates' and the auxiliary head's log-probabilities added.
             const auto templateScores = classScores(img, templates, aux);
-            classCorrect += templateScores.argmax(1).eq(labels).sum().item<double>();
+            const auto templatePredicted = templateScores.argmax(1);
+            classCorrect += templatePredicted.eq(labels).sum().item<double>();
+            at::Tensor fusedPredicted;
             if (head) {
                 // The auxiliary head's own answer, to show what the template scoring adds or loses.
                 const auto headLogits = m_model->imageClassLogits(img).to(torch::kFloat);
                 headCorrect += headLogits.argmax(1).eq(labels).sum().item<double>();
-                fusedCorrect
-                    += CrossModalModelImpl::fuse(templateScores, headLogits).argmax(1).eq(labels).sum().item<double>();
+                fusedPredicted = CrossModalModelImpl::fuse(templateScores, headLogits).argmax(1);
+                fusedCorrect += fusedPredicted.eq(labels).sum().item<double>();
             }
+            countPredictions(labels, fused && fusedPredicted.defined() ? fusedPredicted : templatePredicted);
         }
-        const auto totals = reduceSum({lossSum, samples, classCorrect, matched, gateImage, headCorrect, fusedCorrect});
-        const bool fused = !m_model->imageOnly() && m_cfg.crossmodal.decision == "fused";
+        std::vector<double> figures{lossSum, samples, classCorrect, matched, gateImage, headCorrect, fusedCorrect};
+        {
+            // Summed over ranks with the other figures (exact: counts stay far below 2^53).
+            const auto host = confusion.cpu();
+            const auto counts = host.accessor<std::int64_t, 1>();
+            for (std::int64_t i = 0; i < C * C; ++i)
+                figures.push_back(double(counts[i]));
+        }
+        const auto totals = reduceSum(std::move(figures));
+        ConfusionMatrix matrix;
+        matrix.split = prefix == "test/" ? "test" : "validation";
+        matrix.classes.assign(fashionClassNames().begin(), fashionClassNames().end());
+        matrix.counts.assign(std::size_t(C), std::vector<std::int64_t>(std::size_t(C), 0));
+        for (std::int64_t truth = 0; truth < C; ++truth)
+            for (std::int64_t guess = 0; guess < C; ++guess)
+                matrix.counts[std::size_t(truth)][std::size_t(guess)] = std::llround(
+                    totals[std::size_t(7 + truth * C + guess)]);
+        m_lastConfusion = std::move(matrix);
         const double count = std::max(1.0, totals[1]);
         std::map<std::string, double> metrics{{prefix + "loss", totals[0] / count},
                                               {prefix + "accuracy", (fused ? totals[6] : totals[2]) / count}};
@@ -209,6 +239,8 @@ public:
         }
         return metrics;
     }
+
+    std::optional<ConfusionMatrix> lastConfusion() const override { return m_lastConfusion; }
 
     bool hasAuxLoss() const override { return m_cfg.model.n_routed_experts > 0; }
 
@@ -321,6 +353,7 @@ private:
     std::int64_t m_epoch = 0, m_cursor = 0;
     at::Tensor m_order;
     EncodedCaptions m_templates; // the ten class templates, encoded once
+    std::optional<ConfusionMatrix> m_lastConfusion;
 };
 
 } // namespace

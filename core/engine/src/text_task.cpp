@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace seekbench::engine {
@@ -55,6 +56,13 @@ public:
         if (t.eval_batches > 0)
             batches = std::min<int64_t>(batches, t.eval_batches);
         double lossSum = 0, correct = 0, counted = 0, samples = 0;
+        // The confusion matrix of sequence classification, counted where the logits are
+        // (flattened [true * C + predicted]): one small copy to the host per evaluation.
+        const bool classify = m_cfg.model.head == "sequence_classification";
+        const std::int64_t C = m_cfg.model.num_labels;
+        at::Tensor confusion;
+        if (classify)
+            confusion = torch::zeros({C * C}, torch::TensorOptions().dtype(torch::kLong).device(ctx.device));
         // Ranks split the evaluation batches and sum their figures.
         for (int64_t b = m_rank; b < batches; b += m_worldSize) {
             const int64_t lo = b * t.batch_size, hi = std::min(n, lo + t.batch_size);
@@ -69,13 +77,36 @@ public:
                 correct += tl.correct.item<double>();
                 counted += double(tl.counted);
             }
+            if (classify) {
+                const auto cell = y.to(torch::kLong) * C + out.logits.argmax(-1);
+                confusion.index_add_(0, cell, torch::ones_like(cell));
+            }
         }
-        const auto totals = reduceSum({lossSum, samples, correct, counted});
+        std::vector<double> figures{lossSum, samples, correct, counted};
+        if (classify) {
+            // Summed over ranks with the other figures (exact: counts stay far below 2^53).
+            const auto host = confusion.cpu();
+            const auto counts = host.accessor<std::int64_t, 1>();
+            for (std::int64_t i = 0; i < C * C; ++i)
+                figures.push_back(double(counts[i]));
+        }
+        const auto totals = reduceSum(std::move(figures));
         std::map<std::string, double> metrics{{"eval/loss", totals[0] / std::max(1.0, totals[1])}};
         if (totals[3] > 0)
             metrics["eval/accuracy"] = totals[2] / totals[3];
+        if (classify) {
+            ConfusionMatrix m = ConfusionMatrix::zeros(int(C));
+            m.split = "eval";
+            for (std::int64_t truth = 0; truth < C; ++truth)
+                for (std::int64_t guess = 0; guess < C; ++guess)
+                    m.counts[std::size_t(truth)][std::size_t(guess)] = std::llround(
+                        totals[std::size_t(4 + truth * C + guess)]);
+            m_lastConfusion = std::move(m);
+        }
         return metrics;
     }
+
+    std::optional<ConfusionMatrix> lastConfusion() const override { return m_lastConfusion; }
 
     bool hasAuxLoss() const override { return m_cfg.model.n_routed_experts > 0; }
     double tokensPerSample() const override { return m_cfg.data.seq_len; }
@@ -86,6 +117,7 @@ private:
     TextDataset m_data;
     DeepSeekModel m_model;
     BatchStream m_batches;
+    std::optional<ConfusionMatrix> m_lastConfusion;
 };
 
 } // namespace

@@ -17,7 +17,9 @@
 #include "seekbench/config/estimates.h"
 #include "seekbench/config/lr_schedule.h"
 #include "seekbench/config/machine_memory.h"
+#include "seekbench/formats/atomic_file.h"
 #include "seekbench/formats/checkpoint_file.h"
+#include "seekbench/run/confusion_matrix.h"
 #include "seekbench/run/disk_full.h"
 #include "seekbench/run/json_lines_sink.h"
 #include "system_monitor.h"
@@ -109,6 +111,9 @@ private:
     void warn(const std::string &message);
     void resume();
     std::map<std::string, double> evaluate();
+    // The last evaluation's confusion matrix (and, when it is the best, the best one's)
+    // into the run folder, by rank 0, for classification tasks.
+    void writeConfusion(bool isBest);
     void recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds,
                     bool overflowSkipped);
     bool checkpoint(bool isBest);
@@ -355,6 +360,30 @@ std::map<std::string, double> Trainer::evaluate()
     auto metrics = m_task->evaluate(stepContext(), [this](std::vector<double> v) { return reduceSum(std::move(v)); });
     m_module->train();
     return metrics;
+}
+
+void Trainer::writeConfusion(bool isBest)
+{
+    if (!leader() || m_req.outDir.empty())
+        return;
+    auto matrix = m_task->lastConfusion();
+    if (!matrix)
+        return;
+    matrix->step = m_state.step;
+    const std::string text = toJson(*matrix) + "\n";
+    std::vector<const char *> names{kConfusionFile};
+    if (isBest)
+        names.push_back(kBestConfusionFile);
+    for (const char *name : names) {
+        // A report without it says so; the run goes on (a full disk stops it at the next checkpoint).
+        try {
+            AtomicFile file(m_req.outDir / name, "confusion matrix");
+            file.write(text);
+            file.commit();
+        } catch (const std::exception &e) {
+            warn(std::string("the confusion matrix is not saved: ") + e.what());
+        }
+    }
 }
 
 void Trainer::recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds,
@@ -645,6 +674,7 @@ TrainResult Trainer::run()
                         ++m_state.evalsWithoutImprovement;
                     }
                 }
+                writeConfusion(isBest);
                 emit("eval", body, m_state.step);
             }
             const bool periodic = m_t.checkpoint_every > 0 && m_state.step % m_t.checkpoint_every == 0;
@@ -659,6 +689,7 @@ TrainResult Trainer::run()
             if (m_lastEvalStep != m_state.step && m_result.status != TrainStatus::Cancelled) {
                 for (const auto &[k, v] : evaluate())
                     m_result.finalMetrics[k] = v;
+                writeConfusion(false);
             }
             if ((m_zero ? m_sharedCheckpointStep : m_lastCheckpointStep) != m_state.step)
                 checkpointAllRanks(false);

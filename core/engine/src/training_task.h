@@ -9,6 +9,7 @@
 // New kinds register in makeTrainingTask() (training_task.cpp), keyed on data.kind.
 
 #include "seekbench/config/run_config.h"
+#include "seekbench/run/confusion_matrix.h"
 #include "seekbench/run/dataset_source.h"
 
 #include <ATen/core/Tensor.h>
@@ -20,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,11 @@ public:
     // several ranks each takes its share and combines figures with reduceSum. Returns
     // metrics named "eval/<name>"; "eval/loss" is expected.
     virtual std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &reduceSum) = 0;
+
+    // The confusion matrix of the last evaluate() over the whole evaluated split (summed
+    // over ranks with the other figures), for classification tasks; nullopt otherwise. Its
+    // step is the trainer's to set.
+    virtual std::optional<ConfusionMatrix> lastConfusion() const { return std::nullopt; }
 
     // Whether a larger value of eval/<name> is better (early stopping and "best").
     virtual bool higherIsBetter(const std::string &metric) const { return metric.find("loss") == std::string::npos; }

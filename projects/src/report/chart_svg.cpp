@@ -133,7 +133,7 @@ std::string renderChartSvg(const Chart &chart)
         }
         const auto bandY = [&](double v, double fallback) { return std::isfinite(ty(v)) ? ty(v) : fallback; };
         for (const auto &[from, to] : runs) {
-            if (chart.band) {
+            if (chart.band && !s.dots && !s.stepped) {
                 std::string d = "M";
                 for (std::size_t i = from; i < to; ++i) {
                     const auto &p = s.points[i];
@@ -147,9 +147,20 @@ std::string renderChartSvg(const Chart &chart)
                 svg += "<path d=\"" + d + "Z\" fill=\"" + colour + "\" fill-opacity=\"0.18\" stroke=\"" + colour
                        + "\" stroke-opacity=\"0.35\" stroke-width=\"0.6\"/>";
             }
+            if (s.dots) {
+                std::string dots;
+                for (std::size_t i = from; i < to; ++i)
+                    dots += "<circle cx=\"" + coord(px(s.points[i].x)) + "\" cy=\"" + coord(py(ty(s.points[i].mean)))
+                            + "\" r=\"3\"/>";
+                svg += "<g fill=\"" + colour + "\" fill-opacity=\"0.8\">" + dots + "</g>";
+                continue;
+            }
             std::string pts;
-            for (std::size_t i = from; i < to; ++i)
+            for (std::size_t i = from; i < to; ++i) {
+                if (s.stepped && i > from) // hold the previous value until this point
+                    pts += coord(px(s.points[i].x)) + "," + coord(py(ty(s.points[i - 1].mean))) + " ";
                 pts += coord(px(s.points[i].x)) + "," + coord(py(ty(s.points[i].mean))) + " ";
+            }
             svg += "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"" + colour
                    + "\" stroke-width=\"1.5\" stroke-linejoin=\"round\"/>";
         }
@@ -161,6 +172,176 @@ std::string renderChartSvg(const Chart &chart)
 std::string seriesColour(int colorIndex)
 {
     return kPalette[static_cast<std::size_t>(std::abs(colorIndex)) % std::size(kPalette)];
+}
+
+double parallelPosition(const ParallelAxis &axis, double value)
+{
+    if (!std::isfinite(value))
+        return NAN;
+    if (!axis.categories.empty()) {
+        const double last = double(axis.categories.size() - 1);
+        if (value < -1e-9 || value > last + 1e-9)
+            return NAN;
+        return last > 0 ? value / last : 0.5;
+    }
+    double lo = axis.min, hi = axis.max, v = value;
+    if (axis.log) {
+        if (!(v > 0 && lo > 0 && hi > 0))
+            return NAN;
+        lo = std::log10(lo);
+        hi = std::log10(hi);
+        v = std::log10(v);
+    }
+    if (!(hi > lo))
+        return 0.5;
+    const double t = (v - lo) / (hi - lo);
+    return t < -1e-9 || t > 1 + 1e-9 ? NAN : std::clamp(t, 0.0, 1.0);
+}
+
+std::string parallelColour(double t)
+{
+    // Light to dark along one hue (viridis' ends read as "better" on paper and on screen).
+    static const int stops[][3]
+        = {{0xfd, 0xe7, 0x25}, {0x5e, 0xc9, 0x62}, {0x21, 0x91, 0x8c}, {0x3b, 0x52, 0x8b}, {0x44, 0x01, 0x54}};
+    t = std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 1.0;
+    const double f = t * 4;
+    const int i = std::min(3, int(f));
+    const double u = f - i;
+    char buf[8];
+    const auto mix = [&](int c) { return int(std::lround(stops[i][c] + (stops[i + 1][c] - stops[i][c]) * u)); };
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", mix(0), mix(1), mix(2));
+    return buf;
+}
+
+std::string renderParallelSvg(const ParallelCoordinates &chart)
+{
+    constexpr double width = 720, side = 56, top = 14, plotH = 250, nameH = 44, scaleH = 30;
+    const double height = top + plotH + nameH + scaleH;
+    const std::size_t n = chart.axes.size();
+    const double spacing = n > 1 ? (width - 2 * side) / double(n - 1) : 0;
+    const auto ax = [&](std::size_t i) { return n > 1 ? side + spacing * double(i) : width / 2; };
+    const auto ay = [&](double pos) { return top + plotH * (1 - pos); };
+    double lo = INFINITY, hi = -INFINITY;
+    for (const auto &l : chart.lines)
+        if (std::isfinite(l.objective)) {
+            lo = std::min(lo, l.objective);
+            hi = std::max(hi, l.objective);
+        }
+    const auto shade = [&](double v) {
+        if (!std::isfinite(v) || !(hi > lo))
+            return 1.0;
+        const double t = (v - lo) / (hi - lo);
+        return chart.lowerIsBetter ? 1 - t : t;
+    };
+    std::vector<const ParallelLine *> order;
+    for (const auto &l : chart.lines)
+        order.push_back(&l);
+    std::stable_sort(order.begin(), order.end(), [&](const ParallelLine *a, const ParallelLine *b) {
+        if (a->highlighted != b->highlighted)
+            return !a->highlighted;
+        return shade(a->objective) < shade(b->objective);
+    });
+
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + coord(width) + " " + coord(height)
+                      + "\" role=\"img\" aria-label=\"" + escapeHtml(chart.title) + "\">";
+    svg += "<g fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">";
+    for (const ParallelLine *l : order) {
+        // An inactive param (NaN) is skipped: a dashed line bridges its axis.
+        std::string d, bridges, previous;
+        bool skipped = false;
+        for (std::size_t i = 0; i < n && i < l->values.size(); ++i) {
+            const double pos = parallelPosition(chart.axes[i], l->values[i]);
+            if (!std::isfinite(pos)) {
+                skipped = true;
+                continue;
+            }
+            const std::string pt = coord(ax(i)) + "," + coord(ay(pos));
+            if (!previous.empty() && skipped)
+                bridges += "M" + previous + " L" + pt + " ";
+            d += (previous.empty() || skipped ? "M" : "L") + pt + " ";
+            previous = pt;
+            skipped = false;
+        }
+        if (previous.empty())
+            continue;
+        const std::string colour = l->highlighted ? "#d62728" : parallelColour(shade(l->objective));
+        const std::string width = l->highlighted ? "2.4" : "1";
+        const std::string opacity = l->highlighted ? "" : " stroke-opacity=\"0.75\"";
+        svg += "<g stroke=\"" + colour + "\" stroke-width=\"" + width + "\"" + opacity + "><title>"
+               + escapeHtml(l->label) + "</title><path d=\"" + d + "\"/>";
+        if (!bridges.empty())
+            svg += "<path d=\"" + bridges + "\" stroke-dasharray=\"4 3\"/>";
+        svg += "</g>";
+    }
+    svg += "</g>";
+    for (std::size_t i = 0; i < n; ++i) {
+        const ParallelAxis &a = chart.axes[i];
+        const std::string x = coord(ax(i));
+        svg += "<line x1=\"" + x + "\" y1=\"" + coord(top) + "\" x2=\"" + x + "\" y2=\"" + coord(top + plotH)
+               + "\" stroke=\"#888\"/>";
+        std::vector<std::pair<double, std::string>> ticks;
+        if (!a.categories.empty()) {
+            for (std::size_t c = 0; c < a.categories.size(); ++c)
+                ticks.emplace_back(parallelPosition(a, double(c)), a.categories[c]);
+        } else {
+            const double mid = a.log && a.min > 0 && a.max > 0 ? std::sqrt(a.min * a.max) : (a.min + a.max) / 2;
+            for (const double v : {a.min, mid, a.max}) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.3g", v);
+                ticks.emplace_back(parallelPosition(a, v), buf);
+            }
+        }
+        const bool last = i + 1 == n && n > 1;
+        for (const auto &[pos, text] : ticks) {
+            if (!std::isfinite(pos))
+                continue;
+            const std::string y = coord(ay(pos));
+            svg += "<text x=\"" + coord(ax(i) + (last ? -4 : 4)) + "\" y=\"" + y + "\" text-anchor=\""
+                   + (last ? "end" : "start")
+                   + "\" dominant-baseline=\"middle\" font-size=\"10\" fill=\"#444\" stroke=\"#fff\" "
+                     "stroke-width=\"3\" paint-order=\"stroke\">"
+                   + escapeHtml(text) + "</text>";
+        }
+        // A name wider than the space between two axes breaks after its last dot.
+        const std::size_t dot = a.name.rfind('.');
+        const bool split = n > 1 && double(a.name.size()) * 6.2 > spacing && dot != std::string::npos && dot > 0
+                           && dot + 1 < a.name.size();
+        // Two text elements rather than tspans with dy: every SVG renderer places those.
+        const auto nameLine = [&](double y, const std::string &text) {
+            svg += "<text x=\"" + x + "\" y=\"" + coord(y)
+                   + "\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"600\">" + escapeHtml(text) + "</text>";
+        };
+        if (split) {
+            nameLine(top + plotH + 16, a.name.substr(0, dot + 1));
+            nameLine(top + plotH + 29, a.name.substr(dot + 1));
+        } else {
+            nameLine(top + plotH + 16, a.name);
+        }
+    }
+    // The colour scale: worst to best.
+    const double sy = top + plotH + nameH;
+    svg += "<defs><linearGradient id=\"pc-scale\">";
+    for (int k = 0; k <= 4; ++k)
+        svg += "<stop offset=\"" + coord(k * 25.0) + "%\" stop-color=\"" + parallelColour(k / 4.0) + "\"/>";
+    svg += "</linearGradient></defs><rect x=\"" + coord(side) + "\" y=\"" + coord(sy)
+           + "\" width=\"160\" "
+             "height=\"10\" fill=\"url(#pc-scale)\" stroke=\"#888\" stroke-width=\"0.5\"/>";
+    if (hi >= lo) {
+        char worst[32], best[32];
+        std::snprintf(worst, sizeof worst, "%.4g", chart.lowerIsBetter ? hi : lo);
+        std::snprintf(best, sizeof best, "%.4g", chart.lowerIsBetter ? lo : hi);
+        svg += "<text x=\"" + coord(side - 4) + "\" y=\"" + coord(sy + 5)
+               + "\" text-anchor=\"end\" "
+                 "dominant-baseline=\"middle\" font-size=\"10\">"
+               + std::string(worst) + "</text><text x=\"" + coord(side + 164) + "\" y=\"" + coord(sy + 5)
+               + "\" dominant-baseline=\"middle\" font-size=\"10\">" + best + "</text>";
+    }
+    svg += "<text x=\"" + coord(side + 230) + "\" y=\"" + coord(sy + 5)
+           + "\" dominant-baseline=\"middle\" "
+             "font-size=\"11\">"
+           + escapeHtml(chart.colourLabel) + "</text>";
+    svg += "</svg>";
+    return svg;
 }
 
 } // namespace seekbench::projects::report

@@ -32,8 +32,9 @@ std::string fillLabel(const std::string &text, const std::vector<std::string> &a
 namespace sections {
 const std::vector<std::string> &all()
 {
-    static const std::vector<std::string> ids = {kOverview, kNotes,       kConfig,  kCurves, kMetrics,
-                                                 kSystem,   kCheckpoints, kExports, kAml,    kProvenance};
+    static const std::vector<std::string> ids = {kOverview,       kNotes,  kConfig,      kCurves,  kMetrics,
+                                                 kClassification, kSystem, kCheckpoints, kExports, kAml,
+                                                 kProvenance};
     return ids;
 }
 } // namespace sections

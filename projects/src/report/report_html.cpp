@@ -162,6 +162,12 @@ struct BlockWriter
             h += "<figcaption>" + escapeHtml(i.caption) + "</figcaption>";
         h += "</figure>\n";
     }
+    void operator()(const ParallelCoordinates &c)
+    {
+        h += "<figure class=\"chart\"><figcaption>" + escapeHtml(c.title) + "</figcaption>";
+        h += renderParallelSvg(c);
+        h += "</figure>\n";
+    }
     void operator()(const MissingNotice &m)
     {
         h += "<div class=\"missing\" role=\"note\"><strong>" + escapeHtml(m.what) + "</strong>: " + escapeHtml(m.why)

@@ -24,6 +24,10 @@ std::vector<std::string> rendererArguments(const RendererRequest &r)
             args.push_back(value);
         }
     };
+    if (!r.sweep.sweepId.empty()) {
+        add("--sweep", r.sweep.sweepId);
+        add("--top", std::to_string(r.sweep.topTrials));
+    }
     add("--baseline", r.request.baselineId);
     add("--title", r.request.title);
     add("--notes", r.request.notes);

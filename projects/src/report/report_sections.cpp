@@ -1,8 +1,10 @@
 #include "report_sections.h"
 
+#include "seekbench/formats/small_file.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/run_store.h"
+#include "seekbench/run/confusion_matrix.h"
 #include "sha256.h"
 
 #include <algorithm>
@@ -279,6 +281,90 @@ Section systemSection(RunStore &store, const RunRecord &r, const std::vector<Att
                           {fixed1(p.cpuSum / double(p.samples)) + " %"},
                           {integer(p.samples)}});
     s.blocks.push_back(std::move(t));
+    return s;
+}
+
+namespace {
+
+std::string ratio(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    return buf;
+}
+
+// The matrix (diagonal toned better) and the per-class figures of one evaluation.
+void addConfusionBlocks(Section &s, const ConfusionMatrix &m, bool best, const ReportLabels &l)
+{
+    const std::vector<std::string> args{m.split, integer(m.step)};
+    Table matrix{fillLabel(best ? l.bestConfusionMatrix : l.confusionMatrix, args), {{l.trueClass}}, {}};
+    for (const auto &name : m.classes)
+        matrix.columns.push_back({name, ColumnKind::Number});
+    for (std::size_t t = 0; t < m.counts.size(); ++t) {
+        std::vector<TableCell> row{{m.classes[t]}};
+        for (std::size_t p = 0; p < m.counts[t].size(); ++p)
+            row.push_back({integer(m.counts[t][p]), t == p ? CellTone::Better : CellTone::Neutral});
+        matrix.rows.push_back(std::move(row));
+    }
+    s.blocks.push_back(std::move(matrix));
+
+    const ClassificationMetrics metrics = classificationMetrics(m);
+    Table perClass{fillLabel(best ? l.bestPerClassMetrics : l.perClassMetrics, args),
+                   {{l.className},
+                    {l.precision, ColumnKind::Number},
+                    {l.recall, ColumnKind::Number},
+                    {l.f1, ColumnKind::Number},
+                    {l.support, ColumnKind::Number}},
+                   {}};
+    const auto rowOf = [](const std::string &name, const ClassMetrics &k) {
+        return std::vector<TableCell>{{name},
+                                      {ratio(k.precision)},
+                                      {ratio(k.recall)},
+                                      {ratio(k.f1)},
+                                      {integer(k.support)}};
+    };
+    for (const auto &k : metrics.perClass)
+        perClass.rows.push_back(rowOf(k.name, k));
+    perClass.rows.push_back(rowOf(l.macroAverage, metrics.macro));
+    perClass.rows.push_back(rowOf(l.weightedAverage, metrics.weighted));
+    // As scikit-learn's classification report: the accuracy under F1, over every example.
+    perClass.rows.push_back({{l.accuracy}, {}, {}, {ratio(metrics.accuracy)}, {integer(m.total())}});
+    s.blocks.push_back(std::move(perClass));
+}
+
+} // namespace
+
+std::optional<Section> classificationSection(const Project &project, const std::string &runId, const ReportLabels &l)
+{
+    Section s{sections::kClassification, l.classification, {}};
+    std::optional<std::int64_t> lastStep;
+    for (const bool best : {false, true}) {
+        const auto file = project.runDir(runId) / (best ? kBestConfusionFile : kConfusionFile);
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec))
+            continue;
+        const std::string shown = project.relativePath(file);
+        const SmallFileRead read = readSmallFile(file);
+        if (!read.ok()) {
+            s.blocks.push_back(MissingNotice{fillLabel(l.confusionFile, {shown}), read.problem});
+            continue;
+        }
+        try {
+            const ConfusionMatrix m = confusionMatrixFromJson(read.text, shown);
+            if (best && lastStep && *lastStep == m.step)
+                continue; // the last evaluation was the best: shown once
+            if (!best)
+                lastStep = m.step;
+            addConfusionBlocks(s, m, best, l);
+        } catch (const std::invalid_argument &e) {
+            std::string why = e.what();
+            if (why.rfind(shown + ": ", 0) == 0)
+                why.erase(0, shown.size() + 2);
+            s.blocks.push_back(MissingNotice{fillLabel(l.confusionFile, {shown}), why});
+        }
+    }
+    if (s.blocks.empty())
+        return std::nullopt;
     return s;
 }
 

@@ -51,6 +51,10 @@ Section systemSection(RunStore &store, const RunRecord &r, const std::vector<Att
 // AML outputs of the run (evaluations, PR curves, operating points, alert statistics);
 // nullopt when it has none.
 std::optional<Section> amlSection(const Project &project, const std::string &runId, const ReportLabels &l);
+// The confusion matrix a classification run wrote into its folder (eval/confusion.json, and
+// the best evaluation's when that was another), with per-class precision, recall, F1 and
+// support; a MissingNotice naming a damaged file; nullopt when the run wrote none.
+std::optional<Section> classificationSection(const Project &project, const std::string &runId, const ReportLabels &l);
 
 // The runs of a request, in its order; throws ProjectError(NotFound) naming an unknown id.
 std::vector<RunRecord> requestedRuns(const Project &project, RunStore &store, const ReportRequest &request);

@@ -64,7 +64,7 @@ ReportTemplate parseReportTemplate(const std::string &yaml, const std::string &f
     if (root.IsNull())
         return t;
     if (!root.IsMap())
-        fail(file, "the template must be a mapping of title, notes, baseline, buckets and sections");
+        fail(file, "the template must be a mapping of title, notes, baseline, logo, buckets and sections");
     for (const auto &kv : root) {
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
         const YAML::Node &v = kv.second;
@@ -74,6 +74,12 @@ ReportTemplate parseReportTemplate(const std::string &yaml, const std::string &f
             t.notes = scalarText(v, key, file);
         } else if (key == "baseline") {
             t.baseline = scalarText(v, key, file);
+        } else if (key == "logo") {
+            const std::string logo = scalarText(v, key, file);
+            const std::filesystem::path path(logo);
+            if (logo.empty() || path.is_absolute() || path.has_root_name())
+                fail(file, "logo must be a path relative to the project folder" + lineOf(v));
+            t.logo = logo;
         } else if (key == "buckets") {
             int n = 0;
             if (!v.IsScalar() || !YAML::convert<int>::decode(v, n) || n < 10 || n > 100000)
@@ -98,8 +104,8 @@ ReportTemplate parseReportTemplate(const std::string &yaml, const std::string &f
                 t.sections[id] = on;
             }
         } else {
-            fail(file,
-                 "unknown key '" + key + "' (expected title, notes, baseline, buckets, sections)" + lineOf(kv.first));
+            fail(file, "unknown key '" + key + "' (expected title, notes, baseline, logo, buckets, sections)"
+                           + lineOf(kv.first));
         }
     }
     return t;
@@ -125,6 +131,8 @@ std::string reportTemplateYaml(const ReportTemplate &t)
         out << YAML::Key << "notes" << YAML::Value << YAML::Literal << *t.notes;
     if (t.baseline)
         out << YAML::Key << "baseline" << YAML::Value << *t.baseline;
+    if (t.logo)
+        out << YAML::Key << "logo" << YAML::Value << *t.logo;
     if (t.buckets)
         out << YAML::Key << "buckets" << YAML::Value << *t.buckets;
     if (!t.sections.empty()) {

@@ -1,6 +1,6 @@
 // A run report: overview, notes, config (and its diff against a baseline), curves from the
-// tiles, final and best metrics, system figures, checkpoints and exports checked against
-// their hashes, AML outputs, provenance.
+// tiles, final and best metrics, the confusion matrix of classification runs, system
+// figures, checkpoints and exports checked against their hashes, AML outputs, provenance.
 
 #include "report_sections.h"
 
@@ -165,6 +165,9 @@ Report buildRunReport(const Project &project, const ReportRequest &request, cons
     }
     if (request.wants(sections::kMetrics))
         report.sections.push_back(metricsSection(r, l));
+    if (request.wants(sections::kClassification))
+        if (auto classification = classificationSection(project, r.id, l))
+            report.sections.push_back(std::move(*classification));
     if (request.wants(sections::kSystem))
         report.sections.push_back(systemSection(store, r, attempts, l));
     const auto artifacts = store.artifacts(r.id);

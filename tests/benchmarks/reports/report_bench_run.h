@@ -21,7 +21,6 @@ using namespace seekbench;
 using namespace seekbench::projects;
 using namespace seekbench::projects::report;
 
-
 inline const char *const kKeys[] = {"loss", "lr", "grad_norm", "throughput"};
 
 inline std::string writeRun(const Project &p, std::int64_t points)
@@ -80,6 +79,5 @@ inline Chart rawChart(CurveQuery &q, const std::string &id, const std::string &k
                 {double(lo + std::int64_t(i) * width), acc[i].sum / double(acc[i].n), acc[i].min, acc[i].max});
     return c;
 }
-
 
 } // namespace bench

@@ -12,8 +12,8 @@ namespace {
 
 // Every field of ReportLabels is set below: one added there without its line here would
 // stay English in a Chinese report, so the build stops until it is added.
-static_assert(sizeof(projects::report::ReportLabels) ==
-                  112 * sizeof(std::string) + sizeof(std::map<std::string, std::string>),
+static_assert(sizeof(projects::report::ReportLabels)
+                  == 169 * sizeof(std::string) + sizeof(std::map<std::string, std::string>),
               "ReportLabels changed: translate the new label in translatedReportLabels()");
 
 std::string translated(const char *text) { return QCoreApplication::translate("ReportLabels", text).toStdString(); }
@@ -27,7 +27,8 @@ projects::report::ReportLabels translatedReportLabels()
     l.language = QCoreApplication::translate("ReportLabels", "en").toStdString();
     l.contents = translated(QT_TRANSLATE_NOOP("ReportLabels", "Contents"));
     l.runReportSubtitle = translated(QT_TRANSLATE_NOOP("ReportLabels", "Run report: %1"));
-    l.comparisonSubtitle = translated(QT_TRANSLATE_NOOP("ReportLabels", "Comparison of %1 runs against the baseline %2"));
+    l.comparisonSubtitle = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "Comparison of %1 runs against the baseline %2"));
     l.overview = translated(QT_TRANSLATE_NOOP("ReportLabels", "Overview"));
     l.notes = translated(QT_TRANSLATE_NOOP("ReportLabels", "Notes"));
     l.config = translated(QT_TRANSLATE_NOOP("ReportLabels", "Configuration"));
@@ -61,7 +62,9 @@ projects::report::ReportLabels translatedReportLabels()
     l.absent = translated(QT_TRANSLATE_NOOP("ReportLabels", "(absent)"));
     l.step = translated(QT_TRANSLATE_NOOP("ReportLabels", "Step"));
     l.rankSeries = translated(QT_TRANSLATE_NOOP("ReportLabels", "rank %1"));
-    l.curveNotes = translated(QT_TRANSLATE_NOOP("ReportLabels", "Each line is the mean of a bucket of steps; the band spans the bucket's min and max."));
+    l.curveNotes = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "Each line is the mean of a bucket of steps; the band spans the bucket's min and max."));
     l.noCurves = translated(QT_TRANSLATE_NOOP("ReportLabels", "The run recorded no curves."));
     l.emptyCurve = translated(QT_TRANSLATE_NOOP("ReportLabels", "Curve %1"));
     l.emptyCurveWhy = translated(QT_TRANSLATE_NOOP("ReportLabels", "no finite points"));
@@ -90,8 +93,11 @@ projects::report::ReportLabels translatedReportLabels()
     l.missingFile = translated(QT_TRANSLATE_NOOP("ReportLabels", "missing"));
     l.damagedFile = translated(QT_TRANSLATE_NOOP("ReportLabels", "damaged"));
     l.checkpointMissing = translated(QT_TRANSLATE_NOOP("ReportLabels", "Checkpoint %1"));
-    l.checkpointMissingWhy = translated(QT_TRANSLATE_NOOP("ReportLabels", "the file is not in the project folder (deleted or moved)."));
-    l.checkpointDamagedWhy = translated(QT_TRANSLATE_NOOP("ReportLabels", "its SHA-256 is %1, not the recorded %2: the file changed after it was written."));
+    l.checkpointMissingWhy = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "the file is not in the project folder (deleted or moved)."));
+    l.checkpointDamagedWhy = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "its SHA-256 is %1, not the recorded %2: the file changed after it was written."));
     l.noCheckpoints = translated(QT_TRANSLATE_NOOP("ReportLabels", "The run recorded no checkpoint."));
     l.noExports = translated(QT_TRANSLATE_NOOP("ReportLabels", "No model was exported from this run."));
     l.exportMissing = translated(QT_TRANSLATE_NOOP("ReportLabels", "Export %1"));
@@ -117,6 +123,23 @@ projects::report::ReportLabels translatedReportLabels()
     l.severity = translated(QT_TRANSLATE_NOOP("ReportLabels", "Severity"));
     l.reviewStatus = translated(QT_TRANSLATE_NOOP("ReportLabels", "Review status"));
     l.count = translated(QT_TRANSLATE_NOOP("ReportLabels", "Count"));
+    l.classification = translated(QT_TRANSLATE_NOOP("ReportLabels", "Classification"));
+    l.confusionMatrix = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "Confusion matrix, %1 split at step %2: rows are the true class, columns the predicted"));
+    l.bestConfusionMatrix = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "Confusion matrix of the best evaluation, %1 split at step %2"));
+    l.perClassMetrics = translated(QT_TRANSLATE_NOOP("ReportLabels", "Per-class metrics, %1 split at step %2"));
+    l.bestPerClassMetrics = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "Per-class metrics of the best evaluation, %1 split at step %2"));
+    l.trueClass = translated(QT_TRANSLATE_NOOP("ReportLabels", "True class"));
+    l.className = translated(QT_TRANSLATE_NOOP("ReportLabels", "Class"));
+    l.f1 = translated(QT_TRANSLATE_NOOP("ReportLabels", "F1"));
+    l.support = translated(QT_TRANSLATE_NOOP("ReportLabels", "Support"));
+    l.macroAverage = translated(QT_TRANSLATE_NOOP("ReportLabels", "Macro average"));
+    l.weightedAverage = translated(QT_TRANSLATE_NOOP("ReportLabels", "Weighted average"));
+    l.accuracy = translated(QT_TRANSLATE_NOOP("ReportLabels", "Accuracy"));
+    l.confusionFile = translated(QT_TRANSLATE_NOOP("ReportLabels", "Confusion matrix %1"));
     l.seekbenchVersion = translated(QT_TRANSLATE_NOOP("ReportLabels", "Seekbench"));
     l.generatedAt = translated(QT_TRANSLATE_NOOP("ReportLabels", "Generated"));
     l.generatedOn = translated(QT_TRANSLATE_NOOP("ReportLabels", "Generated on"));
@@ -125,7 +148,7 @@ projects::report::ReportLabels translatedReportLabels()
     l.threads = translated(QT_TRANSLATE_NOOP("ReportLabels", "Threads"));
     l.cores = translated(QT_TRANSLATE_NOOP("ReportLabels", "Cores"));
     l.device = translated(QT_TRANSLATE_NOOP("ReportLabels", "Device"));
-    l.precisionMode = translated(QT_TRANSLATE_NOOP("ReportLabels", "Precision"));
+    l.precisionMode = translated(QT_TRANSLATE_NOOP("ReportLabels", "Numeric precision"));
     l.blas = translated(QT_TRANSLATE_NOOP("ReportLabels", "BLAS"));
     l.seed = translated(QT_TRANSLATE_NOOP("ReportLabels", "Seed"));
     l.dataFingerprint = translated(QT_TRANSLATE_NOOP("ReportLabels", "Data fingerprint"));
@@ -134,8 +157,62 @@ projects::report::ReportLabels translatedReportLabels()
     l.reproduce = translated(QT_TRANSLATE_NOOP("ReportLabels", "Reproduce with"));
     l.configAttached = translated(QT_TRANSLATE_NOOP("ReportLabels", "Config snapshot %1"));
     l.noEnvironment = translated(QT_TRANSLATE_NOOP("ReportLabels", "Environment"));
-    l.noEnvironmentWhy = translated(QT_TRANSLATE_NOOP("ReportLabels", "the run recorded no start event (it never started training)."));
+    l.noEnvironmentWhy = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "the run recorded no start event (it never started training)."));
     l.provenanceOf = translated(QT_TRANSLATE_NOOP("ReportLabels", "Run %1"));
+    l.sweepReportSubtitle = translated(QT_TRANSLATE_NOOP("ReportLabels", "Sweep report: %1"));
+    l.searchSpace = translated(QT_TRANSLATE_NOOP("ReportLabels", "Search space"));
+    l.bestTrials = translated(QT_TRANSLATE_NOOP("ReportLabels", "Best trials"));
+    l.bestSoFar = translated(QT_TRANSLATE_NOOP("ReportLabels", "Best so far"));
+    l.parallelCoordinates = translated(QT_TRANSLATE_NOOP("ReportLabels", "Parallel coordinates"));
+    l.importance = translated(QT_TRANSLATE_NOOP("ReportLabels", "Parameter importance"));
+    l.sweepDefinition = translated(QT_TRANSLATE_NOOP("ReportLabels", "Sweep definition"));
+    l.sweep = translated(QT_TRANSLATE_NOOP("ReportLabels", "Sweep"));
+    l.sweepId = translated(QT_TRANSLATE_NOOP("ReportLabels", "Sweep id"));
+    l.created = translated(QT_TRANSLATE_NOOP("ReportLabels", "Created"));
+    l.objective = translated(QT_TRANSLATE_NOOP("ReportLabels", "Objective"));
+    l.objectiveText = translated(QT_TRANSLATE_NOOP("ReportLabels", "%1, %2 (%3)"));
+    l.minimize = translated(QT_TRANSLATE_NOOP("ReportLabels", "minimize"));
+    l.maximize = translated(QT_TRANSLATE_NOOP("ReportLabels", "maximize"));
+    l.atEnd = translated(QT_TRANSLATE_NOOP("ReportLabels", "its last value"));
+    l.atBest = translated(QT_TRANSLATE_NOOP("ReportLabels", "its best value"));
+    l.sampler = translated(QT_TRANSLATE_NOOP("ReportLabels", "Sampler"));
+    l.pruner = translated(QT_TRANSLATE_NOOP("ReportLabels", "Pruner"));
+    l.budget = translated(QT_TRANSLATE_NOOP("ReportLabels", "Trial budget"));
+    l.trials = translated(QT_TRANSLATE_NOOP("ReportLabels", "Trials"));
+    l.trialCounts = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "%1 complete, %2 pruned, %3 failed, %4 infeasible, %5 running (%6 in all)"));
+    l.bestTrialValue = translated(QT_TRANSLATE_NOOP("ReportLabels", "%1 (trial %2)"));
+    l.trialsWallTime = translated(QT_TRANSLATE_NOOP("ReportLabels", "Wall time of the trials' runs"));
+    l.parameter = translated(QT_TRANSLATE_NOOP("ReportLabels", "Parameter"));
+    l.kind = translated(QT_TRANSLATE_NOOP("ReportLabels", "Kind"));
+    l.values = translated(QT_TRANSLATE_NOOP("ReportLabels", "Values"));
+    l.condition = translated(QT_TRANSLATE_NOOP("ReportLabels", "When"));
+    l.trial = translated(QT_TRANSLATE_NOOP("ReportLabels", "Trial"));
+    l.bestTrialsCaption = translated(QT_TRANSLATE_NOOP("ReportLabels", "The %1 best of %2 complete trials by %3"));
+    l.noCompleteTrials = translated(QT_TRANSLATE_NOOP("ReportLabels", "Results"));
+    l.noCompleteTrialsWhy = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "no trial of this sweep has completed yet, so there is no best trial."));
+    l.trialObjective = translated(QT_TRANSLATE_NOOP("ReportLabels", "Trial objective"));
+    l.bestSoFarNotes = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "Each dot is a complete trial's objective; the line is the best value up to that trial."));
+    l.parallelNotes = translated(QT_TRANSLATE_NOOP(
+        "ReportLabels",
+        "One line per complete trial through its parameters and objective; darker is better, the best trial in red. A dashed line passes a parameter the trial did not use."));
+    l.colourScale = translated(QT_TRANSLATE_NOOP("ReportLabels", "%1 (darker: better)"));
+    l.trialLabel = translated(QT_TRANSLATE_NOOP("ReportLabels", "Trial %1"));
+    l.importanceShare = translated(QT_TRANSLATE_NOOP("ReportLabels", "Importance"));
+    l.importanceStddev = translated(QT_TRANSLATE_NOOP("ReportLabels", "Std. dev."));
+    l.importanceNotes = translated(QT_TRANSLATE_NOOP(
+        "ReportLabels",
+        "fANOVA on a random forest of %1 complete trials: each parameter's share of the objective's variance."));
+    l.importanceNeeds = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "needs at least %1 complete trials; this sweep has %2."));
+    l.importanceFailed = translated(QT_TRANSLATE_NOOP("ReportLabels", "the importance could not be computed: %1"));
+    l.spaceYaml = translated(QT_TRANSLATE_NOOP("ReportLabels", "The search space as created"));
+    l.reproduceSweep = translated(QT_TRANSLATE_NOOP("ReportLabels", "Reproduce the sweep with"));
+    l.bestTrialRun = translated(QT_TRANSLATE_NOOP("ReportLabels", "Best trial's run"));
     for (RunStatus s : {RunStatus::Queued, RunStatus::Running, RunStatus::Finished, RunStatus::Failed,
                         RunStatus::Cancelled, RunStatus::Crashed})
         l.statusNames[toString(s)] = RunsTableModel::statusText(s).toStdString();

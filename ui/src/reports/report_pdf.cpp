@@ -62,7 +62,8 @@ private:
         if (!m_report.subtitle.empty() && m_report.subtitle != m_report.title)
             m_flow.flowText(q(m_report.subtitle), m_flow.font(10.5), 0, textWidth, kMuted);
         const Provenance &p = m_report.provenance;
-        m_flow.flowText(QStringLiteral("Seekbench %1 (%2) · %3").arg(q(p.seekbenchVersion), q(p.gitCommit), q(p.generatedAt)),
+        m_flow.flowText(QStringLiteral("Seekbench %1 (%2) · %3")
+                            .arg(q(p.seekbenchVersion), q(p.gitCommit), q(p.generatedAt)),
                         m_flow.font(8), 0, textWidth, kMuted);
         m_flow.advance(std::max(0.0, logoSide - m_flow.y()) + 10);
     }
@@ -212,7 +213,14 @@ private:
         }
     }
 
-    void draw(const Chart &b) { reportpdf::drawChart(m_flow, b); }
+    void draw(const Chart &b)
+    {
+        if (std::any_of(b.series.begin(), b.series.end(), [](const ChartSeries &s) { return s.dots || s.stepped; }))
+            reportpdf::drawDotChart(m_flow, b);
+        else
+            reportpdf::drawChart(m_flow, b);
+    }
+    void draw(const ParallelCoordinates &b) { reportpdf::drawParallelCoordinates(m_flow, b); }
 
     void draw(const Image &b)
     {
@@ -296,21 +304,24 @@ int writeReportPdf(const QString &file, const Report &report, const ReportPdfOpt
     const auto [pages, total] = measure(report, options, logo);
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
-        throw std::runtime_error(file.toStdString() + ": cannot write the report (" + out.errorString().toStdString() + ")");
+        throw std::runtime_error(file.toStdString() + ": cannot write the report (" + out.errorString().toStdString()
+                                 + ")");
     int drawn = 0;
     {
         QPdfWriter writer(&out);
         setUp(writer, report, options);
         QPainter painter(&writer);
-        PageFlow flow(writer, writer.width(), writer.height(), &painter, [&writer] { writer.newPage(); },
-                      q(report.title), total, isChinese(report));
+        PageFlow flow(
+            writer, writer.width(), writer.height(), &painter, [&writer] { writer.newPage(); }, q(report.title), total,
+            isChinese(report));
         Renderer renderer(flow, report, logo);
         renderer.run(pages);
         drawn = flow.page();
         painter.end();
     }
     if (!out.commit())
-        throw std::runtime_error(file.toStdString() + ": cannot write the report (" + out.errorString().toStdString() + ")");
+        throw std::runtime_error(file.toStdString() + ": cannot write the report (" + out.errorString().toStdString()
+                                 + ")");
     return drawn;
 }
 

@@ -19,7 +19,7 @@ namespace seekbench::ui {
 struct ReportPdfOptions
 {
     QPageSize::PageSizeId pageSize = QPageSize::A4; // A4 or Letter
-    QString logoFile;                                // drawn beside the title; "" for none
+    QString logoFile;                               // drawn beside the title; "" for none
 };
 
 // Writes the PDF atomically (QSaveFile: the old file or the new one, never half) and

@@ -78,7 +78,8 @@ QString tickText(double v, bool logY)
 void drawChart(PageFlow &flow, const Chart &chart)
 {
     const bool anyNonPositive = std::any_of(chart.series.begin(), chart.series.end(), [](const auto &s) {
-        return std::any_of(s.points.begin(), s.points.end(), [](const ChartPoint &p) { return p.min <= 0 || p.mean <= 0; });
+        return std::any_of(s.points.begin(), s.points.end(),
+                           [](const ChartPoint &p) { return p.min <= 0 || p.mean <= 0; });
     });
     const bool logY = chart.logY && !anyNonPositive;
     const auto yOf = [logY](double v) { return logY ? std::log10(v) : v; };
@@ -152,8 +153,8 @@ void drawChart(PageFlow &flow, const Chart &chart)
                 flow.textAt(tickText(t, logY), tickFont, 0, py(t) - 4.5, kLeftAxis - 4, QColor(0x55, 0x55, 0x55),
                             Qt::AlignRight);
             for (double t : xt)
-                flow.textAt(xTickText(t), tickFont, px(t) - 30, plot.bottom() + 3, 60,
-                            QColor(0x55, 0x55, 0x55), Qt::AlignHCenter);
+                flow.textAt(xTickText(t), tickFont, px(t) - 30, plot.bottom() + 3, 60, QColor(0x55, 0x55, 0x55),
+                            Qt::AlignHCenter);
             flow.textAt(QString::fromStdString(chart.xLabel), tickFont, plot.left(), plot.bottom() + 14, plot.width(),
                         QColor(0x33, 0x33, 0x33), Qt::AlignHCenter);
             p.setClipRect(plot.adjusted(-1, -1, 1, 1));

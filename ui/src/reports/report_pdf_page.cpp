@@ -38,12 +38,11 @@ double layOut(QTextLayout &layout, double width, Qt::Alignment align)
 
 } // namespace
 
-PageFlow::PageFlow(QPaintDevice &metrics, double width, double height, QPainter *painter, std::function<void()> nextPage,
-                   const QString &footerTitle, int totalPages, bool chinese)
+PageFlow::PageFlow(QPaintDevice &metrics, double width, double height, QPainter *painter,
+                   std::function<void()> nextPage, const QString &footerTitle, int totalPages, bool chinese)
     : m_metrics(metrics), m_painter(painter), m_nextPage(std::move(nextPage)), m_footerTitle(footerTitle),
       m_totalPages(totalPages), m_chinese(chinese), m_width(width), m_height(height - kFooterHeight)
-{
-}
+{}
 
 void PageFlow::ensure(double h)
 {
@@ -119,8 +118,8 @@ void PageFlow::flowText(const QString &text, const QFont &font, double x, double
     }
 }
 
-double PageFlow::textAt(const QString &text, const QFont &font, double x, double y, double width,
-                        const QColor &colour, Qt::Alignment align)
+double PageFlow::textAt(const QString &text, const QFont &font, double x, double y, double width, const QColor &colour,
+                        Qt::Alignment align)
 {
     QTextLayout layout(layoutText(text), font, &m_metrics);
     const double height = layOut(layout, width, align);

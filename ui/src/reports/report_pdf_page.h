@@ -8,8 +8,8 @@
 
 #include <QColor>
 #include <QFont>
-#include <QPainter>
 #include <QPaintDevice>
+#include <QPainter>
 #include <QString>
 
 #include <functional>
@@ -64,5 +64,11 @@ private:
 
 // A chart block: axes with ticks, the min/max band, the mean line, the legend.
 void drawChart(PageFlow &flow, const projects::report::Chart &chart);
+// A parallel-coordinates block: one axis per param and the objective, one line per trial
+// coloured by its objective, the best trials on top, a colour scale under it.
+void drawParallelCoordinates(PageFlow &flow, const projects::report::ParallelCoordinates &chart);
+// A chart with a series of dots or a stepped line (a sweep's objective by trial and its
+// best so far); drawChart draws the others.
+void drawDotChart(PageFlow &flow, const projects::report::Chart &chart);
 
 } // namespace seekbench::ui::reportpdf

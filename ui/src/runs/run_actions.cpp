@@ -2,6 +2,7 @@
 
 #include "export/export_model_dialog.h"
 #include "export/serve_dialog.h"
+#include "reports/report_dialog.h"
 #include "runs/run_files_view.h"
 
 #include "launch/launch_dialog.h"
@@ -45,6 +46,7 @@ RunActions::RunActions(RunsTableView *table, RunView *view, QWidget *dialogParen
     m_tune = make("tuneAction", QKeySequence(), &RunActions::tune);
     m_exportModel = make("exportModelAction", QKeySequence(), &RunActions::exportModel);
     m_serveModel = make("serveModelAction", QKeySequence(), &RunActions::serveModel);
+    m_report = make("reportAction", QKeySequence(), &RunActions::report);
     m_delete = make("deleteAction", QKeySequence::Delete, &RunActions::trash);
     m_tag = make("tagAction", QKeySequence(Qt::CTRL | Qt::Key_T), &RunActions::tag);
     m_note = make("noteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &RunActions::note);
@@ -80,6 +82,9 @@ void RunActions::retranslate()
     m_serveModel->setText(tr("Ser&ve model…"));
     m_serveModel->setToolTip(tr("Serve one of the run's TorchScript exports over HTTP (KServe v2) and watch its "
                                 "request rate and latency."));
+    m_report->setText(tr("Re&port…"));
+    m_report->setToolTip(tr("A report of the run, or a comparison of the selected runs, as PDF or HTML: curves, "
+                            "metrics, config and how every number was obtained."));
     m_delete->setText(tr("&Delete run…"));
     m_tag->setText(tr("&Tag…"));
     m_note->setText(tr("&Note…"));
@@ -89,8 +94,8 @@ void RunActions::retranslate()
 
 QList<QAction *> RunActions::actions() const
 {
-    return {m_launch,     m_stop,   m_resume, m_clone, m_rerun, m_tune,    m_exportModel,
-            m_serveModel, m_rename, m_delete, m_tag,   m_note,  m_baseline};
+    return {m_launch,     m_stop,   m_resume, m_clone,  m_rerun, m_tune, m_exportModel,
+            m_serveModel, m_report, m_rename, m_delete, m_tag,   m_note, m_baseline};
 }
 
 int RunActions::stopGraceSeconds() { return QSettings().value(QStringLiteral("runs/stopGraceSeconds"), 30).toInt(); }
@@ -123,6 +128,8 @@ void RunActions::updateEnabled()
     // yet gets the CLI's message naming the folder.
     m_exportModel->setEnabled(writable && one);
     m_serveModel->setEnabled(one); // reads the run's exports; writes nothing into the project
+    // A report reads the store; it is written where the user says (reports/ by default).
+    m_report->setEnabled(m_session && !ids.isEmpty() && findRun(m_session, ids.front()));
     m_delete->setEnabled(writable && one && !running);
     m_tag->setEnabled(writable && one);
     m_note->setEnabled(writable && one);
@@ -236,6 +243,18 @@ void RunActions::serveModel()
     auto *dialog = new ServeDialog(m_session->dir(), *run, m_parent); // modeless: watch it while working
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void RunActions::report()
+{
+    const QStringList ids = m_table->selectedRunIds();
+    if (ids.isEmpty() || !m_session || !findRun(m_session, ids.front()))
+        return;
+    // Window-modal and not blocking: the preview and the save run off the GUI thread.
+    auto *dialog = new ReportDialog(m_session->watcher()->project(), m_session->runs(), ids, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReportDialog::saved, this, &RunActions::reportSaved);
+    dialog->open();
 }
 
 void RunActions::trash()

@@ -42,10 +42,12 @@ public:
     QAction *tuneAction() const { return m_tune; }
     QAction *exportModelAction() const { return m_exportModel; }
     QAction *serveModelAction() const { return m_serveModel; }
+    QAction *reportAction() const { return m_report; }
 
 Q_SIGNALS:
     void message(const QString &text);
     void tuneRequested(const QString &runId); // "Tune this run…": the Sweeps mode takes it
+    void reportSaved(const QString &file);    // Report… wrote a report into `file`
 
 private:
     void launch();
@@ -56,6 +58,7 @@ private:
     void tune();
     void exportModel();
     void serveModel();
+    void report();
     void trash();
     void tag();
     void note();
@@ -74,6 +77,7 @@ private:
     QAction *m_tune = nullptr;
     QAction *m_exportModel = nullptr;
     QAction *m_serveModel = nullptr;
+    QAction *m_report = nullptr;
 };
 
 } // namespace seekbench::ui

@@ -4,6 +4,7 @@
 #include "common/project_paths.h"
 #include "launch/run_launcher.h"
 #include "project/project_session.h"
+#include "reports/reports_panel.h"
 #include "runs/log_view.h"
 #include "runs/run_actions.h"
 #include "runs/run_controller.h"
@@ -76,6 +77,8 @@ RunsMode::RunsMode(QMainWindow *host) : QObject(host), m_host(host)
     m_projectDock = dock(host, "projectDock", m_explorer);
     m_runsDock = dock(host, "runsDock", m_table);
     m_logDock = dock(host, "logDock", m_log);
+    m_reports = new ReportsPanel(host);
+    m_reportsDock = dock(host, "reportsDock", m_reports);
     m_central = new QStackedWidget(host);
     m_central->setObjectName(QStringLiteral("runsCentral"));
     m_welcome = new EmptyState(m_central);
@@ -98,7 +101,7 @@ RunsMode::RunsMode(QMainWindow *host) : QObject(host), m_host(host)
 
 RunsMode::~RunsMode() = default;
 
-QList<QDockWidget *> RunsMode::docks() const { return {m_projectDock, m_runsDock, m_logDock}; }
+QList<QDockWidget *> RunsMode::docks() const { return {m_projectDock, m_runsDock, m_logDock, m_reportsDock}; }
 
 QWidget *RunsMode::central() const { return m_central; }
 
@@ -125,6 +128,7 @@ void RunsMode::retranslate()
     m_projectDock->setWindowTitle(tr("Project"));
     m_runsDock->setWindowTitle(tr("Runs"));
     m_logDock->setWindowTitle(tr("Log"));
+    m_reportsDock->setWindowTitle(tr("Reports"));
     m_welcome->setTitle(tr("Welcome to Seekbench"));
     m_welcome->setText(tr("Open a project folder, or create a project from a template: DeepSeek-style "
                           "transformers (dense and mixture of experts) on a text task, or anti-money laundering "
@@ -158,6 +162,7 @@ void RunsMode::setSession(ProjectSession *session)
     m_log->setRunDir(QString());
     m_session = session;
     m_table->setProject(session ? session->dir() : QString());
+    m_reports->setProjectDir(session ? session->dir() : QString());
     if (!session) {
         m_explorer->setRootIndex(QModelIndex());
         m_files->setRootPath(QString());
@@ -178,6 +183,10 @@ void RunsMode::setSession(ProjectSession *session)
         connect(m_table, &RunsTableView::contextMenuRequested, m_actions, &RunActions::showContextMenu);
         connect(m_actions, &RunActions::message, this, &RunsMode::message);
         connect(m_actions, &RunActions::tuneRequested, this, &RunsMode::tuneRequested);
+        connect(m_actions, &RunActions::reportSaved, this, [this](const QString &file) {
+            m_reports->refresh();
+            Q_EMIT message(tr("Report saved: %1").arg(file));
+        });
     }
     m_actions->setSession(session, m_launcher, m_controller, m_view);
     m_emptyProject->setActions({m_actions->launchAction(), m_fromTemplate});

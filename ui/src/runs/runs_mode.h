@@ -20,6 +20,7 @@ namespace seekbench::ui {
 class EmptyState;
 class LogView;
 class ProjectSession;
+class ReportsPanel;
 class RunActions;
 class RunController;
 class RunLauncher;
@@ -28,7 +29,7 @@ class RunsTableModel;
 class RunsTableView;
 
 // The runs mode: a project explorer dock, the runs table dock, the log dock, the
-// central run view, its actions and a status-bar indicator of running tasks. The main
+// reports dock, the central run view, its actions and a status-bar indicator of running tasks. The main
 // window only hosts what this contributes (style.md, practice 8).
 class RunsMode : public QObject
 {
@@ -46,6 +47,7 @@ public:
     RunsTableModel *model() const { return m_model; }
     RunsTableView *table() const { return m_table; }
     LogView *logView() const { return m_log; }
+    ReportsPanel *reportsPanel() const { return m_reports; }
     RunLauncher *launcher() const { return m_launcher; }
     RunController *controller() const { return m_controller; }
 
@@ -81,6 +83,8 @@ private:
     QFileSystemModel *m_files;
     QSortFilterProxyModel *m_shownFiles; // m_files without SQLite's -wal/-shm files
     QDockWidget *m_projectDock, *m_runsDock, *m_logDock;
+    ReportsPanel *m_reports;
+    QDockWidget *m_reportsDock; // tabbed with the log dock
     RunActions *m_actions = nullptr;
     RunLauncher *m_launcher = nullptr;
     RunController *m_controller = nullptr;

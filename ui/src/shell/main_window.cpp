@@ -63,6 +63,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     addDockWidget(Qt::LeftDockWidgetArea, docks[0]);
     addDockWidget(Qt::LeftDockWidgetArea, docks[1]);
     addDockWidget(Qt::BottomDockWidgetArea, docks[2]);
+    addDockWidget(Qt::BottomDockWidgetArea, docks[3]); // the reports, a tab beside the log
+    tabifyDockWidget(docks[2], docks[3]);
+    docks[2]->raise();
     resizeDocks({docks[0], docks[1]}, {200, 500}, Qt::Vertical);
     resizeDocks({docks[1]}, {520}, Qt::Horizontal);
     m_readOnlyNotice = new QLabel(this);

@@ -2,6 +2,7 @@
 
 #include "seekbench/projects/sweep_driver.h"
 #include "seekbench/projects/sweep_service.h"
+#include "seekbench/tuning/param_axis.h"
 #include "seekbench/tuning/pareto.h"
 
 #include <QtGlobal>
@@ -27,22 +28,6 @@ int chartState(tuning::TrialState state)
     case tuning::TrialState::Running: break;
     }
     return S::Running;
-}
-
-double paramValue(const tuning::ParamSpec &spec, const tuning::TrialParams &params)
-{
-    const auto it = params.find(spec.key);
-    if (it == params.end())
-        return kNaN;
-    if (spec.kind == tuning::ParamKind::Choice) {
-        for (size_t i = 0; i < spec.choices.size(); ++i)
-            if (spec.choices[i] == it->second)
-                return double(i);
-        return kNaN;
-    }
-    bool ok = false;
-    const double v = QString::fromStdString(it->second).toDouble(&ok);
-    return ok ? v : kNaN;
 }
 
 SweepSummary summarize(projects::SweepRecord &record, const std::optional<tuning::SearchSpace> &space,
@@ -93,7 +78,7 @@ widgets::SweepChartData chartDataFor(const tuning::SearchSpace &space, const std
         QList<double> row;
         row.reserve(qsizetype(space.params.size()));
         for (const tuning::ParamSpec &spec : space.params)
-            row << paramValue(spec, t.params);
+            row << tuning::paramAxisValue(spec, t.params);
         data.values << row;
         data.objective << (t.value ? *t.value : kNaN);
         data.trialNumbers << t.number;

@@ -7,7 +7,8 @@
 // ReportLabels, so a renderer adds no words of its own.
 //
 // A sweep report plugs in as another builder producing the same Report (kind "sweep"),
-// with its own sections (best trials, importance, best-so-far as Chart blocks).
+// with its own sections (best trials, importance, best-so-far as Chart blocks, parallel
+// coordinates as a ParallelCoordinates block).
 
 #include <string>
 #include <variant>
@@ -74,6 +75,8 @@ struct ChartSeries
     std::string name;
     int colorIndex = 0; // the run's palette index (RunRecord::color) or the series' order
     std::vector<ChartPoint> points;
+    bool dots = false;    // each point as a dot, no line (a sweep's trials)
+    bool stepped = false; // the line holds each value until the next point (best so far)
 };
 
 struct Chart
@@ -98,7 +101,36 @@ struct MissingNotice
     std::string what, why;
 };
 
-using Block = std::variant<Paragraph, KeyValueList, Table, CodeBlock, Chart, Image, MissingNotice>;
+// A parallel-coordinates chart (a sweep's trials): one vertical axis per param, then the
+// objective; one polyline per trial through its values, coloured by its objective
+// (better: darker), the best trials drawn last and thick. A value outside an axis' range
+// or NaN (an inactive conditional param) leaves a gap in the line.
+struct ParallelAxis
+{
+    std::string name;
+    double min = 0, max = 1;             // the axis' range (for a log axis: both > 0)
+    bool log = false;                    // drawn on a log scale
+    std::vector<std::string> categories; // non-empty: a categorical axis, values are indices
+};
+
+struct ParallelLine
+{
+    std::string label;          // "trial 12"
+    std::vector<double> values; // one per axis
+    double objective = 0;       // for the colour
+    bool highlighted = false;   // a best trial
+};
+
+struct ParallelCoordinates
+{
+    std::string title;
+    std::string colourLabel; // what the colour says: "eval/loss (darker: better)"
+    bool lowerIsBetter = true;
+    std::vector<ParallelAxis> axes;
+    std::vector<ParallelLine> lines;
+};
+
+using Block = std::variant<Paragraph, KeyValueList, Table, CodeBlock, Chart, Image, MissingNotice, ParallelCoordinates>;
 
 struct Section
 {

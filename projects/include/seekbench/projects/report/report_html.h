@@ -23,6 +23,13 @@ std::string renderReportHtml(const Report &report);
 std::string renderChartSvg(const Chart &chart);
 // The colour of a series (ChartSeries::colorIndex) in charts and legends: "#1f77b4".
 std::string seriesColour(int colorIndex);
+// Parallel coordinates as an SVG element: the axes, one polyline per trial, a colour scale.
+std::string renderParallelSvg(const ParallelCoordinates &chart);
+// Where `value` sits on the axis, 0 (bottom) to 1 (top); NaN when it is not finite, off a
+// log axis' domain, or outside a categorical axis.
+double parallelPosition(const ParallelAxis &axis, double value);
+// The colour of a trial's line, from 0 (the worst objective: light) to 1 (the best: dark).
+std::string parallelColour(double t);
 // Writes the HTML atomically (AtomicFile): the old file or the new one, never half.
 // Throws FileWriteError naming the file.
 void writeReportHtml(const std::filesystem::path &file, const Report &report);

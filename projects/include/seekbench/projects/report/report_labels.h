@@ -121,6 +121,22 @@ struct ReportLabels
     std::string reviewStatus = "Review status";
     std::string count = "Count";
 
+    // Classification (the confusion matrix a classification run writes).
+    std::string classification = "Classification";
+    std::string confusionMatrix
+        = "Confusion matrix, %1 split at step %2: rows are the true class, columns the predicted";
+    std::string bestConfusionMatrix = "Confusion matrix of the best evaluation, %1 split at step %2";
+    std::string perClassMetrics = "Per-class metrics, %1 split at step %2";
+    std::string bestPerClassMetrics = "Per-class metrics of the best evaluation, %1 split at step %2";
+    std::string trueClass = "True class";
+    std::string className = "Class";
+    std::string f1 = "F1";
+    std::string support = "Support";
+    std::string macroAverage = "Macro average";
+    std::string weightedAverage = "Weighted average";
+    std::string accuracy = "Accuracy";
+    std::string confusionFile = "Confusion matrix %1";
+
     // Provenance.
     std::string seekbenchVersion = "Seekbench";
     std::string generatedAt = "Generated";
@@ -130,7 +146,7 @@ struct ReportLabels
     std::string threads = "Threads";
     std::string cores = "Cores";
     std::string device = "Device";
-    std::string precisionMode = "Precision";
+    std::string precisionMode = "Numeric precision";
     std::string blas = "BLAS";
     std::string seed = "Seed";
     std::string dataFingerprint = "Data fingerprint";
@@ -141,6 +157,55 @@ struct ReportLabels
     std::string noEnvironment = "Environment";
     std::string noEnvironmentWhy = "the run recorded no start event (it never started training).";
     std::string provenanceOf = "Run %1";
+
+    // Sweep reports.
+    std::string sweepReportSubtitle = "Sweep report: %1";
+    std::string searchSpace = "Search space";
+    std::string bestTrials = "Best trials";
+    std::string bestSoFar = "Best so far";
+    std::string parallelCoordinates = "Parallel coordinates";
+    std::string importance = "Parameter importance";
+    std::string sweepDefinition = "Sweep definition";
+    std::string sweep = "Sweep";
+    std::string sweepId = "Sweep id";
+    std::string created = "Created";
+    std::string objective = "Objective";
+    std::string objectiveText = "%1, %2 (%3)"; // metric, direction, at
+    std::string minimize = "minimize";
+    std::string maximize = "maximize";
+    std::string atEnd = "its last value";
+    std::string atBest = "its best value";
+    std::string sampler = "Sampler";
+    std::string pruner = "Pruner";
+    std::string budget = "Trial budget";
+    std::string trials = "Trials";
+    std::string trialCounts = "%1 complete, %2 pruned, %3 failed, %4 infeasible, %5 running (%6 in all)";
+    std::string bestTrialValue = "%1 (trial %2)";
+    std::string trialsWallTime = "Wall time of the trials' runs";
+    std::string parameter = "Parameter";
+    std::string kind = "Kind";
+    std::string values = "Values";
+    std::string condition = "When";
+    std::string trial = "Trial";
+    std::string bestTrialsCaption = "The %1 best of %2 complete trials by %3";
+    std::string noCompleteTrials = "Results";
+    std::string noCompleteTrialsWhy = "no trial of this sweep has completed yet, so there is no best trial.";
+    std::string trialObjective = "Trial objective";
+    std::string bestSoFarNotes
+        = "Each dot is a complete trial's objective; the line is the best value up to that trial.";
+    std::string parallelNotes
+        = "One line per complete trial through its parameters and objective; darker is better, the best trial in red. A dashed line passes a parameter the trial did not use.";
+    std::string colourScale = "%1 (darker: better)";
+    std::string trialLabel = "Trial %1";
+    std::string importanceShare = "Importance";
+    std::string importanceStddev = "Std. dev.";
+    std::string importanceNotes
+        = "fANOVA on a random forest of %1 complete trials: each parameter's share of the objective's variance.";
+    std::string importanceNeeds = "needs at least %1 complete trials; this sweep has %2.";
+    std::string importanceFailed = "the importance could not be computed: %1";
+    std::string spaceYaml = "The search space as created";
+    std::string reproduceSweep = "Reproduce the sweep with";
+    std::string bestTrialRun = "Best trial's run";
 };
 
 // `text` with %1, %2, ... replaced by args (an absent argument leaves its %n).
@@ -153,11 +218,18 @@ inline constexpr const char *kNotes = "notes";
 inline constexpr const char *kConfig = "config";
 inline constexpr const char *kCurves = "curves";
 inline constexpr const char *kMetrics = "metrics";
+inline constexpr const char *kClassification = "classification";
 inline constexpr const char *kSystem = "system";
 inline constexpr const char *kCheckpoints = "checkpoints";
 inline constexpr const char *kExports = "exports";
 inline constexpr const char *kAml = "aml";
 inline constexpr const char *kProvenance = "provenance";
+// A sweep report's own sections (with kOverview, kConfig and kProvenance above).
+inline constexpr const char *kSearchSpace = "search-space";
+inline constexpr const char *kBestTrials = "best-trials";
+inline constexpr const char *kBestSoFar = "best-so-far";
+inline constexpr const char *kParallel = "parallel-coordinates";
+inline constexpr const char *kImportance = "importance";
 // Every id above, in report order.
 const std::vector<std::string> &all();
 } // namespace sections

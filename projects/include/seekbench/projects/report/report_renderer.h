@@ -6,6 +6,7 @@
 // how it is started.
 
 #include "seekbench/projects/report/report_builder.h"
+#include "seekbench/projects/report/sweep_report.h"
 
 #include <filesystem>
 #include <optional>
@@ -21,6 +22,9 @@ struct RendererRequest
     std::string paper = "a4"; // a4 | letter
     std::string language;     // "" (English) | en | zh_CN
     std::string logo;         // an image file, or ""
+    // A sweep report when sweep.sweepId is set (request.runIds is empty then; its title,
+    // notes and hidden sections are the sweep's).
+    SweepReportRequest sweep = {};
 };
 
 // The arguments seekbench-report takes for the request (without the program itself).

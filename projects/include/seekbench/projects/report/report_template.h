@@ -10,6 +10,7 @@
 //   baseline: 20261204-101500-ab12
 //   buckets: 1000
 //   sections: {curves: true, system: false}
+//   logo: reports/logo.png
 
 #include "seekbench/projects/report/report_builder.h"
 
@@ -23,6 +24,9 @@ namespace seekbench::projects::report {
 struct ReportTemplate
 {
     std::optional<std::string> title, notes, baseline;
+    // An image drawn beside the title of a PDF report, relative to the project folder (the
+    // template travels with the project; an absolute path is refused).
+    std::optional<std::string> logo;
     std::optional<int> buckets;
     std::map<std::string, bool> sections;
 
