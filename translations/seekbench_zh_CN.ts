@@ -4268,6 +4268,30 @@
         <source>Trials saved to %1</source>
         <translation>试验已保存到 %1</translation>
     </message>
+    <message>
+        <source>Report…</source>
+        <translation>报告…</translation>
+    </message>
+    <message>
+        <source>Save the sweep's report as PDF or HTML: best trials, best so far, parallel coordinates, parameter importance and how to recreate the sweep</source>
+        <translation>将超参数搜索的报告保存为 PDF 或 HTML：最佳试验、迄今最佳、平行坐标、参数重要性以及如何重现该搜索</translation>
+    </message>
+    <message>
+        <source>Save the sweep's report</source>
+        <translation>保存超参数搜索报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML, one self-contained file (*.html)</source>
+        <translation>PDF (*.pdf);;HTML，单个自包含文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Cannot write the sweep's report</source>
+        <translation>无法写入超参数搜索报告</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::SweepCharts</name>

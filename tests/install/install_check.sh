@@ -62,6 +62,19 @@ runs=$("$cli" project runs "$project" --json 2>&1)
 case "$runs" in *installed-tiny*finished*|*finished*installed-tiny*) ok "the run is recorded as finished" ;;
   *) fail "project runs: $runs" ;; esac
 
+# A report of that run as a PDF, in Chinese: seekbench-cli hands it to the installed
+# seekbench-report beside it.
+if [ -x "$bin/seekbench-report" ]; then
+  run_id=$(ls "$project/runs" | head -1)
+  if PATH=/usr/bin:/bin "$cli" report --project "$project" --runs "$run_id" --language zh_CN \
+       --out "$work/report.pdf" >"$work/report.log" 2>&1 \
+     && pdftotext "$work/report.pdf" "$work/report.txt" && grep -q "概览" "$work/report.txt"; then
+    ok "a Chinese PDF report from the package"
+  else
+    fail "report --out report.pdf: $(tail -3 "$work/report.log")"
+  fi
+fi
+
 # 4. The GUI from the package, offscreen, on that project (what a file manager passes: the
 #    manifest). Still running after a few seconds means it started and did not crash.
 if [ -x "$bin/seekbench" ]; then

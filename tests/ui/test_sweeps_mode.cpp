@@ -377,6 +377,7 @@ private Q_SLOTS:
         QVERIFY(!a->resume()->isEnabled());
         QVERIFY(!a->stop()->isEnabled());
         QVERIFY(a->exportCsv()->isEnabled());
+        QVERIFY(a->report()->isEnabled());
         QVERIFY(!a->openRun()->isEnabled());
         for (QAction *action : a->actions())
             QVERIFY2(!action->toolTip().isEmpty(), qPrintable(action->objectName()));
@@ -427,6 +428,30 @@ private Q_SLOTS:
         QVERIFY2(box->informativeText().contains(QStringLiteral("training.nonsense")),
                  qPrintable(box->informativeText()));
         box->close();
+    }
+
+    // Report… writes the sweep report through seekbench-cli report --sweep (PDF through
+    // seekbench-report, beside the CLI in the build).
+    void theSweepReportIsSaved()
+    {
+        QTemporaryDir dir;
+        const projects::Project p = test::makeSweepProject(dir.path());
+        test::addFixtureSweep(p, {.trials = 8, .running = 0});
+        ui::MainWindow w;
+        QVERIFY(w.openProject(dir.path()));
+        ui::SweepsMode *mode = w.sweepsMode();
+        QVERIFY(waitLoaded(mode));
+        QVERIFY(mode->actions()->report()->isEnabled());
+        QSignalSpy done(mode->actions(), &ui::SweepActions::verbFinished);
+        const QString html = dir.filePath(QStringLiteral("reports/sweep.html"));
+        mode->actions()->reportTo(html);
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.at(0).at(0).toBool(), "report --sweep failed");
+        QFile f(html);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.startsWith("<!DOCTYPE html>"));
+        QVERIFY(text.contains("Parallel coordinates") || text.contains("parallel"));
     }
 
     void aGoodSpaceFileCreatesTheSweep()

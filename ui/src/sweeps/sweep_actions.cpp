@@ -2,6 +2,7 @@
 
 #include "common/cli_client.h"
 #include "common/project_paths.h"
+#include "reports/report_labels_tr.h"
 
 #include <QAction>
 #include <QDir>
@@ -24,9 +25,11 @@ SweepActions::SweepActions(QWidget *dialogParent) : QObject(dialogParent), m_par
     m_resume = make("resumeSweepAction");
     m_stop = make("stopSweepAction");
     m_export = make("exportSweepAction");
+    m_report = make("reportSweepAction");
     m_openRun = make("openTrialRunAction");
     connect(m_new, &QAction::triggered, this, [this] { chooseSpaceFile(); });
     connect(m_export, &QAction::triggered, this, [this] { chooseExportFile(); });
+    connect(m_report, &QAction::triggered, this, [this] { chooseReportFile(); });
     for (QAction *a : {m_run, m_resume})
         connect(a, &QAction::triggered, this, [this, a] {
             if (!m_sweep)
@@ -48,7 +51,10 @@ SweepActions::SweepActions(QWidget *dialogParent) : QObject(dialogParent), m_par
     updateEnabled();
 }
 
-QList<QAction *> SweepActions::actions() const { return {m_new, m_run, m_resume, m_stop, m_export, m_openRun}; }
+QList<QAction *> SweepActions::actions() const
+{
+    return {m_new, m_run, m_resume, m_stop, m_export, m_report, m_openRun};
+}
 
 void SweepActions::retranslate()
 {
@@ -63,6 +69,9 @@ void SweepActions::retranslate()
     m_stop->setToolTip(tr("Stop the sweep and its running trials (each writes a checkpoint; Resume continues)"));
     m_export->setText(tr("Export CSV…"));
     m_export->setToolTip(tr("Save the sweep's trials, their params and values as a CSV file"));
+    m_report->setText(tr("Report…"));
+    m_report->setToolTip(tr("Save the sweep's report as PDF or HTML: best trials, best so far, parallel "
+                            "coordinates, parameter importance and how to recreate the sweep"));
     m_openRun->setText(tr("Open trial's run"));
     m_openRun->setToolTip(tr("Show the selected trial's run in the Runs mode"));
 }
@@ -98,6 +107,7 @@ void SweepActions::updateEnabled()
     m_resume->setEnabled(usable && m_sweep->state == projects::SweepState::Stopped);
     m_stop->setEnabled(active && (m_sweep->driverAlive || m_sweep->running > 0));
     m_export->setEnabled(m_sweep && m_sweep->total > 0 && !m_projectDir.isEmpty());
+    m_report->setEnabled(m_sweep.has_value() && !m_projectDir.isEmpty());
     m_openRun->setEnabled(!m_runId.isEmpty());
 }
 
@@ -144,6 +154,28 @@ void SweepActions::exportTo(const QString &csvFile)
     runVerb({QStringLiteral("sweep"), QStringLiteral("export"), QStringLiteral("--sweep"), m_sweep->id,
              QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csvFile},
             tr("Cannot export the trials"), tr("Trials saved to %1").arg(QDir::toNativeSeparators(csvFile)));
+}
+
+void SweepActions::chooseReportFile()
+{
+    if (!m_sweep)
+        return;
+    const QString dir = m_readOnly ? QDir::homePath() : QDir(m_projectDir).filePath(QStringLiteral("reports"));
+    QDir().mkpath(dir);
+    const QString file = QFileDialog::getSaveFileName(m_parent, tr("Save the sweep's report"),
+                                                      QDir(dir).filePath(m_sweep->name + QStringLiteral("-report.pdf")),
+                                                      tr("PDF (*.pdf);;HTML, one self-contained file (*.html)"));
+    if (!file.isEmpty())
+        reportTo(file);
+}
+
+void SweepActions::reportTo(const QString &file)
+{
+    if (!m_sweep)
+        return;
+    runVerb({QStringLiteral("report"), QStringLiteral("--sweep"), m_sweep->id, QStringLiteral("--out"), file,
+             QStringLiteral("--language"), QString::fromStdString(translatedReportLabels().language)},
+            tr("Cannot write the sweep's report"), tr("Report saved to %1").arg(QDir::toNativeSeparators(file)));
 }
 
 void SweepActions::runVerb(const QStringList &arguments, const QString &failureTitle, const QString &doneText,

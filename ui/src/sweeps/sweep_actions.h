@@ -19,7 +19,7 @@ struct CliResult;
 
 // The Sweeps mode's actions, each through `seekbench-cli sweep ...` (the GUI never runs
 // trials itself): new sweep from a space file, run/resume (the driver detached), stop,
-// export as CSV, and open the selected trial's run. Each is enabled only when the engine
+// export as CSV, a sweep report (PDF or HTML), and open the selected trial's run. Each is enabled only when the engine
 // can do it for the selected sweep.
 class SweepActions : public QObject
 {
@@ -33,6 +33,7 @@ public:
     QAction *resume() const { return m_resume; }
     QAction *stop() const { return m_stop; }
     QAction *exportCsv() const { return m_export; }
+    QAction *report() const { return m_report; }
     QAction *openRun() const { return m_openRun; }
     CliClient *cli() const { return m_cli; }
 
@@ -43,6 +44,9 @@ public:
     // runAfter: once created, run it (detached), as "Create and run" in Tune this run.
     void createFromFile(const QString &spaceFile, bool runAfter = false);
     void exportTo(const QString &csvFile);
+    // The sweep report (`seekbench-cli report --sweep`): PDF or HTML by the file's suffix,
+    // in the interface language.
+    void reportTo(const QString &file);
     void retranslate();
 
 Q_SIGNALS:
@@ -55,13 +59,14 @@ private:
     void updateEnabled();
     void chooseSpaceFile();
     void chooseExportFile();
+    void chooseReportFile();
     void runVerb(const QStringList &arguments, const QString &failureTitle, const QString &doneText,
                  const std::function<void()> &then = {});
     void showFailure(const QString &title, const CliResult &result);
 
     QWidget *m_parent;
     CliClient *m_cli;
-    QAction *m_new, *m_run, *m_resume, *m_stop, *m_export, *m_openRun;
+    QAction *m_new, *m_run, *m_resume, *m_stop, *m_export, *m_report, *m_openRun;
     QString m_projectDir, m_runId;
     bool m_readOnly = false;
     std::optional<SweepSummary> m_sweep;

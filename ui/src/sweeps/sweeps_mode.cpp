@@ -33,7 +33,7 @@ SweepsMode::SweepsMode(QWidget *host) : QObject(host)
     m_toolBar->addSeparator();
     m_toolBar->addActions({m_actions->run(), m_actions->resume(), m_actions->stop()});
     m_toolBar->addSeparator();
-    m_toolBar->addActions({m_actions->exportCsv(), m_actions->openRun()});
+    m_toolBar->addActions({m_actions->exportCsv(), m_actions->report(), m_actions->openRun()});
 
     m_list = new SweepListModel(this);
     m_sweepTable = new QTableView(m_page);
