@@ -1,6 +1,7 @@
 #include "seekbench/projects/aml_case_report.h"
 
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/report/report_html.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,21 +29,7 @@ std::string fmt(const char *f, double v)
 }
 } // namespace
 
-std::string htmlEscape(const std::string &s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string htmlEscape(const std::string &s) { return report::escapeHtml(s); }
 
 std::vector<std::string> parseAmlReasons(const std::string &reasonsJson, std::int64_t alertId)
 {

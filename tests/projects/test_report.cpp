@@ -5,6 +5,7 @@
 // untrusted names escaped, comparisons with deltas and the config differences only,
 // templates with errors naming the file and the key.
 
+#include "report_test_support.h"
 #include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
@@ -86,26 +87,6 @@ std::string makeRun(const Project &p, const RunSpec &spec)
         store.addArtifact(id, "checkpoint", p.relativePath(dir / "step-3000.ckpt"), 3000);
     }
     return id;
-}
-
-// Runs the parser check; returns its output, and fails the test when it does not pass.
-QString checkHtml(const std::filesystem::path &file, const QStringList &contains, const QStringList &absent = {})
-{
-    if (!std::filesystem::exists("/usr/bin/python3"))
-        return QStringLiteral("skipped: no /usr/bin/python3");
-    QStringList args{QStringLiteral(SEEKBENCH_SOURCE_DIR "/tests/projects/check_report_html.py"),
-                     QString::fromStdString(file.string())};
-    for (const auto &c : contains)
-        args << QStringLiteral("--contains") << c;
-    for (const auto &a : absent)
-        args << QStringLiteral("--absent") << a;
-    QProcess py;
-    py.start(QStringLiteral("/usr/bin/python3"), args);
-    py.waitForFinished(60000);
-    const QString out = QString::fromUtf8(py.readAllStandardOutput() + py.readAllStandardError());
-    if (py.exitStatus() != QProcess::NormalExit || py.exitCode() != 0)
-        qWarning().noquote() << out;
-    return py.exitCode() == 0 ? out : QStringLiteral("FAILED: ") + out;
 }
 
 std::filesystem::path render(const QTemporaryDir &dir, const Report &r, const char *name = "report.html")

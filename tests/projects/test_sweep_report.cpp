@@ -4,6 +4,7 @@
 // trial highlighted, importance shares that sum to one, a sweep with no complete trial
 // still rendered with notices, the HTML checked with a real parser, an unknown sweep named.
 
+#include "report_test_support.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/report/report_html.h"
@@ -101,21 +102,6 @@ std::vector<const T *> blocksOf(const Report &r, const std::string &section)
             if (const T *t = std::get_if<T>(&b))
                 out.push_back(t);
     return out;
-}
-
-QString checkHtml(const std::filesystem::path &file, const QStringList &contains)
-{
-    if (!std::filesystem::exists("/usr/bin/python3"))
-        return QStringLiteral("skipped: no /usr/bin/python3");
-    QStringList args{QStringLiteral(SEEKBENCH_SOURCE_DIR "/tests/projects/check_report_html.py"),
-                     QString::fromStdString(file.string())};
-    for (const auto &c : contains)
-        args << QStringLiteral("--contains") << c;
-    QProcess py;
-    py.start(QStringLiteral("/usr/bin/python3"), args);
-    py.waitForFinished(60000);
-    const QString out = QString::fromUtf8(py.readAllStandardOutput() + py.readAllStandardError());
-    return py.exitCode() == 0 ? out : QStringLiteral("FAILED: ") + out;
 }
 
 SweepReportRequest requestFor(const std::string &sweep)

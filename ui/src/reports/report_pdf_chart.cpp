@@ -21,21 +21,24 @@ using projects::report::ChartPoint;
 constexpr double kPlotHeight = 170;
 constexpr double kLeftAxis = 48, kBottomAxis = 28, kTopPad = 4, kRightPad = 8;
 
-struct Range
+// Steps and other large x values as 200k, 1.5M.
+QString xTickText(double v)
 {
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -std::numeric_limits<double>::infinity();
-    void add(double v)
-    {
-        if (std::isfinite(v)) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    }
-    bool valid() const { return lo <= hi; }
-};
+    const double a = std::abs(v);
+    if (a >= 1e6)
+        return QString::number(v / 1e6, 'g', 4) + QLatin1Char('M');
+    if (a >= 1e4)
+        return QString::number(v / 1e3, 'g', 4) + QLatin1Char('k');
+    return QString::number(v, 'g', 6);
+}
 
-// Round tick values (1, 2 or 5 times a power of ten) covering [lo, hi].
+QString tickText(double v, bool logY)
+{
+    return logY ? QString::number(std::pow(10.0, v), 'g', 3) : QString::number(v, 'g', 4);
+}
+
+} // namespace
+
 std::vector<double> niceTicks(double lo, double hi)
 {
     if (!(hi > lo)) {
@@ -57,24 +60,6 @@ std::vector<double> niceTicks(double lo, double hi)
     return ticks;
 }
 
-// Steps and other large x values as 200k, 1.5M.
-QString xTickText(double v)
-{
-    const double a = std::abs(v);
-    if (a >= 1e6)
-        return QString::number(v / 1e6, 'g', 4) + QLatin1Char('M');
-    if (a >= 1e4)
-        return QString::number(v / 1e3, 'g', 4) + QLatin1Char('k');
-    return QString::number(v, 'g', 6);
-}
-
-QString tickText(double v, bool logY)
-{
-    return logY ? QString::number(std::pow(10.0, v), 'g', 3) : QString::number(v, 'g', 4);
-}
-
-} // namespace
-
 void drawChart(PageFlow &flow, const Chart &chart)
 {
     const bool anyNonPositive = std::any_of(chart.series.begin(), chart.series.end(), [](const auto &s) {
@@ -83,7 +68,7 @@ void drawChart(PageFlow &flow, const Chart &chart)
     });
     const bool logY = chart.logY && !anyNonPositive;
     const auto yOf = [logY](double v) { return logY ? std::log10(v) : v; };
-    Range xr, yr;
+    ValueRange xr, yr;
     for (const auto &s : chart.series)
         for (const ChartPoint &p : s.points) {
             xr.add(p.x);

@@ -12,7 +12,11 @@
 #include <QPainter>
 #include <QString>
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
+#include <limits>
+#include <vector>
 
 namespace seekbench::ui::reportpdf {
 
@@ -61,6 +65,24 @@ private:
     double m_width = 0, m_height = 0, m_y = 0;
     int m_page = 1;
 };
+
+// The finite span of some values (a chart's axis).
+struct ValueRange
+{
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    void add(double v)
+    {
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    bool valid() const { return lo <= hi; }
+};
+
+// Round tick values (1, 2 or 5 times a power of ten) covering [lo, hi].
+std::vector<double> niceTicks(double lo, double hi);
 
 // A chart block: axes with ticks, the min/max band, the mean line, the legend.
 void drawChart(PageFlow &flow, const projects::report::Chart &chart);

@@ -52,41 +52,6 @@ std::vector<std::pair<double, QString>> axisTicks(const ParallelAxis &a)
     return out;
 }
 
-struct Range
-{
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -std::numeric_limits<double>::infinity();
-    void add(double v)
-    {
-        if (std::isfinite(v)) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    }
-    bool valid() const { return lo <= hi; }
-};
-
-std::vector<double> roundTicks(double lo, double hi)
-{
-    if (!(hi > lo)) {
-        const double pad = lo == 0 ? 1 : std::abs(lo) * 0.1;
-        lo -= pad;
-        hi += pad;
-    }
-    const double raw = (hi - lo) / 5;
-    const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = power;
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (raw <= m * power) {
-            step = m * power;
-            break;
-        }
-    std::vector<double> ticks;
-    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
-        ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
-    return ticks;
-}
-
 } // namespace
 
 void drawParallelCoordinates(PageFlow &flow, const ParallelCoordinates &chart)
@@ -140,7 +105,7 @@ void drawParallelCoordinates(PageFlow &flow, const ParallelCoordinates &chart)
     const auto axisY = [&](double position) { return plot.bottom() - position * plot.height(); };
 
     // The colour of a line: 0 the worst objective, 1 the best.
-    Range objective;
+    ValueRange objective;
     for (const ParallelLine &l : chart.lines)
         objective.add(l.objective);
     const auto shade = [&](double v) {
@@ -259,7 +224,7 @@ void drawParallelCoordinates(PageFlow &flow, const ParallelCoordinates &chart)
 void drawDotChart(PageFlow &flow, const Chart &chart)
 {
     constexpr double kPlotHeight = 170, kLeftAxis = 48, kBottomAxis = 28, kTopPad = 4, kRightPad = 8;
-    Range xr, yr;
+    ValueRange xr, yr;
     for (const auto &s : chart.series)
         for (const ChartPoint &pt : s.points) {
             if (!std::isfinite(pt.mean))
@@ -289,7 +254,7 @@ void drawDotChart(PageFlow &flow, const Chart &chart)
         p.save();
         p.setBrush(Qt::NoBrush);
         if (xr.valid() && yr.valid()) {
-            const std::vector<double> xt = roundTicks(xr.lo, xr.hi), yt = roundTicks(yr.lo, yr.hi);
+            const std::vector<double> xt = niceTicks(xr.lo, xr.hi), yt = niceTicks(yr.lo, yr.hi);
             const double x0 = std::min(xr.lo, xt.front()), x1 = std::max(xr.hi, xt.back());
             const double y0 = std::min(yr.lo, yt.front()), y1 = std::max(yr.hi, yt.back());
             const auto px = [&](double x) { return plot.left() + (x - x0) / (x1 - x0) * plot.width(); };
