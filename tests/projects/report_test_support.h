@@ -1,14 +1,20 @@
 #pragma once
 
 // Shared by the report tests (test_report, test_sweep_report): the HTML checked by a real
-// parser, tests/projects/check_report_html.py (Python's html.parser).
+// parser, tests/projects/check_report_html.py (Python's html.parser), and a section's blocks
+// of one kind.
 
 #include <QDebug>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
 
+#include "seekbench/projects/report/report.h"
+
 #include <filesystem>
+#include <string>
+#include <variant>
+#include <vector>
 
 namespace testsupport {
 
@@ -30,6 +36,17 @@ inline QString checkHtml(const std::filesystem::path &file, const QStringList &c
     if (py.exitStatus() != QProcess::NormalExit || py.exitCode() != 0)
         qWarning().noquote() << out;
     return py.exitCode() == 0 ? out : QStringLiteral("FAILED: ") + out;
+}
+
+template<typename T>
+std::vector<const T *> blocksOf(const seekbench::projects::report::Report &r, const std::string &section)
+{
+    std::vector<const T *> out;
+    if (const seekbench::projects::report::Section *s = r.section(section))
+        for (const auto &b : s->blocks)
+            if (const T *t = std::get_if<T>(&b))
+                out.push_back(t);
+    return out;
 }
 
 } // namespace testsupport

@@ -96,17 +96,6 @@ std::filesystem::path render(const QTemporaryDir &dir, const Report &r, const ch
     return file;
 }
 
-template<typename T>
-std::vector<const T *> blocksOf(const Report &r, const std::string &section)
-{
-    std::vector<const T *> out;
-    if (const Section *s = r.section(section))
-        for (const auto &b : s->blocks)
-            if (const T *t = std::get_if<T>(&b))
-                out.push_back(t);
-    return out;
-}
-
 } // namespace
 
 class TestReport : public QObject

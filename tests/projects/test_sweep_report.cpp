@@ -93,17 +93,6 @@ Fixture makeSweep(const Project &p, const std::string &name, const char *directi
     return f;
 }
 
-template<typename T>
-std::vector<const T *> blocksOf(const Report &r, const std::string &section)
-{
-    std::vector<const T *> out;
-    if (const Section *s = r.section(section))
-        for (const auto &b : s->blocks)
-            if (const T *t = std::get_if<T>(&b))
-                out.push_back(t);
-    return out;
-}
-
 SweepReportRequest requestFor(const std::string &sweep)
 {
     SweepReportRequest r;

@@ -60,6 +60,26 @@ std::vector<double> niceTicks(double lo, double hi)
     return ticks;
 }
 
+PlotAxes drawPlotAxes(PageFlow &flow, const QRectF &plot, const ValueRange &xr, const std::vector<double> &xt,
+                      const ValueRange &yr, const std::vector<double> &yt, const std::function<QString(double)> &xText,
+                      const std::function<QString(double)> &yText, const QString &xLabel)
+{
+    const PlotAxes a{plot, std::min(xr.lo, xt.front()), std::max(xr.hi, xt.back()), std::min(yr.lo, yt.front()),
+                     std::max(yr.hi, yt.back())};
+    const QColor tick(0x55, 0x55, 0x55), label(0x33, 0x33, 0x33);
+    const QFont tickFont = flow.font(7);
+    QPainter &p = flow.painter();
+    p.setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 0.4));
+    for (double t : yt)
+        p.drawLine(QPointF(plot.left(), a.py(t)), QPointF(plot.right(), a.py(t)));
+    for (double t : yt)
+        flow.textAt(yText(t), tickFont, 0, a.py(t) - 4.5, plot.left() - 4, tick, Qt::AlignRight);
+    for (double t : xt)
+        flow.textAt(xText(t), tickFont, a.px(t) - 30, plot.bottom() + 3, 60, tick, Qt::AlignHCenter);
+    flow.textAt(xLabel, tickFont, plot.left(), plot.bottom() + 14, plot.width(), label, Qt::AlignHCenter);
+    return a;
+}
+
 void drawChart(PageFlow &flow, const Chart &chart)
 {
     const bool anyNonPositive = std::any_of(chart.series.begin(), chart.series.end(), [](const auto &s) {
@@ -127,21 +147,11 @@ void drawChart(PageFlow &flow, const Chart &chart)
                 for (double d = std::ceil(yr.lo); d <= std::floor(yr.hi); d += 1)
                     yt.push_back(d);
             }
-            const double x0 = std::min(xr.lo, xt.front()), x1 = std::max(xr.hi, xt.back());
-            const double y0 = std::min(yr.lo, yt.front()), y1 = std::max(yr.hi, yt.back());
-            const auto px = [&](double x) { return plot.left() + (x - x0) / (x1 - x0) * plot.width(); };
-            const auto py = [&](double y) { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); };
-            p.setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 0.4));
-            for (double t : yt)
-                p.drawLine(QPointF(plot.left(), py(t)), QPointF(plot.right(), py(t)));
-            for (double t : yt)
-                flow.textAt(tickText(t, logY), tickFont, 0, py(t) - 4.5, kLeftAxis - 4, QColor(0x55, 0x55, 0x55),
-                            Qt::AlignRight);
-            for (double t : xt)
-                flow.textAt(xTickText(t), tickFont, px(t) - 30, plot.bottom() + 3, 60, QColor(0x55, 0x55, 0x55),
-                            Qt::AlignHCenter);
-            flow.textAt(QString::fromStdString(chart.xLabel), tickFont, plot.left(), plot.bottom() + 14, plot.width(),
-                        QColor(0x33, 0x33, 0x33), Qt::AlignHCenter);
+            const PlotAxes axes = drawPlotAxes(
+                flow, plot, xr, xt, yr, yt, xTickText, [logY](double v) { return tickText(v, logY); },
+                QString::fromStdString(chart.xLabel));
+            const auto px = [&axes](double x) { return axes.px(x); };
+            const auto py = [&axes](double y) { return axes.py(y); };
             p.setClipRect(plot.adjusted(-1, -1, 1, 1));
             for (const auto &s : chart.series) {
                 if (s.points.empty())

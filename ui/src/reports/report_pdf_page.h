@@ -10,6 +10,7 @@
 #include <QFont>
 #include <QPaintDevice>
 #include <QPainter>
+#include <QRectF>
 #include <QString>
 
 #include <algorithm>
@@ -83,6 +84,22 @@ struct ValueRange
 
 // Round tick values (1, 2 or 5 times a power of ten) covering [lo, hi].
 std::vector<double> niceTicks(double lo, double hi);
+
+// A chart's plot area: the data's range widened to its round ticks, and where a value
+// lands on the page.
+struct PlotAxes
+{
+    QRectF plot;
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    double px(double x) const { return plot.left() + (x - x0) / (x1 - x0) * plot.width(); }
+    double py(double y) const { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); }
+};
+
+// Draws the grid lines at the y ticks, the tick labels left of and under `plot` and the x
+// axis's label under them; returns the mapping. Painting only.
+PlotAxes drawPlotAxes(PageFlow &flow, const QRectF &plot, const ValueRange &xr, const std::vector<double> &xt,
+                      const ValueRange &yr, const std::vector<double> &yt, const std::function<QString(double)> &xText,
+                      const std::function<QString(double)> &yText, const QString &xLabel);
 
 // A chart block: axes with ticks, the min/max band, the mean line, the legend.
 void drawChart(PageFlow &flow, const projects::report::Chart &chart);

@@ -255,19 +255,9 @@ void drawDotChart(PageFlow &flow, const Chart &chart)
         p.setBrush(Qt::NoBrush);
         if (xr.valid() && yr.valid()) {
             const std::vector<double> xt = niceTicks(xr.lo, xr.hi), yt = niceTicks(yr.lo, yr.hi);
-            const double x0 = std::min(xr.lo, xt.front()), x1 = std::max(xr.hi, xt.back());
-            const double y0 = std::min(yr.lo, yt.front()), y1 = std::max(yr.hi, yt.back());
-            const auto px = [&](double x) { return plot.left() + (x - x0) / (x1 - x0) * plot.width(); };
-            const auto py = [&](double y) { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); };
-            p.setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 0.4));
-            for (double t : yt)
-                p.drawLine(QPointF(plot.left(), py(t)), QPointF(plot.right(), py(t)));
-            for (double t : yt)
-                flow.textAt(number(t), tickFont, 0, py(t) - 4.5, kLeftAxis - 4, kTick, Qt::AlignRight);
-            for (double t : xt)
-                flow.textAt(number(t), tickFont, px(t) - 30, plot.bottom() + 3, 60, kTick, Qt::AlignHCenter);
-            flow.textAt(q(chart.xLabel), tickFont, plot.left(), plot.bottom() + 14, plot.width(), kLabel,
-                        Qt::AlignHCenter);
+            const PlotAxes axes = drawPlotAxes(flow, plot, xr, xt, yr, yt, number, number, q(chart.xLabel));
+            const auto px = [&axes](double x) { return axes.px(x); };
+            const auto py = [&axes](double y) { return axes.py(y); };
             p.setRenderHint(QPainter::Antialiasing);
             p.setClipRect(plot.adjusted(-3, -3, 3, 3));
             for (const auto &s : chart.series) {
