@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>AmlReportWriter</name>
-    <message numerus="yes">
-        <source>%n chain(s) (6 hops, 72 h window, amount within 10 %)</source>
-        <translation>
-            <numerusform>%n chain (6 hops, 72 h window, amount within 10 %)</numerusform>
-            <numerusform>%n chains (6 hops, 72 h window, amount within 10 %)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>seekbench::ui::AmlAlertsPanel</name>
     <message numerus="yes">
         <source>%n alert(s) of run %1 (%2 model)</source>
@@ -136,6 +126,16 @@
         <translation>
             <numerusform>Saved %1 (%n page, %2).</numerusform>
             <numerusform>Saved %1 (%n pages, %2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ReportsPanel</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
         </translation>
     </message>
 </context>

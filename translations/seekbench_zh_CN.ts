@@ -2,6 +2,294 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AmlCaseLabels</name>
+    <message>
+        <source>en</source>
+        <extracomment>The report's language code: zh_CN in the Chinese translation (it picks the PDF's fonts).</extracomment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Case report: alert #%1</source>
+        <translation>案件报告：警报 #%1</translation>
+    </message>
+    <message>
+        <source>Case report: account %1</source>
+        <translation>案件报告：账户 %1</translation>
+    </message>
+    <message>
+        <source>Project %1; run %2</source>
+        <translation>项目 %1；运行 %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>Case overview</source>
+        <translation>案件概览</translation>
+    </message>
+    <message>
+        <source>Alert and reasons</source>
+        <translation>警报及原因</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Alerts on this account</source>
+        <translation>该账户的警报</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Traced fund chains</source>
+        <translation>追踪到的资金链</translation>
+    </message>
+    <message>
+        <source>Analyst's notes</source>
+        <translation>分析员备注</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>来源与复现</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Transactions shown</source>
+        <translation>显示的交易数</translation>
+    </message>
+    <message>
+        <source>Traced chains</source>
+        <translation>追踪到的资金链数</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No alert: the report covers the account's activity.</source>
+        <translation>无警报：本报告涵盖该账户的交易活动。</translation>
+    </message>
+    <message>
+        <source>The alert records no reasons.</source>
+        <translation>该警报未记录原因。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>laundering</source>
+        <translation>洗钱</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Account risk (graph model)</source>
+        <translation>账户风险（图模型）</translation>
+    </message>
+    <message>
+        <source>No alert was raised on this account.</source>
+        <translation>该账户未触发任何警报。</translation>
+    </message>
+    <message>
+        <source>Transactions over time</source>
+        <translation>交易随时间分布</translation>
+    </message>
+    <message>
+        <source>Days since %1</source>
+        <translation>自 %1 起的天数</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>The alerted transaction</source>
+        <translation>触发警报的交易</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Red: the alerted transaction, and transactions labelled laundering.</source>
+        <translation>红色：触发警报的交易，以及标记为洗钱的交易。</translation>
+    </message>
+    <message>
+        <source>The account has no transactions.</source>
+        <translation>该账户没有交易。</translation>
+    </message>
+    <message>
+        <source>Chains: %1 (at most %2 hops, at most %3 h between hops, each amount within %4 % of the previous); traced in %5 ms.</source>
+        <translation>资金链：%1 条（最多 %2 跳，相邻两跳间隔不超过 %3 小时，每笔金额与上一笔相差不超过 %4 %）；追踪耗时 %5 毫秒。</translation>
+    </message>
+    <message>
+        <source>Truncated at the frontier cap: more chains may exist.</source>
+        <translation>已在前沿上限处截断：可能还有更多资金链。</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>正向</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>环路</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>资金链</translation>
+    </message>
+    <message>
+        <source>→ %1 (%2, +%3 h, %4 %)</source>
+        <translation>→ %1（%2，+%3 小时，%4 %）</translation>
+    </message>
+    <message>
+        <source>No chain was traced.</source>
+        <translation>未追踪到资金链。</translation>
+    </message>
+    <message>
+        <source>Seekbench</source>
+        <translation>Seekbench</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>none (a build without the desktop programs)</source>
+        <translation>无（未包含桌面程序的构建）</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Generated on</source>
+        <translation>生成于</translation>
+    </message>
+</context>
+<context>
     <name>AmlReportWriter</name>
     <message>
         <source>No file chosen for the report.</source>
@@ -22,142 +310,6 @@
     <message>
         <source>Cannot write the report: %1</source>
         <translation>无法写入报告：%1</translation>
-    </message>
-    <message>
-        <source>Cannot write the report %1.</source>
-        <translation>无法写入报告 %1。</translation>
-    </message>
-    <message>
-        <source>Case report: alert #%1</source>
-        <translation>案件报告：警报 #%1</translation>
-    </message>
-    <message>
-        <source>Case report: account %1</source>
-        <translation>案件报告：账户 %1</translation>
-    </message>
-    <message>
-        <source>Project %1; run %2; generated %3 UTC</source>
-        <translation>项目 %1；运行 %2；生成于 %3 UTC</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>laundering</source>
-        <translation>洗钱</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Name: %1</source>
-        <translation>名称：%1</translation>
-    </message>
-    <message>
-        <source>Type: %1</source>
-        <translation>类型：%1</translation>
-    </message>
-    <message>
-        <source>business</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>personal</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <source>Country: %1</source>
-        <translation>国家/地区：%1</translation>
-    </message>
-    <message>
-        <source>Label: %1</source>
-        <translation>标签：%1</translation>
-    </message>
-    <message>
-        <source>Account risk (graph model): %1</source>
-        <translation>账户风险（图模型）：%1</translation>
-    </message>
-    <message>
-        <source>-</source>
-        <translation>-</translation>
-    </message>
-    <message>
-        <source>Model score and reasons</source>
-        <translation>模型评分与原因</translation>
-    </message>
-    <message>
-        <source>Score %1 against threshold %2 (model %3), severity %4, status %5.</source>
-        <translation>评分 %1，阈值 %2（模型 %3），严重程度 %4，状态 %5。</translation>
-    </message>
-    <message>
-        <source>No alert: the report covers the account's activity.</source>
-        <translation>无警报：本报告涵盖该账户的活动。</translation>
-    </message>
-    <message>
-        <source>Analyst's notes</source>
-        <translation>分析员备注</translation>
-    </message>
-    <message>
-        <source>Activity per day</source>
-        <translation>每日活动</translation>
-    </message>
-    <message>
-        <source>Blue: received, orange: sent; the dashed line is the alerted transfer.</source>
-        <translation>蓝色：收款，橙色：付款；虚线为触发警报的转账。</translation>
-    </message>
-    <message>
-        <source>Timeline of the account's transactions</source>
-        <translation>该账户的交易时间线</translation>
-    </message>
-    <message>
-        <source>Amount (log scale) over time; red: the alerted transfer.</source>
-        <translation>金额（对数刻度）随时间变化；红色：触发警报的转账。</translation>
-    </message>
-    <message>
-        <source>Traced fund chains</source>
-        <translation>追踪到的资金链</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n chain(s) (6 hops, 72 h window, amount within 10 %)</source>
-        <translation><numerusform>%n 条资金链（6 跳，72 小时窗口，金额相差在 10 % 以内）</numerusform></translation>
-    </message>
-    <message>
-        <source>; truncated at the frontier cap</source>
-        <translation>；已在前沿上限处截断</translation>
-    </message>
-    <message>
-        <source>forward</source>
-        <translation>正向</translation>
-    </message>
-    <message>
-        <source>backward</source>
-        <translation>反向</translation>
-    </message>
-    <message>
-        <source> (cycle)</source>
-        <translation>（环路）</translation>
-    </message>
-    <message>
-        <source>Transactions</source>
-        <translation>交易</translation>
-    </message>
-    <message>
-        <source>%1  #%2  %3 → %4  %5 %6  %7  score %8%9</source>
-        <translation>%1  #%2  %3 → %4  %5 %6  %7  评分 %8%9</translation>
-    </message>
-    <message>
-        <source>  (alerted)</source>
-        <translation>  （已警报）</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1764,62 @@
     <message>
         <source>Numeric precision</source>
         <translation>数值精度</translation>
+    </message>
+    <message>
+        <source>Attention examples</source>
+        <translation>注意力示例</translation>
+    </message>
+    <message>
+        <source>One image of each class from the %1 split, at step %2, as the attention inspector shows them. Each row: the image, where the class token of its caption looks in the image in each head of the last cross layer (text-to-image attention), then the mean over heads. Redder and brighter: more attention; each panel is scaled to its own maximum.</source>
+        <translation>%1 划分中每个类别各一张图像，第 %2 步，与注意力检查器所显示的一致。每一行：图像本身，其描述中的类别词元在最后一个交叉层的每个注意力头中关注图像的位置（文本到图像注意力），然后是各头的平均。越红越亮表示注意力越多；每个面板按其自身的最大值缩放。</translation>
+    </message>
+    <message>
+        <source>One image of each class from the %1 split, at step %2, as the attention inspector shows them. Each row: the image, the attention each patch receives in the last image layer (mean over the patches that look) in each head, then the mean over heads. Redder and brighter: more attention; each panel is scaled to its own maximum.</source>
+        <translation>%1 划分中每个类别各一张图像，第 %2 步，与注意力检查器所显示的一致。每一行：图像本身，最后一个图像层中每个注意力头里各图块所接收的注意力（对发起关注的图块取平均），然后是各头的平均。越红越亮表示注意力越多；每个面板按其自身的最大值缩放。</translation>
+    </message>
+    <message>
+        <source>%1, image %2: predicted %3</source>
+        <translation>%1，图像 %2：预测为 %3</translation>
+    </message>
+    <message>
+        <source>%1, image %2: predicted %3; caption "%4"; gate: text %5, image %6</source>
+        <translation>%1，图像 %2：预测为 %3；描述“%4”；门控：文本 %5，图像 %6</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>On the object</source>
+        <translation>落在物体上</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>On the object: the share of the mean attention that falls on patches at least half covered by the object; uniform: the share an attention spread evenly over the patches would give.</source>
+        <translation>落在物体上：平均注意力中落在至少一半被物体覆盖的图块上的份额；均匀：注意力在各图块间平均分布时会得到的份额。</translation>
+    </message>
+    <message>
+        <source>Attention examples %1</source>
+        <translation>注意力示例 %1</translation>
+    </message>
+    <message>
+        <source>the run recorded none (it ended before its training finished, or an older Seekbench trained it); `seekbench-cli inspect examples --project DIR --run-id %1` writes them from its newest checkpoint.</source>
+        <translation>该运行没有记录任何示例（它在训练完成前就已结束，或由较旧的 Seekbench 训练）；`seekbench-cli inspect examples --project DIR --run-id %1` 会从其最新检查点写出这些示例。</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>none (a build without the desktop programs)</source>
+        <translation>无（未包含桌面程序的构建）</translation>
     </message>
 </context>
 <context>
@@ -3350,6 +3558,10 @@
         <source>The choices were not kept in %1: %2</source>
         <translation>这些选择未能保存到 %1：%2</translation>
     </message>
+    <message>
+        <source>It is not listed in the project's reports: %1</source>
+        <translation>它未列入项目的报告中：%1</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::ReportsPanel</name>
@@ -3426,12 +3638,60 @@
         <translation>删除报告</translation>
     </message>
     <message>
-        <source>Delete the report %1? The file is removed from the project's reports folder; the runs it describes stay.</source>
-        <translation>删除报告 %1？该文件将从项目的 reports 文件夹中移除；报告所描述的运行会保留。</translation>
-    </message>
-    <message>
         <source>%1 cannot be deleted.</source>
         <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>涵盖</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>AML case</source>
+        <translation>反洗钱案例</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation><numerusform>%n 个运行</numerusform></translation>
+    </message>
+    <message>
+        <source>changed since saved</source>
+        <translation>保存后已更改</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>The file differs from the one saved: its size or SHA-256 changed.</source>
+        <translation>该文件与保存时不同：其大小或 SHA-256 已改变。</translation>
+    </message>
+    <message>
+        <source>The file is gone; Delete forgets the report.</source>
+        <translation>该文件已不存在；“删除”会让项目忘记这份报告。</translation>
+    </message>
+    <message>
+        <source>A file in the reports folder that the project has no record of.</source>
+        <translation>reports 文件夹中的一个文件，项目中没有它的记录。</translation>
+    </message>
+    <message>
+        <source>Forget the report %1? Its file is already gone; the runs it describes stay.</source>
+        <translation>忘记报告 %1？其文件已不存在；报告所描述的运行会保留。</translation>
+    </message>
+    <message>
+        <source>Delete the report %1? The file is removed and the project forgets it; the runs it describes stay.</source>
+        <translation>删除报告 %1？文件将被移除，项目也会忘记它；报告所描述的运行会保留。</translation>
+    </message>
+    <message>
+        <source>The project still lists %1: %2</source>
+        <translation>项目仍列出 %1：%2</translation>
     </message>
 </context>
 <context>

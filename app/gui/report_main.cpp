@@ -6,7 +6,8 @@
 // and exit codes (2 bad input, 3 failure).
 //   seekbench-report --project DIR --out FILE.pdf|FILE.html (--run ID [--run ID...] | --sweep ID [--top N])
 //                    [--baseline ID] [--title T] [--notes T] [--hide SECTION...] [--buckets N]
-//                    [--paper a4|letter] [--language en|zh_CN] [--logo FILE]
+//                    [--paper a4|letter] [--language en|zh_CN] [--logo FILE] [--command TEXT]
+// The written report is recorded in the project (report_store.h) with --command.
 
 #include "reports/report_labels_tr.h"
 #include "reports/report_pdf.h"
@@ -16,6 +17,7 @@
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/report/report_builder.h"
 #include "seekbench/projects/report/report_html.h"
+#include "seekbench/projects/report/report_store.h"
 #include "seekbench/projects/report/sweep_report.h"
 
 #include <QApplication>
@@ -51,7 +53,7 @@ int main(int argc, char **argv)
                baseline = option("baseline", "ID"), title = option("title", "T"), notes = option("notes", "T"),
                hide = option("hide", "SECTION"), buckets = option("buckets", "N"), paper = option("paper", "P"),
                language = option("language", "L"), logo = option("logo", "FILE"), sweep = option("sweep", "ID"),
-               top = option("top", "N");
+               top = option("top", "N"), command = option("command", "TEXT");
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(2, parser.errorText().toStdString());
     if (!parser.isSet(project) || !parser.isSet(out) || parser.isSet(run) == parser.isSet(sweep))
@@ -105,6 +107,13 @@ int main(int argc, char **argv)
             std::printf("wrote %s report %s (%lld bytes, %zu sections)\n", doc.kind.c_str(), qPrintable(file),
                         static_cast<long long>(QFileInfo(file).size()), doc.sections.size());
         }
+        if (const std::string why = report::tryRecordReportFile(p.dir(), doc, file.toStdString(), request.runIds,
+                                                                sweepRequest.sweepId,
+                                                                parser.value(command).toStdString());
+            !why.empty())
+            std::fprintf(stderr,
+                         "seekbench-cli report: note: the report is written but not recorded in the project: %s\n",
+                         why.c_str());
     } catch (const seekbench::projects::ProjectError &e) {
         return fail(e.exitCode(), e.what());
     } catch (const std::invalid_argument &e) {

@@ -232,6 +232,20 @@ ALTER TABLE artifacts ADD COLUMN format TEXT NOT NULL DEFAULT '';
 ALTER TABLE artifacts ADD COLUMN command TEXT NOT NULL DEFAULT '';
 )";
 
+// Issue 24: the reports written of the project (run, comparison, sweep and AML case
+// reports, HTML or PDF), each with what it covers, so the Reports panel and a run's view
+// list them and notice a file changed or gone. A file is recorded once: writing the same
+// path again replaces its row.
+const char *kMigrateTo12 = R"(
+CREATE TABLE reports (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL,
+  path TEXT NOT NULL UNIQUE, format TEXT NOT NULL, language TEXT NOT NULL, bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL, created_at REAL NOT NULL, sweep_id TEXT NOT NULL DEFAULT '',
+  command TEXT NOT NULL DEFAULT '');
+CREATE TABLE report_runs (report_id INTEGER NOT NULL, run_id TEXT NOT NULL, position INTEGER NOT NULL,
+  PRIMARY KEY (report_id, run_id)) WITHOUT ROWID;
+CREATE INDEX report_runs_by_run ON report_runs(run_id);
+)";
+
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -292,6 +306,10 @@ void migrateStep(sql::Database &db, int from)
     case 10:
         db.exec(kMigrateTo11);
         db.exec("PRAGMA user_version = 11");
+        break;
+    case 11:
+        db.exec(kMigrateTo12);
+        db.exec("PRAGMA user_version = 12");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

@@ -1,6 +1,7 @@
 // The analyst's queries (issue 10): alerts in a window with filters, an account's daily
 // activity, the ego network up to a time with its caps, status and notes that persist,
-// survive a new threshold and refuse bad values; the case report's data and HTML.
+// survive a new threshold and refuse bad values; the case report's data (its document is
+// test_aml_case_document's).
 
 #include "aml_case_fixture.h"
 #include "seekbench/projects/aml_case_report.h"
@@ -194,23 +195,6 @@ private Q_SLOTS:
         }
     }
 
-    void caseReportHtml()
-    {
-        Project p = project();
-        AmlCaseStore(p).setNotes(1, "<b>escalate</b>");
-        AmlCaseRequest r;
-        r.alertId = 1;
-        const AmlCase c = loadAmlCase(p, r);
-        QCOMPARE(c.account.name, std::string("A"));
-        QCOMPARE(int(c.reasons.size()), 2);
-        QVERIFY(!c.trace.chains.empty());
-        const std::string page = amlCaseReportHtml(c);
-        QVERIFY(page.find("Case report: alert #1") != std::string::npos);
-        QVERIFY(page.find("VELOCITY: out_24h=3") != std::string::npos);
-        QVERIFY(page.find("&lt;b&gt;escalate&lt;/b&gt;") != std::string::npos); // notes are escaped
-        QVERIFY(page.find("A &rarr; B") != std::string::npos);
-    }
-
     void badCases_data()
     {
         QTest::addColumn<QString>("what");
@@ -254,17 +238,6 @@ private Q_SLOTS:
             QFAIL("accepted");
         } catch (const std::invalid_argument &e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
-        }
-    }
-
-    void reportToAnUnwritablePlace()
-    {
-        try {
-            writeReportFile("/proc/seekbench-no/such/dir/case.html", "x");
-            QFAIL("accepted");
-        } catch (const std::runtime_error &e) {
-            QVERIFY(std::string(e.what()).find("cannot write /proc/seekbench-no/such/dir/case.html")
-                    != std::string::npos);
         }
     }
 };

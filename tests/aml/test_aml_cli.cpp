@@ -1,7 +1,10 @@
 // The headless analyst loop through the real seekbench-cli: generate, import with bad
 // rows, train (graph model and XGBoost, evaluated and stored), alerts, trace, report.
 
+#include "report_test_support.h"
+
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -115,6 +118,34 @@ private Q_SLOTS:
         QVERIFY(page.find("Case report: account X1") != std::string::npos);
         QVERIFY(page.find("&lt;b&gt;checked&lt;/b&gt;") != std::string::npos); // notes are escaped
         QVERIFY(page.find("<svg") != std::string::npos);
+        // The report machinery's document (issue 24): parsed by a real parser, self-contained,
+        // with the sections of a case and its provenance.
+        QString checked = testsupport::checkHtml(path("case.html").toStdString(),
+                                                 {QStringLiteral("Case report: account X1"),
+                                                  QStringLiteral("<b>checked</b>"), QStringLiteral("Account"),
+                                                  QStringLiteral("Transactions over time"),
+                                                  QStringLiteral("Traced fund chains"), QStringLiteral("Provenance")});
+        QVERIFY2(!checked.startsWith(QStringLiteral("FAILED")), qPrintable(checked));
+
+        // An alert's case: its reasons' codes and the run it came from.
+        r = cli({QStringLiteral("aml"), QStringLiteral("alerts"), QStringLiteral("--project"), project,
+                 QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QRegularExpressionMatch alertId = QRegularExpression(QStringLiteral("\"id\":\\s*(\\d+)")).match(r.out);
+        QVERIFY2(alertId.hasMatch(), qPrintable(r.out.left(400)));
+        r = cli({QStringLiteral("aml"), QStringLiteral("report"), QStringLiteral("--project"), project,
+                 QStringLiteral("--alert"), alertId.captured(1), QStringLiteral("--out"), path("alert.html")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        checked = testsupport::checkHtml(path("alert.html").toStdString(),
+                                         {QStringLiteral("Case report: alert #") + alertId.captured(1),
+                                          QStringLiteral("Alert and reasons"), QStringLiteral("Reason")});
+        QVERIFY2(!checked.startsWith(QStringLiteral("FAILED")), qPrintable(checked));
+        // An unknown alert is named, and no report is written.
+        r = cli({QStringLiteral("aml"), QStringLiteral("report"), QStringLiteral("--project"), project,
+                 QStringLiteral("--alert"), QStringLiteral("987654"), QStringLiteral("--out"), path("none.html")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("no alert 987654 in the project")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("none.html")));
     }
 
     // `aml generate --difficulty hard` makes the camouflaged data; another word is named.

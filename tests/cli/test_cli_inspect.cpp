@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 
 namespace {
 
@@ -129,6 +130,77 @@ private Q_SLOTS:
         QFile p(png);
         QVERIFY(p.open(QIODevice::ReadOnly));
         QCOMPARE(p.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+    }
+
+    // The trainer wrote the report's attention examples (one validation image per class,
+    // each with the class token's last cross-layer map); inspect examples writes them again
+    // from the checkpoint, the same numbers, and from the test split on request.
+    void examplesForTheReport()
+    {
+        const QString runId
+            = QDir(m_project + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        const QString written = m_project + QStringLiteral("/runs/") + runId
+                                + QStringLiteral("/eval/attention_examples.json");
+        const auto read = [](const QString &file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+        };
+        const QJsonObject fromTraining = read(written);
+        QCOMPARE(fromTraining.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("seekbench-attention-examples-1"));
+        QCOMPARE(fromTraining.value(QStringLiteral("split")).toString(), QStringLiteral("validation"));
+        QCOMPARE(fromTraining.value(QStringLiteral("step")).toInt(), 20);
+        const QJsonArray examples = fromTraining.value(QStringLiteral("examples")).toArray();
+        QCOMPARE(examples.size(), 10);
+        QSet<int> labels;
+        for (const auto &e : examples) {
+            const QJsonObject o = e.toObject();
+            labels.insert(o.value(QStringLiteral("sample")).toObject().value(QStringLiteral("label")).toInt());
+            const QJsonArray maps = o.value(QStringLiteral("attention")).toArray();
+            QCOMPARE(maps.size(), 1);
+            QCOMPARE(maps[0].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("text_to_image"));
+        }
+        QCOMPARE(labels.size(), 10); // one of each class
+
+        const QString again = m_dir.filePath(QStringLiteral("examples.json"));
+        auto r = runCli({QStringLiteral("inspect"), QStringLiteral("examples"), QStringLiteral("--project"), m_project,
+                         QStringLiteral("--run-id"), runId, QStringLiteral("--out"), again});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("10 attention examples from the validation split at step 20"));
+        const QJsonArray fromCheckpoint = read(again).value(QStringLiteral("examples")).toArray();
+        QCOMPARE(fromCheckpoint.size(), 10);
+        for (int i = 0; i < 10; ++i) {
+            const QJsonObject a = examples[i].toObject(), b = fromCheckpoint[i].toObject();
+            QCOMPARE(b.value(QStringLiteral("sample")).toObject().value(QStringLiteral("index")).toInt(),
+                     a.value(QStringLiteral("sample")).toObject().value(QStringLiteral("index")).toInt());
+            const QJsonArray wa = a.value(QStringLiteral("attention"))
+                                      .toArray()[0]
+                                      .toObject()
+                                      .value(QStringLiteral("weights"))
+                                      .toArray()[0]
+                                      .toArray()[1]
+                                      .toArray();
+            const QJsonArray wb = b.value(QStringLiteral("attention"))
+                                      .toArray()[0]
+                                      .toObject()
+                                      .value(QStringLiteral("weights"))
+                                      .toArray()[0]
+                                      .toArray()[1]
+                                      .toArray();
+            QCOMPARE(wb.size(), wa.size());
+            for (int k = 0; k < wa.size(); ++k)
+                QVERIFY(qAbs(wa[k].toDouble() - wb[k].toDouble()) < 1e-5);
+        }
+
+        r = runCli({QStringLiteral("inspect"), QStringLiteral("examples"), QStringLiteral("--run"),
+                    m_project + QStringLiteral("/runs/") + runId, QStringLiteral("--split"), QStringLiteral("test"),
+                    QStringLiteral("--out"), again});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(read(again).value(QStringLiteral("split")).toString(), QStringLiteral("test"));
+        r = runCli({QStringLiteral("inspect"), QStringLiteral("examples"), QStringLiteral("--run"),
+                    m_project + QStringLiteral("/runs/") + runId, QStringLiteral("--split"), QStringLiteral("train")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("split 'train' is not validation or test"), r.err.constData());
     }
 
     // The inspector's helper: ready line, then one reply per request, the model loaded once.

@@ -7,6 +7,7 @@
 
 #include "seekbench/projects/metric_writer.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/report/report_store.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/sweep_store.h"
 
@@ -42,6 +43,13 @@ std::string makeRun(const Project &p, const std::string &name, const std::string
     return id;
 }
 
+// The project's record of a report file (a path relative to the project, or absolute).
+std::optional<report::ReportRecord> recorded(const QString &projectDir, const QString &path)
+{
+    const Project p = Project::open(projectDir.toStdString());
+    return report::ReportStore(p).findByPath(path.toStdString());
+}
+
 QString readAll(const QString &path)
 {
     QFile f(path);
@@ -58,6 +66,8 @@ class TestReportCli : public QObject
     QTemporaryDir m_dir;
     QString m_project;
     QString m_a, m_b;
+
+    std::optional<report::ReportRecord> recorded(const QString &path) const { return ::recorded(m_project, path); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -84,6 +94,17 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("seen on the CLI")));
         QVERIFY(html.contains(QStringLiteral("lr: 0.001")));
         QVERIFY(!html.contains(QStringLiteral("<script")));
+        // Recorded in the project, outside its folder by its absolute path, with the
+        // command that writes it again.
+        const auto record = recorded(out);
+        QVERIFY(record);
+        QCOMPARE(record->kind, std::string("run"));
+        QCOMPARE(record->format, std::string("html"));
+        QCOMPARE(record->language, std::string("en"));
+        QCOMPARE(record->runIds, std::vector<std::string>{m_a.toStdString()});
+        QCOMPARE(record->bytes, QFileInfo(out).size());
+        QVERIFY2(record->command.find("seekbench-cli report --project") == 0, record->command.c_str());
+        QVERIFY2(record->command.find("--notes 'seen on the CLI'") != std::string::npos, record->command.c_str());
     }
 
     void comparisonWithTemplateIntoReportsFolder()
@@ -105,6 +126,11 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("Learning rates side by side")));
         QVERIFY(html.contains(QStringLiteral("training.lr")));
         QVERIFY(html.contains(QStringLiteral("second run — Baseline")));
+        const auto record = recorded(QStringLiteral("reports/") + written.front());
+        QVERIFY(record);
+        QCOMPARE(record->kind, std::string("comparison"));
+        QCOMPARE(record->title, std::string("Learning rates side by side"));
+        QCOMPARE(record->runIds, (std::vector<std::string>{m_a.toStdString(), m_b.toStdString()}));
     }
 
     // A PDF and a Chinese report go through seekbench-report, the Qt renderer beside
@@ -128,6 +154,14 @@ private Q_SLOTS:
         const QString html = readAll(zh);
         QVERIFY(html.contains(QStringLiteral("概览")));
         QVERIFY(html.contains(QStringLiteral("first run")));
+        // The renderer records what it writes, as the CLI does.
+        const auto pdfRecord = recorded(pdf);
+        QVERIFY(pdfRecord);
+        QCOMPARE(pdfRecord->format, std::string("pdf"));
+        QVERIFY2(pdfRecord->command.find("--paper letter") != std::string::npos, pdfRecord->command.c_str());
+        const auto zhRecord = recorded(zh);
+        QVERIFY(zhRecord);
+        QCOMPARE(zhRecord->language, std::string("zh_CN"));
         const CliOutput bad = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), m_project,
                                             QStringLiteral("--runs"), QStringLiteral("no-such-run"),
                                             QStringLiteral("--out"), pdf});

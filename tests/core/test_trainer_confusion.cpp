@@ -9,6 +9,7 @@
 #include "seekbench/config/config_io.h"
 #include "seekbench/engine/trainer.h"
 #include "seekbench/formats/small_file.h"
+#include "seekbench/inspection/attention_examples.h"
 #include "seekbench/run/confusion_matrix.h"
 #include "training_task.h"
 #include "two_ranks.h"
@@ -129,6 +130,23 @@ private Q_SLOTS:
         QVERIFY2(std::abs(m.accuracy() - r.finalMetrics.at("eval/accuracy")) < 1e-12,
                  (std::to_string(m.accuracy()) + " against " + std::to_string(r.finalMetrics.at("eval/accuracy")))
                      .c_str());
+
+        // The report's attention examples: one validation image per class present, with
+        // the one map the report draws; its prediction is the one eval/accuracy counts.
+        const SmallFileRead read = readSmallFile(req.outDir / kAttentionExamplesFile, 64u << 20);
+        QVERIFY2(read.ok(), read.problem.c_str());
+        const AttentionExamples e = attentionExamplesFromJson(read.text);
+        QCOMPARE(e.step, std::int64_t(4));
+        QCOMPARE(e.split, std::string("validation"));
+        QCOMPARE(e.examples.size(), std::size_t(10)); // 101 stratified images hold every class
+        for (const auto &a : e.examples) {
+            QCOMPARE(a.architecture, architecture.toStdString());
+            QCOMPARE(a.maps.size(), std::size_t(1));
+            QCOMPARE(a.maps[0].kind,
+                     std::string(architecture == QStringLiteral("image_only") ? "image_self" : "text_to_image"));
+            QCOMPARE(a.maps[0].keys, a.gridRows * a.gridCols);
+            QCOMPARE(a.classLogits.size(), std::size_t(10));
+        }
     }
 
     void regressionWritesNone()

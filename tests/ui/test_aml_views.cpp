@@ -252,52 +252,52 @@ private Q_SLOTS:
             ->setPlainText(QStringLiteral("Escalate to the FIU"));
         const QString pdf = m_tmp.filePath(QStringLiteral("case.pdf"));
         QCOMPARE(w.caseView()->exportReport(pdf), QString());
+        // The case's report document drawn by the report machinery (issue 24): the same
+        // document as the HTML below, so the two say the same.
         QProcess info;
         info.start(pdfinfo, {pdf});
         QVERIFY(info.waitForFinished(30000));
-        QVERIFY(QString::fromUtf8(info.readAllStandardOutput())
-                    .contains(QRegularExpression(QStringLiteral("Pages:\\s+3\\b"))));
-        auto pageText = [&](int page) {
-            QProcess p;
-            p.start(pdftotext, {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
-                                QString::number(page), QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-            p.waitForFinished(30000);
-            return QString::fromUtf8(p.readAllStandardOutput());
-        };
-        const QString one = pageText(1), two = pageText(2), three = pageText(3);
-        QVERIFY2(one.contains(QStringLiteral("Case report: alert #%1").arg(id)), qPrintable(one));
-        QVERIFY(one.contains(QStringLiteral("Name: A")));
-        QVERIFY(one.contains(QStringLiteral("Score 0.9700 against threshold 0.5000")));
-        QVERIFY(one.contains(QStringLiteral("VELOCITY: out_24h=3")));
-        QVERIFY(one.contains(QStringLiteral("Escalate to the FIU")));
-        QVERIFY(two.contains(QStringLiteral("Activity per day")));
-        QVERIFY(two.contains(QStringLiteral("Timeline of the account's transactions")));
-        QVERIFY(two.contains(QStringLiteral("2026-01-01")));
-        QVERIFY(three.contains(QStringLiteral("Traced fund chains")));
-        QVERIFY2(three.contains(QStringLiteral("A → B")), qPrintable(three));
-        QVERIFY(three.contains(QStringLiteral("(alerted)")));
-        // Page 2's charts are marks on white, not filled frames (issue 21: the timeline's
-        // frame once came out a solid orange rectangle): little of the page is orange.
+        const QRegularExpressionMatch pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                                                  .match(QString::fromUtf8(info.readAllStandardOutput()));
+        QVERIFY(pages.hasMatch() && pages.captured(1).toInt() >= 2);
+        QProcess p;
+        p.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(p.waitForFinished(30000));
+        const QString text = QString::fromUtf8(p.readAllStandardOutput()).simplified();
+        QVERIFY2(text.contains(QStringLiteral("Case report: alert #%1").arg(id)), qPrintable(text.left(400)));
+        QVERIFY(text.contains(QRegularExpression(QStringLiteral("\\bName A\\b"))));
+        QVERIFY(text.contains(QStringLiteral("Score 0.9700")));
+        QVERIFY(text.contains(QStringLiteral("Threshold 0.5000")));
+        QVERIFY(text.contains(QStringLiteral("VELOCITY: out_24h=3")));
+        QVERIFY(text.contains(QStringLiteral("Escalate to the FIU")));
+        QVERIFY(text.contains(QStringLiteral("Transactions over time")));
+        QVERIFY(text.contains(QStringLiteral("2026-01-01")));
+        QVERIFY(text.contains(QStringLiteral("Traced fund chains")));
+        QVERIFY2(text.contains(QStringLiteral("A → B")), qPrintable(text));
+        // The charts are marks on white, not filled frames (issue 21: the timeline's frame
+        // once came out a solid orange rectangle): little of any page is orange.
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm not found: install poppler-utils (scripts/test does)");
-        const QString png = m_tmp.filePath(QStringLiteral("case-page2"));
-        QProcess raster;
-        raster.start(pdftoppm, {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"),
-                                QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"),
-                                QStringLiteral("-singlefile"), pdf, png});
-        QVERIFY(raster.waitForFinished(30000) && raster.exitCode() == 0);
-        const QImage page2(png + QStringLiteral(".png"));
-        if (const QString shots = qEnvironmentVariable("SEEKBENCH_AML_SHOTS"); !shots.isEmpty())
-            page2.save(shots + QStringLiteral("/case-report-page2.png")); // for review, as screenshotsForReview
-        QVERIFY(!page2.isNull());
-        qint64 orange = 0;
-        for (int y = 0; y < page2.height(); ++y)
-            for (int x = 0; x < page2.width(); ++x) {
-                const QColor c = page2.pixelColor(x, y);
-                orange += c.red() > 200 && c.green() > 100 && c.green() < 180 && c.blue() < 90;
-            }
-        const double share = double(orange) / double(page2.width() * page2.height());
-        QVERIFY2(share < 0.08, qPrintable(QStringLiteral("%1 of page 2 is orange").arg(share)));
+        for (int page = 1; page <= pages.captured(1).toInt(); ++page) {
+            const QString png = m_tmp.filePath(QStringLiteral("case-page%1").arg(page));
+            QProcess raster;
+            raster.start(pdftoppm, {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                                    QString::number(page), QStringLiteral("-r"), QStringLiteral("40"),
+                                    QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf, png});
+            QVERIFY(raster.waitForFinished(30000) && raster.exitCode() == 0);
+            const QImage image(png + QStringLiteral(".png"));
+            if (const QString shots = qEnvironmentVariable("SEEKBENCH_AML_SHOTS"); !shots.isEmpty())
+                image.save(shots + QStringLiteral("/case-report-page%1.png").arg(page)); // for review
+            QVERIFY(!image.isNull());
+            qint64 orange = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    orange += c.red() > 200 && c.green() > 100 && c.green() < 180 && c.blue() < 90;
+                }
+            const double share = double(orange) / double(image.width() * image.height());
+            QVERIFY2(share < 0.08, qPrintable(QStringLiteral("%1 of page %2 is orange").arg(share).arg(page)));
+        }
         // The HTML report is the engine's, the same as seekbench-cli aml report.
         const QString html = m_tmp.filePath(QStringLiteral("case.html"));
         QCOMPARE(w.caseView()->exportReport(html), QString());

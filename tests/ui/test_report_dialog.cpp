@@ -13,6 +13,7 @@
 #include "runs/runs_table_view.h"
 #include "screenshot_fixture.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/report/report_store.h"
 #include "seekbench/projects/report/report_template.h"
 #include "seekbench/projects/run_store.h"
 #include "shell/app_setup.h"
@@ -40,6 +41,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace seekbench;
@@ -307,6 +309,10 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(html).fileName().startsWith(QStringLiteral("comparison-")));
         QVERIFY(readAll(html).contains(QStringLiteral("baseline")));
         QCOMPARE(listReportFiles(m_dir + QStringLiteral("/reports")).front().kind, QStringLiteral("comparison"));
+        const auto recorded = projects::report::ReportStore(*m_project).reports();
+        QVERIFY(!recorded.empty());
+        QCOMPARE(recorded.front().kind, std::string("comparison"));
+        QCOMPARE(recorded.front().runIds, (std::vector<std::string>{m_other.toStdString(), m_done.toStdString()}));
     }
 
     void reportsPanelListsOpensAndDeletes()
@@ -314,24 +320,41 @@ private Q_SLOTS:
         ReportDialog d(m_project, runs(), {m_done});
         const QString pdf = saveAs(d, d.outputEdit()->text()); // reports/run-<id>-<time>.pdf
         QVERIFY(pdf.startsWith(m_dir + QStringLiteral("/reports/run-")));
+        // The dialog recorded it in the store, with the run it covers and its hash.
+        const auto record
+            = projects::report::ReportStore(*m_project).findByPath(m_project->relativePath(pdf.toStdString()));
+        QVERIFY(record);
+        QCOMPARE(record->kind, std::string("run"));
+        QCOMPARE(record->format, std::string("pdf"));
+        QCOMPARE(record->runIds, std::vector<std::string>{m_done.toStdString()});
+        QCOMPARE(record->bytes, QFileInfo(pdf).size());
+        QCOMPARE(record->sha256.size(), std::size_t(64));
 
         ReportsPanel panel;
         QSignalSpy refreshed(&panel, &ReportsPanel::refreshed);
-        panel.setProjectDir(m_dir);
+        panel.setProject(m_project);
         QTRY_VERIFY(refreshed.count() >= 1 && !panel.reports().empty());
-        const auto listed = [&](const QString &file) {
-            return std::any_of(panel.reports().begin(), panel.reports().end(),
-                               [&](const ReportFileEntry &e) { return e.path == file; });
+        const auto entry = [&](const QString &file) -> const ReportFileEntry * {
+            for (const auto &e : panel.reports())
+                if (e.path == file)
+                    return &e;
+            return nullptr;
         };
+        const auto listed = [&](const QString &file) { return entry(file) != nullptr; };
         QVERIFY(listed(pdf));
+        QCOMPARE(entry(pdf)->state, ReportFileState::Recorded);
+        QCOMPARE(entry(pdf)->runIds, QStringList{m_done});
         const int before = int(panel.reports().size());
         QCOMPARE(panel.table()->rowCount(), before);
         QCOMPARE(panel.reports().front().path, pdf); // newest first
-        QCOMPARE(panel.table()->item(0, 2)->text(), QStringLiteral("PDF"));
+        QCOMPARE(panel.table()->item(0, 3)->text(), QStringLiteral("PDF"));
+        QCOMPARE(panel.table()->item(0, 2)->text(), m_done); // what it covers
 
-        // A file written meanwhile comes in through the folder watcher.
-        QFile::copy(pdf, m_dir + QStringLiteral("/reports/copy.pdf"));
-        QTRY_VERIFY_WITH_TIMEOUT(listed(m_dir + QStringLiteral("/reports/copy.pdf")), 10000);
+        // A file written meanwhile comes in through the folder watcher, as unrecorded.
+        const QString copy = m_dir + QStringLiteral("/reports/copy.pdf");
+        QFile::copy(pdf, copy);
+        QTRY_VERIFY_WITH_TIMEOUT(listed(copy), 10000);
+        QCOMPARE(entry(copy)->state, ReportFileState::Unrecorded);
 
         UrlCatcher catcher;
         QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "openUrl");
@@ -349,6 +372,28 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(pdf));
         QTRY_VERIFY_WITH_TIMEOUT(!listed(pdf), 10000);
         QCOMPARE(panel.table()->rowCount(), int(panel.reports().size()));
+        QVERIFY(!projects::report::ReportStore(*m_project).findByPath(m_project->relativePath(pdf.toStdString())));
+
+        // A recorded report whose file changed, then went: the panel says so; Delete forgets it.
+        ReportDialog again(m_project, runs(), {m_done});
+        const QString second = saveAs(again, again.outputEdit()->text());
+        panel.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(listed(second) && entry(second)->state == ReportFileState::Recorded, 10000);
+        {
+            QFile f(second);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("% edited\n");
+        }
+        panel.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(entry(second) && entry(second)->state == ReportFileState::Changed, 10000);
+        QVERIFY(QFile::remove(second));
+        panel.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(entry(second) && entry(second)->state == ReportFileState::Missing, 10000);
+        panel.selectFile(second);
+        QVERIFY(!panel.findChild<QToolButton *>(QStringLiteral("reportOpenButton"))->isEnabled());
+        answerNextQuestion(QMessageBox::Yes);
+        QVERIFY(panel.deleteSelected());
+        QTRY_VERIFY_WITH_TIMEOUT(!listed(second), 10000);
     }
 
     // Runs > Report… on the selected runs opens the dialog; the Reports dock is in the window.

@@ -24,6 +24,8 @@
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_error.h"
 #include "seekbench/projects/project_layout.h"
+#include "seekbench/projects/report/aml_case_document.h"
+#include "seekbench/projects/report/report_html.h"
 #include "seekbench/projects/run_recorder.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/projects/trace_json.h"
@@ -336,7 +338,8 @@ int traceVerb(AmlArgs &o)
     return ExitOk;
 }
 
-// A self-contained HTML case report for an alert or an account (projects' aml_case_report.h).
+// A self-contained HTML case report for an alert or an account: the case (projects'
+// aml_case_report.h) as a report document, written by the report machinery.
 int reportVerb(AmlArgs &o)
 {
     const auto &out = o.get("--out");
@@ -355,7 +358,7 @@ int reportVerb(AmlArgs &o)
         RunStore(project).run(request.runId); // an unknown run is an error, as in `aml alerts`
     AmlCase c = loadAmlCase(project, request);
     c.notes = o.get("--note").value_or(c.notes);
-    writeReportFile(*out, amlCaseReportHtml(c));
+    report::writeReportHtml(*out, report::buildAmlCaseReport(c));
     std::fprintf(stderr, "wrote %s (%zu transactions, %zu chains)\n", out->c_str(), c.transactions.size(),
                  c.trace.chains.size());
     return ExitOk;

@@ -1,4 +1,4 @@
-// inspect attention | sanity | testset | evaluate | serve: attention capture of a trained cross-modal
+// inspect attention | sanity | testset | examples | evaluate | serve: attention capture of a trained cross-modal
 // run, headless; serve is the desktop inspector's helper process (inspect_serve.h).
 // The work is in the engine (seekbench/engine/attention_inspect.h) and core_api (JSON,
 // overlay, PNG); this file parses arguments and finds the run's checkpoint.
@@ -9,8 +9,10 @@
 
 #include "seekbench/engine/attention_inspect.h"
 #include "seekbench/engine/held_out_test.h"
+#include "seekbench/formats/atomic_file.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/formats/idx_file.h"
+#include "seekbench/inspection/attention_examples.h"
 #include "seekbench/inspection/attention_inspection.h"
 #include "seekbench/inspection/inspection_protocol.h"
 #include "seekbench/projects/project.h"
@@ -164,6 +166,25 @@ int inspectTestSetCommand(const InspectOptions &o)
     return ExitOk;
 }
 
+// The run report's attention examples (one image of each class) from the checkpoint,
+// into the run folder where the trainer puts them, or --out.
+int inspectExamplesCommand(const InspectOptions &o)
+{
+    const fs::path runDir = runFolder(o);
+    const fs::path checkpoint = checkpointOf(o, runDir);
+    AttentionSession session(checkpoint, o.dataDir.value_or(""));
+    const AttentionExamples examples = session.examples(o.split.value_or("validation"));
+    const fs::path out = o.out ? fs::path(*o.out) : runDir / kAttentionExamplesFile;
+    if (!out.parent_path().empty())
+        fs::create_directories(out.parent_path());
+    AtomicFile file(out, "attention examples");
+    file.write(toJson(examples) + "\n");
+    file.commit();
+    std::printf("%zu attention examples from the %s split at step %lld -> %s\n", examples.examples.size(),
+                examples.split.c_str(), static_cast<long long>(examples.step), out.c_str());
+    return ExitOk;
+}
+
 // The held-out test split scored once on the run's checkpoint (held_out_test.h); with
 // --project and --run-id its test/* figures join the run's final figures in the store.
 int inspectEvaluateCommand(const InspectOptions &o)
@@ -236,7 +257,9 @@ CLI::App *addInspectVerb(CLI::App &inspect, const std::string &name, const std::
     if (takes & Sample)
         addOption(*verb, "--sample", o->sample, "the sample's index in the split (required)")->type_name("N");
     if (takes & Split)
-        addOption(*verb, "--split", o->split, "test (default) or train")->type_name("test|train");
+        addOption(*verb, "--split", o->split,
+                  name == "examples" ? "validation (default) or test" : "test (default) or train")
+            ->type_name(name == "examples" ? "validation|test" : "test|train");
     if (takes & CaptionClass)
         addOption(*verb, "--caption-class", o->captionClass, "caption the image as class K (0..9)")->type_name("K");
     if (takes & Template)
@@ -264,7 +287,7 @@ void registerInspectVerbs(CLI::App &root, int &exitCode)
 {
     CLI::App *inspect
         = addVerbGroup(root, "inspect", "attention capture of a trained cross-modal run",
-                       "attention | sanity | testset | evaluate | serve",
+                       "attention | sanity | testset | examples | evaluate | serve",
                        "seekbench-cli inspect attention --project DIR --run-id ID --sample 3 --out map.png");
     struct Spec
     {
@@ -282,6 +305,8 @@ void registerInspectVerbs(CLI::App &root, int &exitCode)
         {"testset", "the test split's predictions and confusion as JSON",
          "seekbench-cli inspect testset --run DIR --samples 1000 --out testset.json", Samples | Out,
          inspectTestSetCommand},
+        {"examples", "the run report's attention examples, one image of each class, from a checkpoint",
+         "seekbench-cli inspect examples --project DIR --run-id ID", Split | Out, inspectExamplesCommand},
         {"evaluate", "the held-out test split scored once (test/*), recorded in the project with --run-id",
          "seekbench-cli inspect evaluate --project DIR --run-id ID", 0, inspectEvaluateCommand},
     };

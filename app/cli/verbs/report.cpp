@@ -9,9 +9,11 @@
 #include "verbs/verbs.h"
 
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/report/provenance.h"
 #include "seekbench/projects/report/report_builder.h"
 #include "seekbench/projects/report/report_html.h"
 #include "seekbench/projects/report/report_renderer.h"
+#include "seekbench/projects/report/report_store.h"
 #include "seekbench/projects/report/report_template.h"
 #include "seekbench/projects/report/sweep_report.h"
 
@@ -40,6 +42,34 @@ std::string extensionOf(const std::filesystem::path &p)
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return ext;
+}
+
+// The command that writes this report again, for its record in the project.
+std::string commandLine(const ReportArgs &a, const std::filesystem::path &out)
+{
+    using report::shellQuote;
+    std::string c = "seekbench-cli report --project " + shellQuote(a.project.value_or("."));
+    if (a.sweep)
+        c += " --sweep " + shellQuote(*a.sweep);
+    if (!a.runs.empty()) {
+        c += " --runs";
+        for (const auto &id : a.runs)
+            c += " " + shellQuote(id);
+    }
+    const auto add = [&c](const char *name, const std::optional<std::string> &value) {
+        if (value)
+            c += std::string(" ") + name + " " + shellQuote(*value);
+    };
+    add("--baseline", a.baseline);
+    add("--title", a.title);
+    add("--notes", a.notes);
+    add("--template", a.templateFile);
+    if (a.top)
+        c += " --top " + std::to_string(*a.top);
+    add("--paper", a.paper);
+    add("--language", a.language);
+    add("--logo", a.logo);
+    return c + " --out " + shellQuote(out.string());
 }
 
 int reportCommand(const ReportArgs &a)
@@ -99,12 +129,18 @@ int reportCommand(const ReportArgs &a)
                                           "HTML (--out FILE.html)");
         if (!a.out)
             out.replace_extension(ext);
-        report::RendererRequest r{project.dir(), out, request, paper, language, a.logo.value_or(""), sweep};
+        report::RendererRequest r{project.dir(),      out, request, paper, language, a.logo.value_or(""), sweep,
+                                  commandLine(a, out)};
         report::execReportRenderer(*renderer, r);
     }
     report::writeReportHtml(out, doc);
     std::cout << "wrote " << doc.kind << " report " << out.string() << " (" << std::filesystem::file_size(out)
               << " bytes, " << doc.sections.size() << " sections)\n";
+    if (const std::string why = report::tryRecordReportFile(project.dir(), doc, out, request.runIds,
+                                                            a.sweep.value_or(""), commandLine(a, out));
+        !why.empty())
+        std::cerr << "seekbench-cli report: note: the report is written but not recorded in the project: " << why
+                  << "\n";
     return ExitOk;
 }
 

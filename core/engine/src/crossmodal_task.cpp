@@ -1,9 +1,12 @@
 #include "crossmodal_task.h"
 
+#include "attention_capture.h"
 #include "autocast.h"
 #include "checkpoint.h"
 #include "crossmodal_data.h"
 #include "crossmodal_model.h"
+
+#include "seekbench/formats/atomic_file.h"
 
 #include <torch/torch.h>
 
@@ -127,6 +130,17 @@ public:
 
     // Training evaluates the validation split (held out of the training images): eval/*,
     // early stopping and keep-best never see the test split.
+    void writeExamples(const std::filesystem::path &outDir, std::int64_t step) override
+    {
+        torch::NoGradGuard noGrad;
+        const auto examples = attentionExamples(m_model, m_data.validation, "validation", m_data.vocabulary,
+                                                m_cfg.crossmodal, {}, step);
+        std::filesystem::create_directories((outDir / kAttentionExamplesFile).parent_path());
+        AtomicFile file(outDir / kAttentionExamplesFile, "attention examples");
+        file.write(toJson(examples) + "\n");
+        file.commit();
+    }
+
     std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &reduceSum) override
     {
         return evaluateSplit(m_data.validation, m_cfg.training.eval_batches, "eval/", ctx, reduceSum);

@@ -3,6 +3,7 @@
 #include "fused_ops.h"
 
 #include "seekbench/engine/blas_kernels.h"
+#include "seekbench/run/host_info.h"
 
 #include "cuda_device.h"
 
@@ -101,8 +102,6 @@ std::string torchVersion() { return TORCH_VERSION; }
 std::string environmentJson(unsigned long long seed, unsigned long long dataFingerprint)
 {
     const BlasInfo blas = loadedBlas();
-    char host[256] = {0};
-    gethostname(host, sizeof host - 1);
     nlohmann::json j = {
         {"torch_version", torchVersion()},
         {"cuda_build", cuda::built()},
@@ -119,7 +118,8 @@ std::string environmentJson(unsigned long long seed, unsigned long long dataFing
         {"inter_op_threads", at::get_num_interop_threads()},
         {"seed", seed},
         {"data_fingerprint", dataFingerprint},
-        {"host", host},
+        {"host", run::hostName()},
+        {"os", run::osDescription()},
         {"pid", static_cast<long>(getpid())},
     };
     // The kernels OpenBLAS runs and why (blas_kernels.h): selected, kept, or known.

@@ -114,6 +114,8 @@ private:
     // The last evaluation's confusion matrix (and, when it is the best, the best one's)
     // into the run folder, by rank 0, for classification tasks.
     void writeConfusion(bool isBest);
+    // The task's examples for the run's report (TrainingTask::writeExamples), once training has ended.
+    void writeExamples();
     void recordStep(double loss, double aux, double gradNorm, double stepSeconds, double commSeconds,
                     bool overflowSkipped);
     bool checkpoint(bool isBest);
@@ -383,6 +385,18 @@ void Trainer::writeConfusion(bool isBest)
         } catch (const std::exception &e) {
             warn(std::string("the confusion matrix is not saved: ") + e.what());
         }
+    }
+}
+
+void Trainer::writeExamples()
+{
+    if (!leader() || m_req.outDir.empty())
+        return;
+    // A report without them says so; the run has ended well all the same.
+    try {
+        m_task->writeExamples(m_req.outDir, m_state.step);
+    } catch (const std::exception &e) {
+        warn(std::string("the report's examples are not saved: ") + e.what());
     }
 }
 
@@ -693,6 +707,8 @@ TrainResult Trainer::run()
             }
             if ((m_zero ? m_sharedCheckpointStep : m_lastCheckpointStep) != m_state.step)
                 checkpointAllRanks(false);
+            if (m_result.status != TrainStatus::Cancelled)
+                writeExamples();
         }
     } catch (const std::exception &e) {
         m_result.status = TrainStatus::Failed;

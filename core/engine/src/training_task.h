@@ -89,6 +89,11 @@ public:
     // For train/tokens_per_s; 0 when the task has no tokens.
     virtual double tokensPerSample() const { return 0; }
 
+    // Examples of what the trained model does, for the run's report, written by rank 0
+    // into the run folder once training has ended (the cross-modal model's attention
+    // examples, kAttentionExamplesFile). Throws on failure; the trainer warns and goes on.
+    virtual void writeExamples(const std::filesystem::path &outDir, std::int64_t step) { (void)outDir, (void)step; }
+
     // Files the run needs besides the checkpoints (a tokenizer vocabulary, say), written
     // by rank 0 into the run folder before training starts.
     virtual void writeArtifacts(const std::filesystem::path &outDir) const { (void)outDir; }

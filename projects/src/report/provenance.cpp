@@ -3,10 +3,9 @@
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
 #include "seekbench/run/build_info.h"
+#include "seekbench/run/host_info.h"
 
 #include <nlohmann/json.hpp>
-
-#include <sys/utsname.h>
 
 #include <algorithm>
 #include <cctype>
@@ -30,10 +29,8 @@ std::string utcNow()
 
 std::string thisMachine()
 {
-    utsname u{};
-    if (uname(&u) != 0)
-        return {};
-    return std::string(u.sysname) + " " + u.release + " " + u.machine + ", " + u.nodename;
+    const std::string os = run::osDescription(), host = run::hostName();
+    return host.empty() ? os : os + ", " + host;
 }
 
 std::string jsonText(const json &v)
@@ -105,6 +102,7 @@ Provenance reportProvenance(const Project &project, RunStore &store, const std::
     Provenance p;
     p.seekbenchVersion = seekbench::run::seekbenchVersion();
     p.gitCommit = seekbench::run::seekbenchGitCommit();
+    p.qtVersion = seekbench::run::seekbenchQtVersion();
     p.generatedAt = utcNow();
     p.generatedOn = thisMachine();
     for (const auto &r : runs) {
@@ -136,6 +134,7 @@ Section provenanceSection(const Provenance &p, const ReportLabels &l, bool attac
     Section s{sections::kProvenance, l.provenance, {}};
     s.blocks.push_back(KeyValueList{{},
                                     {{l.seekbenchVersion, p.seekbenchVersion + " (" + p.gitCommit + ")"},
+                                     {l.qtVersion, p.qtVersion.empty() ? l.noQt : p.qtVersion},
                                      {l.generatedAt, p.generatedAt},
                                      {l.generatedOn, p.generatedOn}}});
     for (const auto &r : p.runs) {

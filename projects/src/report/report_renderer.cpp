@@ -38,6 +38,7 @@ std::vector<std::string> rendererArguments(const RendererRequest &r)
     add("--paper", r.paper);
     add("--language", r.language);
     add("--logo", r.logo);
+    add("--command", r.command);
     return args;
 }
 

@@ -56,6 +56,12 @@ std::optional<Section> amlSection(const Project &project, const std::string &run
 // support; a MissingNotice naming a damaged file; nullopt when the run wrote none.
 std::optional<Section> classificationSection(const Project &project, const std::string &runId, const ReportLabels &l);
 
+// The attention examples a cross-modal or image-only run wrote (kAttentionExamplesFile),
+// each drawn with the inspector's overlay, with how much of the attention lands on the
+// object; a MissingNotice when such a run has none or a damaged file; nullopt for a run
+// of another model that has none.
+std::optional<Section> attentionSection(const Project &project, const RunRecord &r, const ReportLabels &l);
+
 // The runs of a request, in its order; throws ProjectError(NotFound) naming an unknown id.
 std::vector<RunRecord> requestedRuns(const Project &project, RunStore &store, const ReportRequest &request);
 

@@ -168,6 +168,9 @@ Report buildRunReport(const Project &project, const ReportRequest &request, cons
     if (request.wants(sections::kClassification))
         if (auto classification = classificationSection(project, r.id, l))
             report.sections.push_back(std::move(*classification));
+    if (request.wants(sections::kAttention))
+        if (auto attention = attentionSection(project, r, l))
+            report.sections.push_back(std::move(*attention));
     if (request.wants(sections::kSystem))
         report.sections.push_back(systemSection(store, r, attempts, l));
     const auto artifacts = store.artifacts(r.id);

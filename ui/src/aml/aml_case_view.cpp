@@ -295,8 +295,8 @@ QString AmlCaseView::exportReport(const QString &path)
         return tr("No case is open.");
     saveAnalystChanges();
     const QString suffix = QFileInfo(path).suffix().toLower();
-    const QString error = suffix == QLatin1String("pdf") ? AmlReportWriter::writePdf(*m_data, path)
-                                                         : AmlReportWriter::writeHtml(*m_data, path);
+    const QString error = suffix == QLatin1String("pdf") ? AmlReportWriter::writePdf(m_data->report, path)
+                                                         : AmlReportWriter::writeHtml(m_data->report, path);
     Q_EMIT message(error.isEmpty() ? tr("Wrote %1").arg(path) : error);
     return error;
 }

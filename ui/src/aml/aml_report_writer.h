@@ -1,23 +1,26 @@
 #pragma once
 
-#include "aml/aml_case_loader.h"
+#include "seekbench/projects/aml_case_report.h"
+#include "seekbench/projects/report/report.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 namespace seekbench::ui {
 
-// The case report as files: HTML (the engine's builder in projects, the same as
-// `seekbench-cli aml report`) and PDF (QPdfWriter: vector charts and text, A4). Page 1:
-// the account, the score with its reasons and the analyst's notes; page 2: the activity
-// chart and the transactions over time; then the traced chains and the transactions.
+// The case report as files, in the interface language: one report document
+// (projects/report/aml_case_document.h, the same as `seekbench-cli aml report` writes)
+// rendered by the report machinery as HTML (writeReportHtml) or PDF (writeReportPdf), so
+// the two formats never disagree.
 class AmlReportWriter
 {
     Q_DECLARE_TR_FUNCTIONS(AmlReportWriter)
 public:
+    // The case's document with the interface language's labels.
+    static projects::report::Report document(const projects::AmlCase &c);
     // Each returns an empty string on success, else a message naming the file and the problem.
-    static QString writeHtml(const AmlCaseData &data, const QString &path);
-    static QString writePdf(const AmlCaseData &data, const QString &path);
+    static QString writeHtml(const projects::AmlCase &c, const QString &path);
+    static QString writePdf(const projects::AmlCase &c, const QString &path);
 
 private:
     static QString checkTarget(const QString &path, const QString &suffix);

@@ -82,6 +82,10 @@ ReportDialog::ReportDialog(std::shared_ptr<const projects::Project> project, con
     m_sectionsBox = new QGroupBox(this);
     auto *grid = new QGridLayout(m_sectionsBox);
     int shown = 0;
+    // Every section a template may name has a box, so that a template's choice for a
+    // section this kind of report lacks is kept when the dialog saves it; only this kind's
+    // boxes are shown.
+    const auto &applicable = report::sections::ofKind(isComparison() ? "comparison" : "run");
     for (const std::string &id : report::sections::all()) {
         auto *box = new QCheckBox(m_sectionsBox);
         box->setObjectName(QStringLiteral("reportSection_") + q(id));
@@ -89,7 +93,7 @@ ReportDialog::ReportDialog(std::shared_ptr<const projects::Project> project, con
         m_sections.insert(q(id), box);
         if (id == report::sections::kProvenance)
             box->setEnabled(false); // every report says how its numbers were obtained
-        if (!reportSectionApplies(id, isComparison())) {
+        if (std::find(applicable.begin(), applicable.end(), id) == applicable.end()) {
             box->hide();
             continue;
         }
@@ -329,7 +333,7 @@ void ReportDialog::retranslate()
     m_baseline->setToolTip(tr("The run the config is compared with (and, in a comparison, the metrics)."));
     m_sectionsBox->setTitle(tr("Sections"));
     for (auto it = m_sections.cbegin(); it != m_sections.cend(); ++it)
-        it.value()->setText(reportSectionTitle(m_labels, it.key().toStdString()));
+        it.value()->setText(q(report::sections::title(m_labels, it.key().toStdString())));
     m_sections.value(QString::fromLatin1(report::sections::kProvenance))
         ->setToolTip(tr("Every report says how its numbers were obtained: versions, data fingerprint, checkpoint hash "
                         "and the command that reproduces the run."));
@@ -491,7 +495,9 @@ void ReportDialog::saveFinished()
         text += QLatin1Char(' ')
                 + tr("The choices were not kept in %1: %2")
                       .arg(QDir::toNativeSeparators(templatePath(m_projectDir)), r.templateError);
-    showMessage(text, !r.templateError.isEmpty());
+    if (!r.recordError.isEmpty())
+        text += QLatin1Char(' ') + tr("It is not listed in the project's reports: %1").arg(r.recordError);
+    showMessage(text, !r.templateError.isEmpty() || !r.recordError.isEmpty());
     m_open->setVisible(true);
     Q_EMIT saved(r.file);
 }

@@ -1,11 +1,15 @@
 #include "reports/report_file_list.h"
 
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/report/report_store.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 namespace seekbench::ui {
@@ -87,6 +91,50 @@ std::vector<ReportFileEntry> listReportFiles(const QString &reportsDir)
         e.modified = info.lastModified();
         out.push_back(std::move(e));
     }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ReportFileEntry &a, const ReportFileEntry &b) { return a.modified > b.modified; });
+    return out;
+}
+
+std::vector<ReportFileEntry> listProjectReports(const std::shared_ptr<const projects::Project> &project)
+{
+    if (!project)
+        return {};
+    namespace report = projects::report;
+    const auto q = [](const std::string &s) { return QString::fromStdString(s); };
+    std::vector<ReportFileEntry> out;
+    std::set<QString> recorded;
+    try {
+        report::ReportStore store(*project, /*readOnly=*/true);
+        for (const report::ReportRecord &r : store.reports()) {
+            ReportFileEntry e;
+            const QFileInfo info(q(report::reportFilePath(*project, r).string()));
+            e.path = info.absoluteFilePath();
+            e.fileName = info.fileName();
+            e.format = q(r.format);
+            e.kind = q(r.kind);
+            e.title = q(r.title);
+            e.bytes = r.bytes;
+            e.modified = QDateTime::fromMSecsSinceEpoch(qint64(r.createdAt * 1000.0));
+            switch (report::reportFileState(*project, r)) {
+            case report::ReportFileState::Present: e.state = ReportFileState::Recorded; break;
+            case report::ReportFileState::Changed: e.state = ReportFileState::Changed; break;
+            case report::ReportFileState::Missing: e.state = ReportFileState::Missing; break;
+            }
+            e.recordId = r.id;
+            for (const auto &id : r.runIds)
+                e.runIds << q(id);
+            e.sweepId = q(r.sweepId);
+            e.language = q(r.language);
+            recorded.insert(e.path);
+            out.push_back(std::move(e));
+        }
+    } catch (const std::exception &) {
+        // An older or unreadable store: the folder's files are still listed.
+    }
+    for (ReportFileEntry &e : listReportFiles(QDir(q(project->dir().string())).filePath(QStringLiteral("reports"))))
+        if (!recorded.count(e.path))
+            out.push_back(std::move(e));
     std::stable_sort(out.begin(), out.end(),
                      [](const ReportFileEntry &a, const ReportFileEntry &b) { return a.modified > b.modified; });
     return out;

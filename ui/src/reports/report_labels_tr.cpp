@@ -13,7 +13,7 @@ namespace {
 // Every field of ReportLabels is set below: one added there without its line here would
 // stay English in a Chinese report, so the build stops until it is added.
 static_assert(sizeof(projects::report::ReportLabels)
-                  == 169 * sizeof(std::string) + sizeof(std::map<std::string, std::string>),
+                  == 184 * sizeof(std::string) + sizeof(std::map<std::string, std::string>),
               "ReportLabels changed: translate the new label in translatedReportLabels()");
 
 std::string translated(const char *text) { return QCoreApplication::translate("ReportLabels", text).toStdString(); }
@@ -140,10 +140,43 @@ projects::report::ReportLabels translatedReportLabels()
     l.weightedAverage = translated(QT_TRANSLATE_NOOP("ReportLabels", "Weighted average"));
     l.accuracy = translated(QT_TRANSLATE_NOOP("ReportLabels", "Accuracy"));
     l.confusionFile = translated(QT_TRANSLATE_NOOP("ReportLabels", "Confusion matrix %1"));
+    l.attention = translated(QT_TRANSLATE_NOOP("ReportLabels", "Attention examples"));
+    l.attentionIntroCrossModal = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "One image of each class from the %1 split, at step %2, as the attention inspector shows them. "
+                          "Each row: the image, where the class token of its caption looks in the image in each head of "
+                          "the last cross layer (text-to-image attention), then the mean over heads. Redder and "
+                          "brighter: more attention; each panel is scaled to its own maximum."));
+    l.attentionIntroImageOnly = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "One image of each class from the %1 split, at step %2, as the attention inspector shows them. "
+                          "Each row: the image, the attention each patch receives in the last image layer (mean over "
+                          "the patches that look) in each head, then the mean over heads. Redder and brighter: more "
+                          "attention; each panel is scaled to its own maximum."));
+    l.attentionExample = translated(QT_TRANSLATE_NOOP("ReportLabels", "%1, image %2: predicted %3"));
+    l.attentionExampleCaption = translated(
+        QT_TRANSLATE_NOOP("ReportLabels", "%1, image %2: predicted %3; caption \"%4\"; gate: text %5, image %6"));
+    l.attentionImage = translated(QT_TRANSLATE_NOOP("ReportLabels", "Image"));
+    l.predictedClass = translated(QT_TRANSLATE_NOOP("ReportLabels", "Predicted"));
+    l.onObject = translated(QT_TRANSLATE_NOOP("ReportLabels", "On the object"));
+    l.uniformShare = translated(QT_TRANSLATE_NOOP("ReportLabels", "Uniform"));
+    l.attentionSummary = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "On the object: the share of the mean attention that falls on patches at least half covered "
+                          "by the object; uniform: the share an attention spread evenly over the patches would give."));
+    l.attentionFile = translated(QT_TRANSLATE_NOOP("ReportLabels", "Attention examples %1"));
+    l.noAttention = l.attention;
+    l.noAttentionWhy = translated(
+        QT_TRANSLATE_NOOP("ReportLabels",
+                          "the run recorded none (it ended before its training finished, or an older Seekbench trained "
+                          "it); `seekbench-cli inspect examples --project DIR --run-id %1` writes them from its newest "
+                          "checkpoint."));
     l.seekbenchVersion = translated(QT_TRANSLATE_NOOP("ReportLabels", "Seekbench"));
     l.generatedAt = translated(QT_TRANSLATE_NOOP("ReportLabels", "Generated"));
     l.generatedOn = translated(QT_TRANSLATE_NOOP("ReportLabels", "Generated on"));
     l.torchVersion = translated(QT_TRANSLATE_NOOP("ReportLabels", "LibTorch"));
+    l.qtVersion = translated(QT_TRANSLATE_NOOP("ReportLabels", "Qt"));
+    l.noQt = translated(QT_TRANSLATE_NOOP("ReportLabels", "none (a build without the desktop programs)"));
     l.os = translated(QT_TRANSLATE_NOOP("ReportLabels", "OS"));
     l.threads = translated(QT_TRANSLATE_NOOP("ReportLabels", "Threads"));
     l.cores = translated(QT_TRANSLATE_NOOP("ReportLabels", "Cores"));

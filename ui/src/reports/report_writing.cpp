@@ -2,6 +2,7 @@
 
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/report/report_html.h"
+#include "seekbench/projects/report/report_store.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,37 +14,6 @@
 namespace seekbench::ui {
 
 namespace report = projects::report;
-
-// The sections of run_report.cpp and of comparison_report.cpp.
-bool reportSectionApplies(const std::string &id, bool comparison)
-{
-    namespace s = report::sections;
-    static const std::vector<std::string> run = {s::kOverview, s::kNotes,       s::kConfig,
-                                                 s::kCurves,   s::kMetrics,     s::kClassification,
-                                                 s::kSystem,   s::kCheckpoints, s::kExports,
-                                                 s::kAml,      s::kProvenance};
-    static const std::vector<std::string> compared = {s::kOverview, s::kConfig, s::kCurves, s::kMetrics, s::kProvenance};
-    const auto &ids = comparison ? compared : run;
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
-QString reportSectionTitle(const report::ReportLabels &l, const std::string &id)
-{
-    namespace s = report::sections;
-    const std::string &title = id == s::kOverview         ? l.overview
-                               : id == s::kNotes          ? l.notes
-                               : id == s::kConfig         ? l.config
-                               : id == s::kCurves         ? l.curves
-                               : id == s::kMetrics        ? l.metrics
-                               : id == s::kClassification ? l.classification
-                               : id == s::kSystem         ? l.system
-                               : id == s::kCheckpoints    ? l.checkpoints
-                               : id == s::kExports        ? l.exports
-                               : id == s::kAml            ? l.aml
-                               : id == s::kProvenance     ? l.provenance
-                                                          : id;
-    return QString::fromStdString(title);
-}
 
 QString withReportSuffix(const QString &file, bool html)
 {
@@ -72,6 +42,15 @@ ReportSaveResult writeReportFiles(std::shared_ptr<const projects::Project> proje
             report::writeReportHtml(file.toStdString(), doc);
         else
             r.pages = writeReportPdf(file, doc, options);
+        // The Reports panel lists it from the store; a project this user cannot write keeps
+        // the file unrecorded (the panel still lists the files of reports/).
+        if (!project->isWriteProtected()) {
+            try {
+                report::recordReportFile(*project, doc, file.toStdString(), request.runIds);
+            } catch (const std::exception &e) {
+                r.recordError = QString::fromUtf8(e.what());
+            }
+        }
     } catch (const std::exception &e) {
         r.error = QString::fromUtf8(e.what());
         return r;

@@ -1,9 +1,9 @@
 #pragma once
 
-// What the report dialog does besides showing its form: which section toggles apply to a
-// run report or a comparison, their titles in the interface language, the output file's
-// suffix for a format, and the save itself (run off the GUI thread): the report built from
-// the store and written as PDF or HTML, then the project's report template.
+// What the report dialog does besides showing its form: the output file's suffix for a
+// format, and the save itself (run off the GUI thread): the report built from
+// the store and written as PDF or HTML and recorded in the project, then the project's
+// report template.
 
 #include "reports/report_pdf.h"
 
@@ -25,14 +25,10 @@ namespace seekbench::ui {
 struct ReportSaveResult
 {
     QString file, error, templateError;
-    int pages = 0; // PDF only
+    QString recordError; // the file is written but not recorded in the project's store
+    int pages = 0;       // PDF only
 };
 
-// Whether section `id` can appear in a run report (comparison false) or a comparison: a
-// sweep report's own sections never do.
-bool reportSectionApplies(const std::string &id, bool comparison);
-// The section's title from `labels` (the id itself for one it does not know).
-QString reportSectionTitle(const projects::report::ReportLabels &labels, const std::string &id);
 // `file` with the suffix of its format: .html (or .htm, kept) or .pdf; "" stays "".
 QString withReportSuffix(const QString &file, bool html);
 

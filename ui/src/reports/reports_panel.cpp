@@ -1,5 +1,8 @@
 #include "reports/reports_panel.h"
 
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/report/report_store.h"
+
 #include <QDesktopServices>
 #include <QDir>
 #include <QEvent>
@@ -24,12 +27,7 @@ namespace seekbench::ui {
 
 namespace {
 
-enum Column { Title, Kind, Format, Size, Modified, File, Columns };
-
-std::vector<ReportFileEntry> readReports(const QString &dir)
-{
-    return dir.isEmpty() ? std::vector<ReportFileEntry>{} : listReportFiles(dir);
-}
+enum Column { Title, Kind, Covers, Format, Size, Modified, State, File, Columns };
 
 } // namespace
 
@@ -100,7 +98,8 @@ QString ReportsPanel::reportsDir() const
 
 void ReportsPanel::retranslate()
 {
-    m_table->setHorizontalHeaderLabels({tr("Title"), tr("Kind"), tr("Format"), tr("Size"), tr("Saved"), tr("File")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Title"), tr("Kind"), tr("Covers"), tr("Format"), tr("Size"), tr("Saved"), tr("State"), tr("File")});
     m_open->setText(tr("Open"));
     m_open->setToolTip(tr("Open the report with the application this desktop uses for it."));
     m_folder->setText(tr("Show in folder"));
@@ -119,9 +118,10 @@ void ReportsPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void ReportsPanel::setProjectDir(const QString &dir)
+void ReportsPanel::setProject(std::shared_ptr<const projects::Project> project)
 {
-    m_projectDir = dir;
+    m_project = std::move(project);
+    m_projectDir = m_project ? QString::fromStdString(m_project->dir().string()) : QString();
     if (!m_watcher->directories().isEmpty())
         m_watcher->removePaths(m_watcher->directories());
     m_reports.clear();
@@ -152,7 +152,7 @@ void ReportsPanel::read()
         return;
     }
     watch();
-    m_reader->setFuture(QtConcurrent::run(readReports, reportsDir()));
+    m_reader->setFuture(QtConcurrent::run(listProjectReports, m_project));
 }
 
 void ReportsPanel::showReports(const std::vector<ReportFileEntry> &reports)
@@ -166,16 +166,41 @@ void ReportsPanel::showReports(const std::vector<ReportFileEntry> &reports)
         const QString kind = r.kind == QLatin1String("run")          ? tr("run")
                              : r.kind == QLatin1String("comparison") ? tr("comparison")
                              : r.kind == QLatin1String("sweep")      ? tr("sweep")
+                             : r.kind == QLatin1String("aml_case")   ? tr("AML case")
                                                                      : QString();
+        const QString covers = !r.sweepId.isEmpty()   ? r.sweepId
+                               : r.runIds.size() == 1 ? r.runIds.front()
+                               : r.runIds.size() > 1  ? tr("%n run(s)", nullptr, int(r.runIds.size()))
+                                                      : QString();
+        const QString state = r.state == ReportFileState::Changed      ? tr("changed since saved")
+                              : r.state == ReportFileState::Missing    ? tr("file missing")
+                              : r.state == ReportFileState::Unrecorded ? tr("not recorded")
+                                                                       : QString();
         const QStringList cells{r.title.isEmpty() ? QFileInfo(r.fileName).completeBaseName() : r.title,
                                 kind,
+                                covers,
                                 r.format.toUpper(),
                                 locale.formattedDataSize(r.bytes),
                                 r.modified.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                state,
                                 r.fileName};
+        const QString stateTip = r.state == ReportFileState::Changed
+                                     ? tr("The file differs from the one saved: its size or SHA-256 changed.")
+                                 : r.state == ReportFileState::Missing
+                                     ? tr("The file is gone; Delete forgets the report.")
+                                 : r.state == ReportFileState::Unrecorded
+                                     ? tr("A file in the reports folder that the project has no record of.")
+                                     : QString();
         for (int col = 0; col < Columns; ++col) {
             auto *item = new QTableWidgetItem(cells[col]);
-            item->setToolTip(QDir::toNativeSeparators(r.path));
+            QString tip = QDir::toNativeSeparators(r.path);
+            if (col == Covers && r.runIds.size() > 1)
+                tip = r.runIds.join(QLatin1Char('\n'));
+            if (col == State && !stateTip.isEmpty())
+                tip = stateTip;
+            item->setToolTip(tip);
+            if (col == State && r.state != ReportFileState::Recorded && r.state != ReportFileState::Unrecorded)
+                item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
             if (col == Size)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, col, item);
@@ -208,7 +233,9 @@ void ReportsPanel::selectFile(const QString &file)
 void ReportsPanel::updateButtons()
 {
     const bool one = !selectedFile().isEmpty();
-    m_open->setEnabled(one);
+    const int row = m_table->currentRow();
+    m_open->setEnabled(one && row >= 0 && row < int(m_reports.size())
+                       && m_reports[size_t(row)].state != ReportFileState::Missing);
     m_folder->setEnabled(!m_projectDir.isEmpty());
     m_delete->setEnabled(one);
 }
@@ -234,15 +261,29 @@ bool ReportsPanel::deleteSelected()
     const QString file = selectedFile();
     if (file.isEmpty())
         return false;
+    const int row = m_table->currentRow();
+    const ReportFileEntry entry = m_reports[size_t(row)];
+    const bool gone = entry.state == ReportFileState::Missing;
     const auto answer = QMessageBox::question(
         this, tr("Delete report"),
-        tr("Delete the report %1? The file is removed from the project's reports folder; the runs it describes stay.")
-            .arg(QFileInfo(file).fileName()));
+        gone ? tr("Forget the report %1? Its file is already gone; the runs it describes stay.")
+                   .arg(QFileInfo(file).fileName())
+             : tr("Delete the report %1? The file is removed and the project forgets it; the runs it describes stay.")
+                   .arg(QFileInfo(file).fileName()));
     if (answer != QMessageBox::Yes)
         return false;
-    if (!QFile::remove(file)) {
+    if (!gone && QFileInfo::exists(file) && !QFile::remove(file)) {
         QMessageBox::warning(this, tr("Delete report"), tr("%1 cannot be deleted.").arg(QDir::toNativeSeparators(file)));
         return false;
+    }
+    if (entry.recordId > 0 && m_project) {
+        try {
+            projects::report::ReportStore(*m_project).remove(entry.recordId);
+        } catch (const std::exception &e) {
+            QMessageBox::warning(this, tr("Delete report"),
+                                 tr("The project still lists %1: %2")
+                                     .arg(QDir::toNativeSeparators(file), QString::fromUtf8(e.what())));
+        }
     }
     refresh();
     return true;

@@ -1,15 +1,18 @@
 #pragma once
 
-// The Reports dock (View > Reports, beside the Log): the project's reports, the .html and
-// .pdf files in its reports/ folder, newest first, with their title, kind, format, size
-// and date. Read off the GUI thread again when the report dialog saves one and when the
-// folder changes (QFileSystemWatcher). Open, Show in folder, Delete (asked first).
+// The Reports dock (View > Reports, beside the Log): the project's reports as the store
+// records them (report_file_list.h), and the unrecorded files of its reports/ folder,
+// newest first, with their title, kind, what they cover, format, size, date and whether
+// the file is still as written. Read off the GUI thread again when the report dialog
+// saves one and when the folder changes (QFileSystemWatcher). Open, Show in folder,
+// Delete (asked first: the file and its record) or Forget a report whose file is gone.
 
 #include "reports/report_file_list.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QFileSystemWatcher;
@@ -17,6 +20,10 @@ class QLabel;
 class QTableWidget;
 class QTimer;
 class QToolButton;
+
+namespace seekbench::projects {
+class Project;
+}
 
 namespace seekbench::ui {
 
@@ -26,8 +33,8 @@ class ReportsPanel : public QWidget
 public:
     explicit ReportsPanel(QWidget *parent = nullptr);
 
-    // The project's folder ("" when none is open); lists its reports.
-    void setProjectDir(const QString &dir);
+    // The open project (nullptr when none); lists its reports.
+    void setProject(std::shared_ptr<const projects::Project> project);
     QString reportsDir() const;
     // Reads the folder again (soon: changes come in bursts while a file is written).
     void refresh();
@@ -38,7 +45,8 @@ public:
     void selectFile(const QString &file);
     void openSelected();
     void showSelectedInFolder();
-    // Deletes the selected report after asking; false when nothing was deleted.
+    // Deletes the selected report's file and record after asking (forgets the record of
+    // a file already gone); false when nothing was deleted.
     bool deleteSelected();
 
 Q_SIGNALS:
@@ -56,6 +64,7 @@ private:
     void contextMenu(const QPoint &pos);
 
     QString m_projectDir;
+    std::shared_ptr<const projects::Project> m_project;
     std::vector<ReportFileEntry> m_reports;
     QLabel *m_empty;
     QTableWidget *m_table;

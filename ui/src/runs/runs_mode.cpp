@@ -4,6 +4,7 @@
 #include "common/project_paths.h"
 #include "launch/run_launcher.h"
 #include "project/project_session.h"
+#include "project/store_watcher.h"
 #include "reports/reports_panel.h"
 #include "runs/log_view.h"
 #include "runs/run_actions.h"
@@ -162,7 +163,7 @@ void RunsMode::setSession(ProjectSession *session)
     m_log->setRunDir(QString());
     m_session = session;
     m_table->setProject(session ? session->dir() : QString());
-    m_reports->setProjectDir(session ? session->dir() : QString());
+    m_reports->setProject(session ? session->watcher()->project() : nullptr);
     if (!session) {
         m_explorer->setRootIndex(QModelIndex());
         m_files->setRootPath(QString());

@@ -30,11 +30,11 @@ void chunk(std::string &out, const char *type, const std::string &data)
 
 } // namespace
 
-void writePng(const std::filesystem::path &path, const RgbImage &image)
+std::string encodePng(const RgbImage &image)
 {
     if (image.width <= 0 || image.height <= 0
         || image.rgb.size() != std::size_t(image.width) * std::size_t(image.height) * 3)
-        throw std::runtime_error("cannot write " + path.string() + ": the image is empty or inconsistent");
+        throw std::invalid_argument("the image is empty or inconsistent");
     std::string raw;
     const std::size_t stride = std::size_t(image.width) * 3;
     raw.reserve((stride + 1) * std::size_t(image.height));
@@ -47,7 +47,7 @@ void writePng(const std::filesystem::path &path, const RgbImage &image)
     if (compress2(reinterpret_cast<Bytef *>(packed.data()), &packedSize, reinterpret_cast<const Bytef *>(raw.data()),
                   uLong(raw.size()), 6)
         != Z_OK)
-        throw std::runtime_error("cannot write " + path.string() + ": zlib compression failed");
+        throw std::runtime_error("zlib compression failed");
     packed.resize(packedSize);
 
     std::string png("\x89PNG\r\n\x1a\n", 8);
@@ -58,6 +58,17 @@ void writePng(const std::filesystem::path &path, const RgbImage &image)
     chunk(png, "IHDR", ihdr);
     chunk(png, "IDAT", packed);
     chunk(png, "IEND", "");
+    return png;
+}
+
+void writePng(const std::filesystem::path &path, const RgbImage &image)
+{
+    std::string png;
+    try {
+        png = encodePng(image);
+    } catch (const std::exception &e) {
+        throw std::runtime_error("cannot write " + path.string() + ": " + e.what());
+    }
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(png.data(), std::streamsize(png.size()));
     out.close();

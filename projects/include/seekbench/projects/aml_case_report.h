@@ -1,16 +1,15 @@
 #pragma once
 
 // An AML case: everything the case report shows about an alert or an account, read from
-// the project's store in one place, and the report itself as self-contained HTML. The CLI
-// (`seekbench-cli aml report`) writes the HTML; the desktop case view shows the same case
-// and prints it as PDF.
+// the project's store in one place. The report itself is a report document
+// (report/aml_case_document.h): `seekbench-cli aml report` writes it as HTML, the desktop
+// case view shows the same case and writes it as HTML or PDF.
 
 #include "seekbench/projects/aml_results.h"
 #include "seekbench/projects/tracer.h"
 #include "seekbench/projects/transactions.h"
 
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +31,7 @@ struct AmlCaseRequest
 struct AmlCase
 {
     std::string projectDir, runId, model = "graph";
+    std::string runName; // the run's name in the project's run store; "" when it has none
     AccountRow account;
     std::optional<AmlAlertRow> alert;
     std::vector<std::string> reasons;   // the alert's reason codes, parsed
@@ -40,11 +40,11 @@ struct AmlCase
     std::vector<TransactionRow> transactions; // the account's, in time order
     std::map<std::int64_t, float> scores;     // tx id -> score, for `transactions`
     TraceResult trace;
+    TraceOptions traceOptions;                 // what `trace` was traced with
     std::map<std::int64_t, std::string> names; // account id -> name, for the chains
     std::string notes;
 
     const std::string &nameOf(std::int64_t accountId) const;
-    std::string title() const; // "Case report: alert #12" / "Case report: account X1"
 };
 
 // Throws std::invalid_argument naming an unknown alert or account, or an alert whose
@@ -53,11 +53,5 @@ AmlCase loadAmlCase(const Project &project, const AmlCaseRequest &request);
 // The reason codes of alert `alertId` from its reasons_json; throws std::invalid_argument
 // naming the alert and what is wrong.
 std::vector<std::string> parseAmlReasons(const std::string &reasonsJson, std::int64_t alertId);
-
-std::string amlCaseReportHtml(const AmlCase &c);
-// Writes `text` to `file`; throws std::runtime_error naming the file when it cannot.
-void writeReportFile(const std::filesystem::path &file, const std::string &text);
-
-std::string htmlEscape(const std::string &s);
 
 } // namespace seekbench::projects

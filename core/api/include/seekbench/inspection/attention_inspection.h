@@ -99,7 +99,10 @@ struct RgbImage
 // normalised to its own maximum.
 RgbImage renderAttentionOverlay(const AttentionInspection &inspection, int scale = 8);
 
-// Writes an 8-bit RGB PNG (zlib). Throws std::runtime_error naming the file.
+// The image as an 8-bit RGB PNG (zlib). Throws std::invalid_argument for an empty or
+// inconsistent image.
+std::string encodePng(const RgbImage &image);
+// Writes it to `path`. Throws std::runtime_error naming the file.
 void writePng(const std::filesystem::path &path, const RgbImage &image);
 
 } // namespace seekbench

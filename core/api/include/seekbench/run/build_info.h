@@ -7,5 +7,8 @@ namespace seekbench::run {
 
 const char *seekbenchVersion();
 const char *seekbenchGitCommit();
+// The Qt this build's desktop programs (and PDF renderer) were built against: "6.4.2";
+// "" for a headless build without Qt.
+const char *seekbenchQtVersion();
 
 } // namespace seekbench::run

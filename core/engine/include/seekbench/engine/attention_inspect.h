@@ -3,6 +3,7 @@
 // Attention capture of a trained cross-modal (or image-only) model, torch-free for
 // callers: the CLI's `inspect attention`, later the desktop inspector.
 
+#include "seekbench/inspection/attention_examples.h"
 #include "seekbench/inspection/attention_inspection.h"
 #include "seekbench/inspection/test_set_summary.h"
 
@@ -44,6 +45,10 @@ public:
     // Test images offset..offset+samples-1 (clipped to the split): label, prediction,
     // gate, and a gallery of the first `perClass` images of each class among them.
     TestSetSummary testSet(int samples, int perClass = 4, std::int64_t offset = 0);
+    // The run report's attention examples (attention_examples.h) from `split`:
+    // "validation" (what the run evaluated on during training, as the trainer writes
+    // them) or "test". Throws std::invalid_argument for another split.
+    AttentionExamples examples(const std::string &split = "validation");
     std::int64_t step() const;
     std::int64_t testSamples() const; // the run's own test split (data.eval_samples)
 

@@ -154,6 +154,7 @@ struct RunProvenance
 struct Provenance
 {
     std::string seekbenchVersion, gitCommit;
+    std::string qtVersion;   // the Qt this build's desktop programs use; "" for a headless build
     std::string generatedAt; // UTC, ISO 8601
     std::string generatedOn; // the machine that wrote the report: OS and host
     std::vector<RunProvenance> runs;

@@ -137,11 +137,40 @@ struct ReportLabels
     std::string accuracy = "Accuracy";
     std::string confusionFile = "Confusion matrix %1";
 
+    // Attention examples (the cross-modal model and the image-only ViT).
+    std::string attention = "Attention examples";
+    std::string attentionIntroCrossModal
+        = "One image of each class from the %1 split, at step %2, as the attention inspector shows them. Each row: "
+          "the image, where the class token of its caption looks in the image in each head of the last cross layer "
+          "(text-to-image attention), then the mean over heads. Redder and brighter: more attention; each panel is "
+          "scaled to its own maximum.";
+    std::string attentionIntroImageOnly
+        = "One image of each class from the %1 split, at step %2, as the attention inspector shows them. Each row: "
+          "the image, the attention each patch receives in the last image layer (mean over the patches that look) in "
+          "each head, then the mean over heads. Redder and brighter: more attention; each panel is scaled to its own "
+          "maximum.";
+    std::string attentionExample = "%1, image %2: predicted %3";
+    std::string attentionExampleCaption = "%1, image %2: predicted %3; caption \"%4\"; gate: text %5, image %6";
+    std::string attentionImage = "Image";
+    std::string predictedClass = "Predicted";
+    std::string onObject = "On the object";
+    std::string uniformShare = "Uniform";
+    std::string attentionSummary
+        = "On the object: the share of the mean attention that falls on patches at least half covered by the object; "
+          "uniform: the share an attention spread evenly over the patches would give.";
+    std::string attentionFile = "Attention examples %1";
+    std::string noAttention = "Attention examples";
+    std::string noAttentionWhy
+        = "the run recorded none (it ended before its training finished, or an older Seekbench trained it); "
+          "`seekbench-cli inspect examples --project DIR --run-id %1` writes them from its newest checkpoint.";
+
     // Provenance.
     std::string seekbenchVersion = "Seekbench";
     std::string generatedAt = "Generated";
     std::string generatedOn = "Generated on";
     std::string torchVersion = "LibTorch";
+    std::string qtVersion = "Qt";
+    std::string noQt = "none (a build without the desktop programs)";
     std::string os = "OS";
     std::string threads = "Threads";
     std::string cores = "Cores";
@@ -219,6 +248,7 @@ inline constexpr const char *kConfig = "config";
 inline constexpr const char *kCurves = "curves";
 inline constexpr const char *kMetrics = "metrics";
 inline constexpr const char *kClassification = "classification";
+inline constexpr const char *kAttention = "attention";
 inline constexpr const char *kSystem = "system";
 inline constexpr const char *kCheckpoints = "checkpoints";
 inline constexpr const char *kExports = "exports";
@@ -230,8 +260,13 @@ inline constexpr const char *kBestTrials = "best-trials";
 inline constexpr const char *kBestSoFar = "best-so-far";
 inline constexpr const char *kParallel = "parallel-coordinates";
 inline constexpr const char *kImportance = "importance";
-// Every id above, in report order.
+// Every id above, in report order: what a template may name.
 const std::vector<std::string> &all();
+// The sections a report of `kind` (run, comparison, sweep) can have, in its order;
+// throws std::invalid_argument for another kind.
+const std::vector<std::string> &ofKind(const std::string &kind);
+// The section's title in `labels` (the id itself for one it does not know).
+std::string title(const ReportLabels &labels, const std::string &id);
 } // namespace sections
 
 } // namespace seekbench::projects::report

@@ -25,6 +25,7 @@ struct RendererRequest
     // A sweep report when sweep.sweepId is set (request.runIds is empty then; its title,
     // notes and hidden sections are the sweep's).
     SweepReportRequest sweep = {};
+    std::string command; // the command that asked for it, recorded with the report
 };
 
 // The arguments seekbench-report takes for the request (without the program itself).
