@@ -348,7 +348,10 @@ private Q_SLOTS:
         QCOMPARE(panel.table()->rowCount(), before);
         QCOMPARE(panel.reports().front().path, pdf); // newest first
         QCOMPARE(panel.table()->item(0, 3)->text(), QStringLiteral("PDF"));
-        QCOMPARE(panel.table()->item(0, 2)->text(), m_done); // what it covers
+        // What it covers: the run's name, its id beside it in the tooltip.
+        const auto done = projects::RunStore(*m_project).findRun(m_done.toStdString());
+        QCOMPARE(panel.table()->item(0, 2)->text(), QString::fromStdString(done->name));
+        QVERIFY(panel.table()->item(0, 2)->toolTip().contains(m_done));
 
         // A file written meanwhile comes in through the folder watcher, as unrecorded.
         const QString copy = m_dir + QStringLiteral("/reports/copy.pdf");

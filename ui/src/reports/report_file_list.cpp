@@ -2,6 +2,7 @@
 
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/report/report_store.h"
+#include "seekbench/projects/run_store.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,6 +107,7 @@ std::vector<ReportFileEntry> listProjectReports(const std::shared_ptr<const proj
     std::set<QString> recorded;
     try {
         report::ReportStore store(*project, /*readOnly=*/true);
+        projects::RunStore runs(*project);
         for (const report::ReportRecord &r : store.reports()) {
             ReportFileEntry e;
             const QFileInfo info(q(report::reportFilePath(*project, r).string()));
@@ -122,8 +124,11 @@ std::vector<ReportFileEntry> listProjectReports(const std::shared_ptr<const proj
             case report::ReportFileState::Missing: e.state = ReportFileState::Missing; break;
             }
             e.recordId = r.id;
-            for (const auto &id : r.runIds)
+            for (const auto &id : r.runIds) {
                 e.runIds << q(id);
+                const auto run = runs.findRun(id);
+                e.runNames << (run ? q(run->name) : QString());
+            }
             e.sweepId = q(r.sweepId);
             e.language = q(r.language);
             recorded.insert(e.path);

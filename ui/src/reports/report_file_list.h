@@ -38,10 +38,11 @@ struct ReportFileEntry
     qint64 bytes = 0;
     QDateTime modified; // when it was recorded, else the file's time
     ReportFileState state = ReportFileState::Unrecorded;
-    qint64 recordId = 0; // its record in the store; 0 when unrecorded
-    QStringList runIds;  // the runs it covers, when recorded
-    QString sweepId;     // the sweep it covers, when recorded
-    QString language;    // "en" | "zh_CN", when recorded
+    qint64 recordId = 0;  // its record in the store; 0 when unrecorded
+    QStringList runIds;   // the runs it covers, when recorded
+    QStringList runNames; // their names ("" for a run since deleted)
+    QString sweepId;      // the sweep it covers, when recorded
+    QString language;     // "en" | "zh_CN", when recorded
 };
 
 // The files of a reports folder, newest first; an absent folder lists nothing.

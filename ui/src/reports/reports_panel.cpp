@@ -168,10 +168,11 @@ void ReportsPanel::showReports(const std::vector<ReportFileEntry> &reports)
                              : r.kind == QLatin1String("sweep")      ? tr("sweep")
                              : r.kind == QLatin1String("aml_case")   ? tr("AML case")
                                                                      : QString();
-        const QString covers = !r.sweepId.isEmpty()   ? r.sweepId
-                               : r.runIds.size() == 1 ? r.runIds.front()
-                               : r.runIds.size() > 1  ? tr("%n run(s)", nullptr, int(r.runIds.size()))
-                                                      : QString();
+        const QString covers = !r.sweepId.isEmpty() ? r.sweepId
+                               : r.runIds.size() == 1
+                                   ? (r.runNames.value(0).isEmpty() ? r.runIds.front() : r.runNames.value(0))
+                               : r.runIds.size() > 1 ? tr("%n run(s)", nullptr, int(r.runIds.size()))
+                                                     : QString();
         const QString state = r.state == ReportFileState::Changed      ? tr("changed since saved")
                               : r.state == ReportFileState::Missing    ? tr("file missing")
                               : r.state == ReportFileState::Unrecorded ? tr("not recorded")
@@ -194,8 +195,14 @@ void ReportsPanel::showReports(const std::vector<ReportFileEntry> &reports)
         for (int col = 0; col < Columns; ++col) {
             auto *item = new QTableWidgetItem(cells[col]);
             QString tip = QDir::toNativeSeparators(r.path);
-            if (col == Covers && r.runIds.size() > 1)
-                tip = r.runIds.join(QLatin1Char('\n'));
+            if (col == Covers && !r.runIds.isEmpty()) {
+                QStringList lines;
+                for (int i = 0; i < r.runIds.size(); ++i)
+                    lines << (r.runNames.value(i).isEmpty()
+                                  ? r.runIds[i]
+                                  : QStringLiteral("%1 (%2)").arg(r.runNames.value(i), r.runIds[i]));
+                tip = lines.join(QLatin1Char('\n'));
+            }
             if (col == State && !stateTip.isEmpty())
                 tip = stateTip;
             item->setToolTip(tip);
