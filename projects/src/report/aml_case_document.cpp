@@ -5,12 +5,10 @@
 
 #include "seekbench/aml/data.h"
 #include "seekbench/projects/aml_case_report.h"
+#include "seekbench/projects/report/provenance.h"
 #include "seekbench/projects/report/report_labels.h"
-#include "seekbench/run/build_info.h"
-#include "seekbench/run/host_info.h"
 
 #include <cstdio>
-#include <ctime>
 
 namespace seekbench::projects::report {
 
@@ -221,13 +219,7 @@ Section chainsSection(const AmlCase &c, const AmlCaseLabels &l)
 // This build, when and where the report was written, the run the case came from.
 Provenance caseProvenance(const AmlCase &c)
 {
-    Provenance p;
-    p.seekbenchVersion = seekbench::run::seekbenchVersion();
-    p.gitCommit = seekbench::run::seekbenchGitCommit();
-    p.qtVersion = seekbench::run::seekbenchQtVersion();
-    p.generatedAt = aml::formatTimestamp(double(std::time(nullptr)));
-    const std::string os = seekbench::run::osDescription(), host = seekbench::run::hostName();
-    p.generatedOn = host.empty() ? os : os + ", " + host; // as the run report's provenance names it
+    Provenance p = thisBuildProvenance();
     if (!c.runId.empty()) {
         RunProvenance run;
         run.runId = c.runId;

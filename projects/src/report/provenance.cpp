@@ -96,8 +96,7 @@ std::string reproduceCommand(const Project &project, const std::string &runId)
            + shellQuote(project.dir().string());
 }
 
-Provenance reportProvenance(const Project &project, RunStore &store, const std::vector<RunRecord> &runs,
-                            const ReportLabels &labels)
+Provenance thisBuildProvenance()
 {
     Provenance p;
     p.seekbenchVersion = seekbench::run::seekbenchVersion();
@@ -105,6 +104,13 @@ Provenance reportProvenance(const Project &project, RunStore &store, const std::
     p.qtVersion = seekbench::run::seekbenchQtVersion();
     p.generatedAt = utcNow();
     p.generatedOn = thisMachine();
+    return p;
+}
+
+Provenance reportProvenance(const Project &project, RunStore &store, const std::vector<RunRecord> &runs,
+                            const ReportLabels &labels)
+{
+    Provenance p = thisBuildProvenance();
     for (const auto &r : runs) {
         RunProvenance rp;
         rp.runId = r.id;

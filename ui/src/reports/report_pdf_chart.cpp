@@ -34,7 +34,7 @@ QString xTickText(double v)
 
 QString tickText(double v, bool logY)
 {
-    return logY ? QString::number(std::pow(10.0, v), 'g', 3) : QString::number(v, 'g', 4);
+    return logY ? QString::number(std::pow(10.0, v), 'g', 6) : QString::number(v, 'g', 4);
 }
 
 } // namespace
@@ -58,6 +58,16 @@ std::vector<double> niceTicks(double lo, double hi)
     for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
         ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
     return ticks;
+}
+
+std::vector<double> valueTicks(const ValueRange &r, bool log)
+{
+    if (!log || std::floor(r.hi) - std::ceil(r.lo) < 1)
+        return niceTicks(r.lo, r.hi);
+    std::vector<double> decades; // 0.01, 0.1, 1 ...
+    for (double d = std::ceil(r.lo); d <= std::floor(r.hi); d += 1)
+        decades.push_back(d);
+    return decades;
 }
 
 PlotAxes drawPlotAxes(PageFlow &flow, const QRectF &plot, const ValueRange &xr, const std::vector<double> &xt,
@@ -140,13 +150,7 @@ void drawChart(PageFlow &flow, const Chart &chart)
         p.save();
         p.setBrush(Qt::NoBrush);
         if (xr.valid() && yr.valid()) {
-            const std::vector<double> xt = niceTicks(xr.lo, xr.hi);
-            std::vector<double> yt = niceTicks(yr.lo, yr.hi);
-            if (logY && std::floor(yr.hi) - std::ceil(yr.lo) >= 1) { // whole decades: 0.01, 0.1, 1
-                yt.clear();
-                for (double d = std::ceil(yr.lo); d <= std::floor(yr.hi); d += 1)
-                    yt.push_back(d);
-            }
+            const std::vector<double> xt = niceTicks(xr.lo, xr.hi), yt = valueTicks(yr, logY);
             const PlotAxes axes = drawPlotAxes(
                 flow, plot, xr, xt, yr, yt, xTickText, [logY](double v) { return tickText(v, logY); },
                 QString::fromStdString(chart.xLabel));

@@ -84,6 +84,9 @@ struct ValueRange
 
 // Round tick values (1, 2 or 5 times a power of ten) covering [lo, hi].
 std::vector<double> niceTicks(double lo, double hi);
+// The ticks of a value axis over `r`: niceTicks, or on a log axis (r in log10 units) the
+// whole decades when it spans one or more.
+std::vector<double> valueTicks(const ValueRange &r, bool log);
 
 // A chart's plot area: the data's range widened to its round ticks, and where a value
 // lands on the page.

@@ -224,13 +224,20 @@ void drawParallelCoordinates(PageFlow &flow, const ParallelCoordinates &chart)
 void drawDotChart(PageFlow &flow, const Chart &chart)
 {
     constexpr double kPlotHeight = 170, kLeftAxis = 48, kBottomAxis = 28, kTopPad = 4, kRightPad = 8;
+    // A log axis (amounts over several decades) when the chart asks for one and every value
+    // can sit on it, as the HTML draws it.
+    const bool logY = chart.logY && std::all_of(chart.series.begin(), chart.series.end(), [](const auto &s) {
+                          return std::all_of(s.points.begin(), s.points.end(),
+                                             [](const auto &pt) { return !std::isfinite(pt.mean) || pt.mean > 0; });
+                      });
+    const auto yOf = [logY](double v) { return logY ? std::log10(v) : v; };
     ValueRange xr, yr;
     for (const auto &s : chart.series)
         for (const ChartPoint &pt : s.points) {
             if (!std::isfinite(pt.mean))
                 continue;
             xr.add(pt.x);
-            yr.add(pt.mean);
+            yr.add(yOf(pt.mean));
         }
     // A little room around the dots, so the extreme ones are not cut by the frame.
     if (xr.valid() && yr.valid()) {
@@ -254,8 +261,11 @@ void drawDotChart(PageFlow &flow, const Chart &chart)
         p.save();
         p.setBrush(Qt::NoBrush);
         if (xr.valid() && yr.valid()) {
-            const std::vector<double> xt = niceTicks(xr.lo, xr.hi), yt = niceTicks(yr.lo, yr.hi);
-            const PlotAxes axes = drawPlotAxes(flow, plot, xr, xt, yr, yt, number, number, q(chart.xLabel));
+            const std::vector<double> xt = niceTicks(xr.lo, xr.hi), yt = valueTicks(yr, logY);
+            const auto yText = [logY](double v) {
+                return logY ? QString::number(std::pow(10.0, v), 'g', 6) : number(v);
+            };
+            const PlotAxes axes = drawPlotAxes(flow, plot, xr, xt, yr, yt, number, yText, q(chart.xLabel));
             const auto px = [&axes](double x) { return axes.px(x); };
             const auto py = [&axes](double y) { return axes.py(y); };
             p.setRenderHint(QPainter::Antialiasing);
@@ -267,7 +277,7 @@ void drawDotChart(PageFlow &flow, const Chart &chart)
                     p.setBrush(colour);
                     for (const ChartPoint &pt : s.points)
                         if (std::isfinite(pt.mean))
-                            p.drawEllipse(QPointF(px(pt.x), py(pt.mean)), 1.8, 1.8);
+                            p.drawEllipse(QPointF(px(pt.x), py(yOf(pt.mean))), 1.8, 1.8);
                     p.setBrush(Qt::NoBrush);
                     continue;
                 }
@@ -277,7 +287,7 @@ void drawDotChart(PageFlow &flow, const Chart &chart)
                         continue;
                     if (s.stepped && !line.isEmpty())
                         line << QPointF(px(pt.x), line.back().y());
-                    line << QPointF(px(pt.x), py(pt.mean));
+                    line << QPointF(px(pt.x), py(yOf(pt.mean)));
                 }
                 p.setPen(QPen(colour, 1.2));
                 p.drawPolyline(line);

@@ -19,6 +19,9 @@ class RunStore;
 
 namespace seekbench::projects::report {
 
+// This build and the machine writing the report, now (UTC): the provenance every report
+// starts from, runs not yet added.
+Provenance thisBuildProvenance();
 Provenance reportProvenance(const Project &project, RunStore &store, const std::vector<RunRecord> &runs,
                             const ReportLabels &labels);
 // `seekbench-cli train --config <project>/runs/<id>/config.yaml --project <project>`, shell-quoted.
