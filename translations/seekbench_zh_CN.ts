@@ -2840,10 +2840,6 @@
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <source>TorchScript export covers the DeepSeek-style transformer so far; this run's model exports as safetensors.</source>
-        <translation>TorchScript 导出目前只支持 DeepSeek 风格的 Transformer；此运行的模型请导出为 safetensors。</translation>
-    </message>
-    <message>
         <source>model.pt: forward(input_ids) returns the logits, as the run's model does; Python's torch.jit.load or a LibTorch program loads it without Seekbench.</source>
         <translation>model.pt：forward(input_ids) 返回 logits，与该运行的模型一致；Python 的 torch.jit.load 或 LibTorch 程序无需 Seekbench 即可加载。</translation>
     </message>
@@ -2896,12 +2892,32 @@
         <translation>ONNX（ONNX Runtime，opset 13）</translation>
     </message>
     <message>
-        <source>ONNX export covers the DeepSeek-style transformer so far; this run's model exports as safetensors.</source>
-        <translation>ONNX 导出目前仅支持 DeepSeek 风格的 Transformer；此运行的模型可导出为 safetensors。</translation>
-    </message>
-    <message>
         <source>model.onnx (opset 13): input_ids [batch, sequence] gives the logits, with any batch size and sequence length; ONNX Runtime or Triton's ONNX Runtime backend loads it without Seekbench.</source>
         <translation>model.onnx（opset 13）：由 input_ids [batch, sequence] 得到 logits，批大小和序列长度均可变；ONNX Runtime 或 Triton 的 ONNX Runtime 后端无需 Seekbench 即可加载。</translation>
+    </message>
+    <message>
+        <source>This run's model (data.kind '%1') is not one this Seekbench trains, so it cannot export it; export it with the Seekbench that trained it.</source>
+        <translation>此运行的模型（data.kind '%1'）不是本 Seekbench 所训练的模型，因此无法导出；请用训练它的 Seekbench 导出。</translation>
+    </message>
+    <message>
+        <source>model.onnx (opset 13): image [batch, 1, 28, 28], normalised as in training, gives the ten class logits, with any batch size; ONNX Runtime or Triton's ONNX Runtime backend loads it without Seekbench.</source>
+        <translation>model.onnx（opset 13）：输入 image [batch, 1, 28, 28]（按训练时的方式归一化），输出十个类别的 logits，批大小任意；ONNX Runtime 或 Triton 的 ONNX Runtime 后端无需 Seekbench 即可加载。</translation>
+    </message>
+    <message>
+        <source>model.onnx (opset 16): one transaction graph as eight tensors (config.json names each) gives each scored transaction's logit; ONNX Runtime or Triton's ONNX Runtime backend loads it without Seekbench.</source>
+        <translation>model.onnx（opset 16）：以八个张量表示的一张交易图（config.json 给出每个张量的名称）输出每笔被评分交易的 logit；ONNX Runtime 或 Triton 的 ONNX Runtime 后端无需 Seekbench 即可加载。</translation>
+    </message>
+    <message>
+        <source>A Triton repository (config.pbtxt, 1/model.pt, README.md) for one graph per request (a graph is not batched), and Kubernetes manifests to serve it (Deployment with health probes, Service, autoscaler).</source>
+        <translation>一个 Triton 模型仓库（config.pbtxt、1/model.pt、README.md），每个请求一张图（图不做批处理），以及部署它的 Kubernetes 清单（带健康探针的 Deployment、Service、自动扩缩容）。</translation>
+    </message>
+    <message>
+        <source>model.pt: forward(image) returns the ten class logits, as the run's model decides; Python's torch.jit.load or a LibTorch program loads it without Seekbench.</source>
+        <translation>model.pt：forward(image) 返回十个类别的 logits，与该运行的模型的判定一致；Python 的 torch.jit.load 或 LibTorch 程序无需 Seekbench 即可加载。</translation>
+    </message>
+    <message>
+        <source>model.pt: forward takes one transaction graph as eight tensors (config.json names each) and returns each scored transaction's logit; Python's torch.jit.load or a LibTorch program loads it without Seekbench.</source>
+        <translation>model.pt：forward 接收以八个张量表示的一张交易图（config.json 给出每个张量的名称），返回每笔被评分交易的 logit；Python 的 torch.jit.load 或 LibTorch 程序无需 Seekbench 即可加载。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #pragma once
 
-// What the data-parallel CLI tests share: a tiny config with training keys set, the
-// JSON-lines metrics of a run folder, and running seekbench-cli.
+// What the CLI tests share: a tiny config with training keys set, a short cross-modal
+// run's config, the JSON-lines metrics of a run folder, and running seekbench-cli.
 
 #include <QFile>
 #include <QJsonDocument>
@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+
+#include <utility>
 
 // resources/configs/tiny.yaml with training keys replaced (`set`) and lines added at the
 // top of the training section (`extraTraining`, e.g. "  threads: 1\n"); written to dir/name.
@@ -25,6 +27,30 @@ inline QString writeTinyConfig(const QString &dir, const QString &name, const QM
                      QStringLiteral("\n  ") + it.key() + QStringLiteral(": ") + it.value());
     yaml.replace(QStringLiteral("training:\n"), QStringLiteral("training:\n") + extraTraining);
     const QString path = dir + QLatin1Char('/') + name;
+    QFile out(path);
+    out.open(QIODevice::WriteOnly);
+    out.write(yaml.toUtf8());
+    return path;
+}
+
+// A short cross-modal run's config: crossmodal_tiny.yaml on 256 training images, 4 steps;
+// written to dir/crossmodal.yaml (test_export_cli and test_serve_cli export and serve it).
+inline QString writeCrossModalConfig(const QString &dir)
+{
+    QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/crossmodal_tiny.yaml"));
+    in.open(QIODevice::ReadOnly);
+    QString yaml = QString::fromUtf8(in.readAll());
+    for (const auto &[key, value] : {std::pair<const char *, const char *>{"train_samples", "256"},
+                                     {"validation_samples", "64"},
+                                     {"eval_samples", "64"},
+                                     {"max_steps", "4"},
+                                     {"warmup_steps", "1"},
+                                     {"eval_every", "4"},
+                                     {"checkpoint_every", "4"}})
+        yaml.replace(QRegularExpression(QStringLiteral("\n  ") + QLatin1String(key) + QStringLiteral(":[^\n]*")),
+                     QStringLiteral("\n  ") + QLatin1String(key) + QStringLiteral(": ") + QLatin1String(value));
+    yaml.replace(QStringLiteral("training:\n"), QStringLiteral("training:\n  threads: 1\n"));
+    const QString path = dir + QStringLiteral("/crossmodal.yaml");
     QFile out(path);
     out.open(QIODevice::WriteOnly);
     out.write(yaml.toUtf8());

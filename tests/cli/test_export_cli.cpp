@@ -13,8 +13,11 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace seekbench;
 
@@ -39,6 +42,7 @@ class TestExportCli : public QObject
 
     QTemporaryDir m_dir;
     QString m_project, m_run;
+    QString m_crossProject, m_crossRun; // a short cross-modal run, trained on first use
 
 private Q_SLOTS:
     void initTestCase()
@@ -204,6 +208,91 @@ private Q_SLOTS:
         QFile pbtxt(repo + QStringLiteral("/config.pbtxt"));
         QVERIFY(pbtxt.open(QIODevice::ReadOnly));
         QVERIFY(pbtxt.readAll().contains("platform: \"onnxruntime_onnx\""));
+    }
+
+    // A trained cross-modal run exports as the image classifier it is served as, in every
+    // servable format: TorchScript (fp32 and INT8 with its report), ONNX, and a Triton
+    // repository whose config declares the image input and the ten logits
+    // (test_model_export and test_onnx_export compare the files' outputs with the engine's).
+    void exportsTheCrossModalModel_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QStringList>("files");
+        QTest::newRow("torchscript") << QStringList{QStringLiteral("--format"), QStringLiteral("torchscript")}
+                                     << "torchscript-step4"
+                                     << QStringList{QStringLiteral("model.pt"), QStringLiteral("config.json")};
+        QTest::newRow("torchscript int8")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("torchscript"), QStringLiteral("--int8"),
+                           QStringLiteral("--out"), QStringLiteral("int8-export")}
+            << "/int8-export"
+            << QStringList{QStringLiteral("model.pt"), QStringLiteral("config.json"),
+                           QStringLiteral("int8_report.json")};
+#ifdef SEEKBENCH_HAS_ONNX
+        QTest::newRow("onnx") << QStringList{QStringLiteral("--format"), QStringLiteral("onnx")} << "onnx-step4"
+                              << QStringList{QStringLiteral("model.onnx"), QStringLiteral("config.json")};
+#endif
+        QTest::newRow("triton") << QStringList{QStringLiteral("--format"), QStringLiteral("triton"),
+                                               QStringLiteral("--name"), QStringLiteral("fashion")}
+                                << "triton-step4"
+                                << QStringList{QStringLiteral("fashion/1/model.pt"),
+                                               QStringLiteral("fashion/config.pbtxt"),
+                                               QStringLiteral("fashion/README.md")};
+    }
+
+    void exportsTheCrossModalModel()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, folder);
+        QFETCH(QStringList, files);
+        if (m_crossRun.isEmpty()) {
+            m_crossProject = m_dir.filePath(QStringLiteral("cross"));
+            QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("init"), m_crossProject}).code, 0);
+            const Out train = cli({QStringLiteral("train"), QStringLiteral("--config"),
+                                   writeCrossModalConfig(m_dir.path()), QStringLiteral("--project"), m_crossProject});
+            QVERIFY2(train.code == 0, train.err.constData());
+            const QStringList runs
+                = QDir(m_crossProject + QStringLiteral("/runs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+            QCOMPARE(runs.size(), 1);
+            m_crossRun = runs.first();
+        }
+        const Out o = cli(QStringList{QStringLiteral("export"), QStringLiteral("--run"), m_crossRun,
+                                      QStringLiteral("--project"), m_crossProject, QStringLiteral("--json")}
+                          + args);
+        QVERIFY2(o.code == 0, o.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(o.out).object().value(QLatin1String("model")).toString(),
+                 QStringLiteral("fashion_mnist_pairs"));
+        // The run's exports folder, or a folder of the project (starting with '/').
+        const QString dir = folder.startsWith(QLatin1Char('/')) ? m_crossProject + folder
+                                                                : m_crossProject + QStringLiteral("/runs/") + m_crossRun
+                                                                      + QStringLiteral("/exports/") + folder;
+        QVERIFY2(QDir(dir).exists(), qPrintable(dir));
+        for (const QString &f : files)
+            QVERIFY2(QFileInfo(dir + QLatin1Char('/') + f).size() > 0, qPrintable(f));
+        if (args.contains(QStringLiteral("--int8"))) {
+            QFile report(dir + QStringLiteral("/int8_report.json"));
+            QVERIFY(report.open(QIODevice::ReadOnly));
+            const QJsonObject r = QJsonDocument::fromJson(report.readAll()).object();
+            QCOMPARE(r.value(QLatin1String("metric")).toString(), QStringLiteral("accuracy"));
+            QVERIFY(r.value(QLatin1String("samples")).toInt() > 0);
+            QVERIFY2(std::abs(r.value(QLatin1String("metric_change")).toDouble()) <= 0.05,
+                     QJsonDocument(r).toJson().constData());
+            // Without --json the table names what a sample is: an image, not tokens.
+            const Out table = cli(QStringList{QStringLiteral("export"), QStringLiteral("--run"), m_crossRun,
+                                              QStringLiteral("--project"), m_crossProject}
+                                  + args);
+            QVERIFY2(table.code == 0, table.err.constData());
+            QVERIFY2(table.out.contains("eval samples (image [1, 28, 28])"), table.out.constData());
+            QVERIFY(table.out.contains("accuracy"));
+        }
+        if (args.contains(QStringLiteral("triton"))) {
+            QFile pbtxt(dir + QStringLiteral("/fashion/config.pbtxt"));
+            QVERIFY(pbtxt.open(QIODevice::ReadOnly));
+            const QByteArray config = pbtxt.readAll();
+            QVERIFY2(config.contains("name: \"image\"") && config.contains("TYPE_FP32")
+                         && config.contains("dims: [ 1, 28, 28 ]") && config.contains("dims: [ 10 ]"),
+                     config.constData());
+        }
     }
 
     void refusalsNameTheProblem_data()

@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -55,16 +56,28 @@ std::string commandText(const ExportArgs &a)
 }
 
 // The INT8 side-by-side table.
+// int8_report.json as a table. Every model family writes the same figures; what a sample
+// is differs (a sequence of tokens, an image, a transaction), and the metric is null when
+// the run's evaluation data is not on this machine (metric_unavailable says why).
 void printInt8Report(const nlohmann::json &r)
 {
     const auto &f = r.at("fp32");
     const auto &q = r.at("int8");
-    std::printf("\nINT8 against fp32 on %lld eval samples of %lld tokens (quantized engine %s, %d threads):\n",
-                r.at("samples").get<long long>(), r.at("sequence_length").get<long long>(),
+    std::string samples = std::to_string(r.at("samples").get<long long>()) + " eval samples";
+    if (r.contains("sequence_length"))
+        samples += " of " + std::to_string(r.at("sequence_length").get<long long>()) + " tokens";
+    else if (r.contains("input"))
+        samples += " (" + r.at("input").get<std::string>() + ")";
+    std::printf("\nINT8 against fp32 on %s (quantized engine %s, %d threads):\n", samples.c_str(),
                 r.at("quantized_engine").get<std::string>().c_str(), r.at("threads").get<int>());
     std::printf("  %-22s %12s %12s\n", "", "fp32", "INT8");
-    std::printf("  %-22s %12.4f %12.4f  (%+.4f)\n", r.at("metric").get<std::string>().c_str(),
-                f.at("value").get<double>(), q.at("value").get<double>(), r.at("metric_change").get<double>());
+    const auto value = [](const nlohmann::json &v) { return v.is_number() ? v.get<double>() : std::nan(""); };
+    if (r.value("metric_change", nlohmann::json()).is_number())
+        std::printf("  %-22s %12.4f %12.4f  (%+.4f)\n", r.at("metric").get<std::string>().c_str(), value(f.at("value")),
+                    value(q.at("value")), r.at("metric_change").get<double>());
+    else
+        std::printf("  %-22s %12s %12s  (%s)\n", r.at("metric").get<std::string>().c_str(), "-", "-",
+                    r.value("metric_unavailable", std::string("not measured")).c_str());
     std::printf("  %-22s %12lld %12lld  (%.2fx smaller)\n", "file bytes", f.at("bytes").get<long long>(),
                 q.at("bytes").get<long long>(), r.at("size_ratio").get<double>());
     std::printf("  %-22s %12.3f %12.3f  (%.2fx)\n", "ms, batch 1", f.at("ms_batch1").get<double>(),
@@ -151,9 +164,9 @@ void registerExportVerbs(CLI::App &root, int &exitCode)
     addOption(*v, "--run", a->run, "the run's id")->type_name("RUN_ID");
     addOption(*v, "--format", a->format,
               "safetensors: model.safetensors (Hugging Face tensor names for the transformer) and config.json; "
-              "torchscript: model.pt (the transformer), forward(input_ids) -> logits, and config.json; "
-              "onnx: model.onnx (the transformer, opset 13, input_ids int64 [batch, sequence] -> logits float32, "
-              "dynamic batch and sequence) and config.json; "
+              "torchscript: model.pt and config.json (its signature: the transformer's input_ids -> logits, the "
+              "cross-modal model's image -> class logits, the AML graph model's eight graph tensors -> transaction "
+              "logits); onnx: model.onnx (opset 13; 16 for the AML graph model) and config.json; "
               "triton: a Triton model repository (config.pbtxt, README.md, 1/model.pt or 1/model.onnx) and "
               "Kubernetes manifests")
         ->type_name("FORMAT");

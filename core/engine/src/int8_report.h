@@ -21,4 +21,11 @@ namespace seekbench::engine {
 nlohmann::json compareInt8(DeepSeekModelImpl &model, const RunConfig &config, const std::string &fp32Bytes,
                            const std::string &int8Bytes);
 
+// The same for the cross-modal model exported as an image classifier (crossmodal_export.h):
+// the metric is the class accuracy on the run's test split (the first data.eval_samples
+// Fashion-MNIST t10k images of crossmodal.data_dir, at most 2,048), latency on its first
+// images. Where those files cannot be read, the values are null and "metric_unavailable"
+// names the file and the problem; sizes and latency (on blank images) are still measured.
+nlohmann::json compareInt8Images(const RunConfig &config, const std::string &fp32Bytes, const std::string &int8Bytes);
+
 } // namespace seekbench::engine

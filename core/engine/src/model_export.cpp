@@ -1,7 +1,9 @@
 #include "seekbench/engine/model_export.h"
 
+#include "aml_export.h"
 #include "aml_task.h"
 #include "checkpoint.h"
+#include "crossmodal_export.h"
 #include "crossmodal_model.h"
 #include "int8_report.h"
 #include "model.h"
@@ -161,16 +163,41 @@ ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesy
                                     bool int8 = false)
 {
     if (!torchScriptCovers(c.config.data.kind))
-        throw std::invalid_argument("TorchScript export covers the DeepSeek-style transformer so far; this run's model ("
-                                    "data.kind '"
-                                    + c.config.data.kind + "') exports as safetensors");
-    auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
+        throw std::invalid_argument("TorchScript export covers the DeepSeek-style transformer, the cross-modal "
+                                    "model and the AML graph model; this run's model is "
+                                    + modelFamilyName(c.config.data.kind) + " (data.kind '" + c.config.data.kind
+                                    + "'), which exports as safetensors");
     throwIfCancelled(cancel);
     ModelExportResult r;
-    const std::string bytes = engine::torchScriptBytes(*model, int8);
+    std::string bytes;
+    nlohmann::json report;
+    if (c.config.data.kind == "aml_transactions") {
+        // The transaction graph's tensors -> laundering logits (aml_export.h).
+        bytes = engine::amlTorchScriptBytes(*c.module, c.config, int8);
+        if (int8) {
+            throwIfCancelled(cancel);
+            const std::string fp32 = engine::amlTorchScriptBytes(*c.module, c.config);
+            throwIfCancelled(cancel);
+            report = engine::compareInt8Aml(c.config, fp32, bytes);
+        }
+    } else if (auto crossModal = std::dynamic_pointer_cast<engine::CrossModalModelImpl>(c.module)) {
+        // An image classifier: image [B, 1, 28, 28] -> logits [B, 10] (crossmodal_export.h).
+        bytes = engine::crossModalTorchScriptBytes(*crossModal, int8);
+        if (int8) {
+            throwIfCancelled(cancel);
+            const std::string fp32 = engine::crossModalTorchScriptBytes(*crossModal);
+            throwIfCancelled(cancel);
+            report = engine::compareInt8Images(c.config, fp32, bytes);
+        }
+    } else {
+        auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
+        bytes = engine::torchScriptBytes(*model, int8);
+        if (int8) {
+            throwIfCancelled(cancel);
+            report = engine::compareInt8(*model, c.config, engine::torchScriptBytes(*model), bytes);
+        }
+    }
     if (int8) {
-        throwIfCancelled(cancel);
-        const nlohmann::json report = engine::compareInt8(*model, c.config, engine::torchScriptBytes(*model), bytes);
         r.int8Report = report.dump();
         writeText(outDir / "int8_report.json", report.dump(2) + "\n", "INT8 report", written);
         r.files.push_back(outDir / "int8_report.json");
@@ -180,9 +207,9 @@ ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesy
     throwIfCancelled(cancel);
     writeConfigJson(outDir / "config.json", c, int8);
     written.push_back(outDir / "config.json");
-    for (const auto &p : model->parameters())
+    for (const auto &p : c.module->parameters())
         r.parameters += p.numel();
-    r.tensors = std::int64_t(model->parameters().size());
+    r.tensors = std::int64_t(c.module->parameters().size());
     r.files.insert(r.files.begin(), {outDir / "model.pt", outDir / "config.json"});
     return r;
 }
@@ -195,7 +222,6 @@ ModelExportResult exportOnnx(const LoadedCheckpoint &c, const std::filesystem::p
     if (!onnxCovers(c.config.data.kind))
         throw std::invalid_argument(onnxRefusal(c.config.data.kind));
 #ifdef SEEKBENCH_HAS_ONNX
-    auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module);
     ModelExportResult r;
     std::vector<at::Tensor> keep; // contiguous fp32 CPU copies outlive the graph's writing
     OnnxWeights weights;
@@ -204,13 +230,26 @@ ModelExportResult exportOnnx(const LoadedCheckpoint &c, const std::filesystem::p
         keep.push_back(t);
         weights[name] = {std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()), t.data_ptr<float>()};
     };
-    for (const auto &item : model->named_parameters()) {
+    for (const auto &item : c.module->named_parameters()) {
         add(item.key(), item.value());
         r.parameters += item.value().numel();
     }
     r.tensors = std::int64_t(weights.size());
-    add("rope_cos", model->ropeCos());
-    add("rope_sin", model->ropeSin());
+    if (auto model = std::dynamic_pointer_cast<engine::DeepSeekModelImpl>(c.module)) {
+        add("rope_cos", model->ropeCos());
+        add("rope_sin", model->ropeSin());
+    } else if (c.config.data.kind == "aml_transactions") { // its sequence blocks' rotary tables
+        const auto [cos, sin] = engine::amlRotaryTables(c.config.model);
+        add("rope_cos", cos);
+        add("rope_sin", sin);
+    } else if (auto crossModal = std::dynamic_pointer_cast<engine::CrossModalModelImpl>(c.module);
+               crossModal && !crossModal->imageOnly()) {
+        // The ten class templates' caption encoding: fixed, so computed here once and stored
+        // as constants; the caption encoder itself is not in the graph.
+        const engine::TemplateEncoding t = engine::templateEncoding(*crossModal);
+        add("template_states", t.states);
+        add("template_mask", t.mask);
+    }
     throwIfCancelled(cancel);
     const OnnxFiles files = onnxModelFiles(c.config, weights, c.step, externalAbove); // checked before writing
     throwIfCancelled(cancel);

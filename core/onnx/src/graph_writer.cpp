@@ -49,6 +49,10 @@ std::vector<std::string> GraphWriter::ops(const std::string &type, const std::ve
             p->mutable_t()->add_dims(1);
             p->mutable_t()->add_float_data(a.f);
             break;
+        case Attr::Kind::String:
+            p->set_type(onnx::AttributeProto::STRING);
+            p->set_s(a.s);
+            break;
         }
     }
     return names;

@@ -15,21 +15,23 @@ namespace seekbench::onnx_export {
 
 using Dims = std::vector<std::int64_t>;
 
-// One node attribute: an int, a float, a list of ints, or a one-element float tensor (the
-// fill value of ConstantOfShape).
+// One node attribute: an int, a float, a list of ints, a one-element float tensor (the
+// fill value of ConstantOfShape), or a string (ScatterND's reduction).
 struct Attr
 {
-    enum class Kind { Int, Float, Ints, FloatTensor };
+    enum class Kind { Int, Float, Ints, FloatTensor, String };
     std::string name;
     Kind kind = Kind::Int;
     std::int64_t i = 0;
     float f = 0;
     Dims ints;
+    std::string s = {};
 
     static Attr integer(std::string n, std::int64_t v) { return {std::move(n), Kind::Int, v, 0, {}}; }
     static Attr real(std::string n, float v) { return {std::move(n), Kind::Float, 0, v, {}}; }
     static Attr list(std::string n, Dims v) { return {std::move(n), Kind::Ints, 0, 0, std::move(v)}; }
     static Attr fill(std::string n, float v) { return {std::move(n), Kind::FloatTensor, 0, v, {}}; }
+    static Attr text(std::string n, std::string v) { return {std::move(n), Kind::String, 0, 0, {}, std::move(v)}; }
 };
 
 class GraphWriter

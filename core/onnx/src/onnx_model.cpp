@@ -1,5 +1,7 @@
 #include "seekbench/onnx/onnx_model.h"
 
+#include "aml_graph.h"
+#include "crossmodal_graph.h"
 #include "graph_writer.h"
 #include "transformer_graph.h"
 
@@ -60,31 +62,55 @@ OnnxFiles onnxModelFiles(const RunConfig &config, const OnnxWeights &weights, st
         throw std::invalid_argument(onnxRefusal(config.data.kind));
 
     onnx::ModelProto model;
-    model.set_ir_version(7); // the IR of opset 13: any runtime that reads opset 13 reads it
+    const bool aml = config.data.kind == "aml_transactions";
+    // The IR of the opset (7 for 13, 8 for 16): any runtime that reads the opset reads it.
+    model.set_ir_version(aml ? 8 : 7);
     model.set_producer_name("seekbench");
     model.set_domain("local.seekbench");
     model.set_model_version(step);
-    model.set_doc_string("DeepSeek-style transformer exported by Seekbench: input_ids int64 [batch, sequence] -> "
-                         "logits float32 ("
-                         + config.model.head + ")");
+    const bool crossModal = config.data.kind == "fashion_mnist_pairs";
+    model.set_doc_string(aml          ? "AML graph model exported by Seekbench: one transaction graph (edge_features, "
+                                        "node_features, edge_src, edge_dst, seq_index, seq_extra, seq_peer, rows) -> logits "
+                                        "float32 [scored], laundering logits of the scored transactions"
+                         : crossModal ? "Cross-modal Fashion-MNIST model exported by Seekbench as an image classifier ("
+                                            + config.crossmodal.architecture
+                                            + "): image float32 [batch, 1, 28, 28], normalised as (pixel / 255 - "
+                                              "0.2860) / 0.3530 -> logits float32 [batch, 10]"
+                                      : "DeepSeek-style transformer exported by Seekbench: input_ids int64 [batch, "
+                                        "sequence] -> logits float32 ("
+                                            + config.model.head + ")");
     onnx::OperatorSetIdProto *opset = model.add_opset_import();
     opset->set_domain("");
-    opset->set_version(kOnnxOpset);
-    for (const auto &[key, value] :
-         std::initializer_list<std::pair<const char *, std::string>>{{"seekbench.data_kind", config.data.kind},
-                                                                     {"seekbench.head", config.model.head},
-                                                                     {"seekbench.pooling", config.model.pooling},
-                                                                     {"seekbench.step", std::to_string(step)}}) {
+    opset->set_version(aml ? kOnnxAmlOpset : kOnnxOpset);
+    std::vector<std::pair<std::string, std::string>> metadata{{"seekbench.data_kind", config.data.kind},
+                                                              {"seekbench.step", std::to_string(step)}};
+    if (aml)
+        metadata.insert(metadata.end(), {{"seekbench.window_days", std::to_string(config.aml.window_days)},
+                                         {"seekbench.sequence_length", std::to_string(config.aml.sequence_length)},
+                                         {"seekbench.output", "sigmoid(logits) is the risk score"}});
+    else if (crossModal)
+        metadata.insert(metadata.end(), {{"seekbench.architecture", config.crossmodal.architecture},
+                                         {"seekbench.decision", config.crossmodal.decision},
+                                         {"seekbench.image_normalisation", "(pixel / 255 - 0.2860) / 0.3530"}});
+    else
+        metadata.insert(metadata.end(),
+                        {{"seekbench.head", config.model.head}, {"seekbench.pooling", config.model.pooling}});
+    for (const auto &[key, value] : metadata) {
         onnx::StringStringEntryProto *p = model.add_metadata_props();
         p->set_key(key);
         p->set_value(value);
     }
     onnx::GraphProto *graph = model.mutable_graph();
-    graph->set_name("seekbench_deepseek");
+    graph->set_name(aml ? "seekbench_aml_graph" : crossModal ? "seekbench_crossmodal" : "seekbench_deepseek");
     onnx_export::GraphWriter writer(*graph);
-    onnx_export::TransformerGraph(writer, config, weights).build();
+    if (aml)
+        onnx_export::AmlGraph(writer, config, weights).build();
+    else if (crossModal)
+        onnx_export::CrossModalGraph(writer, config, weights).build();
+    else
+        onnx_export::TransformerGraph(writer, config, weights).build();
 
-    // The checker (every node against its operator schema at opset 13, every graph input
+    // The checker (every node against its operator schema at the model's opset, every graph input
     // and output typed and shaped), then strict shape inference, which also fails when
     // the inferred logits disagree with the declared ones. Its inferred value_info is not
     // kept: the file stays the graph as written.

@@ -22,7 +22,12 @@ const Dims kHeadsFirst{0, 2, 1, 3}; // [B, T, heads, D] <-> [B, heads, T, D]
 } // namespace
 
 TransformerGraph::TransformerGraph(GraphWriter &g, const RunConfig &config, const OnnxWeights &weights)
-    : m_g(g), m_run(config), m_c(config.model), m_weights(weights)
+    : TransformerGraph(g, config, config.model, weights)
+{}
+
+TransformerGraph::TransformerGraph(GraphWriter &g, const RunConfig &config, const ModelConfig &blocks,
+                                   const OnnxWeights &weights)
+    : m_g(g), m_run(config), m_c(blocks), m_weights(weights)
 {}
 
 std::string TransformerGraph::param(const std::string &name, const Dims &shape)
@@ -103,8 +108,10 @@ std::string TransformerGraph::attention(const std::string &x, const std::string 
         const std::string b = m_g.op("Mul", {rotateHalf(t, hint), m_sin}, hint + ".sin");
         return m_g.op("Add", {a, b}, hint + ".rotary");
     };
-    q = rotary(q, path + ".q");
-    k = rotary(k, path + ".k");
+    if (!m_cos.empty()) {
+        q = rotary(q, path + ".q");
+        k = rotary(k, path + ".k");
+    }
     if (KV != H) { // repeat_interleave(H / KV, 1): [B, KV, T, D] -> [B, KV, r, T, D] -> [B, H, T, D]
         auto repeat = [&](const std::string &t, const std::string &hint) {
             const std::string u = m_g.op("Unsqueeze", {t, m_g.ints({2})}, hint + ".unsqueeze");
@@ -167,15 +174,21 @@ std::string TransformerGraph::moe(const std::string &x, const std::string &path)
     return m_g.op("Reshape", {out, m_g.op("Shape", {x}, path + ".in_shape")}, path + ".out");
 }
 
-std::string TransformerGraph::layer(const std::string &x, int index)
+std::string TransformerGraph::layer(const std::string &x, const std::string &path, int index)
 {
-    const std::string path = "layers." + std::to_string(index);
     const std::string a = attention(norm(x, path + ".input_layernorm"), path + ".self_attn");
     const std::string h = m_g.op("Add", {x, a}, path + ".attention_residual");
     const std::string normed = norm(h, path + ".post_attention_layernorm");
     const std::string m = m_c.isMoeLayer(index) ? moe(normed, path + ".mlp")
                                                 : swiglu(normed, path + ".mlp", m_c.intermediate_size);
     return m_g.op("Add", {h, m}, path + ".out");
+}
+
+void TransformerGraph::useSequence(const std::string &cos, const std::string &sin, const std::string &causalMask)
+{
+    m_cos = cos;
+    m_sin = sin;
+    m_mask = causalMask;
 }
 
 std::string TransformerGraph::head(const std::string &h)
@@ -221,7 +234,7 @@ void TransformerGraph::build()
     std::string h = m_g.op("Gather", {param("embed_tokens.weight", {m_c.vocab_size, m_c.hidden_size}), "input_ids"},
                            "embed_tokens.out", {Attr::integer("axis", 0)});
     for (int i = 0; i < m_c.num_hidden_layers; ++i)
-        h = layer(h, i);
+        h = layer(h, "layers." + std::to_string(i), i);
     h = norm(h, "norm");
     m_g.op("Identity", {head(h)}, "logits");
 

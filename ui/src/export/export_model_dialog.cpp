@@ -32,7 +32,9 @@ std::string dataKindOf(const projects::RunRecord &run)
     return kind == run.params.end() ? DataConfig{}.kind : kind->second;
 }
 
-bool torchScriptPossible(const projects::RunRecord &run) { return torchScriptCovers(dataKindOf(run)); }
+// Every model family this build trains exports in every format (model_files.h); a run of
+// another (a newer Seekbench's, or a damaged record) exports in none.
+bool knownFamily(const projects::RunRecord &run) { return torchScriptCovers(dataKindOf(run)); }
 
 } // namespace
 
@@ -158,25 +160,44 @@ void ExportModelDialog::updateHint()
     const bool script = format == QLatin1String("torchscript");
     const bool triton = format == QLatin1String("triton");
     const bool onnx = format == QLatin1String("onnx");
-    const bool possible = onnx ? onnxCovers(dataKindOf(m_run)) : (!script && !triton) || torchScriptPossible(m_run);
+    const std::string kind = dataKindOf(m_run);
+    const bool possible = knownFamily(m_run);
     m_exportButton->setEnabled(possible && !isExporting());
     const bool int8Possible = (script || triton) && possible;
     m_int8->setEnabled(int8Possible && !isExporting());
     if (!int8Possible)
         m_int8->setChecked(false); // safetensors and ONNX keep the trained weights
-    if (!possible && onnx)
-        m_hint->setText(tr("ONNX export covers the DeepSeek-style transformer so far; this run's model exports as "
-                           "safetensors."));
-    else if (!possible)
-        m_hint->setText(tr("TorchScript export covers the DeepSeek-style transformer so far; this run's model exports "
-                           "as safetensors."));
+    const bool images = kind == "fashion_mnist_pairs", graph = kind == "aml_transactions";
+    if (!possible)
+        m_hint->setText(tr("This run's model (data.kind '%1') is not one this Seekbench trains, so it cannot export "
+                           "it; export it with the Seekbench that trained it.")
+                            .arg(QString::fromStdString(kind)));
+    else if (onnx && images)
+        m_hint->setText(tr("model.onnx (opset 13): image [batch, 1, 28, 28], normalised as in training, gives the ten "
+                           "class logits, with any batch size; ONNX Runtime or Triton's ONNX Runtime backend loads it "
+                           "without Seekbench."));
+    else if (onnx && graph)
+        m_hint->setText(tr("model.onnx (opset 16): one transaction graph as eight tensors (config.json names each) "
+                           "gives each scored transaction's logit; ONNX Runtime or Triton's ONNX Runtime backend loads "
+                           "it without Seekbench."));
     else if (onnx)
         m_hint->setText(tr("model.onnx (opset 13): input_ids [batch, sequence] gives the logits, with any batch size "
                            "and sequence length; ONNX Runtime or Triton's ONNX Runtime backend loads it without "
                            "Seekbench."));
+    else if (triton && graph)
+        m_hint->setText(tr("A Triton repository (config.pbtxt, 1/model.pt, README.md) for one graph per request (a "
+                           "graph is not batched), and Kubernetes manifests to serve it (Deployment with health "
+                           "probes, Service, autoscaler)."));
     else if (triton)
         m_hint->setText(tr("A Triton repository (config.pbtxt, 1/model.pt, README.md) with dynamic batching, and "
                            "Kubernetes manifests to serve it (Deployment with health probes, Service, autoscaler)."));
+    else if (script && images)
+        m_hint->setText(tr("model.pt: forward(image) returns the ten class logits, as the run's model decides; "
+                           "Python's torch.jit.load or a LibTorch program loads it without Seekbench."));
+    else if (script && graph)
+        m_hint->setText(tr("model.pt: forward takes one transaction graph as eight tensors (config.json names each) "
+                           "and returns each scored transaction's logit; Python's torch.jit.load or a LibTorch "
+                           "program loads it without Seekbench."));
     else if (script)
         m_hint->setText(tr("model.pt: forward(input_ids) returns the logits, as the run's model does; Python's "
                            "torch.jit.load or a LibTorch program loads it without Seekbench."));

@@ -1,5 +1,7 @@
 #include "seekbench/export/model_files.h"
 
+#include "seekbench/export/model_signature.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -30,9 +32,12 @@ ModelExportFormat parseModelExportFormat(const std::string &text)
 
 bool hasHuggingFaceNaming(const RunConfig &config) { return config.data.kind == "synthetic_text"; }
 
-bool torchScriptCovers(const std::string &dataKind) { return dataKind == "synthetic_text"; }
+bool torchScriptCovers(const std::string &dataKind)
+{
+    return dataKind == "synthetic_text" || dataKind == "fashion_mnist_pairs" || dataKind == "aml_transactions";
+}
 
-bool onnxCovers(const std::string &dataKind) { return dataKind == "synthetic_text"; }
+bool onnxCovers(const std::string &dataKind) { return torchScriptCovers(dataKind); }
 
 std::string modelFamilyName(const std::string &dataKind)
 {
@@ -47,8 +52,9 @@ std::string modelFamilyName(const std::string &dataKind)
 
 std::string onnxRefusal(const std::string &dataKind)
 {
-    return "ONNX export covers the DeepSeek-style transformer so far; this run's model is " + modelFamilyName(dataKind)
-           + " (data.kind '" + dataKind + "'), which exports as safetensors";
+    return "ONNX export covers the DeepSeek-style transformer, the cross-modal model and the AML graph model; this "
+           "run's model is "
+           + modelFamilyName(dataKind) + " (data.kind '" + dataKind + "'), which exports as safetensors";
 }
 
 std::string exportedTensorName(const std::string &moduleName, const RunConfig &config)
@@ -143,6 +149,8 @@ std::string exportedConfigJson(const RunConfig &config, const std::string &confi
     s["pooling"] = config.model.pooling;
     s["causal"] = config.model.causal;
     s["step"] = step;
+    if (torchScriptCovers(config.data.kind)) // what model.pt and model.onnx take and give
+        s["signature"] = nlohmann::ordered_json::parse(signatureJson(modelSignature(config)));
     s["config_yaml"] = configYaml;
     j["seekbench"] = s;
     return j.dump(2) + "\n";

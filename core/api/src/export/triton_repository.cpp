@@ -132,9 +132,15 @@ std::string shellQuoted(const std::string &text)
 std::string describeTensor(const TensorSpec &t, const ModelSignature &sig)
 {
     std::string what;
-    if (t.name == "input_ids")
+    if (!t.meaning.empty())
+        what = t.meaning;
+    else if (t.name == "input_ids")
         what = "token ids"
                + (sig.vocabSize > 0 ? ", each in [0, " + std::to_string(sig.vocabSize) + ")" : std::string());
+    else if (t.name == "image")
+        what = "Fashion-MNIST images, each pixel normalised as (pixel / 255 - 0.2860) / 0.3530";
+    else if (t.name == "logits" && sig.vocabSize == 0)
+        what = "the class scores before softmax (argmax is the class)";
     else if (t.name == "logits")
         what = "the model's scores before softmax (per label, or per token and label/vocabulary entry)";
     else
@@ -172,11 +178,13 @@ std::string tritonConfigPbtxt(const ModelSignature &sig, const ServingSettings &
     std::ostringstream out;
     out << "# Triton model configuration written by Seekbench (inference.ModelConfig, protobuf text format).\n"
         << "name: " << quoted(s.modelName) << "\n"
-        << "platform: " << quoted(tritonPlatformName(platform)) << "\n"
-        << "max_batch_size: " << s.maxBatchSize << "\n";
+        << "platform: " << quoted(tritonPlatformName(platform))
+        << "\n"
+        // 0: no batch axis, the dims are whole shapes (one request, one transaction graph)
+        << "max_batch_size: " << (sig.batched ? s.maxBatchSize : 0) << "\n";
     tensorBlock(out, "input", sig.inputs);
     tensorBlock(out, "output", sig.outputs);
-    if (s.dynamicBatching) {
+    if (s.dynamicBatching && sig.batched) { // Triton batches only models with a batch axis
         out << "dynamic_batching {\n";
         if (!s.preferredBatchSizes.empty())
             out << "  preferred_batch_size: "
@@ -235,7 +243,9 @@ std::string tritonRepositoryReadme(const ModelSignature &sig, const ServingSetti
 
     nlohmann::json inputs = nlohmann::json::array();
     for (const TensorSpec &t : sig.inputs) {
-        std::vector<std::int64_t> shape = {1}; // the batch axis: one row
+        std::vector<std::int64_t> shape; // the batch axis (one row), where the model has one
+        if (sig.batched)
+            shape.push_back(1);
         std::int64_t elements = 1;
         for (std::int64_t d : t.dims) {
             shape.push_back(exampleLength(t, d));
@@ -256,11 +266,18 @@ std::string tritonRepositoryReadme(const ModelSignature &sig, const ServingSetti
         << "  -H 'Content-Type: application/json' \\\n"
         << "  -d " << shellQuoted(body.dump()) << "\n"
         << "```\n\n"
-        << "Every shape starts with the batch axis (rows in this request, at most " << s.maxBatchSize
-        << "); `data` is the tensor flattened in row-major order.\n\n";
+        << (sig.batched ? "Every shape starts with the batch axis (rows in this request, at most "
+                              + std::to_string(s.maxBatchSize) + "); "
+                        : std::string("The model has no batch axis (`max_batch_size: 0`): the shapes are whole, "
+                                      "and one request carries every input of one call; "))
+        << "`data` is the tensor flattened in row-major order.\n\n";
+    if (!sig.batched)
+        out << "The example is a valid but meaningless graph (every index 0 or 1); a real request's index "
+               "tensors point into the others as described under Tensors.\n\n";
 
     out << "## Tensors\n\n"
-        << "Dims exclude the batch axis; -1 is an axis of any length.\n\n";
+        << (sig.batched ? "Dims exclude the batch axis; -1 is an axis of any length.\n\n"
+                        : "Dims are whole shapes (no batch axis); -1 is an axis of any length.\n\n");
     for (const TensorSpec &t : sig.inputs)
         out << "- input `" << t.name << "` " << t.datatype << " " << dimsText(t.dims) << ": " << describeTensor(t, sig)
             << "\n";
@@ -279,7 +296,11 @@ std::string tritonRepositoryReadme(const ModelSignature &sig, const ServingSetti
         out << "\nThe ONNX Runtime backend matches tensors to the ONNX graph's inputs and outputs by name.\n";
 
     out << "\n## Batching\n\n";
-    if (s.dynamicBatching) {
+    if (!sig.batched) {
+        out << "No batching: each request is one call of the model on the whole input it carries (Triton "
+               "cannot concatenate requests of a model without a batch axis); score many transactions in one "
+               "request through `rows`.\n";
+    } else if (s.dynamicBatching) {
         out << "Dynamic batching is on: requests are gathered into batches of up to " << s.maxBatchSize
             << " rows; preferred batch sizes " << dimsText({s.preferredBatchSizes.begin(), s.preferredBatchSizes.end()})
             << "; a request waits at most " << s.maxQueueDelayUs << " us for a batch to fill. At most "

@@ -40,7 +40,8 @@ struct InferenceOutcome
 struct InferenceJob
 {
     std::vector<std::int64_t> shape; // [rows, ...]
-    std::vector<std::int64_t> data;  // row-major, product(shape) values
+    std::vector<std::int64_t> data;  // row-major, product(shape) values of an INT64 input
+    std::vector<float> values;       // or of an FP32 input (the model's signature says which)
     ServeClock::time_point enqueued;
     ServeClock::time_point deadline;
     std::promise<InferenceOutcome> done;

@@ -96,6 +96,7 @@ struct InferenceServer::State
             binaryOutput = parsed.binaryOutput;
             job->shape = std::move(parsed.shape);
             job->data = std::move(parsed.data);
+            job->values = std::move(parsed.values);
             id = std::move(parsed.id);
             job->deadline = arrived
                             + std::chrono::microseconds(
@@ -194,12 +195,14 @@ InferenceServer::InferenceServer(const ServeOptions &options) : m(std::make_uniq
     torch::set_num_threads(options.torchThreads > 0 ? options.torchThreads : std::max(1, cores / s.instances));
     m->model = std::make_unique<engine::ServingModel>(options.modelDir, s.instances);
     const TensorSpec &in = m->model->signature().inputs.front();
-    // A full batch of the longest input, each id up to 20 characters with its comma.
+    // A full batch of the longest input, each value (an id, or an FP32 number in JSON) up to
+    // 20 characters with its comma.
+    std::size_t perRow = 1;
+    for (const std::int64_t d : in.dims)
+        perRow *= std::size_t(d == -1 ? std::max<std::int64_t>(1, in.maxDim) : d);
     m->maxBody = options.maxBodyBytes
                      ? options.maxBodyBytes
-                     : std::max<std::size_t>(1 << 20, std::size_t(s.maxBatchSize)
-                                                              * std::size_t(std::max<std::int64_t>(1, in.maxDim)) * 21
-                                                          + 4096);
+                     : std::max<std::size_t>(1 << 20, std::size_t(s.maxBatchSize) * perRow * 21 + 4096);
     m->batcher = std::make_unique<engine::DynamicBatcher>(
         s, [this](std::vector<engine::JobPtr> &jobs, int instance) { m->model->runBatch(jobs, instance); },
         [this](std::int64_t rows) { m->metrics.recordBatch(rows); });

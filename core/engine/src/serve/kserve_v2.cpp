@@ -6,6 +6,7 @@
 
 #include <bit>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -38,6 +39,24 @@ void flatten(const json &value, const std::string &field, const ModelSignature &
     out.push_back(id);
 }
 
+// The same for an FP32 input (the cross-modal model's image): any JSON number.
+void flattenFloats(const json &value, const std::string &field, std::vector<float> &out, std::size_t limit,
+                   std::size_t depth, std::size_t maxDepth)
+{
+    if (value.is_array()) {
+        if (depth >= maxDepth)
+            bad(field + " is nested deeper than its shape's " + std::to_string(maxDepth) + " axes");
+        for (const auto &v : value)
+            flattenFloats(v, field, out, limit, depth + 1, maxDepth);
+        return;
+    }
+    if (!value.is_number())
+        bad(field + " holds " + std::string(value.type_name()) + " values; FP32 data must be numbers");
+    if (out.size() >= limit)
+        bad(field + " holds more values than its shape says (" + std::to_string(limit) + ")");
+    out.push_back(value.get<float>());
+}
+
 void appendFloat(std::string &s, float v)
 {
     char buf[32];
@@ -65,17 +84,19 @@ std::int64_t effectiveTimeoutUs(const V2Request &request, std::int64_t defaultUs
 
 namespace {
 
-// Reads `count` INT64 values of an input from the binary part, checking each one.
-void readBinary(std::string_view binary, std::size_t &offset, const json &size, const std::string &at,
-                const ModelSignature &sig, std::size_t count, std::vector<std::int64_t> &out)
+// Reads `count` values of an input (INT64 token ids or FP32 pixels, named `dtype`) from
+// the binary part; `check(k, value)` refuses a value by throwing.
+template<typename T, typename Check>
+void readBinaryValues(std::string_view binary, std::size_t &offset, const json &size, const std::string &at,
+                      const char *dtype, std::size_t count, std::vector<T> &out, Check check)
 {
     static_assert(std::endian::native == std::endian::little, "binary tensor data is little-endian");
     if (!size.is_number_integer() || size.get<std::int64_t>() < 0)
         bad(at + ".parameters.binary_data_size must be a whole number of bytes");
     const std::size_t bytes = std::size_t(size.get<std::int64_t>());
-    if (bytes != count * sizeof(std::int64_t))
+    if (bytes != count * sizeof(T))
         bad(at + ".parameters.binary_data_size is " + std::to_string(bytes) + " bytes; its shape holds "
-            + std::to_string(count) + " INT64 values, " + std::to_string(count * sizeof(std::int64_t)) + " bytes");
+            + std::to_string(count) + " " + dtype + " values, " + std::to_string(count * sizeof(T)) + " bytes");
     if (binary.size() - offset < bytes)
         bad(at + ".parameters.binary_data_size is " + std::to_string(bytes) + " bytes, but only "
             + std::to_string(binary.size() - offset) + " binary bytes are left after the JSON");
@@ -83,9 +104,7 @@ void readBinary(std::string_view binary, std::size_t &offset, const json &size, 
     std::memcpy(out.data(), binary.data() + offset, bytes);
     offset += bytes;
     for (std::size_t k = 0; k < count; ++k)
-        if (out[k] < 0 || out[k] >= sig.vocabSize)
-            bad(at + " binary data[" + std::to_string(k) + "] is " + std::to_string(out[k]) + "; token ids lie in [0, "
-                + std::to_string(sig.vocabSize) + ")");
+        check(k, out[k]);
 }
 
 bool binaryFlag(const json &parameters, const char *name, const std::string &field)
@@ -193,16 +212,36 @@ V2Request parseInferRequest(std::string_view body, const ModelSignature &sig, st
                       "tensor data extension)");
             if (in.contains("data"))
                 bad(at + " has both data and parameters.binary_data_size");
-            readBinary(binary, binaryOffset, *size, at, sig, count, r.data);
+            if (spec.datatype == "FP32")
+                readBinaryValues(binary, binaryOffset, *size, at, "FP32", count, r.values,
+                                 [&at](std::size_t k, float v) {
+                                     if (!std::isfinite(v))
+                                         bad(at + " binary data[" + std::to_string(k) + "] is not a finite number");
+                                 });
+            else
+                readBinaryValues(binary, binaryOffset, *size, at, "INT64", count, r.data,
+                                 [&at, &sig](std::size_t k, std::int64_t v) {
+                                     if (v < 0 || v >= sig.vocabSize)
+                                         bad(at + " binary data[" + std::to_string(k) + "] is " + std::to_string(v)
+                                             + "; token ids lie in [0, " + std::to_string(sig.vocabSize) + ")");
+                                 });
             continue;
         }
         const auto data = in.find("data");
         if (data == in.end() || !data->is_array())
             bad(at + ".data is missing or not an array");
-        r.data.reserve(count);
-        flatten(*data, at + ".data", sig, r.data, count, 0, r.shape.size());
-        if (r.data.size() != count)
-            bad(at + ".data holds " + std::to_string(r.data.size()) + " values; shape " + dimsText(r.shape) + " needs "
+        std::size_t got = 0;
+        if (spec.datatype == "FP32") {
+            r.values.reserve(count);
+            flattenFloats(*data, at + ".data", r.values, count, 0, r.shape.size());
+            got = r.values.size();
+        } else {
+            r.data.reserve(count);
+            flatten(*data, at + ".data", sig, r.data, count, 0, r.shape.size());
+            got = r.data.size();
+        }
+        if (got != count)
+            bad(at + ".data holds " + std::to_string(got) + " values; shape " + dimsText(r.shape) + " needs "
                 + std::to_string(count));
     }
     if (binaryOffset != binary.size())

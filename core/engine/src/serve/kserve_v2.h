@@ -27,8 +27,9 @@ struct V2Error : std::runtime_error
 struct V2Request
 {
     std::string id;                  // echoed in the reply when given
-    std::vector<std::int64_t> shape; // input_ids' shape, batch axis first
-    std::vector<std::int64_t> data;  // row-major
+    std::vector<std::int64_t> shape; // the input's shape, batch axis first
+    std::vector<std::int64_t> data;  // row-major, an INT64 input (input_ids)
+    std::vector<float> values;       // row-major, an FP32 input (the cross-modal model's image)
     // "parameters": {"timeout": N}: the request's own timeout in microseconds (Triton's
     // request parameter; the model's allow_timeout_override lets it shorten, never lengthen,
     // the default). Absent: the default.

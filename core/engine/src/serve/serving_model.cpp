@@ -44,6 +44,18 @@ ServingModel::ServingModel(const std::filesystem::path &dir, int instances)
     } catch (const std::invalid_argument &e) {
         throw std::runtime_error(configPath.string() + ": " + e.what());
     }
+    if (!m_signature.batched) {
+        // The batcher, the v2 request parser and runBatch carry one batched input tensor; the
+        // AML graph model takes eight named tensors of one graph per call, with no batch axis.
+        std::string names;
+        for (const TensorSpec &t : m_signature.inputs)
+            names += (names.empty() ? "" : ", ") + t.name;
+        throw std::runtime_error(configPath.string() + ": this model takes " + std::to_string(m_signature.inputs.size())
+                                 + " named inputs of one transaction graph per call (" + names
+                                 + ") and has no batch axis; seekbench-cli serve serves models of one batched input "
+                                   "(token ids or images). Serve it with Triton: seekbench-cli export --format "
+                                   "triton writes its repository (max_batch_size 0)");
+    }
     const std::string quantization = block->value("quantization", std::string());
     if (quantization == "int8_dynamic" || quantization == "int8_weight_only")
         m_quantization = quantization;
@@ -67,10 +79,10 @@ ServingModel::ServingModel(const std::filesystem::path &dir, int instances)
                                                               : " (fp32)");
 }
 
-at::Tensor ServingModel::forward(const at::Tensor &inputIds, int instance)
+at::Tensor ServingModel::forward(const at::Tensor &input, int instance)
 {
     c10::InferenceMode guard;
-    return m_instances.at(std::size_t(instance)).forward({inputIds}).toTensor().to(torch::kFloat).contiguous();
+    return m_instances.at(std::size_t(instance)).forward({input}).toTensor().to(torch::kFloat).contiguous();
 }
 
 void ServingModel::runBatch(std::vector<JobPtr> &jobs, int instance)
@@ -80,11 +92,21 @@ void ServingModel::runBatch(std::vector<JobPtr> &jobs, int instance)
         rows += j->rows();
     std::vector<std::int64_t> shape = jobs.front()->shape;
     shape.front() = rows;
-    at::Tensor input = torch::empty(shape, torch::kLong);
-    std::int64_t *dst = input.data_ptr<std::int64_t>();
-    for (const auto &j : jobs) {
-        std::memcpy(dst, j->data.data(), j->data.size() * sizeof(std::int64_t));
-        dst += j->data.size();
+    at::Tensor input;
+    if (m_signature.inputs.front().datatype == "FP32") { // the cross-modal model's image
+        input = torch::empty(shape, torch::kFloat);
+        float *dst = input.data_ptr<float>();
+        for (const auto &j : jobs) {
+            std::memcpy(dst, j->values.data(), j->values.size() * sizeof(float));
+            dst += j->values.size();
+        }
+    } else {
+        input = torch::empty(shape, torch::kLong);
+        std::int64_t *dst = input.data_ptr<std::int64_t>();
+        for (const auto &j : jobs) {
+            std::memcpy(dst, j->data.data(), j->data.size() * sizeof(std::int64_t));
+            dst += j->data.size();
+        }
     }
     const at::Tensor out = forward(input, instance);
     const std::int64_t perRow = rows ? out.numel() / rows : 0;

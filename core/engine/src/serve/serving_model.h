@@ -31,8 +31,9 @@ public:
 
     // Concatenates the jobs' rows, runs instance `instance`, answers each job.
     void runBatch(std::vector<JobPtr> &jobs, int instance);
-    // forward on a [rows, ...] input_ids tensor (the benchmark's in-process ceiling).
-    at::Tensor forward(const at::Tensor &inputIds, int instance = 0);
+    // forward on a [rows, ...] input tensor: input_ids (int64) or the cross-modal model's
+    // image (float) (the benchmark's in-process ceiling).
+    at::Tensor forward(const at::Tensor &input, int instance = 0);
 
 private:
     ModelSignature m_signature;

@@ -32,9 +32,9 @@ ModelExportFormat parseModelExportFormat(const std::string &text);
 // Whether the run's model is the DeepSeek-style transformer (Hugging Face naming).
 bool hasHuggingFaceNaming(const RunConfig &config);
 // Whether --format torchscript covers the model of a run of this data.kind (the
-// transformer so far).
+// transformer, and the cross-modal model as an image classifier).
 bool torchScriptCovers(const std::string &dataKind);
-// Whether --format onnx covers it (the transformer so far).
+// Whether --format onnx covers it (the same families).
 bool onnxCovers(const std::string &dataKind);
 // The model family of a data.kind in the user's words ("the cross-modal image-caption model").
 std::string modelFamilyName(const std::string &dataKind);
