@@ -6,11 +6,13 @@
 #include "cli_test_support.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 
 class TestExportAmlCli : public QObject
@@ -19,6 +21,14 @@ class TestExportAmlCli : public QObject
 
     QTemporaryDir m_dir;
     QString m_project, m_run;
+
+    static QJsonObject readJson(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            qWarning("cannot read %s", qPrintable(path));
+        return QJsonDocument::fromJson(f.readAll()).object();
+    }
 
     QString exportDir(const QString &format, const QStringList &extra = {})
     {
@@ -77,6 +87,23 @@ private Q_SLOTS:
                                     .value(QLatin1String("signature"))
                                     .toObject();
         QCOMPARE(sig.value(QLatin1String("inputs")).toArray().size(), 8);
+        // ... and how to build edge_features: the training months' statistics from the store
+        // (test_aml_export checks they reproduce the engine's tensor).
+        const QJsonObject inputs = readJson(dir + QStringLiteral("/config.json"))
+                                       .value(QLatin1String("seekbench"))
+                                       .toObject()
+                                       .value(QLatin1String("aml_inputs"))
+                                       .toObject();
+        QCOMPARE(inputs.value(QLatin1String("feature_names")).toArray().size(), 27);
+        QCOMPARE(inputs.value(QLatin1String("feature_mean")).toArray().size(), 27);
+        const QJsonArray sd = inputs.value(QLatin1String("feature_stddev")).toArray();
+        QCOMPARE(sd.size(), 27);
+        for (const auto &v : sd)
+            QVERIFY(v.toDouble() > 0);
+        QCOMPARE(inputs.value(QLatin1String("sequence_length")).toInt(), 8);
+        QVERIFY(inputs.value(QLatin1String("window_days")).toInt() >= 1);
+        QVERIFY(inputs.value(QLatin1String("window_origin")).toDouble() > 0);
+        QVERIFY(inputs.value(QLatin1String("transactions")).toInt() > 0);
         QProcess py;
         py.start(QStringLiteral("/usr/bin/python3"),
                  {QStringLiteral("-c"),
@@ -97,7 +124,16 @@ private Q_SLOTS:
     {
         const QString int8 = exportDir(QStringLiteral("torchscript"), {QStringLiteral("--int8")});
         QVERIFY(!int8.isEmpty());
-        QVERIFY(QFile::exists(int8 + QStringLiteral("/int8_report.json")));
+        // The INT8 table is measured on the run's own test months, from the project's store,
+        // within the core test's bound (test_aml_export: PR-AUC change <= 0.05).
+        const QJsonObject report = readJson(int8 + QStringLiteral("/int8_report.json"));
+        qInfo("INT8 report: %s; PR-AUC change %.4f", qPrintable(report.value(QLatin1String("data")).toString()),
+              report.value(QLatin1String("metric_change")).toDouble());
+        QVERIFY2(report.value(QLatin1String("data")).toString().startsWith(QLatin1String("the run's test months: ")),
+                 qPrintable(report.value(QLatin1String("data")).toString()));
+        QVERIFY(report.value(QLatin1String("samples")).toInt() > 0);
+        QVERIFY2(std::abs(report.value(QLatin1String("metric_change")).toDouble(99)) <= 0.05,
+                 qPrintable(QString::number(report.value(QLatin1String("metric_change")).toDouble(99))));
 #ifdef SEEKBENCH_HAS_ONNX
         const QString onnx = exportDir(QStringLiteral("onnx"));
         QVERIFY(!onnx.isEmpty());
@@ -113,6 +149,9 @@ private Q_SLOTS:
         QFile pbtxt(pbtxtPath);
         QVERIFY2(pbtxt.open(QIODevice::ReadOnly), qPrintable(pbtxtPath));
         QVERIFY(pbtxt.readAll().contains("max_batch_size: 0\n"));
+        const QString modelConfig = QFileInfo(pbtxtPath).path() + QStringLiteral("/1/config.json");
+        QVERIFY(
+            readJson(modelConfig).value(QLatin1String("seekbench")).toObject().contains(QLatin1String("aml_inputs")));
     }
 
     // serve takes models of one batched input: an AML export is refused by name.

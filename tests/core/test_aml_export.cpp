@@ -16,6 +16,7 @@
 #include "quantization.h"
 #include "receivers.h"
 
+#include "seekbench/aml/features.h"
 #include "seekbench/engine/model_export.h"
 
 #include <torch/script.h>
@@ -26,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -145,12 +147,68 @@ private Q_SLOTS:
 
         const nlohmann::json report = nlohmann::json::parse(r.int8Report);
         QCOMPARE(report.at("metric").get<std::string>(), std::string("pr_auc"));
+        // A bare checkpoint, no project data: generated transactions, and the report says so.
+        QVERIFY2(report.at("data").get<std::string>().rfind("generated", 0) == 0, report.dump().c_str());
         QVERIFY(report.at("samples").get<int>() > 0);
         QVERIFY2(std::abs(report.at("metric_change").get<double>()) <= 0.05, report.dump().c_str());
         QVERIFY(report.at("int8").at("bytes").get<double>() < report.at("fp32").at("bytes").get<double>());
         std::ifstream in(root / "int8" / "config.json");
         QCOMPARE(nlohmann::json::parse(in).at("seekbench").at("quantization").get<std::string>(),
                  engine::int8KindName(engine::chooseInt8Kind()));
+    }
+
+    // Given the run's transactions, config.json carries seekbench.aml_inputs: its mean and
+    // stddev normalise the engineered features to the very edge_features the engine reads
+    // (prepareAml's), its window origin and length give the engine's windows, and the INT8
+    // report measures on the run's test months. Tolerance 1e-5: the JSON holds the doubles
+    // exactly, the engine rounds to float once (relative 6e-8 of values of order 1..10).
+    void amlInputsReproduceTheEnginesTensors()
+    {
+        const RunConfig c = amlConfig("moe"); // 2-day windows
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        writeAmlCheckpoint(c, root / "step-4.sbckpt", 47);
+        ModelExportRequest req = request(root / "step-4.sbckpt", root / "ts", ModelExportFormat::TorchScript);
+        req.amlData = std::make_shared<const aml::AmlData>(amlData());
+        req.int8 = true;
+        const ModelExportResult r = exportModel(req);
+        std::ifstream in(root / "ts" / "config.json");
+        const nlohmann::json inputs = nlohmann::json::parse(in).at("seekbench").at("aml_inputs");
+        const aml::FeatureMatrix fm = aml::computeFeatures(amlData());
+        QCOMPARE(inputs.at("feature_names").get<std::vector<std::string>>(), fm.names);
+        const auto mean = inputs.at("feature_mean").get<std::vector<double>>();
+        const auto sd = inputs.at("feature_stddev").get<std::vector<double>>();
+        QCOMPARE(mean.size(), std::size_t(27));
+        QCOMPARE(sd.size(), std::size_t(27));
+        auto edge = torch::empty({std::int64_t(fm.rows), 27});
+        for (std::size_t i = 0; i < fm.rows; ++i)
+            for (std::size_t j = 0; j < 27; ++j)
+                edge[std::int64_t(i)][std::int64_t(j)] = (fm.at(i, j) - mean[j]) / sd[j];
+        const engine::AmlGraphInputs all = engine::amlGraphInputs(c, amlData());
+        const double diff = (edge - all.edgeFeatures).abs().max().item<double>();
+        QVERIFY2(diff <= 1e-5, qPrintable(QString::number(diff)));
+        QVERIFY(all.edgeFeatures.abs().max().item<double>() > 0.5); // normalised values that tell apart
+
+        // The windows: window * accounts + sender is edge_src.
+        const double origin = inputs.at("window_origin").get<double>();
+        const double days = inputs.at("window_days").get<double>();
+        QCOMPARE(days, 2.0);
+        QCOMPARE(inputs.at("sequence_length").get<int>(), 8);
+        const auto &tx = amlData().tx;
+        const std::int64_t accounts = std::int64_t(amlData().accounts.size());
+        for (std::size_t i = 0; i < tx.size(); ++i) {
+            const auto window = std::int64_t(std::floor((tx.time[i] - origin) / (days * 86400)));
+            QCOMPARE(window * accounts + tx.sender[i], all.edgeSrc[std::int64_t(i)].item<std::int64_t>());
+        }
+
+        const nlohmann::json report = nlohmann::json::parse(r.int8Report);
+        QVERIFY2(report.at("data").get<std::string>().rfind("the run's test months: ", 0) == 0, report.dump().c_str());
+        const aml::AmlPeriods periods = aml::amlPeriods(amlData(), c.aml);
+        std::int64_t test = 0;
+        for (std::size_t i = 0; i < tx.size(); ++i)
+            test += periods.of(tx.time[i]) == aml::AmlPeriod::Test && (tx.label[i] == 0 || tx.label[i] == 1);
+        QCOMPARE(report.at("samples").get<std::int64_t>(), test);
+        QVERIFY2(std::abs(report.at("metric_change").get<double>()) <= 0.05, report.dump().c_str());
     }
 
     // A wrong input is refused by the file itself, with a message naming the input.

@@ -10,11 +10,15 @@
 #include "support/signals.h"
 #include "verbs/verbs.h"
 
+#include "seekbench/aml/data.h"
+#include "seekbench/config/config_io.h"
 #include "seekbench/engine/model_export.h"
 #include "seekbench/formats/checkpoint_file.h"
 #include "seekbench/projects/model_export_plan.h"
 #include "seekbench/projects/project.h"
+#include "seekbench/projects/run_store.h"
 #include "seekbench/projects/slurm_script.h"
+#include "seekbench/projects/transactions.h"
 #include "seekbench/replies/export_replies.h"
 #include "seekbench/run/cancel_token.h"
 
@@ -86,6 +90,37 @@ void printInt8Report(const nlohmann::json &r)
                 q.at("ms_batch32").get<double>(), r.at("speedup_batch32").get<double>());
 }
 
+// An AML run's transactions from the project's store (the engine takes its normalisation
+// statistics and test months from them); null for other runs and for an empty store.
+std::shared_ptr<const aml::AmlData> amlRunData(const projects::Project &project, const std::string &runId)
+{
+    const ConfigLoad load = parseRunConfig(projects::RunStore(project).run(runId).configYaml);
+    if (!load.ok() || load.config.data.kind != "aml_transactions")
+        return nullptr;
+    auto data = std::make_shared<aml::AmlData>(projects::TransactionStore(project).load());
+    if (data->tx.size() == 0)
+        return nullptr;
+    // The store may have changed since the run trained (an import, a new demo): say so, as
+    // the statistics and test months then come from other transactions than the run's.
+    for (const auto &e : projects::RunStore(project).events(runId, "start")) {
+        const auto start = nlohmann::json::parse(e.json, nullptr, false);
+        const auto recorded
+            = start.is_object()
+                  ? start.value("environment", nlohmann::json::object()).value("data_fingerprint", nlohmann::json())
+                  : nlohmann::json();
+        if (recorded.is_number_unsigned() && recorded.get<std::uint64_t>() != aml::fingerprint(*data)) {
+            std::fprintf(stderr,
+                         "seekbench-cli export: note: the project's transactions changed since run %s trained (data "
+                         "fingerprint %llu, the run recorded %llu); config.json's aml_inputs and the INT8 report "
+                         "come from the transactions as they are now\n",
+                         runId.c_str(), static_cast<unsigned long long>(aml::fingerprint(*data)),
+                         static_cast<unsigned long long>(recorded.get<std::uint64_t>()));
+            break;
+        }
+    }
+    return data;
+}
+
 int exportCommand(const ExportArgs &a)
 {
     if (!a.run)
@@ -121,6 +156,7 @@ int exportCommand(const ExportArgs &a)
     request.outDir = plan.outDir;
     request.cancel = &installCancelSignals(); // SIGTERM (the GUI's Cancel) stops between tensors
     request.source = "run " + plan.runId + ", checkpoint " + project.relativePath(plan.checkpoint);
+    request.amlData = amlRunData(project, plan.runId);
     ModelExportResult result;
     try {
         result = exportModel(request);

@@ -58,8 +58,20 @@ std::pair<at::Tensor, at::Tensor> amlRotaryTables(const ModelConfig &model);
 // `int8`: every linear layer but the last head (one output) in INT8 (quantization.h).
 std::string amlTorchScriptBytes(torch::nn::Module &module, const RunConfig &config, bool int8 = false);
 
-// int8_report.h's comparison for the AML model, on transactions generated for it (export
-// does not read the project's store): PR-AUC of the scores, sizes and latency.
-nlohmann::json compareInt8Aml(const RunConfig &config, const std::string &fp32Bytes, const std::string &int8Bytes);
+// config.json's seekbench.aml_inputs for the run's transactions: what a deployment needs to
+// build edge_features and the windows as training did. {"feature_names" [27],
+// "feature_mean" [27], "feature_stddev" [27] (edge_features = (feature - mean) / stddev, the
+// statistics over the training months' transactions), "window_days", "window_origin" (unix
+// seconds: the first transaction's time; window = floor((time - origin) / window_days days)),
+// "sequence_length", "training_until" (unix seconds), "transactions", "data_fingerprint"}.
+// The figures are prepareAml()'s own (aml_prepared.h).
+nlohmann::json amlInputsJson(const RunConfig &config, const aml::AmlData &data);
+
+// int8_report.h's comparison for the AML model: PR-AUC of the scores, sizes and latency. On
+// the run's test months (aml.test_months, the rows labelled 0/1) of `data`, the run's own
+// transactions from its project; without them (nullptr) on transactions generated for the
+// report, and "data" says which.
+nlohmann::json compareInt8Aml(const RunConfig &config, const std::string &fp32Bytes, const std::string &int8Bytes,
+                              const aml::AmlData *data = nullptr);
 
 } // namespace seekbench::engine

@@ -9,6 +9,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace seekbench::engine {
@@ -47,6 +48,23 @@ AmlGraphInputs amlGraphInputs(const RunConfig &cfg, const aml::AmlData &data)
     in.seqPeer = p.seqPeer;
     in.rows = torch::arange(p.rows, torch::kLong);
     return in;
+}
+
+nlohmann::json amlInputsJson(const RunConfig &cfg, const aml::AmlData &data)
+{
+    const AmlPrepared p = prepareAml(cfg, data); // the very statistics training normalised with
+    return {{"feature_names", p.featureNames},
+            {"feature_mean", p.stats.mean},
+            {"feature_stddev", p.stats.stddev},
+            {"normalisation", "edge_features = (feature - feature_mean) / feature_stddev, per column; the "
+                              "statistics are the training months' transactions'"},
+            {"window_days", std::max(1, cfg.aml.window_days)},
+            {"window_origin", p.origin},
+            {"windows", "window = floor((time - window_origin) / (window_days * 86400)), times in unix seconds"},
+            {"sequence_length", p.seqLen},
+            {"training_until", p.periods.validationStart},
+            {"transactions", p.rows},
+            {"data_fingerprint", p.fingerprint}};
 }
 
 } // namespace seekbench::engine

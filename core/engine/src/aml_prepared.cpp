@@ -55,9 +55,12 @@ AmlPrepared prepareAml(const RunConfig &cfg, const aml::AmlData &data)
             e[i * kAmlEdgeFeatures + j] = float((fm.at(std::size_t(i), std::size_t(j)) - st.mean[std::size_t(j)])
                                                 / st.stddev[std::size_t(j)]);
     p.edge = edge;
+    p.stats = st;
+    p.featureNames = fm.names;
 
     // Windows and the message-passing index.
     const double t0 = tx.time.front(), w = std::max(1, cfg.aml.window_days) * kDay;
+    p.origin = t0;
     std::vector<std::int64_t> win(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i)
         win[std::size_t(i)] = std::int64_t((tx.time[std::size_t(i)] - t0) / w);

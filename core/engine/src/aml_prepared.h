@@ -10,6 +10,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace seekbench::engine {
@@ -34,6 +35,11 @@ struct AmlPrepared
     std::vector<std::int64_t> train, validation; // row indices with labels 0/1 (test rows are never read here)
     aml::AmlPeriods periods;
     std::uint64_t fingerprint = 0;
+    // How `edge` was normalised: (feature - mean) / stddev per column, the statistics over
+    // the training months' rows; and the windows' origin, the first transaction's time.
+    aml::FeatureStats stats;
+    std::vector<std::string> featureNames;
+    double origin = 0;
 };
 
 // Throws std::invalid_argument for an empty dataset or transactions out of time order.

@@ -5,6 +5,7 @@
 #include "quantization.h"
 #include "synthetic_text.h"
 
+#include "seekbench/aml/features.h"
 #include "seekbench/aml/generator.h"
 #include "seekbench/aml/metrics.h"
 
@@ -16,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <sstream>
+#include <stdexcept>
 
 namespace seekbench::engine {
 namespace {
@@ -161,39 +163,63 @@ nlohmann::json compareInt8Images(const RunConfig &config, const std::string &fp3
                    {images.slice(0, 0, rows).contiguous()});
 }
 
-nlohmann::json compareInt8Aml(const RunConfig &config, const std::string &fp32Bytes, const std::string &int8Bytes)
+nlohmann::json compareInt8Aml(const RunConfig &config, const std::string &fp32Bytes, const std::string &int8Bytes,
+                              const aml::AmlData *runData)
 {
     c10::InferenceMode guard;
-    // The run's own transactions live in its project's store, which export does not read:
-    // the generator's (seeded, labelled) transactions stand in, enough months for the
-    // config's validation and test months.
+    // The run's own transactions (its project's store) when the export was given them;
+    // otherwise the generator's (seeded, labelled) transactions stand in, enough months for
+    // the config's validation and test months.
     aml::GeneratorOptions o;
     o.accounts = 200;
     o.months = config.aml.validation_months + config.aml.test_months + 2;
     o.seed = 7;
-    const aml::AmlData data = aml::generateTransactions(o);
-    const AmlGraphInputs in = amlGraphInputs(config, data);
+    const aml::AmlData generated = runData ? aml::AmlData() : aml::generateTransactions(o);
+    const aml::AmlData &data = runData ? *runData : generated;
+    const AmlGraphInputs in = amlGraphInputs(config, data); // the whole graph: scores read earlier months
     const std::int64_t n = in.rows.size(0);
-    auto subset = [&](std::int64_t count) {
+    // The scored rows: the test months' labelled transactions (the run's), or all (generated).
+    std::vector<std::int64_t> scored;
+    std::vector<std::int8_t> labels;
+    const aml::AmlPeriods periods = aml::amlPeriods(data, config.aml);
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto l = data.tx.label[std::size_t(i)];
+        if (runData && (periods.of(data.tx.time[std::size_t(i)]) != aml::AmlPeriod::Test || (l != 0 && l != 1)))
+            continue;
+        scored.push_back(i);
+        labels.push_back(l);
+    }
+    if (scored.empty())
+        throw std::invalid_argument("the run's test months hold no labelled transaction to measure INT8 on");
+    auto select = [&](const at::Tensor &rows) {
         AmlGraphInputs s = in;
-        s.seqIndex = in.seqIndex.slice(0, n - count);
-        s.seqExtra = in.seqExtra.slice(0, n - count);
-        s.seqPeer = in.seqPeer.slice(0, n - count);
-        s.rows = in.rows.slice(0, n - count);
+        s.seqIndex = in.seqIndex.index_select(0, rows);
+        s.seqExtra = in.seqExtra.index_select(0, rows);
+        s.seqPeer = in.seqPeer.index_select(0, rows);
+        s.rows = rows;
         return s.values();
     };
+    const at::Tensor rows = torch::tensor(scored, torch::kLong);
+    const std::int64_t count = rows.size(0);
+    const Inputs all = select(rows);
     nlohmann::json r;
     r["metric"] = "pr_auc";
-    r["samples"] = n;
+    r["samples"] = count;
     r["sequence_length"] = config.aml.sequence_length; // the tokens each scored transaction reads
-    r["data"] = "transactions generated for the report (seekbench-cli aml generate, " + std::to_string(o.accounts)
-                + " accounts, " + std::to_string(o.months) + " months, seed 7), not the run's own";
-    r["input"] = "one transaction graph; batch1/batch32: the last 1/32 transactions scored";
+    if (runData)
+        r["data"] = "the run's test months: " + std::to_string(count) + " transactions (labelled, of "
+                    + std::to_string(n) + " in the project's store)";
+    else
+        r["data"] = "generated for the report (seekbench-cli aml generate, " + std::to_string(o.accounts)
+                    + " accounts, " + std::to_string(o.months)
+                    + " months, seed 7): the export was given no project data, so not the run's own";
+    r["input"] = "one transaction graph; batch1/batch32: the last 1/32 scored transactions";
     auto prAuc = [&](torch::jit::Module &m) {
-        const at::Tensor scores = torch::sigmoid(m.forward(in.values()).toTensor().to(torch::kFloat)).contiguous();
-        return aml::prAuc(std::vector<float>(scores.data_ptr<float>(), scores.data_ptr<float>() + n), data.tx.label);
+        const at::Tensor scores = torch::sigmoid(m.forward(all).toTensor().to(torch::kFloat)).contiguous();
+        return aml::prAuc(std::vector<float>(scores.data_ptr<float>(), scores.data_ptr<float>() + count), labels);
     };
-    return compare(fp32Bytes, int8Bytes, r, prAuc, "", subset(1), subset(std::min<std::int64_t>(32, n)));
+    return compare(fp32Bytes, int8Bytes, r, prAuc, "", select(rows.slice(0, count - 1)),
+                   select(rows.slice(0, count - std::min<std::int64_t>(32, count))));
 }
 
 } // namespace seekbench::engine

@@ -36,6 +36,8 @@ struct LoadedCheckpoint
     std::string configYaml;
     std::int64_t step = 0;
     std::shared_ptr<torch::nn::Module> module;
+    std::shared_ptr<const aml::AmlData> amlData; // the run's transactions (AML), when given
+    nlohmann::json amlInputs;                    // config.json's seekbench.aml_inputs, when known
 };
 
 std::shared_ptr<torch::nn::Module> buildModule(const RunConfig &config, const std::string &source)
@@ -95,10 +97,12 @@ std::string safetensorsDtype(c10::ScalarType type, const std::string &name)
 void writeConfigJson(const std::filesystem::path &path, const LoadedCheckpoint &c, bool int8 = false)
 {
     std::string text = exportedConfigJson(c.config, c.configYaml, c.step);
-    if (int8) {
+    if (int8 || !c.amlInputs.is_null()) {
         nlohmann::json config = nlohmann::json::parse(text);
-        // the server reads it (serving_model.cpp)
-        config["seekbench"]["quantization"] = engine::int8KindName(engine::chooseInt8Kind());
+        if (int8) // the server reads it (serving_model.cpp)
+            config["seekbench"]["quantization"] = engine::int8KindName(engine::chooseInt8Kind());
+        if (!c.amlInputs.is_null()) // how a deployment builds edge_features (aml_export.h)
+            config["seekbench"]["aml_inputs"] = c.amlInputs;
         text = config.dump(2) + "\n";
     }
     AtomicFile file(path, "model config");
@@ -178,7 +182,7 @@ ModelExportResult exportTorchScript(const LoadedCheckpoint &c, const std::filesy
             throwIfCancelled(cancel);
             const std::string fp32 = engine::amlTorchScriptBytes(*c.module, c.config);
             throwIfCancelled(cancel);
-            report = engine::compareInt8Aml(c.config, fp32, bytes);
+            report = engine::compareInt8Aml(c.config, fp32, bytes, c.amlData.get());
         }
     } else if (auto crossModal = std::dynamic_pointer_cast<engine::CrossModalModelImpl>(c.module)) {
         // An image classifier: image [B, 1, 28, 28] -> logits [B, 10] (crossmodal_export.h).
@@ -315,7 +319,11 @@ ModelExportResult exportTriton(const LoadedCheckpoint &c, const ModelExportReque
 ModelExportResult exportModel(const ModelExportRequest &request)
 {
     torch::NoGradGuard noGrad;
-    const LoadedCheckpoint c = loadCheckpoint(request.checkpoint);
+    LoadedCheckpoint c = loadCheckpoint(request.checkpoint);
+    if (c.config.data.kind == "aml_transactions" && request.amlData) {
+        c.amlData = request.amlData;
+        c.amlInputs = engine::amlInputsJson(c.config, *c.amlData);
+    }
     throwIfCancelled(request.cancel);
     ModelExportResult r;
     std::vector<std::filesystem::path> written;

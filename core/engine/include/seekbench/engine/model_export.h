@@ -13,7 +13,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <vector>
+
+namespace seekbench::aml {
+struct AmlData;
+}
 
 namespace seekbench {
 
@@ -41,6 +46,13 @@ struct ModelExportRequest
     int trainingWorkers = 1;        // the PyTorchJob's, written when kubernetes.trainingImage is set
     std::string trainingConfigPath; // the run config's path inside the training image
     std::string source;             // "run X, checkpoint Y", for the repository's README
+    // The AML graph model (data.kind aml_transactions): the run's transactions, from its
+    // project's store (the CLI loads them). With them, config.json gets seekbench.aml_inputs
+    // (the training months' feature mean and stddev, the windows' origin: aml_export.h's
+    // amlInputsJson) and int8_report.json measures PR-AUC on the run's test months; without
+    // them (a bare checkpoint), config.json has no aml_inputs and the report says it used
+    // generated transactions. Ignored for other models.
+    std::shared_ptr<const aml::AmlData> amlData;
 };
 
 struct ModelExportResult
