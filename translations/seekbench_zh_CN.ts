@@ -3578,6 +3578,30 @@
         <source>It is not listed in the project's reports: %1</source>
         <translation>它未列入项目的报告中：%1</translation>
     </message>
+    <message>
+        <source>Sweep report</source>
+        <translation>扫参报告</translation>
+    </message>
+    <message>
+        <source>A report on sweep &lt;b&gt;%1&lt;/b&gt;: its best trials, the objective over the trials, parallel coordinates and parameter importance, with the commands that recreate the sweep.</source>
+        <translation>关于扫参 &lt;b&gt;%1&lt;/b&gt; 的报告：最佳试验、目标值随试验的变化、平行坐标和参数重要性，以及重新创建该扫参的命令。</translation>
+    </message>
+    <message>
+        <source>Default: the sweep's name</source>
+        <translation>默认：扫参名称</translation>
+    </message>
+    <message>
+        <source>&amp;Best trials:</source>
+        <translation>最佳试验数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>How many of the best trials the report's table lists.</source>
+        <translation>报告表格中列出的最佳试验数量。</translation>
+    </message>
+    <message>
+        <source>Every report says how its numbers were obtained: versions, the search space as created and the commands that recreate the sweep.</source>
+        <translation>每份报告都说明其数字的来源：版本、创建时的搜索空间以及重新创建该扫参的命令。</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::ReportsPanel</name>
@@ -4549,24 +4573,20 @@
         <translation>报告…</translation>
     </message>
     <message>
-        <source>Save the sweep's report as PDF or HTML: best trials, best so far, parallel coordinates, parameter importance and how to recreate the sweep</source>
-        <translation>将超参数搜索的报告保存为 PDF 或 HTML：最佳试验、迄今最佳、平行坐标、参数重要性以及如何重现该搜索</translation>
-    </message>
-    <message>
-        <source>Save the sweep's report</source>
-        <translation>保存超参数搜索报告</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf);;HTML, one self-contained file (*.html)</source>
-        <translation>PDF (*.pdf);;HTML，单个自包含文件 (*.html)</translation>
-    </message>
-    <message>
         <source>Cannot write the sweep's report</source>
         <translation>无法写入超参数搜索报告</translation>
     </message>
     <message>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Write a report on the sweep, with a live preview: best trials, best so far, parallel coordinates, parameter importance and how to recreate the sweep, as PDF or HTML</source>
+        <translation>撰写扫参报告并实时预览：最佳试验、迄今最佳、平行坐标、参数重要性以及如何重新创建该扫参，保存为 PDF 或 HTML</translation>
+    </message>
+    <message>
+        <source>Cannot open the sweep's report: %1</source>
+        <translation>无法打开扫参报告：%1</translation>
     </message>
 </context>
 <context>

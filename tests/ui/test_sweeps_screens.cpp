@@ -1,7 +1,10 @@
 // Pictures of the Sweeps mode for review (issue 22), only with SEEKBENCH_SWEEP_SHOTS=DIR
 // (skipped otherwise): a realistic sweep of 200 trials (sweep_fixture.h) in English and
-// Chinese, light and dark, each chart tab, a brush, a small sweep and the empty project.
+// Chinese, light and dark, each chart tab, a brush, the sweep's Report dialog (issue 24), a
+// small sweep and the empty project.
 //   SEEKBENCH_SWEEP_SHOTS=/tmp/shots xvfb-run -a -s "-screen 0 1400x900x24" test_sweeps_screens
+#include "reports/report_dialog.h"
+#include "reports/report_preview.h"
 #include "seekbench/widgets/importance_chart.h"
 #include "seekbench/widgets/parallel_coordinates_plot.h"
 #include "shell/main_window.h"
@@ -9,6 +12,7 @@
 #include "shell/theme.h"
 #include "shot_look.h"
 #include "sweep_fixture.h"
+#include "sweeps/sweep_actions.h"
 #include "sweeps/sweep_charts.h"
 #include "sweeps/sweep_list_model.h"
 #include "sweeps/sweep_view.h"
@@ -82,6 +86,15 @@ private Q_SLOTS:
         plot->setBrush(0, 3e-4, 3e-3);
         QTest::qWait(300);
         QVERIFY(w.grab().save(out + QStringLiteral("/sweeps-brushed") + suffix + QStringLiteral(".png")));
+        mode->actions()->report()->trigger();
+        ui::ReportDialog *report = nullptr;
+        QTRY_VERIFY((report = w.findChild<ui::ReportDialog *>()) && report->isVisible());
+        QVERIFY(QTest::qWaitForWindowExposed(report));
+        QTRY_VERIFY_WITH_TIMEOUT(!report->preview()->isBusy() && report->preview()->pageCount() > 0, 30000);
+        QTest::qWait(300);
+        QVERIFY(report->grab().save(out + QStringLiteral("/sweeps-report") + suffix + QStringLiteral(".png")));
+        report->close();
+        QTRY_VERIFY(!w.findChild<ui::ReportDialog *>());
         mode->selectSweep(mode->sweepList()->sweeps().at(1).id);
         QVERIFY(waitLoaded(mode));
         tabs->setCurrentIndex(5);

@@ -6,21 +6,15 @@
 #include "reports/report_writing.h"
 
 #include "seekbench/projects/project.h"
-#include "seekbench/projects/report/report_html.h"
-#include "seekbench/projects/report/report_template.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QGridLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -28,9 +22,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
-#include <QUrl>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -51,169 +44,24 @@ ReportDialog::ReportDialog(std::shared_ptr<const projects::Project> project, con
       m_runIds(runIds), m_labels(translatedReportLabels()), m_saver(new QFutureWatcher<ReportSaveResult>(this))
 {
     setObjectName(QStringLiteral("reportDialog"));
-    auto label = [this](QWidget *buddy) {
-        auto *l = new QLabel(this);
-        l->setBuddy(buddy);
-        return l;
-    };
-    m_intro = new QLabel(this);
-    m_intro->setWordWrap(true);
-    m_title = new QLineEdit(this);
-    m_title->setObjectName(QStringLiteral("reportTitle"));
-    m_notes = new QPlainTextEdit(this);
-    m_notes->setObjectName(QStringLiteral("reportNotes"));
-    m_notes->setTabChangesFocus(true);
-    m_notes->setFixedHeight(m_notes->fontMetrics().lineSpacing() * 4 + 12);
-    m_baseline = new QComboBox(this);
-    m_baseline->setObjectName(QStringLiteral("reportBaseline"));
-    m_baseline->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_baseline->setMinimumContentsLength(20);
-    if (!isComparison())
-        m_baseline->addItem(QString(), QString()); // "No baseline"
-    for (const auto &r : m_runs)
-        if (isComparison() || QString::fromStdString(r.id) != m_runIds.value(0))
-            m_baseline->addItem(QStringLiteral("%1 (%2)").arg(q(r.name), q(r.id)), q(r.id));
-    if (isComparison())
-        m_baseline->setCurrentIndex(std::max(0, m_baseline->findData(m_runIds.front())));
-    m_titleLabel = label(m_title);
-    m_notesLabel = label(m_notes);
-    m_baselineLabel = label(m_baseline);
-
-    m_sectionsBox = new QGroupBox(this);
-    auto *grid = new QGridLayout(m_sectionsBox);
-    int shown = 0;
-    // Every section a template may name has a box, so that a template's choice for a
-    // section this kind of report lacks is kept when the dialog saves it; only this kind's
-    // boxes are shown.
-    const auto &applicable = report::sections::ofKind(isComparison() ? "comparison" : "run");
-    for (const std::string &id : report::sections::all()) {
-        auto *box = new QCheckBox(m_sectionsBox);
-        box->setObjectName(QStringLiteral("reportSection_") + q(id));
-        box->setChecked(true);
-        m_sections.insert(q(id), box);
-        if (id == report::sections::kProvenance)
-            box->setEnabled(false); // every report says how its numbers were obtained
-        if (std::find(applicable.begin(), applicable.end(), id) == applicable.end()) {
-            box->hide();
-            continue;
-        }
-        grid->addWidget(box, shown / 2, shown % 2);
-        ++shown;
-    }
-
-    m_logo = new QLineEdit(this);
-    m_logo->setObjectName(QStringLiteral("reportLogo"));
-    m_logo->setReadOnly(true);
-    m_logoBrowse = new QPushButton(this);
-    m_logoClear = new QPushButton(this);
-    m_logoClear->setObjectName(QStringLiteral("reportLogoClear"));
-    m_format = new QComboBox(this);
-    m_format->setObjectName(QStringLiteral("reportFormat"));
-    for (int i = 0; i < 3; ++i)
-        m_format->addItem(QString(), i);
-    if (QLocale().measurementSystem() == QLocale::ImperialUSSystem)
-        m_format->setCurrentIndex(int(Format::PdfLetter));
-    m_output = new QLineEdit(this);
-    m_output->setObjectName(QStringLiteral("reportOutput"));
-    m_outputBrowse = new QPushButton(this);
-    m_logoLabel = label(m_logo);
-    m_formatLabel = label(m_format);
-    m_outputLabel = label(m_output);
-    report::Report kindOnly;
-    kindOnly.kind = isComparison() ? "comparison" : "run";
-    std::vector<std::string> ids;
-    for (const QString &id : m_runIds)
-        ids.push_back(id.toStdString());
-    m_output->setText(shownPath(
-        withReportSuffix(q(report::defaultReportPath(*m_project, kindOnly, ids).string()), format() == Format::Html)));
-
-    auto *form = new QFormLayout;
-    form->addRow(m_titleLabel, m_title);
-    form->addRow(m_notesLabel, m_notes);
-    form->addRow(m_baselineLabel, m_baseline);
-    auto *logoRow = new QHBoxLayout;
-    logoRow->addWidget(m_logo, 1);
-    logoRow->addWidget(m_logoBrowse);
-    logoRow->addWidget(m_logoClear);
-    auto *outputRow = new QHBoxLayout;
-    outputRow->addWidget(m_output, 1);
-    outputRow->addWidget(m_outputBrowse);
-    auto *form2 = new QFormLayout;
-    form2->addRow(m_logoLabel, logoRow);
-    form2->addRow(m_formatLabel, m_format);
-    form2->addRow(m_outputLabel, outputRow);
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_intro);
-    leftLayout->addLayout(form);
-    leftLayout->addWidget(m_sectionsBox);
-    leftLayout->addLayout(form2);
-    leftLayout->addStretch(1);
-
-    m_preview = new ReportPreview(this);
-    m_previewStatus = new QLabel(this);
-    m_previewStatus->setObjectName(QStringLiteral("reportPreviewStatus"));
-    m_previewStatus->setWordWrap(true);
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_preview, 1);
-    rightLayout->addWidget(m_previewStatus);
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-
-    m_busy = new QProgressBar(this);
-    m_busy->setRange(0, 0);
-    m_busy->setVisible(false);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("reportMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide(); // until there is something to say
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_save = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_save->setObjectName(QStringLiteral("reportSave"));
-    m_save->setDefault(true);
-    m_open = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
-    m_open->setObjectName(QStringLiteral("reportOpen"));
-    m_open->setVisible(false);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_busy);
-    layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
-
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ReportDialog::reject);
-    connect(m_save, &QPushButton::clicked, this, &ReportDialog::save);
-    connect(m_open, &QPushButton::clicked, this, [this] {
-        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(m_savedFile)))
-            showMessage(tr("No application opens %1.").arg(QDir::toNativeSeparators(m_savedFile)), true);
-    });
-    connect(m_logoBrowse, &QPushButton::clicked, this, &ReportDialog::browseLogo);
-    connect(m_logoClear, &QPushButton::clicked, this, [this] {
-        m_logo->clear();
-        schedulePreview();
-    });
-    connect(m_outputBrowse, &QPushButton::clicked, this, &ReportDialog::browseOutput);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ReportDialog::formatChanged);
-    connect(m_title, &QLineEdit::textChanged, this, &ReportDialog::schedulePreview);
-    connect(m_notes, &QPlainTextEdit::textChanged, this, &ReportDialog::schedulePreview);
-    connect(m_baseline, &QComboBox::currentIndexChanged, this, &ReportDialog::schedulePreview);
-    connect(m_baseline, &QComboBox::activated, this, [this] { m_baselineChosen = true; });
-    for (QCheckBox *box : std::as_const(m_sections))
-        connect(box, &QCheckBox::toggled, this, &ReportDialog::schedulePreview);
-    connect(m_preview, &ReportPreview::started, this, [this] { m_previewStatus->setText(tr("Updating the preview…")); });
-    connect(m_preview, &ReportPreview::updated, this, &ReportDialog::previewUpdated);
-    connect(m_saver, &QFutureWatcherBase::finished, this, &ReportDialog::saveFinished);
-
+    buildForm();
     loadTemplate();
     retranslate(); // and the first preview
     resize(1180, 780);
-    split->setSizes({430, 750});
+    m_split->setSizes({430, 750});
+}
+
+ReportDialog::ReportDialog(std::shared_ptr<const projects::Project> project, const QString &sweepId,
+                           const QString &sweepName, QWidget *parent)
+    : QDialog(parent), m_project(std::move(project)), m_projectDir(q(m_project->dir().string())), m_sweepId(sweepId),
+      m_sweepName(sweepName), m_labels(translatedReportLabels()), m_saver(new QFutureWatcher<ReportSaveResult>(this))
+{
+    setObjectName(QStringLiteral("reportDialog"));
+    buildForm();
+    loadTemplate();
+    retranslate(); // and the first preview
+    resize(1180, 780);
+    m_split->setSizes({430, 750});
 }
 
 QString ReportDialog::templatePath(const QString &projectDir)
@@ -250,63 +98,42 @@ ReportPdfOptions ReportDialog::pdfOptions() const
     return o;
 }
 
-report::ReportRequest ReportDialog::request() const
+ReportSubject ReportDialog::subject() const
 {
-    report::ReportRequest r;
+    std::map<std::string, bool> sections;
+    for (auto it = m_sections.cbegin(); it != m_sections.cend(); ++it)
+        sections[it.key().toStdString()] = it.value()->isChecked();
+    ReportSubject s;
+    if (isSweep()) {
+        report::SweepReportRequest r;
+        r.sweepId = m_sweepId.toStdString();
+        r.topTrials = m_topTrials->value();
+        r.title = m_title->text().trimmed().toStdString();
+        r.notes = m_notes->toPlainText().trimmed().toStdString();
+        r.sections = std::move(sections);
+        s.sweep = std::move(r);
+        return s;
+    }
+    report::ReportRequest &r = s.runs;
     for (const QString &id : m_runIds)
         r.runIds.push_back(id.toStdString());
     r.baselineId = m_baseline->currentData().toString().toStdString();
     r.title = m_title->text().trimmed().toStdString();
     r.notes = m_notes->toPlainText().trimmed().toStdString();
-    for (auto it = m_sections.cbegin(); it != m_sections.cend(); ++it)
-        r.sections[it.key().toStdString()] = it.value()->isChecked();
+    r.sections = std::move(sections);
     if (m_buckets)
         r.chartBuckets = *m_buckets;
-    return r;
-}
-
-void ReportDialog::loadTemplate()
-{
-    const QString file = templatePath(m_projectDir);
-    if (!QFileInfo::exists(file))
-        return;
-    report::ReportTemplate t;
-    try {
-        t = report::loadReportTemplate(file.toStdString());
-    } catch (const std::exception &e) {
-        m_templateProblem = QString::fromUtf8(e.what());
-        return; // the defaults stay
-    }
-    if (t.title)
-        m_title->setText(q(*t.title));
-    if (t.notes)
-        m_notes->setPlainText(q(*t.notes).trimmed()); // a YAML literal block ends with a newline
-    if (t.baseline) {
-        // A comparison keeps to the runs chosen; a run report takes any other run.
-        const QString id = q(*t.baseline);
-        const int at = m_baseline->findData(id);
-        if (at >= 0 && (!isComparison() || m_runIds.contains(id))) {
-            m_baseline->setCurrentIndex(at);
-            m_baselineChosen = true;
-        }
-    }
-    for (const auto &[id, on] : t.sections)
-        if (QCheckBox *box = m_sections.value(q(id)); box && box->isEnabled())
-            box->setChecked(on);
-    m_buckets = t.buckets;
-    if (t.logo) {
-        QString why;
-        if (!ReportLogoFiles::resolve(m_projectDir, q(*t.logo), &why).isEmpty())
-            m_logo->setText(q(*t.logo));
-        else
-            m_templateProblem = why;
-    }
+    return s;
 }
 
 void ReportDialog::retranslate()
 {
-    setWindowTitle(isComparison() ? tr("Comparison report") : tr("Run report"));
-    if (isComparison()) {
+    setWindowTitle(isSweep() ? tr("Sweep report") : isComparison() ? tr("Comparison report") : tr("Run report"));
+    if (isSweep()) {
+        m_intro->setText(tr("A report on sweep <b>%1</b>: its best trials, the objective over the trials, parallel "
+                            "coordinates and parameter importance, with the commands that recreate the sweep.")
+                             .arg((m_sweepName.isEmpty() ? m_sweepId : m_sweepName).toHtmlEscaped()));
+    } else if (isComparison()) {
         QStringList names;
         for (const QString &id : m_runIds) {
             const auto r = std::find_if(m_runs.begin(), m_runs.end(), [&](const auto &run) { return q(run.id) == id; });
@@ -324,19 +151,25 @@ void ReportDialog::retranslate()
                              .arg((r == m_runs.end() ? m_runIds.value(0) : q(r->name)).toHtmlEscaped()));
     }
     m_titleLabel->setText(tr("&Title:"));
-    m_title->setPlaceholderText(isComparison() ? tr("Default: comparison of the runs") : tr("Default: the run's name"));
+    m_title->setPlaceholderText(isSweep()        ? tr("Default: the sweep's name")
+                                : isComparison() ? tr("Default: comparison of the runs")
+                                                 : tr("Default: the run's name"));
     m_notesLabel->setText(tr("&Notes:"));
     m_notes->setPlaceholderText(tr("Shown under the title"));
     m_baselineLabel->setText(tr("&Baseline:"));
     if (!isComparison())
         m_baseline->setItemText(0, tr("No baseline"));
     m_baseline->setToolTip(tr("The run the config is compared with (and, in a comparison, the metrics)."));
+    m_topTrialsLabel->setText(tr("&Best trials:"));
+    m_topTrials->setToolTip(tr("How many of the best trials the report's table lists."));
     m_sectionsBox->setTitle(tr("Sections"));
     for (auto it = m_sections.cbegin(); it != m_sections.cend(); ++it)
         it.value()->setText(q(report::sections::title(m_labels, it.key().toStdString())));
     m_sections.value(QString::fromLatin1(report::sections::kProvenance))
-        ->setToolTip(tr("Every report says how its numbers were obtained: versions, data fingerprint, checkpoint hash "
-                        "and the command that reproduces the run."));
+        ->setToolTip(isSweep() ? tr("Every report says how its numbers were obtained: versions, the search space as "
+                                    "created and the commands that recreate the sweep.")
+                               : tr("Every report says how its numbers were obtained: versions, data fingerprint, "
+                                    "checkpoint hash and the command that reproduces the run."));
     m_sections.value(QString::fromLatin1(report::sections::kNotes))
         ->setToolTip(tr("The run's own notes (Runs > Note…), when it has any."));
     m_logoLabel->setText(tr("&Logo:"));
@@ -393,7 +226,7 @@ void ReportDialog::schedulePreview()
 {
     if (!m_preview)
         return;
-    m_preview->request({m_project, request(), m_labels, pdfOptions()});
+    m_preview->request({m_project, subject(), m_labels, pdfOptions()});
 }
 
 void ReportDialog::previewUpdated(int pages, const QString &error, qint64 elapsedMs)
@@ -455,25 +288,11 @@ void ReportDialog::save()
                                  tr("%1 exists. Replace it with this report?").arg(QDir::toNativeSeparators(file)))
                != QMessageBox::Yes)
         return;
-    report::ReportTemplate t;
-    if (!m_title->text().trimmed().isEmpty())
-        t.title = m_title->text().trimmed().toStdString();
-    if (!m_notes->toPlainText().trimmed().isEmpty())
-        t.notes = m_notes->toPlainText().trimmed().toStdString();
-    if (m_baselineChosen && !m_baseline->currentData().toString().isEmpty())
-        t.baseline = m_baseline->currentData().toString().toStdString();
-    if (!m_logo->text().isEmpty())
-        t.logo = m_logo->text().toStdString();
-    t.buckets = m_buckets;
-    for (auto it = m_sections.cbegin(); it != m_sections.cend(); ++it)
-        if (it.key() != QLatin1String(report::sections::kProvenance)) // always on
-            t.sections[it.key().toStdString()] = it.value()->isChecked();
-    const QByteArray yaml = m_project->isWriteProtected() ? QByteArray()
-                                                          : QByteArray::fromStdString(report::reportTemplateYaml(t));
+    const QByteArray yaml = templateYaml();
     ReportPdfOptions options = pdfOptions();
     setBusy(true);
     showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(file)), false);
-    m_saver->setFuture(QtConcurrent::run(writeReportFiles, m_project, request(), m_labels, options,
+    m_saver->setFuture(QtConcurrent::run(writeReportFiles, m_project, subject(), m_labels, options,
                                          format() == Format::Html, file, templatePath(m_projectDir), yaml));
 }
 
@@ -507,8 +326,8 @@ void ReportDialog::setBusy(bool busy)
     m_busy->setVisible(busy);
     for (QWidget *w :
          {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_notes), static_cast<QWidget *>(m_baseline),
-          static_cast<QWidget *>(m_sectionsBox), static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_output),
-          static_cast<QWidget *>(m_outputBrowse), static_cast<QWidget *>(m_save),
+          static_cast<QWidget *>(m_topTrials), static_cast<QWidget *>(m_sectionsBox), static_cast<QWidget *>(m_format),
+          static_cast<QWidget *>(m_output), static_cast<QWidget *>(m_outputBrowse), static_cast<QWidget *>(m_save),
           static_cast<QWidget *>(m_buttons->button(QDialogButtonBox::Close))})
         w->setEnabled(!busy);
     if (busy)

@@ -24,7 +24,7 @@ ReportPreviewResult renderPreview(const ReportPreviewJob &job, double zoom, qint
     QElapsedTimer clock;
     clock.start();
     try {
-        const auto report = projects::report::buildReport(*job.project, job.request, job.labels);
+        const auto report = buildReportOf(*job.project, job.subject, job.labels);
         out.pages = renderReportPages(report, job.options, zoom);
     } catch (const std::exception &e) {
         out.error = QString::fromUtf8(e.what());

@@ -7,6 +7,7 @@
 // replaces a newer one.
 
 #include "reports/report_pdf.h"
+#include "reports/report_writing.h"
 
 #include "seekbench/projects/report/report_builder.h"
 #include "seekbench/projects/report/report_labels.h"
@@ -33,7 +34,7 @@ class ReportPageStrip;
 struct ReportPreviewJob
 {
     std::shared_ptr<const projects::Project> project;
-    projects::report::ReportRequest request;
+    ReportSubject subject; // runs or a sweep
     projects::report::ReportLabels labels;
     ReportPdfOptions options;
 };

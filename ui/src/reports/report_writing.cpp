@@ -28,15 +28,22 @@ QString withReportSuffix(const QString &file, bool html)
     return stem + (html ? QStringLiteral(".html") : QStringLiteral(".pdf"));
 }
 
-ReportSaveResult writeReportFiles(std::shared_ptr<const projects::Project> project,
-                                  const report::ReportRequest &request, const report::ReportLabels &labels,
-                                  const ReportPdfOptions &options, bool html, const QString &file,
-                                  const QString &templateFile, const QByteArray &templateYaml)
+report::Report buildReportOf(const projects::Project &project, const ReportSubject &subject,
+                             const report::ReportLabels &labels)
+{
+    if (subject.sweep)
+        return report::buildSweepReport(project, *subject.sweep, labels);
+    return report::buildReport(project, subject.runs, labels);
+}
+
+ReportSaveResult writeReportFiles(std::shared_ptr<const projects::Project> project, const ReportSubject &subject,
+                                  const report::ReportLabels &labels, const ReportPdfOptions &options, bool html,
+                                  const QString &file, const QString &templateFile, const QByteArray &templateYaml)
 {
     ReportSaveResult r;
     r.file = file;
     try {
-        const report::Report doc = report::buildReport(*project, request, labels);
+        const report::Report doc = buildReportOf(*project, subject, labels);
         QDir().mkpath(QFileInfo(file).absolutePath());
         if (html)
             report::writeReportHtml(file.toStdString(), doc);
@@ -46,7 +53,11 @@ ReportSaveResult writeReportFiles(std::shared_ptr<const projects::Project> proje
         // the file unrecorded (the panel still lists the files of reports/).
         if (!project->isWriteProtected()) {
             try {
-                report::recordReportFile(*project, doc, file.toStdString(), request.runIds);
+                // A sweep's report covers the sweep, not runs (as the CLI records it).
+                if (subject.sweep)
+                    report::recordReportFile(*project, doc, file.toStdString(), {}, subject.sweep->sweepId);
+                else
+                    report::recordReportFile(*project, doc, file.toStdString(), subject.runs.runIds);
             } catch (const std::exception &e) {
                 r.recordError = QString::fromUtf8(e.what());
             }

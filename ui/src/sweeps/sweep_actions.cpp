@@ -2,7 +2,10 @@
 
 #include "common/cli_client.h"
 #include "common/project_paths.h"
+#include "reports/report_dialog.h"
 #include "reports/report_labels_tr.h"
+
+#include "seekbench/projects/project.h"
 
 #include <QAction>
 #include <QDir>
@@ -29,7 +32,7 @@ SweepActions::SweepActions(QWidget *dialogParent) : QObject(dialogParent), m_par
     m_openRun = make("openTrialRunAction");
     connect(m_new, &QAction::triggered, this, [this] { chooseSpaceFile(); });
     connect(m_export, &QAction::triggered, this, [this] { chooseExportFile(); });
-    connect(m_report, &QAction::triggered, this, [this] { chooseReportFile(); });
+    connect(m_report, &QAction::triggered, this, [this] { openReportDialog(); });
     for (QAction *a : {m_run, m_resume})
         connect(a, &QAction::triggered, this, [this, a] {
             if (!m_sweep)
@@ -70,15 +73,16 @@ void SweepActions::retranslate()
     m_export->setText(tr("Export CSV…"));
     m_export->setToolTip(tr("Save the sweep's trials, their params and values as a CSV file"));
     m_report->setText(tr("Report…"));
-    m_report->setToolTip(tr("Save the sweep's report as PDF or HTML: best trials, best so far, parallel "
-                            "coordinates, parameter importance and how to recreate the sweep"));
+    m_report->setToolTip(tr("Write a report on the sweep, with a live preview: best trials, best so far, parallel "
+                            "coordinates, parameter importance and how to recreate the sweep, as PDF or HTML"));
     m_openRun->setText(tr("Open trial's run"));
     m_openRun->setToolTip(tr("Show the selected trial's run in the Runs mode"));
 }
 
-void SweepActions::setProject(const QString &projectDir, bool readOnly)
+void SweepActions::setProject(const QString &projectDir, bool readOnly, std::shared_ptr<const projects::Project> project)
 {
     m_projectDir = projectDir;
+    m_project = std::move(project);
     m_readOnly = readOnly;
     if (projectDir.isEmpty())
         m_sweep.reset();
@@ -156,17 +160,37 @@ void SweepActions::exportTo(const QString &csvFile)
             tr("Cannot export the trials"), tr("Trials saved to %1").arg(QDir::toNativeSeparators(csvFile)));
 }
 
-void SweepActions::chooseReportFile()
+// The project the window has open (its session's, shared with the Runs mode); opened here
+// when these actions live outside a main window.
+std::shared_ptr<const projects::Project> SweepActions::project() const
 {
-    if (!m_sweep)
-        return;
-    const QString dir = m_readOnly ? QDir::homePath() : QDir(m_projectDir).filePath(QStringLiteral("reports"));
-    QDir().mkpath(dir);
-    const QString file = QFileDialog::getSaveFileName(m_parent, tr("Save the sweep's report"),
-                                                      QDir(dir).filePath(m_sweep->name + QStringLiteral("-report.pdf")),
-                                                      tr("PDF (*.pdf);;HTML, one self-contained file (*.html)"));
-    if (!file.isEmpty())
-        reportTo(file);
+    if (m_project)
+        return m_project;
+    projects::Project::OpenOptions options;
+    options.readOnly = m_readOnly;
+    options.markStaleRuns = false; // the session's business
+    return std::make_shared<const projects::Project>(projects::Project::open(m_projectDir.toStdString(), options));
+}
+
+bool SweepActions::openReportDialog()
+{
+    if (!m_sweep || m_projectDir.isEmpty())
+        return false;
+    std::shared_ptr<const projects::Project> p;
+    try {
+        p = project();
+    } catch (const std::exception &e) {
+        Q_EMIT message(tr("Cannot open the sweep's report: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    // Window-modal and not blocking: the preview and the save run off the GUI thread.
+    auto *dialog = new ReportDialog(std::move(p), m_sweep->id, m_sweep->name, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReportDialog::saved, this, [this](const QString &file) {
+        Q_EMIT message(tr("Report saved to %1").arg(QDir::toNativeSeparators(file)));
+    });
+    dialog->open();
+    return true;
 }
 
 void SweepActions::reportTo(const QString &file)

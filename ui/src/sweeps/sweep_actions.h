@@ -7,10 +7,15 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
 class QWidget;
+
+namespace seekbench::projects {
+class Project;
+}
 
 namespace seekbench::ui {
 
@@ -19,8 +24,9 @@ struct CliResult;
 
 // The Sweeps mode's actions, each through `seekbench-cli sweep ...` (the GUI never runs
 // trials itself): new sweep from a space file, run/resume (the driver detached), stop,
-// export as CSV, a sweep report (PDF or HTML), and open the selected trial's run. Each is enabled only when the engine
-// can do it for the selected sweep.
+// export as CSV, and open the selected trial's run. Report… opens the Report dialog on the
+// selected sweep (reports/report_dialog.h), which builds and writes it in-process. Each is
+// enabled only when the engine can do it for the selected sweep.
 class SweepActions : public QObject
 {
     Q_OBJECT
@@ -37,7 +43,10 @@ public:
     QAction *openRun() const { return m_openRun; }
     CliClient *cli() const { return m_cli; }
 
-    void setProject(const QString &projectDir, bool readOnly);
+    // `project`: the window's open project (its session's), which the Report dialog reads;
+    // null: opened on demand (actions outside a main window).
+    void setProject(const QString &projectDir, bool readOnly,
+                    std::shared_ptr<const projects::Project> project = nullptr);
     void setSweep(const std::optional<SweepSummary> &sweep);
     void setTrialRun(const QString &runId); // the selected trial's run; empty: none
     // The same as the actions after their file dialogs (tests, scripted use).
@@ -45,8 +54,11 @@ public:
     void createFromFile(const QString &spaceFile, bool runAfter = false);
     void exportTo(const QString &csvFile);
     // The sweep report (`seekbench-cli report --sweep`): PDF or HTML by the file's suffix,
-    // in the interface language.
+    // in the interface language (scripted use; Report… opens the dialog instead).
     void reportTo(const QString &file);
+    // What Report… does: the Report dialog on the selected sweep, window-modal and not
+    // blocking. False (with a message) when the project cannot be read.
+    bool openReportDialog();
     void retranslate();
 
 Q_SIGNALS:
@@ -59,7 +71,7 @@ private:
     void updateEnabled();
     void chooseSpaceFile();
     void chooseExportFile();
-    void chooseReportFile();
+    std::shared_ptr<const projects::Project> project() const;
     void runVerb(const QStringList &arguments, const QString &failureTitle, const QString &doneText,
                  const std::function<void()> &then = {});
     void showFailure(const QString &title, const CliResult &result);
@@ -68,6 +80,7 @@ private:
     CliClient *m_cli;
     QAction *m_new, *m_run, *m_resume, *m_stop, *m_export, *m_report, *m_openRun;
     QString m_projectDir, m_runId;
+    std::shared_ptr<const projects::Project> m_project;
     bool m_readOnly = false;
     std::optional<SweepSummary> m_sweep;
 };

@@ -2,6 +2,7 @@
 
 #include "common/empty_state.h"
 #include "project/project_session.h"
+#include "project/store_watcher.h"
 #include "sweeps/sweep_actions.h"
 #include "sweeps/sweep_list_model.h"
 #include "sweeps/sweep_view.h"
@@ -117,7 +118,8 @@ void SweepsMode::setSession(ProjectSession *session)
     m_selected.clear();
     m_list->setSweeps({});
     m_view->setDetail(nullptr);
-    m_actions->setProject(session ? session->dir() : QString(), session && session->isReadOnly());
+    m_actions->setProject(session ? session->dir() : QString(), session && session->isReadOnly(),
+                          session ? session->watcher()->project() : nullptr);
     m_actions->setSweep(std::nullopt);
     m_actions->setTrialRun(QString());
     if (session) {
