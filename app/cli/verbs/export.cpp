@@ -68,7 +68,9 @@ void printInt8Report(const nlohmann::json &r)
     const auto &f = r.at("fp32");
     const auto &q = r.at("int8");
     std::string samples = std::to_string(r.at("samples").get<long long>()) + " eval samples";
-    if (r.contains("sequence_length"))
+    if (r.contains("data")) // the AML model: the run's test months, or generated transactions
+        samples = r.at("data").get<std::string>();
+    else if (r.contains("sequence_length"))
         samples += " of " + std::to_string(r.at("sequence_length").get<long long>()) + " tokens";
     else if (r.contains("input"))
         samples += " (" + r.at("input").get<std::string>() + ")";
