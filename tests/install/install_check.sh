@@ -84,8 +84,9 @@ if [ -x "$bin/seekbench" ]; then
   rc=$?
   if [ "$rc" -eq 124 ]; then ok "the GUI runs offscreen from the package"; else fail "the GUI exited with $rc: $(tail -5 "$work/gui.log")"; fi
   help=$(HOME="$work/home" QT_QPA_PLATFORM=offscreen "$bin/seekbench" --help 2>&1)
+  gui_page=$(zcat "$share/man/man1/seekbench.1.gz" | sed 's/\\-/-/g') # read once: see the note at step 6
   for opt in $(printf '%s\n' "$help" | grep -oE '^ +--[a-z-]+' | tr -d ' '); do
-    if zcat "$share/man/man1/seekbench.1.gz" | sed 's/\\-/-/g' | grep -q -- "$opt"; then ok "seekbench(1) describes $opt"
+    if grep -q -- "$opt" <<<"$gui_page"; then ok "seekbench(1) describes $opt"
     else fail "seekbench(1) lacks $opt, which seekbench --help prints"; fi
   done
 
@@ -113,9 +114,12 @@ for page in "$share/man/man1/seekbench-cli.1.gz" "$share/man/man1/seekbench.1.gz
   warnings=$(zcat "$page" | groff -ww -z -man 2>&1)
   if [ -z "$warnings" ]; then ok "$(basename "$page") renders cleanly"; else fail "$(basename "$page"): $warnings"; fi
 done
+# Read once into a variable: with `zcat | grep -q`, grep may stop early, zcat then dies of
+# SIGPIPE and pipefail calls the match a failure, at random.
+cli_page=$(zcat "$share/man/man1/seekbench-cli.1.gz")
 for verb in $("$cli" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF {print $1}'); do
   upper=$(printf '%s' "$verb" | tr a-z A-Z)
-  if zcat "$share/man/man1/seekbench-cli.1.gz" | grep -q "^\.SH \"$upper\""; then ok "seekbench-cli(1) has a section for $verb"
+  if grep -q "^\.SH \"$upper\"" <<<"$cli_page"; then ok "seekbench-cli(1) has a section for $verb"
   else fail "seekbench-cli(1) has no section for $verb"; fi
 done
 
