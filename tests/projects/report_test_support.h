@@ -1,8 +1,8 @@
 #pragma once
 
-// Shared by the report tests (test_report, test_sweep_report): the HTML checked by a real
-// parser, tests/projects/check_report_html.py (Python's html.parser), and a section's blocks
-// of one kind.
+// Shared by the report tests: the HTML checked by a real parser,
+// tests/projects/check_report_html.py (Python's html.parser), a section's blocks of one
+// kind, a run's request, a section's place, and the notice of a damaged file.
 
 #include <QDebug>
 #include <QProcess>
@@ -10,6 +10,8 @@
 #include <QStringList>
 
 #include "seekbench/projects/report/report.h"
+#include "seekbench/projects/report/report_builder.h"
+#include "seekbench/projects/report/report_labels.h"
 
 #include <filesystem>
 #include <string>
@@ -47,6 +49,45 @@ std::vector<const T *> blocksOf(const seekbench::projects::report::Report &r, co
             if (const T *t = std::get_if<T>(&b))
                 out.push_back(t);
     return out;
+}
+
+// A run report's request for one run.
+inline seekbench::projects::report::ReportRequest runRequest(const std::string &runId)
+{
+    seekbench::projects::report::ReportRequest request;
+    request.runIds = {runId};
+    return request;
+}
+
+// Where section `id` stands in the report, -1 when absent.
+inline int sectionIndex(const seekbench::projects::report::Report &r, const std::string &id)
+{
+    for (std::size_t i = 0; i < r.sections.size(); ++i)
+        if (r.sections[i].id == id)
+            return int(i);
+    return -1;
+}
+
+// A report whose run has a damaged file for `section`: that section holds one notice naming
+// `file` and `problem`, and the rest of the report (metrics, provenance) is still there.
+inline QString damagedFileProblem(const seekbench::projects::report::Report &r, const std::string &section,
+                                  const std::string &file, const QString &problem)
+{
+    namespace rp = seekbench::projects::report;
+    const rp::Section *s = r.section(section);
+    if (!s || s->blocks.size() != 1)
+        return QStringLiteral("section %1 is not one notice").arg(QString::fromStdString(section));
+    const auto *notice = std::get_if<rp::MissingNotice>(&s->blocks[0]);
+    if (!notice)
+        return QStringLiteral("section %1 holds no notice").arg(QString::fromStdString(section));
+    if (notice->what.find(file) == std::string::npos)
+        return QStringLiteral("the notice does not name %1: %2")
+            .arg(QString::fromStdString(file), QString::fromStdString(notice->what));
+    if (!QString::fromStdString(notice->why).contains(problem))
+        return QStringLiteral("the notice does not say %1: %2").arg(problem, QString::fromStdString(notice->why));
+    if (!r.section(rp::sections::kMetrics) || !r.section(rp::sections::kProvenance))
+        return QStringLiteral("the rest of the report is missing");
+    return {};
 }
 
 } // namespace testsupport

@@ -4,6 +4,7 @@
 // metrics and the system sections; a damaged file gets a notice naming the file and the
 // problem, and the rest of the report still renders; a run without one gets no section.
 
+#include "report_test_support.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/report/report_builder.h"
 #include "seekbench/projects/report/report_html.h"
@@ -59,21 +60,6 @@ std::vector<const Table *> tablesOf(const Section &s)
     return out;
 }
 
-ReportRequest requestFor(const std::string &id)
-{
-    ReportRequest request;
-    request.runIds = {id};
-    return request;
-}
-
-int indexOf(const Report &r, const std::string &id)
-{
-    for (std::size_t i = 0; i < r.sections.size(); ++i)
-        if (r.sections[i].id == id)
-            return int(i);
-    return -1;
-}
-
 } // namespace
 
 class TestReportClassification : public QObject
@@ -87,13 +73,13 @@ private Q_SLOTS:
         const Project p = makeProject(tempPath(dir));
         const std::string id = makeRun(p);
         writeMatrix(p, id, kConfusionFile, toJson(example(300)));
-        const Report r = buildRunReport(p, requestFor(id));
+        const Report r = buildRunReport(p, runRequest(id));
         const Section *s = r.section(sections::kClassification);
         QVERIFY(s);
         QCOMPARE(s->title, ReportLabels().classification);
-        const int at = indexOf(r, sections::kClassification);
-        QCOMPARE(indexOf(r, sections::kMetrics), at - 1);
-        QCOMPARE(indexOf(r, sections::kSystem), at + 1);
+        const int at = sectionIndex(r, sections::kClassification);
+        QCOMPARE(sectionIndex(r, sections::kMetrics), at - 1);
+        QCOMPARE(sectionIndex(r, sections::kSystem), at + 1);
 
         const auto tables = tablesOf(*s);
         QCOMPARE(tables.size(), std::size_t(2));
@@ -137,9 +123,9 @@ private Q_SLOTS:
         const std::string id = makeRun(p);
         writeMatrix(p, id, kConfusionFile, toJson(example(300)));
         writeMatrix(p, id, kBestConfusionFile, toJson(example(300)));
-        QCOMPARE(tablesOf(*buildRunReport(p, requestFor(id)).section(sections::kClassification)).size(), std::size_t(2));
+        QCOMPARE(tablesOf(*buildRunReport(p, runRequest(id)).section(sections::kClassification)).size(), std::size_t(2));
         writeMatrix(p, id, kBestConfusionFile, toJson(example(200)));
-        const auto tables = tablesOf(*buildRunReport(p, requestFor(id)).section(sections::kClassification));
+        const auto tables = tablesOf(*buildRunReport(p, runRequest(id)).section(sections::kClassification));
         QCOMPARE(tables.size(), std::size_t(4));
         QVERIFY(tables[2]->caption.find("200") != std::string::npos);
     }
@@ -163,17 +149,10 @@ private Q_SLOTS:
         const Project p = makeProject(tempPath(dir));
         const std::string id = makeRun(p);
         writeMatrix(p, id, kConfusionFile, text.toStdString());
-        const Report r = buildRunReport(p, requestFor(id));
-        const Section *s = r.section(sections::kClassification);
-        QVERIFY(s);
-        QCOMPARE(s->blocks.size(), std::size_t(1));
-        const auto *notice = std::get_if<MissingNotice>(&s->blocks[0]);
-        QVERIFY(notice);
-        QVERIFY2(notice->what.find("eval/confusion.json") != std::string::npos, notice->what.c_str());
-        QVERIFY2(QString::fromStdString(notice->why).contains(problem), notice->why.c_str());
-        // The rest of the report is there, and it renders.
-        QVERIFY(r.section(sections::kMetrics));
-        QVERIFY(r.section(sections::kProvenance));
+        const Report r = buildRunReport(p, runRequest(id));
+        // The section says what is wrong with which file; the rest is there, and it renders.
+        const QString wrong = damagedFileProblem(r, sections::kClassification, "eval/confusion.json", problem);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
         QVERIFY(renderReportHtml(r).find("eval/confusion.json") != std::string::npos);
     }
 
@@ -182,7 +161,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const Project p = makeProject(tempPath(dir));
         const std::string id = makeRun(p);
-        QVERIFY(!buildRunReport(p, requestFor(id)).section(sections::kClassification));
+        QVERIFY(!buildRunReport(p, runRequest(id)).section(sections::kClassification));
     }
 
     void sectionCanBeTurnedOff()
@@ -191,7 +170,7 @@ private Q_SLOTS:
         const Project p = makeProject(tempPath(dir));
         const std::string id = makeRun(p);
         writeMatrix(p, id, kConfusionFile, toJson(example(300)));
-        ReportRequest request = requestFor(id);
+        ReportRequest request = runRequest(id);
         request.sections[sections::kClassification] = false;
         QVERIFY(!buildRunReport(p, request).section(sections::kClassification));
     }
