@@ -133,7 +133,7 @@ AttentionInspection captureAttention(CrossModalModel &model, const FashionSplit 
     if (model->imageOnly()) {
         torch::NoGradGuard noGrad;
         model->setCapture(true);
-        const auto logits = model->classify(image).logits.select(0, 0).to(torch::kDouble).contiguous();
+        const auto logits = model->classify(image).logits.select(0, 0).to(torch::kCPU, torch::kDouble).contiguous();
         model->setCapture(false);
         a.classLogits.assign(logits.data_ptr<double>(), logits.data_ptr<double>() + logits.numel());
         a.predictedClass = int(logits.argmax().item<std::int64_t>());
@@ -144,7 +144,7 @@ AttentionInspection captureAttention(CrossModalModel &model, const FashionSplit 
 
     {
         torch::NoGradGuard noGrad;
-        const auto scores = classDecision(model, image, vocabulary).to(torch::kDouble).contiguous();
+        const auto scores = classDecision(model, image, vocabulary).to(torch::kCPU, torch::kDouble).contiguous();
         a.classLogits.assign(scores.data_ptr<double>(), scores.data_ptr<double>() + scores.numel());
         a.predictedClass = int(scores.argmax().item<std::int64_t>());
     }
