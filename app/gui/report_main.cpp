@@ -93,7 +93,7 @@ int main(int argc, char **argv)
     const QString file = parser.value(out);
     try {
         seekbench::projects::Project::OpenOptions options;
-        options.readOnly = true;
+        options.markStaleRuns = false; // reads, and records the report (report_store.h)
         const auto p = seekbench::projects::Project::open(parser.value(project).toStdString(), options);
         const auto labels = seekbench::ui::translatedReportLabels();
         const report::Report doc = parser.isSet(sweep) ? report::buildSweepReport(p, sweepRequest, labels)
@@ -107,7 +107,7 @@ int main(int argc, char **argv)
             std::printf("wrote %s report %s (%lld bytes, %zu sections)\n", doc.kind.c_str(), qPrintable(file),
                         static_cast<long long>(QFileInfo(file).size()), doc.sections.size());
         }
-        if (const std::string why = report::tryRecordReportFile(p.dir(), doc, file.toStdString(), request.runIds,
+        if (const std::string why = report::tryRecordReportFile(p, doc, file.toStdString(), request.runIds,
                                                                 sweepRequest.sweepId,
                                                                 parser.value(command).toStdString());
             !why.empty())

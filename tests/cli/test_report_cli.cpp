@@ -9,7 +9,9 @@
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/report/report_store.h"
 #include "seekbench/projects/run_store.h"
+#include "seekbench/projects/schema.h"
 #include "seekbench/projects/sweep_store.h"
+#include "test_support.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -131,6 +133,32 @@ private Q_SLOTS:
         QCOMPARE(record->kind, std::string("comparison"));
         QCOMPARE(record->title, std::string("Learning rates side by side"));
         QCOMPARE(record->runIds, (std::vector<std::string>{m_a.toStdString(), m_b.toStdString()}));
+    }
+
+    // A project whose store predates recorded reports (schema 11) is migrated by the report
+    // verb, as by any writer, and the report recorded; it is not refused as a read-only
+    // open would refuse it.
+    void olderStoreIsMigratedAndTheReportRecorded()
+    {
+        const QString old = m_dir.path() + QStringLiteral("/older");
+        ProjectManifest m;
+        m.name = "older";
+        std::string run;
+        {
+            const Project p = Project::create(old.toStdString(), m);
+            run = makeRun(p, "old run", "0.001");
+        }
+        testsupport::execSql(old.toStdString() + "/seekbench.db",
+                             "DROP TABLE report_runs; DROP TABLE reports; PRAGMA user_version = 11;");
+        const QString out = old + QStringLiteral("/reports/old.html");
+        const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), old,
+                                          QStringLiteral("--runs"), QString::fromStdString(run),
+                                          QStringLiteral("--out"), out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.err.isEmpty(), r.err.constData()); // no "not recorded" note
+        QCOMPARE(testsupport::queryInt(old.toStdString() + "/seekbench.db", "PRAGMA user_version"),
+                 std::int64_t(Schema::kLatest));
+        QVERIFY(::recorded(old, QStringLiteral("reports/old.html")));
     }
 
     // A PDF and a Chinese report go through seekbench-report, the Qt renderer beside

@@ -1,8 +1,8 @@
 // Reports recorded in the project's store (issue 24): what each covers, where it is, its
 // size and SHA-256 as written; writing the same path again replaces the record; a file
 // changed or gone is told apart from one as written; a report outside the project keeps
-// its absolute path; forgetting a report leaves its runs; and a program that opened the
-// project read-only records through tryRecordReportFile, which says why when it cannot.
+// its absolute path; forgetting a report leaves its runs; and tryRecordReportFile says why
+// it cannot record in a project open read-only.
 
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/report/report_store.h"
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(ReportStore(p).reports().empty());
     }
 
-    // The CLI and the renderer open the project read-only to build a report, then record it.
+    // The CLI and the renderer write a report even where it cannot be recorded, and say why.
     void tryRecordSaysWhyItCannot()
     {
         QTemporaryDir dir;
@@ -131,10 +131,14 @@ private Q_SLOTS:
         const auto file = p.dir() / "reports" / "r.html";
         std::filesystem::create_directories(file.parent_path());
         writeFile(file, "<!DOCTYPE html>");
-        QCOMPARE(tryRecordReportFile(p.dir(), document("run", "t"), file, {}), std::string());
+        QCOMPARE(tryRecordReportFile(p, document("run", "t"), file, {}), std::string());
         QCOMPARE(ReportStore(p).reports().size(), std::size_t(1));
-        const std::string why = tryRecordReportFile(p.dir() / "no-such-project", document("run", "t"), file, {});
-        QVERIFY2(why.find("no-such-project") != std::string::npos, why.c_str());
+        Project::OpenOptions options;
+        options.readOnly = true;
+        const Project readOnly = Project::open(p.dir(), options);
+        const std::string why = tryRecordReportFile(readOnly, document("run", "u"), file, {});
+        QVERIFY2(why.find("read-only") != std::string::npos, why.c_str());
+        QCOMPARE(ReportStore(p).reports().at(0).title, std::string("t")); // unchanged
     }
 };
 

@@ -104,7 +104,10 @@ int reportCommand(const ReportArgs &a)
         report::loadReportTemplate(*a.templateFile).applyTo(request); // invalid_argument: exit 2
 
     projects::Project::OpenOptions options;
-    options.readOnly = true; // a report reads the store; it never migrates or marks runs
+    // A report reads the store and records itself in it (report_store.h): an older store is
+    // migrated, as any writer does; runs are never marked stale from here. A project that
+    // cannot be written is read, and the report written unrecorded.
+    options.markStaleRuns = false;
     const projects::Project project = projects::Project::open(a.project.value_or("."), options);
     report::SweepReportRequest sweep;
     if (a.sweep) {
@@ -136,8 +139,8 @@ int reportCommand(const ReportArgs &a)
     report::writeReportHtml(out, doc);
     std::cout << "wrote " << doc.kind << " report " << out.string() << " (" << std::filesystem::file_size(out)
               << " bytes, " << doc.sections.size() << " sections)\n";
-    if (const std::string why = report::tryRecordReportFile(project.dir(), doc, out, request.runIds,
-                                                            a.sweep.value_or(""), commandLine(a, out));
+    if (const std::string why = report::tryRecordReportFile(project, doc, out, request.runIds, a.sweep.value_or(""),
+                                                            commandLine(a, out));
         !why.empty())
         std::cerr << "seekbench-cli report: note: the report is written but not recorded in the project: " << why
                   << "\n";

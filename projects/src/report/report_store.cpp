@@ -168,16 +168,13 @@ ReportRecord recordReportFile(const Project &project, const Report &doc, const f
     return r;
 }
 
-std::string tryRecordReportFile(const fs::path &projectDir, const Report &doc, const fs::path &file,
+std::string tryRecordReportFile(const Project &project, const Report &doc, const fs::path &file,
                                 const std::vector<std::string> &runIds, const std::string &sweepId,
                                 const std::string &command)
 {
+    if (project.isReadOnly())
+        return "the project " + project.dir().string() + " is read-only (" + project.readOnlyReason() + ")";
     try {
-        Project::OpenOptions options;
-        options.markStaleRuns = false; // recording a report is all this opening is for
-        const Project project = Project::open(projectDir, options);
-        if (project.isWriteProtected())
-            return "the project " + projectDir.string() + " cannot be written here";
         recordReportFile(project, doc, file, runIds, sweepId, command);
         return {};
     } catch (const std::exception &e) {

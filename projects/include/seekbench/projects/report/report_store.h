@@ -74,12 +74,12 @@ ReportRecord recordReportFile(const Project &project, const Report &doc, const s
                               const std::vector<std::string> &runIds, const std::string &sweepId = {},
                               const std::string &command = {});
 
-// recordReportFile() for a program that had the project open read-only (the CLI, the
-// renderer): opens it for writing (migrating an older store) and records the file.
-// Returns "" when recorded, else why not; the report file stays written either way.
-std::string tryRecordReportFile(const std::filesystem::path &projectDir, const Report &doc,
-                                const std::filesystem::path &file, const std::vector<std::string> &runIds,
-                                const std::string &sweepId = {}, const std::string &command = {});
+// recordReportFile() where a report must be written even when it cannot be recorded (the
+// CLI, the renderer): returns "" when recorded, else why not (a project open read-only,
+// a store that cannot be written); the report file stays written either way.
+std::string tryRecordReportFile(const Project &project, const Report &doc, const std::filesystem::path &file,
+                                const std::vector<std::string> &runIds, const std::string &sweepId = {},
+                                const std::string &command = {});
 
 // Where the record's file is on this machine, and whether it is as written.
 std::filesystem::path reportFilePath(const Project &project, const ReportRecord &r);
