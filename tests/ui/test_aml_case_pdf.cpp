@@ -6,6 +6,7 @@
 
 #include "aml/aml_report_writer.h"
 #include "aml_case_fixture.h"
+#include "poppler_support.h"
 #include "report_test_support.h"
 #include "reports/report_pdf.h"
 
@@ -25,30 +26,9 @@
 using namespace seekbench;
 using namespace seekbench::projects;
 
-namespace {
+using namespace popplertest;
 
-QString tool(const char *name) { return QStandardPaths::findExecutable(QString::fromLatin1(name)); }
-
-// A poppler tool's stdout; warns when it does not run cleanly.
-QString poppler(const char *name, const QStringList &args)
-{
-    QProcess p;
-    p.start(tool(name), args);
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qWarning("%s %s failed: %s", name, qPrintable(args.join(QLatin1Char(' '))),
-                 p.readAllStandardError().constData());
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-int pdfPages(const QString &pdf)
-{
-    for (const QString &line : poppler("pdfinfo", {pdf}).split(QLatin1Char('\n')))
-        if (line.startsWith(QLatin1String("Pages:")))
-            return line.mid(6).trimmed().toInt();
-    return -1;
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestAmlCasePdf : public QObject
 {

@@ -4,6 +4,7 @@
 // values; Chinese in a zh_CN report), pdffonts (the Chinese font embedded), pdftoppm (every
 // page renders; page 1 kept as the test's artifact for review).
 
+#include "poppler_support.h"
 #include "reports/report_labels_tr.h"
 #include "reports/report_pdf.h"
 #include "shell/app_setup.h"
@@ -27,29 +28,9 @@
 using namespace seekbench;
 using namespace seekbench::projects::report;
 
+using namespace popplertest;
+
 namespace {
-
-QString tool(const char *name) { return QStandardPaths::findExecutable(QString::fromLatin1(name)); }
-
-// A poppler tool's stdout; fails the test when it does not run cleanly.
-QString poppler(const char *name, const QStringList &args)
-{
-    QProcess p;
-    p.start(tool(name), args);
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qWarning("%s %s failed: %s", name, qPrintable(args.join(QLatin1Char(' '))),
-                 p.readAllStandardError().constData());
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-int pdfPages(const QString &pdf)
-{
-    const QString info = poppler("pdfinfo", {pdf});
-    for (const QString &line : info.split(QLatin1Char('\n')))
-        if (line.startsWith(QLatin1String("Pages:")))
-            return line.mid(6).trimmed().toInt();
-    return -1;
-}
 
 // The final value of the run's first metric, as the report's metrics table shows it.
 QString firstFinalValue(const Report &r)
