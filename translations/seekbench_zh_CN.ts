@@ -2919,6 +2919,14 @@
         <source>model.pt: forward takes one transaction graph as eight tensors (config.json names each) and returns each scored transaction's logit; Python's torch.jit.load or a LibTorch program loads it without Seekbench.</source>
         <translation>model.pt：forward 接收以八个张量表示的一张交易图（config.json 给出每个张量的名称），返回每笔被评分交易的 logit；Python 的 torch.jit.load 或 LibTorch 程序无需 Seekbench 即可加载。</translation>
     </message>
+    <message>
+        <source>PR-AUC</source>
+        <translation>PR-AUC</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::HelpMenu</name>

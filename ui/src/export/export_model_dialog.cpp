@@ -51,12 +51,16 @@ QString ExportModelDialog::int8Summary(const QByteArray &json) const
                            : key == QLatin1String("token_accuracy")      ? tr("token accuracy")
                            : key == QLatin1String("next_token_accuracy") ? tr("next-token accuracy")
                            : key == QLatin1String("mse")                 ? tr("mean squared error")
+                           : key == QLatin1String("pr_auc")              ? tr("PR-AUC")
                                                                          : key;
+    // Null where the run's evaluation data was not on this machine (metric_unavailable says why).
+    const auto value = [&](const QJsonObject &o) {
+        const QJsonValue v = o.value(QLatin1String("value"));
+        return v.isDouble() ? locale.toString(v.toDouble(), 'f', 4) : tr("not measured");
+    };
     return tr("INT8 against fp32 on the run's eval data: %1 %2 -> %3; %4 -> %5; batch 1 %6 -> %7 ms; batch 32 %8 -> "
               "%9 ms.")
-        .arg(metric, locale.toString(f.value(QLatin1String("value")).toDouble(), 'f', 4),
-             locale.toString(q.value(QLatin1String("value")).toDouble(), 'f', 4),
-             locale.formattedDataSize(qint64(f.value(QLatin1String("bytes")).toDouble())),
+        .arg(metric, value(f), value(q), locale.formattedDataSize(qint64(f.value(QLatin1String("bytes")).toDouble())),
              locale.formattedDataSize(qint64(q.value(QLatin1String("bytes")).toDouble())), ms(f, "ms_batch1"),
              ms(q, "ms_batch1"), ms(f, "ms_batch32"), ms(q, "ms_batch32"));
 }
