@@ -67,6 +67,7 @@ int main(int argc, char **argv)
     registerRunsVerbs(root, exitCode);
     registerSlurmVerbs(root, exitCode);
     registerAmlVerbs(root, exitCode);
+    registerPdmVerbs(root, exitCode);
     registerSweepVerbs(root, exitCode);
     registerExportVerbs(root, exitCode);
     registerReportVerbs(root, exitCode);

@@ -7,6 +7,7 @@
 #include "support/options.h"
 #include "support/output.h"
 #include "support/signals.h"
+#include "support/verb_args.h"
 #include "verbs/verbs.h"
 
 #include "seekbench/aml/csv_import.h"
@@ -53,31 +54,7 @@ constexpr long long kMaxId = std::numeric_limits<std::int64_t>::max();
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// A verb's options by name ("--accounts" -> its value, when given).
-struct AmlArgs
-{
-    std::map<std::string, std::optional<std::string>> values;
-    bool json = false;
-    bool ignoreMemoryCheck = false;
-
-    const std::optional<std::string> &get(const std::string &key) { return values[key]; }
-    double number(const std::string &key, double fallback)
-    {
-        return get(key) ? parseNumber(key, *get(key)) : fallback; // finite: nan and inf are refused
-    }
-    // An integer option in [min, max] ("--accounts '1e12' is not 1..2147483647"), never wrapped.
-    long long integer(const std::string &key, long long fallback, long long min,
-                      long long max = std::numeric_limits<int>::max())
-    {
-        return get(key) ? parseIntegerIn(key, *get(key), min, max) : fallback;
-    }
-    Project project()
-    {
-        if (!get("--project"))
-            throw BadInput("--project DIR is required");
-        return Project::open(*get("--project"));
-    }
-};
+using AmlArgs = VerbArgs;
 
 int generateVerb(AmlArgs &o)
 {
@@ -364,33 +341,14 @@ int reportVerb(AmlArgs &o)
     return ExitOk;
 }
 
-struct Opt
-{
-    const char *name, *type, *help;
-};
-const Opt kProject{"--project", "DIR", "the project folder"};
+const Opt &kProject = kProjectOpt;
 const Opt kRun{"--run", "ID", "the evaluated run (default: the latest)"};
 
-// Returns the verb and its arguments (for a flag of its own).
 std::shared_ptr<AmlArgs> addAmlVerb(CLI::App &aml, const char *name, const char *what, const char *example,
                                     std::initializer_list<Opt> options, bool json, int (*body)(AmlArgs &),
                                     int &exitCode, CLI::App **verb = nullptr)
 {
-    auto args = std::make_shared<AmlArgs>();
-    CLI::App *v = aml.add_subcommand(name, what);
-    v->allow_extras();
-    for (const Opt &o : options)
-        addOption(*v, o.name, args->values[o.name], o.help)->type_name(o.type);
-    if (json)
-        addJsonFlag(*v, args->json);
-    describe(*v, example);
-    v->callback([v, args, body, &exitCode] {
-        rejectExtras(*v);
-        exitCode = body(*args);
-    });
-    if (verb)
-        *verb = v;
-    return args;
+    return addArgsVerb(aml, name, what, example, options, json, body, exitCode, verb);
 }
 
 } // namespace

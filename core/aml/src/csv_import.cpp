@@ -1,7 +1,9 @@
 #include "seekbench/aml/csv_import.h"
 
 #include "seekbench/formats/small_file.h"
+#include "seekbench/text/csv_line.h"
 #include "seekbench/text/terminal_text.h"
+#include "seekbench/text/timestamp.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,159 +20,11 @@
 namespace seekbench::aml {
 namespace {
 
-// Splits one CSV line (RFC 4180 quotes, no embedded newlines). false: unterminated quote.
-bool splitCsv(const std::string &line, std::vector<std::string> &fields)
-{
-    fields.clear();
-    std::string cur;
-    bool quoted = false, wasQuoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < line.size() && line[i + 1] == '"') {
-                    cur += '"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                cur += c;
-            }
-        } else if (c == '"' && cur.empty() && !wasQuoted) {
-            quoted = wasQuoted = true;
-        } else if (c == ',') {
-            fields.push_back(cur);
-            cur.clear();
-            wasQuoted = false;
-        } else {
-            cur += c;
-        }
-    }
-    fields.push_back(cur);
-    return !quoted;
-}
-
-std::string trim(const std::string &s)
-{
-    std::size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
-        ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
-        --b;
-    return s.substr(a, b - a);
-}
-
-std::string quote(const std::string &s)
-{
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-bool digits(const std::string &s, std::size_t pos, std::size_t n, int &out)
-{
-    if (pos + n > s.size())
-        return false;
-    out = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(s[i])))
-            return false;
-        out = out * 10 + (s[i] - '0');
-    }
-    return true;
-}
-
-// The offset of the first byte of `s` that starts no valid UTF-8 sequence (a stray
-// continuation byte, a cut sequence, an overlong form, a surrogate, past U+10FFFF), or
-// npos when all of it is UTF-8.
-std::size_t firstInvalidUtf8(const std::string &s)
-{
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        std::uint32_t cp = 0, min = 0;
-        if (b < 0x80)
-            n = 1, cp = b;
-        else if ((b & 0xE0) == 0xC0)
-            n = 2, cp = b & 0x1Fu, min = 0x80;
-        else if ((b & 0xF0) == 0xE0)
-            n = 3, cp = b & 0x0Fu, min = 0x800;
-        else if ((b & 0xF8) == 0xF0)
-            n = 4, cp = b & 0x07u, min = 0x10000;
-        else
-            return i;
-        if (i + n > s.size())
-            return i;
-        for (std::size_t k = 1; k < n; ++k) {
-            const auto c = static_cast<unsigned char>(s[i + k]);
-            if ((c & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (c & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n;
-    }
-    return std::string::npos;
-}
-
 // A value quoted in a reason: control characters escaped (terminal_text.h), so that a
 // reason printed to a terminal or written to the quarantine file carries none.
 std::string shown(const std::string &value) { return "'" + terminalText(value) + "'"; }
 
 } // namespace
-
-bool parseTimestamp(const std::string &text, double &seconds)
-{
-    const std::string s = trim(text);
-    if (s.empty())
-        return false;
-    if (s.find('-') == std::string::npos || (s[0] == '-' && s.find('-', 1) == std::string::npos)) {
-        char *end = nullptr;
-        errno = 0;
-        const double v = std::strtod(s.c_str(), &end);
-        if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v) || v < 0)
-            return false;
-        seconds = v;
-        return true;
-    }
-    int y, mo, d, h = 0, mi = 0, se = 0;
-    if (!digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s.size() < 10 || s[7] != '-'
-        || !digits(s, 8, 2, d))
-        return false;
-    std::size_t pos = 10;
-    if (pos < s.size()) {
-        if (s[pos] != 'T' && s[pos] != ' ')
-            return false;
-        if (!digits(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, mi))
-            return false;
-        pos += 6;
-        if (pos < s.size() && s[pos] == ':') {
-            if (!digits(s, pos + 1, 2, se))
-                return false;
-            pos += 3;
-        }
-        if (pos < s.size() && s.substr(pos) != "Z" && s.substr(pos) != "+00:00")
-            return false;
-    }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60 || y < 1970)
-        return false;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (d > mdays[mo - 1] + (mo == 2 && leap ? 1 : 0))
-        return false;
-    // Days from the civil date (Howard Hinnant's algorithm).
-    const int yy = y - (mo <= 2);
-    const int era = yy / 400;
-    const unsigned yoe = unsigned(yy - era * 400);
-    const unsigned doy = unsigned((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const long long days = (long long)era * 146097 + (long long)doe - 719468;
-    seconds = double(days) * 86400 + h * 3600 + mi * 60 + se;
-    return true;
-}
 
 CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
 {
@@ -200,13 +54,13 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
     if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0)
         line.erase(0, 3);
     std::vector<std::string> fields;
-    splitCsv(line, fields);
+    splitCsvLine(line, fields);
     std::map<std::string, int> col;
     std::vector<std::string> names; // the columns in the file's order
     static const std::vector<std::string> allowed{"timestamp", "sender",  "receiver", "amount",
                                                   "currency",  "channel", "label"};
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        std::string name = trim(fields[i]);
+        std::string name = trimSpaces(fields[i]);
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
             r.headerError = "line 1: unknown column " + shown(name)
@@ -231,11 +85,11 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
         ++lineNo;
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
-        if (trim(line).empty())
+        if (trimSpaces(line).empty())
             continue; // blank lines carry no row
         ++r.lines;
         auto bad = [&](std::string reason) { r.bad.push_back({lineNo, std::move(reason), line}); };
-        if (!splitCsv(line, fields)) {
+        if (!splitCsvLine(line, fields)) {
             bad("unterminated quoted field");
             continue;
         }
@@ -257,7 +111,7 @@ CsvImport parseTransactionsCsv(std::istream &in, const Accounts &known)
         if (!utf8)
             continue;
         auto field = [&](const char *name) {
-            return col.count(name) ? trim(fields[std::size_t(col[name])]) : std::string();
+            return col.count(name) ? trimSpaces(fields[std::size_t(col[name])]) : std::string();
         };
         double t = 0;
         const std::string ts = field("timestamp");
@@ -358,7 +212,7 @@ bool writeQuarantine(const std::filesystem::path &file, const std::vector<BadRow
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out << "line,reason,text\n";
     for (const auto &b : bad)
-        out << b.line << ',' << quote(b.reason) << ',' << quote(b.text) << '\n';
+        out << b.line << ',' << csvQuoted(b.reason) << ',' << csvQuoted(b.text) << '\n';
     return bool(out);
 }
 

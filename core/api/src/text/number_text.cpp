@@ -73,4 +73,11 @@ double parseNumberIn(const std::string &key, const std::string &text, double min
     return v;
 }
 
+std::string shortNumber(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", value);
+    return text;
+}
+
 } // namespace seekbench

@@ -15,12 +15,15 @@ namespace seekbench::projects {
 //   6: the analyst's workflow on alerts: statuses new/reviewing/escalated/dismissed, time of change
 //   7: the analyst's status and notes per (run, model, transaction) in aml_alert_reviews, kept
 //      across thresholds
+//   8-12: AML curves on validation months, sweeps, artifacts' formats and commands,
+//      reports (issues 19-24)
+//   13: the predictive maintenance scenario's fleets (pdm_fleets)
 // A migration only ever moves forward, inside one transaction, after a copy of the
 // database was set aside (seekbench.db.before-v<N>).
 class Schema
 {
 public:
-    static constexpr int kLatest = 12;
+    static constexpr int kLatest = 13;
 
     // Creates a database file with the schema of exactly `version` (1..kLatest), as that
     // version of Seekbench would have. Used by create() and by the migration tests.

@@ -12,6 +12,7 @@
 // dropped.
 
 #include "seekbench/aml/data.h"
+#include "seekbench/text/timestamp.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -47,7 +48,7 @@ bool writeQuarantine(const std::filesystem::path &file, const std::vector<BadRow
 // Writes transactions as CSV in the import format (the generator's output, for a round trip).
 bool writeTransactionsCsv(const std::filesystem::path &file, const AmlData &data);
 
-// Seconds since the epoch from ISO 8601 or a number; false when it is neither.
-bool parseTimestamp(const std::string &text, double &seconds);
+// Seconds since the epoch from ISO 8601 or a number (seekbench/text/timestamp.h).
+using seekbench::parseTimestamp;
 
 } // namespace seekbench::aml

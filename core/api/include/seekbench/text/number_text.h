@@ -20,4 +20,7 @@ double parseNumber(const std::string &key, const std::string &text);
 // A number in [min, max]: "--key 'text' is not min..max".
 double parseNumberIn(const std::string &key, const std::string &text, double min, double max);
 
+// A number for a message, as short as it reads exactly to 10 digits: 3600, 0.25, 1.5e+09, nan.
+std::string shortNumber(double value);
+
 } // namespace seekbench
