@@ -904,6 +904,70 @@
         <source>fp16 only: steps without overflow after which the loss scale doubles.</source>
         <translation>仅 fp16：连续多少步无溢出后损失缩放系数加倍。</translation>
     </message>
+    <message>
+        <source>Time a window step covers, in the fleet's unit (0: an hour, or a cycle for C-MAPSS).</source>
+        <translation>一个窗口步长覆盖的时间，以机群的时间单位计（0：一小时，C-MAPSS 为一个周期）。</translation>
+    </message>
+    <message>
+        <source>Steps a window reads (0: 24, or 30 for C-MAPSS).</source>
+        <translation>一个窗口读取的步数（0：24，C-MAPSS 为 30）。</translation>
+    </message>
+    <message>
+        <source>A window every this many steps.</source>
+        <translation>每隔这么多步取一个窗口。</translation>
+    </message>
+    <message>
+        <source>A window is positive when a failure follows within this time (0: 3 days, or 30 cycles).</source>
+        <translation>若在此时间内发生故障，则窗口为正例（0：3 天，C-MAPSS 为 30 个周期）。</translation>
+    </message>
+    <message>
+        <source>Each machine's readings are normalised against its own first period of this length (0: none; -1: a day, none for C-MAPSS).</source>
+        <translation>每台设备的读数按其自身最初这段时间的基线归一化（0：不归一化；-1：一天，C-MAPSS 不归一化）。</translation>
+    </message>
+    <message>
+        <source>Remaining useful life above this is learnt and reported as this (0: 30 days, or 125 cycles).</source>
+        <translation>剩余使用寿命超过此值时按此值学习和报告（0：30 天，C-MAPSS 为 125 个周期）。</translation>
+    </message>
+    <message>
+        <source>Share of the machines held out for validation: thresholds and early stopping are tuned on them.</source>
+        <translation>留作验证的设备比例：阈值和早停在这些设备上调整。</translation>
+    </message>
+    <message>
+        <source>Share of the machines held out for the test, in the last quarter of the period: reported once.</source>
+        <translation>留作测试的设备比例，取时间段的最后四分之一：只报告一次。</translation>
+    </message>
+    <message>
+        <source>Stacked LSTM layers of the sensor model.</source>
+        <translation>传感器模型堆叠的 LSTM 层数。</translation>
+    </message>
+    <message>
+        <source>Per-sensor and temporal attention; off gives the plain LSTM baseline.</source>
+        <translation>逐传感器注意力和时间注意力；关闭即为普通 LSTM 基线。</translation>
+    </message>
+    <message>
+        <source>Weight of the remaining-useful-life loss beside the failure losses.</source>
+        <translation>剩余使用寿命损失相对于故障损失的权重。</translation>
+    </message>
+    <message>
+        <source>Loss weight of windows before a failure; 0 uses sqrt(negatives/positives) per failure mode.</source>
+        <translation>故障前窗口在损失中的权重；0 表示每种故障模式使用 sqrt(负例/正例)。</translation>
+    </message>
+    <message>
+        <source>An alert counts when it comes at least this long before the failure (0: a day, or 5 cycles).</source>
+        <translation>告警至少提前这么久于故障发生才计入（0：一天，C-MAPSS 为 5 个周期）。</translation>
+    </message>
+    <message>
+        <source>Boosting rounds of the XGBoost model beside it.</source>
+        <translation>旁边的 XGBoost 模型的提升轮数。</translation>
+    </message>
+    <message>
+        <source>Predictive maintenance</source>
+        <translation>预测性维护</translation>
+    </message>
+    <message>
+        <source>The project's fleet the windows are cut from (seekbench-cli pdm fleets lists them).</source>
+        <translation>从中切分窗口的项目机群（seekbench-cli pdm fleets 会列出它们）。</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
@@ -2780,6 +2844,10 @@
         <source>With precision: auto this config would train in %1 on this machine: bf16 runs its GEMMs %2x as fast as fp32 here (auto takes bf16 from %3x).</source>
         <translation>若设为 precision: auto，此配置在本机上会使用 %1 训练：在这里 bf16 的 GEMM 速度是 fp32 的 %2 倍（达到 %3 倍时 auto 才选用 bf16）。</translation>
     </message>
+    <message>
+        <source>No size or memory estimate for this model from the config alone: the sensor model's input width is the fleet's sensors and its windows come from the fleet, both read when training starts. The launcher does not check this run against the free memory.</source>
+        <translation>仅凭配置无法估算此模型的规模和内存：传感器模型的输入宽度取决于机群的传感器，其窗口也来自机群，二者都在训练开始时读取。启动器不会将此运行与空闲内存进行比对。</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::ExportModelDialog</name>
@@ -3979,6 +4047,10 @@
     <message>
         <source>this model has no memory estimate from its config (its memory grows with the project's transactions and accounts), so it was not checked against the %1 MiB free</source>
         <translation>此模型无法仅凭配置估算内存（其内存随项目的交易和账户增长），因此未与空闲的 %1 MiB 内存进行比对</translation>
+    </message>
+    <message>
+        <source>this model has no memory estimate from its config (its size and windows come from the fleet), so it was not checked against the %1 MiB free</source>
+        <translation>此模型无法仅凭配置估算内存（其规模和窗口来自机群），因此未与空闲的 %1 MiB 内存进行比对</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,65 @@ private Q_SLOTS:
         QCOMPARE(machines, 6);
     }
 
+    // The sensor model trains on the fleet's windows through the standard trainer, and the
+    // run is evaluated beside the baselines: the evaluation file has every model and the
+    // policies, and the run's final metrics carry the test figures.
+    void trainAndEvaluate()
+    {
+        QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/pdm.yaml"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QString yaml = QString::fromUtf8(in.readAll());
+        yaml.replace(QStringLiteral("max_steps: 400"), QStringLiteral("max_steps: 12"));
+        yaml.replace(QStringLiteral("eval_every: 100"), QStringLiteral("eval_every: 6"));
+        yaml.replace(QStringLiteral("checkpoint_every: 100"), QStringLiteral("checkpoint_every: 6"));
+        yaml.replace(QStringLiteral("warmup_steps: 20"), QStringLiteral("warmup_steps: 2"));
+        yaml.replace(QStringLiteral("xgb_rounds: 200"), QStringLiteral("xgb_rounds: 20"));
+        yaml.replace(QStringLiteral("training:\n"), QStringLiteral("training:\n  threads: 1\n"));
+        QFile out(path("pdm.yaml"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(yaml.toUtf8());
+        out.close();
+
+        // A config naming a fleet the project lacks is refused before a run is recorded.
+        const CliOutput missing = pdm({QStringLiteral("train"), QStringLiteral("--config"), path("pdm.yaml"),
+                                       QStringLiteral("--fleet"), QStringLiteral("nope")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("no fleet 'nope'"), missing.err.constData());
+
+        const CliOutput r = pdm({QStringLiteral("train"), QStringLiteral("--config"), path("pdm.yaml")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.err.contains("threshold_rule") && r.err.contains("xgboost+embedding"), r.err.constData());
+        const QRegularExpression runId(QStringLiteral("run (\\d{8}-\\d{6}-[0-9a-f]{8})"));
+        const QString id = runId.match(QString::fromUtf8(r.err)).captured(1);
+        QVERIFY2(!id.isEmpty(), r.err.constData());
+        const QString runDir = m_project + QStringLiteral("/runs/") + id;
+        QVERIFY(QFile::exists(runDir + QStringLiteral("/eval/pdm_outputs.bin")));
+        QFile evaluation(runDir + QStringLiteral("/eval/pdm_evaluation.json"));
+        QVERIFY(evaluation.open(QIODevice::ReadOnly));
+        const QJsonObject e = QJsonDocument::fromJson(evaluation.readAll()).object();
+        QStringList models;
+        for (const QJsonValue &m : e[QStringLiteral("models")].toArray())
+            models << m[QStringLiteral("model")].toString();
+        QCOMPARE(models, (QStringList{QStringLiteral("model"), QStringLiteral("xgboost+embedding"),
+                                      QStringLiteral("xgboost"), QStringLiteral("threshold_rule")}));
+        QVERIFY(e[QStringLiteral("policies")].isObject());
+
+        // evaluate gives the same evaluation again from the run's outputs.
+        const CliOutput again = pdm({QStringLiteral("evaluate"), QStringLiteral("--run"), id});
+        QVERIFY2(again.code == 0, again.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(again.out).object()[QStringLiteral("models")], e[QStringLiteral("models")]);
+
+        // Damaged outputs are named, not read.
+        QFile outputs(runDir + QStringLiteral("/eval/pdm_outputs.bin"));
+        QVERIFY(outputs.open(QIODevice::ReadWrite));
+        outputs.seek(100);
+        outputs.write("garbage");
+        outputs.close();
+        const CliOutput damaged = pdm({QStringLiteral("evaluate"), QStringLiteral("--run"), id});
+        QVERIFY(damaged.code != 0);
+        QVERIFY2(damaged.err.contains("pdm_outputs.bin") && damaged.err.contains("checksum"), damaged.err.constData());
+    }
+
     void csvImportKeepsBadLinesAside()
     {
         {

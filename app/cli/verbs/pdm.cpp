@@ -1,4 +1,4 @@
-// `seekbench-cli pdm generate|import|fleets|windows`: the predictive maintenance
+// `seekbench-cli pdm generate|import|fleets|windows|train|evaluate`: the predictive maintenance
 // scenario's data without a display (issue 26). The work is in core (pdm: the fleet
 // simulator, the importers, the fleet file, point-in-time windows) and projects (the
 // fleets' records); this file parses options, wires them and prints.
@@ -6,6 +6,7 @@
 #include "support/options.h"
 #include "support/signals.h"
 #include "support/verb_args.h"
+#include "verbs/pdm_verbs.h"
 #include "verbs/verbs.h"
 
 #include "seekbench/config/machine_memory.h"
@@ -273,7 +274,7 @@ int windowsVerb(VerbArgs &o)
 void registerPdmVerbs(CLI::App &root, int &exitCode)
 {
     CLI::App *pdm = addVerbGroup(root, "pdm", "predictive maintenance: fleets of sensor data and their windows",
-                                 "generate | import | fleets | windows",
+                                 "generate | import | fleets | windows | train | evaluate",
                                  "seekbench-cli pdm generate --project DIR --name plant --machines 50 --days 180");
     CLI::App *generate = nullptr;
     auto generateArgs
@@ -319,6 +320,18 @@ void registerPdmVerbs(CLI::App &root, int &exitCode)
                  {"--rul-cap", "T", "RUL above this is reported as this"},
                  {"--seed", "S", "seed of the machines' split"}},
                 false, windowsVerb, exitCode);
+    addArgsVerb(*pdm, "train",
+                "train the sensor model on a fleet's windows, then evaluate it beside the baselines and policies",
+                "seekbench-cli pdm train --project DIR --config pdm.yaml --fleet plant",
+                {kProjectOpt,
+                 {"--config", "pdm.yaml", "the run config (data.kind pdm_fleet), or --resume"},
+                 {"--fleet", "NAME", "the fleet (default: the config's pdm.fleet)"},
+                 {"--name", "NAME", "the run's name"},
+                 {"--resume", "RUN_ID", "continue a run"}},
+                false, pdmTrainVerb, exitCode);
+    addArgsVerb(*pdm, "evaluate", "evaluate a trained run again: thresholds, alerts, baselines and policies (JSON)",
+                "seekbench-cli pdm evaluate --project DIR --run RUN_ID",
+                {kProjectOpt, {"--run", "RUN_ID", "the run (required)"}}, false, pdmEvaluateVerb, exitCode);
 }
 
 } // namespace seekbench::cli

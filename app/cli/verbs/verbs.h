@@ -32,7 +32,7 @@ void registerRunsVerbs(CLI::App &root, int &exitCode);
 void registerSlurmVerbs(CLI::App &root, int &exitCode);
 // aml generate|import|train|alerts|trace|report (aml.cpp).
 void registerAmlVerbs(CLI::App &root, int &exitCode);
-// pdm generate|import|fleets|windows (pdm.cpp).
+// pdm generate|import|fleets|windows|train|evaluate (pdm.cpp, pdm_train.cpp).
 void registerPdmVerbs(CLI::App &root, int &exitCode);
 // sweep create|run|resume|status|stop|best|export|ask|tell|report (sweep.cpp).
 void registerSweepVerbs(CLI::App &root, int &exitCode);

@@ -185,6 +185,7 @@ Windows makeWindows(const Fleet &fleet, const WindowOptions &options)
     checkFleet(fleet);
     Windows w;
     w.options = options;
+    w.time_unit = fleet.time_unit;
     WindowOptions &o = w.options;
     if (o.stats == StepStats::Auto)
         o.stats = fleet.time_unit == TimeUnit::Cycles ? StepStats::Mean : StepStats::Full;

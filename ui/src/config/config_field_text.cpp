@@ -124,15 +124,40 @@ const char *const kDescriptions[] = {
         "ConfigSchema",
         "Channels of a convolutional stem whose features, max-pooled within each patch, are added to the patch embedding (0 = off)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "One negative keeps the class and changes an attribute."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "The project's fleet the windows are cut from (seekbench-cli pdm fleets lists them)."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Time a window step covers, in the fleet's unit (0: an hour, or a cycle for C-MAPSS)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Steps a window reads (0: 24, or 30 for C-MAPSS)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "A window every this many steps."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "A window is positive when a failure follows within this time (0: 3 days, or 30 cycles)."),
+    QT_TRANSLATE_NOOP(
+        "ConfigSchema",
+        "Each machine's readings are normalised against its own first period of this length (0: none; -1: a day, none for C-MAPSS)."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Remaining useful life above this is learnt and reported as this (0: 30 days, or 125 cycles)."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Share of the machines held out for validation: thresholds and early stopping are tuned on them."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Share of the machines held out for the test, in the last quarter of the period: reported once."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Stacked LSTM layers of the sensor model."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Per-sensor and temporal attention; off gives the plain LSTM baseline."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Weight of the remaining-useful-life loss beside the failure losses."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Loss weight of windows before a failure; 0 uses sqrt(negatives/positives) per failure mode."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "An alert counts when it comes at least this long before the failure (0: a day, or 5 cycles)."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Boosting rounds of the XGBoost model beside it."),
 };
 } // namespace
 
 QStringList ConfigFieldText::groupOrder()
 {
-    return {QStringLiteral("model"),       QStringLiteral("moe"),       QStringLiteral("head"),
-            QStringLiteral("training"),    QStringLiteral("precision"), QStringLiteral("data"),
-            QStringLiteral("crossmodal"),  QStringLiteral("aml"),       QStringLiteral("distributed"),
-            QStringLiteral("checkpoints"), QStringLiteral("run")};
+    return {QStringLiteral("model"),       QStringLiteral("moe"),         QStringLiteral("head"),
+            QStringLiteral("training"),    QStringLiteral("precision"),   QStringLiteral("data"),
+            QStringLiteral("crossmodal"),  QStringLiteral("aml"),         QStringLiteral("pdm"),
+            QStringLiteral("distributed"), QStringLiteral("checkpoints"), QStringLiteral("run")};
 }
 
 QString ConfigFieldText::groupTitle(const QString &group)
@@ -155,6 +180,8 @@ QString ConfigFieldText::groupTitle(const QString &group)
         return QCoreApplication::translate("ConfigSchema", "Cross-modal (image and text)");
     if (group == QLatin1String("aml"))
         return QCoreApplication::translate("ConfigSchema", "Anti-money laundering");
+    if (group == QLatin1String("pdm"))
+        return QCoreApplication::translate("ConfigSchema", "Predictive maintenance");
     if (group == QLatin1String("checkpoints"))
         return QCoreApplication::translate("ConfigSchema", "Checkpoints");
     if (group == QLatin1String("run"))

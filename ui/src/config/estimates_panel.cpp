@@ -144,10 +144,6 @@ void EstimatesPanel::retranslate()
     m_paramsLabel->setText(tr("Parameters"));
     m_budgetLabel->setText(tr("Memory budget"));
     m_stale->setText(tr("These are the estimates of the last valid config; fix the problems to update them."));
-    m_noEstimate->setText(tr("No memory estimate for this model from the config alone: the AML graph model passes "
-                             "messages over all of the project's transactions and accounts every step, so its "
-                             "memory grows with the data. Weights, gradients and optimizer state are exact; the "
-                             "launcher does not check this run against the free memory."));
     m_budget->setSuffix(tr(" GiB"));
     m_budget->setToolTip(tr("The memory of the card to fit, in GiB as nvidia-smi counts it (a 24 GB card has "
                             "about 24 GiB); the last column is the largest micro-batch whose estimate fits it."));
@@ -208,7 +204,9 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
     }
     m_shown = true;
     m_params = seekbench::countParameters(config); // the model this run builds (text, cross-modal, AML)
-    m_paramsValue->setText(formatCount(m_params.total));
+    // A predictive maintenance model's size depends on its fleet: no count rather than 0.
+    const bool sizeKnown = config.data.kind != "pdm_fleet";
+    m_paramsValue->setText(sizeKnown ? formatCount(m_params.total) : tr("no estimate"));
     m_paramsValue->setProperty("count", qlonglong(m_params.total));
     if (m_params.activePerToken != m_params.total)
         m_activeValue->setText(tr("active per token: %1").arg(formatCount(m_params.activePerToken)));
@@ -231,7 +229,9 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
         if (!r.memory.available) {
             // Never a figure that would pass or block a budget: say there is none.
             unavailable = true;
-            for (int c : {int(Activations), int(Total)}) {
+            for (int c : {int(Weights), int(Gradients), int(Optimizer), int(Activations), int(Total)}) {
+                if (sizeKnown && c < Activations)
+                    continue; // exact (the AML model's)
                 QLabel *unknown = m_cells.value(p).value(c);
                 unknown->setText(tr("no estimate"));
                 unknown->setProperty("bytes", QVariant());
@@ -246,6 +246,15 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
         cell->setProperty("batch", r.largestBatch);
     }
     m_noEstimate->setVisible(unavailable);
+    m_noEstimate->setText( // names what the size depends on, per data kind
+        m_config.data.kind == "pdm_fleet"
+            ? tr("No size or memory estimate for this model from the config alone: the sensor model's input width "
+                 "is the fleet's sensors and its windows come from the fleet, both read when training starts. The "
+                 "launcher does not check this run against the free memory.")
+            : tr("No memory estimate for this model from the config alone: the AML graph model passes "
+                 "messages over all of the project's transactions and accounts every step, so its "
+                 "memory grows with the data. Weights, gradients and optimizer state are exact; the "
+                 "launcher does not check this run against the free memory."));
     showStepTimes();
 }
 

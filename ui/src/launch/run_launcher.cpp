@@ -189,9 +189,13 @@ bool RunLauncher::launch(const QString &configPath, const QString &name, QString
         }
         if (!need.available)
             Q_EMIT memoryNotChecked(name.isEmpty() ? check.configName : name,
-                                    tr("this model has no memory estimate from its config (its memory grows with "
-                                       "the project's transactions and accounts), so it was not checked against "
-                                       "the %1 MiB free")
+                                    (config.data.kind == "pdm_fleet"
+                                         ? tr("this model has no memory estimate from its config (its size and "
+                                              "windows come from the fleet), so it was not checked against the %1 "
+                                              "MiB free")
+                                         : tr("this model has no memory estimate from its config (its memory grows "
+                                              "with the project's transactions and accounts), so it was not "
+                                              "checked against the %1 MiB free"))
                                         .arg(free / 1048576.0, 0, 'f', 0));
     }
     Queued q{configPath, name.isEmpty() ? check.configName : name, parentId, config.training.threads, target};

@@ -199,7 +199,7 @@ std::vector<ConfigField> buildSchema()
     b.add("model.causal", "head", m, &ModelConfig::causal, "Causal (decoder) attention mask.");
 
     b.add("data.kind", "data", d, &DataConfig::kind, "Dataset.",
-          {"synthetic_text", "aml_transactions", "fashion_mnist_pairs"});
+          {"synthetic_text", "aml_transactions", "fashion_mnist_pairs", "pdm_fleet"});
     b.add("data.num_classes", "data", d, &DataConfig::num_classes, "Classes of the synthetic task.", 2, 64);
     b.add("data.train_samples", "data", d, &DataConfig::train_samples, "Training samples.", 1, big);
     b.add("data.eval_samples", "data", d, &DataConfig::eval_samples, "Evaluation samples.", 1, big);
@@ -333,6 +333,37 @@ std::vector<ConfigField> buildSchema()
           "Half of the training images are mirrored left to right at random; their captions describe the mirrored image.");
     b.add("crossmodal.attribute_negative", "crossmodal", x, &CrossModalConfig::attribute_negative,
           "One negative keeps the class and changes an attribute.");
+    // Predictive maintenance (data.kind: pdm_fleet).
+    auto pm = [](RunConfig &c) -> PdmConfig & { return c.pdm; };
+    b.add("pdm.fleet", "data", pm, &PdmConfig::fleet,
+          "The project's fleet the windows are cut from (seekbench-cli pdm fleets lists them).");
+    b.add("pdm.step", "pdm", pm, &PdmConfig::step,
+          "Time a window step covers, in the fleet's unit (0: an hour, or a cycle for C-MAPSS).", 0.0, 1e9);
+    b.add("pdm.history", "pdm", pm, &PdmConfig::history, "Steps a window reads (0: 24, or 30 for C-MAPSS).", 0, 4096);
+    b.add("pdm.stride", "pdm", pm, &PdmConfig::stride, "A window every this many steps.", 1, 4096);
+    b.add("pdm.horizon", "pdm", pm, &PdmConfig::horizon,
+          "A window is positive when a failure follows within this time (0: 3 days, or 30 cycles).", 0.0, 1e9);
+    b.add("pdm.baseline", "pdm", pm, &PdmConfig::baseline,
+          "Each machine's readings are normalised against its own first period of this length (0: none; -1: a day, "
+          "none for C-MAPSS).",
+          -1.0, 1e9);
+    b.add("pdm.rul_cap", "pdm", pm, &PdmConfig::rul_cap,
+          "Remaining useful life above this is learnt and reported as this (0: 30 days, or 125 cycles).", 0.0, 1e9);
+    b.add("pdm.validation_share", "data", pm, &PdmConfig::validation_share,
+          "Share of the machines held out for validation: thresholds and early stopping are tuned on them.", 0.0, 0.9);
+    b.add("pdm.test_share", "data", pm, &PdmConfig::test_share,
+          "Share of the machines held out for the test, in the last quarter of the period: reported once.", 0.0, 0.9);
+    b.add("pdm.lstm_layers", "pdm", pm, &PdmConfig::lstm_layers, "Stacked LSTM layers of the sensor model.", 1, 8);
+    b.add("pdm.attention", "pdm", pm, &PdmConfig::attention,
+          "Per-sensor and temporal attention; off gives the plain LSTM baseline.");
+    b.add("pdm.rul_weight", "pdm", pm, &PdmConfig::rul_weight,
+          "Weight of the remaining-useful-life loss beside the failure losses.", 0.0, 100.0);
+    b.add("pdm.pos_weight", "pdm", pm, &PdmConfig::pos_weight,
+          "Loss weight of windows before a failure; 0 uses sqrt(negatives/positives) per failure mode.", 0.0, 1e6);
+    b.add("pdm.min_lead", "pdm", pm, &PdmConfig::min_lead,
+          "An alert counts when it comes at least this long before the failure (0: a day, or 5 cycles).", 0.0, 1e9);
+    b.add("pdm.xgb_rounds", "pdm", pm, &PdmConfig::xgb_rounds, "Boosting rounds of the XGBoost model beside it.", 1,
+          10000);
     return b.fields;
 }
 

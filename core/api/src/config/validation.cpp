@@ -131,7 +131,7 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
                               "exceeds",
                               {std::to_string(c.aml.sequence_length), "model.max_position_embeddings",
                                std::to_string(m.max_position_embeddings)}});
-    } else if (t.early_stopping_metric == "eval_pr_auc") {
+    } else if (t.early_stopping_metric == "eval_pr_auc" && d.kind != "pdm_fleet") {
         issues.push_back(
             {"training.early_stopping_metric", "mismatch", {"eval_pr_auc", "data.kind", "aml_transactions"}});
     }
@@ -175,7 +175,12 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
             }
         }
     }
-    if (t.batch_size > d.train_samples && d.kind != "aml_transactions")
+    if (d.kind == "pdm_fleet" && c.pdm.validation_share + c.pdm.test_share >= 0.95)
+        issues.push_back({"pdm.test_share",
+                          "exceeds",
+                          {std::to_string(c.pdm.test_share), "1 - pdm.validation_share - 0.05 (machines left to train)",
+                           std::to_string(0.95 - c.pdm.validation_share)}});
+    if (t.batch_size > d.train_samples && d.kind != "aml_transactions" && d.kind != "pdm_fleet")
         issues.push_back({"training.batch_size",
                           "exceeds",
                           {std::to_string(t.batch_size), "data.train_samples", std::to_string(d.train_samples)}});

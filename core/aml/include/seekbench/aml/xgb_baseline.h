@@ -4,6 +4,7 @@
 // features, binary:logistic, trained on the training months.
 
 #include "seekbench/aml/features.h"
+#include "seekbench/xgb/booster.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -12,15 +13,9 @@
 
 namespace seekbench::aml {
 
-struct XgbOptions
-{
-    int rounds = 200;
-    int max_depth = 6;
-    double eta = 0.1;
-    double subsample = 0.8;
-    std::uint64_t seed = 1;
-    int threads = 1;
-};
+// rounds, max_depth, eta, subsample, seed, threads (xgb/booster.h); scale_pos_weight is
+// set from the training months' classes, sqrt(normal/laundering).
+using XgbOptions = xgb::TrainOptions;
 
 struct XgbResult
 {

@@ -181,6 +181,32 @@ struct AmlConfig
     bool operator==(const AmlConfig &) const = default;
 };
 
+// The predictive maintenance scenario (data.kind "pdm_fleet", a fleet of the project's
+// store, seekbench/pdm/windows.h): the point-in-time windows, the split by machine and
+// time, and the sensor model (an LSTM over the window's steps with per-sensor and temporal
+// attention; model.hidden_size is its width). Times are in the fleet's unit (seconds, or
+// cycles for C-MAPSS); 0 (or -1 for the baseline) takes the fleet's default.
+struct PdmConfig
+{
+    std::string fleet;            // the project's fleet the windows are cut from
+    double step = 0;              // time units a step; 0: an hour (seconds) or a cycle
+    int history = 0;              // steps a window; 0: 24 (seconds) or 30 (cycles)
+    int stride = 1;               // a window every `stride` steps
+    double horizon = 0;           // failure within this time; 0: 3 days or 30 cycles
+    double baseline = -1;         // per-machine baseline period; 0 none; -1: a day or none
+    double rul_cap = 0;           // 0: 30 days or 125 cycles
+    double validation_share = 0.2; // of the machines
+    double test_share = 0.2;
+    int lstm_layers = 1;
+    bool attention = true;        // per-sensor and temporal attention; false: the plain LSTM baseline
+    double rul_weight = 1;        // weight of the RUL loss beside the failure losses
+    double pos_weight = 0;        // weight of failing windows in the loss; 0: sqrt(negatives/positives) per mode
+    double min_lead = 0;          // alerts count when they come this long before the failure; 0: a day or 5 cycles
+    int xgb_rounds = 200;         // boosting rounds of the XGBoost model beside it
+
+    bool operator==(const PdmConfig &) const = default;
+};
+
 struct RunConfig
 {
     std::string name = "run";
@@ -189,6 +215,7 @@ struct RunConfig
     TrainingConfig training;
     AmlConfig aml;
     CrossModalConfig crossmodal;
+    PdmConfig pdm;
 
     bool operator==(const RunConfig &) const = default;
 };

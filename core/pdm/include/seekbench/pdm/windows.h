@@ -81,6 +81,7 @@ struct MachineSteps
 struct Windows
 {
     WindowOptions options; // as used: stats and test_from resolved
+    TimeUnit time_unit = TimeUnit::Seconds;
     int history = 0;
     int features = 0;                       // per step
     std::vector<std::string> feature_names; // "vibration_rms.mean", ...

@@ -1,0 +1,186 @@
+// `seekbench-cli pdm train|evaluate`: the sensor model on a fleet's windows, and its
+// evaluation beside the baselines. The work is in core (pdm: windows, metrics, XGBoost,
+// policies; engine: the trainer and the sensor model) and projects (the run's record).
+
+#include "support/options.h"
+#include "support/output.h"
+#include "support/signals.h"
+#include "support/verb_args.h"
+#include "verbs/pdm_verbs.h"
+#include "verbs/verbs.h"
+
+#include "seekbench/config/config_io.h"
+#include "seekbench/engine/trainer.h"
+#include "seekbench/formats/atomic_file.h"
+#include "seekbench/formats/small_file.h"
+#include "seekbench/pdm/fleet_file.h"
+#include "seekbench/pdm/pdm_dataset.h"
+#include "seekbench/pdm/run_evaluation.h"
+#include "seekbench/projects/pdm_fleets.h"
+#include "seekbench/projects/project.h"
+#include "seekbench/projects/project_layout.h"
+#include "seekbench/projects/run_recorder.h"
+#include "seekbench/projects/run_store.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace seekbench::cli {
+namespace {
+
+using namespace seekbench::projects;
+using Clock = std::chrono::steady_clock;
+
+struct FleetWindows
+{
+    std::shared_ptr<pdm::PdmDataset> dataset;
+    std::vector<pdm::FailureEvent> failures;
+};
+
+// The windows of the config's fleet, cut with its pdm.* options.
+FleetWindows windowsOf(const Project &project, const RunConfig &config)
+{
+    if (config.pdm.fleet.empty())
+        throw BadInput("the config names no fleet: set pdm.fleet or give --fleet NAME (seekbench-cli pdm fleets "
+                       "lists them)");
+    const auto record = FleetStore(project, true).find(config.pdm.fleet);
+    if (!record)
+        throw BadInput("no fleet '" + config.pdm.fleet + "' in " + project.dir().string()
+                       + " (seekbench-cli pdm fleets lists them)");
+    std::string error;
+    const auto reader = pdm::FleetFileReader::open((project.dir() / record->path).string(), error);
+    if (!reader)
+        throw CliFailure(ExitRuntime, error);
+    const pdm::Fleet fleet = reader->readAll();
+    auto windows = std::make_shared<pdm::Windows>(
+        pdm::makeWindows(fleet, pdm::windowOptionsOf(config, fleet.time_unit)));
+    FleetWindows f;
+    f.dataset = std::make_shared<pdm::PdmDataset>(windows, "fleet '" + config.pdm.fleet + "' of project "
+                                                               + project.dir().string());
+    f.failures = fleet.failures;
+    return f;
+}
+
+// Evaluates the run in `outDir` (its outputs written when training ended), keeps the
+// evaluation in the run folder and prints its headline figures.
+std::map<std::string, double> evaluateRun(const RunConfig &config, const FleetWindows &f,
+                                          const std::filesystem::path &outDir)
+{
+    const pdm::Windows &w = *f.dataset->windows;
+    const pdm::ModelOutputs outputs = pdm::readModelOutputs(outDir / pdm::kModelOutputsFile, pdm::windowsFingerprint(w));
+    pdm::RunEvaluationOptions o;
+    o.min_lead = pdm::minLeadOf(config, w.time_unit);
+    o.xgb_rounds = config.pdm.xgb_rounds;
+    const auto started = Clock::now();
+    const pdm::PdmRunEvaluation e = pdm::evaluatePdmRun(w, f.failures, outputs, o, outDir / "xgboost");
+    AtomicFile out(outDir / pdm::kRunEvaluationFile, "evaluation");
+    out.write(e.json);
+    out.commit();
+    std::fprintf(stderr,
+                 "evaluated in %.1f s: thresholds from the validation machines, figures from the test machines "
+                 "(lead >= %g %s)\n",
+                 std::chrono::duration<double>(Clock::now() - started).count(), o.min_lead,
+                 pdm::timeUnitName(w.time_unit));
+    std::fprintf(stderr, "  %-18s %9s %9s %9s %7s\n", "model", "precision", "recall", "PR-AUC", "alerts");
+    for (const pdm::ModelEvaluation &m : e.models)
+        std::fprintf(stderr, "  %-18s %9.3f %9.3f %9.3f %7d\n", m.name.c_str(), m.test.overall.precision,
+                     m.test.overall.recall, m.test.overall.pr_auc, m.test.overall.alerts);
+    const pdm::PolicyComparison &p = e.policies;
+    std::fprintf(stderr,
+                 "  policies on the test period: downtime %.0f h reactive, %.0f h fixed (every %g days), %.0f h "
+                 "predictive; cost %.0f, %.0f, %.0f\n",
+                 p.reactive.downtime_hours, p.fixed_schedule.downtime_hours, p.fixed_schedule.interval_days,
+                 p.predictive.downtime_hours, p.reactive.total_cost, p.fixed_schedule.total_cost,
+                 p.predictive.total_cost);
+    for (const std::string &note : e.notes)
+        std::fprintf(stderr, "  note: %s\n", note.c_str());
+    return e.metrics;
+}
+
+} // namespace
+
+int pdmTrainVerb(VerbArgs &o)
+{
+    const auto &configFile = o.get("--config"), &resume = o.get("--resume");
+    const std::filesystem::path dir = o.project().dir();
+    if (!configFile && !resume)
+        throw BadInput("--config FILE (a new run) or --resume RUN_ID is required");
+    RunConfig config;
+    if (configFile && !loadValidConfig(*configFile, o.get("--name"), config))
+        return ExitBadInput;
+    if (configFile && config.data.kind != "pdm_fleet")
+        throw BadInput("the config's data.kind is '" + config.data.kind + "'; pdm train needs pdm_fleet");
+    if (const auto &fleet = o.get("--fleet"))
+        config.pdm.fleet = *fleet;
+    std::unique_ptr<RunRecorder> session;
+    FleetWindows data;
+    if (!resume)
+        data = windowsOf(Project::open(dir), config); // a bad fleet is refused before a run is recorded
+    try {
+        session = resume ? RunRecorder::beginResume(dir, *resume) : RunRecorder::beginNew(dir, config, config.name);
+    } catch (const std::exception &e) {
+        throw BadInput(e.what());
+    }
+    config = session->config();
+    if (config.data.kind != "pdm_fleet")
+        throw BadInput("run '" + session->runId() + "' is not a predictive maintenance run (data.kind "
+                       + config.data.kind + ")");
+    if (resume)
+        data = windowsOf(Project::open(dir), config); // the windows are rebuilt from the same fleet and options
+    const pdm::Windows &w = *data.dataset->windows;
+    TrainRequest request;
+    request.outDir = session->outDir();
+    request.resumeFrom = session->resumeCheckpoint();
+    request.resumeNotes = session->resumeNotes();
+    request.sink = session->sink();
+    request.config = config;
+    request.dataset = data.dataset;
+    request.ignoreMemoryCheck = true; // no estimate from the config alone (estimates.h says why)
+    request.cancel = &installCancelSignals();
+    request.onEvent = printEventLine;
+    std::fprintf(stderr, "run %s: training the sensor model on %s: %zu training, %zu validation, %zu test windows\n",
+                 session->runId().c_str(), data.dataset->origin.c_str(), w.count(pdm::Split::Train),
+                 w.count(pdm::Split::Validation), w.count(pdm::Split::Test));
+    const auto started = Clock::now();
+    TrainResult result = train(request);
+    std::fflush(stdout);
+    if ((result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped)) {
+        try {
+            for (const auto &[k, v] : evaluateRun(config, data, session->outDir()))
+                result.finalMetrics[k] = v;
+        } catch (const std::exception &e) {
+            printError("pdm train", std::string("evaluating the run failed: ") + e.what());
+        }
+    }
+    try {
+        session->end(result);
+    } catch (const std::exception &e) {
+        throw CliFailure(ExitRuntime, std::string("recording the end of the run failed: ") + e.what());
+    }
+    std::fprintf(stderr, "%s after %lld steps in %.1f s\n", toString(result.status), (long long)result.step,
+                 std::chrono::duration<double>(Clock::now() - started).count());
+    if (!result.message.empty())
+        std::fprintf(stderr, "  %s\n", result.message.c_str());
+    return exitCodeFor(result);
+}
+
+int pdmEvaluateVerb(VerbArgs &o)
+{
+    Project project = o.project();
+    const std::string runId = o.required("--run", "RUN_ID");
+    const RunRecord run = RunStore(project).run(runId);
+    const ConfigLoad load = parseRunConfig(run.configYaml);
+    if (!load.ok())
+        throw BadInput("run '" + runId + "' has a config this build cannot read");
+    const RunConfig &config = load.config;
+    const std::filesystem::path outDir = project.layout().runDir(runId);
+    if (config.data.kind != "pdm_fleet")
+        throw BadInput("run '" + runId + "' is not a predictive maintenance run (data.kind " + config.data.kind + ")");
+    const FleetWindows data = windowsOf(project, config);
+    evaluateRun(config, data, outDir);
+    std::printf("%s\n", readSmallFile(outDir / pdm::kRunEvaluationFile, 64u << 20).text.c_str());
+    return ExitOk;
+}
+
+} // namespace seekbench::cli
