@@ -188,21 +188,21 @@ struct AmlConfig
 // cycles for C-MAPSS); 0 (or -1 for the baseline) takes the fleet's default.
 struct PdmConfig
 {
-    std::string fleet;            // the project's fleet the windows are cut from
-    double step = 0;              // time units a step; 0: an hour (seconds) or a cycle
-    int history = 0;              // steps a window; 0: 24 (seconds) or 30 (cycles)
-    int stride = 1;               // a window every `stride` steps
-    double horizon = 0;           // failure within this time; 0: 3 days or 30 cycles
-    double baseline = -1;         // per-machine baseline period; 0 none; -1: a day or none
-    double rul_cap = 0;           // 0: 30 days or 125 cycles
+    std::string fleet;             // the project's fleet the windows are cut from
+    double step = 0;               // time units a step; 0: an hour (seconds) or a cycle
+    int history = 0;               // steps a window; 0: 24 (seconds) or 30 (cycles)
+    int stride = 1;                // a window every `stride` steps
+    double horizon = 0;            // failure within this time; 0: 3 days or 30 cycles
+    double baseline = -1;          // per-machine baseline period; 0 none; -1: a day or none
+    double rul_cap = 0;            // 0: 30 days or 125 cycles
     double validation_share = 0.2; // of the machines
     double test_share = 0.2;
     int lstm_layers = 1;
-    bool attention = true;        // per-sensor and temporal attention; false: the plain LSTM baseline
-    double rul_weight = 1;        // weight of the RUL loss beside the failure losses
-    double pos_weight = 0;        // weight of failing windows in the loss; 0: sqrt(negatives/positives) per mode
-    double min_lead = 0;          // alerts count when they come this long before the failure; 0: a day or 5 cycles
-    int xgb_rounds = 200;         // boosting rounds of the XGBoost model beside it
+    bool attention = true; // per-sensor and temporal attention; false: the plain LSTM baseline
+    double rul_weight = 1; // weight of the RUL loss beside the failure losses
+    double pos_weight = 0; // weight of failing windows in the loss; 0: sqrt(negatives/positives) per mode
+    double min_lead = 0;   // alerts count when they come this long before the failure; 0: a day or 5 cycles
+    int xgb_rounds = 200;  // boosting rounds of the XGBoost model beside it
 
     bool operator==(const PdmConfig &) const = default;
 };
