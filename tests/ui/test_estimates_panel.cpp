@@ -159,6 +159,30 @@ private Q_SLOTS:
         QVERIFY(!note->isVisible());
     }
 
+    // A predictive maintenance model's size comes from its fleet: no parameter count and
+    // no memory figure at all (not 0), and a note that says why.
+    void pdmConfigShowsNoEstimate()
+    {
+        ConfigEditor editor;
+        editor.show();
+        editor.setYamlText(exampleText(QStringLiteral("pdm")), false);
+        EstimatesPanel *panel = editor.estimates();
+        QVERIFY(panel->hasEstimates());
+        auto *note = editor.findChild<QLabel *>(QStringLiteral("noMemoryEstimate"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY2(note->text().contains(QStringLiteral("fleet")), qPrintable(note->text()));
+        QCOMPARE(editor.findChild<QLabel *>(QStringLiteral("parameterCount"))->text(), QStringLiteral("no estimate"));
+        for (const QString &p : EstimatesPanel::precisions())
+            for (const char *column : {"weights", "gradients", "optimizer", "total", "largest_batch"}) {
+                auto *cell = editor.findChild<QLabel *>(QStringLiteral("estimate_%1_%2").arg(p, QLatin1String(column)));
+                QVERIFY2(cell, column);
+                QCOMPARE(cell->text(), QStringLiteral("no estimate"));
+            }
+        // The AML model's note is another one: it names the transactions.
+        editor.setYamlText(exampleText(QStringLiteral("aml")), false);
+        QVERIFY(note->text().contains(QStringLiteral("grows with the data")));
+    }
+
 private:
     QTemporaryDir m_tmp;
 };

@@ -301,6 +301,20 @@ private Q_SLOTS:
         QVERIFY(screenchecks::chartBackgrounds(&window, false, QStringLiteral("self")).isEmpty());
     }
 
+    // The config editor on a predictive maintenance config: no size or memory estimate
+    // from the config alone, said as such (never 0 parameters or 0 bytes).
+    void configFlows()
+    {
+        QFile example(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/pdm.yaml"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        ui::ConfigEditor editor;
+        editor.resize(1200, 820);
+        editor.show();
+        editor.setYamlText(QString::fromUtf8(example.readAll()), false);
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        shoot(&editor, QStringLiteral("config-editor-pdm"));
+    }
+
     void screens_data()
     {
         QTest::addColumn<QString>("language");
@@ -326,6 +340,9 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         amlFlows();
+        if (QTest::currentTestFailed())
+            return;
+        configFlows();
         if (QTest::currentTestFailed())
             return;
         QVERIFY2(m_problems.isEmpty(), qPrintable(QStringLiteral("\n  ") + m_problems.join(QStringLiteral("\n  "))));
