@@ -3,6 +3,7 @@
 #include "aml_prepared.h"
 #include "autocast.h"
 #include "model.h"
+#include "row_sampler.h"
 
 #include "seekbench/aml/evaluation.h"
 #include "seekbench/aml/features.h"
@@ -157,7 +158,8 @@ class AmlTask final : public TrainingTask
 {
 public:
     AmlTask(const RunConfig &cfg, int rank, int worldSize, const aml::AmlDataset &data)
-        : m_cfg(cfg), m_rank(rank), m_worldSize(worldSize), m_p(prepareAml(cfg, data.data)), m_model(cfg)
+        : m_cfg(cfg), m_p(prepareAml(cfg, data.data)), m_model(cfg),
+          m_sampler(m_p.train, cfg.training.seed, rank, worldSize) // this rank's share of the training rows
     {
         if (m_p.train.empty())
             throw std::invalid_argument("the AML training months have no labelled transactions (" + data.origin + ", "
@@ -174,10 +176,6 @@ public:
             throw std::invalid_argument("the AML training months have no laundering transactions (" + data.origin + ")");
         const double neg = double(m_p.train.size()) - pos;
         m_posWeight = cfg.aml.pos_weight > 0 ? cfg.aml.pos_weight : std::sqrt(neg / pos);
-        // This rank's share of the training rows.
-        for (std::size_t k = std::size_t(rank); k < m_p.train.size(); k += std::size_t(worldSize))
-            m_mine.push_back(m_p.train[k]);
-        reshuffle();
     }
 
     torch::nn::Module &module() override { return *m_model; }
@@ -185,17 +183,7 @@ public:
 
     MicroStep trainMicroStep(const StepContext &ctx) override
     {
-        const std::int64_t b = std::min<std::int64_t>(m_cfg.training.batch_size, std::int64_t(m_mine.size()));
-        std::vector<std::int64_t> rows;
-        rows.reserve(std::size_t(b));
-        for (std::int64_t k = 0; k < b; ++k) {
-            if (m_cursor >= std::int64_t(m_order.size())) {
-                ++m_epoch;
-                m_cursor = 0;
-                reshuffle();
-            }
-            rows.push_back(m_mine[std::size_t(m_order[std::size_t(m_cursor++)])]);
-        }
+        const std::vector<std::int64_t> rows = m_sampler.next(m_cfg.training.batch_size);
         std::vector<float> y;
         for (auto r : rows)
             y.push_back(float(m_p.labels[std::size_t(r)]));
@@ -212,14 +200,9 @@ public:
         return {loss + aux, loss.item<double>(), aux.item<double>()};
     }
 
-    std::int64_t epoch() const override { return m_epoch; }
-    std::int64_t cursor() const override { return m_cursor; }
-    void seek(std::int64_t epoch, std::int64_t cursor) override
-    {
-        m_epoch = epoch;
-        reshuffle();
-        m_cursor = cursor;
-    }
+    std::int64_t epoch() const override { return m_sampler.epoch(); }
+    std::int64_t cursor() const override { return m_sampler.cursor(); }
+    void seek(std::int64_t epoch, std::int64_t cursor) override { m_sampler.seek(epoch, cursor); }
 
     std::map<std::string, double> evaluate(const StepContext &ctx, const ReduceSum &) override
     {
@@ -258,21 +241,11 @@ private:
                + std::to_string(pr.testMonths) + " test (aml.test_months)";
     }
 
-    void reshuffle()
-    {
-        m_order.resize(m_mine.size());
-        std::iota(m_order.begin(), m_order.end(), 0);
-        std::mt19937_64 rng(m_cfg.training.seed * 7919 + std::uint64_t(m_epoch) * 104729 + std::uint64_t(m_rank));
-        std::shuffle(m_order.begin(), m_order.end(), rng);
-    }
-
     const RunConfig m_cfg;
-    int m_rank, m_worldSize;
     AmlPrepared m_p;
     AmlGraphModel m_model;
     double m_posWeight = 1;
-    std::vector<std::int64_t> m_mine, m_order;
-    std::int64_t m_epoch = 0, m_cursor = 0;
+    RowSampler m_sampler;
 };
 
 const aml::AmlDataset &datasetOf(const std::shared_ptr<const DatasetSource> &dataset)

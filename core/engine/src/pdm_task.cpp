@@ -1,6 +1,7 @@
 #include "pdm_task.h"
 
 #include "autocast.h"
+#include "row_sampler.h"
 
 #include "seekbench/aml/metrics.h"
 #include "seekbench/pdm/pdm_dataset.h"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <stdexcept>
 
@@ -88,9 +90,8 @@ class PdmTask final : public TrainingTask
 {
 public:
     PdmTask(const RunConfig &cfg, int rank, int worldSize, const pdm::PdmDataset &data)
-        : m_cfg(cfg), m_rank(rank), m_w(data.windows),
-          m_model(m_w->features, perSensorOf(*m_w), std::max(1, m_w->modes()), cfg.model.hidden_size,
-                  cfg.pdm.lstm_layers, cfg.pdm.attention)
+        : m_cfg(cfg), m_w(data.windows), m_model(m_w->features, perSensorOf(*m_w), std::max(1, m_w->modes()),
+                                                 cfg.model.hidden_size, cfg.pdm.lstm_layers, cfg.pdm.attention)
     {
         const Windows &w = *m_w;
         if (w.modes() == 0)
@@ -118,9 +119,7 @@ public:
                                         : pos > 0              ? std::sqrt(neg / pos)
                                                                : 1.0));
         }
-        for (std::size_t k = std::size_t(rank); k < m_train.size(); k += std::size_t(worldSize))
-            m_mine.push_back(m_train[k]);
-        reshuffle();
+        m_sampler.emplace(m_train, cfg.training.seed, rank, worldSize);
         m_fingerprint = pdm::windowsFingerprint(w);
     }
 
@@ -129,33 +128,16 @@ public:
 
     MicroStep trainMicroStep(const StepContext &ctx) override
     {
-        const std::int64_t b = std::min<std::int64_t>(m_cfg.training.batch_size, std::int64_t(m_mine.size()));
-        std::vector<std::int64_t> rows;
-        for (std::int64_t k = 0; k < b; ++k) {
-            if (m_cursor >= std::int64_t(m_order.size())) {
-                ++m_epoch;
-                m_cursor = 0;
-                reshuffle();
-            }
-            rows.push_back(m_mine[std::size_t(m_order[std::size_t(m_cursor++)])]);
-        }
+        const std::vector<std::int64_t> rows = m_sampler->next(m_cfg.training.batch_size);
         AutocastGuard autocast(ctx.autocast, ctx.device.is_cuda(), ctx.autocastDtype);
         const at::Tensor loss = lossOf(rows, ctx.device).total;
         return {loss, loss.item<double>(), 0};
     }
 
-    std::int64_t epoch() const override { return m_epoch; }
-    std::int64_t cursor() const override { return m_cursor; }
-    void seek(std::int64_t epoch, std::int64_t cursor) override
-    {
-        m_epoch = epoch;
-        reshuffle();
-        m_cursor = cursor;
-    }
-    double epochProgress() const override
-    {
-        return double(m_epoch) + (m_order.empty() ? 0.0 : double(m_cursor) / double(m_order.size()));
-    }
+    std::int64_t epoch() const override { return m_sampler->epoch(); }
+    std::int64_t cursor() const override { return m_sampler->cursor(); }
+    void seek(std::int64_t epoch, std::int64_t cursor) override { m_sampler->seek(epoch, cursor); }
+    double epochProgress() const override { return m_sampler->progress(); }
 
     // The validation machines' windows: the loss, PR-AUC per failure mode and their mean
     // (eval/pr_auc, for early stopping and keep-best), and the RUL's RMSE in the fleet's unit.
@@ -298,21 +280,12 @@ private:
         to.insert(to.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
     }
 
-    void reshuffle()
-    {
-        m_order.resize(m_mine.size());
-        std::iota(m_order.begin(), m_order.end(), 0);
-        std::mt19937_64 rng(m_cfg.training.seed * 7919 + std::uint64_t(m_epoch) * 104729 + std::uint64_t(m_rank));
-        std::shuffle(m_order.begin(), m_order.end(), rng);
-    }
-
     const RunConfig m_cfg;
-    int m_rank;
     std::shared_ptr<const Windows> m_w;
     PdmModel m_model;
     std::vector<float> m_posWeight;
-    std::vector<std::int64_t> m_train, m_validation, m_test, m_mine, m_order;
-    std::int64_t m_epoch = 0, m_cursor = 0;
+    std::vector<std::int64_t> m_train, m_validation, m_test;
+    std::optional<RowSampler> m_sampler; // this rank's share of the training windows
     std::uint64_t m_fingerprint = 0;
 };
 
