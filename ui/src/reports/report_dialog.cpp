@@ -69,7 +69,9 @@ QString ReportDialog::templatePath(const QString &projectDir)
     return QDir(projectDir).filePath(QStringLiteral("reports/report-template.yaml"));
 }
 
-bool ReportDialog::isSaving() const { return m_saver->isRunning(); }
+// Until saveFinished() has taken the result, not until the worker thread ends: the dialog's
+// state changes on the GUI thread only.
+bool ReportDialog::isSaving() const { return m_saving; }
 
 ReportDialog::Format ReportDialog::format() const { return Format(m_format->currentData().toInt()); }
 
@@ -290,6 +292,7 @@ void ReportDialog::save()
         return;
     const QByteArray yaml = templateYaml();
     ReportPdfOptions options = pdfOptions();
+    m_saving = true;
     setBusy(true);
     showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(file)), false);
     m_saver->setFuture(QtConcurrent::run(writeReportFiles, m_project, subject(), m_labels, options,
@@ -299,6 +302,7 @@ void ReportDialog::save()
 void ReportDialog::saveFinished()
 {
     const ReportSaveResult r = m_saver->result();
+    m_saving = false;
     setBusy(false);
     if (!r.error.isEmpty()) {
         showMessage(tr("The report was not saved to %1: %2").arg(QDir::toNativeSeparators(r.file), r.error), true);

@@ -137,6 +137,7 @@ private:
     QDialogButtonBox *m_buttons;
     ReportPreview *m_preview;
     QFutureWatcher<ReportSaveResult> *m_saver;
+    bool m_saving = false; // from save() until saveFinished() handled the result
     QString m_savedFile;
 };
 
