@@ -69,6 +69,47 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::FleetHealthModel</name>
+    <message numerus="yes">
+        <source>the run has %n threshold(s) for its failure modes</source>
+        <translation>
+            <numerusform>the run has %n threshold for its failure modes</numerusform>
+            <numerusform>the run has %n thresholds for its failure modes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::FleetOverview</name>
+    <message numerus="yes">
+        <source>%n machine(s)</source>
+        <translation>
+            <numerusform>%n machine</numerusform>
+            <numerusform>%n machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at risk now (above their threshold)</source>
+        <translation>
+            <numerusform>%n at risk now (above their threshold)</numerusform>
+            <numerusform>%n at risk now (above their threshold)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) in the log</source>
+        <translation>
+            <numerusform>%n failure in the log</numerusform>
+            <numerusform>%n failures in the log</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::LaunchDialog</name>
     <message numerus="yes">
         <source> (and %n more)</source>
@@ -102,6 +143,40 @@
         <translation>
             <numerusform>%n run of this project is still training. Leave it running? You can reattach to it by opening the project again.</numerusform>
             <numerusform>%n runs of this project are still training. Leave them running? You can reattach to them by opening the project again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::PdmAlertsPanel</name>
+    <message numerus="yes">
+        <source>%n alert(s) shown of %1 in run %2</source>
+        <translation>
+            <numerusform>%n alert shown of %1 in run %2</numerusform>
+            <numerusform>%n alerts shown of %1 in run %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n before a failure</source>
+        <translation>
+            <numerusform>%n before a failure</numerusform>
+            <numerusform>%n before a failure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n false</source>
+        <translation>
+            <numerusform>%n false</numerusform>
+            <numerusform>%n false</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::PdmWindow</name>
+    <message numerus="yes">
+        <source>%n machine(s), alerts: %1; times in %2; prediction horizon %3</source>
+        <translation>
+            <numerusform>%n machine, alerts: %1; times in %2; prediction horizon %3</numerusform>
+            <numerusform>%n machines, alerts: %1; times in %2; prediction horizon %3</numerusform>
         </translation>
     </message>
 </context>

@@ -1081,6 +1081,564 @@
     </message>
 </context>
 <context>
+    <name>PdmCaseLabels</name>
+    <message>
+        <source>en</source>
+        <extracomment>The report's language code: zh_CN in the Chinese translation (it picks the PDF's fonts).</extracomment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Maintenance case: alert #%1 on %2</source>
+        <translation>维护案例：%2 上的告警 #%1</translation>
+    </message>
+    <message>
+        <source>Maintenance case: machine %1</source>
+        <translation>维护案例：设备 %1</translation>
+    </message>
+    <message>
+        <source>Project %1; run %2</source>
+        <translation>项目 %1；运行 %2</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>Case overview</source>
+        <translation>案例概览</translation>
+    </message>
+    <message>
+        <source>The alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Why the model alerted</source>
+        <translation>模型告警的原因</translation>
+    </message>
+    <message>
+        <source>The machine's health now</source>
+        <translation>设备当前健康状况</translation>
+    </message>
+    <message>
+        <source>Scores and readings</source>
+        <translation>评分与读数</translation>
+    </message>
+    <message>
+        <source>Maintenance log and failures</source>
+        <translation>维护记录与故障</translation>
+    </message>
+    <message>
+        <source>The machine's other alerts</source>
+        <translation>该设备的其他告警</translation>
+    </message>
+    <message>
+        <source>The machine's alerts</source>
+        <translation>该设备的告警</translation>
+    </message>
+    <message>
+        <source>Recommended action</source>
+        <translation>建议措施</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>UTC date and time</source>
+        <translation>UTC 日期和时间</translation>
+    </message>
+    <message>
+        <source>cycles</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>cycle %1</source>
+        <translation>第 %1 周期</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 cycles</source>
+        <translation>%1 个周期</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>机群</translation>
+    </message>
+    <message>
+        <source>Fleet file</source>
+        <translation>机群文件</translation>
+    </message>
+    <message>
+        <source>%1 (read)</source>
+        <translation>%1（已读取）</translation>
+    </message>
+    <message>
+        <source>the project no longer records the fleet %1: its readings and maintenance log are left out.</source>
+        <translation>项目中已不再记录机群 %1：报告不包含其读数和维护记录。</translation>
+    </message>
+    <message>
+        <source>%1 is missing: the readings and the maintenance log are left out of this report.</source>
+        <translation>%1 缺失：本报告不包含读数和维护记录。</translation>
+    </message>
+    <message>
+        <source>%1 changed after the run was trained on it: the readings and the maintenance log are left out of this report.</source>
+        <translation>%1 在运行训练之后已被修改：本报告不包含读数和维护记录。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2): the readings and the maintenance log are left out of this report.</source>
+        <translation>无法读取 %1（%2）：本报告不包含读数和维护记录。</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>%1 (held out: the model never trained or tuned on this machine)</source>
+        <translation>%1（留出：模型从未在该设备上训练或调参）</translation>
+    </message>
+    <message>
+        <source>%1 (the thresholds were tuned on this machine)</source>
+        <translation>%1（阈值在该设备上调整）</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>报告生成时间</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Failure mode</source>
+        <translation>故障模式</translation>
+    </message>
+    <message>
+        <source>Raised at</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>Last alerting window</source>
+        <translation>最后一个告警窗口</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>%1 (threshold %2)</source>
+        <translation>%1（阈值 %2）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>a failure (%1) at %2, %3 after the alert</source>
+        <translation>%2 发生故障（%1），在告警后 %3</translation>
+    </message>
+    <message>
+        <source>no failure followed within the horizon (%1)</source>
+        <translation>预测时域（%1）内未发生故障</translation>
+    </message>
+    <message>
+        <source>No alert: this case covers the machine's health in the run, not an alert.</source>
+        <translation>无告警：本案例涵盖该设备在此次运行中的健康状况，而非某条告警。</translation>
+    </message>
+    <message>
+        <source>XGBoost contributions to the %1 score</source>
+        <translation>XGBoost 对%1评分的贡献</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Contribution (log-odds)</source>
+        <translation>贡献（对数几率）</translation>
+    </message>
+    <message>
+        <source>These are the contributions of the explainable XGBoost model, which reads the window's summary features, in log-odds: its margin starts at the bias %1 and each feature adds its contribution (positive: toward a failure, negative: away from it), giving %2, a score of 1 / (1 + e^-margin) = %3. The table lists the largest; the alert itself was raised by the run's model.</source>
+        <translation>以下是可解释的 XGBoost 模型（读取窗口的汇总特征）的贡献，单位为对数几率：其边际值从偏置 %1 开始，每个特征加上自己的贡献（正值：趋向故障，负值：远离故障），得到 %2，对应评分 1 / (1 + e^-margin) = %3。表中列出贡献最大的特征；告警本身由此次运行的模型触发。</translation>
+    </message>
+    <message>
+        <source>The explainable model gives no contributions for this alert.</source>
+        <translation>可解释模型未给出此告警的贡献。</translation>
+    </message>
+    <message>
+        <source>Note from the explainable model: %1</source>
+        <translation>可解释模型的说明：%1</translation>
+    </message>
+    <message>
+        <source>Sensors by attention</source>
+        <translation>按注意力排序的传感器</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Steps of the window by attention</source>
+        <translation>按注意力排序的窗口步</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>覆盖时段</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>The window covers %1 to %2 in %3 steps of %4. The newest quarter of its steps holds %5 of the attention (an even spread would give %6).</source>
+        <translation>窗口覆盖 %1 至 %2，共 %3 步，每步 %4。最新四分之一的步占注意力的 %5（均匀分布时为 %6）。</translation>
+    </message>
+    <message>
+        <source>The run recorded no attention for this window.</source>
+        <translation>此次运行未记录该窗口的注意力。</translation>
+    </message>
+    <message>
+        <source>What the model weighed in the last window</source>
+        <translation>模型在最后一个窗口中关注的内容</translation>
+    </message>
+    <message>
+        <source>Risk (last window)</source>
+        <translation>风险（最后一个窗口）</translation>
+    </message>
+    <message>
+        <source>Predicted remaining useful life</source>
+        <translation>预测剩余使用寿命</translation>
+    </message>
+    <message>
+        <source>Peak risk over the run</source>
+        <translation>运行期间的峰值风险</translation>
+    </message>
+    <message>
+        <source>Windows scored</source>
+        <translation>已评分窗口数</translation>
+    </message>
+    <message>
+        <source>Last window</source>
+        <translation>最后一个窗口</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Failures in the log</source>
+        <translation>记录中的故障</translation>
+    </message>
+    <message>
+        <source>Failure scores over time</source>
+        <translation>故障评分随时间变化</translation>
+    </message>
+    <message>
+        <source>Days since %1</source>
+        <translation>自 %1 起的天数</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Failure score</source>
+        <translation>故障评分</translation>
+    </message>
+    <message>
+        <source>Threshold (%1)</source>
+        <translation>阈值（%1）</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Each line is the mean of a bucket of windows; the band spans the bucket's lowest and highest score. A flat line marks each mode's threshold; dots mark alerts and, at the top, failures.</source>
+        <translation>每条线是一组窗口评分的均值，阴影带表示该组的最低和最高评分。水平线标出各故障模式的阈值；圆点标出告警，顶部的圆点标出故障。</translation>
+    </message>
+    <message>
+        <source>The run kept no scores for this machine.</source>
+        <translation>此次运行未保存该设备的评分。</translation>
+    </message>
+    <message>
+        <source>Sensor readings</source>
+        <translation>传感器读数</translation>
+    </message>
+    <message>
+        <source>%1 around the alert</source>
+        <translation>告警前后的%1</translation>
+    </message>
+    <message>
+        <source>%1 over the last window</source>
+        <translation>最后一个窗口内的%1</translation>
+    </message>
+    <message>
+        <source>Hours from %1</source>
+        <translation>距 %1 的小时数</translation>
+    </message>
+    <message>
+        <source>Cycles from %1</source>
+        <translation>距 %1 的周期数</translation>
+    </message>
+    <message>
+        <source>The most-attended sensor's raw readings over the alert's window and the horizon after it (%1 readings, shown in %2 buckets: the line is the mean, the band the lowest and highest reading).</source>
+        <translation>注意力最高的传感器在告警窗口及其后预测时域内的原始读数（%1 个读数，分为 %2 组显示：线为均值，阴影带为最低和最高读数）。</translation>
+    </message>
+    <message>
+        <source>The most-attended sensor's raw readings over the machine's last window (%1 readings, shown in %2 buckets).</source>
+        <translation>注意力最高的传感器在该设备最后一个窗口内的原始读数（%1 个读数，分为 %2 组显示）。</translation>
+    </message>
+    <message>
+        <source>No readings of %1 in this span.</source>
+        <translation>该时段内没有 %1 的读数。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>scheduled maintenance</source>
+        <translation>计划维护</translation>
+    </message>
+    <message>
+        <source>corrective maintenance</source>
+        <translation>纠正性维修</translation>
+    </message>
+    <message>
+        <source>all modes</source>
+        <translation>所有模式</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>停机时间</translation>
+    </message>
+    <message>
+        <source>The log records no maintenance and no failure of this machine.</source>
+        <translation>记录中没有该设备的维护和故障。</translation>
+    </message>
+    <message>
+        <source>The maintenance log is not available: %1</source>
+        <translation>维护记录不可用：%1</translation>
+    </message>
+    <message>
+        <source>failure after %1</source>
+        <translation>%1 后发生故障</translation>
+    </message>
+    <message>
+        <source>no failure</source>
+        <translation>未发生故障</translation>
+    </message>
+    <message>
+        <source>No other alert was raised on this machine in this run.</source>
+        <translation>此次运行中该设备没有其他告警。</translation>
+    </message>
+    <message>
+        <source>No alert was raised on this machine in this run.</source>
+        <translation>此次运行中该设备没有告警。</translation>
+    </message>
+    <message>
+        <source>Inspect %1 for %2 now: its latest score %3 is at or above the threshold %4, and the predicted remaining useful life is %5.</source>
+        <translation>请立即检查 %1 是否存在%2：其最新评分 %3 已达到或超过阈值 %4，预测剩余使用寿命为 %5。</translation>
+    </message>
+    <message>
+        <source>No action is due now: the latest score of %1 is %2 (%3), below its threshold %4; the predicted remaining useful life is %5.</source>
+        <translation>目前无需采取措施：%1 的最新评分为 %2（%3），低于阈值 %4；预测剩余使用寿命为 %5。</translation>
+    </message>
+    <message>
+        <source>The machine has no scored window, so its health now is unknown.</source>
+        <translation>该设备没有已评分的窗口，因此当前健康状况未知。</translation>
+    </message>
+    <message>
+        <source>This alert preceded a failure (%1) by %2: on the next such alert, inspect the machine for %1 within %2.</source>
+        <translation>此告警比故障（%1）提前 %2：下次出现类似告警时，请在 %2 内检查设备是否存在%1。</translation>
+    </message>
+    <message>
+        <source>No failure (%1) followed this alert within %2: it was a false alarm.</source>
+        <translation>此告警后 %2 内未发生故障（%1）：这是一次误报。</translation>
+    </message>
+    <message>
+        <source>Seekbench</source>
+        <translation>Seekbench</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>none (a build without the desktop programs)</source>
+        <translation>无（不含桌面程序的构建）</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Generated on</source>
+        <translation>生成环境</translation>
+    </message>
+    <message>
+        <source>Results stored</source>
+        <translation>结果保存时间</translation>
+    </message>
+</context>
+<context>
+    <name>PdmReportWriter</name>
+    <message>
+        <source>No file chosen for the report.</source>
+        <translation>未选择报告文件。</translation>
+    </message>
+    <message>
+        <source>The report %1 must end in .html or .pdf.</source>
+        <translation>报告 %1 的扩展名必须是 .html 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the folder %2 does not exist.</source>
+        <translation>无法写入报告 %1：文件夹 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: permission denied.</source>
+        <translation>无法写入报告 %1：权限不足。</translation>
+    </message>
+    <message>
+        <source>Cannot make the report %1: %2</source>
+        <translation>无法生成报告 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>无法写入报告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PdmText</name>
+    <message>
+        <source>Bearing wear</source>
+        <translation>轴承磨损</translation>
+    </message>
+    <message>
+        <source>Overheating</source>
+        <translation>过热</translation>
+    </message>
+    <message>
+        <source>Pump cavitation</source>
+        <translation>泵气蚀</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Vibration RMS</source>
+        <translation>振动有效值</translation>
+    </message>
+    <message>
+        <source>Vibration kurtosis</source>
+        <translation>振动峭度</translation>
+    </message>
+    <message>
+        <source>Bearing temperature</source>
+        <translation>轴承温度</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <source>Motor current</source>
+        <translation>电机电流</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>转速</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>cycle %1</source>
+        <translation>第 %1 周期</translation>
+    </message>
+    <message>
+        <source>%1 cycles</source>
+        <translation>%1 个周期</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
     <name>ProjectRecovery</name>
     <message>
         <source>The damaged store was moved to %1.</source>
@@ -1148,6 +1706,14 @@
     <message>
         <source>Synthetic transfers with planted laundering rings (fan-out, cycles, ...), a dynamic graph model against XGBoost, and its alerts: generated and trained on creation (configs/aml_demo.yaml, a minute or two), then open View &gt; Anti-money laundering.</source>
         <translation>含有预置洗钱团伙（扇出、环路等）的合成转账数据、与 XGBoost 对比的动态图模型及其警报：创建时自动生成并训练（configs/aml_demo.yaml，一两分钟），然后打开“视图 &gt; 反洗钱”。</translation>
+    </message>
+    <message>
+        <source>Predictive maintenance (simulated fleet)</source>
+        <translation>预测性维护（模拟机群）</translation>
+    </message>
+    <message>
+        <source>A simulated fleet of 40 machines with sensors, operating regimes, three failure modes and a maintenance log; an LSTM with sensor and temporal attention against XGBoost and the plant's threshold rule, its failure alerts and the maintenance policies: generated and trained on creation (configs/pdm_demo.yaml, a minute or two), then open View &gt; Predictive maintenance.</source>
+        <translation>一个含 40 台设备的模拟机群，带传感器、运行工况、三种故障模式和维护记录；带传感器注意力与时间注意力的 LSTM，与 XGBoost 及工厂阈值规则对比，并给出故障告警和维护策略：创建时即生成数据并训练（configs/pdm_demo.yaml，约一两分钟），然后打开“视图 &gt; 预测性维护”。</translation>
     </message>
 </context>
 <context>
@@ -2185,37 +2751,6 @@
     </message>
 </context>
 <context>
-    <name>seekbench::ui::AmlDemoSetup</name>
-    <message>
-        <source>Generating the demo transactions…</source>
-        <translation>正在生成演示交易…</translation>
-    </message>
-    <message>
-        <source>Demo data cancelled: the project is there without it.</source>
-        <translation>已取消演示数据：项目已创建，但不含演示数据。</translation>
-    </message>
-    <message>
-        <source>Training the graph model and XGBoost: step %1 of %2…</source>
-        <translation>正在训练图模型和 XGBoost：第 %1 步，共 %2 步…</translation>
-    </message>
-    <message>
-        <source>Generating the demo data failed: %1</source>
-        <translation>生成演示数据失败：%1</translation>
-    </message>
-    <message>
-        <source>Training the graph model and XGBoost…</source>
-        <translation>正在训练图模型和 XGBoost…</translation>
-    </message>
-    <message>
-        <source>Training the demo model failed: %1</source>
-        <translation>训练演示模型失败：%1</translation>
-    </message>
-    <message>
-        <source>The demo data and its alerts are ready.</source>
-        <translation>演示数据及其警报已就绪。</translation>
-    </message>
-</context>
-<context>
     <name>seekbench::ui::AmlThresholdPanel</name>
     <message>
         <source>Apply threshold: re-create the alerts</source>
@@ -2707,6 +3242,49 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::DemoSetup</name>
+    <message>
+        <source>Simulating the demo fleet…</source>
+        <translation>正在模拟演示机群…</translation>
+    </message>
+    <message>
+        <source>Generating the demo transactions…</source>
+        <translation>正在生成演示交易…</translation>
+    </message>
+    <message>
+        <source>Demo data cancelled: the project is there without it.</source>
+        <translation>已取消演示数据：项目已创建，但不含演示数据。</translation>
+    </message>
+    <message>
+        <source>Training the sensor model: step %1 of %2…</source>
+        <translation>正在训练传感器模型：第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <source>Training the graph model and XGBoost: step %1 of %2…</source>
+        <translation>正在训练图模型和 XGBoost：第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <source>Generating the demo data failed: %1</source>
+        <translation>生成演示数据失败：%1</translation>
+    </message>
+    <message>
+        <source>Training the sensor model, then XGBoost and the baselines…</source>
+        <translation>正在训练传感器模型，随后训练 XGBoost 和各基线…</translation>
+    </message>
+    <message>
+        <source>Training the graph model and XGBoost…</source>
+        <translation>正在训练图模型和 XGBoost…</translation>
+    </message>
+    <message>
+        <source>Training the demo model failed: %1</source>
+        <translation>训练演示模型失败：%1</translation>
+    </message>
+    <message>
+        <source>The demo data and its alerts are ready.</source>
+        <translation>演示数据及其警报已就绪。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::EstimatesPanel</name>
     <message>
         <source>%1 MiB</source>
@@ -2997,6 +3575,150 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::FleetHealthModel</name>
+    <message>
+        <source>Machine %1 of run %2 cannot be shown: %3</source>
+        <translation>运行 %2 的设备 %1 无法显示：%3</translation>
+    </message>
+    <message>
+        <source>its sparkline holds a value that is not a number</source>
+        <translation>其迷你趋势图中含有非数值</translation>
+    </message>
+    <message numerus="yes">
+        <source>the run has %n threshold(s) for its failure modes</source>
+        <translation><numerusform>该运行的故障模式有 %n 个阈值</numerusform></translation>
+    </message>
+    <message>
+        <source>its failure mode %1 is not one of the run's %2 modes</source>
+        <translation>其故障模式 %1 不在该运行的 %2 个模式之中</translation>
+    </message>
+    <message>
+        <source>Highest failure score now: %1 for %2 (its threshold: %3)</source>
+        <translation>当前最高故障分数：%1，对应%2（其阈值：%3）</translation>
+    </message>
+    <message>
+        <source>Failure risk over the machine's history (the highest score of each period, 0 to 100%)</source>
+        <translation>设备历史上的故障风险（每个时段的最高分数，0 到 100%）</translation>
+    </message>
+    <message>
+        <source>Sorted by how much the risk rose from the first to the last period</source>
+        <translation>按风险从第一个时段到最后一个时段的上升幅度排序</translation>
+    </message>
+    <message>
+        <source>The highest failure score of the machine's latest window, over the failure modes</source>
+        <translation>设备最新窗口在各故障模式上的最高故障分数</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>Risk now</source>
+        <translation>当前风险</translation>
+    </message>
+    <message>
+        <source>Likely failure</source>
+        <translation>可能的故障</translation>
+    </message>
+    <message>
+        <source>Predicted RUL</source>
+        <translation>预测剩余寿命</translation>
+    </message>
+    <message>
+        <source>Peak risk</source>
+        <translation>峰值风险</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最后读数</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::FleetOverview</name>
+    <message>
+        <source>No run to show.</source>
+        <translation>没有可显示的运行。</translation>
+    </message>
+    <message>
+        <source>No predictive maintenance results yet</source>
+        <translation>还没有预测性维护结果</translation>
+    </message>
+    <message>
+        <source>Train a model on a fleet, and its machines' health, alerts and policies show here. For example, in a terminal:
+
+seekbench-cli pdm generate --project %1 --name plant
+seekbench-cli pdm train --project %1 --config resources/configs/pdm.yaml --fleet plant</source>
+        <translation>在机群上训练一个模型后，这里会显示其设备的健康状况、告警和维护策略。例如在终端中运行：
+
+seekbench-cli pdm generate --project %1 --name plant
+seekbench-cli pdm train --project %1 --config resources/configs/pdm.yaml --fleet plant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s)</source>
+        <translation><numerusform>%n 台设备</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at risk now (above their threshold)</source>
+        <translation><numerusform>%n 台当前处于风险中（超过其阈值）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation><numerusform>%n 条告警</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) in the log</source>
+        <translation><numerusform>日志中 %n 次故障</numerusform></translation>
+    </message>
+    <message>
+        <source>Machines:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Search machines by name</source>
+        <translation>按名称搜索设备</translation>
+    </message>
+    <message>
+        <source>Only test machines' figures are held out.</source>
+        <translation>只有测试设备的指标是留出数据。</translation>
+    </message>
+    <message>
+        <source>Training machines taught the model and validation machines tuned its thresholds; only the test machines show how it does on machines it has not seen.</source>
+        <translation>训练设备用于训练模型，验证设备用于调整阈值；只有测试设备能说明模型在未见过的设备上的表现。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::HelpMenu</name>
     <message>
         <source>User guide</source>
@@ -3276,6 +3998,269 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::MachineCharts</name>
+    <message>
+        <source>%1 (cycles)</source>
+        <translation>%1（周期）</translation>
+    </message>
+    <message>
+        <source>%1 (days)</source>
+        <translation>%1（天）</translation>
+    </message>
+    <message>
+        <source>Failure score (dashed: thresholds)</source>
+        <translation>故障评分（虚线：阈值）</translation>
+    </message>
+    <message>
+        <source>Predicted RUL</source>
+        <translation>预测剩余寿命</translation>
+    </message>
+    <message>
+        <source>time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3 – %4
+Attention %5</source>
+        <translation>第 %1 步（共 %2 步）：%3 – %4
+注意力 %5</translation>
+    </message>
+    <message>
+        <source>Whole history</source>
+        <translation>全部历史</translation>
+    </message>
+    <message>
+        <source>Zoom to the window</source>
+        <translation>缩放到窗口</translation>
+    </message>
+    <message>
+        <source>Show the selected window, what came before it and, for a true alert, its failure</source>
+        <translation>显示所选窗口、其之前的数据，以及（对真实告警）其对应的故障</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>No attention kept for this window</source>
+        <translation>此窗口未保存注意力</translation>
+    </message>
+    <message>
+        <source>scheduled maintenance</source>
+        <translation>计划维护</translation>
+    </message>
+    <message>
+        <source>corrective maintenance</source>
+        <translation>纠正性维护</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>selected alert</source>
+        <translation>所选告警</translation>
+    </message>
+    <message>
+        <source>its failure</source>
+        <translation>其对应故障</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::MachineLoader</name>
+    <message>
+        <source>Run %1 has no predictive maintenance results in this project.</source>
+        <translation>运行 %1 在此项目中没有预测性维护结果。</translation>
+    </message>
+    <message>
+        <source>Machine %1 is not in run %2 (the run has %3 machines).</source>
+        <translation>设备 %1 不在运行 %2 中（该运行共有 %3 台设备）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the results of run %1: %2</source>
+        <translation>无法读取运行 %1 的结果：%2</translation>
+    </message>
+    <message>
+        <source>Fleet %1 of this run is no longer in the project: no sensor readings to show.</source>
+        <translation>此运行的机群 %1 已不在项目中：没有可显示的传感器读数。</translation>
+    </message>
+    <message>
+        <source>The fleet file %1 is missing: no sensor readings to show.</source>
+        <translation>机群文件 %1 缺失：没有可显示的传感器读数。</translation>
+    </message>
+    <message>
+        <source>The fleet file %1 has changed since the run: the readings shown may not be the ones the run saw.</source>
+        <translation>机群文件 %1 在运行之后已被修改：显示的读数可能与运行时所用的不同。</translation>
+    </message>
+    <message>
+        <source>Cannot look up fleet %1: %2</source>
+        <translation>无法查找机群 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the fleet file: %1</source>
+        <translation>无法读取机群文件：%1</translation>
+    </message>
+    <message>
+        <source>The fleet file %1 has no machine %2 where the run had it: no sensor readings to show.</source>
+        <translation>机群文件 %1 中运行所用位置上没有设备 %2：没有可显示的传感器读数。</translation>
+    </message>
+    <message>
+        <source>Cannot read the readings of %1: %2</source>
+        <translation>无法读取 %1 的读数：%2</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::MachineView</name>
+    <message>
+        <source>Case report saved to %1</source>
+        <translation>案例报告已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Machine %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot open this machine</source>
+        <translation>无法打开此设备</translation>
+    </message>
+    <message>
+        <source>Alert %1 is not one of this machine's alerts; showing its latest.</source>
+        <translation>告警 %1 不属于此设备；显示其最新告警。</translation>
+    </message>
+    <message>
+        <source>%1 — run %2</source>
+        <translation>%1 — 运行 %2</translation>
+    </message>
+    <message>
+        <source>test machine, held out from training and threshold tuning</source>
+        <translation>测试设备，未参与训练和阈值调整</translation>
+    </message>
+    <message>
+        <source>validation machine (thresholds tuned on it)</source>
+        <translation>验证设备（阈值在其上调整）</translation>
+    </message>
+    <message>
+        <source>training machine</source>
+        <translation>训练设备</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · risk now %2 · predicted RUL %3 · alerts: %4 · failures: %5</source>
+        <translation>%1 · 当前风险 %2 · 预测剩余寿命 %3 · 告警：%4 · 故障：%5</translation>
+    </message>
+    <message>
+        <source>last window</source>
+        <translation>最后一个窗口</translation>
+    </message>
+    <message>
+        <source>false alert</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>LSTM embedding %1</source>
+        <translation>LSTM 嵌入 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Contributions are kept for alerts: select an alert to see why it was raised.</source>
+        <translation>仅为告警保存贡献：选择一条告警以查看其触发原因。</translation>
+    </message>
+    <message>
+        <source>%1
+value %2
+contribution %3 log-odds</source>
+        <translation>%1
+取值 %2
+贡献 %3（对数几率）</translation>
+    </message>
+    <message>
+        <source>Bias %1 + contributions = %2 log-odds: score %3 for %4</source>
+        <translation>偏置 %1 + 各项贡献 = %2（对数几率）：%4 评分 %3</translation>
+    </message>
+    <message>
+        <source>No contributions were kept for this alert.</source>
+        <translation>此告警未保存贡献。</translation>
+    </message>
+    <message>
+        <source>Save case report</source>
+        <translation>保存案例报告</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;PDF document (*.pdf)</source>
+        <translation>网页 (*.html);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the case report…</source>
+        <translation>正在写入案例报告…</translation>
+    </message>
+    <message>
+        <source>Save case report…</source>
+        <translation>保存案例报告…</translation>
+    </message>
+    <message>
+        <source>Alerts of this machine</source>
+        <translation>此设备的告警</translation>
+    </message>
+    <message>
+        <source>Attention per sensor (selected window)</source>
+        <translation>各传感器注意力（所选窗口）</translation>
+    </message>
+    <message>
+        <source>Why the model alerted (XGBoost contributions)</source>
+        <translation>模型为何告警（XGBoost 贡献）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>故障模式</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>提前时间</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>No attention kept for this window</source>
+        <translation>此窗口未保存注意力</translation>
+    </message>
+    <message>
+        <source>raises the failure score</source>
+        <translation>提高故障评分</translation>
+    </message>
+    <message>
+        <source>lowers it</source>
+        <translation>降低评分</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -3377,6 +4362,10 @@
         <source>Its runs can be viewed, compared and exported, but not launched, resumed, tagged, noted, renamed or deleted.</source>
         <translation>可以查看、比较和导出其运行，但不能启动、恢复、添加标签、添加备注、重命名或删除。</translation>
     </message>
+    <message>
+        <source>&amp;Predictive maintenance…</source>
+        <translation>预测性维护(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::ModeBar</name>
@@ -3446,6 +4435,515 @@
     <message>
         <source>Open project</source>
         <translation>打开项目</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::PdmAlertsPanel</name>
+    <message>
+        <source>cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>machine %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) shown of %1 in run %2</source>
+        <translation><numerusform>显示 %n 条告警（运行 %2 共 %1 条）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n before a failure</source>
+        <translation><numerusform>%n 条发生在故障之前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n false</source>
+        <translation><numerusform>%n 条误报</numerusform></translation>
+    </message>
+    <message>
+        <source>false alert</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Threshold of its mode: %1</source>
+        <translation>其模式的阈值：%1</translation>
+    </message>
+    <message>
+        <source>Machines:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Test (held out)</source>
+        <translation>测试（留出）</translation>
+    </message>
+    <message>
+        <source>Failure mode:</source>
+        <translation>故障模式：</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>告警：</translation>
+    </message>
+    <message>
+        <source>Before a failure</source>
+        <translation>故障之前</translation>
+    </message>
+    <message>
+        <source>False alerts</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Failure mode</source>
+        <translation>故障模式</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>提前时间</translation>
+    </message>
+    <message>
+        <source>One lane per failure mode; height: score; colour and size: how far above its threshold (blue just above, orange well above, red far above). A line to a cross: the lead time to the failure the alert matched. Wheel: zoom, drag: pan, double-click: all. Click an alert to open its machine; the table lists the alerts in view.</source>
+        <translation>每个故障模式一条泳道；高度表示分数；颜色和大小表示超出阈值的程度（蓝色略高于阈值，橙色明显高于，红色远高于）。连到叉号的线表示告警到其匹配故障的提前时间。滚轮缩放，拖动平移，双击显示全部。单击告警打开其设备；表格列出视图中的告警。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::PdmRunLoader</name>
+    <message>
+        <source>Run %1 has no predictive maintenance results.</source>
+        <translation>运行 %1 没有预测性维护结果。</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>无法读取运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot list the predictive maintenance runs: %1</source>
+        <translation>无法列出预测性维护运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::PdmWindow</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — fleet %2, %3</source>
+        <translation>%1 — 机群 %2，%3</translation>
+    </message>
+    <message>
+        <source>No predictive maintenance results in this project yet.</source>
+        <translation>此项目中还没有预测性维护结果。</translation>
+    </message>
+    <message>
+        <source>cycles</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Predictive maintenance — %1</source>
+        <translation>预测性维护 — %1</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>机群</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>维护策略</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine(s), alerts: %1; times in %2; prediction horizon %3</source>
+        <translation><numerusform>%n 台设备，告警：%1；时间单位：%2；预测时域 %3</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::PolicyChart</name>
+    <message>
+        <source>No replay yet.</source>
+        <translation>尚无重放结果。</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1 k</source>
+        <translation>%1 k</translation>
+    </message>
+    <message>
+        <source>Downtime (hours)</source>
+        <translation>停机时间（小时）</translation>
+    </message>
+    <message>
+        <source>Unplanned</source>
+        <translation>计划外</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划内</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>停机</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Out of date: the last valid settings' results</source>
+        <translation>已过时：显示的是上一次有效设置的结果</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Reactive</source>
+        <translation>事后维修</translation>
+    </message>
+    <message>
+        <source>Fixed schedule, every %1 days</source>
+        <translation>定期维护，每 %1 天</translation>
+    </message>
+    <message>
+        <source>Predictive</source>
+        <translation>预测性维护</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Avoided failures</source>
+        <translation>避免的故障</translation>
+    </message>
+    <message>
+        <source>Planned actions</source>
+        <translation>计划性维护次数</translation>
+    </message>
+    <message>
+        <source>Wasted actions</source>
+        <translation>无效维护次数</translation>
+    </message>
+    <message>
+        <source>Unplanned downtime (h)</source>
+        <translation>计划外停机（小时）</translation>
+    </message>
+    <message>
+        <source>Planned downtime (h)</source>
+        <translation>计划停机（小时）</translation>
+    </message>
+    <message>
+        <source>Downtime (h)</source>
+        <translation>停机时间（小时）</translation>
+    </message>
+    <message>
+        <source>Downtime cost</source>
+        <translation>停机成本</translation>
+    </message>
+    <message>
+        <source>Parts cost</source>
+        <translation>备件成本</translation>
+    </message>
+    <message>
+        <source>Crew cost</source>
+        <translation>人工成本</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Fixed schedule
+every %1 days</source>
+        <translation>定期维护
+每 %1 天</translation>
+    </message>
+    <message>
+        <source>vs reactive</source>
+        <translation>对比事后维修</translation>
+    </message>
+    <message>
+        <source>vs fixed
+schedule</source>
+        <translation>对比
+定期维护</translation>
+    </message>
+    <message>
+        <source>Article
+(car plant)</source>
+        <translation>文章
+（汽车工厂）</translation>
+    </message>
+    <message>
+        <source>Unplanned downtime</source>
+        <translation>计划外停机</translation>
+    </message>
+    <message>
+        <source>All downtime</source>
+        <translation>全部停机</translation>
+    </message>
+    <message>
+        <source>Maintenance cost</source>
+        <translation>维护成本</translation>
+    </message>
+    <message>
+        <source>The reference article's figure, from a car plant.</source>
+        <translation>参考文章中的数据，来自一家汽车工厂。</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Total cost on validation</source>
+        <translation>验证集上的总成本</translation>
+    </message>
+    <message>
+        <source>%1 days (chosen)</source>
+        <translation>%1 天（已选）</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Each interval's total cost when replayed on the validation machines. The cheapest, every %1 days, is the one replayed on the test machines.</source>
+        <translation>各周期在验证设备上重放的总成本。成本最低的周期（每 %1 天）用于在测试设备上重放。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::PolicyView</name>
+    <message>
+        <source>Maintenance policies</source>
+        <translation>维护策略</translation>
+    </message>
+    <message>
+        <source>Choose a predictive maintenance run to replay its test period under three policies.</source>
+        <translation>请选择一个预测性维护运行，以三种策略重放其测试期。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Unplanned downtime cost</source>
+        <translation>计划外停机成本</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> /小时</translation>
+    </message>
+    <message>
+        <source>What an hour of unplanned downtime costs: a machine stopped by a failure (lost production, overtime, knock-on delays). In your currency.</source>
+        <translation>一小时计划外停机的成本：设备因故障停机（产量损失、加班、连锁延误）。以您的货币计。</translation>
+    </message>
+    <message>
+        <source>Planned downtime cost</source>
+        <translation>计划停机成本</translation>
+    </message>
+    <message>
+        <source>What an hour of planned downtime costs: a machine stopped for a scheduled or alert-driven action. In your currency.</source>
+        <translation>一小时计划停机的成本：设备因定期维护或告警触发的维护而停机。以您的货币计。</translation>
+    </message>
+    <message>
+        <source>Parts cost</source>
+        <translation>备件成本</translation>
+    </message>
+    <message>
+        <source> per action</source>
+        <translation> /次</translation>
+    </message>
+    <message>
+        <source>Parts used by one action, a corrective repair after a failure or a planned one. In your currency.</source>
+        <translation>一次维护所用的备件，无论是故障后的纠正性维修还是计划性维护。以您的货币计。</translation>
+    </message>
+    <message>
+        <source>Crew cost</source>
+        <translation>人工成本</translation>
+    </message>
+    <message>
+        <source>Crew labour for one action, corrective or planned. In your currency.</source>
+        <translation>一次维护（纠正性或计划性）的维修人员人工费用。以您的货币计。</translation>
+    </message>
+    <message>
+        <source>Repair after a failure</source>
+        <translation>故障后维修</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>How long a machine stands still after a failure until it is repaired.</source>
+        <translation>设备故障后停机直至修复所需的时间。</translation>
+    </message>
+    <message>
+        <source>Planned action</source>
+        <translation>计划性维护</translation>
+    </message>
+    <message>
+        <source>How long a machine stands still for one planned action.</source>
+        <translation>一次计划性维护使设备停机的时间。</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> 次/天</translation>
+    </message>
+    <message>
+        <source>Crew capacity</source>
+        <translation>维修班组能力</translation>
+    </message>
+    <message>
+        <source>Predictive policy: planned actions the crews can do a day across the whole fleet. Crews act at the start of each day on the alerts ready by then, highest score first; the others wait for the next day.</source>
+        <translation>预测性策略：维修班组每天在整个机群中可执行的计划性维护次数。班组在每天开始时处理届时已就绪的告警，分数最高者优先；其余的等到第二天。</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>Predictive policy: time from an alert to the earliest action on it (reading the alert, getting parts, planning the stop).</source>
+        <translation>预测性策略：从告警发出到最早可对其采取行动的时间（查看告警、准备备件、安排停机）。</translation>
+    </message>
+    <message>
+        <source>Preventable window</source>
+        <translation>可预防窗口</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Fixed schedule: how long before a failure its wear is visible and fixable. A scheduled action in that window avoids the failure; an earlier one does not.</source>
+        <translation>定期维护：故障发生前多久其磨损即可被发现并修复。在此窗口内的定期维护可避免该故障；更早的则不能。</translation>
+    </message>
+    <message>
+        <source>Schedule intervals (days)</source>
+        <translation>维护周期（天）</translation>
+    </message>
+    <message>
+        <source>Fixed schedule: the intervals, in days, to choose from. Each is tried on the validation machines and the cheapest is replayed on the test machines (on a tie, the longer one). Separate them with commas or spaces; a point for decimals.</source>
+        <translation>定期维护：可供选择的维护周期，以天为单位。每个周期都在验证设备上试算，成本最低者在测试设备上重放（成本相同时取较长者）。用逗号或空格分隔；小数用小数点。</translation>
+    </message>
+    <message>
+        <source>One cycle lasts</source>
+        <translation>一个周期时长</translation>
+    </message>
+    <message>
+        <source>Hours one cycle stands for, so that hourly costs and days apply to a fleet counted in cycles.</source>
+        <translation>一个周期相当于多少小时，以便按小时计的成本和天数适用于以周期计时的机群。</translation>
+    </message>
+    <message>
+        <source>Reset to the run's settings</source>
+        <translation>恢复为运行的设置</translation>
+    </message>
+    <message>
+        <source>Puts back the settings the run was evaluated with.</source>
+        <translation>恢复该运行评估时使用的设置。</translation>
+    </message>
+    <message>
+        <source>Fixed schedule tuning</source>
+        <translation>定期维护周期调优</translation>
+    </message>
+    <message>
+        <source>Test period, per policy</source>
+        <translation>测试期，按策略</translation>
+    </message>
+    <message>
+        <source>Predictive maintenance against the others</source>
+        <translation>预测性维护与其他策略对比</translation>
+    </message>
+    <message>
+        <source>The article's figures come from a car plant. Ours come from replaying this fleet's test period and will differ: the fleet is simulated, the costs are the ones set here, the crews can act on only so many machines a day, and the predictive policy acts on this model's alerts, false ones included.</source>
+        <translation>文章的数据来自一家汽车工厂。我们的数据来自重放本机群的测试期，结果会有所不同：机群是模拟的，成本采用此处的设置，维修班组每天只能处理有限台设备，且预测性策略依据的是本模型的告警（包括误报）。</translation>
+    </message>
+    <message>
+        <source>Loading run %1…</source>
+        <translation>正在加载运行 %1…</translation>
+    </message>
+    <message>
+        <source>Run %1 has no predictive maintenance results in this project.</source>
+        <translation>运行 %1 在此项目中没有预测性维护结果。</translation>
+    </message>
+    <message>
+        <source>%1 — fleet %2: the test period of %3 machines replayed, with %4 of the model's alerts.</source>
+        <translation>%1 — 机群 %2：重放了 %3 台设备的测试期，含模型的 %4 条告警。</translation>
+    </message>
+    <message>
+        <source>Run %1's policy replay cannot be read: %2</source>
+        <translation>无法读取运行 %1 的策略重放：%2</translation>
+    </message>
+    <message>
+        <source>No policy replay for run %1</source>
+        <translation>运行 %1 没有策略重放</translation>
+    </message>
+    <message>
+        <source>Schedule intervals</source>
+        <translation>维护周期</translation>
+    </message>
+    <message>
+        <source>%1: enter at least one interval in days, e.g. 7, 14, 30.</source>
+        <translation>%1：请至少输入一个以天为单位的周期，例如 7, 14, 30。</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a positive number of days.</source>
+        <translation>%1：“%2”不是正的天数。</translation>
+    </message>
+    <message>
+        <source>The settings are not valid: %1</source>
+        <translation>设置无效：%1</translation>
     </message>
 </context>
 <context>
@@ -5390,6 +6888,17 @@
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::widgets::PlotMarks</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>无读数</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,9 @@
 
 namespace seekbench::projects {
 
+extern const char *const kMigrateTo13; // schema_pdm.cpp
+extern const char *const kMigrateTo14;
+
 namespace {
 
 // Version 1, as first released. Kept verbatim: migrations start from it.
@@ -246,19 +249,6 @@ CREATE TABLE report_runs (report_id INTEGER NOT NULL, run_id TEXT NOT NULL, posi
 CREATE INDEX report_runs_by_run ON report_runs(run_id);
 )";
 
-// Issue 26: the predictive maintenance scenario's fleets. A fleet's readings are in its
-// fleet file (datasets/fleets/<name>.sbfleet, seekbench/pdm/fleet_file.h), too many for
-// rows here (a year of 1,000 machines is half a billion readings); the store records each
-// fleet: where it came from, its size, what was refused on import, and the file's SHA-256.
-const char *kMigrateTo13 = R"(
-CREATE TABLE pdm_fleets (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, path TEXT NOT NULL,
-  source TEXT NOT NULL, origin TEXT NOT NULL DEFAULT '', time_unit TEXT NOT NULL,
-  machines INTEGER NOT NULL, rows INTEGER NOT NULL, sensors INTEGER NOT NULL,
-  failures INTEGER NOT NULL, maintenance INTEGER NOT NULL, bad_lines INTEGER NOT NULL,
-  quarantine TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL, sha256 TEXT NOT NULL,
-  created_at REAL NOT NULL, command TEXT NOT NULL DEFAULT '');
-)";
-
 std::vector<std::int64_t> allCurves(sql::Database &db)
 {
     std::vector<std::int64_t> ids;
@@ -327,6 +317,10 @@ void migrateStep(sql::Database &db, int from)
     case 12:
         db.exec(kMigrateTo13);
         db.exec("PRAGMA user_version = 13");
+        break;
+    case 13:
+        db.exec(kMigrateTo14);
+        db.exec("PRAGMA user_version = 14");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

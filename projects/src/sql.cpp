@@ -201,6 +201,20 @@ Statement &Statement::bind(int index, std::string_view value)
     return *this;
 }
 
+Statement &Statement::bindBlob(int index, const void *data, std::size_t bytes)
+{
+    const int rc = sqlite3_bind_blob64(m_stmt, index, bytes ? data : "", bytes, SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, "cannot bind parameter");
+    return *this;
+}
+
+std::string Statement::blob(int col) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+}
+
 Statement &Statement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);

@@ -100,6 +100,8 @@ public:
     Statement &bind(int index, const std::string &value) { return bind(index, std::string_view(value)); }
     Statement &bind(int index, const char *value) { return bind(index, std::string_view(value)); }
     Statement &bindNull(int index);
+    // Bytes as a BLOB (an empty span binds an empty BLOB, not NULL).
+    Statement &bindBlob(int index, const void *data, std::size_t bytes);
     Statement &bind(int index, const std::optional<double> &value)
     {
         return value ? bind(index, *value) : bindNull(index);
@@ -116,6 +118,8 @@ public:
     int int32(int col) const { return sqlite3_column_int(m_stmt, col); }
     double real(int col) const { return sqlite3_column_double(m_stmt, col); }
     std::string text(int col) const;
+    // A BLOB column's bytes; "" for NULL.
+    std::string blob(int col) const;
     bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
     std::optional<double> optReal(int col) const
     {

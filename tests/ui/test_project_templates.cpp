@@ -2,11 +2,12 @@
 // whose example configs are copied in and pass the same validation as the CLI.
 #include "aml/aml_alerts_panel.h"
 #include "aml/aml_demo_offer.h"
-#include "aml/aml_demo_setup.h"
+#include "project/demo_setup.h"
 #include "project/new_project_dialog.h"
 #include "project/project_templates.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/projects/pdm_results.h"
 #include "seekbench/projects/project.h"
 
 #include <QComboBox>
@@ -113,7 +114,7 @@ private Q_SLOTS:
         dialog.show();
         dialog.accept();
         QVERIFY(dialog.isVisible()); // still open: the demo runs
-        ui::AmlDemoSetup *demo = dialog.demoSetup();
+        ui::DemoSetup *demo = dialog.demoSetup();
         QVERIFY(demo);
         QVERIFY(dialog.findChild<QProgressBar *>(QStringLiteral("demoProgress"))->isVisible());
         QTRY_VERIFY(QFileInfo(argsFile).size() > 0); // the stand-in has written its arguments
@@ -121,13 +122,13 @@ private Q_SLOTS:
         QVERIFY(args.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(args.readAll()).trimmed(),
                  QStringLiteral("aml generate --project %1 --seed 7").arg(dir));
-        QSignalSpy finished(demo, &ui::AmlDemoSetup::finished);
+        QSignalSpy finished(demo, &ui::DemoSetup::finished);
         const qint64 pid = demo->pid();
         if (cancel) {
             QVERIFY(QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid)));
             dialog.reject(); // Cancel stops the process, keeps the dialog to open the project
             QCOMPARE(finished.count(), 1);
-            QCOMPARE(demo->stage(), ui::AmlDemoSetup::Stage::Cancelled);
+            QCOMPARE(demo->stage(), ui::DemoSetup::Stage::Cancelled);
             auto gone = [pid] { // exited, or a zombie waiting for its reaper
                 QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
                 return !stat.open(QIODevice::ReadOnly) || stat.readAll().contains(") Z ");
@@ -135,7 +136,7 @@ private Q_SLOTS:
             QTRY_VERIFY(gone());
         } else {
             QVERIFY(finished.wait(10000));
-            QCOMPARE(demo->stage(), ui::AmlDemoSetup::Stage::Failed);
+            QCOMPARE(demo->stage(), ui::DemoSetup::Stage::Failed);
         }
         QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("newProjectError"))->text().contains(expected),
                  qPrintable(dialog.findChild<QLabel *>(QStringLiteral("newProjectError"))->text()));
@@ -194,9 +195,43 @@ private Q_SLOTS:
         QVERIFY(readOnly.button()->toolTip().contains(QStringLiteral("read-only")));
     }
 
+    // The predictive maintenance template (issue 26) fills a new project through the real
+    // seekbench-cli: a simulated fleet, then the demo run trained and evaluated, its results
+    // in the store, so View > Predictive maintenance has a fleet, alerts and policies at once.
+    void pdmTemplateTrainsItsDemo()
+    {
+#ifndef SEEKBENCH_CLI_PATH
+        QSKIP("built without seekbench-cli");
+#else
+        QTemporaryDir tmp;
+        qputenv("SEEKBENCH_CLI", QByteArrayLiteral(SEEKBENCH_CLI_PATH));
+        ui::NewProjectDialog dialog;
+        dialog.setTemplateId(QStringLiteral("pdm"));
+        const QString dir = tmp.filePath(QStringLiteral("plant"));
+        dialog.setFolder(dir);
+        dialog.show();
+        dialog.accept();
+        ui::DemoSetup *demo = dialog.demoSetup();
+        QVERIFY(demo);
+        QCOMPARE(ui::DemoSetup::generateArguments(dir, QStringLiteral("pdm")).mid(0, 6),
+                 (QStringList{QStringLiteral("pdm"), QStringLiteral("generate"), QStringLiteral("--project"), dir,
+                              QStringLiteral("--name"), QStringLiteral("plant")}));
+        QSignalSpy finished(demo, &ui::DemoSetup::finished);
+        QVERIFY(finished.wait(240000));
+        QVERIFY2(finished.front().at(0).toBool(), qPrintable(finished.front().at(1).toString()));
+        QCOMPARE(demo->stage(), ui::DemoSetup::Stage::Done);
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/configs/pdm.yaml")));
+        const auto project = projects::Project::open(dir.toStdString());
+        const auto runs = projects::PdmResultStore(project, true).runs();
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(projects::PdmResultStore(project, true).machines(runs.front().runId).size(), std::size_t(40));
+        qunsetenv("SEEKBENCH_CLI");
+#endif
+    }
+
     void amlDemoCommands()
     {
-        QCOMPARE(ui::AmlDemoSetup::trainArguments(QStringLiteral("/p")),
+        QCOMPARE(ui::DemoSetup::trainArguments(QStringLiteral("/p")),
                  (QStringList{QStringLiteral("aml"), QStringLiteral("train"), QStringLiteral("--project"),
                               QStringLiteral("/p"), QStringLiteral("--config"),
                               QStringLiteral("/p/configs/aml_demo.yaml"), QStringLiteral("--name"),

@@ -11,7 +11,7 @@
 namespace seekbench::widgets {
 
 namespace {
-constexpr double kLeft = 96, kRight = 8, kTop = 6, kBottom = 24;
+constexpr double kMinLeft = 96, kRight = 8, kTop = 6, kBottom = 24;
 constexpr int kPickRadius = 6;
 const int kGlyphSize[3] = {5, 7, 11};
 
@@ -49,10 +49,16 @@ void AlertTimeline::setAlerts(QVector<TimelineAlert> alerts)
 {
     m_alerts = std::move(alerts);
     m_dataFrom = m_alerts.isEmpty() ? 0 : m_alerts.front().ts;
-    m_dataTo = m_alerts.isEmpty() ? 1 : std::max(m_alerts.back().ts, m_dataFrom + 3600);
+    m_dataTo = m_alerts.isEmpty() ? 1 : m_alerts.back().ts;
     m_scoreFloor = 1;
-    for (const auto &a : m_alerts)
+    m_maxLead = 0;
+    for (const auto &a : m_alerts) {
         m_scoreFloor = std::min(m_scoreFloor, double(a.score));
+        if (std::isfinite(a.endTs))
+            m_maxLead = std::max(m_maxLead, a.endTs - a.ts);
+        m_dataTo = std::max(m_dataTo, std::isfinite(a.endTs) ? a.endTs : a.ts);
+    }
+    m_dataTo = std::max(m_dataTo, m_dataFrom + (m_axis == TimeAxis::Dates ? 3600.0 : 10.0));
     m_scoreFloor = std::clamp(m_scoreFloor, 0.0, 0.95);
     resetRange();
 }
@@ -60,7 +66,25 @@ void AlertTimeline::setAlerts(QVector<TimelineAlert> alerts)
 void AlertTimeline::setLaneNames(const QStringList &names)
 {
     m_laneNames = names;
+    updateGutter();
     update();
+}
+
+void AlertTimeline::setTimeAxis(TimeAxis axis, const QString &unitLabel)
+{
+    m_axis = axis;
+    m_unitLabel = unitLabel;
+    setLaneNames(m_laneNames); // the gutter fits the unit too
+}
+
+// The gutter fits the widest lane name (and the axis unit), so long names are not cut.
+void AlertTimeline::updateGutter()
+{
+    const QFontMetricsF fm(font());
+    double widest = fm.horizontalAdvance(m_unitLabel);
+    for (const QString &n : m_laneNames)
+        widest = std::max(widest, fm.horizontalAdvance(n));
+    m_left = std::max(kMinLeft, std::ceil(widest) + 12);
 }
 
 void AlertTimeline::setVisibleRange(double from, double to)
@@ -83,7 +107,7 @@ void AlertTimeline::zoomAt(double x, double factor)
 {
     const QRectF r = plotRect();
     const double t = m_from + (x - r.left()) / std::max(1.0, r.width()) * (m_to - m_from);
-    const double span = std::max(60.0, (m_to - m_from) * factor);
+    const double span = std::max(minSpan(), (m_to - m_from) * factor);
     const double share = (t - m_from) / (m_to - m_from);
     setVisibleRange(t - share * span, t - share * span + span);
 }
@@ -127,7 +151,7 @@ void AlertTimeline::buildGlyphs()
 
 QRectF AlertTimeline::plotRect() const
 {
-    return QRectF(kLeft, kTop, std::max(10.0, width() - kLeft - kRight), std::max(10.0, height() - kTop - kBottom));
+    return QRectF(m_left, kTop, std::max(10.0, width() - m_left - kRight), std::max(10.0, height() - kTop - kBottom));
 }
 
 int AlertTimeline::laneCount() const { return std::max<int>(1, int(m_laneNames.size())); }
@@ -172,6 +196,7 @@ void AlertTimeline::paintEvent(QPaintEvent *)
 {
     QElapsedTimer timer;
     timer.start();
+    updateGutter(); // the font may have changed
     QPainter p(this);
     p.fillRect(rect(), palette().base());
     const QRectF r = plotRect();
@@ -182,11 +207,12 @@ void AlertTimeline::paintEvent(QPaintEvent *)
         if (l % 2)
             p.fillRect(lane, palette().alternateBase());
         p.setPen(palette().text().color());
-        p.drawText(QRectF(2, lane.top(), kLeft - 6, laneH), Qt::AlignRight | Qt::AlignVCenter,
+        p.drawText(QRectF(2, lane.top(), m_left - 6, laneH), Qt::AlignRight | Qt::AlignVCenter,
                    l < m_laneNames.size() ? m_laneNames[l] : QString());
     }
     const int first = firstAtOrAfter(m_alerts, m_from), last = firstAfter(m_alerts, m_to);
     m_lastVisible = std::max(0, last - first);
+    m_lastSegments = 0;
     p.save();
     p.setClipRect(r);
     if (m_lastVisible > m_densityThreshold) {
@@ -194,6 +220,7 @@ void AlertTimeline::paintEvent(QPaintEvent *)
         drawDensity(p, r, first, last);
     } else {
         m_lastMode = Mode::Glyphs;
+        drawLeadSegments(p, last);
         if (m_glyphs == Glyphs::Discs)
             p.setRenderHint(QPainter::Antialiasing);
         // Low severity first, so high ones are on top.
@@ -233,6 +260,30 @@ void AlertTimeline::paintEvent(QPaintEvent *)
     p.drawRect(r);
     drawAxis(p, r);
     m_lastPaintMs = timer.nsecsElapsed() / 1e6;
+}
+
+// Lead times: a thin line in the alert's colour to a small cross at its failure; alerts
+// left of the view whose line reaches into it count.
+void AlertTimeline::drawLeadSegments(QPainter &p, int last)
+{
+    const int from = firstAtOrAfter(m_alerts, m_from - m_maxLead);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    for (int i = from; i < last; ++i) {
+        const TimelineAlert &a = m_alerts[i];
+        if (!std::isfinite(a.endTs) || a.endTs < m_from)
+            continue;
+        const QPointF start = positionOf(a), end(xOf(a.endTs), start.y());
+        QColor c = severityColor(a.severity);
+        c.setAlpha(150);
+        p.setPen(QPen(c, 1));
+        p.drawLine(start, end);
+        p.setPen(QPen(palette().text().color(), 1.5));
+        p.drawLines(QVector<QLineF>{{end + QPointF(-3, -3), end + QPointF(3, 3)},
+                                    {end + QPointF(-3, 3), end + QPointF(3, -3)}});
+        ++m_lastSegments;
+    }
+    p.restore();
 }
 
 void AlertTimeline::drawDensity(QPainter &p, const QRectF &r, int first, int last) const
@@ -279,14 +330,25 @@ void AlertTimeline::drawAxis(QPainter &p, const QRectF &r) const
             step = s;
             break;
         }
+    if (m_axis == TimeAxis::Numbers) {
+        // A 1, 2 or 5 times a power of ten, at least 1 (cycles are whole).
+        const double raw = span / std::max(1.0, r.width() / 80);
+        const double mag = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-9))));
+        step = std::max(1.0, raw <= mag ? mag : raw <= 2 * mag ? 2 * mag : raw <= 5 * mag ? 5 * mag : 10 * mag);
+    }
     const QString format = step >= 86400 ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("MM-dd HH:mm");
     p.setPen(palette().text().color());
+    m_lastTicks.clear();
     for (double t = std::ceil(m_from / step) * step; t <= m_to; t += step) {
         const double x = xOf(t);
+        const QString label = m_axis == TimeAxis::Numbers
+                                  ? QString::number(t, 'f', 0)
+                                  : QDateTime::fromSecsSinceEpoch(qint64(t), Qt::UTC).toString(format);
         p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
-        p.drawText(QRectF(x - 55, r.bottom() + 4, 110, kBottom - 4), Qt::AlignHCenter | Qt::AlignTop,
-                   QDateTime::fromSecsSinceEpoch(qint64(t), Qt::UTC).toString(format));
+        p.drawText(QRectF(x - 55, r.bottom() + 4, 110, kBottom - 4), Qt::AlignHCenter | Qt::AlignTop, label);
+        m_lastTicks << label;
     }
+    p.drawText(QRectF(2, r.bottom() + 4, m_left - 6, kBottom - 4), Qt::AlignRight | Qt::AlignTop, m_unitLabel);
 }
 
 void AlertTimeline::wheelEvent(QWheelEvent *event)

@@ -274,7 +274,8 @@ int windowsVerb(VerbArgs &o)
 void registerPdmVerbs(CLI::App &root, int &exitCode)
 {
     CLI::App *pdm = addVerbGroup(root, "pdm", "predictive maintenance: fleets of sensor data and their windows",
-                                 "generate | import | fleets | windows | train | evaluate",
+                                 "generate | import | fleets | windows | train | evaluate | alerts | explain | "
+                                 "simulate | report",
                                  "seekbench-cli pdm generate --project DIR --name plant --machines 50 --days 180");
     CLI::App *generate = nullptr;
     auto generateArgs
@@ -332,6 +333,42 @@ void registerPdmVerbs(CLI::App &root, int &exitCode)
     addArgsVerb(*pdm, "evaluate", "evaluate a trained run again: thresholds, alerts, baselines and policies (JSON)",
                 "seekbench-cli pdm evaluate --project DIR --run RUN_ID",
                 {kProjectOpt, {"--run", "RUN_ID", "the run (required)"}}, false, pdmEvaluateVerb, exitCode);
+    addArgsVerb(*pdm, "alerts", "a run's failure alerts: machine, mode, time, score, lead time, outcome",
+                "seekbench-cli pdm alerts --project DIR --run RUN_ID --split test",
+                {kProjectOpt,
+                 {"--run", "RUN_ID", "the run (default: the latest with results)"},
+                 {"--machine", "NAME", "one machine's alerts"},
+                 {"--mode", "NAME", "one failure mode's alerts"},
+                 {"--split", "train|validation|test", "one split's machines (default: all)"},
+                 {"--limit", "N", "at most N alerts (default: all)"}},
+                true, pdmAlertsVerb, exitCode);
+    addArgsVerb(*pdm, "explain", "why an alert was raised: the attention over time and sensors, XGBoost contributions",
+                "seekbench-cli pdm explain --project DIR --alert 12",
+                {kProjectOpt, {"--alert", "ID", "the alert (pdm alerts lists them; required)"}}, true, pdmExplainVerb,
+                exitCode);
+    addArgsVerb(*pdm, "simulate", "replay the maintenance policies on a run's test period with other costs or crews",
+                "seekbench-cli pdm simulate --project DIR --run RUN_ID --crew-per-day 1 --unplanned-cost 20000",
+                {kProjectOpt,
+                 {"--run", "RUN_ID", "the run (default: the latest with results)"},
+                 {"--settings", "JSON", "settings as JSON, e.g. '{\"crew_per_day\":1}' (the options below win)"},
+                 {"--unplanned-cost", "X", "currency per hour of unplanned downtime"},
+                 {"--planned-cost", "X", "currency per hour of planned downtime"},
+                 {"--parts-cost", "X", "parts, per action"},
+                 {"--crew-cost", "X", "crew, per action"},
+                 {"--corrective-hours", "H", "downtime of a repair after a failure"},
+                 {"--planned-hours", "H", "downtime of a planned action"},
+                 {"--crew-per-day", "N", "planned actions a day across the fleet"},
+                 {"--response-hours", "H", "from an alert to the earliest action"},
+                 {"--preventable-days", "D", "how long before a failure a fixed-schedule action prevents it"}},
+                true, pdmSimulateVerb, exitCode);
+    addArgsVerb(*pdm, "report", "a maintenance case report (HTML): an alert's or a machine's case",
+                "seekbench-cli pdm report --project DIR --alert 12 --out case.html",
+                {kProjectOpt,
+                 {"--alert", "ID", "the alert's case"},
+                 {"--run", "RUN_ID", "with --machine: the run (default: the latest with results)"},
+                 {"--machine", "NAME", "a machine's case"},
+                 {"--out", "FILE", "the HTML file to write (required)"}},
+                false, pdmReportVerb, exitCode);
 }
 
 } // namespace seekbench::cli

@@ -17,6 +17,7 @@
 #include "seekbench/pdm/pdm_dataset.h"
 #include "seekbench/pdm/run_evaluation.h"
 #include "seekbench/projects/pdm_fleets.h"
+#include "seekbench/projects/pdm_results.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/project_layout.h"
 #include "seekbench/projects/run_recorder.h"
@@ -63,9 +64,10 @@ FleetWindows windowsOf(const Project &project, const RunConfig &config)
 }
 
 // Evaluates the run in `outDir` (its outputs written when training ended), keeps the
-// evaluation in the run folder and prints its headline figures.
-std::map<std::string, double> evaluateRun(const RunConfig &config, const FleetWindows &f,
-                                          const std::filesystem::path &outDir)
+// evaluation in the run folder and its results in the project's store (the views, alerts
+// and reports read them there), and prints its headline figures.
+std::map<std::string, double> evaluateRun(const Project &project, const std::string &runId, const RunConfig &config,
+                                          const FleetWindows &f, const std::filesystem::path &outDir)
 {
     const pdm::Windows &w = *f.dataset->windows;
     const pdm::ModelOutputs outputs = pdm::readModelOutputs(outDir / pdm::kModelOutputsFile, pdm::windowsFingerprint(w));
@@ -77,6 +79,7 @@ std::map<std::string, double> evaluateRun(const RunConfig &config, const FleetWi
     AtomicFile out(outDir / pdm::kRunEvaluationFile, "evaluation");
     out.write(e.json);
     out.commit();
+    PdmResultStore(project).save(runId, config.pdm.fleet, e.results, e.json);
     std::fprintf(stderr,
                  "evaluated in %.1f s: thresholds from the validation machines, figures from the test machines "
                  "(lead >= %g %s)\n",
@@ -93,6 +96,8 @@ std::map<std::string, double> evaluateRun(const RunConfig &config, const FleetWi
                  p.reactive.downtime_hours, p.fixed_schedule.downtime_hours, p.fixed_schedule.interval_days,
                  p.predictive.downtime_hours, p.reactive.total_cost, p.fixed_schedule.total_cost,
                  p.predictive.total_cost);
+    std::fprintf(stderr, "  kept %zu machines' health and %zu alerts in the project's store\n",
+                 e.results.machines.size(), e.results.alerts.size());
     for (const std::string &note : e.notes)
         std::fprintf(stderr, "  note: %s\n", note.c_str());
     return e.metrics;
@@ -147,7 +152,7 @@ int pdmTrainVerb(VerbArgs &o)
     std::fflush(stdout);
     if ((result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped)) {
         try {
-            for (const auto &[k, v] : evaluateRun(config, data, session->outDir()))
+            for (const auto &[k, v] : evaluateRun(Project::open(dir), session->runId(), config, data, session->outDir()))
                 result.finalMetrics[k] = v;
         } catch (const std::exception &e) {
             printError("pdm train", std::string("evaluating the run failed: ") + e.what());
@@ -178,7 +183,7 @@ int pdmEvaluateVerb(VerbArgs &o)
     if (config.data.kind != "pdm_fleet")
         throw BadInput("run '" + runId + "' is not a predictive maintenance run (data.kind " + config.data.kind + ")");
     const FleetWindows data = windowsOf(project, config);
-    evaluateRun(config, data, outDir);
+    evaluateRun(project, runId, config, data, outDir);
     std::printf("%s\n", readSmallFile(outDir / pdm::kRunEvaluationFile, 64u << 20).text.c_str());
     return ExitOk;
 }

@@ -233,12 +233,33 @@ ScheduleTuning tuneFixedSchedule(const std::vector<MachinePeriod> &periods, cons
 PolicyComparison comparePolicies(const Windows &windows, const std::vector<FailureEvent> &failures,
                                  const std::vector<Alert> &test_alerts, const PolicySettings &settings, TimeUnit unit)
 {
+    PolicyReplay replay = policyReplayOf(windows, failures, test_alerts, settings);
+    replay.unit = unit;
+    return replayPolicies(replay, settings);
+}
+
+PolicyReplay policyReplayOf(const Windows &windows, const std::vector<FailureEvent> &failures,
+                            const std::vector<Alert> &test_alerts, const PolicySettings &settings)
+{
+    PolicyReplay r;
+    r.unit = windows.time_unit;
+    r.validation = replayPeriods(windows, Split::Validation);
+    r.test = replayPeriods(windows, Split::Test);
+    r.failures = failures;
+    r.test_alerts = test_alerts;
+    r.settings = settings;
+    return r;
+}
+
+PolicyComparison replayPolicies(const PolicyReplay &replay, const PolicySettings &settings)
+{
+    validatePolicySettings(settings);
     PolicyComparison c;
-    c.schedule_tuning = tuneFixedSchedule(replayPeriods(windows, Split::Validation), failures, settings, unit);
-    const std::vector<MachinePeriod> test = replayPeriods(windows, Split::Test);
-    c.reactive = simulateReactive(test, failures, settings);
-    c.fixed_schedule = simulateFixedSchedule(test, failures, settings, unit, c.schedule_tuning.chosen_days);
-    c.predictive = simulatePredictive(test, failures, test_alerts, settings, unit);
+    c.schedule_tuning = tuneFixedSchedule(replay.validation, replay.failures, settings, replay.unit);
+    c.reactive = simulateReactive(replay.test, replay.failures, settings);
+    c.fixed_schedule = simulateFixedSchedule(replay.test, replay.failures, settings, replay.unit,
+                                             c.schedule_tuning.chosen_days);
+    c.predictive = simulatePredictive(replay.test, replay.failures, replay.test_alerts, settings, replay.unit);
     c.downtime_reduction_vs_reactive = reduction(c.reactive.downtime_hours, c.predictive.downtime_hours);
     c.cost_reduction_vs_reactive = reduction(c.reactive.total_cost, c.predictive.total_cost);
     c.downtime_reduction_vs_fixed = reduction(c.fixed_schedule.downtime_hours, c.predictive.downtime_hours);

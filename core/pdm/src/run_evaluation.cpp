@@ -66,6 +66,8 @@ PdmRunEvaluation evaluatePdmRun(const Windows &w, const std::vector<FailureEvent
             r.notes.push_back(explained.note(k));
 
     r.policies = comparePolicies(w, failures, r.models.front().test.alerts, o.policy, unit);
+    r.results = runResults(w, failures, outputs, r.models.front().thresholds, o.min_lead, explained, withEmbedding,
+                           o.policy);
 
     json models = json::array();
     for (const ModelEvaluation &m : r.models) {

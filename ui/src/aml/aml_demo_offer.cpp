@@ -1,6 +1,6 @@
 #include "aml/aml_demo_offer.h"
 
-#include "aml/aml_demo_setup.h"
+#include "project/demo_setup.h"
 #include "project/project_templates.h"
 
 #include <QLabel>
@@ -62,15 +62,15 @@ void AmlDemoOffer::start()
         m_text->setText(tr("Cannot set up the demo: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
-    m_setup = new AmlDemoSetup(m_dir, this);
+    m_setup = new DemoSetup(m_dir, this);
     m_button->setEnabled(false);
     m_progress->setValue(0);
     m_progress->show();
-    connect(m_setup, &AmlDemoSetup::progress, this, [this](int percent, const QString &text) {
+    connect(m_setup, &DemoSetup::progress, this, [this](int percent, const QString &text) {
         m_progress->setValue(percent);
         m_text->setText(text);
     });
-    connect(m_setup, &AmlDemoSetup::finished, this, [this](bool ok, const QString &message) {
+    connect(m_setup, &DemoSetup::finished, this, [this](bool ok, const QString &message) {
         m_progress->hide();
         m_setup->deleteLater();
         m_setup = nullptr;

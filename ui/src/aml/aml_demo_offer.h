@@ -8,7 +8,7 @@ class QPushButton;
 
 namespace seekbench::ui {
 
-class AmlDemoSetup;
+class DemoSetup;
 
 // What the AML window shows in a project without alerts: what is missing and a button
 // that does the AML template's demo setup here (the template's configs copied in when
@@ -21,7 +21,7 @@ class AmlDemoOffer : public QWidget
 public:
     AmlDemoOffer(const QString &projectDir, bool readOnly, QWidget *parent = nullptr);
     QPushButton *button() const { return m_button; }
-    AmlDemoSetup *setup() const { return m_setup; }
+    DemoSetup *setup() const { return m_setup; }
     void start();
 
 Q_SIGNALS:
@@ -32,7 +32,7 @@ private:
     QLabel *m_text;
     QPushButton *m_button;
     QProgressBar *m_progress;
-    AmlDemoSetup *m_setup = nullptr;
+    DemoSetup *m_setup = nullptr;
 };
 
 } // namespace seekbench::ui

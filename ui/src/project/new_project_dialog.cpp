@@ -1,6 +1,6 @@
 #include "project/new_project_dialog.h"
 
-#include "aml/aml_demo_setup.h"
+#include "project/demo_setup.h"
 #include "project/project_templates.h"
 
 #include <QComboBox>
@@ -157,12 +157,12 @@ void NewProjectDialog::accept()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_progress->setVisible(true);
     m_progress->setRange(0, 100);
-    m_demo = new AmlDemoSetup(QDir(folder()).absolutePath(), this);
-    connect(m_demo, &AmlDemoSetup::progress, this, [this](int percent, const QString &text) {
+    m_demo = new DemoSetup(QDir(folder()).absolutePath(), this, projectTemplate(templateId()).scenario);
+    connect(m_demo, &DemoSetup::progress, this, [this](int percent, const QString &text) {
         m_progress->setValue(percent);
         m_error->setText(text);
     });
-    connect(m_demo, &AmlDemoSetup::finished, this, [this](bool ok, const QString &message) {
+    connect(m_demo, &DemoSetup::finished, this, [this](bool ok, const QString &message) {
         if (ok) {
             QDialog::accept();
             return;
@@ -177,8 +177,7 @@ void NewProjectDialog::accept()
 
 void NewProjectDialog::reject()
 {
-    if (m_demo
-        && (m_demo->stage() == AmlDemoSetup::Stage::Generating || m_demo->stage() == AmlDemoSetup::Stage::Training)) {
+    if (m_demo && (m_demo->stage() == DemoSetup::Stage::Generating || m_demo->stage() == DemoSetup::Stage::Training)) {
         m_demo->cancel(); // the project stays; the button now opens it
         return;
     }

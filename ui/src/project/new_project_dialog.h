@@ -11,7 +11,7 @@ class QPushButton;
 
 namespace seekbench::ui {
 
-class AmlDemoSetup;
+class DemoSetup;
 
 // Creates a project folder from a template (project_templates.h): blank, or one per
 // scenario with its example configs. A template with demo data (AML) fills the project
@@ -32,7 +32,7 @@ public:
     bool createProject();
     void accept() override;
     void reject() override;
-    AmlDemoSetup *demoSetup() const { return m_demo; }
+    DemoSetup *demoSetup() const { return m_demo; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -50,7 +50,7 @@ private:
     QLabel *m_templateInfo = nullptr;
     QProgressBar *m_progress = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
-    AmlDemoSetup *m_demo = nullptr;
+    DemoSetup *m_demo = nullptr;
     bool m_created = false;
 };
 

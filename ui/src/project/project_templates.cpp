@@ -41,6 +41,17 @@ QList<ProjectTemplate> projectTemplates()
          QStringLiteral("aml"),
          {QStringLiteral(":/configs/aml.yaml"), QStringLiteral(":/configs/aml_demo.yaml")},
          true},
+        {QStringLiteral("pdm"),
+         QCoreApplication::translate("ProjectTemplates", "Predictive maintenance (simulated fleet)"),
+         QCoreApplication::translate(
+             "ProjectTemplates",
+             "A simulated fleet of 40 machines with sensors, operating regimes, three failure modes and a "
+             "maintenance log; an LSTM with sensor and temporal attention against XGBoost and the plant's "
+             "threshold rule, its failure alerts and the maintenance policies: generated and trained on creation "
+             "(configs/pdm_demo.yaml, a minute or two), then open View > Predictive maintenance."),
+         QStringLiteral("pdm"),
+         {QStringLiteral(":/configs/pdm.yaml"), QStringLiteral(":/configs/pdm_demo.yaml")},
+         true},
     };
 }
 

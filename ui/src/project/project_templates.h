@@ -15,7 +15,7 @@ struct ProjectTemplate
     QString description;   // translated
     QString scenario;      // recorded in the project's manifest
     QStringList configs;   // resource paths, copied to <project>/configs/<file name>
-    bool demoData = false; // filled after creation by AmlDemoSetup (aml_demo_setup.h)
+    bool demoData = false; // filled after creation by DemoSetup (project/demo_setup.h)
 };
 
 QList<ProjectTemplate> projectTemplates();

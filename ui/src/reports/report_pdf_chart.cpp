@@ -126,7 +126,9 @@ void drawChart(PageFlow &flow, const Chart &chart)
     for (const auto &s : chart.series) {
         LegendItem item{QString::fromStdString(s.name),
                         QColor(QString::fromStdString(projects::report::seriesColour(s.colorIndex)))};
-        item.width = 14 + QFontMetricsF(legendFont, flow.metricsDevice()).horizontalAdvance(item.name) + 12;
+        // Measured the way textAt draws it (a font metric of the plain text came out narrower
+        // than the layout, and long legends ran off the page).
+        item.width = 14 + flow.naturalWidth(item.name, legendFont) + 12;
         if (lx > 0 && lx + item.width > width) {
             lx = 0;
             ++lineNo;

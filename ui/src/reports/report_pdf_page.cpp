@@ -2,6 +2,7 @@
 
 #include <QTextLayout>
 
+#include <algorithm>
 #include <vector>
 
 namespace seekbench::ui::reportpdf {
@@ -101,6 +102,16 @@ double PageFlow::measure(const QString &text, const QFont &font, double width) c
 {
     QTextLayout layout(layoutText(text), font, &m_metrics);
     return layOut(layout, width, Qt::AlignLeft);
+}
+
+double PageFlow::naturalWidth(const QString &text, const QFont &font) const
+{
+    QTextLayout layout(layoutText(text), font, &m_metrics);
+    layOut(layout, 1e6, Qt::AlignLeft);
+    double w = 0;
+    for (int i = 0; i < layout.lineCount(); ++i)
+        w = std::max(w, double(layout.lineAt(i).naturalTextWidth()));
+    return w;
 }
 
 void PageFlow::flowText(const QString &text, const QFont &font, double x, double width, const QColor &colour)

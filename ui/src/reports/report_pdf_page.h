@@ -46,6 +46,8 @@ public:
     QFont font(double pointSize, bool bold = false, bool mono = false) const;
     // Height of text wrapped into width.
     double measure(const QString &text, const QFont &font, double width) const;
+    // Width of text on one line, laid out as textAt lays it out (a legend entry's room).
+    double naturalWidth(const QString &text, const QFont &font) const;
     // Text wrapped into width at x, down the page from the cursor, line by line, a new
     // page between lines where needed; the cursor moves below it.
     void flowText(const QString &text, const QFont &font, double x, double width, const QColor &colour);

@@ -5,6 +5,7 @@
 
 #include "aml/aml_window.h"
 #include "inspector/attention_inspector_view.h"
+#include "pdm/pdm_window.h"
 #include "project/new_project_dialog.h"
 #include "project/project_recovery.h"
 #include "project/project_session.h"
@@ -115,6 +116,9 @@ void MainWindow::buildMenus()
     m_inspectAction->setObjectName(QStringLiteral("attentionInspectorAction"));
     m_amlAction = m_viewMenu->addAction(QString(), this, [this] { openAmlWindow(); });
     m_amlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_pdmAction = m_viewMenu->addAction(QString(), this, [this] { openPdmWindow(); });
+    m_pdmAction->setObjectName(QStringLiteral("pdmWindowAction"));
+    m_pdmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_help = new HelpMenu(this);
     m_runs->setWelcomeActions({m_openAction, m_newAction});
     connect(m_runs, &RunsMode::newProjectRequested, this, [this] { newProject(); });
@@ -134,6 +138,20 @@ void MainWindow::openAmlWindow()
     m_aml->raise();
 }
 
+PdmWindow *MainWindow::pdmWindow() const { return m_pdm; }
+
+// Likewise the predictive maintenance views.
+void MainWindow::openPdmWindow()
+{
+    if (!m_session)
+        return;
+    if (!m_pdm)
+        m_pdm = new PdmWindow(m_session->watcher()->project(), m_session->dir(), this);
+    m_pdm->setWindowFlag(Qt::Window);
+    m_pdm->show();
+    m_pdm->raise();
+}
+
 void MainWindow::retranslate()
 {
     m_fileMenu->setTitle(tr("&File"));
@@ -148,6 +166,8 @@ void MainWindow::retranslate()
     m_inspectAction->setText(tr("Attention &inspector…"));
     m_amlAction->setText(tr("&Anti-money laundering…"));
     m_amlAction->setEnabled(!m_session.isNull());
+    m_pdmAction->setText(tr("&Predictive maintenance…"));
+    m_pdmAction->setEnabled(!m_session.isNull());
     m_runs->retranslate();
     m_sweeps->retranslate();
     m_modeBar->retranslate();
@@ -230,6 +250,7 @@ void MainWindow::closeProject()
         inspector->setProjectDir(QString());
     }
     delete m_aml;
+    delete m_pdm;
     delete m_session;
     m_session = nullptr;
     retranslate();

@@ -23,7 +23,7 @@ namespace seekbench::projects {
 class Schema
 {
 public:
-    static constexpr int kLatest = 13;
+    static constexpr int kLatest = 14;
 
     // Creates a database file with the schema of exactly `version` (1..kLatest), as that
     // version of Seekbench would have. Used by create() and by the migration tests.

@@ -14,6 +14,7 @@
 // (pdm_xgboost.json) listing the features and the modes. Loading treats the folder as
 // untrusted and names the file at fault.
 
+#include "seekbench/pdm/alert_explanation.h"
 #include "seekbench/pdm/windows.h"
 #include "seekbench/xgb/booster.h"
 
@@ -62,24 +63,6 @@ struct FeatureShare
 {
     std::string name;
     double share = 0; // of the total gain; a mode's shares sum to 1
-};
-
-struct FeatureContribution
-{
-    std::string name;
-    float value = 0;        // the feature's value in the window
-    float contribution = 0; // log-odds it adds to the score's margin
-};
-
-// Why a window scores what it scores for one failure mode.
-struct AlertExplanation
-{
-    std::string mode;
-    float score = 0;  // probability of that failure within the horizon
-    float margin = 0; // log-odds: bias + the sum of every feature's contribution
-    float bias = 0;
-    std::vector<FeatureContribution> top; // by |contribution|, largest first
-    std::string note;                     // set when the mode has no booster
 };
 
 class PdmXgboost

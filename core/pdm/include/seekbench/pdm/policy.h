@@ -107,6 +107,31 @@ struct PolicyComparison
 PolicyComparison comparePolicies(const Windows &windows, const std::vector<FailureEvent> &failures,
                                  const std::vector<Alert> &test_alerts, const PolicySettings &settings, TimeUnit unit);
 
+// Everything a comparison reads, without the windows: what a run keeps so that the policies
+// can be replayed later with other settings (the desktop's policy view, `pdm simulate`).
+struct PolicyReplay
+{
+    TimeUnit unit = TimeUnit::Seconds;
+    std::vector<MachinePeriod> validation, test; // replayPeriods of each split
+    std::vector<FailureEvent> failures;
+    std::vector<Alert> test_alerts; // Alert::failure indexes `failures`
+    PolicySettings settings;        // as the run was evaluated
+};
+PolicyReplay policyReplayOf(const Windows &windows, const std::vector<FailureEvent> &failures,
+                            const std::vector<Alert> &test_alerts, const PolicySettings &settings);
+// comparePolicies on a kept replay, with `settings` in place of the kept ones. Throws
+// std::invalid_argument for bad settings (validatePolicySettings).
+PolicyComparison replayPolicies(const PolicyReplay &replay, const PolicySettings &settings);
+
+// As JSON, and back. Parsing treats the text as untrusted: std::invalid_argument naming the
+// field and what is wrong (not JSON, a missing or mistyped field, a period that ends before
+// it starts, an alert naming a failure that is not there, bad settings).
+std::string policyReplayJson(const PolicyReplay &replay);
+PolicyReplay parsePolicyReplay(const std::string &json);
+std::string policySettingsJson(const PolicySettings &settings);
+// Fields left out keep the value in `base`.
+PolicySettings parsePolicySettings(const std::string &json, const PolicySettings &base = {});
+
 std::string policyComparisonJson(const PolicyComparison &comparison);
 
 } // namespace seekbench::pdm

@@ -15,6 +15,7 @@
 #include "seekbench/pdm/alert_metrics.h"
 #include "seekbench/pdm/pdm_dataset.h"
 #include "seekbench/pdm/policy.h"
+#include "seekbench/pdm/run_results.h"
 
 #include <filesystem>
 #include <map>
@@ -46,6 +47,7 @@ struct PdmRunEvaluation
     std::vector<std::string> notes;
     std::map<std::string, double> metrics; // the headline figures, test/... and policy/...
     std::string json;                      // everything, for the run folder and the views
+    RunResults results;                    // health, alerts with explanations, the replay (run_results.h)
 };
 
 // Throws std::invalid_argument when the outputs are not of these windows.

@@ -1,0 +1,160 @@
+#include "pdm/machine_loader.h"
+
+#include "seekbench/pdm/fleet_file.h"
+#include "seekbench/projects/pdm_fleets.h"
+#include "seekbench/projects/project.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace seekbench::ui {
+
+MachineLoader::MachineLoader(std::shared_ptr<const projects::Project> project, QObject *parent)
+    : QObject(parent), m_project(std::move(project))
+{
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<MachineData>>::finished, this, [this] {
+        const auto data = m_watcher.result();
+        if (m_watched != m_generation || !data) // superseded by a newer request
+            return;
+        if (!data->error.isEmpty())
+            Q_EMIT failed(data->error);
+        else
+            Q_EMIT loaded(data);
+    });
+}
+
+MachineLoader::~MachineLoader()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+void MachineLoader::load(const QString &runId, int machine) { start(runId, machine); }
+
+void MachineLoader::start(const QString &runId, int machine)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    ++m_generation;
+    if (m_watcher.isRunning()) {
+        // The running one stops early; this one starts when it is done.
+        auto *once = new QObject(this);
+        const quint64 generation = m_generation;
+        connect(&m_watcher, &QFutureWatcher<std::shared_ptr<MachineData>>::finished, once,
+                [this, once, runId, machine, generation] {
+                    once->deleteLater();
+                    if (generation == m_generation)
+                        start(runId, machine);
+                });
+        return;
+    }
+    m_watched = m_generation;
+    auto project = m_project;
+    auto cancel = m_cancel;
+    const std::string id = runId.toStdString();
+    m_watcher.setFuture(
+        QtConcurrent::run([project, id, machine, cancel] { return read(*project, id, machine, cancel.get()); }));
+}
+
+std::shared_ptr<MachineData> MachineLoader::read(const projects::Project &project, const std::string &runId,
+                                                 int machine, const std::atomic<bool> *cancel)
+{
+    auto data = std::make_shared<MachineData>();
+    const QString runName = QString::fromStdString(runId);
+    try {
+        projects::PdmResultStore store(project, true);
+        const auto run = store.run(runId);
+        if (!run) {
+            data->error = tr("Run %1 has no predictive maintenance results in this project.").arg(runName);
+            return data;
+        }
+        data->run = *run;
+        const auto machines = store.machines(runId);
+        const auto it = std::find_if(machines.begin(), machines.end(),
+                                     [machine](const pdm::MachineHealth &h) { return h.machine == machine; });
+        if (it == machines.end()) {
+            data->error = tr("Machine %1 is not in run %2 (the run has %3 machines).")
+                              .arg(machine)
+                              .arg(runName)
+                              .arg(machines.size());
+            return data;
+        }
+        data->health = *it;
+        if (const auto scores = store.machineScores(runId, machine))
+            data->scores = *scores;
+        projects::PdmAlertQuery query;
+        query.machine = machine;
+        data->alerts = store.alerts(runId, query);
+    } catch (const std::exception &e) {
+        data->error = tr("Cannot read the results of run %1: %2").arg(runName, QString::fromUtf8(e.what()));
+        return data;
+    }
+    if (cancel && cancel->load())
+        return data;
+    readFleet(project, *data, cancel);
+    return data;
+}
+
+void MachineLoader::readFleet(const projects::Project &project, MachineData &data, const std::atomic<bool> *cancel)
+{
+    const QString fleet = QString::fromStdString(data.run.fleet);
+    try {
+        projects::FleetStore fleets(project, true);
+        const auto record = fleets.find(data.run.fleet);
+        if (!record) {
+            data.fleetProblem
+                = tr("Fleet %1 of this run is no longer in the project: no sensor readings to show.").arg(fleet);
+            return;
+        }
+        data.fleetPath = QString::fromStdString((project.dir() / record->path).string());
+        const auto state = projects::fleetFileState(project, *record);
+        if (state == projects::FleetFileState::Missing) {
+            data.fleetProblem = tr("The fleet file %1 is missing: no sensor readings to show.").arg(data.fleetPath);
+            return;
+        }
+        if (state == projects::FleetFileState::Changed)
+            data.fleetProblem = tr("The fleet file %1 has changed since the run: the readings shown may not be the "
+                                   "ones the run saw.")
+                                    .arg(data.fleetPath);
+    } catch (const std::exception &e) {
+        data.fleetProblem = tr("Cannot look up fleet %1: %2").arg(fleet, QString::fromUtf8(e.what()));
+        return;
+    }
+    if (cancel && cancel->load())
+        return;
+    // A file changed since the run may also be unreadable: both are said.
+    const auto problem = [&data](const QString &why) {
+        data.fleetProblem = data.fleetProblem.isEmpty() ? why : data.fleetProblem + QLatin1Char(' ') + why;
+    };
+    std::string error;
+    const auto reader = pdm::FleetFileReader::open(data.fleetPath.toStdString(), error);
+    if (!reader) {
+        problem(tr("Cannot read the fleet file: %1").arg(QString::fromStdString(error)));
+        return;
+    }
+    const auto index = std::size_t(data.health.machine);
+    if (index >= reader->machineCount() || reader->machineName(index) != data.health.name) {
+        problem(tr("The fleet file %1 has no machine %2 where the run had it: no sensor readings to show.")
+                    .arg(data.fleetPath, QString::fromStdString(data.health.name)));
+        return;
+    }
+    if (!reader->readMachine(index, data.series, error)) {
+        data.series = {};
+        problem(tr("Cannot read the readings of %1: %2")
+                    .arg(QString::fromStdString(data.health.name), QString::fromStdString(error)));
+        return;
+    }
+    data.sensors = reader->sensors();
+    for (const auto &m : reader->maintenance())
+        if (m.machine == data.health.machine)
+            data.maintenance.push_back(m);
+    for (const auto &f : reader->failures())
+        if (f.machine == data.health.machine)
+            data.failures.push_back(f);
+    data.readingsLoaded = true;
+}
+
+} // namespace seekbench::ui
