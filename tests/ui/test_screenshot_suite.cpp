@@ -15,6 +15,11 @@
 #include "config/estimates_panel.h"
 #include "inspector/attention_inspector_view.h"
 #include "launch/launch_dialog.h"
+#include "pdm/machine_view.h"
+#include "pdm/pdm_alerts_panel.h"
+#include "pdm/pdm_window.h"
+#include "pdm/policy_view.h"
+#include "pdm_results_fixture.h"
 #include "project/new_project_dialog.h"
 #include "qcustomplot_wrapper.h"
 #include "reports/report_dialog.h"
@@ -60,7 +65,7 @@ class TestScreenshotSuite : public QObject
     Q_OBJECT
 
     QTemporaryDir m_tmp;
-    QString m_out, m_runsDir, m_amlDir, m_suffix;
+    QString m_out, m_runsDir, m_amlDir, m_pdmDir, m_suffix;
     shotfixture::RunsProject m_runs;
     QList<QTranslator *> m_translators;
     QStringList m_problems; // of the current language and theme
@@ -240,6 +245,35 @@ class TestScreenshotSuite : public QObject
         QVERIFY(raster.waitForFinished(30000) && raster.exitCode() == 0);
     }
 
+    // The predictive maintenance window (issue 26): the fleet, the alerts, a machine with a
+    // true alert on a held-out machine, and the policies.
+    void pdmFlows()
+    {
+        ui::PdmWindow w(std::make_shared<const projects::Project>(projects::Project::open(m_pdmDir.toStdString())),
+                        m_pdmDir);
+        w.resize(1400, 860);
+        QSignalSpy loaded(&w, &ui::PdmWindow::runLoaded);
+        QSignalSpy replayed(w.policyView(), &ui::PolicyView::replayed);
+        w.show();
+        QVERIFY(loaded.wait(20000));
+        shoot(&w, QStringLiteral("pdm-fleet"));
+        w.tabs()->setCurrentWidget(w.alertsPanel());
+        shoot(&w, QStringLiteral("pdm-alerts"));
+        const auto data = w.currentData();
+        QVERIFY(data);
+        const auto alert = std::find_if(data->alerts.begin(), data->alerts.end(), [](const pdm::AlertRecord &a) {
+            return a.split == pdm::Split::Test && a.alert.isTrue();
+        });
+        QVERIFY(alert != data->alerts.end());
+        QSignalSpy machine(w.machineView(), &ui::MachineView::loaded);
+        Q_EMIT w.machineRequested(w.currentRunId(), alert->alert.machine, alert->id);
+        QVERIFY(machine.wait(20000));
+        shoot(&w, QStringLiteral("pdm-machine"));
+        w.tabs()->setCurrentWidget(w.policyView());
+        QTRY_VERIFY_WITH_TIMEOUT(replayed.count() > 0, 20000);
+        shoot(&w, QStringLiteral("pdm-policies"));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -263,6 +297,8 @@ private Q_SLOTS:
         }
         m_amlDir = m_tmp.filePath(QStringLiteral("aml"));
         amlfixture::makeAmlProject(m_amlDir.toStdString());
+        m_pdmDir = m_tmp.filePath(QStringLiteral("pdm"));
+        makePdmResults(m_pdmDir.toStdString());
         std::printf("screenshots: %s\n", qPrintable(m_out));
     }
 
@@ -340,6 +376,9 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         amlFlows();
+        if (QTest::currentTestFailed())
+            return;
+        pdmFlows();
         if (QTest::currentTestFailed())
             return;
         configFlows();

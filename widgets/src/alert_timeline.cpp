@@ -11,8 +11,7 @@
 namespace seekbench::widgets {
 
 namespace {
-constexpr double kMinLeft = 96, kRight = 8, kTop = 6, kBottom = 24;
-constexpr int kPickRadius = 6;
+constexpr double kMinLeft = 96, kRight = 8, kTop = 6, kBottom = 24, kPickRadius = 6;
 const int kGlyphSize[3] = {5, 7, 11};
 
 int firstAtOrAfter(const QVector<TimelineAlert> &a, double ts)
@@ -345,7 +344,8 @@ void AlertTimeline::drawAxis(QPainter &p, const QRectF &r) const
                                   ? QString::number(t, 'f', 0)
                                   : QDateTime::fromSecsSinceEpoch(qint64(t), Qt::UTC).toString(format);
         p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
-        p.drawText(QRectF(x - 55, r.bottom() + 4, 110, kBottom - 4), Qt::AlignHCenter | Qt::AlignTop, label);
+        const QRectF box(std::min(x - 55, width() - 112.0), r.bottom() + 4, 110, kBottom - 4); // inside the widget
+        p.drawText(box, Qt::AlignHCenter | Qt::AlignTop, label);
         m_lastTicks << label;
     }
     p.drawText(QRectF(2, r.bottom() + 4, m_left - 6, kBottom - 4), Qt::AlignRight | Qt::AlignTop, m_unitLabel);

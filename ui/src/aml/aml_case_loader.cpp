@@ -75,25 +75,17 @@ plotmath::CaseGraphLayout layoutOf(const AmlCaseData &data, const std::atomic<bo
 } // namespace
 
 AmlCaseLoader::AmlCaseLoader(std::shared_ptr<const projects::Project> project, QObject *parent)
-    : QObject(parent), m_project(std::move(project))
-{
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<AmlCaseData>>::finished, this, [this] {
-        const auto data = m_watcher.result();
-        if (m_watched != m_generation || !data) // superseded by a newer request
-            return;
-        if (!data->error.isEmpty())
-            Q_EMIT failed(data->error);
-        else
-            Q_EMIT loaded(data);
-    });
-}
+    : QObject(parent), m_project(std::move(project)), m_work(this, [this](std::shared_ptr<AmlCaseData> data) {
+          if (!data)
+              return;
+          if (!data->error.isEmpty())
+              Q_EMIT failed(data->error);
+          else
+              Q_EMIT loaded(data);
+      })
+{}
 
-AmlCaseLoader::~AmlCaseLoader()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher.waitForFinished();
-}
+AmlCaseLoader::~AmlCaseLoader() = default;
 
 void AmlCaseLoader::loadAlert(qint64 alertId)
 {
@@ -111,26 +103,8 @@ void AmlCaseLoader::loadAccount(const QString &accountName)
 
 void AmlCaseLoader::start(const projects::AmlCaseRequest &request)
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    ++m_generation;
-    if (m_watcher.isRunning()) {
-        // The running one stops early; start this one when it is done.
-        auto *once = new QObject(this);
-        const quint64 generation = m_generation;
-        connect(&m_watcher, &QFutureWatcher<std::shared_ptr<AmlCaseData>>::finished, once,
-                [this, once, request, generation] {
-                    once->deleteLater();
-                    if (generation == m_generation)
-                        start(request);
-                });
-        return;
-    }
-    m_watched = m_generation;
-    auto project = m_project;
-    auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([project, request, cancel] { return load(*project, request, cancel.get()); }));
+    m_work.start(
+        [project = m_project, request](const std::atomic<bool> *cancel) { return load(*project, request, cancel); });
 }
 
 std::shared_ptr<AmlCaseData> AmlCaseLoader::load(const projects::Project &project,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/latest_work.h"
 #include "seekbench/plotmath/case_graph_layout.h"
 #include "seekbench/projects/aml_case_report.h"
 #include "seekbench/projects/aml_case_store.h"
@@ -40,7 +41,7 @@ public:
 
     void loadAlert(qint64 alertId);
     void loadAccount(const QString &accountName);
-    bool isLoading() const { return m_watcher.isRunning(); }
+    bool isLoading() const { return m_work.isRunning(); }
     // The work itself, for benchmarks and tests that want it without threads.
     static std::shared_ptr<AmlCaseData> load(const projects::Project &project, const projects::AmlCaseRequest &request,
                                              const std::atomic<bool> *cancel = nullptr);
@@ -53,9 +54,7 @@ private:
     void start(const projects::AmlCaseRequest &request);
 
     std::shared_ptr<const projects::Project> m_project;
-    QFutureWatcher<std::shared_ptr<AmlCaseData>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    quint64 m_generation = 0, m_watched = 0;
+    LatestWork<std::shared_ptr<AmlCaseData>> m_work;
 };
 
 } // namespace seekbench::ui

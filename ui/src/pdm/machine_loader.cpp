@@ -11,52 +11,23 @@
 namespace seekbench::ui {
 
 MachineLoader::MachineLoader(std::shared_ptr<const projects::Project> project, QObject *parent)
-    : QObject(parent), m_project(std::move(project))
+    : QObject(parent), m_project(std::move(project)), m_work(this, [this](std::shared_ptr<MachineData> data) {
+          if (!data)
+              return;
+          if (!data->error.isEmpty())
+              Q_EMIT failed(data->error);
+          else
+              Q_EMIT loaded(data);
+      })
+{}
+
+MachineLoader::~MachineLoader() = default;
+
+void MachineLoader::load(const QString &runId, int machine)
 {
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<MachineData>>::finished, this, [this] {
-        const auto data = m_watcher.result();
-        if (m_watched != m_generation || !data) // superseded by a newer request
-            return;
-        if (!data->error.isEmpty())
-            Q_EMIT failed(data->error);
-        else
-            Q_EMIT loaded(data);
+    m_work.start([project = m_project, id = runId.toStdString(), machine](const std::atomic<bool> *cancel) {
+        return read(*project, id, machine, cancel);
     });
-}
-
-MachineLoader::~MachineLoader()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher.waitForFinished();
-}
-
-void MachineLoader::load(const QString &runId, int machine) { start(runId, machine); }
-
-void MachineLoader::start(const QString &runId, int machine)
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    ++m_generation;
-    if (m_watcher.isRunning()) {
-        // The running one stops early; this one starts when it is done.
-        auto *once = new QObject(this);
-        const quint64 generation = m_generation;
-        connect(&m_watcher, &QFutureWatcher<std::shared_ptr<MachineData>>::finished, once,
-                [this, once, runId, machine, generation] {
-                    once->deleteLater();
-                    if (generation == m_generation)
-                        start(runId, machine);
-                });
-        return;
-    }
-    m_watched = m_generation;
-    auto project = m_project;
-    auto cancel = m_cancel;
-    const std::string id = runId.toStdString();
-    m_watcher.setFuture(
-        QtConcurrent::run([project, id, machine, cancel] { return read(*project, id, machine, cancel.get()); }));
 }
 
 std::shared_ptr<MachineData> MachineLoader::read(const projects::Project &project, const std::string &runId,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/latest_work.h"
 #include "seekbench/pdm/fleet.h"
 #include "seekbench/pdm/run_results.h"
 #include "seekbench/projects/pdm_results.h"
@@ -47,7 +48,7 @@ public:
     ~MachineLoader() override;
 
     void load(const QString &runId, int machine);
-    bool isLoading() const { return m_watcher.isRunning(); }
+    bool isLoading() const { return m_work.isRunning(); }
     // The work itself, for tests that want it without threads.
     static std::shared_ptr<MachineData> read(const projects::Project &project, const std::string &runId, int machine,
                                              const std::atomic<bool> *cancel = nullptr);
@@ -57,13 +58,10 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void start(const QString &runId, int machine);
     static void readFleet(const projects::Project &project, MachineData &data, const std::atomic<bool> *cancel);
 
     std::shared_ptr<const projects::Project> m_project;
-    QFutureWatcher<std::shared_ptr<MachineData>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    quint64 m_generation = 0, m_watched = 0;
+    LatestWork<std::shared_ptr<MachineData>> m_work;
 };
 
 } // namespace seekbench::ui

@@ -10,46 +10,24 @@
 namespace seekbench::ui {
 
 PdmRunLoader::PdmRunLoader(std::shared_ptr<const projects::Project> project, QObject *parent)
-    : QObject(parent), m_project(std::move(project))
+    : QObject(parent), m_project(std::move(project)), m_work(this, [this](std::shared_ptr<PdmRunData> data) {
+          if (!data->error.isEmpty())
+              Q_EMIT failed(data->runId, data->error);
+          else
+              Q_EMIT loaded(data);
+      })
 {
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<PdmRunData>>::finished, this, [this] {
-        if (m_queued) { // superseded while it ran: its result is stale
-            m_queued = false;
-            start(m_next);
-            return;
-        }
-        const auto data = m_watcher.result();
-        if (!data->error.isEmpty())
-            Q_EMIT failed(data->runId, data->error);
-        else
-            Q_EMIT loaded(data);
-    });
     connect(&m_lister, &QFutureWatcher<Listing>::finished, this, [this] {
         const Listing l = m_lister.result();
         Q_EMIT runsListed(l.runs, l.error);
     });
 }
 
-PdmRunLoader::~PdmRunLoader()
-{
-    m_watcher.waitForFinished();
-    m_lister.waitForFinished();
-}
+PdmRunLoader::~PdmRunLoader() { m_lister.waitForFinished(); }
 
 void PdmRunLoader::load(const QString &runId)
 {
-    if (m_watcher.isRunning()) {
-        m_next = runId;
-        m_queued = true;
-        return;
-    }
-    start(runId);
-}
-
-void PdmRunLoader::start(const QString &runId)
-{
-    auto project = m_project;
-    m_watcher.setFuture(QtConcurrent::run([project, runId] { return read(*project, runId); }));
+    m_work.start([project = m_project, runId](const std::atomic<bool> *) { return read(*project, runId); });
 }
 
 void PdmRunLoader::listRuns()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/latest_work.h"
 #include "seekbench/projects/pdm_results.h"
 
 #include <QFutureWatcher>
@@ -51,7 +52,7 @@ public:
 
     void load(const QString &runId);
     void listRuns();
-    bool isLoading() const { return m_watcher.isRunning() || m_queued; }
+    bool isLoading() const { return m_work.isRunning(); }
     bool isListing() const { return m_lister.isRunning(); }
 
     // The work itself, for benchmarks and tests that want it without threads.
@@ -70,13 +71,10 @@ private:
         QVector<PdmRunChoice> runs;
         QString error;
     };
-    void start(const QString &runId);
 
     std::shared_ptr<const projects::Project> m_project;
-    QFutureWatcher<std::shared_ptr<PdmRunData>> m_watcher;
+    LatestWork<std::shared_ptr<PdmRunData>> m_work;
     QFutureWatcher<Listing> m_lister;
-    QString m_next;
-    bool m_queued = false;
 };
 
 } // namespace seekbench::ui
