@@ -21,12 +21,17 @@ constexpr const char *kColumns
     = "SELECT id, name, path, source, origin, time_unit, machines, rows, sensors, failures, maintenance, "
       "bad_lines, quarantine, bytes, sha256, created_at, command FROM pdm_fleets ";
 
-FleetRecord readRecord(sql::Statement &st)
+// The stored path is not trusted: a fleet's file is always datasets/fleets/<name>.sbfleet of
+// this project (a changed row cannot point a reader outside the project). A name that
+// could not have been stored gives an empty path, which no reader opens.
+FleetRecord readRecord(sql::Statement &st, const Project &project)
 {
     FleetRecord r;
     r.id = st.int64(0);
     r.name = st.text(1);
-    r.path = st.text(2);
+    r.path = fleetNameProblem(r.name).empty()
+                 ? fleetFilePath(project, r.name).lexically_relative(project.dir()).generic_string()
+                 : std::string();
     r.source = st.text(3);
     r.origin = st.text(4);
     r.time_unit = st.text(5);
@@ -114,7 +119,7 @@ std::vector<FleetRecord> FleetStore::fleets()
     auto st = d->db.prepare(std::string(kColumns) + "ORDER BY created_at, id");
     std::vector<FleetRecord> out;
     while (st.step())
-        out.push_back(readRecord(st));
+        out.push_back(readRecord(st, d->project));
     return out;
 }
 
@@ -124,7 +129,7 @@ std::optional<FleetRecord> FleetStore::find(const std::string &name)
     st.bind(1, name);
     if (!st.step())
         return std::nullopt;
-    return readRecord(st);
+    return readRecord(st, d->project);
 }
 
 bool FleetStore::remove(const std::string &name)

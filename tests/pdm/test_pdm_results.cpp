@@ -140,6 +140,21 @@ private Q_SLOTS:
         QCOMPARE(store.runs().size(), std::size_t(1));
     }
 
+    // A changed row cannot send a reader outside the project: the fleet file is always
+    // datasets/fleets/<name>.sbfleet.
+    void fleetPathComesFromItsNameNotTheRow()
+    {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tempPath(tmp);
+        std::filesystem::copy(m_f.dir, dir, std::filesystem::copy_options::recursive);
+        execSql(dir / "seekbench.db", "UPDATE pdm_fleets SET path = '../../etc/passwd'");
+        const Project project = Project::open(dir);
+        const auto record = FleetStore(project, true).find(m_f.fleet);
+        QVERIFY(record);
+        QCOMPARE(record->path, std::string("datasets/fleets/plant.sbfleet"));
+        QCOMPARE(fleetFileState(project, *record), FleetFileState::Present);
+    }
+
     void damagedRowsAreNamed_data()
     {
         QTest::addColumn<QString>("sql");
