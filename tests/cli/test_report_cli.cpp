@@ -148,9 +148,10 @@ private Q_SLOTS:
             const Project p = Project::create(old.toStdString(), m);
             run = makeRun(p, "old run", "0.001");
         }
-        testsupport::execSql(
-            old.toStdString() + "/seekbench.db",
-            "DROP TABLE report_runs; DROP TABLE reports; DROP TABLE pdm_fleets; PRAGMA user_version = 11;");
+        testsupport::execSql(old.toStdString() + "/seekbench.db",
+                             "DROP TABLE report_runs; DROP TABLE reports; DROP TABLE pdm_fleets; DROP TABLE pdm_runs; "
+                             "DROP TABLE pdm_machines; DROP TABLE pdm_machine_scores; DROP TABLE pdm_alerts; "
+                             "PRAGMA user_version = 11;");
         const QString out = old + QStringLiteral("/reports/old.html");
         const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), old,
                                           QStringLiteral("--runs"), QString::fromStdString(run),
