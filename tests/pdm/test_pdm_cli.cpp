@@ -6,9 +6,11 @@
 #include "cli_test_support.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 
 class TestPdmCli : public QObject
@@ -75,9 +77,10 @@ private Q_SLOTS:
         QFile in(QStringLiteral(SEEKBENCH_SOURCE_DIR "/resources/configs/pdm.yaml"));
         QVERIFY(in.open(QIODevice::ReadOnly));
         QString yaml = QString::fromUtf8(in.readAll());
-        yaml.replace(QStringLiteral("max_steps: 400"), QStringLiteral("max_steps: 12"));
-        yaml.replace(QStringLiteral("eval_every: 100"), QStringLiteral("eval_every: 6"));
-        yaml.replace(QStringLiteral("checkpoint_every: 100"), QStringLiteral("checkpoint_every: 6"));
+        yaml.replace(QRegularExpression(QStringLiteral("max_steps: \\d+")), QStringLiteral("max_steps: 12"));
+        yaml.replace(QRegularExpression(QStringLiteral("eval_every: \\d+")), QStringLiteral("eval_every: 6"));
+        yaml.replace(QRegularExpression(QStringLiteral("checkpoint_every: \\d+")),
+                     QStringLiteral("checkpoint_every: 6"));
         yaml.replace(QStringLiteral("warmup_steps: 20"), QStringLiteral("warmup_steps: 2"));
         yaml.replace(QStringLiteral("xgb_rounds: 200"), QStringLiteral("xgb_rounds: 20"));
         yaml.replace(QStringLiteral("training:\n"), QStringLiteral("training:\n  threads: 1\n"));
@@ -124,6 +127,68 @@ private Q_SLOTS:
         const CliOutput damaged = pdm({QStringLiteral("evaluate"), QStringLiteral("--run"), id});
         QVERIFY(damaged.code != 0);
         QVERIFY2(damaged.err.contains("pdm_outputs.bin") && damaged.err.contains("checksum"), damaged.err.constData());
+    }
+
+    // A fleet in cycles, imported from a C-MAPSS training file (units run to failure, made here
+    // with a wear trend in three sensors), trains and is evaluated end to end: RUL in cycles
+    // with the C-MAPSS score, results in the store in cycles for the views and verbs.
+    void cmapssTrainRunsEndToEnd()
+    {
+        {
+            std::ofstream train(path("train_FD001.txt").toStdString());
+            unsigned seed = 7;
+            const auto noise = [&seed] {
+                seed = seed * 1103515245u + 12345u;
+                return double((seed >> 16) & 0x7fff) / 32768.0 - 0.5;
+            };
+            train.setf(std::ios::fixed);
+            train.precision(4);
+            for (int unit = 1; unit <= 24; ++unit) {
+                const int life = 110 + 5 * unit;
+                for (int cycle = 1; cycle <= life; ++cycle) {
+                    const double wear = std::pow(double(cycle) / life, 3);
+                    train << unit << ' ' << cycle << ' ' << 0.001 * noise() << ' ' << 0.0002 * noise() << " 100.0";
+                    for (int s = 0; s < 21; ++s)
+                        train << ' ' << 100.0 + 10 * s + 0.3 * noise() + (s == 2 || s == 6 || s == 10 ? 4 * wear : 0);
+                    train << '\n';
+                }
+            }
+        }
+        const CliOutput imported = pdm({QStringLiteral("import"), QStringLiteral("--name"), QStringLiteral("fd001"),
+                                        QStringLiteral("--cmapss-train"), path("train_FD001.txt")});
+        QVERIFY2(imported.code == 0, imported.err.constData());
+        QCOMPARE(object(imported.out)[QStringLiteral("time_unit")].toString(), QStringLiteral("cycles"));
+        // The example config's windows are in seconds; 0 lets a fleet in cycles take its own
+        // (a cycle a step, 30 of history, failure within 30 cycles, no baseline period).
+        QFile example(path("pdm.yaml"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QString yaml = QString::fromUtf8(example.readAll());
+        for (const char *key : {"step", "history", "horizon", "baseline", "min_lead"})
+            yaml.replace(QRegularExpression(QStringLiteral("\\n  %1: \\d+").arg(QLatin1String(key))),
+                         QStringLiteral("\n  %1: 0").arg(QLatin1String(key)));
+        QFile cycles(path("cmapss.yaml"));
+        QVERIFY(cycles.open(QIODevice::WriteOnly));
+        cycles.write(yaml.toUtf8());
+        cycles.close();
+        const CliOutput r = pdm({QStringLiteral("train"), QStringLiteral("--config"), path("cmapss.yaml"),
+                                 QStringLiteral("--fleet"), QStringLiteral("fd001")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString id = QRegularExpression(QStringLiteral("run (\\d{8}-\\d{6}-[0-9a-f]{8})"))
+                               .match(QString::fromUtf8(r.err))
+                               .captured(1);
+        QFile evaluation(m_project + QStringLiteral("/runs/") + id + QStringLiteral("/eval/pdm_evaluation.json"));
+        QVERIFY(evaluation.open(QIODevice::ReadOnly));
+        const QJsonObject e = QJsonDocument::fromJson(evaluation.readAll()).object();
+        QCOMPARE(e[QStringLiteral("time_unit")].toString(), QStringLiteral("cycles"));
+        const QJsonObject rul = e[QStringLiteral("models")].toArray()[0].toObject()[QStringLiteral("rul")].toObject();
+        QCOMPARE(rul[QStringLiteral("unit")].toString(), QStringLiteral("cycles"));
+        QVERIFY(rul[QStringLiteral("windows")].toInt() > 0);
+        QVERIFY(rul[QStringLiteral("cmapss_score")].isDouble());
+        const CliOutput alerts = pdm({QStringLiteral("alerts"), QStringLiteral("--run"), id, QStringLiteral("--json")});
+        QVERIFY2(alerts.code == 0, alerts.err.constData());
+        QCOMPARE(object(alerts.out)[QStringLiteral("time_unit")].toString(), QStringLiteral("cycles"));
+        const CliOutput replay = pdm({QStringLiteral("simulate"), QStringLiteral("--run"), id});
+        QVERIFY2(replay.code == 0, replay.err.constData());
     }
 
     void csvImportKeepsBadLinesAside()

@@ -296,6 +296,12 @@ private Q_SLOTS:
             QVERIFY(w.time[i] >= 30); // a full history
         }
         QCOMPARE(w.size(), std::size_t(121 + 161 + 201));
+        // Held-out machines without a time cut: each test machine's windows are all test
+        // windows (none were made before this was fixed, so C-MAPSS runs scored nothing).
+        o.test_share = 0.34;
+        const Windows held = makeWindows(f, o);
+        QCOMPARE(held.size(), w.size());
+        QVERIFY(held.count(Split::Test) >= 121);
     }
 
     void summaryFeaturesOfARamp()

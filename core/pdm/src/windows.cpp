@@ -285,7 +285,8 @@ Windows makeWindows(const Fleet &fleet, const WindowOptions &options)
             const double t = ms.end_time[std::size_t(j)];
             if (t < baseline_end && o.baseline > 0)
                 continue;
-            if (held_before_cut ? t + o.horizon > o.test_from : t < o.test_from)
+            // Without a cut (+inf, fleets in cycles) the test machines' windows are all test windows.
+            if (held_before_cut ? t + o.horizon > o.test_from : std::isfinite(o.test_from) && t < o.test_from)
                 continue;
             if (std::any_of(e.down.begin(), e.down.end(), [&](auto d) { return t > d.first && t <= d.second; }))
                 continue;
