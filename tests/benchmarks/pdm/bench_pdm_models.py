@@ -30,6 +30,8 @@ ap.add_argument("--machines", type=int, default=100)
 ap.add_argument("--days", type=int, default=180)
 ap.add_argument("--resolution-s", type=int, default=300)
 ap.add_argument("--keep", metavar="DIR", help="create the projects under DIR and keep them")
+ap.add_argument("--from", dest="source", metavar="DIR",
+                help="print the figures of projects a run with --keep DIR made, without training again")
 a = ap.parse_args()
 
 
@@ -62,12 +64,27 @@ def train(project, config_text, name):
     return ev, wall
 
 
+def kept(project, name):
+    """The evaluation of the run called `name` in a kept project."""
+    for run in sorted(os.listdir(os.path.join(project, "runs"))):
+        folder = os.path.join(project, "runs", run)
+        if re.search(rf'^name: "?{re.escape(name)}"?$', open(os.path.join(folder, "config.yaml")).read(), re.M):
+            return json.load(open(os.path.join(folder, "eval", "pdm_evaluation.json"))), 0.0
+    sys.exit(f"no run '{name}' in {project}")
+
+
+def hours(lead, key):
+    return lead[key] / 3600 if lead.get(key) is not None else None
+
+
 def figures(model_json):
     o = model_json["overall"]
     f = {"precision": o["precision"], "recall": o["recall_at_lead"], "pr_auc": o["pr_auc"],
-         "lead_median_h": (o["lead"]["median"] / 3600) if o["lead"].get("median") is not None else None}
+         "lead_p25_h": hours(o["lead"], "p25"), "lead_median_h": hours(o["lead"], "median"),
+         "lead_p75_h": hours(o["lead"], "p75")}
     for m in model_json["modes"]:
-        f["pr_auc/" + m["mode"]] = m["pr_auc"]
+        for key, name in (("pr_auc", "pr_auc"), ("precision", "precision"), ("recall_at_lead", "recall")):
+            f[name + "/" + m["mode"]] = m[key]
     rul = model_json.get("rul") or {}
     if rul.get("windows"):
         f["rul_rmse_h"] = rul["rmse"]
@@ -78,16 +95,23 @@ results = {}  # model -> list of figure dicts, one per seed
 policies = []
 timings = []
 base = open(a.config).read()
-holder = a.keep or tempfile.mkdtemp(prefix="bench-pdm-")
+holder = a.source or a.keep or tempfile.mkdtemp(prefix="bench-pdm-")
 for pair in a.seeds.split(","):
     data_seed, train_seed = (int(x) for x in pair.split(":"))
     project = os.path.join(holder, f"pdm-{data_seed}-{train_seed}")
-    run(["project", "init", project])
-    _, gen_wall = run(["pdm", "generate", "--project", project, "--name", "plant", "--machines", str(a.machines),
-                       "--days", str(a.days), "--resolution-s", str(a.resolution_s), "--seed", str(data_seed)])
-    cfg = re.sub(r"(?m)^  seed: \d+", f"  seed: {train_seed}", base)
-    with_att, wall_a = train(project, cfg, "attention")
-    no_att, wall_b = train(project, re.sub(r"(?m)^  attention: true", "  attention: false", cfg), "no-attention")
+    if a.source:
+        gen_wall = 0.0
+        with_att, wall_a = kept(project, "attention")
+        no_att, wall_b = kept(project, "no-attention")
+    else:
+        run(["project", "init", project])
+        _, gen_wall = run(["pdm", "generate", "--project", project, "--name", "plant", "--machines",
+                           str(a.machines), "--days", str(a.days), "--resolution-s", str(a.resolution_s), "--seed",
+                           str(data_seed)])
+        cfg = re.sub(r"(?m)^  seed: \d+", f"  seed: {train_seed}", base)
+        with_att, wall_a = train(project, cfg, "attention")
+        no_att, wall_b = train(project, re.sub(r"(?m)^  attention: true", "  attention: false", cfg),
+                               "no-attention")
     by = {m["model"]: m for m in with_att["models"]}
     rows = {"lstm+attention": by["model"], "lstm (no attention)": {m["model"]: m for m in no_att["models"]}["model"],
             "xgboost+embedding": by["xgboost+embedding"], "xgboost": by["xgboost"],
@@ -96,8 +120,9 @@ for pair in a.seeds.split(","):
         results.setdefault(name, []).append(figures(mj))
     policies.append(with_att["policies"])
     timings.append((gen_wall, wall_a, wall_b))
-    print(f"seeds {data_seed}:{train_seed}: generate {gen_wall:.0f} s, train+evaluate {wall_a:.0f} s with attention, "
-          f"{wall_b:.0f} s without", flush=True)
+    if not a.source:
+        print(f"seeds {data_seed}:{train_seed}: generate {gen_wall:.0f} s, train+evaluate {wall_a:.0f} s with attention, "
+              f"{wall_b:.0f} s without", flush=True)
 
 
 def stat(values):
@@ -116,14 +141,19 @@ def mean(values):
 
 print(f"\nprocessor: {processor()}; fleet: {a.machines} machines x {a.days} days at {a.resolution_s} s; "
       f"seeds {a.seeds}; config {os.path.relpath(a.config, root)}")
-keys = ["precision", "recall", "pr_auc", "lead_median_h", "rul_rmse_h"]
-modes = sorted({k for f in results["lstm+attention"] for k in f if k.startswith("pr_auc/")})
+keys = ["precision", "recall", "pr_auc", "rul_rmse_h"]
+modes = sorted({k[7:] for f in results["lstm+attention"] for k in f if k.startswith("pr_auc/")})
 print(f"\n{'model (test machines)':24}" + "".join(f"{k:>20}" for k in keys))
 for name, fs in results.items():
     print(f"{name:24}" + "".join(f"{stat([f.get(k) for f in fs]):>20}" for k in keys))
-print(f"\n{'PR-AUC per failure mode':24}" + "".join(f"{m[7:]:>20}" for m in modes))
+print(f"\n{'lead of true alerts (h)':24}" + "".join(f"{k:>20}" for k in ("p25", "median", "p75")))
 for name, fs in results.items():
-    print(f"{name:24}" + "".join(f"{stat([f.get(m) for f in fs]):>20}" for m in modes))
+    print(f"{name:24}" + "".join(f"{stat([f.get('lead_' + k + '_h') for f in fs]):>20}"
+                                 for k in ("p25", "median", "p75")))
+for measure, label in (("pr_auc", "PR-AUC"), ("precision", "precision"), ("recall", "recall at lead")):
+    print(f"\n{label + ' per failure mode':24}" + "".join(f"{m:>20}" for m in modes))
+    for name, fs in results.items():
+        print(f"{name:24}" + "".join(f"{stat([f.get(measure + '/' + m) for f in fs]):>20}" for m in modes))
 ours = mean([f["pr_auc"] for f in results["lstm+attention"]])
 print("\nratio of mean PR-AUC, lstm+attention / other:")
 for name, fs in results.items():
