@@ -2728,29 +2728,6 @@
     </message>
 </context>
 <context>
-    <name>seekbench::ui::AmlDemoOffer</name>
-    <message>
-        <source>No alerts in this project yet</source>
-        <translation>本项目还没有警报</translation>
-    </message>
-    <message>
-        <source>Alerts come from an AML model trained on the project's transfers. Set up the demo here: synthetic transfers with planted laundering rings are generated and the graph model is trained as a run of this project (a few minutes; its curves show in the main window). Or launch your own AML config from Runs &gt; Launch run.</source>
-        <translation>警报来自在项目转账数据上训练的反洗钱模型。可在此设置演示：生成含预置洗钱团伙的合成转账数据，并把图模型作为本项目的一次运行来训练（几分钟；其曲线显示在主窗口中）。也可以通过“运行 &gt; 启动运行”启动您自己的反洗钱配置。</translation>
-    </message>
-    <message>
-        <source>Set up the AML demo</source>
-        <translation>设置反洗钱演示</translation>
-    </message>
-    <message>
-        <source>The project is read-only: no data can be generated in it.</source>
-        <translation>项目为只读：无法在其中生成数据。</translation>
-    </message>
-    <message>
-        <source>Cannot set up the demo: %1</source>
-        <translation>无法设置演示：%1</translation>
-    </message>
-</context>
-<context>
     <name>seekbench::ui::AmlThresholdPanel</name>
     <message>
         <source>Apply threshold: re-create the alerts</source>
@@ -3242,6 +3219,41 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::DemoOffer</name>
+    <message>
+        <source>No predictive maintenance results in this project yet</source>
+        <translation>此项目中还没有预测性维护结果</translation>
+    </message>
+    <message>
+        <source>No alerts in this project yet</source>
+        <translation>本项目还没有警报</translation>
+    </message>
+    <message>
+        <source>Machine health, failure alerts and maintenance policies come from a sensor model trained on a fleet of the project. Set up the demo here: a fleet of 40 machines is simulated and the model is trained and evaluated as a run of this project (a minute or two; its curves show in the main window). Or bring your own readings with seekbench-cli pdm import.</source>
+        <translation>设备健康状况、故障告警和维护策略来自在本项目某个机群上训练的传感器模型。可在此设置演示：模拟一个含 40 台设备的机群，并作为本项目的一次运行训练和评估模型（约一两分钟；其曲线显示在主窗口中）。也可以用 seekbench-cli pdm import 导入你自己的读数。</translation>
+    </message>
+    <message>
+        <source>Alerts come from an AML model trained on the project's transfers. Set up the demo here: synthetic transfers with planted laundering rings are generated and the graph model is trained as a run of this project (a few minutes; its curves show in the main window). Or launch your own AML config from Runs &gt; Launch run.</source>
+        <translation>警报来自在项目转账数据上训练的反洗钱模型。可在此设置演示：生成含预置洗钱团伙的合成转账数据，并把图模型作为本项目的一次运行来训练（几分钟；其曲线显示在主窗口中）。也可以通过“运行 &gt; 启动运行”启动您自己的反洗钱配置。</translation>
+    </message>
+    <message>
+        <source>Set up the predictive maintenance demo</source>
+        <translation>设置预测性维护演示</translation>
+    </message>
+    <message>
+        <source>Set up the AML demo</source>
+        <translation>设置反洗钱演示</translation>
+    </message>
+    <message>
+        <source>The project is read-only: no data can be generated in it.</source>
+        <translation>项目为只读：无法在其中生成数据。</translation>
+    </message>
+    <message>
+        <source>Cannot set up the demo: %1</source>
+        <translation>无法设置演示：%1</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::DemoSetup</name>
     <message>
         <source>Simulating the demo fleet…</source>
@@ -3654,20 +3666,6 @@
     <message>
         <source>No run to show.</source>
         <translation>没有可显示的运行。</translation>
-    </message>
-    <message>
-        <source>No predictive maintenance results yet</source>
-        <translation>还没有预测性维护结果</translation>
-    </message>
-    <message>
-        <source>Train a model on a fleet, and its machines' health, alerts and policies show here. For example, in a terminal:
-
-seekbench-cli pdm generate --project %1 --name plant
-seekbench-cli pdm train --project %1 --config resources/configs/pdm.yaml --fleet plant</source>
-        <translation>在机群上训练一个模型后，这里会显示其设备的健康状况、告警和维护策略。例如在终端中运行：
-
-seekbench-cli pdm generate --project %1 --name plant
-seekbench-cli pdm train --project %1 --config resources/configs/pdm.yaml --fleet plant</translation>
     </message>
     <message numerus="yes">
         <source>%n machine(s)</source>

@@ -18,6 +18,7 @@
 #include <QCollator>
 #include <QComboBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -263,6 +264,10 @@ private Q_SLOTS:
         projects::Project::create(dir.toStdString(), m);
         ui::PdmWindow w(open(dir), dir);
         QTRY_VERIFY_WITH_TIMEOUT(w.fleetOverview()->isShowingEmptyState(), 10000);
+        // It offers the template's demo, not a terminal command.
+        auto *demo = w.fleetOverview()->findChild<QPushButton *>(QStringLiteral("pdmDemoButton"));
+        QVERIFY(demo);
+        QVERIFY(demo->isEnabled());
         QVERIFY(w.currentRunId().isEmpty());
         QVERIFY(w.alertsPanel()->shownAlerts().empty());
         QVERIFY(!w.runPicker()->isEnabled());

@@ -1,7 +1,7 @@
 // New-project templates: each creates a project whose manifest names its scenario and
 // whose example configs are copied in and pass the same validation as the CLI.
 #include "aml/aml_alerts_panel.h"
-#include "aml/aml_demo_offer.h"
+#include "project/demo_offer.h"
 #include "project/demo_setup.h"
 #include "project/new_project_dialog.h"
 #include "project/project_templates.h"
@@ -170,7 +170,7 @@ private Q_SLOTS:
         ui::AmlAlertsPanel panel(project);
         panel.show();
         panel.reload(); // as the AML window does when it opens
-        auto *offer = panel.findChild<ui::AmlDemoOffer *>();
+        auto *offer = panel.findChild<ui::DemoOffer *>();
         QVERIFY(offer);
         QTRY_VERIFY2(offer->isVisible(), qPrintable(panel.findChild<QLabel *>(QStringLiteral("alertsInfo"))
                                                         ->text())); // in place of an empty timeline
@@ -190,7 +190,7 @@ private Q_SLOTS:
         QTRY_VERIFY(offer->button()->isEnabled());
         qunsetenv("SEEKBENCH_CLI");
 
-        ui::AmlDemoOffer readOnly(dir, true);
+        ui::DemoOffer readOnly(dir, QStringLiteral("aml"), true);
         QVERIFY(!readOnly.button()->isEnabled());
         QVERIFY(readOnly.button()->toolTip().contains(QStringLiteral("read-only")));
     }

@@ -1,7 +1,7 @@
 #include "aml/aml_alerts_panel.h"
 
-#include "aml/aml_demo_offer.h"
 #include "aml/aml_text.h"
+#include "project/demo_offer.h"
 
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/transactions.h"
@@ -91,9 +91,10 @@ AmlAlertsPanel::AmlAlertsPanel(std::shared_ptr<const projects::Project> project,
     layout->addLayout(filters);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_timeline);
-    m_offer = new AmlDemoOffer(QString::fromStdString(m_project->dir().string()), m_project->isReadOnly(), m_pages);
+    m_offer = new DemoOffer(QString::fromStdString(m_project->dir().string()), QStringLiteral("aml"),
+                            m_project->isReadOnly(), m_pages);
     m_pages->addWidget(m_offer);
-    connect(m_offer, &AmlDemoOffer::ready, this, [this] { m_debounce.start(); });
+    connect(m_offer, &DemoOffer::ready, this, [this] { m_debounce.start(); });
     layout->addWidget(m_pages, 1);
     auto *legend
         = new QLabel(tr("Colour and size: severity (blue low, orange medium, red high). Height in a lane: score. "

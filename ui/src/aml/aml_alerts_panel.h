@@ -25,7 +25,7 @@ class QStackedWidget;
 
 namespace seekbench::ui {
 
-class AmlDemoOffer;
+class DemoOffer;
 
 // The alert timeline with its filters (score, status, account). The alerts are read off
 // the GUI thread whenever a filter changes; clicking one emits alertActivated.
@@ -71,7 +71,7 @@ private:
     QLineEdit *m_account;
     QLabel *m_info;
     QStackedWidget *m_pages = nullptr; // the timeline, or the demo offer when there are no alerts
-    AmlDemoOffer *m_offer = nullptr;
+    DemoOffer *m_offer = nullptr;
     QTimer m_debounce;
     QFutureWatcher<Result> m_reader;
     bool m_pending = false;

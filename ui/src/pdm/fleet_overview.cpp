@@ -1,8 +1,8 @@
 #include "pdm/fleet_overview.h"
 
-#include "common/empty_state.h"
 #include "pdm/pdm_run_loader.h"
 #include "pdm/sparkline_delegate.h"
+#include "project/demo_offer.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -68,8 +68,6 @@ FleetOverview::FleetOverview(QWidget *parent) : QWidget(parent)
     m_error->setWordWrap(true);
     m_error->setAlignment(Qt::AlignCenter);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_empty = new EmptyState(this);
-    m_empty->setObjectName(QStringLiteral("fleetEmptyState"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_splitLabel);
@@ -84,7 +82,6 @@ FleetOverview::FleetOverview(QWidget *parent) : QWidget(parent)
     tableLayout->addWidget(m_summary);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_tablePage);
-    m_pages->addWidget(m_empty);
     m_pages->addWidget(m_error);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
@@ -116,14 +113,14 @@ void FleetOverview::setData(std::shared_ptr<const PdmRunData> data)
     updateSummary();
 }
 
-void FleetOverview::showNoRuns(const QString &projectDir)
+void FleetOverview::showNoRuns(const QString &projectDir, bool readOnly)
 {
     m_model->clear();
-    m_empty->setTitle(tr("No predictive maintenance results yet"));
-    m_empty->setText(tr("Train a model on a fleet, and its machines' health, alerts and policies show here. For "
-                        "example, in a terminal:\n\nseekbench-cli pdm generate --project %1 --name plant\n"
-                        "seekbench-cli pdm train --project %1 --config resources/configs/pdm.yaml --fleet plant")
-                         .arg(projectDir));
+    if (!m_empty) {
+        m_empty = new DemoOffer(projectDir, QStringLiteral("pdm"), readOnly, this);
+        m_pages->addWidget(m_empty);
+        connect(m_empty, &DemoOffer::ready, this, &FleetOverview::demoReady);
+    }
     m_pages->setCurrentWidget(m_empty);
 }
 
@@ -143,7 +140,7 @@ void FleetOverview::setSearch(const QString &text) { m_search->setText(text); }
 
 QString FleetOverview::summaryText() const { return m_summary->text(); }
 QString FleetOverview::errorText() const { return m_pages->currentWidget() == m_error ? m_error->text() : QString(); }
-bool FleetOverview::isShowingEmptyState() const { return m_pages->currentWidget() == m_empty; }
+bool FleetOverview::isShowingEmptyState() const { return m_empty && m_pages->currentWidget() == m_empty; }
 bool FleetOverview::isShowingTable() const { return m_pages->currentWidget() == m_tablePage; }
 
 void FleetOverview::updateSummary()

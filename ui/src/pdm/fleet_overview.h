@@ -15,7 +15,7 @@ class QTableView;
 
 namespace seekbench::ui {
 
-class EmptyState;
+class DemoOffer;
 struct PdmRunData;
 
 // The fleet at a glance: one row per machine, worst first, with its risk now, likely
@@ -31,7 +31,9 @@ public:
     // A run's data (PdmRunLoader); keeps the user's sort and filters.
     void setData(std::shared_ptr<const PdmRunData> data);
     // No run with results in the project: the empty state, saying how to make one.
-    void showNoRuns(const QString &projectDir);
+    // No run with results: the predictive maintenance demo offered (project/demo_offer.h),
+    // off in a read-only project; demoReady() once it has made results.
+    void showNoRuns(const QString &projectDir, bool readOnly);
     void showError(const QString &message);
 
     void setSplitFilter(std::optional<pdm::Split> split);
@@ -46,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void machineActivated(int machine);
+    void demoReady();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -60,7 +63,7 @@ private:
     QLineEdit *m_search;
     QLabel *m_heldOut, *m_summary, *m_error, *m_splitLabel;
     QStackedWidget *m_pages;
-    EmptyState *m_empty;
+    DemoOffer *m_empty = nullptr;
     QWidget *m_tablePage;
 };
 

@@ -5,6 +5,7 @@
 #include "pdm/pdm_alerts_panel.h"
 #include "pdm/pdm_text.h"
 #include "pdm/policy_view.h"
+#include "seekbench/projects/project.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -58,6 +59,7 @@ PdmWindow::PdmWindow(std::shared_ptr<const projects::Project> project, const QSt
     connect(m_loader, &PdmRunLoader::failed, this, &PdmWindow::onFailed);
     connect(m_runs, qOverload<int>(&QComboBox::activated), this,
             [this](int i) { setRun(m_runs->itemData(i).toString()); });
+    connect(m_fleet, &FleetOverview::demoReady, this, &PdmWindow::reload);
     connect(m_fleet, &FleetOverview::machineActivated, this,
             [this](int machine) { Q_EMIT machineRequested(m_runId, machine, -1); });
     connect(m_alerts, &PdmAlertsPanel::alertActivated, this,
@@ -125,7 +127,7 @@ void PdmWindow::onRunsListed(const QVector<PdmRunChoice> &runs, const QString &e
         m_runId.clear();
         m_data.reset();
         m_runInfo->clear();
-        m_fleet->showNoRuns(m_projectDir);
+        m_fleet->showNoRuns(m_projectDir, m_project->isReadOnly());
         m_alerts->showMessage(tr("No predictive maintenance results in this project yet."));
         if (changed)
             Q_EMIT runChanged(QString());

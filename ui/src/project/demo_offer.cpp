@@ -1,4 +1,4 @@
-#include "aml/aml_demo_offer.h"
+#include "project/demo_offer.h"
 
 #include "project/demo_setup.h"
 #include "project/project_templates.h"
@@ -10,33 +10,41 @@
 
 namespace seekbench::ui {
 
-AmlDemoOffer::AmlDemoOffer(const QString &projectDir, bool readOnly, QWidget *parent)
-    : QWidget(parent), m_dir(projectDir), m_text(new QLabel(this)), m_button(new QPushButton(this)),
-      m_progress(new QProgressBar(this))
+DemoOffer::DemoOffer(const QString &projectDir, const QString &scenario, bool readOnly, QWidget *parent)
+    : QWidget(parent), m_dir(projectDir), m_scenario(scenario), m_text(new QLabel(this)),
+      m_button(new QPushButton(this)), m_progress(new QProgressBar(this))
 {
-    setObjectName(QStringLiteral("amlDemoOffer"));
-    auto *title = new QLabel(tr("No alerts in this project yet"), this);
+    const bool pdm = scenario == QStringLiteral("pdm");
+    setObjectName(scenario + QStringLiteral("DemoOffer"));
+    auto *title = new QLabel(pdm ? tr("No predictive maintenance results in this project yet")
+                                 : tr("No alerts in this project yet"),
+                             this);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     title->setFont(big);
     title->setAlignment(Qt::AlignCenter);
-    m_text->setObjectName(QStringLiteral("amlDemoOfferText"));
+    m_text->setObjectName(scenario + QStringLiteral("DemoOfferText"));
     m_text->setWordWrap(true);
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setMaximumWidth(620);
-    m_text->setText(tr("Alerts come from an AML model trained on the project's transfers. Set up the demo here: "
-                       "synthetic transfers with planted laundering rings are generated and the graph model is "
-                       "trained as a run of this project (a few minutes; its curves show in the main window). Or "
-                       "launch your own AML config from Runs > Launch run."));
-    m_button->setObjectName(QStringLiteral("amlDemoButton"));
-    m_button->setText(tr("Set up the AML demo"));
+    m_text->setText(
+        pdm ? tr("Machine health, failure alerts and maintenance policies come from a sensor model trained on a "
+                 "fleet of the project. Set up the demo here: a fleet of 40 machines is simulated and the model "
+                 "is trained and evaluated as a run of this project (a minute or two; its curves show in the main "
+                 "window). Or bring your own readings with seekbench-cli pdm import.")
+            : tr("Alerts come from an AML model trained on the project's transfers. Set up the demo here: "
+                 "synthetic transfers with planted laundering rings are generated and the graph model is "
+                 "trained as a run of this project (a few minutes; its curves show in the main window). Or "
+                 "launch your own AML config from Runs > Launch run."));
+    m_button->setObjectName(scenario + QStringLiteral("DemoButton"));
+    m_button->setText(pdm ? tr("Set up the predictive maintenance demo") : tr("Set up the AML demo"));
     m_button->setDefault(true);
     if (readOnly) {
         m_button->setEnabled(false);
         m_button->setToolTip(tr("The project is read-only: no data can be generated in it."));
     }
-    m_progress->setObjectName(QStringLiteral("amlDemoProgress"));
+    m_progress->setObjectName(scenario + QStringLiteral("DemoProgress"));
     m_progress->setRange(0, 100);
     QSizePolicy keep = m_progress->sizePolicy();
     keep.setRetainSizeWhenHidden(true);
@@ -49,20 +57,20 @@ AmlDemoOffer::AmlDemoOffer(const QString &projectDir, bool readOnly, QWidget *pa
     layout->addWidget(m_button, 0, Qt::AlignHCenter);
     layout->addWidget(m_progress);
     layout->addStretch(3);
-    connect(m_button, &QPushButton::clicked, this, &AmlDemoOffer::start);
+    connect(m_button, &QPushButton::clicked, this, &DemoOffer::start);
 }
 
-void AmlDemoOffer::start()
+void DemoOffer::start()
 {
     if (m_setup)
         return;
     try {
-        addTemplateConfigs(m_dir, QStringLiteral("aml")); // aml_demo.yaml, when the project lacks it
+        addTemplateConfigs(m_dir, m_scenario); // the demo config, when the project lacks it
     } catch (const std::exception &e) {
         m_text->setText(tr("Cannot set up the demo: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
-    m_setup = new DemoSetup(m_dir, this);
+    m_setup = new DemoSetup(m_dir, this, m_scenario);
     m_button->setEnabled(false);
     m_progress->setValue(0);
     m_progress->show();
