@@ -5,6 +5,7 @@
 // without results is refused by name.
 
 #include "pdm/policy_chart.h"
+#include "pdm/policy_tables.h"
 #include "pdm/policy_view.h"
 #include "pdm_results_fixture.h"
 #include "shell/theme.h"

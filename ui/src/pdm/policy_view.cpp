@@ -2,6 +2,7 @@
 
 #include "common/empty_state.h"
 #include "pdm/policy_chart.h"
+#include "pdm/policy_tables.h"
 #include "seekbench/projects/pdm_results.h"
 #include "seekbench/projects/project.h"
 #include "seekbench/projects/run_store.h"
@@ -9,7 +10,6 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
