@@ -4257,6 +4257,18 @@ contribution %3 log-odds</source>
         <source>lowers it</source>
         <translation>降低评分</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Across the fleet it relies most on: %1</source>
+        <translation>在整个机群上它最依赖：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::MainWindow</name>

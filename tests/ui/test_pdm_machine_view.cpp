@@ -150,6 +150,10 @@ private Q_SLOTS:
             QCOMPARE(bars.size(), qsizetype(a.explanation.top.size()));
             for (int i = 0; i < bars.size(); ++i)
                 QCOMPARE(float(bars[i].value), a.explanation.top[std::size_t(i)].contribution);
+            // Beside the alert's own reasons, what XGBoost relies on across the fleet for its mode.
+            if (!a.explanation.top.empty())
+                QVERIFY2(view->contributions()->summary().contains(QStringLiteral("Across the fleet it relies most on")),
+                         qPrintable(view->contributions()->summary()));
             const auto &steps = view->charts()->band()->steps();
             QCOMPARE(steps.size(), qsizetype(a.temporal.size()));
             const auto &run = data->run;

@@ -13,6 +13,9 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -301,6 +304,18 @@ void MachineView::showContributions(const pdm::AlertRecord *alert)
                       .arg(double(e.bias), 0, 'f', 2)
                       .arg(double(e.margin), 0, 'f', 2)
                       .arg(PdmText::percent(e.score), PdmText::mode(e.mode)); // XGBoost: a probability
+    // Global importance beside the alert's own reasons: the gain shares the run's evaluation
+    // kept for this mode (eval/pdm_evaluation.json, "xgboost_importance").
+    QStringList shares;
+    const QJsonArray top = QJsonDocument::fromJson(QByteArray::fromStdString(m_data ? m_data->run.evaluationJson : ""))
+                               .object()[QStringLiteral("xgboost_importance")]
+                               .toObject()[QString::fromStdString(e.mode)]
+                               .toArray();
+    for (qsizetype i = 0; i < top.size() && shares.size() < 3; ++i)
+        shares << tr("%1 %2").arg(featureName(top[i][QStringLiteral("feature")].toString().toStdString()),
+                                  PdmText::percent(top[i][QStringLiteral("share")].toDouble()));
+    if (!items.isEmpty() && !shares.isEmpty())
+        summary += QLatin1Char('\n') + tr("Across the fleet it relies most on: %1").arg(shares.join(tr(", ")));
     const QString note = QString::fromStdString(e.note);
     if (!note.isEmpty())
         summary = summary.isEmpty() ? note : summary + QLatin1Char('\n') + note;
