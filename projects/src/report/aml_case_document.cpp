@@ -216,28 +216,10 @@ Section chainsSection(const AmlCase &c, const AmlCaseLabels &l)
     return s;
 }
 
-// This build, when and where the report was written, the run the case came from.
-Provenance caseProvenance(const AmlCase &c)
-{
-    Provenance p = thisBuildProvenance();
-    if (!c.runId.empty()) {
-        RunProvenance run;
-        run.runId = c.runId;
-        run.runName = c.runName;
-        p.runs.push_back(std::move(run));
-    }
-    return p;
-}
-
 Section provenanceSection(const AmlCase &c, const Provenance &p, const AmlCaseLabels &l)
 {
-    KeyValueList kv{{},
-                    {{l.seekbenchVersion, p.seekbenchVersion + " (" + p.gitCommit + ")"},
-                     {l.qtVersion, p.qtVersion.empty() ? l.noQt : p.qtVersion},
-                     {l.generatedAt, p.generatedAt},
-                     {l.generatedOn, p.generatedOn},
-                     {l.project, c.projectDir},
-                     {l.run, runText(c, l)}}};
+    KeyValueList kv{{}, buildRows(p, l.seekbenchVersion, l.qtVersion, l.noQt, l.generatedAt, l.generatedOn)};
+    kv.items.insert(kv.items.end(), {{l.project, c.projectDir}, {l.run, runText(c, l)}});
     return Section{amlcase::kProvenance, l.provenance, {std::move(kv)}};
 }
 
@@ -253,7 +235,7 @@ Report buildAmlCaseReport(const AmlCase &c, const AmlCaseLabels &labels)
                            : fillLabel(l.accountTitle, {c.account.name});
     report.subtitle = fillLabel(l.subtitle, {c.projectDir, runText(c, l)});
     report.contentsTitle = l.contents;
-    report.provenance = caseProvenance(c);
+    report.provenance = caseProvenance(c.runId, c.runName);
     report.sections.push_back(overviewSection(c, l));
     report.sections.push_back(alertSection(c, l));
     report.sections.push_back(accountSection(c, l));

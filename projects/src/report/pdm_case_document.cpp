@@ -247,28 +247,14 @@ Section healthSection(const PdmCase &c, const PdmCaseLabels &l)
     return Section{pdmcase::kHealth, l.health, {std::move(kv)}};
 }
 
-Provenance caseProvenance(const PdmCase &c)
-{
-    Provenance p = thisBuildProvenance();
-    RunProvenance run;
-    run.runId = c.run.runId;
-    run.runName = c.runName;
-    p.runs.push_back(std::move(run));
-    return p;
-}
-
 Section provenanceSection(const PdmCase &c, const Provenance &p, const PdmCaseLabels &l)
 {
-    KeyValueList kv{{},
-                    {{l.seekbenchVersion, p.seekbenchVersion + " (" + p.gitCommit + ")"},
-                     {l.qtVersion, p.qtVersion.empty() ? l.noQt : p.qtVersion},
-                     {l.generatedAt, p.generatedAt},
-                     {l.generatedOn, p.generatedOn},
-                     {l.project, c.projectDir},
-                     {l.run, runText(c, l)},
-                     {l.runCreated, c.run.createdAt > 0 ? utcText(c.run.createdAt) : l.notRecorded},
-                     {l.fleet, c.run.fleet},
-                     {l.fleetFile, fleetText(c, l)}}};
+    KeyValueList kv{{}, buildRows(p, l.seekbenchVersion, l.qtVersion, l.noQt, l.generatedAt, l.generatedOn)};
+    kv.items.insert(kv.items.end(), {{l.project, c.projectDir},
+                                     {l.run, runText(c, l)},
+                                     {l.runCreated, c.run.createdAt > 0 ? utcText(c.run.createdAt) : l.notRecorded},
+                                     {l.fleet, c.run.fleet},
+                                     {l.fleetFile, fleetText(c, l)}});
     return Section{pdmcase::kProvenance, l.provenance, {std::move(kv)}};
 }
 
@@ -288,7 +274,7 @@ Report buildPdmCaseReport(const PdmCase &c, const PdmCaseLabels &labels)
                            : fillLabel(l.machineTitle, {c.machine.name});
     report.subtitle = fillLabel(l.subtitle, {c.projectDir, runText(c, l)});
     report.contentsTitle = l.contents;
-    report.provenance = caseProvenance(c);
+    report.provenance = caseProvenance(c.run.runId, c.runName);
     report.sections.push_back(overviewSection(c, report.provenance, l));
     report.sections.push_back(alertSection(c, l));
     report.sections.push_back(whySection(c, l));

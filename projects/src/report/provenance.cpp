@@ -107,6 +107,28 @@ Provenance thisBuildProvenance()
     return p;
 }
 
+Provenance caseProvenance(const std::string &runId, const std::string &runName)
+{
+    Provenance p = thisBuildProvenance();
+    if (!runId.empty()) {
+        RunProvenance run;
+        run.runId = runId;
+        run.runName = runName;
+        p.runs.push_back(std::move(run));
+    }
+    return p;
+}
+
+std::vector<KeyValue> buildRows(const Provenance &p, const std::string &versionLabel, const std::string &qtLabel,
+                                const std::string &noQt, const std::string &generatedAtLabel,
+                                const std::string &generatedOnLabel)
+{
+    return {{versionLabel, p.seekbenchVersion + " (" + p.gitCommit + ")"},
+            {qtLabel, p.qtVersion.empty() ? noQt : p.qtVersion},
+            {generatedAtLabel, p.generatedAt},
+            {generatedOnLabel, p.generatedOn}};
+}
+
 Provenance reportProvenance(const Project &project, RunStore &store, const std::vector<RunRecord> &runs,
                             const ReportLabels &labels)
 {

@@ -4,6 +4,9 @@
 #include "seekbench/projects/pdm_fleets.h"
 #include "seekbench/projects/project.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -43,6 +46,13 @@ std::shared_ptr<MachineData> MachineLoader::read(const projects::Project &projec
             return data;
         }
         data->run = *run;
+        const QJsonObject importance = QJsonDocument::fromJson(QByteArray::fromStdString(run->evaluationJson))
+                                           .object()[QStringLiteral("xgboost_importance")]
+                                           .toObject();
+        for (auto mode = importance.begin(); mode != importance.end(); ++mode)
+            for (const QJsonValue &f : mode.value().toArray())
+                data->fleetImportance[mode.key()].append(
+                    {f[QStringLiteral("feature")].toString(), f[QStringLiteral("share")].toDouble()});
         const auto machines = store.machines(runId);
         const auto it = std::find_if(machines.begin(), machines.end(),
                                      [machine](const pdm::MachineHealth &h) { return h.machine == machine; });

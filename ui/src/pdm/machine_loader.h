@@ -6,7 +6,10 @@
 #include "seekbench/projects/pdm_results.h"
 
 #include <QFutureWatcher>
+#include <QHash>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 
 #include <atomic>
@@ -26,6 +29,9 @@ struct MachineData
     pdm::MachineHealth health;
     pdm::MachineScores scores;
     std::vector<pdm::AlertRecord> alerts; // by time
+    // Per failure mode, the features the explainable XGBoost relies on most across the fleet
+    // (the evaluation's gain shares, largest first), read from run.evaluationJson here.
+    QHash<QString, QList<QPair<QString, double>>> fleetImportance;
     // The fleet file's part: this machine's readings at full resolution and its events.
     // Empty when the file could not be read (fleetProblem says why; the rest still shows).
     pdm::MachineSeries series;

@@ -13,9 +13,6 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -305,15 +302,11 @@ void MachineView::showContributions(const pdm::AlertRecord *alert)
                       .arg(double(e.margin), 0, 'f', 2)
                       .arg(PdmText::percent(e.score), PdmText::mode(e.mode)); // XGBoost: a probability
     // Global importance beside the alert's own reasons: the gain shares the run's evaluation
-    // kept for this mode (eval/pdm_evaluation.json, "xgboost_importance").
+    // kept for this mode (read off the GUI thread by the loader).
     QStringList shares;
-    const QJsonArray top = QJsonDocument::fromJson(QByteArray::fromStdString(m_data ? m_data->run.evaluationJson : ""))
-                               .object()[QStringLiteral("xgboost_importance")]
-                               .toObject()[QString::fromStdString(e.mode)]
-                               .toArray();
-    for (qsizetype i = 0; i < top.size() && shares.size() < 3; ++i)
-        shares << tr("%1 %2").arg(featureName(top[i][QStringLiteral("feature")].toString().toStdString()),
-                                  PdmText::percent(top[i][QStringLiteral("share")].toDouble()));
+    if (m_data)
+        for (const auto &[feature, share] : m_data->fleetImportance.value(QString::fromStdString(e.mode)).mid(0, 3))
+            shares << tr("%1 %2").arg(featureName(feature.toStdString()), PdmText::percent(share));
     if (!items.isEmpty() && !shares.isEmpty())
         summary += QLatin1Char('\n') + tr("Across the fleet it relies most on: %1").arg(shares.join(tr(", ")));
     const QString note = QString::fromStdString(e.note);

@@ -22,6 +22,13 @@ namespace seekbench::projects::report {
 // This build and the machine writing the report, now (UTC): the provenance every report
 // starts from, runs not yet added.
 Provenance thisBuildProvenance();
+// A case report's (AML, maintenance): this build and the one run the case came from, if any.
+Provenance caseProvenance(const std::string &runId, const std::string &runName);
+// A case report's provenance rows about the build: version (commit), Qt, when and where
+// written, in each case document's own labels.
+std::vector<KeyValue> buildRows(const Provenance &p, const std::string &versionLabel, const std::string &qtLabel,
+                                const std::string &noQt, const std::string &generatedAtLabel,
+                                const std::string &generatedOnLabel);
 Provenance reportProvenance(const Project &project, RunStore &store, const std::vector<RunRecord> &runs,
                             const ReportLabels &labels);
 // `seekbench-cli train --config <project>/runs/<id>/config.yaml --project <project>`, shell-quoted.
