@@ -13,6 +13,7 @@ namespace seekbench::projects {
 
 extern const char *const kMigrateTo13; // schema_pdm.cpp
 extern const char *const kMigrateTo14;
+extern const char *const kMigrateTo15; // schema_kg.cpp
 
 namespace {
 
@@ -321,6 +322,10 @@ void migrateStep(sql::Database &db, int from)
     case 13:
         db.exec(kMigrateTo14);
         db.exec("PRAGMA user_version = 14");
+        break;
+    case 14:
+        db.exec(kMigrateTo15);
+        db.exec("PRAGMA user_version = 15");
         break;
     default:
         throw ProjectError(ProjectError::Kind::DamagedDatabase,

@@ -151,6 +151,8 @@ private Q_SLOTS:
         testsupport::execSql(old.toStdString() + "/seekbench.db",
                              "DROP TABLE report_runs; DROP TABLE reports; DROP TABLE pdm_fleets; DROP TABLE pdm_runs; "
                              "DROP TABLE pdm_machines; DROP TABLE pdm_machine_scores; DROP TABLE pdm_alerts; "
+                             "DROP TABLE kg_graphs; DROP TABLE kg_nodes; DROP TABLE kg_forms; DROP TABLE kg_edges; "
+                             "DROP TABLE kg_evidence; DROP TABLE kg_sentences; DROP TABLE kg_rejected; "
                              "PRAGMA user_version = 11;");
         const QString out = old + QStringLiteral("/reports/old.html");
         const CliOutput r = runCliOutput({QStringLiteral("report"), QStringLiteral("--project"), old,

@@ -18,12 +18,14 @@ namespace seekbench::projects {
 //   8-12: AML curves on validation months, sweeps, artifacts' formats and commands,
 //      reports (issues 19-24)
 //   13: the predictive maintenance scenario's fleets (pdm_fleets)
+//   14: the predictive maintenance scenario's run results (docs/pdm-store.md)
+//   15: the medical knowledge graph scenario's graphs (kg_*, docs/kg-store.md)
 // A migration only ever moves forward, inside one transaction, after a copy of the
 // database was set aside (seekbench.db.before-v<N>).
 class Schema
 {
 public:
-    static constexpr int kLatest = 14;
+    static constexpr int kLatest = 15;
 
     // Creates a database file with the schema of exactly `version` (1..kLatest), as that
     // version of Seekbench would have. Used by create() and by the migration tests.
