@@ -68,6 +68,7 @@ int main(int argc, char **argv)
     registerSlurmVerbs(root, exitCode);
     registerAmlVerbs(root, exitCode);
     registerPdmVerbs(root, exitCode);
+    registerKgVerbs(root, exitCode);
     registerSweepVerbs(root, exitCode);
     registerExportVerbs(root, exitCode);
     registerReportVerbs(root, exitCode);

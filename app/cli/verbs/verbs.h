@@ -34,6 +34,8 @@ void registerSlurmVerbs(CLI::App &root, int &exitCode);
 void registerAmlVerbs(CLI::App &root, int &exitCode);
 // pdm generate|import|fleets|windows|train|evaluate (pdm.cpp, pdm_train.cpp).
 void registerPdmVerbs(CLI::App &root, int &exitCode);
+// kg generate|import|corpora|train|evaluate|build|graphs|query|rank|export (kg*.cpp).
+void registerKgVerbs(CLI::App &root, int &exitCode);
 // sweep create|run|resume|status|stop|best|export|ask|tell|report (sweep.cpp).
 void registerSweepVerbs(CLI::App &root, int &exitCode);
 // export --run ID --format F (export.cpp).

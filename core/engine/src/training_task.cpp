@@ -2,6 +2,7 @@
 
 #include "aml_task.h"
 #include "crossmodal_task.h"
+#include "kg_task.h"
 #include "pdm_task.h"
 #include "text_task.h"
 
@@ -21,6 +22,8 @@ std::unique_ptr<TrainingTask> makeTrainingTask(const RunConfig &config, int rank
         return makeCrossModalTask(config, rank, worldSize);
     if (kind == "pdm_fleet")
         return makePdmTask(config, rank, worldSize, std::move(dataset));
+    if (kind == "kg_corpus")
+        return makeKgTask(config, rank, worldSize, std::move(dataset));
     throw std::invalid_argument("data.kind '" + kind + "' has no training task in this build");
 }
 

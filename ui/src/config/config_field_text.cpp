@@ -149,15 +149,25 @@ const char *const kDescriptions[] = {
     QT_TRANSLATE_NOOP("ConfigSchema",
                       "An alert counts when it comes at least this long before the failure (0: a day, or 5 cycles)."),
     QT_TRANSLATE_NOOP("ConfigSchema", "Boosting rounds of the XGBoost model beside it."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "The project's annotated corpus the model trains on (seekbench-cli kg corpora lists them)."),
+    QT_TRANSLATE_NOOP(
+        "ConfigSchema",
+        "Hashed buckets of the word embedding's character n-grams; unseen and misspelt words share their n-grams with known ones."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Weight of the relation loss beside the entity loss."),
+    QT_TRANSLATE_NOOP("ConfigSchema", "Loss weight of entity pairs with no relation, against 1 for related pairs."),
+    QT_TRANSLATE_NOOP("ConfigSchema",
+                      "Entity pairs of a sentence the relation head trains on, at most (all related pairs first)."),
 };
 } // namespace
 
 QStringList ConfigFieldText::groupOrder()
 {
-    return {QStringLiteral("model"),       QStringLiteral("moe"),         QStringLiteral("head"),
-            QStringLiteral("training"),    QStringLiteral("precision"),   QStringLiteral("data"),
-            QStringLiteral("crossmodal"),  QStringLiteral("aml"),         QStringLiteral("pdm"),
-            QStringLiteral("distributed"), QStringLiteral("checkpoints"), QStringLiteral("run")};
+    return {QStringLiteral("model"),      QStringLiteral("moe"),         QStringLiteral("head"),
+            QStringLiteral("training"),   QStringLiteral("precision"),   QStringLiteral("data"),
+            QStringLiteral("crossmodal"), QStringLiteral("aml"),         QStringLiteral("pdm"),
+            QStringLiteral("kg"),         QStringLiteral("distributed"), QStringLiteral("checkpoints"),
+            QStringLiteral("run")};
 }
 
 QString ConfigFieldText::groupTitle(const QString &group)
@@ -182,6 +192,8 @@ QString ConfigFieldText::groupTitle(const QString &group)
         return QCoreApplication::translate("ConfigSchema", "Anti-money laundering");
     if (group == QLatin1String("pdm"))
         return QCoreApplication::translate("ConfigSchema", "Predictive maintenance");
+    if (group == QLatin1String("kg"))
+        return QCoreApplication::translate("ConfigSchema", "Medical knowledge graph");
     if (group == QLatin1String("checkpoints"))
         return QCoreApplication::translate("ConfigSchema", "Checkpoints");
     if (group == QLatin1String("run"))

@@ -13,7 +13,7 @@
 namespace seekbench {
 namespace {
 
-const std::set<std::string> kSections = {"model", "data", "training", "aml", "crossmodal", "pdm"};
+const std::set<std::string> kSections = {"model", "data", "training", "aml", "crossmodal", "pdm", "kg"};
 
 void applyScalar(RunConfig &config, const std::string &path, const YAML::Node &node, ConfigIssues &issues)
 {

@@ -199,7 +199,7 @@ std::vector<ConfigField> buildSchema()
     b.add("model.causal", "head", m, &ModelConfig::causal, "Causal (decoder) attention mask.");
 
     b.add("data.kind", "data", d, &DataConfig::kind, "Dataset.",
-          {"synthetic_text", "aml_transactions", "fashion_mnist_pairs", "pdm_fleet"});
+          {"synthetic_text", "aml_transactions", "fashion_mnist_pairs", "pdm_fleet", "kg_corpus"});
     b.add("data.num_classes", "data", d, &DataConfig::num_classes, "Classes of the synthetic task.", 2, 64);
     b.add("data.train_samples", "data", d, &DataConfig::train_samples, "Training samples.", 1, big);
     b.add("data.eval_samples", "data", d, &DataConfig::eval_samples, "Evaluation samples.", 1, big);
@@ -236,7 +236,8 @@ std::vector<ConfigField> buildSchema()
     b.add("training.early_stopping_patience", "training", t, &TrainingConfig::early_stopping_patience,
           "Stop after this many evaluations without improvement; 0 disables.", 0, big);
     b.add("training.early_stopping_metric", "training", t, &TrainingConfig::early_stopping_metric,
-          "Metric that early stopping and the best checkpoint follow.", {"eval_loss", "eval_accuracy", "eval_pr_auc"});
+          "Metric that early stopping and the best checkpoint follow.",
+          {"eval_loss", "eval_accuracy", "eval_pr_auc", "eval_f1"});
     b.add("training.checkpoint_every", "checkpoints", t, &TrainingConfig::checkpoint_every,
           "Checkpoint every n steps; 0 only at the end.", 0, big);
     b.add("training.keep_last", "checkpoints", t, &TrainingConfig::keep_last, "Checkpoints kept besides the best.", 1,
@@ -364,6 +365,20 @@ std::vector<ConfigField> buildSchema()
           "An alert counts when it comes at least this long before the failure (0: a day, or 5 cycles).", 0.0, 1e9);
     b.add("pdm.xgb_rounds", "pdm", pm, &PdmConfig::xgb_rounds, "Boosting rounds of the XGBoost model beside it.", 1,
           10000);
+    // Medical knowledge graph (data.kind: kg_corpus).
+    auto kg = [](RunConfig &c) -> KgConfig & { return c.kg; };
+    b.add("kg.corpus", "data", kg, &KgConfig::corpus,
+          "The project's annotated corpus the model trains on (seekbench-cli kg corpora lists them).");
+    b.add("kg.ngram_buckets", "kg", kg, &KgConfig::ngram_buckets,
+          "Hashed buckets of the word embedding's character n-grams; unseen and misspelt words share their "
+          "n-grams with known ones.",
+          1024, 1 << 22);
+    b.add("kg.relation_weight", "kg", kg, &KgConfig::relation_weight,
+          "Weight of the relation loss beside the entity loss.", 0.0, 100.0);
+    b.add("kg.none_weight", "kg", kg, &KgConfig::none_weight,
+          "Loss weight of entity pairs with no relation, against 1 for related pairs.", 0.0, 10.0);
+    b.add("kg.max_pairs", "kg", kg, &KgConfig::max_pairs,
+          "Entity pairs of a sentence the relation head trains on, at most (all related pairs first).", 1, 4096);
     return b.fields;
 }
 

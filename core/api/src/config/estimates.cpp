@@ -85,8 +85,8 @@ ParameterCount countParameters(const RunConfig &c)
         p.activePerToken = p.total;
         return p;
     }
-    if (c.data.kind == "pdm_fleet")
-        return {}; // the LSTM's input width is the fleet's sensors, known once the fleet is read
+    if (c.data.kind == "pdm_fleet" || c.data.kind == "kg_corpus")
+        return {}; // pdm: the LSTM's input width is the fleet's sensors, known once the fleet is read
     if (c.data.kind != "fashion_mnist_pairs")
         return countParameters(c.model);
     const ModelConfig &m = c.model;
@@ -206,6 +206,12 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
         e.note = "no estimate from the config alone: the AML graph model passes messages over all of the "
                  "project's transactions and accounts every step, so its memory grows with the data (weights, "
                  "gradients and optimizer state are exact)";
+        return e;
+    }
+    if (c.data.kind == "kg_corpus") {
+        e.available = false;
+        e.note = "no estimate from the config alone: sentence lengths and entity pairs come from the corpus, read "
+                 "when training starts";
         return e;
     }
     if (c.data.kind == "pdm_fleet") {

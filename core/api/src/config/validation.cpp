@@ -131,6 +131,8 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
                               "exceeds",
                               {std::to_string(c.aml.sequence_length), "model.max_position_embeddings",
                                std::to_string(m.max_position_embeddings)}});
+    } else if (t.early_stopping_metric == "eval_f1" && d.kind != "kg_corpus") {
+        issues.push_back({"training.early_stopping_metric", "mismatch", {"eval_f1", "data.kind", "kg_corpus"}});
     } else if (t.early_stopping_metric == "eval_pr_auc" && d.kind != "pdm_fleet") {
         issues.push_back(
             {"training.early_stopping_metric", "mismatch", {"eval_pr_auc", "data.kind", "aml_transactions"}});
@@ -180,7 +182,9 @@ ConfigIssues validate(const RunConfig &c, const BuildCapabilities &caps)
                           "exceeds",
                           {std::to_string(c.pdm.test_share), "1 - pdm.validation_share - 0.05 (machines left to train)",
                            std::to_string(0.95 - c.pdm.validation_share)}});
-    if (t.batch_size > d.train_samples && d.kind != "aml_transactions" && d.kind != "pdm_fleet")
+    if (d.kind == "kg_corpus" && m.causal)
+        issues.push_back({"model.causal", "mismatch", {"true", "data.kind kg_corpus", "false"}});
+    if (t.batch_size > d.train_samples && d.kind != "aml_transactions" && d.kind != "pdm_fleet" && d.kind != "kg_corpus")
         issues.push_back({"training.batch_size",
                           "exceeds",
                           {std::to_string(t.batch_size), "data.train_samples", std::to_string(d.train_samples)}});

@@ -207,6 +207,22 @@ struct PdmConfig
     bool operator==(const PdmConfig &) const = default;
 };
 
+// The medical knowledge graph scenario (data.kind "kg_corpus", a corpus of the project's
+// datasets/kg folder, seekbench/kg/corpus.h): the DeepSeek-style encoder (model.*, with
+// model.causal false) over words whose embeddings sum hashed character n-grams, a BIO
+// token head for the entities and a pairwise relation head over entity pairs, trained
+// jointly.
+struct KgConfig
+{
+    std::string corpus;         // the project's corpus (seekbench-cli kg corpora lists them)
+    int ngram_buckets = 32768;  // hashed character n-gram (3-5) and word buckets of the word embedding
+    double relation_weight = 1; // weight of the relation loss beside the entity loss
+    double none_weight = 0.3;   // loss weight of entity pairs with no relation
+    int max_pairs = 64;         // entity pairs a sentence trains its relation head on, at most
+
+    bool operator==(const KgConfig &) const = default;
+};
+
 struct RunConfig
 {
     std::string name = "run";
@@ -216,6 +232,7 @@ struct RunConfig
     AmlConfig aml;
     CrossModalConfig crossmodal;
     PdmConfig pdm;
+    KgConfig kg;
 
     bool operator==(const RunConfig &) const = default;
 };
