@@ -265,4 +265,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>seekbench::widgets::GraphExplorerView</name>
+    <message numerus="yes">
+        <source>%1 (%2), %n relation(s)</source>
+        <translation>
+            <numerusform>%1 (%2), %n relation</numerusform>
+            <numerusform>%1 (%2), %n relations</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

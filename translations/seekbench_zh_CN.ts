@@ -968,6 +968,30 @@
         <source>The project's fleet the windows are cut from (seekbench-cli pdm fleets lists them).</source>
         <translation>从中切分窗口的项目机群（seekbench-cli pdm fleets 会列出它们）。</translation>
     </message>
+    <message>
+        <source>The project's annotated corpus the model trains on (seekbench-cli kg corpora lists them).</source>
+        <translation>模型训练所用的项目标注语料（seekbench-cli kg corpora 会列出它们）。</translation>
+    </message>
+    <message>
+        <source>Hashed buckets of the word embedding's character n-grams; unseen and misspelt words share their n-grams with known ones.</source>
+        <translation>词嵌入中字符 n-gram 的哈希桶数；未见过的词和拼写错误的词与已知词共享其 n-gram。</translation>
+    </message>
+    <message>
+        <source>Weight of the relation loss beside the entity loss.</source>
+        <translation>关系损失相对于实体损失的权重。</translation>
+    </message>
+    <message>
+        <source>Loss weight of entity pairs with no relation, against 1 for related pairs.</source>
+        <translation>无关系实体对的损失权重（有关系的实体对为 1）。</translation>
+    </message>
+    <message>
+        <source>Entity pairs of a sentence the relation head trains on, at most (all related pairs first).</source>
+        <translation>关系头在每个句子上训练的实体对数上限（优先保留所有有关系的实体对）。</translation>
+    </message>
+    <message>
+        <source>Medical knowledge graph</source>
+        <translation>医学知识图谱</translation>
+    </message>
 </context>
 <context>
     <name>IssueText</name>
@@ -1078,6 +1102,73 @@
     <message>
         <source>no parameter is tuned</source>
         <translation>没有选择要调优的参数</translation>
+    </message>
+</context>
+<context>
+    <name>KgText</name>
+    <message>
+        <source>Disease</source>
+        <translation>疾病</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>基因</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Lab test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>No relation</source>
+        <translation>无关系</translation>
+    </message>
+    <message>
+        <source>Has symptom</source>
+        <translation>有症状</translation>
+    </message>
+    <message>
+        <source>Caused by</source>
+        <translation>致病基因</translation>
+    </message>
+    <message>
+        <source>Treats</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>Contraindicated for</source>
+        <translation>禁用于</translation>
+    </message>
+    <message>
+        <source>Diagnosed by</source>
+        <translation>诊断依据</translation>
+    </message>
+    <message>
+        <source>support %1, %2 against</source>
+        <translation>支持 %1，反对 %2</translation>
+    </message>
+    <message>
+        <source>support %1</source>
+        <translation>支持 %1</translation>
+    </message>
+    <message>
+        <source>new candidate: not in the ontology</source>
+        <translation>新候选：不在本体中</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 → %3</source>
+        <translation>%1 — %2 → %3</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1805,14 @@
     <message>
         <source>A simulated fleet of 40 machines with sensors, operating regimes, three failure modes and a maintenance log; an LSTM with sensor and temporal attention against XGBoost and the plant's threshold rule, its failure alerts and the maintenance policies: generated and trained on creation (configs/pdm_demo.yaml, a minute or two), then open View &gt; Predictive maintenance.</source>
         <translation>一个含 40 台设备的模拟机群，带传感器、运行工况、三种故障模式和维护记录；带传感器注意力与时间注意力的 LSTM，与 XGBoost 及工厂阈值规则对比，并给出故障告警和维护策略：创建时即生成数据并训练（configs/pdm_demo.yaml，约一两分钟），然后打开“视图 &gt; 预测性维护”。</translation>
+    </message>
+    <message>
+        <source>Medical knowledge graph (generated corpus)</source>
+        <translation>医学知识图谱（生成的语料）</translation>
+    </message>
+    <message>
+        <source>A synthetic medical ontology (common and rare diseases, symptoms, genes, drugs, lab tests) and 600 clinical documents generated from it; an encoder extracting entities and relations against the dictionary baseline, and the knowledge graph it builds, with the evidence of every edge: generated and trained on creation (configs/kg_demo.yaml, about half a minute), then open View &gt; Knowledge graph.</source>
+        <translation>一个合成的医学本体（常见病和罕见病、症状、基因、药物、化验项目）以及由其生成的 600 篇临床文档；一个抽取实体和关系的编码器，与词典基线对比，以及它构建的知识图谱，每条边都附有证据：创建时生成并训练（configs/kg_demo.yaml，约半分钟），然后打开 视图 &gt; 知识图谱。</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +2897,53 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::AnnotatedSentenceView</name>
+    <message>
+        <source>Entity %1 (bytes %2-%3) does not fit the sentence's %4 bytes: not drawn.</source>
+        <translation>实体 %1（字节 %2-%3）超出了句子的 %4 个字节：未绘制。</translation>
+    </message>
+    <message>
+        <source>Entity %1 overlaps entity %2: not drawn.</source>
+        <translation>实体 %1 与实体 %2 重叠：未绘制。</translation>
+    </message>
+    <message>
+        <source>Relation %1 joins entities %2 and %3, which are not drawn: not drawn.</source>
+        <translation>关系 %1 连接的实体 %2 和 %3 未绘制：该关系未绘制。</translation>
+    </message>
+    <message>
+        <source>%1 · negated</source>
+        <translation>%1 · 否定</translation>
+    </message>
+    <message>
+        <source>%1 · hedged</source>
+        <translation>%1 · 不确定</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>链接：%1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>置信度：%1</translation>
+    </message>
+    <message>
+        <source>Negated: counts against the relations it is in.</source>
+        <translation>否定：作为其所在关系的反证。</translation>
+    </message>
+    <message>
+        <source>Hedged: counts at reduced weight.</source>
+        <translation>不确定：以较低权重计入。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::AttentionInspectorView</name>
     <message>
         <source>Inspection engine ready: checkpoint step %1, %2 test samples</source>
@@ -3096,6 +3242,25 @@
     </message>
 </context>
 <context>
+    <name>seekbench::ui::ConceptPicker</name>
+    <message>
+        <source>Double-click or press Delete to remove.</source>
+        <translation>双击或按 Delete 键移除。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (unknown)</source>
+        <translation>%1（未知）</translation>
+    </message>
+    <message>
+        <source>No %1 in this graph has this name or form: it will be ignored.</source>
+        <translation>此图中没有名称或写法为此的%1：将被忽略。</translation>
+    </message>
+</context>
+<context>
     <name>seekbench::ui::ConfigDiffModel</name>
     <message>
         <source>Key</source>
@@ -3252,6 +3417,18 @@
         <source>Cannot set up the demo: %1</source>
         <translation>无法设置演示：%1</translation>
     </message>
+    <message>
+        <source>No knowledge graph in this project yet</source>
+        <translation>此项目中还没有知识图谱</translation>
+    </message>
+    <message>
+        <source>A knowledge graph is built from the entities and relations a model extracts from clinical text. Set up the demo here: a clinical corpus of 600 documents is generated from a synthetic ontology, the entity and relation model is trained as a run of this project (about half a minute; its curves show in the main window) and its graph is stored. Or import an annotated corpus with seekbench-cli kg import.</source>
+        <translation>知识图谱由模型从临床文本中抽取的实体和关系构建而成。在此设置演示：从一个合成本体生成包含 600 篇文档的临床语料，实体和关系模型作为此项目的一次运行进行训练（约半分钟；其曲线显示在主窗口中），并存储其图谱。也可以用 seekbench-cli kg import 导入带标注的语料。</translation>
+    </message>
+    <message>
+        <source>Set up the knowledge graph demo</source>
+        <translation>设置知识图谱演示</translation>
+    </message>
 </context>
 <context>
     <name>seekbench::ui::DemoSetup</name>
@@ -3294,6 +3471,22 @@
     <message>
         <source>The demo data and its alerts are ready.</source>
         <translation>演示数据及其警报已就绪。</translation>
+    </message>
+    <message>
+        <source>Generating the demo clinical corpus…</source>
+        <translation>正在生成演示临床语料…</translation>
+    </message>
+    <message>
+        <source>Training the entity and relation model: step %1 of %2…</source>
+        <translation>正在训练实体和关系模型：第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <source>Training the entity and relation model, then building the graph…</source>
+        <translation>正在训练实体和关系模型，然后构建图谱…</translation>
+    </message>
+    <message>
+        <source>The demo corpus and its knowledge graph are ready.</source>
+        <translation>演示语料及其知识图谱已就绪。</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +4001,212 @@
     <message>
         <source>The inspection helper stopped: %1</source>
         <translation>检查辅助进程已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::KgDocumentView</name>
+    <message>
+        <source>Sentence %1 of document %2, evidence for %3</source>
+        <translation>文档 %2 的句子 %1，%3 的证据</translation>
+    </message>
+    <message>
+        <source>Sentence %1 is cited by the edge but not stored with the graph.</source>
+        <translation>该边引用了句子 %1，但它未随图谱存储。</translation>
+    </message>
+    <message>
+        <source>No sentence picked</source>
+        <translation>未选择句子</translation>
+    </message>
+    <message>
+        <source>Click an edge in the graph, or a relation in Details: its most confident evidence sentence shows here with the entities and relations the model found, beside the rest of its document.</source>
+        <translation>点击图谱中的一条边，或“详情”中的一条关系：其置信度最高的证据句子将显示在这里，带有模型找到的实体和关系，并附上所在文档的其余部分。</translation>
+    </message>
+    <message>
+        <source>The rest of the document</source>
+        <translation>文档的其余部分</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::KgExplorerToolbar</name>
+    <message>
+        <source>Search by name or synonym…</source>
+        <translation>按名称或同义词搜索…</translation>
+    </message>
+    <message>
+        <source>Concepts:</source>
+        <translation>概念：</translation>
+    </message>
+    <message>
+        <source>Relations:</source>
+        <translation>关系：</translation>
+    </message>
+    <message>
+        <source>Confidence ≥ %1</source>
+        <translation>置信度 ≥ %1</translation>
+    </message>
+    <message>
+        <source>Hides the edges whose aggregated confidence is below this.</source>
+        <translation>隐藏聚合置信度低于此值的边。</translation>
+    </message>
+    <message>
+        <source>Contradictions only</source>
+        <translation>仅矛盾</translation>
+    </message>
+    <message>
+        <source>Only the edges flagged for review: a drug said to treat a disease and to be contraindicated for it.</source>
+        <translation>仅显示标记待审核的边：某药物既被说成治疗某疾病，又被说成对其禁忌。</translation>
+    </message>
+    <message>
+        <source>Candidates only</source>
+        <translation>仅候选</translation>
+    </message>
+    <message>
+        <source>Only the concepts not linked to the ontology (new candidates, to review), with their neighbours.</source>
+        <translation>仅显示未链接到本体的概念（新候选，待审核）及其相邻节点。</translation>
+    </message>
+    <message>
+        <source>Show neighbourhood only</source>
+        <translation>仅显示邻域</translation>
+    </message>
+    <message>
+        <source>Double-click a concept to expand its neighbourhood; with this on, the rest of the graph is hidden.</source>
+        <translation>双击概念以展开其邻域；开启此项后，图谱的其余部分将被隐藏。</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Shows the whole graph (Home).</source>
+        <translation>显示整个图谱（Home 键）。</translation>
+    </message>
+    <message>
+        <source>Clear focus</source>
+        <translation>清除聚焦</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::KgGraphLoader</name>
+    <message>
+        <source>Project %1 has no knowledge graph %2.</source>
+        <translation>项目 %1 中没有知识图谱 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read knowledge graph %1 of project %2: %3</source>
+        <translation>无法读取项目 %2 的知识图谱 %1：%3</translation>
+    </message>
+    <message>
+        <source>Cannot read the sentences of knowledge graph %1 of project %2: %3</source>
+        <translation>无法读取项目 %2 中知识图谱 %1 的句子：%3</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::KgWindow</name>
+    <message>
+        <source>Cannot list the knowledge graphs of project %1: %2</source>
+        <translation>无法列出项目 %1 的知识图谱：%2</translation>
+    </message>
+    <message>
+        <source>no run</source>
+        <translation>无运行</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, %L4 nodes / %L5 edges</source>
+        <translation>%1 — %2，%3，%L4 个节点 / %L5 条边</translation>
+    </message>
+    <message>
+        <source>Knowledge graph — %1 — %2</source>
+        <translation>知识图谱 — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Knowledge graph — %1</source>
+        <translation>知识图谱 — %1</translation>
+    </message>
+    <message>
+        <source>Graph:</source>
+        <translation>图谱：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Lists the project's graphs again.</source>
+        <translation>重新列出项目的图谱。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Rare disease</source>
+        <translation>罕见病</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>By hand: seekbench-cli kg generate --project %1 --name clinical --documents 600
+then: seekbench-cli kg train --project %1 --config configs/kg_demo.yaml</source>
+        <translation>手动操作：seekbench-cli kg generate --project %1 --name clinical --documents 600
+然后：seekbench-cli kg train --project %1 --config configs/kg_demo.yaml</translation>
+    </message>
+    <message>
+        <source>No knowledge graph in this project yet.</source>
+        <translation>此项目中还没有知识图谱。</translation>
+    </message>
+    <message>
+        <source>Shown: %L1 of %L2 concepts, %L3 of %L4 relations · %L5 contradicted edges · %L6 candidate concepts · %L7 relations rejected by verification</source>
+        <translation>显示：%L2 个概念中的 %L1 个，%L4 条关系中的 %L3 条 · %L5 条矛盾边 · %L6 个候选概念 · %L7 条关系被验证拒绝</translation>
+    </message>
+    <message>
+        <source>Cannot search the graph: %1</source>
+        <translation>无法搜索图谱：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 · %3</source>
+        <translation>%1 — %2 · %3</translation>
+    </message>
+    <message>
+        <source>No concept of this graph is called “%1”.</source>
+        <translation>此图谱中没有名为“%1”的概念。</translation>
+    </message>
+    <message>
+        <source>Cannot expand the neighbourhood: %1</source>
+        <translation>无法展开邻域：%1</translation>
+    </message>
+    <message>
+        <source>The new nodes could not be placed: %1</source>
+        <translation>无法放置新节点：%1</translation>
+    </message>
+    <message>
+        <source>Corpus %1, extractor %2, built %3</source>
+        <translation>语料 %1，抽取器 %2，构建于 %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Laying out %L1 nodes…</source>
+        <translation>正在布局 %L1 个节点…</translation>
+    </message>
+    <message>
+        <source>The graph could not be laid out: %1</source>
+        <translation>无法对图谱布局：%1</translation>
+    </message>
+    <message>
+        <source>The layout gave %1 positions for %2 nodes.</source>
+        <translation>布局为 %2 个节点给出了 %1 个位置。</translation>
     </message>
 </context>
 <context>
@@ -4375,6 +4774,10 @@ contribution %3 log-odds</source>
     <message>
         <source>&amp;Predictive maintenance…</source>
         <translation>预测性维护(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge graph…</source>
+        <translation>知识图谱(&amp;K)…</translation>
     </message>
 </context>
 <context>
@@ -4954,6 +5357,244 @@ schedule</source>
     <message>
         <source>The settings are not valid: %1</source>
         <translation>设置无效：%1</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::ProvenancePanel</name>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持数</translation>
+    </message>
+    <message>
+        <source>No knowledge graph yet</source>
+        <translation>尚无知识图谱</translation>
+    </message>
+    <message>
+        <source>Build one from a corpus with: seekbench-cli kg build --project DIR --corpus NAME (or from a trained run with --run RUN_ID), then open it here.</source>
+        <translation>用命令 seekbench-cli kg build --project DIR --corpus NAME 从语料构建一个（或用 --run RUN_ID 从训练好的运行构建），然后在这里打开。</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>Select an edge or a node in the graph to see the sentences behind it.</source>
+        <translation>在图中选择一条边或一个节点，查看其背后的句子。</translation>
+    </message>
+    <message>
+        <source>(node %1 is not in the graph)</source>
+        <translation>（节点 %1 不在图中）</translation>
+    </message>
+    <message>
+        <source>Confidence %1 · %2 · edge %3</source>
+        <translation>置信度 %1 · %2 · 边 %3</translation>
+    </message>
+    <message>
+        <source>Contradicted: review</source>
+        <translation>存在矛盾：请复核</translation>
+    </message>
+    <message>
+        <source>Contradicts: %1 (confidence %2)</source>
+        <translation>与之矛盾：%1（置信度 %2）</translation>
+    </message>
+    <message>
+        <source>No evidence sentences are recorded for this edge.</source>
+        <translation>这条边没有记录证据句子。</translation>
+    </message>
+    <message>
+        <source>Showing the %1 most confident of %2 evidence sentences.</source>
+        <translation>显示 %2 个证据句子中置信度最高的 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1 evidence sentences.</source>
+        <translation>%1 个证据句子。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>confidence %1</source>
+        <translation>置信度 %1</translation>
+    </message>
+    <message>
+        <source>negated: counts against</source>
+        <translation>否定：作为反证</translation>
+    </message>
+    <message>
+        <source>hedged</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>%1: text not stored</source>
+        <translation>%1：未存储文本</translation>
+    </message>
+    <message>
+        <source>%1 of them are not stored in the project.</source>
+        <translation>其中 %1 个未存储在项目中。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 mentions</source>
+        <translation>%1 · %2 · 提及 %3 次</translation>
+    </message>
+    <message>
+        <source>Not in the ontology: review</source>
+        <translation>不在本体中：请复核</translation>
+    </message>
+    <message>
+        <source>No surface forms recorded.</source>
+        <translation>没有记录表面形式。</translation>
+    </message>
+    <message>
+        <source>Forms seen in the text: %1</source>
+        <translation>文本中出现的写法：%1</translation>
+    </message>
+    <message>
+        <source>%1 → (%2)</source>
+        <translation>%1 →（%2）</translation>
+    </message>
+    <message>
+        <source>← %1 (%2)</source>
+        <translation>← %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (contradicted: review)</source>
+        <translation>%1（存在矛盾：请复核）</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to see the evidence of this edge.</source>
+        <translation>双击或按回车键查看这条边的证据。</translation>
+    </message>
+    <message>
+        <source>This node has no edges in the graph.</source>
+        <translation>该节点在图中没有边。</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::ui::RareDiseasePanel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Type a symptom, a synonym or a misspelling…</source>
+        <translation>输入症状、同义词或拼写变体…</translation>
+    </message>
+    <message>
+        <source>Optional: a gene found by sequencing</source>
+        <translation>可选：测序发现的基因</translation>
+    </message>
+    <message>
+        <source>Disease</source>
+        <translation>疾病</translation>
+    </message>
+    <message>
+        <source>Rare</source>
+        <translation>罕见</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Symptoms matched</source>
+        <translation>匹配的症状</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>基因</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Observed symptoms</source>
+        <translation>观察到的症状</translation>
+    </message>
+    <message>
+        <source>No knowledge graph yet</source>
+        <translation>尚无知识图谱</translation>
+    </message>
+    <message>
+        <source>Build one with: seekbench-cli kg build --project DIR --corpus NAME (or from a trained run with --run RUN_ID), then open it here to rank diseases from symptoms.</source>
+        <translation>用命令 seekbench-cli kg build --project DIR --corpus NAME 构建一个（或用 --run RUN_ID 从训练好的运行构建），然后在这里打开，根据症状对疾病排序。</translation>
+    </message>
+    <message>
+        <source>Pick the symptoms seen, then Rank.</source>
+        <translation>选择观察到的症状，然后点击“排序”。</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>正在排序…</translation>
+    </message>
+    <message>
+        <source>rare</source>
+        <translation>罕见</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>No disease in the graph has any of these symptoms.</source>
+        <translation>图中没有疾病具有这些症状中的任何一个。</translation>
+    </message>
+    <message>
+        <source>%1 diseases ranked.</source>
+        <translation>已对 %1 种疾病排序。</translation>
+    </message>
+    <message>
+        <source>Ignored (not in this graph): %1</source>
+        <translation>已忽略（不在此图中）：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (contradicted: review)</source>
+        <translation>%1（存在矛盾：请复核）</translation>
+    </message>
+    <message>
+        <source>Click to see the sentences behind this edge.</source>
+        <translation>点击查看这条边背后的句子。</translation>
+    </message>
+    <message>
+        <source>Explanatory paths</source>
+        <translation>解释路径</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>Contraindications</source>
+        <translation>禁忌</translation>
     </message>
 </context>
 <context>
@@ -6761,6 +7402,89 @@ schedule</source>
 (image = 1 − text)</source>
         <translation>文本门控权重
 （图像 = 1 − 文本）</translation>
+    </message>
+</context>
+<context>
+    <name>seekbench::widgets::GraphExplorerView</name>
+    <message numerus="yes">
+        <source>%1 (%2), %n relation(s)</source>
+        <translation><numerusform>%1（%2），%n 个关系</numerusform></translation>
+    </message>
+    <message>
+        <source>Candidate concept: not linked to the ontology</source>
+        <translation>候选概念：未链接到本体</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3, confidence %4</source>
+        <translation>%1 %2 %3，置信度 %4</translation>
+    </message>
+    <message>
+        <source>Contradicted: flagged for review</source>
+        <translation>存在矛盾：已标记待审核</translation>
+    </message>
+    <message>
+        <source>Candidate (not in the ontology)</source>
+        <translation>候选（不在本体中）</translation>
+    </message>
+    <message>
+        <source>Contradicted</source>
+        <translation>存在矛盾</translation>
+    </message>
+    <message>
+        <source>No graph to show</source>
+        <translation>没有可显示的图谱</translation>
+    </message>
+    <message>
+        <source>Knowledge graph</source>
+        <translation>知识图谱</translation>
+    </message>
+    <message>
+        <source>Disease</source>
+        <translation>疾病</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>基因</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Lab test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>概念</translation>
+    </message>
+    <message>
+        <source>Has symptom</source>
+        <translation>有症状</translation>
+    </message>
+    <message>
+        <source>Caused by</source>
+        <translation>由……引起</translation>
+    </message>
+    <message>
+        <source>Treats</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>Contraindicated for</source>
+        <translation>禁用于</translation>
+    </message>
+    <message>
+        <source>Diagnosed by</source>
+        <translation>通过……诊断</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>相关</translation>
     </message>
 </context>
 <context>

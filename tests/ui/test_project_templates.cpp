@@ -7,6 +7,8 @@
 #include "project/project_templates.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/config/validation.h"
+#include "seekbench/projects/kg_corpora.h"
+#include "seekbench/projects/kg_store.h"
 #include "seekbench/projects/pdm_results.h"
 #include "seekbench/projects/project.h"
 
@@ -225,6 +227,48 @@ private Q_SLOTS:
         const auto runs = projects::PdmResultStore(project, true).runs();
         QCOMPARE(runs.size(), std::size_t(1));
         QCOMPARE(projects::PdmResultStore(project, true).machines(runs.front().runId).size(), std::size_t(40));
+        qunsetenv("SEEKBENCH_CLI");
+#endif
+    }
+
+    // The knowledge graph template (issue 25) fills a new project through the real
+    // seekbench-cli: a generated clinical corpus, then the demo run trained, evaluated and
+    // its graph stored, so View > Knowledge graph has a graph at once.
+    void kgTemplateBuildsItsGraph()
+    {
+#ifndef SEEKBENCH_CLI_PATH
+        QSKIP("built without seekbench-cli");
+#else
+        QTemporaryDir tmp;
+        qputenv("SEEKBENCH_CLI", QByteArrayLiteral(SEEKBENCH_CLI_PATH));
+        ui::NewProjectDialog dialog;
+        dialog.setTemplateId(QStringLiteral("kg"));
+        const QString dir = tmp.filePath(QStringLiteral("clinical"));
+        dialog.setFolder(dir);
+        dialog.show();
+        dialog.accept();
+        ui::DemoSetup *demo = dialog.demoSetup();
+        QVERIFY(demo);
+        QCOMPARE(ui::DemoSetup::generateArguments(dir, QStringLiteral("kg")),
+                 (QStringList{QStringLiteral("kg"), QStringLiteral("generate"), QStringLiteral("--project"), dir,
+                              QStringLiteral("--name"), QStringLiteral("clinical"), QStringLiteral("--documents"),
+                              QStringLiteral("600"), QStringLiteral("--seed"), QStringLiteral("7")}));
+        QCOMPARE(ui::DemoSetup::trainArguments(dir, QStringLiteral("kg")).mid(0, 6),
+                 (QStringList{QStringLiteral("kg"), QStringLiteral("train"), QStringLiteral("--project"), dir,
+                              QStringLiteral("--config"), dir + QStringLiteral("/configs/kg_demo.yaml")}));
+        QCOMPARE(ui::DemoSetup::trainSteps(dir, QStringLiteral("kg")), 600);
+        QSignalSpy finished(demo, &ui::DemoSetup::finished);
+        QVERIFY(finished.wait(280000));
+        QVERIFY2(finished.front().at(0).toBool(), qPrintable(finished.front().at(1).toString()));
+        QCOMPARE(demo->stage(), ui::DemoSetup::Stage::Done);
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/configs/kg.yaml")));
+        const auto project = projects::Project::open(dir.toStdString());
+        QVERIFY(projects::findKgCorpus(project, "clinical").has_value());
+        const auto graphs = projects::KgStore(project, true).graphs();
+        QCOMPARE(graphs.size(), std::size_t(1));
+        QCOMPARE(graphs.front().extractor, std::string("model"));
+        QVERIFY(graphs.front().node_count > 100);
+        QVERIFY(graphs.front().edge_count > 100);
         qunsetenv("SEEKBENCH_CLI");
 #endif
     }

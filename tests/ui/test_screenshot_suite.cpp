@@ -14,6 +14,10 @@
 #include "config/config_editor.h"
 #include "config/estimates_panel.h"
 #include "inspector/attention_inspector_view.h"
+#include "kg/concept_picker.h"
+#include "kg/kg_window.h"
+#include "kg/rare_disease_panel.h"
+#include "kg_window_fixture.h"
 #include "launch/launch_dialog.h"
 #include "pdm/machine_view.h"
 #include "pdm/pdm_alerts_panel.h"
@@ -65,7 +69,8 @@ class TestScreenshotSuite : public QObject
     Q_OBJECT
 
     QTemporaryDir m_tmp;
-    QString m_out, m_runsDir, m_amlDir, m_pdmDir, m_suffix;
+    QString m_out, m_runsDir, m_amlDir, m_pdmDir, m_kgDir, m_suffix;
+    kgwindowfixture::DemoGraph m_kg;
     shotfixture::RunsProject m_runs;
     QList<QTranslator *> m_translators;
     QStringList m_problems; // of the current language and theme
@@ -274,6 +279,32 @@ class TestScreenshotSuite : public QObject
         shoot(&w, QStringLiteral("pdm-policies"));
     }
 
+    // The knowledge graph window (issue 25) on a graph the size of the template's demo: a
+    // rare disease selected in the explorer with its Details, then ranked from four of its
+    // symptoms in the Rare disease tab, its paths highlighted.
+    void kgFlows()
+    {
+        const kgwindowfixture::RareCase rare = kgwindowfixture::rareCase(m_kg);
+        QVERIFY(rare.disease >= 0);
+        ui::KgWindow w(std::make_shared<const projects::Project>(projects::Project::open(m_kgDir.toStdString())),
+                       m_kgDir);
+        w.resize(1400, 860);
+        QSignalSpy laidOut(&w, &ui::KgWindow::layoutFinished);
+        w.show();
+        QVERIFY(laidOut.wait(30000));
+        w.selectNode(rare.disease);
+        shoot(&w, QStringLiteral("kg-explorer"));
+        ui::RareDiseasePanel *panel = w.rareDiseasePanel();
+        for (const int symptom : rare.symptoms)
+            panel->symptomPicker()->addNode(symptom);
+        QSignalSpy ranked(panel, &ui::RareDiseasePanel::ranked);
+        panel->rank();
+        QVERIFY(ranked.wait(10000));
+        w.tabs()->setCurrentWidget(panel);
+        panel->selectDisease(0);
+        shoot(&w, QStringLiteral("kg-rare-disease"));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -299,6 +330,13 @@ private Q_SLOTS:
         amlfixture::makeAmlProject(m_amlDir.toStdString());
         m_pdmDir = m_tmp.filePath(QStringLiteral("pdm"));
         makePdmResults(m_pdmDir.toStdString());
+        m_kgDir = m_tmp.filePath(QStringLiteral("kg"));
+        {
+            projects::ProjectManifest manifest;
+            manifest.name = "clinical";
+            manifest.scenario = "kg";
+            m_kg = kgwindowfixture::makeDictionaryGraph(projects::Project::create(m_kgDir.toStdString(), manifest));
+        }
         std::printf("screenshots: %s\n", qPrintable(m_out));
     }
 
@@ -379,6 +417,9 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         pdmFlows();
+        if (QTest::currentTestFailed())
+            return;
+        kgFlows();
         if (QTest::currentTestFailed())
             return;
         configFlows();

@@ -15,9 +15,11 @@ DemoOffer::DemoOffer(const QString &projectDir, const QString &scenario, bool re
       m_button(new QPushButton(this)), m_progress(new QProgressBar(this))
 {
     const bool pdm = scenario == QStringLiteral("pdm");
+    const bool kg = scenario == QStringLiteral("kg");
     setObjectName(scenario + QStringLiteral("DemoOffer"));
-    auto *title = new QLabel(pdm ? tr("No predictive maintenance results in this project yet")
-                                 : tr("No alerts in this project yet"),
+    auto *title = new QLabel(pdm  ? tr("No predictive maintenance results in this project yet")
+                             : kg ? tr("No knowledge graph in this project yet")
+                                  : tr("No alerts in this project yet"),
                              this);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -29,16 +31,23 @@ DemoOffer::DemoOffer(const QString &projectDir, const QString &scenario, bool re
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setMaximumWidth(620);
     m_text->setText(
-        pdm ? tr("Machine health, failure alerts and maintenance policies come from a sensor model trained on a "
-                 "fleet of the project. Set up the demo here: a fleet of 40 machines is simulated and the model "
-                 "is trained and evaluated as a run of this project (a minute or two; its curves show in the main "
-                 "window). Or bring your own readings with seekbench-cli pdm import.")
-            : tr("Alerts come from an AML model trained on the project's transfers. Set up the demo here: "
-                 "synthetic transfers with planted laundering rings are generated and the graph model is "
-                 "trained as a run of this project (a few minutes; its curves show in the main window). Or "
-                 "launch your own AML config from Runs > Launch run."));
+        kg    ? tr("A knowledge graph is built from the entities and relations a model extracts from clinical text. "
+                      "Set up the demo here: a clinical corpus of 600 documents is generated from a synthetic ontology, "
+                      "the entity and relation model is trained as a run of this project (about half a minute; its "
+                      "curves show in the main window) and its graph is stored. Or import an annotated corpus with "
+                      "seekbench-cli kg import.")
+        : pdm ? tr("Machine health, failure alerts and maintenance policies come from a sensor model trained on a "
+                   "fleet of the project. Set up the demo here: a fleet of 40 machines is simulated and the model "
+                   "is trained and evaluated as a run of this project (a minute or two; its curves show in the main "
+                   "window). Or bring your own readings with seekbench-cli pdm import.")
+              : tr("Alerts come from an AML model trained on the project's transfers. Set up the demo here: "
+                   "synthetic transfers with planted laundering rings are generated and the graph model is "
+                   "trained as a run of this project (a few minutes; its curves show in the main window). Or "
+                   "launch your own AML config from Runs > Launch run."));
     m_button->setObjectName(scenario + QStringLiteral("DemoButton"));
-    m_button->setText(pdm ? tr("Set up the predictive maintenance demo") : tr("Set up the AML demo"));
+    m_button->setText(pdm  ? tr("Set up the predictive maintenance demo")
+                      : kg ? tr("Set up the knowledge graph demo")
+                           : tr("Set up the AML demo"));
     m_button->setDefault(true);
     if (readOnly) {
         m_button->setEnabled(false);

@@ -15,7 +15,7 @@ class DemoSetup;
 // in when missing, the data generated, the model trained as a normal run of the project;
 // project/demo_setup.h), with its progress; never a command for the terminal. Off in a
 // read-only project, with the reason. Scenarios: "aml" (the AML window's alerts), "pdm"
-// (the predictive maintenance window).
+// (the predictive maintenance window), "kg" (the knowledge graph window).
 class DemoOffer : public QWidget
 {
     Q_OBJECT

@@ -5,6 +5,8 @@
 #include "common/cli_client.h"
 #include "seekbench/config/config_io.h"
 #include "seekbench/projects/aml_case_store.h"
+#include "seekbench/projects/kg_corpora.h"
+#include "seekbench/projects/kg_store.h"
 #include "seekbench/projects/pdm_fleets.h"
 #include "seekbench/projects/pdm_results.h"
 #include "seekbench/projects/project.h"
@@ -20,12 +22,17 @@ namespace seekbench::ui {
 
 namespace {
 bool isPdm(const QString &scenario) { return scenario == QStringLiteral("pdm"); }
+bool isKg(const QString &scenario) { return scenario == QStringLiteral("kg"); }
 
 // The demo's config, copied into the project by its template (project_templates.cpp).
 QString configPath(const QString &dir, const QString &scenario)
 {
-    return pathText(layoutOf(dir).configsDir() / (isPdm(scenario) ? "pdm_demo.yaml" : "aml_demo.yaml"));
+    const char *file = isPdm(scenario) ? "pdm_demo.yaml" : isKg(scenario) ? "kg_demo.yaml" : "aml_demo.yaml";
+    return pathText(layoutOf(dir).configsDir() / file);
 }
+
+// The knowledge graph demo's corpus; kg_demo.yaml trains on it by name.
+const QString kKgCorpus = QStringLiteral("clinical");
 
 bool alive(qint64 pid)
 {
@@ -51,7 +58,10 @@ DemoSetup::DemoSetup(const QString &projectDir, QObject *parent, const QString &
 
 DemoSetup::~DemoSetup() = default;
 
-bool DemoSetup::hasDemo(const QString &scenario) { return scenario == QStringLiteral("aml") || isPdm(scenario); }
+bool DemoSetup::hasDemo(const QString &scenario)
+{
+    return scenario == QStringLiteral("aml") || isPdm(scenario) || isKg(scenario);
+}
 
 QStringList DemoSetup::generateArguments(const QString &projectDir, const QString &scenario)
 {
@@ -70,13 +80,21 @@ QStringList DemoSetup::generateArguments(const QString &projectDir, const QStrin
                 QStringLiteral("600"),
                 QStringLiteral("--seed"),
                 QStringLiteral("7")};
+    if (isKg(scenario)) // 600 case notes and paragraphs from a generated ontology: a few seconds
+        return {QStringLiteral("kg"),          QStringLiteral("generate"),
+                QStringLiteral("--project"),   projectDir,
+                QStringLiteral("--name"),      kKgCorpus,
+                QStringLiteral("--documents"), QStringLiteral("600"),
+                QStringLiteral("--seed"),      QStringLiteral("7")};
     return {QStringLiteral("aml"),    QStringLiteral("generate"), QStringLiteral("--project"), projectDir,
             QStringLiteral("--seed"), QStringLiteral("7")};
 }
 
 QStringList DemoSetup::trainArguments(const QString &projectDir, const QString &scenario)
 {
-    const QString verb = isPdm(scenario) ? QStringLiteral("pdm") : QStringLiteral("aml");
+    const QString verb = isPdm(scenario)  ? QStringLiteral("pdm")
+                         : isKg(scenario) ? QStringLiteral("kg")
+                                          : QStringLiteral("aml");
     return {verb,
             QStringLiteral("train"),
             QStringLiteral("--project"),
@@ -118,7 +136,9 @@ bool DemoSetup::start()
         return false;
     m_steps = std::max(1, trainSteps(m_dir, m_scenario));
     m_stage = Stage::Generating;
-    Q_EMIT progress(0, isPdm(m_scenario) ? tr("Simulating the demo fleet…") : tr("Generating the demo transactions…"));
+    Q_EMIT progress(0, isPdm(m_scenario)  ? tr("Simulating the demo fleet…")
+                       : isKg(m_scenario) ? tr("Generating the demo clinical corpus…")
+                                          : tr("Generating the demo transactions…"));
     return launch(generateArguments(m_dir, m_scenario), m_scenario + QStringLiteral("-demo-generate"));
 }
 
@@ -174,8 +194,9 @@ void DemoSetup::poll()
     if (m_stage == Stage::Training) {
         const int step = lastStep();
         Q_EMIT progress(10 + 85 * std::min(step, m_steps) / m_steps,
-                        (isPdm(m_scenario) ? tr("Training the sensor model: step %1 of %2…")
-                                           : tr("Training the graph model and XGBoost: step %1 of %2…"))
+                        (isPdm(m_scenario)  ? tr("Training the sensor model: step %1 of %2…")
+                         : isKg(m_scenario) ? tr("Training the entity and relation model: step %1 of %2…")
+                                            : tr("Training the graph model and XGBoost: step %1 of %2…"))
                             .arg(step)
                             .arg(m_steps));
     }
@@ -188,7 +209,9 @@ void DemoSetup::poll()
                 return fail(tr("Generating the demo data failed: %1").arg(lastErrorLine()));
             m_stage = Stage::Training;
             Q_EMIT progress(10, isPdm(m_scenario) ? tr("Training the sensor model, then XGBoost and the baselines…")
-                                                  : tr("Training the graph model and XGBoost…"));
+                                : isKg(m_scenario)
+                                    ? tr("Training the entity and relation model, then building the graph…")
+                                    : tr("Training the graph model and XGBoost…"));
             launch(trainArguments(m_dir, m_scenario), m_scenario + QStringLiteral("-demo-train"));
             return;
         }
@@ -198,7 +221,8 @@ void DemoSetup::poll()
         return fail(QString::fromUtf8(e.what()));
     }
     m_stage = Stage::Done;
-    Q_EMIT progress(100, tr("The demo data and its alerts are ready."));
+    Q_EMIT progress(100, isKg(m_scenario) ? tr("The demo corpus and its knowledge graph are ready.")
+                                          : tr("The demo data and its alerts are ready."));
     Q_EMIT finished(true, {});
 }
 
@@ -207,6 +231,8 @@ bool DemoSetup::generated() const
     const auto project = projects::Project::open(m_dir.toStdString());
     if (isPdm(m_scenario))
         return projects::FleetStore(project, true).find("plant").has_value();
+    if (isKg(m_scenario))
+        return projects::findKgCorpus(project, kKgCorpus.toStdString()).has_value();
     return projects::TransactionStore(project).transactionCount() > 0;
 }
 
@@ -215,6 +241,8 @@ bool DemoSetup::trained() const
     const auto project = projects::Project::open(m_dir.toStdString());
     if (isPdm(m_scenario))
         return !projects::PdmResultStore(project, true).runs().empty();
+    if (isKg(m_scenario))
+        return !projects::KgStore(project, true).graphs().empty();
     return projects::AmlCaseStore(project).latestAlertRun().has_value();
 }
 

@@ -11,8 +11,9 @@ namespace seekbench::ui {
 // process: a detached `seekbench-cli <scenario> generate`, then a detached
 // `seekbench-cli <scenario> train` (a normal run of the project, with live charts in the
 // workbench), the way RunLauncher starts training. Scenarios: "aml" (transfers, the graph
-// model and XGBoost, alerts) and "pdm" (a simulated fleet, the sensor model, its
-// evaluation and alerts). The GUI never waits: it polls the process and its event log, reports
+// model and XGBoost, alerts), "pdm" (a simulated fleet, the sensor model, its
+// evaluation and alerts) and "kg" (a generated clinical corpus, the entity and relation
+// model, whose evaluation builds and stores the knowledge graph). The GUI never waits: it polls the process and its event log, reports
 // progress, and cancel stops the process (SIGTERM; the run ends as cancelled).
 class DemoSetup : public QObject
 {
@@ -24,7 +25,7 @@ public:
                        const QString &scenario = QStringLiteral("aml"));
     ~DemoSetup() override;
 
-    // Whether `scenario` has a demo ("aml", "pdm").
+    // Whether `scenario` has a demo ("aml", "pdm", "kg").
     static bool hasDemo(const QString &scenario);
     // The seekbench-cli arguments of each step (no shell: each is one argv word).
     static QStringList generateArguments(const QString &projectDir, const QString &scenario = QStringLiteral("aml"));

@@ -52,6 +52,18 @@ QList<ProjectTemplate> projectTemplates()
          QStringLiteral("pdm"),
          {QStringLiteral(":/configs/pdm.yaml"), QStringLiteral(":/configs/pdm_demo.yaml")},
          true},
+        {QStringLiteral("kg"),
+         QCoreApplication::translate("ProjectTemplates", "Medical knowledge graph (generated corpus)"),
+         QCoreApplication::translate(
+             "ProjectTemplates",
+             "A synthetic medical ontology (common and rare diseases, symptoms, genes, drugs, lab tests) and 600 "
+             "clinical documents generated from it; an encoder extracting entities and relations against the "
+             "dictionary baseline, and the knowledge graph it builds, with the evidence of every edge: generated "
+             "and trained on creation (configs/kg_demo.yaml, about half a minute), then open View > Knowledge "
+             "graph."),
+         QStringLiteral("kg"),
+         {QStringLiteral(":/configs/kg.yaml"), QStringLiteral(":/configs/kg_demo.yaml")},
+         true},
     };
 }
 

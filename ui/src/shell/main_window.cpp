@@ -5,6 +5,7 @@
 
 #include "aml/aml_window.h"
 #include "inspector/attention_inspector_view.h"
+#include "kg/kg_window.h"
 #include "pdm/pdm_window.h"
 #include "project/new_project_dialog.h"
 #include "project/project_recovery.h"
@@ -119,6 +120,9 @@ void MainWindow::buildMenus()
     m_pdmAction = m_viewMenu->addAction(QString(), this, [this] { openPdmWindow(); });
     m_pdmAction->setObjectName(QStringLiteral("pdmWindowAction"));
     m_pdmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_kgAction = m_viewMenu->addAction(QString(), this, [this] { openKgWindow(); });
+    m_kgAction->setObjectName(QStringLiteral("kgWindowAction"));
+    m_kgAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     m_help = new HelpMenu(this);
     m_runs->setWelcomeActions({m_openAction, m_newAction});
     connect(m_runs, &RunsMode::newProjectRequested, this, [this] { newProject(); });
@@ -152,6 +156,20 @@ void MainWindow::openPdmWindow()
     m_pdm->raise();
 }
 
+KgWindow *MainWindow::kgWindow() const { return m_kg; }
+
+// Likewise the knowledge graph views.
+void MainWindow::openKgWindow()
+{
+    if (!m_session)
+        return;
+    if (!m_kg)
+        m_kg = new KgWindow(m_session->watcher()->project(), m_session->dir(), this);
+    m_kg->setWindowFlag(Qt::Window);
+    m_kg->show();
+    m_kg->raise();
+}
+
 void MainWindow::retranslate()
 {
     m_fileMenu->setTitle(tr("&File"));
@@ -168,6 +186,8 @@ void MainWindow::retranslate()
     m_amlAction->setEnabled(!m_session.isNull());
     m_pdmAction->setText(tr("&Predictive maintenance…"));
     m_pdmAction->setEnabled(!m_session.isNull());
+    m_kgAction->setText(tr("&Knowledge graph…"));
+    m_kgAction->setEnabled(!m_session.isNull());
     m_runs->retranslate();
     m_sweeps->retranslate();
     m_modeBar->retranslate();
@@ -251,6 +271,7 @@ void MainWindow::closeProject()
     }
     delete m_aml;
     delete m_pdm;
+    delete m_kg;
     delete m_session;
     m_session = nullptr;
     retranslate();

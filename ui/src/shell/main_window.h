@@ -13,6 +13,7 @@ class QMenu;
 namespace seekbench::ui {
 
 class AmlWindow;
+class KgWindow;
 class PdmWindow;
 class HelpMenu;
 class Notifier;
@@ -41,6 +42,8 @@ public:
     void openAmlWindow();
     PdmWindow *pdmWindow() const;
     void openPdmWindow();
+    KgWindow *kgWindow() const;
+    void openKgWindow();
     Notifier *notifier() const { return m_notifier; }
     QStringList recentProjects() const;
     // Started without a project: opens the most recent one when its folder is still a
@@ -73,10 +76,12 @@ private:
     QPointer<ProjectSession> m_session;
     QMenu *m_fileMenu = nullptr, *m_recentMenu = nullptr, *m_runsMenu = nullptr, *m_viewMenu = nullptr;
     QAction *m_newAction = nullptr, *m_openAction = nullptr, *m_closeAction = nullptr, *m_quitAction = nullptr,
-            *m_settingsAction = nullptr, *m_inspectAction = nullptr, *m_amlAction = nullptr, *m_pdmAction = nullptr;
+            *m_settingsAction = nullptr, *m_inspectAction = nullptr, *m_amlAction = nullptr, *m_pdmAction = nullptr,
+            *m_kgAction = nullptr;
     HelpMenu *m_help = nullptr;
     QPointer<AmlWindow> m_aml;
     QPointer<PdmWindow> m_pdm;
+    QPointer<KgWindow> m_kg;
     QLabel *m_readOnlyNotice = nullptr; // in the status bar while the project is read-only
     CloseChoice m_closeChoice = CloseChoice::Ask;
 };
