@@ -4,8 +4,7 @@
 // and projects (the run's record, the graph store).
 
 #include "support/options.h"
-#include "support/output.h"
-#include "support/signals.h"
+#include "support/scenario_run.h"
 #include "support/verb_args.h"
 #include "verbs/kg_verbs.h"
 #include "verbs/verbs.h"
@@ -152,53 +151,23 @@ int kgTrainVerb(VerbArgs &o)
     std::optional<LoadedCorpus> corpus;
     if (!resume)
         corpus = loadCorpus(Project::open(dir), config.kg.corpus); // a bad corpus is refused before a run is recorded
-    std::unique_ptr<RunRecorder> session;
-    try {
-        session = resume ? RunRecorder::beginResume(dir, *resume) : RunRecorder::beginNew(dir, config, config.name);
-    } catch (const std::exception &e) {
-        throw BadInput(e.what());
-    }
+    const std::unique_ptr<RunRecorder> session = beginScenarioRun(dir, config, resume);
     config = session->config();
     if (config.data.kind != "kg_corpus")
         throw BadInput("run '" + session->runId() + "' is not a knowledge graph run (data.kind " + config.data.kind
                        + ")");
     if (resume)
         corpus = loadCorpus(Project::open(dir), config.kg.corpus);
-    auto shared = std::make_shared<const kg::Corpus>(corpus->corpus);
-    TrainRequest request;
-    request.outDir = session->outDir();
-    request.resumeFrom = session->resumeCheckpoint();
-    request.resumeNotes = session->resumeNotes();
-    request.sink = session->sink();
-    request.config = config;
-    request.dataset = std::make_shared<kg::KgDataset>(shared, corpus->name,
-                                                      "corpus '" + corpus->name + "' of project " + dir.string());
-    request.ignoreMemoryCheck = true; // no estimate from the config alone (estimates.h says why)
-    request.cancel = &installCancelSignals();
-    request.onEvent = printEventLine;
+    const TrainRequest request
+        = scenarioRequest(*session,
+                          std::make_shared<kg::KgDataset>(std::make_shared<const kg::Corpus>(corpus->corpus),
+                                                          corpus->name,
+                                                          "corpus '" + corpus->name + "' of project " + dir.string()));
     std::fprintf(stderr, "run %s: training the NER + RE model on corpus '%s' (%zu documents)\n",
                  session->runId().c_str(), corpus->name.c_str(), corpus->corpus.documents.size());
-    const auto started = Clock::now();
-    TrainResult result = train(request);
-    std::fflush(stdout);
-    if (result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped) {
-        try {
-            for (const auto &[k, v] : evaluateRun(Project::open(dir), session->runId(), *corpus, session->outDir()))
-                result.finalMetrics[k] = v;
-        } catch (const std::exception &e) {
-            printError("kg train", std::string("evaluating the run failed: ") + e.what());
-        }
-    }
-    try {
-        session->end(result);
-    } catch (const std::exception &e) {
-        throw CliFailure(ExitRuntime, std::string("recording the end of the run failed: ") + e.what());
-    }
-    std::fprintf(stderr, "%s after %lld steps in %.1f s\n", toString(result.status), (long long)result.step,
-                 std::chrono::duration<double>(Clock::now() - started).count());
-    if (!result.message.empty())
-        std::fprintf(stderr, "  %s\n", result.message.c_str());
-    return exitCodeFor(result);
+    return trainScenarioRun(*session, request, "kg train", [&] {
+        return evaluateRun(Project::open(dir), session->runId(), *corpus, session->outDir());
+    });
 }
 
 int kgEvaluateVerb(VerbArgs &o)

@@ -4,7 +4,7 @@
 
 #include "support/options.h"
 #include "support/output.h"
-#include "support/signals.h"
+#include "support/scenario_run.h"
 #include "support/verb_args.h"
 #include "verbs/pdm_verbs.h"
 #include "verbs/verbs.h"
@@ -118,15 +118,10 @@ int pdmTrainVerb(VerbArgs &o)
         throw BadInput("the config's data.kind is '" + config.data.kind + "'; pdm train needs pdm_fleet");
     if (const auto &fleet = o.get("--fleet"))
         config.pdm.fleet = *fleet;
-    std::unique_ptr<RunRecorder> session;
     FleetWindows data;
     if (!resume)
         data = windowsOf(Project::open(dir), config); // a bad fleet is refused before a run is recorded
-    try {
-        session = resume ? RunRecorder::beginResume(dir, *resume) : RunRecorder::beginNew(dir, config, config.name);
-    } catch (const std::exception &e) {
-        throw BadInput(e.what());
-    }
+    const std::unique_ptr<RunRecorder> session = beginScenarioRun(dir, config, resume);
     config = session->config();
     if (config.data.kind != "pdm_fleet")
         throw BadInput("run '" + session->runId() + "' is not a predictive maintenance run (data.kind "
@@ -134,40 +129,13 @@ int pdmTrainVerb(VerbArgs &o)
     if (resume)
         data = windowsOf(Project::open(dir), config); // the windows are rebuilt from the same fleet and options
     const pdm::Windows &w = *data.dataset->windows;
-    TrainRequest request;
-    request.outDir = session->outDir();
-    request.resumeFrom = session->resumeCheckpoint();
-    request.resumeNotes = session->resumeNotes();
-    request.sink = session->sink();
-    request.config = config;
-    request.dataset = data.dataset;
-    request.ignoreMemoryCheck = true; // no estimate from the config alone (estimates.h says why)
-    request.cancel = &installCancelSignals();
-    request.onEvent = printEventLine;
+    const TrainRequest request = scenarioRequest(*session, data.dataset);
     std::fprintf(stderr, "run %s: training the sensor model on %s: %zu training, %zu validation, %zu test windows\n",
                  session->runId().c_str(), data.dataset->origin.c_str(), w.count(pdm::Split::Train),
                  w.count(pdm::Split::Validation), w.count(pdm::Split::Test));
-    const auto started = Clock::now();
-    TrainResult result = train(request);
-    std::fflush(stdout);
-    if ((result.status == TrainStatus::Finished || result.status == TrainStatus::EarlyStopped)) {
-        try {
-            for (const auto &[k, v] : evaluateRun(Project::open(dir), session->runId(), config, data, session->outDir()))
-                result.finalMetrics[k] = v;
-        } catch (const std::exception &e) {
-            printError("pdm train", std::string("evaluating the run failed: ") + e.what());
-        }
-    }
-    try {
-        session->end(result);
-    } catch (const std::exception &e) {
-        throw CliFailure(ExitRuntime, std::string("recording the end of the run failed: ") + e.what());
-    }
-    std::fprintf(stderr, "%s after %lld steps in %.1f s\n", toString(result.status), (long long)result.step,
-                 std::chrono::duration<double>(Clock::now() - started).count());
-    if (!result.message.empty())
-        std::fprintf(stderr, "  %s\n", result.message.c_str());
-    return exitCodeFor(result);
+    return trainScenarioRun(*session, request, "pdm train", [&] {
+        return evaluateRun(Project::open(dir), session->runId(), config, data, session->outDir());
+    });
 }
 
 int pdmEvaluateVerb(VerbArgs &o)

@@ -117,22 +117,9 @@ private:
 CorpusImport importConll(const std::string &path, const ImportOptions &options)
 {
     CorpusImport out;
-    if (const std::string problem = regularFileProblem(path); !problem.empty()) {
-        out.error = path + ": " + problem;
-        return out;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.error = path + ": cannot be read";
-        return out;
-    }
     ConllReader reader(path, options, out);
-    ImportLines lines(in, path, out.bad);
-    while (lines.next()) {
-        ++out.lines;
-        reader.line(lines);
-    }
-    reader.endDocument();
+    if (forEachImportLine(path, out, [&](ImportLines &lines) { reader.line(lines); }))
+        reader.endDocument();
     return out;
 }
 

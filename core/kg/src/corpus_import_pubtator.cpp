@@ -199,22 +199,9 @@ private:
 CorpusImport importPubTator(const std::string &path, const ImportOptions &options)
 {
     CorpusImport out;
-    if (const std::string problem = regularFileProblem(path); !problem.empty()) {
-        out.error = path + ": " + problem;
-        return out;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.error = path + ": cannot be read";
-        return out;
-    }
     PubTatorReader reader(path, options, out);
-    ImportLines lines(in, path, out.bad);
-    while (lines.next()) {
-        ++out.lines;
-        reader.line(lines);
-    }
-    reader.finish();
+    if (forEachImportLine(path, out, [&](ImportLines &lines) { reader.line(lines); }))
+        reader.finish();
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include "seekbench/text/csv_line.h"
 #include "seekbench/text/terminal_text.h"
 
+#include <fstream>
 #include <functional>
 #include <istream>
 #include <optional>
@@ -49,6 +50,28 @@ private:
     std::int64_t m_number = 0;
     bool m_stopped = false;
 };
+
+// Feeds every usable line of the file at `path` to `line` (counted in out.lines); false
+// with out.error naming the file when it is not a regular file or cannot be read.
+template<class OnLine>
+bool forEachImportLine(const std::string &path, CorpusImport &out, OnLine &&line)
+{
+    if (const std::string problem = regularFileProblem(path); !problem.empty()) {
+        out.error = path + ": " + problem;
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        out.error = path + ": cannot be read";
+        return false;
+    }
+    ImportLines lines(in, path, out.bad);
+    while (lines.next()) {
+        ++out.lines;
+        line(lines);
+    }
+    return true;
+}
 
 // `line` cut at every `separator`.
 std::vector<std::string> splitOn(const std::string &line, char separator);
