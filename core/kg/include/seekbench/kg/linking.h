@@ -80,7 +80,8 @@ private:
 };
 
 // Negation and hedging cues in the words before a mention in the same clause, NegEx-style:
-// "no", "not", "denies", "without", "negative for", "ruled out", "absence of"; "possible",
+// "no", "not", "denies" (denied, deny, denying), "without", "neither", "nor", "negative
+// for", "ruled out", "absence of"; "possible",
 // "possibly", "suspected", "may", "might", "probable", "likely", "cannot exclude". Sets the
 // flags of every entity of the prediction in place.
 void markNegationAndHedging(const std::string &text, SentencePrediction &prediction);

@@ -103,7 +103,7 @@ struct OntologyOptions
     int symptoms_per_disease_min = 4;
     int symptoms_per_disease_max = 12;
     double caused_by_gene_share = 0.6; // rare diseases with a causal gene (common: a tenth of it)
-    int shared_abbreviations = 12;     // abbreviations given to two concepts of different types
+    int shared_abbreviations = 12;     // abbreviations given to two concepts, half of them of the same type
 };
 
 // Same options, same ontology, on every machine (its own PRNG, no std::distributions).

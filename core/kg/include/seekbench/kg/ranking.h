@@ -8,10 +8,11 @@
 // Score (in the manner of Phenomizer): each symptom s carries information content
 // IC(s) = -ln(diseases with s / diseases), from the graph itself. A disease scores the
 // sum over observed symptoms it has of IC(s) x edge confidence, less
-// BuildOptions-independent penalties: RankOptions::missing_penalty x IC for observed
-// symptoms it lacks (noise), normalised by the disease's own total IC so that diseases
-// with long symptom lists are not favoured; a causal gene edge matching the query gene
-// adds RankOptions::gene_bonus. Ties break by prevalence in the graph (mentions), then id.
+// RankOptions::missing_penalty x IC for each observed symptom it lacks (noise), normalised
+// by the disease's own total IC so that diseases with long symptom lists are not
+// favoured; a causal gene edge matching the query gene adds RankOptions::gene_bonus x the
+// edge's confidence. A disease that matches no observed symptom and not the gene is left
+// out. Ties break by prevalence in the graph (mentions), then id.
 
 #include "seekbench/kg/graph.h"
 #include "seekbench/kg/ontology.h"
