@@ -3,11 +3,27 @@
 #include "support/errors.h"
 #include "support/output.h"
 #include "support/signals.h"
+#include "support/verb_args.h"
+#include "verbs/verbs.h"
 
 #include <chrono>
 #include <cstdio>
 
 namespace seekbench::cli {
+
+bool scenarioConfig(VerbArgs &o, const std::string &kind, const std::string &verb, RunConfig &config)
+{
+    const auto &configFile = o.get("--config");
+    if (!configFile && !o.get("--resume"))
+        throw BadInput("--config FILE (a new run) or --resume RUN_ID is required");
+    if (!configFile)
+        return true;
+    if (!loadValidConfig(*configFile, o.get("--name"), config))
+        return false;
+    if (config.data.kind != kind)
+        throw BadInput("the config's data.kind is '" + config.data.kind + "'; " + verb + " needs " + kind);
+    return true;
+}
 
 std::unique_ptr<projects::RunRecorder> beginScenarioRun(const std::filesystem::path &dir, const RunConfig &config,
                                                         const std::optional<std::string> &resume)

@@ -16,6 +16,13 @@
 
 namespace seekbench::cli {
 
+struct VerbArgs;
+
+// The config of a new run: --config FILE, validated, with --name applied and of data.kind
+// `kind`; nothing to read for --resume RUN_ID. BadInput when neither is given or the kind is
+// another; false when the config has problems (printed: exit with ExitBadInput).
+bool scenarioConfig(VerbArgs &o, const std::string &kind, const std::string &verb, RunConfig &config);
+
 // A new run of `config` in the project at `dir`, or the resume of run `resume`; a run that
 // cannot be recorded or resumed is bad input.
 std::unique_ptr<projects::RunRecorder> beginScenarioRun(const std::filesystem::path &dir, const RunConfig &config,

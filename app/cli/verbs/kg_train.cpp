@@ -136,13 +136,9 @@ int kgTrainVerb(VerbArgs &o)
 {
     const auto &configFile = o.get("--config"), &resume = o.get("--resume");
     const std::filesystem::path dir = o.project().dir();
-    if (!configFile && !resume)
-        throw BadInput("--config FILE (a new run) or --resume RUN_ID is required");
     RunConfig config;
-    if (configFile && !loadValidConfig(*configFile, o.get("--name"), config))
+    if (!scenarioConfig(o, "kg_corpus", "kg train", config))
         return ExitBadInput;
-    if (configFile && config.data.kind != "kg_corpus")
-        throw BadInput("the config's data.kind is '" + config.data.kind + "'; kg train needs kg_corpus");
     if (const auto &corpus = o.get("--corpus"))
         config.kg.corpus = *corpus;
     if (configFile && config.kg.corpus.empty())

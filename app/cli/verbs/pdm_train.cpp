@@ -107,15 +107,11 @@ std::map<std::string, double> evaluateRun(const Project &project, const std::str
 
 int pdmTrainVerb(VerbArgs &o)
 {
-    const auto &configFile = o.get("--config"), &resume = o.get("--resume");
+    const auto &resume = o.get("--resume");
     const std::filesystem::path dir = o.project().dir();
-    if (!configFile && !resume)
-        throw BadInput("--config FILE (a new run) or --resume RUN_ID is required");
     RunConfig config;
-    if (configFile && !loadValidConfig(*configFile, o.get("--name"), config))
+    if (!scenarioConfig(o, "pdm_fleet", "pdm train", config))
         return ExitBadInput;
-    if (configFile && config.data.kind != "pdm_fleet")
-        throw BadInput("the config's data.kind is '" + config.data.kind + "'; pdm train needs pdm_fleet");
     if (const auto &fleet = o.get("--fleet"))
         config.pdm.fleet = *fleet;
     FleetWindows data;
