@@ -78,10 +78,14 @@ public:
     // x @ W^T (+ b) with the weights of the linear layer at `path`: torch.matmul, the
     // kernels LibTorch's Linear uses; for an INT8 layer, LibTorch's dynamic quantized
     // linear (activations quantized per call, packed weights with the bias inside).
+    // reduce_range is true: activations use 7 bits. x86 processors without VNNI multiply
+    // u8 x s8 pairs into a saturating int16 (vpmaddubsw), so full 8-bit activations
+    // overflow there: a logit off by 10 % on AVX2 instead of 2 % (tests/benchmarks/README.md).
+    // The file is portable, so it must be right on whichever processor loads it.
     std::string apply(const std::string &x, const std::string &path, bool bias) const
     {
         if (m_quantized.count(path) && m_kind == Int8Kind::Dynamic)
-            return "quantized.linear_dynamic(" + x + ", self." + path + ".packed, False)";
+            return "quantized.linear_dynamic(" + x + ", self." + path + ".packed, True)";
         if (m_quantized.count(path)) { // weight-only: int8 weights widened with their per-row scales
             std::string s = "torch.matmul(" + x + ", (self." + path + ".weight_int8.float() * self." + path
                             + ".weight_scale).t())";
