@@ -4,6 +4,7 @@
 #include "seekbench/run/blas_core.h"
 #include "seekbench/run/precision_choice.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QtTest>
 
@@ -102,7 +103,22 @@ void TestCli::precisionAutoResolvesAndIsRecorded()
 {
     QTemporaryDir dir, cache;
     qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
-    const auto restore = qScopeGuard([] { qunsetenv("XDG_CACHE_HOME"); });
+    // A launcher's share of the cores (one thread here, whatever the machine has): the
+    // verb must use the trainer's thread count and so read its measurement.
+    const QByteArray threadsBefore = qgetenv("SEEKBENCH_THREADS");
+    qputenv("SEEKBENCH_THREADS", "1");
+    const auto restore = qScopeGuard([threadsBefore] {
+        qunsetenv("XDG_CACHE_HOME");
+        if (threadsBefore.isNull())
+            qunsetenv("SEEKBENCH_THREADS");
+        else
+            qputenv("SEEKBENCH_THREADS", threadsBefore);
+    });
+    const QString cacheFile = cache.filePath(QStringLiteral("seekbench/precision-speed.json"));
+    auto cacheEntries = [&cacheFile] {
+        QFile f(cacheFile);
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object().keys() : QStringList();
+    };
     const QString config
         = writeConfig(dir, QStringLiteral("  max_steps: 2\n  eval_every: 0\n  warmup_steps: 1\n  precision: auto\n"));
     const Result r = runCli({QStringLiteral("train"), QStringLiteral("--config"), config, QStringLiteral("--out"),
@@ -119,11 +135,15 @@ void TestCli::precisionAutoResolvesAndIsRecorded()
     const QString why = env.value(QLatin1String("precision_selection")).toString();
     QVERIFY2(why.startsWith(QLatin1String("auto: a ")) && why.contains(QLatin1String("GFLOP/s in bf16")),
              qPrintable(why));
-    QVERIFY(QFileInfo::exists(cache.filePath(QStringLiteral("seekbench/precision-speed.json"))));
+    const QStringList measured = cacheEntries();
+    QCOMPARE(measured.size(), 1);
 
-    // The verb reads the same cached measurement and names the same precision.
+    // The verb reads the same cached measurement (no new one: same shape and threads) and
+    // names the same precision.
     const Result verb = runCli({QStringLiteral("precision"), QStringLiteral("--config"), config});
     QCOMPARE(verb.exitCode, 0);
+    QCOMPARE(cacheEntries(), measured);
+    QVERIFY2(QString::fromUtf8(verb.out).contains(QLatin1String("on 1 thread:")), verb.out.constData());
     QVERIFY2(QString::fromUtf8(verb.out).contains(QStringLiteral("auto trains in %1 here").arg(precision)),
              verb.out.constData());
     const Result json = runCli({QStringLiteral("precision"), QStringLiteral("--shape"), QStringLiteral("256x64x128"),

@@ -16,7 +16,6 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
-#include <thread>
 
 namespace seekbench::cli {
 
@@ -211,10 +210,8 @@ int precisionVerb(const PrecisionArgs &o)
     if (o.config && !loadValidConfig(*o.config, std::nullopt, config))
         return ExitBadInput;
     const GemmShape shape = o.shape ? parseShape(*o.shape) : typicalGemmShape(config);
-    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    const int threads = o.threads                     ? int(parseIntegerIn("--threads", *o.threads, 1, 4096))
-                        : config.training.threads > 0 ? config.training.threads
-                                                      : cores;
+    const int threads = o.threads ? int(parseIntegerIn("--threads", *o.threads, 1, 4096))
+                                  : engine::trainingThreads(config);
     const PrecisionSpeed speed = engine::measurePrecisionSpeed(shape, threads);
     if (o.json) {
         std::printf("%s\n", speed.toJson().c_str());

@@ -2,6 +2,7 @@
 
 #include "autocast.h"
 #include "cuda_device.h"
+#include "environment.h"
 #include "machine_cache.h"
 
 #include <torch/torch.h>
@@ -88,6 +89,16 @@ PrecisionSpeed measurePrecisionSpeed(const GemmShape &shape, int threads)
     cache[key] = nlohmann::json::parse(p.toJson());
     writeMachineCache(file, cache);
     return p;
+}
+
+int trainingThreads(const RunConfig &config)
+{
+    if (config.training.threads > 0)
+        return config.training.threads;
+    // A launcher starting N ranks on one machine gives each its share of the cores.
+    if (const char *share = std::getenv("SEEKBENCH_THREADS"))
+        return std::max(1, std::atoi(share));
+    return coresForProcess();
 }
 
 PrecisionChoice resolvePrecision(const RunConfig &config, int threads, int cudaDevice)

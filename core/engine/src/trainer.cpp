@@ -185,10 +185,7 @@ void Trainer::setup()
             throw MemoryRefused("refused before allocating: " + refusal);
     }
     configureAllocatorForTraining();
-    // A launcher starting N ranks on one machine gives each its share of the cores.
-    int threads = m_t.threads > 0 ? m_t.threads : coresForProcess();
-    if (const char *share = std::getenv("SEEKBENCH_THREADS"); share && m_t.threads == 0)
-        threads = std::max(1, std::atoi(share));
+    const int threads = trainingThreads(m_cfg);
     at::set_num_threads(threads);
     m_blas = loadedBlas();
     if (m_blas.reference)

@@ -15,6 +15,12 @@ namespace seekbench::engine {
 // process's thread count afterwards.
 PrecisionSpeed measurePrecisionSpeed(const GemmShape &shape, int threads);
 
+// The intra-op threads a training process uses for this config: training.threads, else
+// the launcher's share (SEEKBENCH_THREADS), else the cores this process may run on. The
+// trainer and the `precision` verb both use it, so the verb reads the trainer's cached
+// measurement instead of measuring on another thread count.
+int trainingThreads(const RunConfig &config);
+
 // The concrete precision a run trains in: the config's, or for auto the decision on this
 // machine (`cudaDevice` >= 0 when the run trains on that CUDA device).
 PrecisionChoice resolvePrecision(const RunConfig &config, int threads, int cudaDevice);
