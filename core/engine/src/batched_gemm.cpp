@@ -52,25 +52,54 @@ Operand operand(const at::Tensor &in)
     return o;
 }
 
-at::Tensor gemmBatched(const at::Tensor &aIn, const at::Tensor &bIn, float alpha, bool tokenMajor)
+// c = alpha · a · b into c [B, H, m, n], whose last two dims have one unit stride: rows
+// (ldc = stride 2) or columns (ldc = stride 3; then cᵀ = bᵀ · aᵀ is what BLAS writes).
+void gemmInto(const at::Tensor &aIn, const at::Tensor &bIn, float alpha, at::Tensor &c)
 {
     const Operand a = operand(aIn), b = operand(bIn);
-    const int64_t B = aIn.size(0), H = aIn.size(1), m = aIn.size(2), k = aIn.size(3), n = bIn.size(3);
-    // [B, H, m, n], or [B, m, H, n] in memory for the token-major context.
-    auto c = tokenMajor ? torch::empty({B, m, H, n}, aIn.options()) : torch::empty({B, H, m, n}, aIn.options());
-    const int64_t cb = c.stride(0), ch = tokenMajor ? n : m * n, ldc = tokenMajor ? H * n : n;
+    const int64_t H = aIn.size(1), m = aIn.size(2), k = aIn.size(3), n = bIn.size(3);
+    const bool rowMajor = c.stride(3) == 1 || n == 1;
+    const int64_t ldc = std::max<int64_t>({rowMajor ? c.stride(2) : c.stride(3), rowMajor ? n : m, 1});
     const float *ap = a.t.data_ptr<float>(), *bp = b.t.data_ptr<float>();
     float *cp = c.data_ptr<float>();
     const int64_t as0 = a.t.stride(0), as1 = a.t.stride(1), bs0 = b.t.stride(0), bs1 = b.t.stride(1);
+    const int64_t cs0 = c.stride(0), cs1 = c.stride(1);
+    const auto flip = [](int trans) { return trans == kNoTrans ? kTrans : kNoTrans; };
     const SgemmFn fn = sgemm();
-    at::parallel_for(0, B * H, 1, [&](int64_t begin, int64_t end) {
+    at::parallel_for(0, aIn.size(0) * H, 1, [&](int64_t begin, int64_t end) {
         for (int64_t i = begin; i < end; ++i) {
             const int64_t bi = i / H, hi = i % H;
-            fn(kRowMajor, a.trans, b.trans, int(m), int(n), int(k), alpha, ap + bi * as0 + hi * as1, int(a.ld),
-               bp + bi * bs0 + hi * bs1, int(b.ld), 0.0f, cp + bi * cb + hi * ch, int(ldc));
+            const float *ai = ap + bi * as0 + hi * as1, *bi_ = bp + bi * bs0 + hi * bs1;
+            float *ci = cp + bi * cs0 + hi * cs1;
+            if (rowMajor)
+                fn(kRowMajor, a.trans, b.trans, int(m), int(n), int(k), alpha, ai, int(a.ld), bi_, int(b.ld), 0.0f, ci,
+                   int(ldc));
+            else
+                fn(kRowMajor, flip(b.trans), flip(a.trans), int(n), int(m), int(k), alpha, bi_, int(b.ld), ai,
+                   int(a.ld), 0.0f, ci, int(ldc));
         }
     });
-    return tokenMajor ? c.transpose(1, 2) : c;
+}
+
+at::Tensor gemmBatched(const at::Tensor &a, const at::Tensor &b, float alpha, bool tokenMajor)
+{
+    const int64_t B = a.size(0), H = a.size(1), m = a.size(2), n = b.size(3);
+    // [B, H, m, n], or [B, m, H, n] in memory for the token-major context.
+    auto c = tokenMajor ? torch::empty({B, m, H, n}, a.options()).transpose(1, 2)
+                        : torch::empty({B, H, m, n}, a.options());
+    gemmInto(a, b, alpha, c);
+    return c;
+}
+
+// An uninitialised tensor shaped like t, in t's memory layout when that is dense and has a
+// unit stride in one of its last two dims (the projections' [B, T, H, D] seen as
+// [B, H, T, D], or its transpose), else contiguous. A gradient in its operand's layout
+// reaches the projection's backward without a copy.
+at::Tensor emptyInLayout(const at::Tensor &t)
+{
+    if (t.is_non_overlapping_and_dense() && (t.stride(3) == 1 || t.stride(2) == 1))
+        return at::empty_strided(t.sizes(), t.strides(), t.options());
+    return at::empty(t.sizes(), t.options());
 }
 
 struct StridedBatchedMatmul : public torch::autograd::Function<StridedBatchedMatmul>
@@ -90,10 +119,14 @@ struct StridedBatchedMatmul : public torch::autograd::Function<StridedBatchedMat
         const float alpha = float(ctx->saved_data["alpha"].toDouble());
         const auto &g = grads[0];
         at::Tensor ga, gb;
-        if (ctx->needs_input_grad(0))
-            ga = gemmBatched(g, b.transpose(2, 3), alpha, false);
-        if (ctx->needs_input_grad(1))
-            gb = gemmBatched(a.transpose(2, 3), g, alpha, false);
+        if (ctx->needs_input_grad(0)) {
+            ga = emptyInLayout(a);
+            gemmInto(g, b.transpose(2, 3), alpha, ga);
+        }
+        if (ctx->needs_input_grad(1)) {
+            gb = emptyInLayout(b);
+            gemmInto(a.transpose(2, 3), g, alpha, gb);
+        }
         return {ga, gb, at::Tensor(), at::Tensor()};
     }
 };
