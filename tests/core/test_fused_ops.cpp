@@ -3,7 +3,8 @@
 // gate values), the RMSNorm weight gradient independent of the thread count, and
 // FusedAdamW against LibTorch's AdamW, state and checkpoint included.
 //
-// The attention products through one sgemm per head (batched_gemm.h) likewise.
+// The attention products through one sgemm per head (batched_gemm.h) and the masked
+// softmax (attention_core.h) likewise.
 //
 // Tolerances: the fused kernels add in a different order and contract multiply-adds, so
 // fp32 results differ from the composite operators' in the last bits; 1e-5 relative to
@@ -12,9 +13,11 @@
 
 #include <torch/torch.h> // torch first, then Qt (QT_NO_KEYWORDS is set on the target)
 
+#include "attention_core.h"
 #include "batched_gemm.h"
 #include "fused_adamw.h"
 #include "fused_ops.h"
+#include "optimizer_step.h"
 
 #include <QtTest>
 
@@ -199,8 +202,14 @@ private Q_SLOTS:
         const auto kBase = torch::randn({B, T, H, D});
         const auto up = torch::randn({B, H, T, tokenMajor ? D : T});
         const double alpha = tokenMajor ? 1.0 : 0.37;
+        // The gradients as they reach the projections' [B, T, H, D] tensors, before they are
+        // accumulated: in that layout, so that the projection's backward needs no copy.
+        std::vector<at::Tensor> reaching;
         auto product = [&](bool strided) {
             auto q = qBase.clone().requires_grad_(true), k = kBase.clone().requires_grad_(true);
+            reaching.clear();
+            for (auto *t : {&q, &k})
+                t->register_hook([&reaching](const at::Tensor &g) { reaching.push_back(g); });
             const auto a = tokenMajor ? q : q.transpose(1, 2);
             const auto b = tokenMajor ? k.transpose(1, 2) : k.transpose(1, 2).transpose(2, 3);
             const auto y = strided ? stridedBatchedMatmul(a, b, alpha, tokenMajor) : torch::matmul(a, b) * alpha;
@@ -208,9 +217,113 @@ private Q_SLOTS:
             return Outputs{y.detach(), {q.grad(), k.grad()}};
         };
         const auto fused = product(true);
+        QCOMPARE(reaching.size(), size_t(2));
+        for (const auto &g : reaching)
+            QVERIFY2(g.is_contiguous(), "a gradient reaches its [B, T, H, D] projection in another layout (a copy)");
         compare(fused, product(false));
         if (tokenMajor) // the caller's transpose to [B, T, H, D] is a view of contiguous memory
             QVERIFY(fused.y.transpose(1, 2).is_contiguous());
+    }
+
+    void maskedSoftmaxMatchesLibTorch_data()
+    {
+        QTest::addColumn<int>("Tq");
+        QTest::addColumn<int>("Tk");
+        QTest::addColumn<bool>("causal");
+        QTest::addColumn<bool>("keyMask");
+        QTest::addColumn<double>("spread");
+        QTest::newRow("causal self-attention, 64 tokens (the text model's)") << 64 << 64 << true << false << 3.0;
+        QTest::newRow("padding mask only, odd width") << 5 << 13 << false << true << 3.0;
+        QTest::newRow("causal and padding") << 9 << 9 << true << true << 3.0;
+        QTest::newRow("causal, fewer queries than keys") << 5 << 7 << true << false << 3.0;
+        QTest::newRow("large scores (no overflow)") << 8 << 8 << true << true << 60.0;
+        QTest::newRow("no mask at all") << 4 << 16 << false << false << 3.0;
+    }
+    void maskedSoftmaxMatchesLibTorch()
+    {
+        QFETCH(int, Tq);
+        QFETCH(int, Tk);
+        QFETCH(bool, causal);
+        QFETCH(bool, keyMask);
+        QFETCH(double, spread);
+        const int64_t B = 3, H = 2;
+        AttentionMasks masks{causal, {}};
+        if (keyMask) { // batch b keeps its first Tk - 2b keys, as right padding does
+            masks.keyMask = torch::ones({B, Tk}, torch::kBool);
+            for (int64_t b = 1; b < B; ++b)
+                masks.keyMask[b].slice(0, Tk - 2 * b).fill_(false);
+        }
+        const auto scores = torch::randn({B, H, Tq, Tk}) * spread;
+        const auto up = torch::randn({B, H, Tq, Tk});
+        const auto fused = run([&](const auto &in) { return maskedSoftmax(in[0], masks); }, {scores}, up);
+        compare(fused, run([&](const auto &in) { return maskedSoftmaxReference(in[0], masks); }, {scores}, up));
+        // Masked keys get exactly 0, and so do their scores' gradients.
+        auto blocked = torch::zeros({B, H, Tq, Tk}, torch::kBool);
+        if (causal)
+            blocked = blocked | torch::ones({Tq, Tk}, torch::kBool).triu(1);
+        if (keyMask)
+            blocked = blocked | masks.keyMask.logical_not().view({B, 1, 1, Tk});
+        QVERIFY(fused.y.masked_select(blocked).eq(0).all().item<bool>());
+        QVERIFY(fused.grads[0].masked_select(blocked).eq(0).all().item<bool>());
+    }
+
+    void maskedSoftmaxOfAFullyMaskedRowIsNaNWithZeroGradient()
+    {
+        // Every key of batch 1 padded: LibTorch's softmax gives NaN there; the fused pass
+        // must not invent a distribution, and no gradient may flow into masked scores.
+        AttentionMasks masks{false, torch::ones({2, 6}, torch::kBool)};
+        masks.keyMask[1].fill_(false);
+        const auto scores = torch::randn({2, 2, 3, 6});
+        const auto up = torch::randn({2, 2, 3, 6});
+        const auto fused = run([&](const auto &in) { return maskedSoftmax(in[0], masks); }, {scores}, up);
+        const auto ref = run([&](const auto &in) { return maskedSoftmaxReference(in[0], masks); }, {scores}, up);
+        QVERIFY(fused.y[1].isnan().all().item<bool>());
+        QVERIFY(ref.y[1].isnan().all().item<bool>());
+        QVERIFY(torch::allclose(fused.y[0], ref.y[0], 1e-5, 1e-6));
+        QVERIFY(fused.grads[0][1].eq(0).all().item<bool>());
+        QVERIFY(torch::allclose(fused.grads[0], ref.grads[0], 1e-5, 1e-6));
+    }
+
+    void releasedGradientsGiveTheOptimizerWhatZeroGradDid()
+    {
+        // Three parameters: one gets a gradient every step, one only on odd steps (an MoE
+        // expert no token reaches on even ones), one never (frozen in practice). Released
+        // gradients plus restoreMissing() must step AdamW bit for bit as zero_grad() did,
+        // with two micro-batches accumulated per step.
+        auto makeParams = [] {
+            torch::manual_seed(5);
+            return std::vector<at::Tensor>{torch::randn({16, 8}).requires_grad_(true),
+                                           torch::randn({8}).requires_grad_(true),
+                                           torch::randn({4}).requires_grad_(true)};
+        };
+        auto a = makeParams(), b = makeParams();
+        const auto opts = torch::optim::AdamWOptions(1e-2).weight_decay(0.1);
+        FusedAdamW optA(a, opts), optB(b, opts);
+        GradientBuffers buffers(a);
+        auto backward = [](std::vector<at::Tensor> &p, int step, int micro) {
+            torch::manual_seed(1000 + 10 * step + micro);
+            auto loss = (p[0] * torch::randn({16, 8})).sum();
+            if (step % 2 == 1)
+                loss = loss + (p[1] * p[1] * torch::randn({8})).sum();
+            loss.backward();
+        };
+        for (int step = 0; step < 6; ++step) {
+            buffers.release();
+            optB.zero_grad();
+            for (int micro = 0; micro < 2; ++micro) {
+                backward(a, step, micro);
+                backward(b, step, micro);
+            }
+            buffers.restoreMissing();
+            for (size_t i = 0; i < a.size(); ++i)
+                QCOMPARE(a[i].grad().defined(), b[i].grad().defined());
+            optA.step();
+            optB.step();
+            for (size_t i = 0; i < a.size(); ++i)
+                QVERIFY2(torch::equal(a[i].detach(), b[i].detach()),
+                         qPrintable(QStringLiteral("parameter %1 differs after step %2").arg(i).arg(step)));
+        }
+        QVERIFY(!a[2].grad().defined());
     }
 
     void otherDtypesTakeTheLibTorchPath()

@@ -1,6 +1,8 @@
 #include "attention_core.h"
 
 #include "batched_gemm.h"
+#include "fused_kernels.h"
+#include "fused_ops.h"
 
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
@@ -14,6 +16,11 @@ namespace seekbench::engine {
 namespace F = torch::nn::functional;
 
 namespace {
+
+int64_t rowGrain(int64_t width)
+{
+    return std::max<int64_t>(1, kernels::kElementsPerChunk / std::max<int64_t>(1, width));
+}
 
 // The loop only takes the attention-sized products it was measured on (cross-modal: 16
 // patches, head size 16, up to 16 keys). For contiguous products without autograd, BLAS is
@@ -86,7 +93,78 @@ struct SmallMatmul : public torch::autograd::Function<SmallMatmul>
     }
 };
 
+// Softmax over the last dim of scores [B, H, Tq, Tk] with the causal and key masks in one
+// pass each way, instead of building the causal mask, two masked_fill copies and LibTorch's
+// softmax (and their three backward passes). keep is the key mask as [B, Tk] floats, 1 or 0,
+// or empty for none.
+struct MaskedSoftmaxFn : public torch::autograd::Function<MaskedSoftmaxFn>
+{
+    static at::Tensor forward(torch::autograd::AutogradContext *ctx, const at::Tensor &scoresIn, const at::Tensor &keep,
+                              bool causal)
+    {
+        const auto scores = scoresIn.contiguous();
+        const int64_t H = scores.size(1), Tq = scores.size(2), Tk = scores.size(3), rows = scores.numel() / Tk;
+        auto probs = torch::empty_like(scores);
+        const float *sp = scores.data_ptr<float>(), *kp = keep.numel() > 0 ? keep.data_ptr<float>() : nullptr;
+        float *pp = probs.data_ptr<float>();
+        at::parallel_for(0, rows, rowGrain(Tk), [&](int64_t begin, int64_t end) {
+            kernels::maskedSoftmaxForward(sp, kp, pp, begin, end, Tq, Tk, H * Tq, causal);
+        });
+        ctx->save_for_backward({probs, keep});
+        ctx->saved_data["causal"] = causal;
+        return probs;
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const auto &probs = saved[0], &keep = saved[1];
+        const bool causal = ctx->saved_data["causal"].toBool();
+        const auto g = grads[0].contiguous();
+        const int64_t H = probs.size(1), Tq = probs.size(2), Tk = probs.size(3), rows = probs.numel() / Tk;
+        auto ds = torch::empty_like(probs);
+        const float *pp = probs.data_ptr<float>(), *gp = g.data_ptr<float>();
+        const float *kp = keep.numel() > 0 ? keep.data_ptr<float>() : nullptr;
+        float *dp = ds.data_ptr<float>();
+        at::parallel_for(0, rows, rowGrain(Tk), [&](int64_t begin, int64_t end) {
+            kernels::maskedSoftmaxBackward(pp, gp, kp, dp, begin, end, Tq, Tk, H * Tq, causal);
+        });
+        return {ds, at::Tensor(), at::Tensor()};
+    }
+};
+
 } // namespace
+
+// The composite form: the masks by masked_fill, then LibTorch's softmax in fp32.
+at::Tensor maskedSoftmaxReference(const at::Tensor &scoresIn, const AttentionMasks &masks)
+{
+    const int64_t B = scoresIn.size(0), Tq = scoresIn.size(2), Tk = scoresIn.size(3);
+    constexpr float kBlocked = -std::numeric_limits<float>::infinity();
+    auto scores = scoresIn;
+    if (masks.causal) {
+        const auto mask
+            = torch::ones({Tq, Tk}, torch::TensorOptions().dtype(torch::kBool).device(scores.device())).triu(1);
+        scores = scores.masked_fill(mask, kBlocked);
+    }
+    if (masks.keyMask.defined())
+        scores = scores.masked_fill(masks.keyMask.logical_not().view({B, 1, 1, Tk}), kBlocked);
+    return torch::softmax(scores, -1, torch::kFloat).to(scoresIn.scalar_type());
+}
+
+at::Tensor maskedSoftmax(const at::Tensor &scores, const AttentionMasks &masks)
+{
+    const bool fused = fusedKernelsEnabled() && scores.dim() == 4 && scores.device().is_cpu()
+                       && scores.scalar_type() == at::kFloat && scores.numel() > 0
+                       && (!masks.keyMask.defined() || masks.keyMask.numel() == scores.size(0) * scores.size(3));
+    if (!fused)
+        return maskedSoftmaxReference(scores, masks);
+    const auto keep
+        = masks.keyMask.defined()
+              ? masks.keyMask.to(scores.device(), torch::kFloat).reshape({scores.size(0), scores.size(3)}).contiguous()
+              : at::empty({0}, scores.options()); // no key mask (apply takes no undefined tensor)
+    return MaskedSoftmaxFn::apply(scores, keep, masks.causal);
+}
 
 bool usesSmallMatmulKernel(const at::Tensor &a, const at::Tensor &b)
 {
@@ -119,14 +197,7 @@ at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::
                          && v.size(2) == Tk;
     auto scores = strided ? stridedBatchedMatmul(q, kT, scale)
                           : batchedMatmul(flat(q), flat(kT)).view({B, H, Tq, Tk}) * scale;
-    constexpr float kBlocked = -std::numeric_limits<float>::infinity();
-    if (masks.causal) {
-        const auto mask = torch::ones({Tq, Tk}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
-        scores = scores.masked_fill(mask, kBlocked);
-    }
-    if (masks.keyMask.defined())
-        scores = scores.masked_fill(masks.keyMask.logical_not().view({B, 1, 1, Tk}), kBlocked);
-    auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
+    auto probs = maskedSoftmax(scores, masks).to(q.scalar_type());
 #ifndef SEEKBENCH_NO_ATTENTION_CAPTURE // benchmark-only builds compile the capture out
     if (capture.captureAttention) {
         capture.lastAttention = probs.detach().to(torch::kFloat);

@@ -29,6 +29,12 @@ struct AttentionMasks
     at::Tensor keyMask;  // [batch, keys] bool, true = attend; optional
 };
 
+// softmax(scores + masks) over the last dim of scores [B, h, Tq, Tk], in fp32, masked keys
+// exactly 0. fp32 CPU scores take one fused pass each way; others (bf16, CUDA,
+// SEEKBENCH_FUSED_KERNELS=0) the composite form: masked_fill, then LibTorch's softmax.
+at::Tensor maskedSoftmax(const at::Tensor &scores, const AttentionMasks &masks);
+at::Tensor maskedSoftmaxReference(const at::Tensor &scores, const AttentionMasks &masks);
+
 // softmax(q·kᵀ/√d + masks)·v for q [B, h, Tq, d] and k, v [B, h, Tk, d] -> [B, h, Tq, d].
 at::Tensor softmaxAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const AttentionMasks &masks,
                             double dropout, bool training, AttentionCapture &capture);

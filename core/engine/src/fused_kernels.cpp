@@ -24,14 +24,13 @@ namespace seekbench::engine::kernels {
 
 namespace {
 
-// exp(x) for the sigmoid, branch-free so that the loops around it vectorise (the libm call
-// does not): Cephes' expf range reduction and degree-6 polynomial, within 2 ulp over the
-// clamped range; below -87.3 it returns ~1e-38 instead of a denormal, above 88.3 ~2e38
-// instead of infinity, which the sigmoid turns into the same 0 and 1.
-inline float expForSigmoid(float x)
+// exp(x) for x <= 0, branch-free so that the loops around it vectorise (the libm call does
+// not): Cephes' expf range reduction and degree-6 polynomial, within 2 ulp down to -87.3;
+// below that it returns about 1e-38 instead of a denormal or 0 (the exponent is clamped as
+// an integer: one vpmaxsd, where clamping x as a float cost a compare and blend that GCC
+// turned into a 3x slower loop). NaN and -inf give NaN.
+inline float expNonPositive(float x)
 {
-    x = x < -87.3f ? -87.3f : x;
-    x = x > 88.3f ? 88.3f : x;
     // Round to nearest by the 1.5·2^23 trick (SSE2 has no floor instruction).
     constexpr float kRound = 12582912.0f;
     const float n = (x * 1.44269504088896341f + kRound) - kRound;
@@ -44,11 +43,19 @@ inline float expForSigmoid(float x)
     p = p * r + 1.6666665459e-1f;
     p = p * r + 5.0000001201e-1f;
     p = p * r * r + r + 1.0f;
-    const float scale = __builtin_bit_cast(float, (static_cast<int32_t>(n) + 127) << 23);
-    return p * scale;
+    int32_t k = static_cast<int32_t>(n);
+    k = k < -126 ? -126 : k;
+    return p * __builtin_bit_cast(float, (k + 127) << 23);
 }
 
-inline float sigmoid(float x) { return 1.0f / (1.0f + expForSigmoid(-x)); }
+// 1 / (1 + exp(-x)) from exp(-|x|), which cannot overflow. ±inf give NaN (the composite
+// operators give NaN for silu(-inf) too); any finite x gives a value in [0, 1].
+inline float sigmoid(float x)
+{
+    const float e = expNonPositive(-__builtin_fabsf(x));
+    const float r = 1.0f / (1.0f + e);
+    return x >= 0.0f ? r : e * r;
+}
 
 } // namespace
 
@@ -153,6 +160,66 @@ void rotaryRows(const float *x, const float *cos, const float *sin, float *y, in
             for (int64_t k = half; k < D; ++k)
                 yr[k] = xr[k] * c[k] - xr[k - half] * s[k - half];
         }
+    }
+}
+
+SEEKBENCH_KERNEL
+void maskedSoftmaxForward(const float *s, const float *keep, float *p, int64_t begin, int64_t end, int64_t Tq,
+                          int64_t Tk, int64_t rowsPerBatch, bool causal)
+{
+    constexpr float kNegInf = -__builtin_inff();
+    for (int64_t r = begin; r < end; ++r) {
+        const float *__restrict sr = s + r * Tk;
+        const float *__restrict kr = keep ? keep + (r / rowsPerBatch) * Tk : nullptr;
+        float *__restrict pr = p + r * Tk;
+        const int64_t i = r % Tq;
+        const int64_t lim = causal ? (i + 1 < Tk ? i + 1 : Tk) : Tk;
+        float m = kNegInf;
+        if (kr) {
+            for (int64_t j = 0; j < lim; ++j)
+                m = __builtin_fmaxf(m, kr[j] != 0.0f ? sr[j] : kNegInf);
+        } else {
+            for (int64_t j = 0; j < lim; ++j)
+                m = __builtin_fmaxf(m, sr[j]);
+        }
+        if (m == kNegInf) { // every key masked: NaN, as softmax over a row of -inf gives
+            for (int64_t j = 0; j < Tk; ++j)
+                pr[j] = __builtin_nanf("");
+            continue;
+        }
+        float sum = 0.0f;
+        for (int64_t j = 0; j < lim; ++j) {
+            const float e = (kr && kr[j] == 0.0f) ? 0.0f : expNonPositive(sr[j] - m);
+            pr[j] = e;
+            sum += e;
+        }
+        const float inv = 1.0f / sum;
+        for (int64_t j = 0; j < lim; ++j)
+            pr[j] *= inv;
+        for (int64_t j = lim; j < Tk; ++j)
+            pr[j] = 0.0f;
+    }
+}
+
+SEEKBENCH_KERNEL
+void maskedSoftmaxBackward(const float *p, const float *g, const float *keep, float *ds, int64_t begin, int64_t end,
+                           int64_t Tq, int64_t Tk, int64_t rowsPerBatch, bool causal)
+{
+    for (int64_t r = begin; r < end; ++r) {
+        const float *__restrict pr = p + r * Tk;
+        const float *__restrict gr = g + r * Tk;
+        const float *__restrict kr = keep ? keep + (r / rowsPerBatch) * Tk : nullptr;
+        float *__restrict dr = ds + r * Tk;
+        const int64_t i = r % Tq;
+        const int64_t lim = causal ? (i + 1 < Tk ? i + 1 : Tk) : Tk;
+        float dot = 0.0f;
+        for (int64_t j = 0; j < lim; ++j)
+            dot += (kr && kr[j] == 0.0f) ? 0.0f : gr[j] * pr[j];
+        // Masked scores get a zero gradient whatever arrives there (as masked_fill's backward).
+        for (int64_t j = 0; j < lim; ++j)
+            dr[j] = (kr && kr[j] == 0.0f) ? 0.0f : pr[j] * (gr[j] - dot);
+        for (int64_t j = lim; j < Tk; ++j)
+            dr[j] = 0.0f;
     }
 }
 

@@ -34,6 +34,16 @@ void swiGluBackward(const float *g, const float *u, const float *dy, float *dg, 
 void rotaryRows(const float *x, const float *cos, const float *sin, float *y, int64_t begin, int64_t end, int64_t T,
                 int64_t H, int64_t D, float sign);
 
+// Softmax over rows [begin, end) of scores [rows, Tk] (row r is query r % Tq of batch
+// r / rowsPerBatch) with the attention masks applied: with causal, key j > query i is
+// masked; with keep ([batch, Tk], 1 or 0; null for none), keys whose keep is 0 are. Masked
+// probabilities are 0; a row with every key masked is NaN, as LibTorch's softmax gives.
+void maskedSoftmaxForward(const float *s, const float *keep, float *p, int64_t begin, int64_t end, int64_t Tq,
+                          int64_t Tk, int64_t rowsPerBatch, bool causal);
+// Its gradient: ds = p · (g - Σ g·p) per row, 0 at masked keys.
+void maskedSoftmaxBackward(const float *p, const float *g, const float *keep, float *ds, int64_t begin, int64_t end,
+                           int64_t Tq, int64_t Tk, int64_t rowsPerBatch, bool causal);
+
 // One AdamW update of elements [begin, end), LibTorch's arithmetic in one pass:
 // p *= decay; m = b1·m + (1-b1)·g; v = b2·v + (1-b2)·g²; p -= stepSize · m / (sqrt(v)/sqrtBc2 + eps).
 struct AdamWScalars
