@@ -8,8 +8,29 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace seekbench::engine {
+
+GradientBuffers::GradientBuffers(std::vector<at::Tensor> params)
+    : m_params(std::move(params)), m_had(m_params.size(), 0)
+{}
+
+void GradientBuffers::release()
+{
+    for (size_t i = 0; i < m_params.size(); ++i) {
+        auto &g = m_params[i].mutable_grad();
+        m_had[i] = g.defined() ? 1 : 0;
+        g = at::Tensor();
+    }
+}
+
+void GradientBuffers::restoreMissing()
+{
+    for (size_t i = 0; i < m_params.size(); ++i)
+        if (m_had[i] && !m_params[i].grad().defined())
+            m_params[i].mutable_grad() = torch::zeros_like(m_params[i]);
+}
 
 StepOutcome finishStep(GradScaler *scaler, const std::vector<at::Tensor> &params, double loss, double clip,
                        bool stopOnNonFinite, const std::function<void()> &applyStep)

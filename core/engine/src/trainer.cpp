@@ -590,6 +590,7 @@ TrainResult Trainer::run()
 
     m_result.status = TrainStatus::Finished;
     const auto params = parameters();
+    GradientBuffers gradients(params);
     try {
         while (m_state.step < m_t.max_steps) {
             // With several ranks the decision to stop is collective, or the others would
@@ -615,7 +616,7 @@ TrainResult Trainer::run()
             const double lr = learningRateAt(m_t, m_state.step);
             for (auto &group : m_optimizer->param_groups())
                 group.options().set_lr(lr);
-            m_optimizer->zero_grad();
+            gradients.release();
 
             double lossSum = 0, auxSum = 0;
             for (int m = 0; m < m_t.grad_accum_steps; ++m) {
@@ -625,6 +626,7 @@ TrainResult Trainer::run()
                 auxSum += micro.auxLoss;
                 (m_scaler ? m_scaler->scale(loss) : loss).backward();
             }
+            gradients.restoreMissing();
             double commSeconds = 0;
             if (m_gradSync) {
                 commSeconds = m_gradSync->synchronize();

@@ -9,6 +9,7 @@
 #include "fused_adamw.h"
 #include "memory_tracking.h"
 #include "model.h"
+#include "optimizer_step.h"
 #include "synthetic_text.h"
 #include "task_loss.h"
 #include "training_batches.h"
@@ -101,6 +102,7 @@ std::vector<double> runBareLoop(const RunConfig &cfg, const std::string &profile
     engine::BatchStream batches(data.train, cfg.model.head, t.batch_size, t.seed);
     const auto params = model->parameters();
     const double clip = t.grad_clip > 0 ? t.grad_clip : std::numeric_limits<double>::infinity();
+    engine::GradientBuffers gradients(params); // the trainer's, instead of zero_grad()
 
     model->train();
     std::vector<double> ends;
@@ -113,7 +115,7 @@ std::vector<double> runBareLoop(const RunConfig &cfg, const std::string &profile
         const double lr = learningRateAt(t, step);
         for (auto &group : optimizer.param_groups())
             group.options().set_lr(lr);
-        optimizer.zero_grad();
+        gradients.release();
         for (int micro = 0; micro < t.grad_accum_steps; ++micro) {
             const auto batch = batches.next();
             const auto out = model->forward(batch.inputIds);
@@ -122,6 +124,7 @@ std::vector<double> runBareLoop(const RunConfig &cfg, const std::string &profile
             sink += tl.loss.item<double>();
             loss.backward();
         }
+        gradients.restoreMissing();
         sink += torch::nn::utils::clip_grad_norm_(params, clip);
         optimizer.step();
         ends.push_back(steadySeconds());
