@@ -3548,10 +3548,6 @@
         <translation>每个 token 激活：%1</translation>
     </message>
     <message>
-        <source>Training memory at batch %1 (weights, gradients, optimizer state, activations)</source>
-        <translation>批次为 %1 时的训练内存（权重、梯度、优化器状态、激活）</translation>
-    </message>
-    <message>
         <source>does not fit</source>
         <translation>放不下</translation>
     </message>
@@ -3630,6 +3626,10 @@
     <message>
         <source>No size or memory estimate for this model from the config alone: the sensor model's input width is the fleet's sensors and its windows come from the fleet, both read when training starts. The launcher does not check this run against the free memory.</source>
         <translation>仅凭配置无法估算此模型的规模和内存：传感器模型的输入宽度取决于机群的传感器，其窗口也来自机群，二者都在训练开始时读取。启动器不会将此运行与空闲内存进行比对。</translation>
+    </message>
+    <message>
+        <source>Peak training memory at batch %1: weights, optimizer state, and the larger of gradients and activations (backward frees activations as it makes gradients)</source>
+        <translation>批次为 %1 时的训练内存峰值：权重、优化器状态，以及梯度与激活中较大的一项（反向传播在生成梯度的同时释放激活）</translation>
     </message>
 </context>
 <context>

@@ -100,8 +100,10 @@ int estimateVerb(const ConfigArgs &o)
     auto mb = [](double b) { return b / (1024.0 * 1024.0); };
     std::printf("%s\n  parameters: %lld (active per token: %lld)\n", path.c_str(), (long long)r.parameters,
                 (long long)r.activeParametersPerToken);
-    std::printf("  training memory at batch %d (MiB):\n", r.batchSize);
-    std::printf("    %-6s %10s %10s %10s %12s %10s %14s\n", "", "weights", "grads", "optimizer", "activations", "total",
+    std::printf("  training memory at batch %d (MiB; peak: weights, optimizer state and the larger of gradients "
+                "and activations, which backward trades one for the other):\n",
+                r.batchSize);
+    std::printf("    %-6s %10s %10s %10s %12s %10s %14s\n", "", "weights", "grads", "optimizer", "activations", "peak",
                 "max batch/budget");
     std::string note;
     for (const char *precision : {"fp32", "bf16", "fp16"}) {

@@ -54,6 +54,7 @@ EstimatesPanel::EstimatesPanel(QWidget *parent) : QWidget(parent)
     m_activeValue->setObjectName(QStringLiteral("activeParameterCount"));
     m_batchLabel = new QLabel(this);
     m_batchLabel->setObjectName(QStringLiteral("estimateBatchLabel"));
+    m_batchLabel->setWordWrap(true); // a long line would set the panel's minimum width
     m_budgetLabel = new QLabel(this);
     m_budget = new QDoubleSpinBox(this);
     m_budget->setObjectName(QStringLiteral("budgetSpin"));
@@ -214,7 +215,9 @@ void EstimatesPanel::recompute(const seekbench::RunConfig &config, bool usable)
         m_activeValue->clear();
     const int batch = config.training.batch_size;
     m_batchLabel->setText(
-        tr("Training memory at batch %1 (weights, gradients, optimizer state, activations)").arg(batch));
+        tr("Peak training memory at batch %1: weights, optimizer state, and the larger of gradients and "
+           "activations (backward frees activations as it makes gradients)")
+            .arg(batch));
     const double budgetBytes = m_budget->value() * 1024.0 * 1024.0 * 1024.0; // GiB, as the CLI's --budget-gib
     bool unavailable = false;
     for (const QString &p : precisions()) {

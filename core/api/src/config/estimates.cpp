@@ -179,6 +179,14 @@ LayerActivations layerActivations(const ModelConfig &m, int layer, int seqLen, F
     return a;
 }
 
+// The step's peak: weights, optimizer state and data stay; the trainer releases the
+// gradients before each step, so backward creates them as it frees the activations, and
+// the two are never all alive at once: the larger of them, not their sum.
+double peakBytes(const MemoryEstimate &e)
+{
+    return e.weightsBytes + e.optimizerBytes + e.dataBytes + std::max(e.gradientsBytes, e.activationsBytes);
+}
+
 } // namespace
 
 MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &precision, int batch)
@@ -247,7 +255,7 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
             act += pairs * x.cross_layers
                    * (patches * perToken(0, kCaptionTokens) + kCaptionTokens * perToken(0, patches));
         e.activationsBytes = act;
-        e.totalBytes = e.weightsBytes + e.gradientsBytes + e.optimizerBytes + e.activationsBytes;
+        e.totalBytes = peakBytes(e);
         return e;
     }
     const double tokens = double(batch) * c.data.seq_len;
@@ -262,7 +270,7 @@ MemoryEstimate estimateTrainingMemory(const RunConfig &c, const std::string &pre
                                : tokens * (c.model.head == "causal_lm" ? c.model.vocab_size : c.model.num_labels);
     act += outputs * (bytes16 + 4 + 4); // logits, fp32 log-softmax and its gradient
     e.activationsBytes = act;
-    e.totalBytes = e.weightsBytes + e.gradientsBytes + e.optimizerBytes + e.activationsBytes;
+    e.totalBytes = peakBytes(e);
     return e;
 }
 
@@ -304,7 +312,7 @@ MemoryEstimate estimateAmlTrainingMemory(const RunConfig &c, const std::string &
     }
     act += tokens * h * 4 * (fusedKernelsFor(c, half).norms ? 1 : 2) + double(batch) * h * (3 * 4 + 2 * b16);
     e.activationsBytes = act;
-    e.totalBytes = e.weightsBytes + e.gradientsBytes + e.optimizerBytes + e.activationsBytes + e.dataBytes;
+    e.totalBytes = peakBytes(e);
     return e;
 }
 

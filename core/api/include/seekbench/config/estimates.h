@@ -44,8 +44,8 @@ struct MemoryEstimate
     double gradientsBytes = 0;
     double optimizerBytes = 0;
     double activationsBytes = 0;
-    double dataBytes = 0; // the AML graph model's transaction tensors, kept for the whole run
-    double totalBytes = 0;
+    double dataBytes = 0;  // the AML graph model's transaction tensors, kept for the whole run
+    double totalBytes = 0; // the peak: weights + optimizer + data + max(gradients, activations)
     // False when the config alone cannot tell: the AML graph model (data.kind
     // aml_transactions) passes messages over all of the project's transactions and
     // accounts every step, so its memory grows with the data. Then weights, gradients and
