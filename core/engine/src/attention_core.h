@@ -2,8 +2,8 @@
 
 // The one attention computation every attention layer runs (the foundation's self-attention,
 // the cross-modal encoders and both cross-attention directions): explicit softmax over
-// q·kᵀ, never a fused kernel, so the probabilities exist as a tensor and the inspection
-// capture can keep them without changing the outputs.
+// q·kᵀ, never a fused attention kernel, so the probabilities exist as a tensor and the
+// inspection capture can keep them without changing the outputs.
 
 #include <ATen/core/Tensor.h>
 

@@ -15,6 +15,9 @@ tables built in fp64, grouped-query attention by repeat_interleave, a causal mas
 each forward, softmax in fp32, SwiGLU, mean pooling and a Linear score head with bias;
 cross-entropy plus the argmax count taskLoss computes; AdamW (single-tensor, as the C++
 one) with decay on >= 2-d parameters only; clip_grad_norm_; one loss read-back per step.
+The C++ step is the trainer's, gradients released before backward (GradientBuffers)
+instead of zeroed; the Python step is what PyTorch 1.13 users write (zero_grad(), which
+zeroes): the lean rounds below compare both with gradients set to none.
 Both sides use the same threads and set the same malloc thresholds (mallopt
 M_MMAP_THRESHOLD 32 MiB and M_TRIM_THRESHOLD 1 GiB; SEEKBENCH_MALLOC_TUNING=0 turns both
 off). Every measurement is a fresh process; C++ and Python alternate (ABAB).
@@ -368,6 +371,9 @@ def main():
               f"({'meets' if ratio >= 0.97 else 'MISSES'} >= 0.97); GEMM efficiency C++ {100 * eff_c:.1f}%, "
               f"Python {100 * eff_p:.1f}% ({f / (cm / 1e3) / 1e9:.1f} and {f / (pm / 1e3) / 1e9:.1f} GFLOP/s "
               f"of model matmul over a {peak_cpp / 1e9:.1f} GFLOP/s peak)")
+        if name == "small":  # issue 29's goals for the small config
+            print(f"         goals at small: GEMM efficiency >= 80% ({'meets' if eff_c >= 0.8 else 'MISSES'}), "
+                  f"C++ speed / Python speed >= 1.2 ({'meets' if ratio >= 1.2 else 'MISSES'})")
         if lean_c:
             lc, lp = statistics.median(lean_c), statistics.median(lean_p)
             print(f"         less work (grads set to none, loss without accuracy count, foreach AdamW; both sides): "
