@@ -49,7 +49,10 @@ struct Options
 };
 
 // --check: tiny, one thread (as every suite runs), 6 pairs of 25 steps, about 16 s quiet.
-constexpr double kCheckRatio = 1.10;
+// Unchanged code measured up to 1.13 (1 run in 6, 2026-12-06) and 1.21 (a CI check at the
+// end of the suite, load average 2.1), where 1.10 failed; 1.25 still fails a trainer
+// twice as slow (SEEKBENCH_PERF_SMOKE_SLOWDOWN=2).
+constexpr double kCheckRatio = 1.25;
 Options checkOptions()
 {
     Options o;
