@@ -17,10 +17,7 @@ namespace F = torch::nn::functional;
 
 namespace {
 
-int64_t rowGrain(int64_t width)
-{
-    return std::max<int64_t>(1, kernels::kElementsPerChunk / std::max<int64_t>(1, width));
-}
+using kernels::rowGrain;
 
 // The loop only takes the attention-sized products it was measured on (cross-modal: 16
 // patches, head size 16, up to 16 keys). For contiguous products without autograd, BLAS is

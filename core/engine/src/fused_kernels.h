@@ -11,6 +11,12 @@ namespace seekbench::engine::kernels {
 // Elements per parallel chunk of the callers' at::parallel_for: enough work that a chunk
 // outweighs the fork.
 constexpr int64_t kElementsPerChunk = 1 << 15;
+// Rows of `width` elements per parallel chunk: about kElementsPerChunk, at least one row.
+constexpr int64_t rowGrain(int64_t width)
+{
+    const int64_t rows = kElementsPerChunk / (width > 1 ? width : 1);
+    return rows > 1 ? rows : 1;
+}
 
 // Rows per block of the RMSNorm weight-gradient partial sums (fixed, so the sum's order
 // does not depend on the thread count).

@@ -30,7 +30,7 @@ using kernels::kElementsPerChunk;
 
 bool fusable(const at::Tensor &t) { return t.defined() && t.device().is_cpu() && t.scalar_type() == at::kFloat; }
 
-int64_t rowGrain(int64_t width) { return std::max<int64_t>(1, kElementsPerChunk / std::max<int64_t>(1, width)); }
+using kernels::rowGrain;
 
 // ------------------------------------------------------------------------------ RMSNorm
 
